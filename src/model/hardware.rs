@@ -1,0 +1,225 @@
+//! Accelerator presets and the compute budget they buy.
+//!
+//! Peaks are dense BF16/FP16 tensor throughput. Vendors often headline the
+//! "with sparsity" figure, which is twice the dense one and not what training
+//! a dense model gets, so every number here is the dense one.
+
+use serde::Serialize;
+
+/// One accelerator preset: its dense half-precision peak and where that number comes from.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Accelerator {
+    /// Stable id used in the URL and the JS API (`accelerator=h100`).
+    pub id: &'static str,
+    /// Name shown to people.
+    pub name: &'static str,
+    /// Dense BF16 (or FP16 where BF16 is missing) tensor peak, in TFLOPS.
+    pub peak_tflops: f64,
+    /// Where the peak comes from.
+    pub source: &'static str,
+}
+
+/// Every preset, in the order the picker shows them.
+pub const ACCELERATORS: [Accelerator; 13] = [
+    Accelerator {
+        id: "a100",
+        name: "NVIDIA A100",
+        peak_tflops: 312.0,
+        source: "NVIDIA A100 Tensor Core GPU datasheet: BF16 312 TFLOPS (624 with sparsity)",
+    },
+    Accelerator {
+        id: "h100",
+        name: "NVIDIA H100 SXM",
+        peak_tflops: 989.0,
+        source: "NVIDIA H100 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS with sparsity, 989 dense",
+    },
+    Accelerator {
+        id: "h200",
+        name: "NVIDIA H200 SXM",
+        peak_tflops: 989.0,
+        source: "NVIDIA H200 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS with sparsity, 989 dense",
+    },
+    Accelerator {
+        id: "b200",
+        name: "NVIDIA B200",
+        peak_tflops: 2250.0,
+        source: "NVIDIA HGX B200 datasheet: BF16 4.5 PFLOPS per GPU with sparsity, 2.25 dense",
+    },
+    Accelerator {
+        id: "l40s",
+        name: "NVIDIA L40S",
+        peak_tflops: 362.05,
+        source: "NVIDIA L40S datasheet: BF16 733 TFLOPS with sparsity, 362.05 dense",
+    },
+    Accelerator {
+        id: "l4",
+        name: "NVIDIA L4",
+        peak_tflops: 121.0,
+        source: "NVIDIA L4 Tensor Core GPU datasheet: BF16 242 TFLOPS with sparsity, 121 dense",
+    },
+    Accelerator {
+        id: "a10",
+        name: "NVIDIA A10",
+        peak_tflops: 125.0,
+        source: "NVIDIA A10 Tensor Core GPU datasheet: BF16 125 TFLOPS (250 with sparsity)",
+    },
+    Accelerator {
+        id: "v100",
+        name: "NVIDIA V100 SXM2",
+        peak_tflops: 125.0,
+        source: "NVIDIA V100 Tensor Core GPU datasheet, SXM2: FP16 tensor 125 TFLOPS (no BF16)",
+    },
+    Accelerator {
+        id: "rtx4090",
+        name: "NVIDIA GeForce RTX 4090",
+        peak_tflops: 165.2,
+        source: "NVIDIA Ada Lovelace architecture whitepaper: FP16 tensor with FP32 accumulate 165.2 TFLOPS dense",
+    },
+    Accelerator {
+        id: "rtx3090",
+        name: "NVIDIA GeForce RTX 3090",
+        peak_tflops: 71.0,
+        source: "NVIDIA Ampere GA102 GPU architecture whitepaper: FP16 tensor with FP32 accumulate 71 TFLOPS dense",
+    },
+    Accelerator {
+        id: "tpu-v4",
+        name: "Google TPU v4",
+        peak_tflops: 275.0,
+        source: "Google Cloud TPU v4 documentation: 275 TFLOPS BF16 per chip",
+    },
+    Accelerator {
+        id: "tpu-v5e",
+        name: "Google TPU v5e",
+        peak_tflops: 197.0,
+        source: "Google Cloud TPU v5e documentation: 197 TFLOPS BF16 per chip",
+    },
+    Accelerator {
+        id: "mi300x",
+        name: "AMD Instinct MI300X",
+        peak_tflops: 1307.4,
+        source: "AMD Instinct MI300X datasheet: BF16 1,307.4 TFLOPS dense (2,614.9 with sparsity)",
+    },
+];
+
+/// The preset with this id, if there is one.
+///
+/// ```
+/// use evidence_ladder::model::hardware::find_accelerator;
+/// assert_eq!(find_accelerator("a100").map(|a| a.peak_tflops), Some(312.0));
+/// assert!(find_accelerator("abacus").is_none());
+/// ```
+pub fn find_accelerator(id: &str) -> Option<&'static Accelerator> {
+    ACCELERATORS.iter().find(|a| a.id == id)
+}
+
+/// Model FLOPs utilisation used when none is given.
+/// Source: Epoch AI, "Estimating Training Compute of Deep Learning Models" (2022),
+/// which suggests 0.3 for large language models and 0.4 for other models.
+pub const DEFAULT_MFU: f64 = 0.4;
+
+const SECONDS_PER_HOUR: f64 = 3600.0;
+
+/// Where the budget's FLOPs come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetSource {
+    /// accelerators × hours × peak × MFU
+    Hardware,
+    /// a total the researcher typed in
+    Flops,
+}
+
+/// The compute a researcher has, in FLOPs, and how FLOPs turn into hours on their hardware.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Budget {
+    pub flops: f64,
+    pub source: BudgetSource,
+    /// Useful FLOPs one accelerator delivers in an hour: peak × MFU × 3600.
+    pub flops_per_accelerator_hour: f64,
+    /// Accelerators working on each run at once.
+    pub count: u32,
+    /// The budget expressed in accelerator-hours on the chosen hardware.
+    pub accelerator_hours: f64,
+}
+
+impl Budget {
+    /// A budget from hardware: `count` accelerators for `hours` at `mfu` of their peak.
+    ///
+    /// ```
+    /// use evidence_ladder::model::hardware::{find_accelerator, Budget};
+    /// let a100 = find_accelerator("a100").unwrap();
+    /// // P6's reference point: 8 A100s for 30 days at 40% MFU.
+    /// let budget = Budget::from_hardware(a100, 8, 720.0, 0.4, None);
+    /// assert!((budget.flops / 2.588e21 - 1.0).abs() < 1e-3);
+    /// ```
+    pub fn from_hardware(
+        accelerator: &Accelerator,
+        count: u32,
+        hours: f64,
+        mfu: f64,
+        total_flops: Option<f64>,
+    ) -> Self {
+        let flops_per_accelerator_hour = accelerator.peak_tflops * 1e12 * mfu * SECONDS_PER_HOUR;
+        let (flops, source) = match total_flops {
+            Some(flops) => (flops, BudgetSource::Flops),
+            None => (
+                f64::from(count) * hours * flops_per_accelerator_hour,
+                BudgetSource::Hardware,
+            ),
+        };
+        Budget {
+            flops,
+            source,
+            flops_per_accelerator_hour,
+            count,
+            accelerator_hours: flops / flops_per_accelerator_hour,
+        }
+    }
+
+    /// Accelerator-hours that `flops` of training take on this hardware.
+    pub fn accelerator_hours_for(&self, flops: f64) -> f64 {
+        flops / self.flops_per_accelerator_hour
+    }
+
+    /// Wall-clock hours for `flops` when all `count` accelerators work on it
+    /// (linear scaling across accelerators: the MFU already prices in the losses).
+    pub fn wall_clock_hours_for(&self, flops: f64) -> f64 {
+        self.accelerator_hours_for(flops) / f64::from(self.count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_lowercase() {
+        for (i, a) in ACCELERATORS.iter().enumerate() {
+            assert_eq!(a.id, a.id.to_lowercase());
+            assert!(
+                ACCELERATORS[i + 1..].iter().all(|b| b.id != a.id),
+                "{}",
+                a.id
+            );
+        }
+    }
+
+    #[test]
+    fn wall_clock_divides_by_count() {
+        let a100 = find_accelerator("a100").expect("preset");
+        let budget = Budget::from_hardware(a100, 8, 720.0, 0.4, None);
+        let flops = budget.flops / 2.0;
+        assert!((budget.wall_clock_hours_for(flops) - 360.0).abs() < 1e-9);
+        assert!((budget.accelerator_hours_for(flops) - 2880.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn total_flops_replace_hardware() {
+        let h100 = find_accelerator("h100").expect("preset");
+        let budget = Budget::from_hardware(h100, 1, 1.0, 0.5, Some(1e21));
+        assert_eq!(budget.flops, 1e21);
+        assert_eq!(budget.source, BudgetSource::Flops);
+        let per_hour = 989e12 * 0.5 * 3600.0;
+        assert!((budget.accelerator_hours - 1e21 / per_hour).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,618 @@
+//! What the researcher tells us, checked field by field.
+//!
+//! The JS API, the URL query and the form all go through [`Inputs::set`], so a
+//! value is accepted or rejected by exactly the same rule wherever it comes from.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use super::hardware::{find_accelerator, Accelerator, ACCELERATORS, DEFAULT_MFU};
+
+/// What kind of contribution the paper makes (P1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContributionKind {
+    Insight,
+    NegativeResult,
+    Model,
+    Benchmark,
+    Dataset,
+    Codebase,
+}
+
+impl ContributionKind {
+    pub const ALL: [Self; 6] = [
+        Self::Insight,
+        Self::NegativeResult,
+        Self::Model,
+        Self::Benchmark,
+        Self::Dataset,
+        Self::Codebase,
+    ];
+
+    /// The id used in URLs and the JS API.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Insight => "insight",
+            Self::NegativeResult => "negative_result",
+            Self::Model => "model",
+            Self::Benchmark => "benchmark",
+            Self::Dataset => "dataset",
+            Self::Codebase => "codebase",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Insight => "Insight: a lesson others can apply",
+            Self::NegativeResult => "Negative result: an idea that should have worked, did not",
+            Self::Model => "Model",
+            Self::Benchmark => "Benchmark",
+            Self::Dataset => "Training dataset",
+            Self::Codebase => "Codebase or optimiser",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+/// One input field. Its key is the name used by the URL query and the JS API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Kind,
+    Generality,
+    Novelty,
+    Accelerator,
+    Count,
+    Hours,
+    Mfu,
+    Flops,
+    Price,
+    TokensPerParam,
+    Effect,
+    Noise,
+    Alpha,
+    Power,
+}
+
+/// What values a field accepts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Rule {
+    /// One of a fixed list of ids.
+    Choice,
+    /// A whole number in `min..=max`.
+    Integer { min: f64, max: f64 },
+    /// A finite number above `min` (or equal to it when `min_allowed`), at most `max`.
+    Number {
+        min: f64,
+        min_allowed: bool,
+        max: f64,
+    },
+}
+
+impl Field {
+    pub const ALL: [Self; 14] = [
+        Self::Kind,
+        Self::Generality,
+        Self::Novelty,
+        Self::Accelerator,
+        Self::Count,
+        Self::Hours,
+        Self::Mfu,
+        Self::Flops,
+        Self::Price,
+        Self::TokensPerParam,
+        Self::Effect,
+        Self::Noise,
+        Self::Alpha,
+        Self::Power,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Kind => "kind",
+            Self::Generality => "generality",
+            Self::Novelty => "novelty",
+            Self::Accelerator => "accelerator",
+            Self::Count => "count",
+            Self::Hours => "hours",
+            Self::Mfu => "mfu",
+            Self::Flops => "flops",
+            Self::Price => "price",
+            Self::TokensPerParam => "tokens_per_param",
+            Self::Effect => "effect",
+            Self::Noise => "noise",
+            Self::Alpha => "alpha",
+            Self::Power => "power",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// Optional fields may be left empty; the others fall back to a default.
+    pub fn is_optional(self) -> bool {
+        matches!(self, Self::Flops | Self::Price | Self::Effect | Self::Noise)
+    }
+
+    // Upper bounds keep every later product finite in f64 and catch typos such
+    // as an extra "000"; each is far above anything a real plan uses.
+    fn rule(self) -> Rule {
+        let number = |min, min_allowed, max| Rule::Number {
+            min,
+            min_allowed,
+            max,
+        };
+        match self {
+            Self::Kind | Self::Accelerator => Rule::Choice,
+            Self::Generality | Self::Novelty => Rule::Integer { min: 1.0, max: 5.0 },
+            Self::Count => Rule::Integer {
+                min: 1.0,
+                max: 1_000_000.0,
+            },
+            Self::Hours => number(0.0, false, 1_000_000.0),
+            Self::Mfu => number(0.0, false, 1.0),
+            Self::Flops => number(0.0, false, 1e30),
+            Self::Price => number(0.0, true, 1_000_000.0),
+            Self::TokensPerParam => number(1.0, true, 10_000.0),
+            Self::Effect | Self::Noise => number(0.0, false, 1e9),
+            Self::Alpha => number(0.0, false, 0.5),
+            Self::Power => number(0.5, true, 0.999),
+        }
+    }
+
+    /// The allowed values, in words, for error messages.
+    pub fn allowed(self) -> String {
+        match self.rule() {
+            Rule::Choice => {
+                let ids: Vec<&str> = match self {
+                    Self::Kind => ContributionKind::ALL.iter().map(|k| k.id()).collect(),
+                    _ => ACCELERATORS.iter().map(|a| a.id).collect(),
+                };
+                format!("one of {}", ids.join(", "))
+            }
+            Rule::Integer { min, max } => format!("a whole number from {min} to {max}"),
+            Rule::Number {
+                min,
+                min_allowed: true,
+                max,
+            } => format!("a number from {min} to {}", number_text(max)),
+            Rule::Number { min, max, .. } => {
+                format!("a number above {min} and at most {}", number_text(max))
+            }
+        }
+    }
+}
+
+/// A value as it arrives from the outside: a JS number, or text from a URL, a
+/// data attribute or a form field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    Number(f64),
+    Text(String),
+    /// null, undefined or empty: use the default (or nothing, for optional fields).
+    Missing,
+    /// Anything else (a boolean, an object, …): always rejected.
+    Other(&'static str),
+}
+
+/// Why a value was rejected: the field, what was given and what is allowed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputError {
+    pub field: Field,
+    /// The rejected value as text, shortened so a hostile 100 KB value stays readable.
+    pub value: String,
+    pub allowed: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} must be {} (got {})",
+            self.field.key(),
+            self.allowed,
+            self.value
+        )
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Longest rejected value echoed back in a message, in characters.
+const ECHO_LIMIT: usize = 40;
+
+fn echo(value: &FieldValue) -> String {
+    match value {
+        FieldValue::Number(n) => format!("{n}"),
+        FieldValue::Text(t) => {
+            let mut shown: String = t.chars().take(ECHO_LIMIT).collect();
+            if t.chars().count() > ECHO_LIMIT {
+                shown.push('…');
+            }
+            format!("\"{shown}\"")
+        }
+        FieldValue::Missing => "nothing".to_owned(),
+        FieldValue::Other(kind) => (*kind).to_owned(),
+    }
+}
+
+/// Text for a number that parses back to exactly the same `f64`: plain for
+/// everyday magnitudes, scientific (`2.6e21`) for very large or small ones.
+pub fn number_text(n: f64) -> String {
+    if n != 0.0 && !(1e-4..1e7).contains(&n.abs()) {
+        format!("{n:e}")
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Everything the plan depends on. Defaults are P6's reference point: a
+/// mid-level insight on 8 A100s for 30 days at 40% MFU.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Inputs {
+    pub kind: ContributionKind,
+    /// 1 one setting … 5 a general law of deep learning.
+    pub generality: u8,
+    /// 1 confirms consensus … 5 contradicts a near-fact such as "scale wins".
+    pub novelty: u8,
+    #[serde(serialize_with = "accelerator_id")]
+    pub accelerator: &'static Accelerator,
+    pub count: u32,
+    pub hours: f64,
+    pub mfu: f64,
+    /// A total budget in FLOPs that replaces accelerator × count × hours × MFU.
+    pub flops: Option<f64>,
+    /// Cost of one accelerator-hour, in the user's currency.
+    pub price: Option<f64>,
+    pub tokens_per_param: f64,
+    /// Smallest gain worth detecting, in the metric's units.
+    pub effect: Option<f64>,
+    /// Seed-to-seed standard deviation of the metric, same units as `effect`.
+    pub noise: Option<f64>,
+    pub alpha: f64,
+    pub power: f64,
+}
+
+fn accelerator_id<S: Serializer>(a: &&'static Accelerator, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(a.id)
+}
+
+/// Tokens per parameter for compute-optimal training.
+/// Source: Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models" (Chinchilla).
+pub const CHINCHILLA_TOKENS_PER_PARAM: f64 = 20.0;
+
+impl Default for Inputs {
+    fn default() -> Self {
+        Inputs {
+            kind: ContributionKind::Insight,
+            generality: 3,
+            novelty: 3,
+            accelerator: &ACCELERATORS[0],
+            count: 8,
+            hours: 720.0,
+            mfu: DEFAULT_MFU,
+            flops: None,
+            price: None,
+            tokens_per_param: CHINCHILLA_TOKENS_PER_PARAM,
+            effect: None,
+            noise: None,
+            // The conventional test level and power of Cohen (1988), also G*Power's defaults.
+            alpha: 0.05,
+            power: 0.8,
+        }
+    }
+}
+
+impl Inputs {
+    /// Sets one field from an outside value, or explains why it cannot.
+    /// A missing value restores the field's default (optional fields become empty).
+    /// On error `self` is unchanged.
+    ///
+    /// ```
+    /// use evidence_ladder::model::inputs::{Field, FieldValue, Inputs};
+    /// let mut inputs = Inputs::default();
+    /// inputs.set(Field::Novelty, &FieldValue::Text("4".into())).unwrap();
+    /// assert_eq!(inputs.novelty, 4);
+    /// let err = inputs.set(Field::Novelty, &FieldValue::Number(99.0)).unwrap_err();
+    /// assert_eq!(err.to_string(), "novelty must be a whole number from 1 to 5 (got 99)");
+    /// assert_eq!(inputs.novelty, 4);
+    /// ```
+    pub fn set(&mut self, field: Field, value: &FieldValue) -> Result<(), InputError> {
+        let reject = || InputError {
+            field,
+            value: echo(value),
+            allowed: field.allowed(),
+        };
+        let text = match value {
+            FieldValue::Text(t) if t.trim().is_empty() => None,
+            FieldValue::Text(t) => Some(t.trim()),
+            FieldValue::Missing => None,
+            FieldValue::Number(_) => Some(""),
+            FieldValue::Other(_) => return Err(reject()),
+        };
+        let Some(text) = text else {
+            self.reset(field);
+            return Ok(());
+        };
+        match field.rule() {
+            Rule::Choice => {
+                let FieldValue::Text(_) = value else {
+                    return Err(reject());
+                };
+                match field {
+                    Field::Kind => {
+                        self.kind = ContributionKind::from_id(text).ok_or_else(reject)?;
+                    }
+                    _ => self.accelerator = find_accelerator(text).ok_or_else(reject)?,
+                }
+            }
+            rule => {
+                let n = match value {
+                    FieldValue::Number(n) => *n,
+                    _ => parse_number(text).ok_or_else(reject)?,
+                };
+                if !rule_accepts(rule, n) {
+                    return Err(reject());
+                }
+                self.store(field, n);
+            }
+        }
+        Ok(())
+    }
+
+    // Only called with a value its rule accepted, so the integer casts are exact.
+    fn store(&mut self, field: Field, n: f64) {
+        // Adding 0.0 turns -0 into 0, so "-0" never shows up in a field or a URL.
+        let n = n + 0.0;
+        match field {
+            Field::Generality => self.generality = n as u8,
+            Field::Novelty => self.novelty = n as u8,
+            Field::Count => self.count = n as u32,
+            Field::Hours => self.hours = n,
+            Field::Mfu => self.mfu = n,
+            Field::Flops => self.flops = Some(n),
+            Field::Price => self.price = Some(n),
+            Field::TokensPerParam => self.tokens_per_param = n,
+            Field::Effect => self.effect = Some(n),
+            Field::Noise => self.noise = Some(n),
+            Field::Alpha => self.alpha = n,
+            Field::Power => self.power = n,
+            Field::Kind | Field::Accelerator => {}
+        }
+    }
+
+    fn reset(&mut self, field: Field) {
+        let defaults = Inputs::default();
+        match field {
+            Field::Kind => self.kind = defaults.kind,
+            Field::Generality => self.generality = defaults.generality,
+            Field::Novelty => self.novelty = defaults.novelty,
+            Field::Accelerator => self.accelerator = defaults.accelerator,
+            Field::Count => self.count = defaults.count,
+            Field::Hours => self.hours = defaults.hours,
+            Field::Mfu => self.mfu = defaults.mfu,
+            Field::Flops => self.flops = None,
+            Field::Price => self.price = None,
+            Field::TokensPerParam => self.tokens_per_param = defaults.tokens_per_param,
+            Field::Effect => self.effect = None,
+            Field::Noise => self.noise = None,
+            Field::Alpha => self.alpha = defaults.alpha,
+            Field::Power => self.power = defaults.power,
+        }
+    }
+
+    /// The field's value as text that [`Inputs::set`] reads back exactly;
+    /// `None` for an empty optional field.
+    pub fn text(&self, field: Field) -> Option<String> {
+        let number = |n: f64| Some(number_text(n));
+        match field {
+            Field::Kind => Some(self.kind.id().to_owned()),
+            Field::Generality => Some(self.generality.to_string()),
+            Field::Novelty => Some(self.novelty.to_string()),
+            Field::Accelerator => Some(self.accelerator.id.to_owned()),
+            Field::Count => Some(self.count.to_string()),
+            Field::Hours => number(self.hours),
+            Field::Mfu => number(self.mfu),
+            Field::Flops => self.flops.and_then(number),
+            Field::Price => self.price.and_then(number),
+            Field::TokensPerParam => number(self.tokens_per_param),
+            Field::Effect => self.effect.and_then(number),
+            Field::Noise => self.noise.and_then(number),
+            Field::Alpha => number(self.alpha),
+            Field::Power => number(self.power),
+        }
+    }
+
+    /// The fields that differ from the defaults, as (field, text) pairs in a stable order.
+    pub fn changed_fields(&self) -> Vec<(Field, String)> {
+        let defaults = Inputs::default();
+        Field::ALL
+            .into_iter()
+            .filter_map(|f| {
+                let text = self.text(f)?;
+                (defaults.text(f).as_deref() != Some(text.as_str())).then_some((f, text))
+            })
+            .collect()
+    }
+
+    /// Builds inputs from named values, as the JS API receives them. Stops at the
+    /// first bad value; unknown names are returned so the caller can warn about them.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, FieldValue)>,
+    ) -> Result<(Inputs, Vec<String>), InputError> {
+        let mut inputs = Inputs::default();
+        let mut unknown = Vec::new();
+        for (key, value) in pairs {
+            match Field::from_key(key) {
+                Some(field) => inputs.set(field, &value)?,
+                None => unknown.push(key.chars().take(ECHO_LIMIT).collect()),
+            }
+        }
+        Ok((inputs, unknown))
+    }
+}
+
+/// Parses a number written as "720", "0.4" or "2.6e21". Rejects NaN and
+/// infinities in every spelling.
+fn parse_number(text: &str) -> Option<f64> {
+    // Rust's parser accepts "inf", "nan" and "infinity"; none is a valid input,
+    // and 1e999 parses to infinity, which the finiteness check rejects too.
+    let n: f64 = text.parse().ok()?;
+    n.is_finite().then_some(n)
+}
+
+fn rule_accepts(rule: Rule, n: f64) -> bool {
+    if !n.is_finite() {
+        return false;
+    }
+    match rule {
+        Rule::Choice => false,
+        Rule::Integer { min, max } => n.fract() == 0.0 && (min..=max).contains(&n),
+        Rule::Number {
+            min,
+            min_allowed,
+            max,
+        } => (n > min || (min_allowed && n == min)) && n <= max,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> FieldValue {
+        FieldValue::Text(s.to_owned())
+    }
+
+    #[test]
+    fn defaults_are_the_reference_point() {
+        let d = Inputs::default();
+        assert_eq!((d.generality, d.novelty), (3, 3));
+        assert_eq!(d.accelerator.id, "a100");
+        assert_eq!((d.count, d.hours, d.mfu), (8, 720.0, 0.4));
+        assert_eq!(d.tokens_per_param, 20.0);
+        assert!(d.changed_fields().is_empty());
+    }
+
+    #[test]
+    fn each_field_rejects_what_makes_no_sense() {
+        let bad: &[(Field, &[&str])] = &[
+            (Field::Kind, &["essay", "Insight", "<script>"]),
+            (Field::Generality, &["0", "6", "2.5", "-1", "NaN", "three"]),
+            (Field::Novelty, &["0", "99", "1e999", "inf"]),
+            (
+                Field::Accelerator,
+                &["h1000", "A100", "javascript:alert(1)"],
+            ),
+            (Field::Count, &["0", "-8", "1.5", "1e7", "infinity"]),
+            (Field::Hours, &["0", "-0", "-1", "1e7", "nan"]),
+            (Field::Mfu, &["0", "1.01", "-0.4", "40%"]),
+            (Field::Flops, &["0", "-1e21", "1e31", "1e999"]),
+            (Field::Price, &["-0.01", "2e6", "$2"]),
+            (Field::TokensPerParam, &["0", "0.5", "20001"]),
+            (Field::Effect, &["0", "-1", "Infinity"]),
+            (Field::Noise, &["0", "-0.1", "2e9"]),
+            (Field::Alpha, &["0", "0.51", "1"]),
+            (Field::Power, &["0.49", "1", "0.9999"]),
+        ];
+        for (field, values) in bad {
+            for v in *values {
+                let mut inputs = Inputs::default();
+                let err = inputs.set(*field, &text(v)).expect_err(v);
+                assert_eq!(err.field, *field);
+                assert!(err.to_string().starts_with(field.key()), "{err}");
+                assert_eq!(
+                    inputs,
+                    Inputs::default(),
+                    "{field:?}={v} changed the inputs"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn each_field_accepts_its_edges() {
+        let good: &[(Field, &[&str])] = &[
+            (Field::Kind, &["negative_result", "codebase"]),
+            (Field::Generality, &["1", "5", "3.0"]),
+            (Field::Count, &["1", "1000000"]),
+            (Field::Hours, &["0.5", "1e6"]),
+            (Field::Mfu, &["1", "0.01"]),
+            (Field::Flops, &["2.6e21", "1e30", "1"]),
+            (Field::Price, &["0", "2.49"]),
+            (Field::TokensPerParam, &["1", "10000"]),
+            (Field::Alpha, &["0.5", "0.001"]),
+            (Field::Power, &["0.5", "0.999"]),
+        ];
+        for (field, values) in good {
+            for v in *values {
+                Inputs::default().set(*field, &text(v)).expect(v);
+            }
+        }
+    }
+
+    #[test]
+    fn non_numbers_are_rejected_by_kind() {
+        let mut inputs = Inputs::default();
+        let err = inputs
+            .set(Field::Hours, &FieldValue::Other("a boolean"))
+            .expect_err("bool");
+        assert_eq!(
+            err.to_string(),
+            "hours must be a number above 0 and at most 1000000 (got a boolean)"
+        );
+        let err = inputs
+            .set(Field::Kind, &FieldValue::Number(1.0))
+            .expect_err("number kind");
+        assert_eq!(err.field, Field::Kind);
+        let err = inputs
+            .set(Field::Generality, &FieldValue::Number(f64::NAN))
+            .expect_err("NaN");
+        assert_eq!(err.value, "NaN");
+    }
+
+    #[test]
+    fn missing_restores_the_default() {
+        let mut inputs = Inputs::default();
+        inputs.set(Field::Price, &text("3")).expect("price");
+        inputs.set(Field::Hours, &text("10")).expect("hours");
+        inputs
+            .set(Field::Price, &FieldValue::Missing)
+            .expect("clear");
+        inputs.set(Field::Hours, &text("  ")).expect("blank");
+        assert_eq!(inputs, Inputs::default());
+    }
+
+    #[test]
+    fn long_values_are_shortened_in_messages() {
+        let huge = "9".repeat(100_000);
+        let err = Inputs::default()
+            .set(Field::Count, &text(&huge))
+            .expect_err("huge");
+        assert!(err.to_string().len() < 200);
+    }
+
+    #[test]
+    fn number_text_round_trips_and_reads_well() {
+        assert_eq!(number_text(720.0), "720");
+        assert_eq!(number_text(0.4), "0.4");
+        assert_eq!(number_text(2.6e21), "2.6e21");
+        assert_eq!(number_text(0.00001), "1e-5");
+    }
+
+    #[test]
+    fn from_pairs_collects_unknown_names() {
+        let (inputs, unknown) = Inputs::from_pairs([
+            ("generality", FieldValue::Number(4.0)),
+            ("generalty", FieldValue::Number(2.0)),
+        ])
+        .expect("valid");
+        assert_eq!(inputs.generality, 4);
+        assert_eq!(unknown, vec!["generalty".to_owned()]);
+    }
+}

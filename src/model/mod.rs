@@ -1,0 +1,11 @@
+//! The pure domain: no browser, no UI framework. Everything here runs and is
+//! tested natively with `cargo test`.
+
+pub mod evidence;
+pub mod format;
+pub mod hardware;
+pub mod inputs;
+pub mod ladder;
+pub mod plan;
+pub mod query;
+pub mod stats;
