@@ -149,9 +149,24 @@ pub fn round_down_2sig(x: f64) -> f64 {
     r
 }
 
+/// The ladder's cost in units of one top-rung run: Σ runsᵢ·(Nᵢ/N_top)².
+pub fn cost_weight(spec: &LadderSpec) -> f64 {
+    runs_per_rung(spec)
+        .iter()
+        .zip(relative_sizes(spec))
+        .map(|(&n, r)| f64::from(n) * r * r)
+        .sum()
+}
+
 /// Fits the ladder `spec` to `budget`, training `tokens_per_param` tokens per parameter.
+///
+/// `weight` sizes the top rung: N_top = √(budget / (6·k·weight)). It is at least
+/// [`cost_weight`] of `spec`; a caller passes more to keep a harder requirement
+/// from buying a bigger top rung than an easier one would (a wider span makes
+/// the lower rungs cheaper, which would otherwise free compute for the top).
 pub fn fit(
     spec: &LadderSpec,
+    weight: f64,
     budget: &Budget,
     tokens_per_param: f64,
     price: Option<f64>,
@@ -159,11 +174,7 @@ pub fn fit(
     let runs = runs_per_rung(spec);
     let sizes = relative_sizes(spec);
     let per_param_squared = FLOPS_PER_PARAM_TOKEN * tokens_per_param;
-    let weight: f64 = runs
-        .iter()
-        .zip(&sizes)
-        .map(|(&n, &r)| f64::from(n) * r * r)
-        .sum();
+    let weight = weight.max(cost_weight(spec));
     let top = (budget.flops * SAFETY / (per_param_squared * weight)).sqrt();
     let bottom_share = sizes[0];
     let fits = top * bottom_share >= SMALLEST_USEFUL_PARAMS;
@@ -262,7 +273,7 @@ mod tests {
             span: 100.0,
             seeds: 5,
         };
-        let ladder = fit(&spec, &reference_budget(), 20.0, None);
+        let ladder = fit(&spec, cost_weight(&spec), &reference_budget(), 20.0, None);
         let params: Vec<f64> = ladder.rungs.iter().map(|r| r.params).collect();
         assert_eq!(params, vec![1.3e8, 2.8e8, 6.1e8, 1.3e9]);
         assert!(ladder.fits);
@@ -279,11 +290,11 @@ mod tests {
         };
         let a100 = find_accelerator("a100").expect("preset");
         let budget = Budget::from_hardware(a100, 1, 1.0, 0.4, None);
-        let ladder = fit(&spec, &budget, 20.0, Some(2.0));
+        let ladder = fit(&spec, 0.0, &budget, 20.0, Some(2.0));
         assert!(!ladder.fits);
         let shortfall = ladder.shortfall.expect("shortfall");
         let enough = Budget::from_hardware(a100, 1, shortfall * 1.0001, 0.4, None);
-        assert!(fit(&spec, &enough, 20.0, None).fits);
+        assert!(fit(&spec, 0.0, &enough, 20.0, None).fits);
         let cost: f64 = ladder.rungs.iter().filter_map(|r| r.cost).sum();
         assert!((cost - ladder.cost.expect("cost")).abs() < 1e-9);
     }

@@ -6,7 +6,9 @@ use serde::Serialize;
 use super::evidence::{evidence_for, level_for, rule_for, Evidence};
 use super::hardware::{Budget, BudgetSource};
 use super::inputs::{FieldValue, InputError, Inputs};
-use super::ladder::{fit, Ladder, LadderSpec, FLOPS_PER_PARAM_TOKEN, SMALLEST_USEFUL_PARAMS};
+use super::ladder::{
+    cost_weight, fit, Ladder, LadderSpec, FLOPS_PER_PARAM_TOKEN, SMALLEST_USEFUL_PARAMS,
+};
 use super::stats::{power_analysis, PowerAnalysis};
 
 /// One cell of the claim map: a (generality, novelty) claim, its level and
@@ -74,17 +76,32 @@ impl Plan {
         let power_seeds = power.as_ref().map(|p| p.seeds_per_arm);
         let evidence = evidence_for(inputs.kind, inputs.generality, inputs.novelty, power_seeds);
 
-        let ladder_for = |level: u8| {
-            let rule = rule_for(level);
-            let spec = LadderSpec {
-                rungs: rule.rungs,
-                span: rule.span,
-                seeds: power_seeds.map_or(rule.seeds, |n| n.max(rule.seeds)),
-            };
-            fit(&spec, &budget, inputs.tokens_per_param, inputs.price)
-        };
-        let fits_by_level: Vec<bool> = (1..=5).map(|l| ladder_for(l).fits).collect();
-        let ladder = ladder_for(evidence.level);
+        let specs: Vec<LadderSpec> = (1..=5)
+            .map(|level| {
+                let rule = rule_for(level);
+                LadderSpec {
+                    rungs: rule.rungs,
+                    span: rule.span,
+                    seeds: power_seeds.map_or(rule.seeds, |n| n.max(rule.seeds)),
+                }
+            })
+            .collect();
+        // Each level is sized by the costliest ladder at or below it, so a harder
+        // requirement never buys a bigger top rung at the same budget.
+        let weights: Vec<f64> = specs
+            .iter()
+            .scan(0.0_f64, |most, spec| {
+                *most = most.max(cost_weight(spec));
+                Some(*most)
+            })
+            .collect();
+        let ladders: Vec<Ladder> = specs
+            .iter()
+            .zip(&weights)
+            .map(|(spec, &w)| fit(spec, w, &budget, inputs.tokens_per_param, inputs.price))
+            .collect();
+        let fits_by_level: Vec<bool> = ladders.iter().map(|l| l.fits).collect();
+        let ladder = ladders[usize::from(evidence.level - 1)].clone();
 
         let claim_map: Vec<ClaimCell> = (1..=5)
             .flat_map(|g| (1..=5).map(move |n| (g, n)))

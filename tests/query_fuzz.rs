@@ -1,0 +1,60 @@
+//! Fuzzing the URL query parser: whatever a link carries, parsing returns.
+#![cfg(not(target_arch = "wasm32"))]
+
+use evidence_ladder::model::inputs::Field;
+use evidence_ladder::model::plan::Plan;
+use evidence_ladder::model::query::{parse_query, MAX_QUERY_LEN};
+use proptest::prelude::*;
+
+/// Pieces a hostile or broken link is made of.
+fn fragment() -> impl Strategy<Value = String> {
+    let keys: Vec<String> = Field::ALL
+        .iter()
+        .map(|f| f.key().to_owned())
+        .chain(["embed", "theme", "x"].map(String::from))
+        .collect();
+    prop_oneof![
+        ".*",
+        "[%+&=0-9a-fA-F]{0,12}",
+        (prop::sample::select(keys), ".{0,24}").prop_map(|(k, v)| format!("{k}={v}")),
+        prop::sample::select(vec![
+            "<script>alert(1)</script>".to_owned(),
+            "javascript:alert(1)".to_owned(),
+            "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E".to_owned(),
+            "NaN".to_owned(),
+            "-0".to_owned(),
+            "1e999".to_owned(),
+            "%F0%9F%92%A9".to_owned(),
+            "%E2%82".to_owned(),
+            "%00".to_owned(),
+        ]),
+    ]
+}
+
+proptest! {
+    // The issue asks for at least 100,000 cases; parsing is microseconds each.
+    #![proptest_config(ProptestConfig::with_cases(100_000))]
+
+    #[test]
+    fn parsing_any_query_never_panics(parts in prop::collection::vec(fragment(), 0..8)) {
+        let query = parts.join("&");
+        let parsed = parse_query(&query);
+        // Whatever was accepted is a valid plan input.
+        let plan = Plan::new(parsed.inputs);
+        prop_assert!(plan.ladder.planned_flops <= plan.ladder.budget_flops);
+        for e in &parsed.rejected {
+            prop_assert!(e.value.chars().count() <= 43, "messages echo a bounded value");
+        }
+    }
+}
+
+#[test]
+fn a_huge_query_is_cut_and_still_read() {
+    let query = format!("novelty=4&flops={}", "9".repeat(100_000));
+    let parsed = parse_query(&query);
+    assert_eq!(parsed.inputs.novelty, 4);
+    assert!(parsed
+        .notices
+        .iter()
+        .any(|n| n.contains(&MAX_QUERY_LEN.to_string())));
+}
