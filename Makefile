@@ -1,0 +1,47 @@
+# Two commands do everything: `make serve` and `make test`.
+# Both install what is missing first (scripts/install-tools.sh).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# Browser tests drive Debian's Chromium (see webdriver.json for its flags).
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve test tools test-tools lint native browser release e2e clean
+
+## Build and serve the app on http://127.0.0.1:8080 with live reload.
+serve: tools
+	trunk serve
+
+## Every check, failing on the first problem.
+test: test-tools lint native browser release e2e
+
+tools:
+	scripts/install-tools.sh build
+
+test-tools:
+	scripts/install-tools.sh test
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+native:
+	cargo test
+
+browser:
+	cargo test $(WASM)
+
+release:
+	trunk build --release
+
+e2e:
+	node --test --test-concurrency=1 e2e/
+
+clean:
+	cargo clean
+	rm -rf dist

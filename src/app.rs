@@ -1,0 +1,79 @@
+//! The calculator: one reducer holds the state, the plan is derived from it.
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::claim_map::ClaimMap;
+use crate::components::evidence_card::EvidenceCard;
+use crate::components::inputs_form::InputsForm;
+use crate::components::ladder_table::LadderTable;
+use crate::components::method::Method;
+use crate::components::verdict::Verdict;
+use crate::model::inputs::Field;
+use crate::model::plan::Plan;
+use crate::model::query::{parse_query, to_query};
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The query to start from; the page's own when absent.
+    #[prop_or_default]
+    pub query: Option<AttrValue>,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let query = props.query.clone();
+        use_reducer(move || {
+            let query = query.map_or_else(browser::query, |q| q.to_string());
+            State::from_query(parse_query(&query))
+        })
+    };
+    let plan = use_memo(state.inputs.clone(), |inputs| Plan::new(inputs.clone()));
+
+    // The address bar always mirrors the inputs on screen.
+    use_effect_with((state.inputs.clone(), state.view), |(inputs, view)| {
+        browser::replace_query(&to_query(inputs, view));
+    });
+
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |(field, text): (Field, String)| {
+            state.dispatch(Action::Edit(field, text))
+        })
+    };
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
+    };
+
+    html! {
+        <div class="calculator">
+            if !state.notices.is_empty() {
+                <div class="notices" role="note" aria-label="About the link you opened">
+                    <ul>
+                        { for state.notices.iter().map(|n| html! { <li>{ n }</li> }) }
+                    </ul>
+                </div>
+            }
+            <div class="layout">
+                <section class="panel inputs" aria-labelledby="inputs-title">
+                    <h2 id="inputs-title">{ "Your claim and compute" }</h2>
+                    <InputsForm state={state.clone()} on_edit={on_edit} />
+                    <button type="button" class="secondary" onclick={on_reset}>
+                        { "Reset to defaults" }
+                    </button>
+                </section>
+                <section class="results" aria-labelledby="results-title">
+                    <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
+                    <EvidenceCard plan={plan.clone()} />
+                    <Verdict plan={plan.clone()} />
+                    <LadderTable plan={plan.clone()} />
+                    <ClaimMap plan={plan.clone()} />
+                    <Method plan={plan} />
+                </section>
+            </div>
+        </div>
+    }
+}

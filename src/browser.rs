@@ -1,0 +1,94 @@
+//! Small, fallible wrappers over the browser APIs the app uses. None of them
+//! panics: a missing window or a refused call just does nothing.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{window, Element};
+
+/// The page's query string, including the leading `?`, or "" when unavailable.
+pub fn query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Rewrites the address bar's query without a reload or a history entry.
+pub fn replace_query(query: &str) {
+    let Some(w) = window() else { return };
+    let location = w.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if location
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        == query
+    {
+        return;
+    }
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+pub fn element_by_id(id: &str) -> Option<Element> {
+    window()?.document()?.get_element_by_id(id)
+}
+
+/// Marks the document for the view: `data-theme` and the embed class.
+pub fn apply_view(embed: bool, theme: &str) {
+    let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = root.set_attribute("data-theme", theme);
+    if embed {
+        let _ = root.class_list().add_1("embed");
+    }
+}
+
+/// Replaces the app with a short error and a reload button. Used by the panic
+/// hook, so it must work with nothing but the DOM.
+pub fn show_fatal_error() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("app") else {
+        return;
+    };
+    let Ok(box_) = document.create_element("div") else {
+        return;
+    };
+    let _ = box_.set_attribute("role", "alert");
+    let _ = box_.set_attribute("class", "fatal");
+    let Ok(text) = document.create_element("p") else {
+        return;
+    };
+    text.set_text_content(Some(
+        "Something went wrong and the calculator stopped. Your inputs are in the address bar; reloading restores them.",
+    ));
+    let Ok(button) = document.create_element("button") else {
+        return;
+    };
+    button.set_text_content(Some("Reload"));
+    let _ = button.set_attribute("type", "button");
+    // A listener, not an onclick attribute: the CSP forbids inline handlers.
+    let reload = Closure::<dyn Fn()>::new(|| {
+        if let Some(w) = window() {
+            let _ = w.location().reload();
+        }
+    });
+    let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+    reload.forget();
+    let _ = box_.append_child(&text);
+    let _ = box_.append_child(&button);
+    root.set_text_content(None);
+    let _ = root.append_child(&box_);
+}

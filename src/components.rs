@@ -1,0 +1,10 @@
+//! One component per file; each takes what it shows as props.
+
+pub mod choice_field;
+pub mod claim_map;
+pub mod evidence_card;
+pub mod inputs_form;
+pub mod ladder_table;
+pub mod method;
+pub mod text_field;
+pub mod verdict;

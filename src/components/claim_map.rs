@@ -1,0 +1,60 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::evidence::{GENERALITY, NOVELTY};
+use crate::model::plan::Plan;
+
+#[derive(Properties, PartialEq)]
+pub struct ClaimMapProps {
+    pub plan: Rc<Plan>,
+}
+
+/// What can be claimed with this compute: every generality × novelty, its
+/// level, and whether it fits, marked by symbol and text as well as colour.
+#[component]
+pub fn ClaimMap(props: &ClaimMapProps) -> Html {
+    let plan = &props.plan;
+    let (g, n) = (plan.inputs.generality, plan.inputs.novelty);
+    html! {
+        <section class="panel claim-map" aria-labelledby="claim-map-title">
+            <h3 id="claim-map-title">{ "Claim map: what this budget can support" }</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="claim-map-title">
+                <table aria-label="Claim map: evidence level by generality (rows) and novelty (columns)">
+                    <thead>
+                        <tr>
+                            <td></td>
+                            { for NOVELTY.iter().enumerate().map(|(i, (name, _))| html! {
+                                <th scope="col" title={*name}>{ format!("Novelty {}", i + 1) }</th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for GENERALITY.iter().enumerate().map(|(row, (name, _))| html! {
+                            <tr>
+                                <th scope="row" title={*name}>{ format!("Generality {}", row + 1) }</th>
+                                { for plan.claim_map[row * 5..row * 5 + 5].iter().map(|c| {
+                                    let yours = (c.generality, c.novelty) == (g, n);
+                                    html! {
+                                        <td
+                                            class={classes!(
+                                                format!("level-{}", c.level),
+                                                if c.fits { "fits" } else { "short" },
+                                                yours.then_some("yours"),
+                                            )}
+                                            aria-current={yours.then_some("true")}
+                                        >
+                                            <span class="cell-level">{ format!("L{}", c.level) }</span>
+                                            <span class="cell-fit">{ if c.fits { " ✓ fits" } else { " ✗ short" } }</span>
+                                            if yours { <span class="cell-yours">{ " (your claim)" }</span> }
+                                        </td>
+                                    }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,41 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::plan::Plan;
+
+#[derive(Properties, PartialEq)]
+pub struct EvidenceCardProps {
+    pub plan: Rc<Plan>,
+}
+
+/// The evidence level, announced to screen readers, with what it asks for and why.
+#[component]
+pub fn EvidenceCard(props: &EvidenceCardProps) -> Html {
+    let e = &props.plan.evidence;
+    let list = |items: Vec<String>| {
+        html! {
+            <ul>{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul>
+        }
+    };
+    html! {
+        <article class={classes!("panel", "evidence", format!("level-{}", e.level))} aria-labelledby="level-status">
+            <p id="level-status" class="level" role="status" aria-live="polite">
+                { format!("Evidence level {} of 5 — {}", e.level, e.name) }
+            </p>
+            <div class="columns">
+                <section>
+                    <h3>{ "What the claim needs" }</h3>
+                    { list(e.requirements.clone()) }
+                    { list(e.kind_demands.iter().map(|s| s.to_string()).collect()) }
+                </section>
+                <section>
+                    <h3>{ "Why this level" }</h3>
+                    { list(e.reasons.clone()) }
+                    <h3>{ "Questions reviewers will ask" }</h3>
+                    <ol>{ for e.reviewer_questions.iter().map(|q| html! { <li>{ *q }</li> }) }</ol>
+                </section>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,170 @@
+use yew::prelude::*;
+
+use super::choice_field::ChoiceField;
+use super::text_field::TextField;
+use crate::model::evidence::{GENERALITY, NOVELTY};
+use crate::model::hardware::ACCELERATORS;
+use crate::model::inputs::{ContributionKind, Field};
+use crate::state::State;
+
+#[derive(Properties, PartialEq)]
+pub struct InputsFormProps {
+    pub state: UseReducerHandle<State>,
+    pub on_edit: Callback<(Field, String)>,
+}
+
+/// Label, unit and one-line explanation of each number field. Labels start
+/// with the words the public interface fixes (Count, Hours, MFU).
+fn copy(field: Field) -> (&'static str, Option<&'static str>, &'static str) {
+    match field {
+        Field::Count => (
+            "Count of accelerators",
+            Some("accelerators"),
+            "How many work on each run at once, e.g. 8.",
+        ),
+        Field::Hours => (
+            "Hours of wall-clock time",
+            Some("h"),
+            "How long you can use them, e.g. 720 for 30 days.",
+        ),
+        Field::Mfu => (
+            "MFU (model FLOPs utilisation)",
+            None,
+            "Share of peak a run really achieves, e.g. 0.4. Epoch AI suggests 0.3 for LLMs, 0.4 otherwise.",
+        ),
+        Field::Flops => (
+            "Total compute budget (optional)",
+            Some("FLOPs"),
+            "A total such as 2.6e21 replaces accelerators × hours × MFU.",
+        ),
+        Field::Price => (
+            "Price per accelerator-hour (optional)",
+            None,
+            "e.g. 2.5; leave empty to hide costs.",
+        ),
+        Field::TokensPerParam => (
+            "Tokens per parameter",
+            Some("tokens"),
+            "Training data per parameter; 20 is compute-optimal (Chinchilla).",
+        ),
+        Field::Effect => (
+            "Effect: smallest gain worth detecting (optional)",
+            None,
+            "In your metric's units, e.g. 0.5 accuracy points.",
+        ),
+        Field::Noise => (
+            "Noise: seed-to-seed standard deviation (optional)",
+            None,
+            "Same units as the effect, e.g. 0.4.",
+        ),
+        Field::Alpha => (
+            "Alpha: test level",
+            None,
+            "Two-sided false-positive rate, e.g. 0.05.",
+        ),
+        Field::Power => (
+            "Power",
+            None,
+            "Chance to detect a real gain of that size, e.g. 0.8.",
+        ),
+        Field::Kind | Field::Generality | Field::Novelty | Field::Accelerator => ("", None, ""),
+    }
+}
+
+fn options<T>(
+    items: impl Iterator<Item = T>,
+    f: impl Fn(T) -> (String, String),
+) -> Vec<(AttrValue, AttrValue)> {
+    items
+        .map(|item| {
+            let (value, text) = f(item);
+            (value.into(), text.into())
+        })
+        .collect()
+}
+
+/// Every input, grouped as a researcher thinks of them: the claim, the
+/// compute, then the optional statistics.
+#[component]
+pub fn InputsForm(props: &InputsFormProps) -> Html {
+    let state = &props.state;
+    let inputs = &state.inputs;
+    let number = |field: Field| {
+        let (label, unit, hint) = copy(field);
+        html! {
+            <TextField
+                {field}
+                label={label}
+                unit={unit.map(AttrValue::from)}
+                hint={hint}
+                text={state.text(field)}
+                error={state.errors.get(&field).map(|e| AttrValue::from(e.to_string()))}
+                on_edit={props.on_edit.clone()}
+            />
+        }
+    };
+    // Open when it holds something, so an error inside is never hidden.
+    let stats_open = [Field::Effect, Field::Noise, Field::Alpha, Field::Power]
+        .iter()
+        .any(|f| state.errors.contains_key(f))
+        || inputs.effect.is_some()
+        || inputs.noise.is_some();
+    let generality = usize::from(inputs.generality - 1);
+    let novelty = usize::from(inputs.novelty - 1);
+    html! {
+        <form class="inputs-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <fieldset>
+                <legend>{ "The claim" }</legend>
+                <ChoiceField
+                    field={Field::Kind}
+                    label="Contribution kind"
+                    hint="What the paper delivers: an artifact (model, benchmark, dataset, code) or an insight (P1)."
+                    options={options(ContributionKind::ALL.into_iter(), |k| (k.id().into(), k.label().into()))}
+                    selected={inputs.kind.id()}
+                    on_edit={props.on_edit.clone()}
+                />
+                <ChoiceField
+                    field={Field::Generality}
+                    label="Generality of the claim"
+                    hint={format!("Example: {}", GENERALITY[generality].1)}
+                    options={options(GENERALITY.iter().enumerate(), |(i, (name, _))| ((i + 1).to_string(), format!("{} · {name}", i + 1)))}
+                    selected={inputs.generality.to_string()}
+                    on_edit={props.on_edit.clone()}
+                />
+                <ChoiceField
+                    field={Field::Novelty}
+                    label="Novelty: distance from accepted practice"
+                    hint={format!("Example: {}", NOVELTY[novelty].1)}
+                    options={options(NOVELTY.iter().enumerate(), |(i, (name, _))| ((i + 1).to_string(), format!("{} · {name}", i + 1)))}
+                    selected={inputs.novelty.to_string()}
+                    on_edit={props.on_edit.clone()}
+                />
+            </fieldset>
+            <fieldset>
+                <legend>{ "Your compute" }</legend>
+                <ChoiceField
+                    field={Field::Accelerator}
+                    label="Accelerator"
+                    hint="Dense BF16/FP16 peaks from vendor datasheets; never the with-sparsity figure."
+                    options={options(ACCELERATORS.iter(), |a| (a.id.into(), format!("{} · {} TFLOPS", a.name, a.peak_tflops)))}
+                    selected={inputs.accelerator.id}
+                    on_edit={props.on_edit.clone()}
+                />
+                { number(Field::Count) }
+                { number(Field::Hours) }
+                { number(Field::Mfu) }
+                { number(Field::Flops) }
+                { number(Field::Price) }
+                { number(Field::TokensPerParam) }
+            </fieldset>
+            <details class="advanced" open={stats_open}>
+                <summary>{ "Advanced: statistics" }</summary>
+                <p class="hint">{ "Give the smallest gain worth detecting and the seed-to-seed noise to size the seeds by a power analysis." }</p>
+                { number(Field::Effect) }
+                { number(Field::Noise) }
+                { number(Field::Alpha) }
+                { number(Field::Power) }
+            </details>
+        </form>
+    }
+}
