@@ -13,7 +13,7 @@ mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-mod js_api;
+pub mod js_api;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 

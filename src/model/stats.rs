@@ -148,7 +148,7 @@ pub fn power_analysis(effect: f64, noise: f64, alpha: f64, power: f64) -> PowerA
     // the smallest n whose t-test power reaches the target; it moves a few steps at most.
     let z = normal_quantile(1.0 - alpha / 2.0) + normal_quantile(power);
     let start = (2.0 * z * z / (d * d)).ceil().max(2.0);
-    if !(start <= f64::from(MAX_SEEDS)) {
+    if start.is_nan() || start > f64::from(MAX_SEEDS) {
         return PowerAnalysis {
             cohen_d: d,
             seeds_per_arm: MAX_SEEDS,

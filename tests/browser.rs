@@ -1,0 +1,188 @@
+//! Component tests in headless Chromium (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use evidence_ladder::app::{App, AppProps};
+use evidence_ladder::components::claim_map::{ClaimMap, ClaimMapProps};
+use evidence_ladder::components::ladder_table::{LadderTable, LadderTableProps};
+use evidence_ladder::model::inputs::Inputs;
+use evidence_ladder::model::plan::Plan;
+use evidence_ladder::model::query::parse_query;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, EventInit, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> Element {
+    let document = gloo_document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    root
+}
+
+fn gloo_document() -> web_sys::Document {
+    web_sys::window()
+        .expect("window")
+        .document()
+        .expect("document")
+}
+
+async fn render_app(query: &str) -> Element {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            query: Some(query.to_owned().into()),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn status_text(root: &Element) -> String {
+    root.query_selector("[role=status]")
+        .expect("selector")
+        .expect("a status element")
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+fn element(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+#[wasm_bindgen_test]
+async fn app_shows_the_reference_level() {
+    let root = render_app("").await;
+    assert_eq!(status_text(&root), "Evidence level 3 of 5 — Convincing");
+}
+
+#[wasm_bindgen_test]
+async fn app_reads_its_query() {
+    let root = render_app("generality=5&novelty=5").await;
+    assert_eq!(status_text(&root), "Evidence level 5 of 5 — Extraordinary");
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_novelty_updates_the_level() {
+    let root = render_app("").await;
+    let select: HtmlSelectElement = element(&root, "#field-novelty").unchecked_into();
+    select.set_value("1");
+    fire(&select, "change");
+    yew::scheduler::flush().await;
+    assert_eq!(status_text(&root), "Evidence level 2 of 5 — Suggestive");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_hours_keep_the_last_result() {
+    let root = render_app("").await;
+    let ladder_before = element(&root, ".ladder tbody").text_content();
+    let hours: HtmlInputElement = element(&root, "#field-hours").unchecked_into();
+    hours.set_value("0");
+    fire(&hours, "input");
+    yew::scheduler::flush().await;
+    let error = element(&root, "#error-hours")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        error.starts_with("hours must be a number above 0"),
+        "{error}"
+    );
+    assert_eq!(hours.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        element(&root, ".ladder tbody").text_content(),
+        ladder_before
+    );
+    assert_eq!(hours.value(), "0", "what the user typed stays in the field");
+
+    hours.set_value("72");
+    fire(&hours, "input");
+    yew::scheduler::flush().await;
+    assert!(root
+        .query_selector("#error-hours")
+        .expect("selector")
+        .is_none());
+    assert_ne!(
+        element(&root, ".ladder tbody").text_content(),
+        ladder_before
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ladder_table_has_a_row_per_rung() {
+    let plan = Rc::new(Plan::new(parse_query("generality=5&novelty=5").inputs));
+    let root = fresh_root();
+    yew::Renderer::<LadderTable>::with_root_and_props(
+        root.clone(),
+        LadderTableProps { plan: plan.clone() },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let rows = root.query_selector_all("tbody tr").expect("rows");
+    assert_eq!(rows.length() as usize, plan.ladder.rungs.len());
+    let first = element(&root, "tbody tr th").text_content();
+    assert_eq!(first.as_deref(), Some("Small"));
+}
+
+#[wasm_bindgen_test]
+async fn claim_map_marks_the_users_cell_only() {
+    let inputs = Inputs {
+        generality: 4,
+        novelty: 2,
+        ..Inputs::default()
+    };
+    let plan = Rc::new(Plan::new(inputs));
+    let root = fresh_root();
+    yew::Renderer::<ClaimMap>::with_root_and_props(root.clone(), ClaimMapProps { plan }).render();
+    yew::scheduler::flush().await;
+    let table = element(&root, "table");
+    assert!(table
+        .get_attribute("aria-label")
+        .unwrap_or_default()
+        .starts_with("Claim map"));
+    assert_eq!(
+        root.query_selector_all("tbody td").expect("cells").length(),
+        25
+    );
+    let yours = root
+        .query_selector_all("td[aria-current=true]")
+        .expect("cells");
+    assert_eq!(yours.length(), 1);
+    let text = yours
+        .get(0)
+        .and_then(|n| n.text_content())
+        .unwrap_or_default();
+    assert!(text.contains("L3") && text.contains("your claim"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn js_api_throws_an_error_naming_the_field() {
+    // The app's start function calls this; test binaries have no start.
+    evidence_ladder::js_api::install().expect("install");
+    let window = web_sys::window().expect("window");
+    let api = js_sys::Reflect::get(&window, &"evidenceLadder".into()).expect("get");
+    let plan = js_sys::Reflect::get(&api, &"plan".into()).expect("get plan");
+    let plan: js_sys::Function = plan.dyn_into().expect("plan is a function");
+    let inputs = js_sys::Object::new();
+    js_sys::Reflect::set(&inputs, &"novelty".into(), &99.into()).expect("set");
+    let err = plan.call1(&api, &inputs).expect_err("novelty 99 throws");
+    let err: js_sys::Error = err.dyn_into().expect("an Error");
+    let message: String = err.message().into();
+    assert!(message.starts_with("novelty"), "{message}");
+}
