@@ -1,6 +1,5 @@
 //! The one place the calculator's state changes.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -14,9 +13,9 @@ use crate::model::query::{ParsedQuery, View};
 pub struct State {
     /// The last good inputs: the plan on screen is always computed from these.
     pub inputs: Inputs,
-    /// Text of fields whose current text was rejected.
-    pub drafts: BTreeMap<Field, String>,
-    pub errors: BTreeMap<Field, InputError>,
+    /// Fields whose current text was rejected: the text and why. At most one
+    /// entry per field (a short Vec: smaller in wasm than a map).
+    pub rejected: Vec<(String, InputError)>,
     /// Messages about the link the page was opened with.
     pub notices: Vec<String>,
     pub view: View,
@@ -47,20 +46,28 @@ impl State {
         notices.extend(parsed.notices);
         State {
             inputs: parsed.inputs,
-            drafts: BTreeMap::new(),
-            errors: BTreeMap::new(),
+            rejected: Vec::new(),
             notices,
             view: parsed.view,
         }
     }
 
-    /// The text a field shows: the rejected draft if there is one, else the value.
+    /// The text a field shows: the rejected text if there is one, else the value.
     pub fn text(&self, field: Field) -> String {
-        self.drafts
-            .get(&field)
-            .cloned()
+        self.rejected
+            .iter()
+            .find(|(_, e)| e.field == field)
+            .map(|(text, _)| text.clone())
             .or_else(|| self.inputs.text(field))
             .unwrap_or_default()
+    }
+
+    /// Why the field's current text was rejected, if it was.
+    pub fn error(&self, field: Field) -> Option<&InputError> {
+        self.rejected
+            .iter()
+            .map(|(_, e)| e)
+            .find(|e| e.field == field)
     }
 }
 
@@ -82,22 +89,15 @@ impl Reducible for State {
                 } else {
                     next.inputs.set(field, &FieldValue::Text(text.clone()))
                 };
-                match result {
-                    Ok(()) => {
-                        next.drafts.remove(&field);
-                        next.errors.remove(&field);
-                    }
-                    Err(e) => {
-                        next.drafts.insert(field, text);
-                        next.errors.insert(field, e);
-                    }
+                next.rejected.retain(|(_, e)| e.field != field);
+                if let Err(e) = result {
+                    next.rejected.push((text, e));
                 }
             }
             Action::Reset => {
                 next = State {
                     inputs: Inputs::default(),
-                    drafts: BTreeMap::new(),
-                    errors: BTreeMap::new(),
+                    rejected: Vec::new(),
                     notices: Vec::new(),
                     view: self.view,
                 };

@@ -98,7 +98,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                 unit={unit.map(AttrValue::from)}
                 hint={hint}
                 text={state.text(field)}
-                error={state.errors.get(&field).map(|e| AttrValue::from(e.to_string()))}
+                error={state.error(field).map(|e| AttrValue::from(e.to_string()))}
                 on_edit={props.on_edit.clone()}
             />
         }
@@ -106,7 +106,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
     // Open when it holds something, so an error inside is never hidden.
     let stats_open = [Field::Effect, Field::Noise, Field::Alpha, Field::Power]
         .iter()
-        .any(|f| state.errors.contains_key(f))
+        .any(|&f| state.error(f).is_some())
         || inputs.effect.is_some()
         || inputs.noise.is_some();
     let generality = usize::from(inputs.generality - 1);
