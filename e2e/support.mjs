@@ -24,7 +24,8 @@ const TYPES = {
  * such as "/tools/evidence-ladder/". Resolves to { url, close }.
  */
 export async function serve(root = DIST, { prefix = '/' } = {}) {
-  const server = createServer(async (req, res) => {
+  // Big headers: the hostile-link tests send a 100 KB query.
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not found');

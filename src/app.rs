@@ -8,33 +8,43 @@ use crate::components::evidence_card::EvidenceCard;
 use crate::components::inputs_form::InputsForm;
 use crate::components::ladder_table::LadderTable;
 use crate::components::method::Method;
+use crate::components::share_bar::ShareBar;
 use crate::components::verdict::Verdict;
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
-use crate::model::query::{parse_query, to_query};
+use crate::model::query::{start_from, to_query, View};
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The query to start from; the page's own when absent.
+    /// The query to start from. When absent: the page's own, or else the
+    /// inputs saved on the last visit; changes are then saved for the next one.
     #[prop_or_default]
     pub query: Option<AttrValue>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let remember = props.query.is_none();
     let state = {
         let query = props.query.clone();
-        use_reducer(move || {
-            let query = query.map_or_else(browser::query, |q| q.to_string());
-            State::from_query(parse_query(&query))
+        use_reducer(move || match query {
+            Some(q) => State::from_query(start_from(&q, None)),
+            None => State::from_query(start_from(
+                &browser::query(),
+                browser::saved_inputs().as_deref(),
+            )),
         })
     };
     let plan = use_memo(state.inputs.clone(), |inputs| Plan::new(inputs.clone()));
 
-    // The address bar always mirrors the inputs on screen.
-    use_effect_with((state.inputs.clone(), state.view), |(inputs, view)| {
+    // The address bar always mirrors the inputs on screen, and the full app
+    // remembers them for the next visit.
+    use_effect_with((state.inputs.clone(), state.view), move |(inputs, view)| {
         browser::replace_query(&to_query(inputs, view));
+        if remember && !view.embed {
+            browser::save_inputs(&to_query(inputs, &View::default()));
+        }
     });
 
     let on_edit = {
@@ -45,7 +55,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_reset = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
+        Callback::from(move |()| state.dispatch(Action::Reset))
     };
 
     html! {
@@ -61,9 +71,6 @@ pub fn App(props: &AppProps) -> Html {
                 <section class="panel inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title">{ "Your claim and compute" }</h2>
                     <InputsForm state={state.clone()} on_edit={on_edit} />
-                    <button type="button" class="secondary" onclick={on_reset}>
-                        { "Reset to defaults" }
-                    </button>
                 </section>
                 <section class="results" aria-labelledby="results-title">
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
@@ -71,6 +78,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Verdict plan={plan.clone()} />
                     <LadderTable plan={plan.clone()} />
                     <ClaimMap plan={plan.clone()} />
+                    <ShareBar plan={plan.clone()} view={state.view} on_reset={on_reset} />
                     <Method plan={plan} />
                 </section>
             </div>

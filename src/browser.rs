@@ -92,3 +92,80 @@ pub fn show_fatal_error() {
     root.set_text_content(None);
     let _ = root.append_child(&box_);
 }
+
+/// Where the last inputs are kept. The version is in the key: a future format
+/// uses a new key, and an old value is simply never read.
+const SAVED_INPUTS_KEY: &str = "evidence-ladder.inputs.v1";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    // Both steps can throw (sandboxed iframes, privacy modes): treat as absent.
+    window()?.local_storage().ok().flatten()
+}
+
+/// The inputs saved on the last visit, as query text.
+pub fn saved_inputs() -> Option<String> {
+    local_storage()?.get_item(SAVED_INPUTS_KEY).ok().flatten()
+}
+
+/// Remembers the inputs (as query text) for the next visit; quietly does
+/// nothing where storage is unavailable or full.
+pub fn save_inputs(query: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(SAVED_INPUTS_KEY, query);
+    }
+}
+
+/// The address of the full calculator (never the embed view) for a query.
+pub fn app_url(query: &str) -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    if query.is_empty() {
+        format!("{origin}{path}")
+    } else {
+        format!("{origin}{path}?{query}")
+    }
+}
+
+/// Writes `text` to the clipboard. Err when the Clipboard API is missing or
+/// refuses (insecure context, permissions, older browsers).
+pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
+    let navigator = window().ok_or(())?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(|_| ())?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err(());
+    }
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or(())?;
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &text.into())
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or(())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+/// Offers `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let document = window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(filename);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}

@@ -6,5 +6,6 @@ pub mod evidence_card;
 pub mod inputs_form;
 pub mod ladder_table;
 pub mod method;
+pub mod share_bar;
 pub mod text_field;
 pub mod verdict;

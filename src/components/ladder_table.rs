@@ -2,8 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::format;
+use crate::model::ladder::Tier;
 use crate::model::plan::Plan;
+use crate::model::report::{rung_cells, total_cells, LADDER_COLUMNS};
 
 #[derive(Properties, PartialEq)]
 pub struct LadderTableProps {
@@ -14,9 +15,17 @@ pub struct LadderTableProps {
 #[component]
 pub fn LadderTable(props: &LadderTableProps) -> Html {
     let plan = &props.plan;
-    let l = &plan.ladder;
-    let priced = l.cost.is_some();
-    let count = plan.budget.count;
+    let columns = if plan.ladder.cost.is_some() { 9 } else { 8 };
+    let row = |cells: Vec<String>, class: Option<String>, title: Option<&'static str>| {
+        let mut cells = cells.into_iter();
+        let head = cells.next().unwrap_or_default();
+        html! {
+            <tr class={class}>
+                <th scope="row" title={title}>{ head }</th>
+                { for cells.map(|c| html! { <td>{ c }</td> }) }
+            </tr>
+        }
+    };
     html! {
         <section class="panel ladder" aria-labelledby="ladder-title">
             <h3 id="ladder-title">{ "Scale ladder" }</h3>
@@ -24,50 +33,29 @@ pub fn LadderTable(props: &LadderTableProps) -> Html {
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{ "Tier" }</th>
-                            <th scope="col">{ "Parameters" }</th>
-                            <th scope="col">{ "Tokens" }</th>
-                            <th scope="col">{ "FLOPs per run" }</th>
-                            <th scope="col">{ "Accelerator-hours per run" }</th>
-                            <th scope="col">{ format!("Wall-clock per run on {count}") }</th>
-                            <th scope="col">{ "Runs" }</th>
-                            <th scope="col">{ "Share of budget" }</th>
-                            if priced { <th scope="col">{ "Cost" }</th> }
+                            { for LADDER_COLUMNS[..columns].iter().enumerate().map(|(i, c)| html! {
+                                <th scope="col">
+                                    { *c }
+                                    if i == 5 { { format!(" on {}", plan.budget.count) } }
+                                </th>
+                            }) }
                         </tr>
                     </thead>
                     <tbody>
-                        { for l.rungs.iter().map(|r| html! {
-                            <tr class={r.tier.label().to_lowercase()}>
-                                <th scope="row" title={r.tier.purpose()}>{ r.tier.label() }</th>
-                                <td>{ format::count(r.params) }</td>
-                                <td>{ format::count(r.tokens) }</td>
-                                <td>{ format::flops(r.flops_per_run) }</td>
-                                <td>{ format::hours(r.hours_per_run) }</td>
-                                <td>{ format::duration(r.wall_clock_hours_per_run) }</td>
-                                <td>{ r.runs }</td>
-                                <td>{ format::percent(r.share_of_budget) }</td>
-                                if priced { <td>{ r.cost.map(format::money).unwrap_or_default() }</td> }
-                            </tr>
-                        }) }
+                        { for plan.ladder.rungs.iter().map(|r| row(
+                            rung_cells(r),
+                            Some(r.tier.label().to_lowercase()),
+                            Some(r.tier.purpose()),
+                        )) }
                     </tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">{ "Total" }</th>
-                            <td></td>
-                            <td></td>
-                            <td>{ format::flops(l.planned_flops) }</td>
-                            <td>{ format::hours(l.accelerator_hours) }</td>
-                            <td>{ format::duration(l.wall_clock_hours) }</td>
-                            <td>{ l.runs }</td>
-                            <td>{ format::percent(l.planned_flops / l.budget_flops) }</td>
-                            if priced { <td>{ l.cost.map(format::money).unwrap_or_default() }</td> }
-                        </tr>
-                    </tfoot>
+                    <tfoot>{ row(total_cells(plan), None, None) }</tfoot>
                 </table>
             </div>
-            <p class="hint">
-                { "Small: method, baselines and ablations across the settings. Medium: the trend as scale grows. Large: the headline, method against its strongest baseline with every seed." }
-            </p>
+            <ul class="hint tiers">
+                { for [Tier::Small, Tier::Medium, Tier::Large].map(|t| html! {
+                    <li><strong>{ t.label() }</strong>{ format!(": {}.", t.purpose()) }</li>
+                }) }
+            </ul>
         </section>
     }
 }

@@ -8,4 +8,5 @@ pub mod inputs;
 pub mod ladder;
 pub mod plan;
 pub mod query;
+pub mod report;
 pub mod stats;

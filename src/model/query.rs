@@ -51,6 +51,8 @@ pub struct ParsedQuery {
     pub rejected: Vec<InputError>,
     /// Other things worth telling the user (repeats, truncation).
     pub notices: Vec<String>,
+    /// Whether the query named any input field, valid or not.
+    pub has_inputs: bool,
 }
 
 /// Reads a query string (with or without the leading `?`).
@@ -79,6 +81,7 @@ pub fn parse_query(query: &str) -> ParsedQuery {
     let mut view = View::default();
     let mut rejected = Vec::new();
     let mut seen: Vec<String> = Vec::new();
+    let mut has_inputs = false;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = decode(raw_key);
@@ -102,6 +105,7 @@ pub fn parse_query(query: &str) -> ParsedQuery {
             }
             _ => {
                 if let Some(field) = Field::from_key(&key) {
+                    has_inputs = true;
                     if let Err(e) = inputs.set(field, &FieldValue::Text(value)) {
                         rejected.push(e);
                     }
@@ -115,7 +119,28 @@ pub fn parse_query(query: &str) -> ParsedQuery {
         view,
         rejected,
         notices,
+        has_inputs,
     }
+}
+
+/// Where a visit starts: the link's inputs when it names any, otherwise the
+/// inputs saved from the last visit (given as the query text they were saved
+/// as). Saved text is trusted no more than a link, but its refusals stay
+/// silent: the user did not just type them. The embed view never uses saved
+/// inputs, so an embedded calculator shows what its page asked for.
+///
+/// ```
+/// use evidence_ladder::model::query::start_from;
+/// assert_eq!(start_from("?novelty=4", Some("novelty=2")).inputs.novelty, 4);
+/// assert_eq!(start_from("", Some("novelty=2")).inputs.novelty, 2);
+/// assert_eq!(start_from("", Some("%%garbage{")).inputs.novelty, 3);
+/// ```
+pub fn start_from(query: &str, saved: Option<&str>) -> ParsedQuery {
+    let mut parsed = parse_query(query);
+    if let (false, false, Some(saved)) = (parsed.has_inputs, parsed.view.embed, saved) {
+        parsed.inputs = parse_query(saved).inputs;
+    }
+    parsed
 }
 
 /// The query for these inputs: only fields that differ from the defaults, in a
@@ -237,6 +262,16 @@ mod tests {
             }
         );
         assert_eq!(to_query(&q.inputs, &q.view), "embed=1&theme=dark");
+    }
+
+    #[test]
+    fn a_link_with_any_input_wins_over_saved_inputs() {
+        let saved = Some("generality=5&novelty=5");
+        assert_eq!(start_from("?novelty=99", saved).inputs.generality, 3);
+        assert_eq!(start_from("?theme=dark", saved).inputs.generality, 5);
+        assert_eq!(start_from("?embed=1", saved).inputs.generality, 3);
+        assert_eq!(start_from("", None).inputs, Inputs::default());
+        assert!(start_from("", Some("novelty=99")).rejected.is_empty());
     }
 
     #[test]

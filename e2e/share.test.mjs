@@ -1,0 +1,222 @@
+// Plans that travel: the URL, saved inputs, share and export, hostile links.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, openApp, serve } from './support.mjs';
+
+const SAVED = 'evidence-ladder.inputs.v1';
+let server, browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const level = (page) => page.getByRole('status').filter({ hasText: 'Evidence level' }).textContent();
+const novelty = (page) => page.getByRole('combobox', { name: /^Novelty/ });
+const generality = (page) => page.getByRole('combobox', { name: /^Generality/ });
+
+describe('the URL and saved inputs', () => {
+  test('a reload keeps every input', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.url);
+    await novelty(page).selectOption('4');
+    await page.getByRole('textbox', { name: /^Count/ }).fill('16');
+    await page.waitForURL(/count=16/);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
+    assert.equal(await novelty(page).inputValue(), '4');
+    assert.equal(await page.getByRole('textbox', { name: /^Count/ }).inputValue(), '16');
+    await context.close();
+  });
+
+  test('edits replace the history entry; back and forward restore it', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, `${server.url}?generality=2`);
+    const length = await page.evaluate(() => history.length);
+    await novelty(page).selectOption('4');
+    await novelty(page).selectOption('5');
+    await page.waitForURL(/novelty=5/);
+    assert.equal(await page.evaluate(() => history.length), length, 'no history spam');
+    await page.goto(`${server.url}elsewhere`);
+    await page.goBack();
+    await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
+    assert.equal(await generality(page).inputValue(), '2');
+    assert.equal(await novelty(page).inputValue(), '5');
+    await page.goForward();
+    await page.goBack();
+    await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
+    assert.equal(await novelty(page).inputValue(), '5');
+    await context.close();
+  });
+
+  test('a visit without a query restores the last inputs; a query wins', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.url);
+    await generality(page).selectOption('5');
+    await page.waitForURL(/generality=5/);
+    await page.goto(server.url);
+    await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
+    assert.equal(await generality(page).inputValue(), '5');
+    assert.match(page.url(), /generality=5/, 'the URL mirrors the restored inputs');
+    await page.goto(`${server.url}?novelty=1`);
+    await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
+    assert.equal(await generality(page).inputValue(), '3', 'the link wins over what was saved');
+    await context.close();
+  });
+
+  test('corrupt or old saved data falls back to defaults quietly', async () => {
+    for (const [key, value] of [
+      [SAVED, '{"not":"a query"'],
+      [SAVED, 'novelty=99&<script>alert(1)</script>'],
+      ['evidence-ladder.inputs.v0', 'generality=5'],
+    ]) {
+      const context = await browser.newContext();
+      await context.addInitScript(([k, v]) => localStorage.setItem(k, v), [key, value]);
+      const page = await openApp(context, server.url);
+      assert.equal(await level(page), 'Evidence level 3 of 5 — Convincing', `${key}=${value}`);
+      assert.equal(await page.locator('.notices').count(), 0);
+      assert.deepEqual(page.errors, []);
+      await context.close();
+    }
+  });
+
+  test('storage that throws does not break the page', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+    });
+    const page = await openApp(context, `${server.url}?novelty=2`);
+    await novelty(page).selectOption('4');
+    await page.waitForURL(/novelty=4/);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+});
+
+describe('share and export', () => {
+  test('copy link puts the page URL on the clipboard and says so', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await openApp(context, `${server.url}?generality=4&price=2`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('Link copied to the clipboard.').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+    await context.close();
+  });
+
+  test('copy link without the Clipboard API selects the link instead', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+    });
+    const page = await openApp(context, `${server.url}?novelty=2`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('The browser blocked copying.').waitFor();
+    const selected = await page.evaluate(() => {
+      const area = document.activeElement;
+      return area.value.slice(area.selectionStart, area.selectionEnd);
+    });
+    assert.equal(selected, page.url());
+    await context.close();
+  });
+
+  test('copy as Markdown gives the whole plan', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await openApp(context, `${server.url}?generality=5&novelty=5&count=1&hours=24`);
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await page.getByText('Markdown copied to the clipboard.').waitFor();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(md, /\*\*Evidence level 5 of 5 — Extraordinary\.\*\*/);
+    assert.match(md, /^- \[ \] /m);
+    assert.match(md, /^\| Tier \| Parameters \|/m);
+    assert.match(md, /\*\*Does not fit your budget\.\*\*/);
+    assert.match(md, /Kaplan et al\. 2020/);
+    assert.ok(md.includes(`(${page.url()})`), 'links back to the plan');
+    await context.close();
+  });
+
+  test('download JSON holds the inputs, the plan and the version', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await openApp(context, `${server.url}?kind=benchmark&novelty=4`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download JSON' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'evidence-plan.json');
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.match(file.version, /^\d+\.\d+\.\d+$/);
+    assert.equal(file.inputs.kind, 'benchmark');
+    const plan = await page.evaluate(() => window.evidenceLadder.plan({ kind: 'benchmark', novelty: 4 }));
+    assert.deepEqual(file.plan, plan);
+    await context.close();
+  });
+
+  test('reset returns to the defaults and a clean URL', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, `${server.url}?generality=5&hours=10`);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.waitForFunction(() => location.search === '');
+    assert.equal(await level(page), 'Evidence level 3 of 5 — Convincing');
+    assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '720');
+    await context.close();
+  });
+});
+
+describe('hostile links are harmless', () => {
+  const big = 'x'.repeat(100_000);
+  const corpus = [
+    ['kind=<script>window.pwned=1</script>', 'kind'],
+    ['novelty="><img src=x onerror="window.pwned=1">', 'novelty'],
+    ['accelerator=javascript:window.pwned=1', 'accelerator'],
+    ['hours=NaN', 'hours'],
+    ['mfu=inf', 'mfu'],
+    ['flops=1e999', 'flops'],
+    ['hours=-0', 'hours'],
+    [`price=${big}`, null],
+    ['generality=%33&novelty=%2534', 'novelty'],
+    ['count=%F0%9F%92%A9', 'count'],
+    ['novelty=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E', 'novelty'],
+    ['%6Eovelty=5&novelty=1', null],
+    ['theme=<b>dark</b>&embed=<i>', null],
+    ['onload=alert(1)&__proto__=1&constructor=1', null],
+  ];
+  for (const [query, rejected] of corpus) {
+    test(query.slice(0, 60), async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const dialogs = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        d.dismiss();
+      });
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e));
+      await page.goto(`${server.url}?${query}`);
+      await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
+      assert.equal(await page.evaluate(() => window.pwned), undefined);
+      assert.equal(await page.locator('#app script, #app img').count(), 0);
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(errors, []);
+      if (rejected) {
+        await page.locator('.notices').getByText(new RegExp(`^${rejected}=.* ignored: must be`)).waitFor();
+      }
+      await context.close();
+    });
+  }
+
+  test('repeated keys: the first value wins', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, `${server.url}?novelty=2&novelty=5`);
+    assert.equal(await novelty(page).inputValue(), '2');
+    await page.getByText('novelty appears more than once; the first value was used.').waitFor();
+    await context.close();
+  });
+});
