@@ -105,8 +105,109 @@ describe('the calculator page', () => {
     const yours = map.locator('td[aria-current=true]');
     assert.equal(await yours.count(), 1);
     assert.match(await yours.textContent(), /your claim/);
-    const row = await yours.evaluate((td) => td.parentElement.querySelector('th').textContent);
+    const row = await yours.evaluate((td) => td.parentElement.querySelector('th').innerText.trim());
     assert.equal(row, 'Generality 2');
     await page.close();
+  });
+});
+
+/** Reads a number as the page writes it: 1.3B, 26B, 2.5e21, 5,500, 34 min, 2.4 days, 78%. */
+function readNumber(text) {
+  const t = text.trim().replace(/,/g, '');
+  const suffix = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+  const m = t.match(/^([\d.]+(?:e[+-]?\d+)?)\s*([KMBT]?)$/);
+  if (m) return Number(m[1]) * (suffix[m[2]] ?? 1);
+  const d = t.match(/^([\d.]+) (min|h|days|years)$/);
+  if (d) return Number(d[1]) * { min: 1 / 60, h: 1, days: 24, years: 24 * 365 }[d[2]];
+  throw new Error(`cannot read "${text}"`);
+}
+
+/** Deterministic spread of input combinations, edge cases included. */
+function combinations(n) {
+  const kinds = ['insight', 'negative_result', 'model', 'benchmark', 'dataset', 'codebase'];
+  const accelerators = ['a100', 'h100', 'rtx4090', 'tpu-v5e', 'mi300x', 'l4'];
+  let seed = 7;
+  const next = (k) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % k);
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const inputs = {
+      kind: kinds[next(6)],
+      generality: 1 + next(5),
+      novelty: 1 + next(5),
+      accelerator: accelerators[next(6)],
+      count: [1, 2, 8, 64, 512][next(5)],
+      hours: [1, 24, 168, 720, 4000][next(5)],
+    };
+    if (next(3) === 0) inputs.price = [0.5, 2, 12][next(3)];
+    if (next(4) === 0) inputs.flops = [1e18, 3e21, 1e25][next(3)];
+    if (next(5) === 0) Object.assign(inputs, { effect: 0.5, noise: [0.5, 1, 2][next(3)] });
+    out.push(inputs);
+  }
+  return out;
+}
+
+describe('what is shown equals plan()', () => {
+  test('across 24 input combinations', async () => {
+    const page = await openApp(context, server.url);
+    for (const inputs of combinations(24)) {
+      await page.goto(`${server.url}?${new URLSearchParams(inputs)}`);
+      await status(page).waitFor();
+      const p = await page.evaluate((i) => window.evidenceLadder.plan(i), inputs);
+      const label = JSON.stringify(inputs);
+      assert.equal(await status(page).textContent(), `Evidence level ${p.evidence.level} of 5 — ${p.evidence.name}`, label);
+      const fit = await page.locator('.summary .fit').textContent();
+      assert.ok(fit.includes(p.ladder.fits ? 'Fits your budget' : 'Does not fit your budget'), label);
+
+      const rows = await page.locator('.ladder tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [...tr.children].map((c) => c.textContent)),
+      );
+      assert.equal(rows.length, p.ladder.rungs.length, label);
+      rows.forEach((cells, i) => {
+        const r = p.ladder.rungs[i];
+        const close = (shown, actual, what) => {
+          if (actual < 1e-9) return;
+          const got = readNumber(shown);
+          assert.ok(Math.abs(got / actual - 1) <= 0.05, `${label} rung ${i} ${what}: shown ${shown}, plan ${actual}`);
+        };
+        assert.equal(cells[0].toLowerCase(), r.tier, label);
+        close(cells[1], r.params, 'params');
+        close(cells[2], r.tokens, 'tokens');
+        close(cells[3], r.flops_per_run, 'flops');
+        if (r.hours_per_run >= 0.01) close(cells[4], r.hours_per_run, 'hours');
+        if (r.wall_clock_hours_per_run >= 1 / 60) close(cells[5], r.wall_clock_hours_per_run, 'wall clock');
+        assert.equal(Number(cells[6]), r.runs, label);
+        if (cells[7] !== '<1%') assert.ok(Math.abs(Number(cells[7].replace('%', '')) - 100 * r.share_of_budget) <= 0.5, label);
+        if (r.cost !== null && r.cost >= 0.01 && r.cost < 1e6) close(cells[8], r.cost, 'cost');
+        assert.equal(cells.length, r.cost === null ? 8 : 9, label);
+      });
+
+      const cells = await page.locator('.claim-map tbody td').evaluateAll((tds) => tds.map((td) => td.textContent));
+      cells.forEach((text, i) => {
+        const c = p.claim_map[i];
+        assert.ok(text.startsWith(`L${c.level} ${c.fits ? '✓ fits' : '✗ short'}`), `${label} cell ${i}: ${text}`);
+      });
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
+
+describe('layout', () => {
+  for (const width of [320, 360, 768, 1280, 1920]) {
+    test(`no horizontal scrolling at ${width} px`, async () => {
+      const ctx = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await openApp(ctx, `${server.url}?price=2.5&generality=5&novelty=5&count=1&hours=1`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
+      await ctx.close();
+    });
+  }
+
+  test('the static shell paints before the wasm runs', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(server.url);
+    assert.equal(await page.locator('h1').textContent(), 'Evidence Ladder');
+    await ctx.close();
   });
 });

@@ -6,9 +6,11 @@ use crate::browser;
 use crate::components::claim_map::ClaimMap;
 use crate::components::evidence_card::EvidenceCard;
 use crate::components::inputs_form::InputsForm;
+use crate::components::ladder_chart::LadderChart;
 use crate::components::ladder_table::LadderTable;
 use crate::components::method::Method;
 use crate::components::share_bar::ShareBar;
+use crate::components::summary::Summary;
 use crate::components::verdict::Verdict;
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
@@ -53,6 +55,10 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(Action::Edit(field, text))
         })
     };
+    let on_preset = {
+        let state = state.clone();
+        Callback::from(move |preset| state.dispatch(Action::Preset(preset)))
+    };
     let on_reset = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Reset))
@@ -68,15 +74,17 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             <div class="layout">
+                <Summary plan={plan.clone()} />
                 <section class="panel inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title">{ "Your claim and compute" }</h2>
-                    <InputsForm state={state.clone()} on_edit={on_edit} />
+                    <InputsForm state={state.clone()} {on_edit} {on_preset} />
                 </section>
                 <section class="results" aria-labelledby="results-title">
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
                     <EvidenceCard plan={plan.clone()} />
                     <Verdict plan={plan.clone()} />
                     <LadderTable plan={plan.clone()} />
+                    <LadderChart plan={plan.clone()} />
                     <ClaimMap plan={plan.clone()} />
                     <ShareBar plan={plan.clone()} view={state.view} on_reset={on_reset} />
                     <Method plan={plan} />

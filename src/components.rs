@@ -2,10 +2,13 @@
 
 pub mod choice_field;
 pub mod claim_map;
+pub mod compute_presets;
 pub mod evidence_card;
 pub mod inputs_form;
+pub mod ladder_chart;
 pub mod ladder_table;
 pub mod method;
 pub mod share_bar;
+pub mod summary;
 pub mod text_field;
 pub mod verdict;

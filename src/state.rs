@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::model::hardware::ComputePreset;
 use crate::model::inputs::{Field, FieldValue, InputError, Inputs};
 use crate::model::query::{ParsedQuery, View};
 
@@ -24,6 +25,9 @@ pub struct State {
 pub enum Action {
     /// The user changed a field to this text.
     Edit(Field, String),
+    /// A compute set-up in one click: accelerator, count and hours; a FLOPs
+    /// total would override them, so it is cleared.
+    Preset(&'static ComputePreset),
     /// Back to the defaults, keeping the view.
     Reset,
 }
@@ -92,6 +96,19 @@ impl Reducible for State {
                 next.rejected.retain(|(_, e)| e.field != field);
                 if let Err(e) = result {
                     next.rejected.push((text, e));
+                }
+            }
+            Action::Preset(preset) => {
+                let fields = [
+                    (Field::Accelerator, preset.accelerator.to_owned()),
+                    (Field::Count, preset.count.to_string()),
+                    (Field::Hours, preset.hours.to_string()),
+                    (Field::Flops, String::new()),
+                ];
+                for (field, text) in fields {
+                    // Presets are valid by construction (tested in hardware.rs).
+                    let _ = next.inputs.set(field, &FieldValue::Text(text));
+                    next.rejected.retain(|(_, e)| e.field != field);
                 }
             }
             Action::Reset => {

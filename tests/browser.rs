@@ -186,3 +186,105 @@ fn js_api_throws_an_error_naming_the_field() {
     let message: String = err.message().into();
     assert!(message.starts_with("novelty"), "{message}");
 }
+
+fn click(root: &Element, selector: &str, text: &str) {
+    let buttons = root.query_selector_all(selector).expect("selector");
+    for i in 0..buttons.length() {
+        let node = buttons.get(i).expect("node");
+        if node.text_content().as_deref() == Some(text) {
+            let el: web_sys::HtmlElement = node.unchecked_into();
+            el.click();
+            return;
+        }
+    }
+    panic!("no {selector} reading {text}");
+}
+
+fn value(root: &Element, selector: &str) -> String {
+    let el = element(root, selector);
+    if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
+        select.value()
+    } else {
+        el.unchecked_into::<HtmlInputElement>().value()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn summary_says_whether_the_plan_fits() {
+    let root = render_app("").await;
+    let fit = element(&root, ".summary .fit")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        fit.contains("Fits your budget: 130M → 1.3B parameters, 50 runs"),
+        "{fit}"
+    );
+    let root = render_app("generality=5&novelty=5&count=1&hours=1").await;
+    let fit = element(&root, ".summary .fit")
+        .text_content()
+        .unwrap_or_default();
+    assert!(fit.contains("Does not fit your budget"), "{fit}");
+    let verdict = element(&root, ".verdict")
+        .text_content()
+        .unwrap_or_default();
+    assert!(verdict.contains("More compute:"), "{verdict}");
+}
+
+#[wasm_bindgen_test]
+async fn a_preset_fills_the_compute_fields() {
+    let root = render_app("flops=1e20").await;
+    click(&root, "button.chip", "1 RTX 4090, 2 weeks");
+    yew::scheduler::flush().await;
+    assert_eq!(value(&root, "#field-accelerator"), "rtx4090");
+    assert_eq!(value(&root, "#field-count"), "1");
+    assert_eq!(value(&root, "#field-hours"), "336");
+    assert_eq!(
+        value(&root, "#field-flops"),
+        "",
+        "a preset clears the FLOPs total"
+    );
+    click(&root, "button.chip", "1 week");
+    yew::scheduler::flush().await;
+    assert_eq!(value(&root, "#field-hours"), "168");
+}
+
+#[wasm_bindgen_test]
+async fn the_chart_draws_a_point_per_rung_with_a_text_alternative() {
+    let root = render_app("generality=5&novelty=5&flops=1e26").await;
+    let svg = element(&root, ".chart svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    let desc = element(&root, "#chart-svg-desc")
+        .text_content()
+        .unwrap_or_default();
+    assert!(desc.starts_with("5 rungs from"), "{desc}");
+    assert_eq!(
+        root.query_selector_all(".chart circle")
+            .expect("circles")
+            .length(),
+        5
+    );
+
+    let root = render_app("flops=1").await;
+    assert!(root
+        .query_selector(".chart svg")
+        .expect("selector")
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_price_adds_a_cost_column() {
+    let root = render_app("").await;
+    assert_eq!(
+        root.query_selector_all(".ladder thead th")
+            .expect("th")
+            .length(),
+        8
+    );
+    let root = render_app("price=2.5").await;
+    assert_eq!(
+        root.query_selector_all(".ladder thead th")
+            .expect("th")
+            .length(),
+        9
+    );
+}

@@ -19,20 +19,29 @@ pub fn ClaimMap(props: &ClaimMapProps) -> Html {
     html! {
         <section class="panel claim-map" aria-labelledby="claim-map-title">
             <h3 id="claim-map-title">{ "Claim map: what this budget can support" }</h3>
+            <p class="hint">{ "Rows: generality (G), columns: novelty (N). Each cell gives the evidence level (L1–L5) and whether its ladder fits your budget (✓) or not (✗); your claim is outlined." }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="claim-map-title">
                 <table aria-label="Claim map: evidence level by generality (rows) and novelty (columns)">
                     <thead>
                         <tr>
                             <td></td>
                             { for NOVELTY.iter().enumerate().map(|(i, (name, _))| html! {
-                                <th scope="col" title={*name}>{ format!("Novelty {}", i + 1) }</th>
+                                <th scope="col" title={*name}>
+                                    <span class="long">{ "Novelty " }</span>
+                                    <span class="short" aria-hidden="true">{ "N" }</span>
+                                    { i + 1 }
+                                </th>
                             }) }
                         </tr>
                     </thead>
                     <tbody>
                         { for GENERALITY.iter().enumerate().map(|(row, (name, _))| html! {
                             <tr>
-                                <th scope="row" title={*name}>{ format!("Generality {}", row + 1) }</th>
+                                <th scope="row" title={*name}>
+                                    <span class="long">{ "Generality " }</span>
+                                    <span class="short" aria-hidden="true">{ "G" }</span>
+                                    { row + 1 }
+                                </th>
                                 { for plan.claim_map[row * 5..row * 5 + 5].iter().map(|c| {
                                     let yours = (c.generality, c.novelty) == (g, n);
                                     html! {
@@ -45,7 +54,8 @@ pub fn ClaimMap(props: &ClaimMapProps) -> Html {
                                             aria-current={yours.then_some("true")}
                                         >
                                             <span class="cell-level">{ format!("L{}", c.level) }</span>
-                                            <span class="cell-fit">{ if c.fits { " ✓ fits" } else { " ✗ short" } }</span>
+                                            <span class="symbol" aria-hidden="true">{ if c.fits { " ✓" } else { " ✗" } }</span>
+                                            <span class="cell-fit">{ if c.fits { " fits" } else { " short" } }</span>
                                             if yours { <span class="cell-yours">{ " (your claim)" }</span> }
                                         </td>
                                     }

@@ -19,10 +19,8 @@ pub fn EvidenceCard(props: &EvidenceCardProps) -> Html {
         }
     };
     html! {
-        <article class={classes!("panel", "evidence", format!("level-{}", e.level))} aria-labelledby="level-status">
-            <p id="level-status" class="level" role="status" aria-live="polite">
-                { format!("Evidence level {} of 5 — {}", e.level, e.name) }
-            </p>
+        <article class={classes!("panel", "evidence", format!("level-{}", e.level))} aria-labelledby="evidence-title">
+            <h3 id="evidence-title">{ format!("What level {} ({}) asks of your paper", e.level, e.name) }</h3>
             <div class="columns">
                 <section>
                     <h3>{ "What the claim needs" }</h3>

@@ -1,9 +1,11 @@
 use yew::prelude::*;
 
 use super::choice_field::ChoiceField;
+use super::compute_presets::ComputePresets;
 use super::text_field::TextField;
 use crate::model::evidence::{GENERALITY, NOVELTY};
-use crate::model::hardware::ACCELERATORS;
+use crate::model::format;
+use crate::model::hardware::{ComputePreset, ACCELERATORS};
 use crate::model::inputs::{ContributionKind, Field};
 use crate::state::State;
 
@@ -11,7 +13,17 @@ use crate::state::State;
 pub struct InputsFormProps {
     pub state: UseReducerHandle<State>,
     pub on_edit: Callback<(Field, String)>,
+    pub on_preset: Callback<&'static ComputePreset>,
 }
+
+/// Durations offered next to the hours field, in days.
+const DAY_SHORTCUTS: [(&str, f64); 5] = [
+    ("1 day", 1.0),
+    ("1 week", 7.0),
+    ("2 weeks", 14.0),
+    ("30 days", 30.0),
+    ("90 days", 90.0),
+];
 
 /// Label, unit and one-line explanation of each number field. Labels start
 /// with the words the public interface fixes (Count, Hours, MFU).
@@ -25,7 +37,7 @@ fn copy(field: Field) -> (&'static str, Option<&'static str>, &'static str) {
         Field::Hours => (
             "Hours of wall-clock time",
             Some("h"),
-            "How long you can use them, e.g. 720 for 30 days.",
+            "How long you can use them, e.g. 720 for 30 days, or pick a duration:",
         ),
         Field::Mfu => (
             "MFU (model FLOPs utilisation)",
@@ -126,22 +138,23 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                 <ChoiceField
                     field={Field::Generality}
                     label="Generality of the claim"
-                    hint={format!("Example: {}", GENERALITY[generality].1)}
-                    options={options(GENERALITY.iter().enumerate(), |(i, (name, _))| ((i + 1).to_string(), format!("{} · {name}", i + 1)))}
+                    hint={format!("{}, e.g. {} Broader claims need more evidence (P2).", GENERALITY[generality].0, GENERALITY[generality].1)}
+                    options={options(GENERALITY.iter().enumerate(), |(i, (name, example))| ((i + 1).to_string(), format!("{} · {name}, e.g. {example}", i + 1)))}
                     selected={inputs.generality.to_string()}
                     on_edit={props.on_edit.clone()}
                 />
                 <ChoiceField
                     field={Field::Novelty}
                     label="Novelty: distance from accepted practice"
-                    hint={format!("Example: {}", NOVELTY[novelty].1)}
-                    options={options(NOVELTY.iter().enumerate(), |(i, (name, _))| ((i + 1).to_string(), format!("{} · {name}", i + 1)))}
+                    hint={format!("{}, e.g. {} Farther from accepted practice needs more evidence (P3).", NOVELTY[novelty].0, NOVELTY[novelty].1)}
+                    options={options(NOVELTY.iter().enumerate(), |(i, (name, example))| ((i + 1).to_string(), format!("{} · {name}, e.g. {example}", i + 1)))}
                     selected={inputs.novelty.to_string()}
                     on_edit={props.on_edit.clone()}
                 />
             </fieldset>
             <fieldset>
                 <legend>{ "Your compute" }</legend>
+                <ComputePresets on_preset={props.on_preset.clone()} />
                 <ChoiceField
                     field={Field::Accelerator}
                     label="Accelerator"
@@ -152,6 +165,18 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                 />
                 { number(Field::Count) }
                 { number(Field::Hours) }
+                <div class="presets days" role="group" aria-label="Set hours to a duration">
+                    { for DAY_SHORTCUTS.iter().map(|(label, days)| {
+                        let on_edit = props.on_edit.clone();
+                        let hours = (days * 24.0).to_string();
+                        html! {
+                            <button type="button" class="chip" onclick={Callback::from(move |_: MouseEvent| on_edit.emit((Field::Hours, hours.clone())))}>
+                                { *label }
+                            </button>
+                        }
+                    }) }
+                    <span class="hint">{ format!("= {}", format::duration(inputs.hours)) }</span>
+                </div>
                 { number(Field::Mfu) }
                 { number(Field::Flops) }
                 { number(Field::Price) }

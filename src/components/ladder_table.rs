@@ -6,6 +6,18 @@ use crate::model::ladder::Tier;
 use crate::model::plan::Plan;
 use crate::model::report::{rung_cells, total_cells, LADDER_COLUMNS};
 
+/// Labels of the totals row's cells when narrow screens show rows as cards.
+const TOTAL_LABELS: [&str; 8] = [
+    "",
+    "",
+    "FLOPs",
+    "Accelerator-hours",
+    "Wall-clock",
+    "Runs",
+    "Share of budget",
+    "Cost",
+];
+
 #[derive(Properties, PartialEq)]
 pub struct LadderTableProps {
     pub plan: Rc<Plan>,
@@ -16,13 +28,17 @@ pub struct LadderTableProps {
 pub fn LadderTable(props: &LadderTableProps) -> Html {
     let plan = &props.plan;
     let columns = if plan.ladder.cost.is_some() { 9 } else { 8 };
-    let row = |cells: Vec<String>, class: Option<String>, title: Option<&'static str>| {
+    let row = |cells: Vec<String>,
+               labels: &[&'static str],
+               class: Option<String>,
+               title: Option<&'static str>| {
         let mut cells = cells.into_iter();
         let head = cells.next().unwrap_or_default();
         html! {
             <tr class={class}>
                 <th scope="row" title={title}>{ head }</th>
-                { for cells.map(|c| html! { <td>{ c }</td> }) }
+                // data-label lets narrow screens show each row as a labelled card.
+                { for cells.zip(labels).map(|(c, label)| html! { <td data-label={*label}>{ c }</td> }) }
             </tr>
         }
     };
@@ -36,7 +52,7 @@ pub fn LadderTable(props: &LadderTableProps) -> Html {
                             { for LADDER_COLUMNS[..columns].iter().enumerate().map(|(i, c)| html! {
                                 <th scope="col">
                                     { *c }
-                                    if i == 5 { { format!(" on {}", plan.budget.count) } }
+                                    if i == 5 { { format!(" on {} accelerators", plan.budget.count) } }
                                 </th>
                             }) }
                         </tr>
@@ -44,11 +60,12 @@ pub fn LadderTable(props: &LadderTableProps) -> Html {
                     <tbody>
                         { for plan.ladder.rungs.iter().map(|r| row(
                             rung_cells(r),
+                            &LADDER_COLUMNS[1..],
                             Some(r.tier.label().to_lowercase()),
                             Some(r.tier.purpose()),
                         )) }
                     </tbody>
-                    <tfoot>{ row(total_cells(plan), None, None) }</tfoot>
+                    <tfoot>{ row(total_cells(plan), &TOTAL_LABELS, None, None) }</tfoot>
                 </table>
             </div>
             <ul class="hint tiers">

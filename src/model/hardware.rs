@@ -112,6 +112,41 @@ pub fn find_accelerator(id: &str) -> Option<&'static Accelerator> {
     ACCELERATORS.iter().find(|a| a.id == id)
 }
 
+/// One-click compute set-ups, from a single gaming GPU to a large lab's allocation.
+pub struct ComputePreset {
+    pub label: &'static str,
+    pub accelerator: &'static str,
+    pub count: u32,
+    pub hours: f64,
+}
+
+pub const COMPUTE_PRESETS: [ComputePreset; 4] = [
+    ComputePreset {
+        label: "1 RTX 4090, 2 weeks",
+        accelerator: "rtx4090",
+        count: 1,
+        hours: 336.0,
+    },
+    ComputePreset {
+        label: "8 A100, 30 days",
+        accelerator: "a100",
+        count: 8,
+        hours: 720.0,
+    },
+    ComputePreset {
+        label: "64 H100, 30 days",
+        accelerator: "h100",
+        count: 64,
+        hours: 720.0,
+    },
+    ComputePreset {
+        label: "256 H100, 30 days",
+        accelerator: "h100",
+        count: 256,
+        hours: 720.0,
+    },
+];
+
 /// Model FLOPs utilisation used when none is given.
 /// Source: Epoch AI, "Estimating Training Compute of Deep Learning Models" (2022),
 /// which suggests 0.3 for large language models and 0.4 for other models.
@@ -201,6 +236,13 @@ mod tests {
                 "{}",
                 a.id
             );
+        }
+    }
+
+    #[test]
+    fn presets_name_real_accelerators() {
+        for p in &COMPUTE_PRESETS {
+            assert!(find_accelerator(p.accelerator).is_some(), "{}", p.label);
         }
     }
 

@@ -116,11 +116,23 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
             format::hours(shortfall),
             format::flops(l.required_flops),
         ));
+        let i = &plan.inputs;
+        if plan.budget.source == BudgetSource::Hardware {
+            lines.push(format!(
+                "More compute: {} × {} for the same time, or {} on your {}.",
+                (f64::from(i.count) * shortfall).ceil(),
+                i.accelerator.name,
+                format::duration(i.hours * shortfall),
+                i.count,
+            ));
+        }
         if plan.narrower_claims.is_empty() {
             lines.push(
                 "No narrower claim fits this budget either: add compute, or train on fewer tokens per parameter."
                     .into(),
             );
+        } else {
+            lines.push("Or narrow the claim: the claims listed below fit this budget.".into());
         }
     }
     lines

@@ -1,0 +1,119 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::format;
+use crate::model::plan::Plan;
+
+#[derive(Properties, PartialEq)]
+pub struct LadderChartProps {
+    pub plan: Rc<Plan>,
+}
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 300.0;
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 24.0;
+const TOP: f64 = 20.0;
+const BOTTOM: f64 = 44.0;
+
+/// Whole decades that contain every value.
+fn decades(values: impl Iterator<Item = f64> + Clone) -> (i32, i32) {
+    let low = values.clone().fold(f64::INFINITY, f64::min).log10().floor() as i32;
+    let high = values.fold(0.0, f64::max).log10().ceil() as i32;
+    (low, high.max(low + 1))
+}
+
+fn scale(value: f64, (low, high): (i32, i32), from: f64, to: f64) -> f64 {
+    let t = (value.log10() - f64::from(low)) / f64::from(high - low);
+    from + t * (to - from)
+}
+
+/// The ladder on log–log axes: parameters against compute per run, each
+/// rung a point sized by its runs. The same facts are in the table; the
+/// chart's text alternative summarises them.
+#[component]
+pub fn LadderChart(props: &LadderChartProps) -> Html {
+    let rungs = &props.plan.ladder.rungs;
+    if rungs
+        .iter()
+        .any(|r| !(r.params >= 1.0 && r.flops_per_run > 0.0))
+    {
+        return html! {
+            <section class="panel chart" aria-labelledby="chart-title">
+                <h3 id="chart-title">{ "Ladder chart" }</h3>
+                <p>{ "This budget buys models under one parameter: nothing to draw." }</p>
+            </section>
+        };
+    }
+    let x_range = decades(rungs.iter().map(|r| r.params));
+    let y_range = decades(rungs.iter().map(|r| r.flops_per_run));
+    let x = |v: f64| scale(v, x_range, LEFT, WIDTH - RIGHT);
+    let y = |v: f64| scale(v, y_range, HEIGHT - BOTTOM, TOP);
+    let points: Vec<(f64, f64)> = rungs
+        .iter()
+        .map(|r| (x(r.params), y(r.flops_per_run)))
+        .collect();
+    let path = points
+        .iter()
+        .enumerate()
+        .map(|(i, (px, py))| format!("{}{px:.1},{py:.1}", if i == 0 { "M" } else { "L" }))
+        .collect::<String>();
+    let (first, last) = (&rungs[0], &rungs[rungs.len() - 1]);
+    let description = format!(
+        "{} rungs from {} to {} parameters; compute per run rises from {} to {} FLOPs, a factor of {}, because compute grows with the square of model size.",
+        rungs.len(),
+        format::count(first.params),
+        format::count(last.params),
+        format::flops(first.flops_per_run),
+        format::flops(last.flops_per_run),
+        format::hours(last.flops_per_run / first.flops_per_run),
+    );
+    html! {
+        <section class="panel chart" aria-labelledby="chart-title">
+            <h3 id="chart-title">{ "Ladder chart" }</h3>
+            <svg
+                viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+                role="img"
+                aria-labelledby="chart-svg-title chart-svg-desc"
+                preserveAspectRatio="xMidYMid meet"
+            >
+                <title id="chart-svg-title">{ "Scale ladder: parameters against compute per run, both on log scales" }</title>
+                <desc id="chart-svg-desc">{ description.clone() }</desc>
+                { for (x_range.0..=x_range.1).map(|k| {
+                    let px = x(10f64.powi(k));
+                    html! {
+                        <g class="tick">
+                            <line x1={format!("{px:.1}")} x2={format!("{px:.1}")} y1={TOP.to_string()} y2={(HEIGHT - BOTTOM).to_string()} />
+                            <text x={format!("{px:.1}")} y={(HEIGHT - BOTTOM + 16.0).to_string()} text-anchor="middle">{ format::count(10f64.powi(k)) }</text>
+                        </g>
+                    }
+                }) }
+                { for (y_range.0..=y_range.1).map(|k| {
+                    let py = y(10f64.powi(k));
+                    html! {
+                        <g class="tick">
+                            <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={format!("{py:.1}")} y2={format!("{py:.1}")} />
+                            <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", py + 4.0)} text-anchor="end">{ format!("1e{k}") }</text>
+                        </g>
+                    }
+                }) }
+                <text class="axis-label" x={((LEFT + WIDTH - RIGHT) / 2.0).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="middle">{ "Parameters" }</text>
+                <text class="axis-label" x="14" y={((TOP + HEIGHT - BOTTOM) / 2.0).to_string()} text-anchor="middle" transform={format!("rotate(-90 14 {})", (TOP + HEIGHT - BOTTOM) / 2.0)}>{ "FLOPs per run" }</text>
+                <path class="line" d={path} />
+                { for rungs.iter().zip(&points).map(|(r, (px, py))| {
+                    let radius = (4.0 + f64::from(r.runs).sqrt()).min(14.0);
+                    html! {
+                        <g class={classes!("rung", r.tier.label().to_lowercase())}>
+                            <circle cx={format!("{px:.1}")} cy={format!("{py:.1}")} r={format!("{radius:.1}")} />
+                            <text x={format!("{px:.1}")} y={format!("{:.1}", py - radius - 5.0)} text-anchor="middle">
+                                { format!("{} ×{}", format::count(r.params), r.runs) }
+                            </text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <p class="hint">{ "Point size grows with the number of runs at that size; labels give size × runs." }</p>
+        </section>
+    }
+}

@@ -1,0 +1,45 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::format;
+use crate::model::plan::Plan;
+use crate::model::report;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub plan: Rc<Plan>,
+}
+
+/// The answer in two lines, first on the page: the level (announced to
+/// screen readers on every change) and whether the ladder fits.
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let plan = &props.plan;
+    let e = &plan.evidence;
+    let l = &plan.ladder;
+    let span = match (l.rungs.first(), l.rungs.last()) {
+        (Some(first), Some(last)) => format!(
+            "{} → {}",
+            format::count(first.params),
+            format::count(last.params)
+        ),
+        _ => String::new(),
+    };
+    html! {
+        <section class={classes!("summary", format!("level-{}", e.level))} aria-label="Summary">
+            <p class="level" role="status" aria-live="polite">
+                { format!("Evidence level {} of 5 — {}", e.level, e.name) }
+            </p>
+            <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
+                <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
+                { format!(
+                    "{}: {span} parameters, {} runs, {} on your hardware.",
+                    report::verdict_title(plan),
+                    l.runs,
+                    format::duration(l.wall_clock_hours),
+                ) }
+            </p>
+        </section>
+    }
+}
