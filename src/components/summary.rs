@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::format;
 use crate::model::plan::Plan;
 use crate::model::report;
@@ -30,6 +31,17 @@ pub fn Summary(props: &SummaryProps) -> Html {
         <section class={classes!("summary", format!("level-{}", e.level))} aria-label="Summary">
             <p class="level" role="status" aria-live="polite">
                 { format!("Evidence level {} of 5 — {}", e.level, e.name) }
+            </p>
+            <p class="claim print-only">
+                { format!(
+                    "Claim: {}; generality {} ({}), novelty {} ({}). Budget: {}.",
+                    plan.inputs.kind.label(),
+                    plan.inputs.generality,
+                    GENERALITY[usize::from(plan.inputs.generality - 1)].0.to_lowercase(),
+                    plan.inputs.novelty,
+                    NOVELTY[usize::from(plan.inputs.novelty - 1)].0.to_lowercase(),
+                    report::budget_line(plan),
+                ) }
             </p>
             <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
                 <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
