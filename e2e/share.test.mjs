@@ -220,3 +220,26 @@ describe('hostile links are harmless', () => {
     await context.close();
   });
 });
+
+describe('the embed dialog', () => {
+  test('offers both snippets for the current inputs, copyable, and closes with Escape', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await openApp(context, `${server.url}?generality=4&tokens_per_param=10`);
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Embed this calculator in your blog' });
+    await dialog.waitFor();
+    const iframeSnippet = await dialog.getByRole('textbox', { name: 'In an iframe that resizes itself' }).inputValue();
+    assert.equal(
+      iframeSnippet,
+      `<script src="${server.url}embed.js" async></script>\n<div data-evidence-ladder data-generality="4" data-tokens-per-param="10"></div>`,
+    );
+    const mountSnippet = await dialog.getByRole('textbox', { name: /with mount/ }).inputValue();
+    assert.match(mountSnippet, /evidenceLadder\.mount\(document\.getElementById\("evidence-ladder"\), \{ generality: 4, tokens_per_param: 10 \}\)/);
+    await dialog.getByRole('button', { name: 'Copy snippet' }).first().click();
+    await dialog.getByText('Snippet copied to the clipboard.').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframeSnippet);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await context.close();
+  });
+});

@@ -21,12 +21,18 @@ const TYPES = {
 
 /**
  * Serves `root` over HTTP on 127.0.0.1, optionally under a sub-path `prefix`
- * such as "/tools/evidence-ladder/". Resolves to { url, close }.
+ * such as "/tools/evidence-ladder/". `cors` adds Access-Control-Allow-Origin: *
+ * (what a host serving calculators to other sites needs); `pages` maps paths to
+ * HTML served from memory. Resolves to { url, origin, close }.
  */
-export async function serve(root = DIST, { prefix = '/' } = {}) {
+export async function serve(root = DIST, { prefix = '/', cors = false, pages = {} } = {}) {
   // Big headers: the hostile-link tests send a 100 KB query.
   const server = createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (pages[path] !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages[path]);
+      return;
+    }
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;
@@ -42,6 +48,7 @@ export async function serve(root = DIST, { prefix = '/' } = {}) {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...(cors ? { 'access-control-allow-origin': '*' } : {}),
       });
       res.end(body);
     } catch {

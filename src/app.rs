@@ -19,15 +19,21 @@ use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The query to start from. When absent: the page's own, or else the
-    /// inputs saved on the last visit; changes are then saved for the next one.
+    /// The query to start from, for a calculator inside another page (mount)
+    /// or a test. When absent the app owns the page: it starts from the page's
+    /// query or else the inputs saved on the last visit, mirrors its inputs in
+    /// the address bar and saves them for the next visit.
     #[prop_or_default]
     pub query: Option<AttrValue>,
+    /// Address of the full calculator, for the embed view's "Open full
+    /// calculator" link; the page's own address when absent.
+    #[prop_or_default]
+    pub app_url: Option<AttrValue>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let remember = props.query.is_none();
+    let owns_page = props.query.is_none();
     let state = {
         let query = props.query.clone();
         use_reducer(move || match query {
@@ -41,13 +47,31 @@ pub fn App(props: &AppProps) -> Html {
     let plan = use_memo(state.inputs.clone(), |inputs| Plan::new(inputs.clone()));
 
     // The address bar always mirrors the inputs on screen, and the full app
-    // remembers them for the next visit.
+    // remembers them for the next visit. A calculator inside someone else's
+    // page touches neither their address bar nor their storage.
     use_effect_with((state.inputs.clone(), state.view), move |(inputs, view)| {
-        browser::replace_query(&to_query(inputs, view));
-        if remember && !view.embed {
-            browser::save_inputs(&to_query(inputs, &View::default()));
+        if owns_page {
+            browser::replace_query(&to_query(inputs, view));
+            if !view.embed {
+                browser::save_inputs(&to_query(inputs, &View::default()));
+            }
         }
     });
+    let full_calculator = {
+        let query = to_query(
+            &state.inputs,
+            &View {
+                embed: false,
+                ..state.view
+            },
+        );
+        match &props.app_url {
+            Some(base) if query.is_empty() => base.to_string(),
+            Some(base) => format!("{base}?{query}"),
+            None => browser::app_url(&query),
+        }
+    };
+    let compact = state.view.embed;
 
     let on_edit = {
         let state = state.clone();
@@ -65,7 +89,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="calculator">
+        <div class={classes!("calculator", compact.then_some("compact"))}>
             if !state.notices.is_empty() {
                 <div class="notices" role="note" aria-label="About the link you opened">
                     <ul>
@@ -75,19 +99,37 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="layout">
                 <Summary plan={plan.clone()} />
-                <section class="panel inputs" aria-labelledby="inputs-title">
-                    <h2 id="inputs-title">{ "Your claim and compute" }</h2>
-                    <InputsForm state={state.clone()} {on_edit} {on_preset} />
-                </section>
+                if compact {
+                    // Embedded in an article: the answer first, the controls one click away.
+                    <details class="panel inputs">
+                        <summary>{ "Change the claim and compute" }</summary>
+                        <InputsForm state={state.clone()} {on_edit} {on_preset} />
+                    </details>
+                } else {
+                    <section class="panel inputs" aria-labelledby="inputs-title">
+                        <h2 id="inputs-title">{ "Your claim and compute" }</h2>
+                        <InputsForm state={state.clone()} {on_edit} {on_preset} />
+                    </section>
+                }
                 <section class="results" aria-labelledby="results-title">
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
                     <EvidenceCard plan={plan.clone()} />
                     <Verdict plan={plan.clone()} />
                     <LadderTable plan={plan.clone()} />
-                    <LadderChart plan={plan.clone()} />
+                    if !compact {
+                        <LadderChart plan={plan.clone()} />
+                    }
                     <ClaimMap plan={plan.clone()} />
-                    <ShareBar plan={plan.clone()} view={state.view} on_reset={on_reset} />
-                    <Method plan={plan} />
+                    if compact {
+                        <p class="open-full">
+                            <a href={full_calculator} target="_blank" rel="noopener">
+                                { "Open full calculator" }<span class="visually-hidden">{ " (opens in a new tab)" }</span>
+                            </a>
+                        </p>
+                    } else {
+                        <ShareBar plan={plan.clone()} view={state.view} on_reset={on_reset} />
+                        <Method plan={plan} />
+                    }
                 </section>
             </div>
         </div>

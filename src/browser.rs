@@ -169,3 +169,45 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     web_sys::Url::revoke_object_url(&url)?;
     Ok(())
 }
+
+/// Message type the embed view sends to the page that frames it.
+const HEIGHT_MESSAGE: &str = "evidence-ladder:height";
+
+/// In an iframe, tells the parent page the content's height whenever it
+/// changes, so the frame can grow to fit it with no inner scrollbar. The
+/// message holds a number only; embed.js checks where it comes from.
+pub fn report_height_to_parent() {
+    let Some(w) = window() else { return };
+    let Some(root) = w.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if js_sys::Object::is(&parent, &w) {
+        return; // not framed: nobody to tell
+    }
+    let send = {
+        let root = root.clone();
+        move || {
+            let height = root.get_bounding_client_rect().height().ceil();
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            // "*": the parent may be any blog; the message carries only a number.
+            let _ = parent.post_message(&message, "*");
+        }
+    };
+    let observer_callback = Closure::<dyn Fn()>::new(send);
+    if let Ok(observer) = web_sys::ResizeObserver::new(observer_callback.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    observer_callback.forget();
+}
+
+/// The app's base address, ending in "/": where embed.js and the app live.
+pub fn app_base() -> String {
+    let full = app_url("");
+    match full.rfind('/') {
+        Some(i) => full[..=i].to_owned(),
+        None => full,
+    }
+}

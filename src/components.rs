@@ -3,6 +3,8 @@
 pub mod choice_field;
 pub mod claim_map;
 pub mod compute_presets;
+pub mod copy_button;
+pub mod embed_dialog;
 pub mod evidence_card;
 pub mod inputs_form;
 pub mod ladder_chart;

@@ -29,7 +29,8 @@ mod start {
     use crate::model::query::parse_query;
 
     /// Runs when the module loads: defines the JS API, then renders the app
-    /// into `#app` if the page has one (test pages and embeds may not).
+    /// if this page is the app's own (a blog page that mounts calculators, or
+    /// a test page, is not).
     #[wasm_bindgen(start)]
     pub fn start() {
         yew::set_custom_panic_hook(Box::new(|info| {
@@ -42,13 +43,33 @@ mod start {
                 &e,
             );
         }
-        let Some(root) = browser::element_by_id("app") else {
+        let Some(root) = browser::element_by_id("app")
+            .filter(|el| el.get_attribute("data-app").as_deref() == Some("evidence-ladder"))
+        else {
             return;
         };
         let view = parse_query(&browser::query()).view;
         browser::apply_view(view.embed, view.theme.id());
+        if view.embed {
+            browser::report_height_to_parent();
+        }
         // Drop the static "loading" placeholder before Yew takes over.
         root.set_text_content(None);
         yew::Renderer::<App>::with_root(root).render();
+    }
+
+    /// Renders an independent calculator into `root`, for `embed.js`'s
+    /// `mount()`: `query` holds its inputs (and `embed=1` for the compact
+    /// view); `app_url` is the full calculator's address.
+    #[wasm_bindgen(js_name = mountCalculator)]
+    pub fn mount_calculator(root: web_sys::Element, query: String, app_url: String) {
+        yew::Renderer::<App>::with_root_and_props(
+            root,
+            crate::app::AppProps {
+                query: Some(query.into()),
+                app_url: Some(app_url.into()),
+            },
+        )
+        .render();
     }
 }

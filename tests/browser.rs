@@ -39,6 +39,7 @@ async fn render_app(query: &str) -> Element {
         root.clone(),
         AppProps {
             query: Some(query.to_owned().into()),
+            app_url: None,
         },
     )
     .render();
@@ -287,4 +288,30 @@ async fn a_price_adds_a_cost_column() {
             .length(),
         9
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_compact_view_links_to_the_full_calculator() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            query: Some("embed=1&novelty=2".into()),
+            app_url: Some("https://example.org/el/".into()),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let link = element(&root, ".open-full a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org/el/?novelty=2")
+    );
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener"));
+    assert!(root.query_selector(".share").expect("selector").is_none());
+    assert!(root.query_selector(".chart").expect("selector").is_none());
+    assert!(root
+        .query_selector("details.inputs")
+        .expect("selector")
+        .is_some());
 }

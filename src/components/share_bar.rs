@@ -3,6 +3,8 @@ use std::rc::Rc;
 use serde::Serialize;
 use yew::prelude::*;
 
+use super::copy_button::CopyButton;
+use super::embed_dialog::EmbedDialog;
 use crate::browser;
 use crate::model::inputs::Inputs;
 use crate::model::plan::Plan;
@@ -14,15 +16,6 @@ pub struct ShareBarProps {
     pub plan: Rc<Plan>,
     pub view: View,
     pub on_reset: Callback<()>,
-}
-
-/// What was copied, or the text to copy by hand when the browser refused.
-#[derive(Clone, PartialEq)]
-enum Outcome {
-    Copied(&'static str),
-    CopyByHand { what: &'static str, text: String },
-    Downloaded,
-    Failed(&'static str),
 }
 
 /// The downloaded file: the inputs, the plan and which app made it.
@@ -49,10 +42,11 @@ fn export_json(plan: &Plan) -> Option<String> {
         .as_string()
 }
 
-/// Share and export the plan: a link, Markdown, a JSON file; and start over.
+/// Share and export the plan: a link, Markdown, a JSON file, an embed
+/// snippet; and start over.
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
-    let outcome = use_state(|| None::<Outcome>);
+    let download_message = use_state(String::new);
     let link = browser::app_url(&to_query(
         &props.plan.inputs,
         &View {
@@ -60,80 +54,37 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             ..props.view
         },
     ));
-
-    let copy = |what: &'static str, text: String| {
-        let outcome = outcome.clone();
-        Callback::from(move |_: MouseEvent| {
-            let outcome = outcome.clone();
-            let text = text.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                outcome.set(Some(match browser::copy_to_clipboard(&text).await {
-                    Ok(()) => Outcome::Copied(what),
-                    Err(()) => Outcome::CopyByHand { what, text },
-                }));
-            });
-        })
-    };
-    let on_copy_link = copy("Link", link.clone());
-    let on_copy_markdown = copy("Markdown", report::markdown(&props.plan, &link));
+    let markdown = report::markdown(&props.plan, &link);
     let on_download = {
-        let outcome = outcome.clone();
+        let message = download_message.clone();
         let plan = props.plan.clone();
         Callback::from(move |_: MouseEvent| {
             let done = export_json(&plan).and_then(|json| {
                 browser::download("evidence-plan.json", "application/json", &json).ok()
             });
-            outcome.set(Some(match done {
-                Some(()) => Outcome::Downloaded,
-                None => Outcome::Failed("The browser refused the download."),
-            }));
+            message.set(match done {
+                Some(()) => "Downloaded evidence-plan.json.".into(),
+                None => "The browser refused the download.".into(),
+            });
         })
     };
     let on_reset = {
         let on_reset = props.on_reset.clone();
-        let outcome = outcome.clone();
-        Callback::from(move |_: MouseEvent| {
-            outcome.set(None);
-            on_reset.emit(());
-        })
-    };
-    // Select the fallback text as soon as it shows, ready for Ctrl+C.
-    let fallback = use_node_ref();
-    {
-        let fallback = fallback.clone();
-        use_effect_with((*outcome).clone(), move |_| {
-            if let Some(area) = fallback.cast::<web_sys::HtmlTextAreaElement>() {
-                let _ = area.focus();
-                area.select();
-            }
-        });
-    }
-
-    let message = match &*outcome {
-        Some(Outcome::Copied(what)) => format!("{what} copied to the clipboard."),
-        Some(Outcome::CopyByHand { what, .. }) => {
-            format!("The browser blocked copying. The {} is selected below: press Ctrl+C (⌘C on a Mac).", what.to_lowercase())
-        }
-        Some(Outcome::Downloaded) => "Downloaded evidence-plan.json.".into(),
-        Some(Outcome::Failed(why)) => (*why).into(),
-        None => String::new(),
+        Callback::from(move |_: MouseEvent| on_reset.emit(()))
     };
     html! {
         <section class="panel share" aria-labelledby="share-title">
             <h3 id="share-title">{ "Share and export" }</h3>
             <div class="buttons">
-                <button type="button" onclick={on_copy_link}>{ "Copy link" }</button>
-                <button type="button" onclick={on_copy_markdown}>{ "Copy as Markdown" }</button>
-                <button type="button" onclick={on_download}>{ "Download JSON" }</button>
+                <CopyButton label="Copy link" what="Link" text={link} />
+                <CopyButton label="Copy as Markdown" what="Markdown" text={markdown} />
+                <div class="copy">
+                    <button type="button" onclick={on_download}>{ "Download JSON" }</button>
+                    <p class="copy-status" aria-live="polite">{ (*download_message).clone() }</p>
+                </div>
+                <EmbedDialog inputs={props.plan.inputs.clone()} />
                 <button type="button" class="secondary" onclick={on_reset}>{ "Reset" }</button>
             </div>
-            <p class="share-status" aria-live="polite">{ message }</p>
-            if let Some(Outcome::CopyByHand { what, text }) = &*outcome {
-                <label class="fallback">
-                    <span class="visually-hidden">{ format!("{what} to copy") }</span>
-                    <textarea ref={fallback} readonly=true rows="4" value={text.clone()} />
-                </label>
-            }
         </section>
     }
 }

@@ -5,6 +5,7 @@
 use super::evidence::{GENERALITY, NOVELTY};
 use super::format;
 use super::hardware::BudgetSource;
+use super::inputs::{Field, Inputs};
 use super::ladder::Rung;
 use super::plan::{ClaimCell, Plan};
 
@@ -150,6 +151,50 @@ pub fn claim_text(c: &ClaimCell) -> String {
     )
 }
 
+/// HTML a blog pastes to embed a calculator with these inputs, served from
+/// `base` (the app's address, ending in "/"): the script and a placeholder.
+///
+/// ```
+/// use evidence_ladder::model::{inputs::Inputs, report::embed_snippet};
+/// let inputs = Inputs { generality: 4, tokens_per_param: 10.0, ..Inputs::default() };
+/// assert_eq!(
+///     embed_snippet(&inputs, "https://example.org/el/"),
+///     "<script src=\"https://example.org/el/embed.js\" async></script>\n\
+///      <div data-evidence-ladder data-generality=\"4\" data-tokens-per-param=\"10\"></div>"
+/// );
+/// ```
+pub fn embed_snippet(inputs: &Inputs, base: &str) -> String {
+    let attributes: String = inputs
+        .changed_fields()
+        .into_iter()
+        .map(|(field, text)| format!(" data-{}=\"{}\"", field.key().replace('_', "-"), text))
+        .collect();
+    format!(
+        "<script src=\"{base}embed.js\" async></script>\n<div data-evidence-ladder{attributes}></div>"
+    )
+}
+
+/// The same calculator rendered straight into the page with `mount()`.
+pub fn mount_snippet(inputs: &Inputs, base: &str) -> String {
+    let options: Vec<String> = inputs
+        .changed_fields()
+        .into_iter()
+        .map(|(field, text)| match field {
+            Field::Kind | Field::Accelerator => format!("{}: \"{text}\"", field.key()),
+            _ => format!("{}: {text}", field.key()),
+        })
+        .collect();
+    format!(
+        "<script src=\"{base}embed.js\" async></script>\n\
+         <div id=\"evidence-ladder\"></div>\n\
+         <script>\n\
+         \x20 addEventListener(\"load\", () =>\n\
+         \x20   evidenceLadder.mount(document.getElementById(\"evidence-ladder\"), {{ {} }}));\n\
+         </script>",
+        options.join(", ")
+    )
+}
+
 fn table_row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
@@ -228,7 +273,7 @@ pub fn markdown(plan: &Plan, link: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::inputs::{Field, FieldValue, Inputs};
+    use crate::model::inputs::FieldValue;
 
     #[test]
     fn markdown_holds_the_whole_plan() {
@@ -271,6 +316,21 @@ mod tests {
         let md = markdown(&plan, "x");
         assert!(md.contains("**Does not fit your budget.**"));
         assert!(md.contains("Narrower claims that fit"));
+    }
+
+    #[test]
+    fn mount_snippet_quotes_ids_only() {
+        let inputs = Inputs {
+            novelty: 5,
+            accelerator: crate::model::hardware::find_accelerator("h100").expect("h100"),
+            ..Inputs::default()
+        };
+        let snippet = mount_snippet(&inputs, "/");
+        assert!(
+            snippet.contains("{ novelty: 5, accelerator: \"h100\" }"),
+            "{snippet}"
+        );
+        assert!(snippet.starts_with("<script src=\"/embed.js\" async></script>"));
     }
 
     #[test]
