@@ -25,7 +25,7 @@ const TYPES = {
  * (what a host serving calculators to other sites needs); `pages` maps paths to
  * HTML served from memory. Resolves to { url, origin, close }.
  */
-export async function serve(root = DIST, { prefix = '/', cors = false, pages = {} } = {}) {
+export async function serve(root = DIST, { prefix = '/', cors = false, pages = {}, port = 0 } = {}) {
   // Big headers: the hostile-link tests send a 100 KB query.
   const server = createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -55,12 +55,17 @@ export async function serve(root = DIST, { prefix = '/', cors = false, pages = {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const bound = server.address().port;
   return {
-    url: `http://127.0.0.1:${port}${prefix}`,
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    url: `http://127.0.0.1:${bound}${prefix}`,
+    origin: `http://127.0.0.1:${bound}`,
+    port: bound,
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
   };
 }
 

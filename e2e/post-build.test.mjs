@@ -1,0 +1,67 @@
+// The post-build hook on a tiny fake build: what it writes in debug and release.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const LOADER = "\nimport init from './evidence-ladder-0a1b.js';\nawait init();\n";
+
+async function fakeBuild() {
+  const dir = await mkdtemp(join(tmpdir(), 'post-build-'));
+  await writeFile(join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8" />\n<script type="module">${LOADER}</script></head><body></body></html>`);
+  await writeFile(join(dir, 'evidence-ladder-0a1b.js'), 'js');
+  await writeFile(join(dir, 'evidence-ladder-0a1b_bg.wasm'), 'wasm');
+  await writeFile(join(dir, 'app-9f.css'), 'css');
+  await mkdir(join(dir, 'icons'));
+  await writeFile(join(dir, 'icons', 'a.png'), 'png');
+  return dir;
+}
+
+const run = (dir, profile) =>
+  execFileSync('node', [new URL('../scripts/post-build.mjs', import.meta.url).pathname], {
+    env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: profile },
+  });
+
+test('a debug build (make serve) gets no service worker and no CSP', async () => {
+  const dir = await fakeBuild();
+  const before = await readFile(join(dir, 'index.html'), 'utf8');
+  run(dir, 'debug');
+  assert.ok(!(await readdir(dir)).includes('sw.js'));
+  assert.equal(await readFile(join(dir, 'index.html'), 'utf8'), before);
+  assert.deepEqual(JSON.parse(await readFile(join(dir, 'embed-assets.json'), 'utf8')), {
+    js: 'evidence-ladder-0a1b.js',
+    wasm: 'evidence-ladder-0a1b_bg.wasm',
+    css: 'app-9f.css',
+  });
+});
+
+test('a release build gets the CSP with the loader hash, the worker and its precache list', async () => {
+  const dir = await fakeBuild();
+  run(dir, 'release');
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const hash = createHash('sha256').update(LOADER).digest('base64');
+  assert.ok(html.includes(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`));
+  assert.ok(html.includes("object-src 'none'; base-uri 'none'; form-action 'none'"));
+  assert.doesNotMatch(html, /'unsafe-inline'|'unsafe-eval'/);
+  assert.ok(html.includes('<script src="./pwa.js" defer></script>'));
+  const sw = await readFile(join(dir, 'sw.js'), 'utf8');
+  for (const url of ['./', './app-9f.css', './embed-assets.json', './icons/a.png', './evidence-ladder-0a1b_bg.wasm']) {
+    assert.ok(sw.includes(`"${url}"`), url);
+  }
+  assert.doesNotMatch(sw, /"\.\/sw\.js"/);
+  const version = sw.match(/const VERSION = '([0-9a-f]{16})'/)[1];
+
+  // Idempotent: a second run changes nothing.
+  run(dir, 'release');
+  assert.equal(await readFile(join(dir, 'index.html'), 'utf8'), html);
+  assert.equal(await readFile(join(dir, 'sw.js'), 'utf8'), sw);
+
+  // Any changed file gives a new version.
+  await writeFile(join(dir, 'icons', 'a.png'), 'png2');
+  run(dir, 'release');
+  const next = (await readFile(join(dir, 'sw.js'), 'utf8')).match(/const VERSION = '([0-9a-f]{16})'/)[1];
+  assert.notEqual(next, version);
+});

@@ -1,0 +1,114 @@
+// Installable and offline: first visit installs the worker, the app runs with
+// the server gone, and a new deploy arrives through "Update available".
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, launch, serve } from './support.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A copy of the release build that a test can redeploy. */
+async function deployment() {
+  const dir = await mkdtemp(join(tmpdir(), 'evidence-ladder-'));
+  await cp(DIST, dir, { recursive: true });
+  return dir;
+}
+
+/** A new deploy: index.html changes, and the post-build hook writes a new sw.js. */
+async function redeploy(dir) {
+  const index = join(dir, 'index.html');
+  const html = await readFile(index, 'utf8');
+  await writeFile(index, html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    <meta name="x-build" content="2" />'));
+  execFileSync('node', [new URL('../scripts/post-build.mjs', import.meta.url).pathname], {
+    env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: 'release' },
+  });
+}
+
+const status = (page) => page.getByRole('status').filter({ hasText: 'Evidence level' });
+
+async function scenario(prefix) {
+  const dir = await deployment();
+  let server = await serve(dir, { prefix });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(String(e)));
+  try {
+    // First visit: the worker installs, activates and takes control.
+    await page.goto(`${server.url}?generality=2`);
+    await status(page).waitFor();
+    const state = await page.evaluate(async () => (await navigator.serviceWorker.ready).active.state);
+    assert.equal(state, 'activated');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const caches = await page.evaluate(() => caches.keys());
+    assert.equal(caches.length, 1);
+    assert.match(caches[0], /^static-[0-9a-f]{16}$/);
+
+    // Offline: the server is gone, the calculator still loads and computes.
+    await server.close();
+    await page.reload();
+    await status(page).waitFor();
+    await page.getByRole('combobox', { name: /^Novelty/ }).selectOption('5');
+    await status(page).filter({ hasText: 'level 4' }).waitFor();
+    await page.goto(`${server.url}?generality=5&novelty=5`);
+    assert.equal(await status(page).textContent(), 'Evidence level 5 of 5 — Extraordinary');
+
+    // A new deploy: "Update available", one reload, the new version runs.
+    await redeploy(dir);
+    server = await serve(dir, { prefix, port: server.port });
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.getByRole('alert').filter({ hasText: 'Update available' });
+    await banner.waitFor();
+    assert.equal(await page.locator('meta[name=x-build]').count(), 0, 'old version until the user agrees');
+    let navigations = 0;
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations++);
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForSelector('meta[name=x-build]', { state: 'attached' });
+    await status(page).waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(navigations, 1, 'exactly one reload');
+    assert.equal(await page.evaluate(() => caches.keys().then((k) => k.length)), 1, 'the old cache is gone');
+    assert.deepEqual(problems.filter((p) => /integrity|Refused|CSP/i.test(p)), []);
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('offline and updates', () => {
+  test('at the root', () => scenario('/'));
+  test('under a sub-path', () => scenario('/tools/evidence-ladder/'));
+
+  test('the manifest installs the app from its own folder', async () => {
+    const server = await serve(DIST, { prefix: '/tools/evidence-ladder/' });
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector('link[rel=manifest]').href;
+      return { href, body: await (await fetch(href)).json() };
+    });
+    assert.equal(manifest.href, `${server.url}manifest.webmanifest`);
+    assert.equal(manifest.body.start_url, './');
+    assert.equal(manifest.body.scope, './');
+    assert.equal(manifest.body.display, 'standalone');
+    const purposes = manifest.body.icons.map((i) => `${i.sizes} ${i.purpose}`);
+    for (const wanted of ['192x192 any', '512x512 any', '512x512 maskable']) assert.ok(purposes.includes(wanted), wanted);
+    for (const icon of manifest.body.icons) {
+      const ok = await page.evaluate(async (src) => (await fetch(src)).ok, new URL(icon.src, manifest.href).href);
+      assert.ok(ok, icon.src);
+    }
+    await page.close();
+    await server.close();
+  });
+});

@@ -1,0 +1,50 @@
+/*
+ * Evidence Ladder's service worker, written by scripts/post-build.mjs for each
+ * release build: VERSION is a hash of every file of the build and PRECACHE
+ * lists them all, so a deploy is one atomic cache that never mixes old and
+ * new files.
+ */
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+const CACHE = `static-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // No skipWaiting here: a new version waits until the page says the user agreed.
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const app = new URL('./', self.location);
+      if (request.mode === 'navigate' && (url.pathname === app.pathname || url.pathname === `${app.pathname}index.html`)) {
+        // The app is index.html with a query; it must match the precached
+        // assets of this version, so it comes from this cache, online or not.
+        const page = await cache.match(app.href);
+        if (page) return page;
+      }
+      const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+      return cached || fetch(request);
+    })(),
+  );
+});
