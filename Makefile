@@ -38,6 +38,7 @@ browser:
 
 release:
 	trunk build --release
+	node scripts/size-budget.mjs
 
 e2e:
 	node --test --test-concurrency=1 e2e/

@@ -315,3 +315,26 @@ async fn the_compact_view_links_to_the_full_calculator() {
         .expect("selector")
         .is_some());
 }
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_message_and_a_reload_button() {
+    // What the panic hook shows (the hook itself only adds a console message).
+    let document = gloo_document();
+    let app = document.create_element("main").expect("main");
+    app.set_id("app");
+    app.set_text_content(Some("the calculator"));
+    document
+        .body()
+        .expect("body")
+        .append_child(&app)
+        .expect("append");
+    evidence_ladder::browser::show_fatal_error();
+    let alert = element(&app, "[role=alert]");
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.starts_with("Something went wrong"), "{text}");
+    assert_eq!(
+        element(&app, "button").text_content().as_deref(),
+        Some("Reload")
+    );
+    app.remove();
+}
