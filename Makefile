@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test tools test-tools lint native browser release e2e clean
+.PHONY: serve test tools test-tools lint native browser release e2e bench clean
 
 ## Build and serve the app on http://127.0.0.1:8080 with live reload.
 serve: tools
@@ -42,6 +42,13 @@ release:
 
 e2e:
 	node --test --test-concurrency=1 e2e/
+
+## Benchmarks (not tests): criterion for the domain, then timings and
+## Lighthouse on the release build in headless Chromium. Prints numbers only.
+bench: test-tools release
+	npm ci --prefix bench --no-audit --no-fund
+	cargo bench --bench plan -- --warm-up-time 1 --measurement-time 3
+	node scripts/bench-browser.mjs
 
 clean:
 	cargo clean

@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: a static server for the release build and
 // Debian's Chromium driven by Playwright.
 import { createServer } from 'node:http';
+import { brotliCompressSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -23,9 +24,11 @@ const TYPES = {
  * Serves `root` over HTTP on 127.0.0.1, optionally under a sub-path `prefix`
  * such as "/tools/evidence-ladder/". `cors` adds Access-Control-Allow-Origin: *
  * (what a host serving calculators to other sites needs); `pages` maps paths to
- * HTML served from memory. Resolves to { url, origin, close }.
+ * HTML served from memory; `compress` sends brotli to clients that accept it,
+ * as a real host would (for benchmarks). Resolves to { url, origin, close }.
  */
-export async function serve(root = DIST, { prefix = '/', cors = false, pages = {}, port = 0 } = {}) {
+export async function serve(root = DIST, { prefix = '/', cors = false, pages = {}, port = 0, compress = false } = {}) {
+  const compressed = new Map(); // file → brotli body, compressed once like a CDN would
   // Big headers: the hostile-link tests send a 100 KB query.
   const server = createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -44,10 +47,16 @@ export async function serve(root = DIST, { prefix = '/', cors = false, pages = {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const brotli = compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+      if (brotli) {
+        if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body));
+        body = compressed.get(file);
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...(brotli ? { 'content-encoding': 'br' } : {}),
         ...(cors ? { 'access-control-allow-origin': '*' } : {}),
       });
       res.end(body);

@@ -1,8 +1,9 @@
 // `make bench`, browser half: on the release build served over HTTP, in
 // headless Chromium, time navigation → first correct result and input change
 // → updated level, then run Lighthouse (mobile and desktop). Prints one table.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, launch, serve } from '../e2e/support.mjs';
 
 const NAVIGATIONS = 15;
@@ -13,7 +14,8 @@ const percentile = (xs, p) => {
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-const server = await serve();
+// Brotli, as any real host sends it; the tests' server does not bother.
+const server = await serve(undefined, { compress: true });
 const browser = await launch();
 const rows = [];
 try {
@@ -71,21 +73,28 @@ try {
   rows.push([`input change → updated level (p50, ${times.length} changes)`, ms(percentile(times, 50))]);
   rows.push([`input change → updated level (p95, ${times.length} changes)`, ms(percentile(times, 95))]);
   await page.close();
+  // Lighthouse starts its own Chromium: close ours first.
+  await browser.close();
 
   // Lighthouse, mobile and desktop (bench/ holds it, installed by make bench).
   const lighthouse = new URL('../bench/node_modules/.bin/lighthouse', import.meta.url).pathname;
   if (existsSync(lighthouse)) {
     for (const preset of ['mobile', 'desktop']) {
+      const output = `/tmp/evidence-ladder-lighthouse-${preset}.json`;
       const args = [
         server.url,
         '--output=json',
+        `--output-path=${output}`,
         '--quiet',
         `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`,
         ...(preset === 'desktop' ? ['--preset=desktop'] : []),
       ];
-      const report = JSON.parse(
-        execFileSync(lighthouse, args, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, maxBuffer: 64 << 20 }),
-      );
+      // Async: this process serves the pages Lighthouse loads.
+      await promisify(execFile)(lighthouse, args, {
+        env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' },
+        timeout: 180_000,
+      });
+      const report = JSON.parse(readFileSync(output, 'utf8'));
       const score = (c) => Math.round(report.categories[c].score * 100);
       rows.push([
         `Lighthouse ${preset}: performance / accessibility / best practices / SEO`,
@@ -96,7 +105,7 @@ try {
     rows.push(['Lighthouse', 'not installed (npm ci --prefix bench)']);
   }
 } finally {
-  await browser.close();
+  await browser.close().catch(() => {});
   await server.close();
 }
 
