@@ -67,7 +67,7 @@ pub fn LadderChart(props: &LadderChartProps) -> Html {
         format::count(last.params),
         format::flops(first.flops_per_run),
         format::flops(last.flops_per_run),
-        format::hours(last.flops_per_run / first.flops_per_run),
+        format::number(last.flops_per_run / first.flops_per_run),
     );
     html! {
         <section class="panel chart" aria-labelledby="chart-title">

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::format;
 use super::inputs::ContributionKind;
 
 /// What one evidence level asks for. The table [`LEVELS`] is the rule book.
@@ -242,7 +243,7 @@ fn requirements(rule: &LevelRule, seeds: u32) -> Vec<String> {
         format!(
             "Train {} model sizes whose compute spans at least {}× from smallest to largest.",
             rule.rungs,
-            group_thousands(rule.span)
+            format::number(rule.span)
         ),
         format!(
             "Run {} for every configuration.",
@@ -263,18 +264,6 @@ fn requirements(rule: &LevelRule, seeds: u32) -> Vec<String> {
         list.push("Have the headline result replicated independently before claiming it.".into());
     }
     list
-}
-
-fn group_thousands(n: f64) -> String {
-    let digits = format!("{}", n.round() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn kind_demands(kind: ContributionKind) -> Vec<&'static str> {
@@ -438,7 +427,7 @@ mod tests {
 
     #[test]
     fn spans_read_with_separators() {
-        assert_eq!(group_thousands(10_000.0), "10,000");
-        assert_eq!(group_thousands(100.0), "100");
+        let e = evidence_for(ContributionKind::Insight, 5, 5, None);
+        assert!(e.requirements[1].contains("at least 10,000× from smallest"));
     }
 }

@@ -80,19 +80,20 @@ pub fn duration(hours: f64) -> String {
     }
 }
 
-/// Accelerator-hours: "450 GPU-hours" style, two significant figures, grouped.
+/// A plain quantity (hours, a ratio): two significant figures, grouped.
 ///
 /// ```
-/// use evidence_ladder::model::format::hours;
-/// assert_eq!(hours(451.3), "450");
-/// assert_eq!(hours(5760.0), "5,800");
-/// assert_eq!(hours(0.25), "0.25");
+/// use evidence_ladder::model::format::number;
+/// assert_eq!(number(451.3), "450");
+/// assert_eq!(number(5760.0), "5,800");
+/// assert_eq!(number(0.25), "0.25");
+/// assert_eq!(number(10_000.0), "10,000");
 /// ```
-pub fn hours(h: f64) -> String {
-    if h >= 1e6 {
-        return count(h);
+pub fn number(x: f64) -> String {
+    if x >= 1e6 {
+        return count(x);
     }
-    group(&two_sig(h))
+    group(&two_sig(x))
 }
 
 /// Money with two significant figures and grouping: "12,000".

@@ -29,7 +29,7 @@ pub fn rung_cells(rung: &Rung) -> Vec<String> {
         format::count(rung.params),
         format::count(rung.tokens),
         format::flops(rung.flops_per_run),
-        format::hours(rung.hours_per_run),
+        format::number(rung.hours_per_run),
         format::duration(rung.wall_clock_hours_per_run),
         rung.runs.to_string(),
         format::percent(rung.share_of_budget),
@@ -48,7 +48,7 @@ pub fn total_cells(plan: &Plan) -> Vec<String> {
         String::new(),
         String::new(),
         format::flops(l.planned_flops),
-        format::hours(l.accelerator_hours),
+        format::number(l.accelerator_hours),
         format::duration(l.wall_clock_hours),
         l.runs.to_string(),
         format::percent(l.planned_flops / l.budget_flops),
@@ -104,7 +104,7 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
         format::flops(l.planned_flops),
         format::flops(l.budget_flops),
         format::percent(l.planned_flops / l.budget_flops),
-        format::hours(l.accelerator_hours),
+        format::number(l.accelerator_hours),
         format::duration(l.wall_clock_hours),
     )];
     if let Some(shortfall) = l.shortfall {
@@ -114,7 +114,7 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
              This claim needs {}× the compute ({} FLOPs): add compute, or narrow the claim.",
             format::count(bottom),
             format::count(l.smallest_useful_params),
-            format::hours(shortfall),
+            format::number(shortfall),
             format::flops(l.required_flops),
         ));
         let i = &plan.inputs;
