@@ -47,9 +47,11 @@ async function scenario(prefix) {
     // First visit: the worker installs, activates and takes control.
     await page.goto(`${server.url}?generality=2`);
     await status(page).waitFor();
-    const state = await page.evaluate(async () => (await navigator.serviceWorker.ready).active.state);
+    // `ready` can resolve while the worker is still activating: wait for both.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+    const state = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).active.state);
     assert.equal(state, 'activated');
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const caches = await page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1);
     assert.match(caches[0], /^static-[0-9a-f]{16}$/);
