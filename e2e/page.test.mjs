@@ -26,6 +26,10 @@ describe('the calculator page', () => {
     for (const name of ['Count', 'Hours', 'MFU']) {
       await page.getByRole('textbox', { name: new RegExp(`^${name}`) }).waitFor();
     }
+    // A lookup by label (substring, any case) finds exactly one control each.
+    for (const name of ['Contribution', 'Generality', 'Novelty', 'Accelerator', 'Count', 'Hours', 'MFU']) {
+      assert.equal(await page.getByLabel(name).count(), 1, name);
+    }
     assert.equal(await status(page).textContent(), 'Evidence level 3 of 5 — Convincing');
     assert.deepEqual(page.errors, []);
     await page.close();

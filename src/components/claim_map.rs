@@ -19,9 +19,9 @@ pub fn ClaimMap(props: &ClaimMapProps) -> Html {
     html! {
         <section class="panel claim-map" aria-labelledby="claim-map-title">
             <h3 id="claim-map-title">{ "Claim map: what this budget can support" }</h3>
-            <p class="hint">{ "Rows: generality (G), columns: novelty (N). Each cell gives the evidence level (L1–L5) and whether its ladder fits your budget (✓) or not (✗); your claim is outlined." }</p>
+            <p class="hint" id="claim-map-how">{ "Rows: generality (G), columns: novelty (N). Each cell gives the evidence level (L1–L5) and whether its ladder fits your budget (✓) or not (✗); your claim is outlined." }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="claim-map-title">
-                <table aria-label="Claim map: evidence level by generality (rows) and novelty (columns)">
+                <table aria-label="Claim map: the evidence level of every claim, and whether it fits" aria-describedby="claim-map-how">
                     <thead>
                         <tr>
                             <td></td>

@@ -26,13 +26,14 @@ const DAY_SHORTCUTS: [(&str, f64); 5] = [
 ];
 
 /// Label, unit and one-line explanation of each number field. Labels start
-/// with the words the public interface fixes (Count, Hours, MFU).
+/// with the words the public interface fixes (Count, Hours, MFU), and no other
+/// label contains them or "Accelerator", so a lookup by label finds one field.
 fn copy(field: Field) -> (&'static str, Option<&'static str>, &'static str) {
     match field {
         Field::Count => (
-            "Count of accelerators",
+            "Count",
             Some("accelerators"),
-            "How many work on each run at once, e.g. 8.",
+            "How many accelerators work on each run at once, e.g. 8.",
         ),
         Field::Hours => (
             "Hours of wall-clock time",
@@ -50,9 +51,9 @@ fn copy(field: Field) -> (&'static str, Option<&'static str>, &'static str) {
             "A total such as 2.6e21 replaces accelerators × hours × MFU.",
         ),
         Field::Price => (
-            "Price per accelerator-hour (optional)",
-            None,
-            "e.g. 2.5; leave empty to hide costs.",
+            "Price per hour (optional)",
+            Some("per device"),
+            "What one accelerator costs per hour, e.g. 2.5; leave empty to hide costs.",
         ),
         Field::TokensPerParam => (
             "Tokens per parameter",
@@ -165,7 +166,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                 />
                 { number(Field::Count) }
                 { number(Field::Hours) }
-                <div class="presets days" role="group" aria-label="Set hours to a duration">
+                <div class="presets days" role="group" aria-label="Quick durations">
                     { for DAY_SHORTCUTS.iter().map(|(label, days)| {
                         let on_edit = props.on_edit.clone();
                         let hours = (days * 24.0).to_string();
