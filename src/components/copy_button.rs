@@ -55,7 +55,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
         Some(Outcome::Copied) => format!("{what} copied to the clipboard."),
         Some(Outcome::Blocked) => format!(
             "The browser blocked copying. The {} is selected below: press Ctrl+C (⌘C on a Mac).",
-            what.to_lowercase()
+            what.to_ascii_lowercase()
         ),
         None => String::new(),
     };

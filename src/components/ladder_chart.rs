@@ -104,7 +104,7 @@ pub fn LadderChart(props: &LadderChartProps) -> Html {
                 { for rungs.iter().zip(&points).map(|(r, (px, py))| {
                     let radius = (4.0 + f64::from(r.runs).sqrt()).min(14.0);
                     html! {
-                        <g class={classes!("rung", r.tier.label().to_lowercase())}>
+                        <g class={classes!("rung", r.tier.id())}>
                             <circle cx={format!("{px:.1}")} cy={format!("{py:.1}")} r={format!("{radius:.1}")} />
                             <text x={format!("{px:.1}")} y={format!("{:.1}", py - radius - 5.0)} text-anchor="middle">
                                 { format!("{} ×{}", format::count(r.params), r.runs) }

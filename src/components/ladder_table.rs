@@ -30,7 +30,7 @@ pub fn LadderTable(props: &LadderTableProps) -> Html {
     let columns = if plan.ladder.cost.is_some() { 9 } else { 8 };
     let row = |cells: Vec<String>,
                labels: &[&'static str],
-               class: Option<String>,
+               class: Option<&'static str>,
                title: Option<&'static str>| {
         let mut cells = cells.into_iter();
         let head = cells.next().unwrap_or_default();
@@ -61,7 +61,7 @@ pub fn LadderTable(props: &LadderTableProps) -> Html {
                         { for plan.ladder.rungs.iter().map(|r| row(
                             rung_cells(r),
                             &LADDER_COLUMNS[1..],
-                            Some(r.tier.label().to_lowercase()),
+                            Some(r.tier.id()),
                             Some(r.tier.purpose()),
                         )) }
                     </tbody>

@@ -2,7 +2,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::format;
 use crate::model::plan::Plan;
 use crate::model::report;
@@ -34,12 +33,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </p>
             <p class="claim print-only">
                 { format!(
-                    "Claim: {}; generality {} ({}), novelty {} ({}). Budget: {}.",
+                    "Claim: {}; {}. Budget: {}.",
                     plan.inputs.kind.label(),
-                    plan.inputs.generality,
-                    GENERALITY[usize::from(plan.inputs.generality - 1)].0.to_lowercase(),
-                    plan.inputs.novelty,
-                    NOVELTY[usize::from(plan.inputs.novelty - 1)].0.to_lowercase(),
+                    report::claim_phrase(plan.inputs.generality, plan.inputs.novelty),
                     report::budget_line(plan),
                 ) }
             </p>

@@ -154,6 +154,23 @@ pub const NOVELTY: [(&str, &str); 5] = [
     ),
 ];
 
+/// "generality 3 (a domain or modality)": a claim level in running text.
+pub fn generality_phrase(generality: u8) -> String {
+    phrase("generality", generality, &GENERALITY)
+}
+
+/// "novelty 4 (contradicts common practice)": a claim level in running text.
+pub fn novelty_phrase(novelty: u8) -> String {
+    phrase("novelty", novelty, &NOVELTY)
+}
+
+// ASCII lowercasing on purpose: the names are ASCII, and Unicode case tables
+// would add kilobytes to the wasm.
+fn phrase(axis: &str, level: u8, names: &[(&str, &str); 5]) -> String {
+    let name = names[usize::from(level.clamp(1, 5) - 1)].0;
+    format!("{axis} {level} ({})", name.to_ascii_lowercase())
+}
+
 /// The evidence level of a claim.
 ///
 /// ```
@@ -297,6 +314,13 @@ fn kind_demands(kind: ContributionKind) -> Vec<&'static str> {
     }
 }
 
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_ascii_uppercase().to_string() + chars.as_str()
+    })
+}
+
 fn reasons(
     generality: u8,
     novelty: u8,
@@ -309,16 +333,16 @@ fn reasons(
     let by_novelty = level - level_for(generality, 1);
     if by_generality > 0 {
         list.push(format!(
-            "Generality {generality} ({}) raises the level by {by_generality}: a broader claim \
-             is more useful and needs more evidence (P2).",
-            GENERALITY[usize::from(generality - 1)].0.to_lowercase()
+            "{} raises the level by {by_generality}: a broader claim is more useful and needs \
+             more evidence (P2).",
+            capitalised(&generality_phrase(generality))
         ));
     }
     if by_novelty > 0 {
         list.push(format!(
-            "Novelty {novelty} ({}) raises the level by {by_novelty}: the farther a claim sits \
-             from accepted practice, the more evidence it needs (P3).",
-            NOVELTY[usize::from(novelty - 1)].0.to_lowercase()
+            "{} raises the level by {by_novelty}: the farther a claim sits from accepted \
+             practice, the more evidence it needs (P3).",
+            capitalised(&novelty_phrase(novelty))
         ));
     }
     if novelty == 5 {

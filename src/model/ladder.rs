@@ -38,6 +38,15 @@ pub enum Tier {
 }
 
 impl Tier {
+    /// Lowercase id, as in the JS API ("small").
+    pub fn id(self) -> &'static str {
+        match self {
+            Tier::Small => "small",
+            Tier::Medium => "medium",
+            Tier::Large => "large",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Tier::Small => "Small",

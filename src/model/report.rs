@@ -2,7 +2,7 @@
 //! Markdown a researcher pastes into a proposal. One source for both, so the
 //! copy and the screen never disagree.
 
-use super::evidence::{GENERALITY, NOVELTY};
+use super::evidence::{generality_phrase, novelty_phrase};
 use super::format;
 use super::hardware::BudgetSource;
 use super::inputs::{Field, Inputs};
@@ -139,16 +139,24 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
     lines
 }
 
+/// "generality 2 (a task family), novelty 3 (surprising but compatible)".
+pub fn claim_phrase(generality: u8, novelty: u8) -> String {
+    format!(
+        "{}, {}",
+        generality_phrase(generality),
+        novelty_phrase(novelty)
+    )
+}
+
 /// "Generality 2 (a task family), novelty 3 (surprising but compatible): level 2".
 pub fn claim_text(c: &ClaimCell) -> String {
-    format!(
-        "Generality {} ({}), novelty {} ({}): level {}",
-        c.generality,
-        GENERALITY[usize::from(c.generality - 1)].0.to_lowercase(),
-        c.novelty,
-        NOVELTY[usize::from(c.novelty - 1)].0.to_lowercase(),
-        c.level,
-    )
+    let mut text = format!(
+        "{}: level {}",
+        claim_phrase(c.generality, c.novelty),
+        c.level
+    );
+    text[..1].make_ascii_uppercase();
+    text
 }
 
 /// HTML a blog pastes to embed a calculator with these inputs, served from
@@ -206,13 +214,10 @@ pub fn markdown(plan: &Plan, link: &str) -> String {
     let i = &plan.inputs;
     let mut md = format!(
         "# Evidence plan: {}\n\n\
-         Claim: generality {} ({}), novelty {} ({}).\n\n\
+         Claim: {}.\n\n\
          **Evidence level {} of 5 — {}.**\n\n## Requirements\n\n",
         i.kind.label(),
-        i.generality,
-        GENERALITY[usize::from(i.generality - 1)].0.to_lowercase(),
-        i.novelty,
-        NOVELTY[usize::from(i.novelty - 1)].0.to_lowercase(),
+        claim_phrase(i.generality, i.novelty),
         e.level,
         e.name,
     );
