@@ -93,6 +93,11 @@ describe('plan() errors name the field and its range', () => {
     });
   }
 
+  test('the first bad field in the order given is the one reported', async () => {
+    assert.match((await planError({ novelty: 99, generality: 0 })).message, /^novelty/);
+    assert.match((await planError({ generality: 0, novelty: 99 })).message, /^generality/);
+  });
+
   test('a non-object is refused with a clear Error', async () => {
     for (const bad of ['generality=3', 42, [1, 2]]) {
       const err = await planError(bad);

@@ -1,12 +1,10 @@
 //! `window.evidenceLadder.plan(inputs)`: the calculator for scripts and tests.
 
-use std::collections::BTreeMap;
-
 use js_sys::{Array, Error, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::model::inputs::FieldValue;
+use crate::model::inputs::NamedValues;
 use crate::model::plan::Plan;
 
 const NOT_AN_OBJECT: &str =
@@ -14,8 +12,8 @@ const NOT_AN_OBJECT: &str =
 
 /// The plan for `inputs` as a plain object; throws an `Error` naming the bad field.
 fn plan(inputs: JsValue) -> Result<JsValue, JsValue> {
-    let pairs: BTreeMap<String, FieldValue> = if inputs.is_undefined() || inputs.is_null() {
-        BTreeMap::new()
+    let NamedValues(pairs) = if inputs.is_undefined() || inputs.is_null() {
+        NamedValues::default()
     } else if !inputs.is_object() || Array::is_array(&inputs) {
         return Err(Error::new(NOT_AN_OBJECT).into());
     } else {

@@ -257,6 +257,34 @@ impl<'de> serde::Deserialize<'de> for FieldValue {
     }
 }
 
+/// Named values in the order an object lists them (the JS API's `inputs`), so
+/// the first bad field reported is the first one the caller wrote.
+#[derive(Debug, Default, PartialEq)]
+pub struct NamedValues(pub Vec<(String, FieldValue)>);
+
+impl<'de> serde::Deserialize<'de> for NamedValues {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> serde::de::Visitor<'de> for MapVisitor {
+            type Value = NamedValues;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of named inputs")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<NamedValues, A::Error> {
+                let mut values = Vec::new();
+                while let Some(pair) = map.next_entry::<String, FieldValue>()? {
+                    values.push(pair);
+                }
+                Ok(NamedValues(values))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+
 /// Why a value was rejected: the field, what was given and what is allowed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InputError {
