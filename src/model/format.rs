@@ -145,6 +145,18 @@ mod tests {
     }
 
     #[test]
+    fn formatted_numbers_read_back_within_rounding() {
+        let mut x = 1e-7;
+        while x < 1e25 {
+            for text in [flops(x), two_sig(x)] {
+                let back: f64 = text.parse().expect("a number");
+                assert!((back / x - 1.0).abs() <= 0.05, "{x} → {text}");
+            }
+            x *= 1.0731;
+        }
+    }
+
+    #[test]
     fn flops_keep_two_figures() {
         assert_eq!(flops(1e21), "1e21");
         assert_eq!(flops(1.73e18), "1.7e18");
