@@ -207,6 +207,17 @@ describe('layout', () => {
     });
   }
 
+  for (const width of [300, 800]) {
+    test(`the embed view fits ${width} px without scrolling sideways`, async () => {
+      const ctx = await browser.newContext({ viewport: { width, height: 700 } });
+      const page = await openApp(ctx, `${server.url}?embed=1&price=2&generality=5&novelty=5&count=1&hours=1`);
+      await page.getByText('Change the claim and compute').click();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `embed view is ${overflow}px too wide`);
+      await ctx.close();
+    });
+  }
+
   test('the static shell paints before the wasm runs', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
