@@ -218,6 +218,17 @@ describe('layout', () => {
     });
   }
 
+  test('share buttons sit on one row at desktop width, messages below', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openApp(ctx, server.url);
+    const tops = await page.locator('.share button').evaluateAll((bs) =>
+      bs.filter((b) => b.getClientRects().length > 0).map((b) => Math.round(b.getBoundingClientRect().top)),
+    );
+    assert.equal(tops.length, 5);
+    assert.equal(new Set(tops).size, 1, `button rows at ${tops}`);
+    await ctx.close();
+  });
+
   test('the static shell paints before the wasm runs', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();

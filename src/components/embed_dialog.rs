@@ -52,7 +52,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
                 { for snippets.into_iter().map(|(id, title, code)| html! {
                     <section aria-labelledby={format!("{id}-title")}>
                         <h4 id={format!("{id}-title")}>{ title }</h4>
-                        <textarea readonly=true rows="5" aria-labelledby={format!("{id}-title")} value={code.clone()} />
+                        <textarea readonly=true rows="6" aria-labelledby={format!("{id}-title")} value={code.clone()} />
                         <CopyButton label="Copy snippet" what="Snippet" text={code} />
                     </section>
                 }) }
