@@ -218,6 +218,17 @@ describe('layout', () => {
     });
   }
 
+  test('at phone width the claim map abbreviates and the ladder becomes cards', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await openApp(ctx, server.url);
+    const widths = await page.locator('.claim-map .long, .claim-map .cell-fit').evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect().width),
+    );
+    assert.ok(widths.length >= 30 && widths.every((w) => w <= 1), 'long labels are visually hidden');
+    assert.equal(await page.locator('.ladder tbody td').first().evaluate((td) => getComputedStyle(td, '::before').content), '"Parameters"');
+    await ctx.close();
+  });
+
   test('share buttons sit on one row at desktop width, messages below', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await openApp(ctx, server.url);
