@@ -57,6 +57,8 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
     });
+    // The full calculator with these inputs: the embed view links to it, the
+    // share bar copies it.
     let full_calculator = {
         let query = to_query(
             &state.inputs,
@@ -127,7 +129,7 @@ pub fn App(props: &AppProps) -> Html {
                             </a>
                         </p>
                     } else {
-                        <ShareBar plan={plan.clone()} view={state.view} on_reset={on_reset} />
+                        <ShareBar plan={plan.clone()} link={full_calculator} {on_reset} />
                         <Method plan={plan} />
                     }
                 </section>

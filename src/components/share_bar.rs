@@ -8,13 +8,13 @@ use super::embed_dialog::EmbedDialog;
 use crate::browser;
 use crate::model::inputs::Inputs;
 use crate::model::plan::Plan;
-use crate::model::query::{to_query, View};
 use crate::model::report;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
     pub plan: Rc<Plan>,
-    pub view: View,
+    /// The full calculator's address with these inputs (the app computes it once).
+    pub link: AttrValue,
     pub on_reset: Callback<()>,
 }
 
@@ -47,13 +47,7 @@ fn export_json(plan: &Plan) -> Option<String> {
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let download_message = use_state(String::new);
-    let link = browser::app_url(&to_query(
-        &props.plan.inputs,
-        &View {
-            embed: false,
-            ..props.view
-        },
-    ));
+    let link = props.link.clone();
     let markdown = report::markdown(&props.plan, &link);
     let on_download = {
         let message = download_message.clone();
