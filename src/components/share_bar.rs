@@ -1,14 +1,13 @@
 use std::rc::Rc;
 
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
 use super::embed_dialog::EmbedDialog;
-use crate::browser;
-use crate::model::inputs::Inputs;
+use crate::model::export::export_value;
 use crate::model::plan::Plan;
 use crate::model::report;
+use crate::{browser, js_api};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
@@ -18,25 +17,8 @@ pub struct ShareBarProps {
     pub on_reset: Callback<()>,
 }
 
-/// The downloaded file: the inputs, the plan and which app made it.
-#[derive(Serialize)]
-struct Export<'a> {
-    app: &'static str,
-    version: &'static str,
-    inputs: &'a Inputs,
-    plan: &'a Plan,
-}
-
 fn export_json(plan: &Plan) -> Option<String> {
-    let export = Export {
-        app: "Evidence Ladder",
-        version: env!("CARGO_PKG_VERSION"),
-        inputs: &plan.inputs,
-        plan,
-    };
-    let value = export
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()?;
+    let value = js_api::to_js(&export_value(plan));
     js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into())
         .ok()?
         .as_string()

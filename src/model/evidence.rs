@@ -1,12 +1,10 @@
 //! How much evidence a claim needs: the level, what it asks for, and why.
 
-use serde::Serialize;
-
 use super::format;
 use super::inputs::ContributionKind;
 
 /// What one evidence level asks for. The table [`LEVELS`] is the rule book.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
 pub struct LevelRule {
     pub level: u8,
     pub name: &'static str,
@@ -190,7 +188,7 @@ pub fn rule_for(level: u8) -> &'static LevelRule {
 }
 
 /// The evidence a claim needs, ready to show.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
     pub level: u8,
     pub name: &'static str,

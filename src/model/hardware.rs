@@ -4,10 +4,8 @@
 //! "with sparsity" figure, which is twice the dense one and not what training
 //! a dense model gets, so every number here is the dense one.
 
-use serde::Serialize;
-
 /// One accelerator preset: its dense half-precision peak and where that number comes from.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
 pub struct Accelerator {
     /// Stable id used in the URL and the JS API (`accelerator=h100`).
     pub id: &'static str,
@@ -155,8 +153,7 @@ pub const DEFAULT_MFU: f64 = 0.4;
 const SECONDS_PER_HOUR: f64 = 3600.0;
 
 /// Where the budget's FLOPs come from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BudgetSource {
     /// accelerators × hours × peak × MFU
     Hardware,
@@ -165,7 +162,7 @@ pub enum BudgetSource {
 }
 
 /// The compute a researcher has, in FLOPs, and how FLOPs turn into hours on their hardware.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Budget {
     pub flops: f64,
     pub source: BudgetSource,

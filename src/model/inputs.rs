@@ -5,13 +5,10 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
-
 use super::hardware::{find_accelerator, Accelerator, ACCELERATORS, DEFAULT_MFU};
 
 /// What kind of contribution the paper makes (P1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ContributionKind {
     Insight,
     NegativeResult,
@@ -200,91 +197,6 @@ pub enum FieldValue {
     Other(&'static str),
 }
 
-/// Reads any JSON-like value (from the JS API) without failing: strings and
-/// numbers become values, null becomes missing, anything else is kept as a
-/// description so the field's own rule can reject it with a useful message.
-impl<'de> serde::Deserialize<'de> for FieldValue {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ValueVisitor;
-        impl<'de> serde::de::Visitor<'de> for ValueVisitor {
-            type Value = FieldValue;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number or a string")
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<FieldValue, E> {
-                Ok(FieldValue::Number(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<FieldValue, E> {
-                Ok(FieldValue::Number(v as f64))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<FieldValue, E> {
-                Ok(FieldValue::Number(v as f64))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<FieldValue, E> {
-                Ok(FieldValue::Text(v.to_owned()))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<FieldValue, E> {
-                Ok(FieldValue::Other("a boolean"))
-            }
-            fn visit_unit<E>(self) -> Result<FieldValue, E> {
-                Ok(FieldValue::Missing)
-            }
-            fn visit_none<E>(self) -> Result<FieldValue, E> {
-                Ok(FieldValue::Missing)
-            }
-            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<FieldValue, D::Error> {
-                serde::Deserialize::deserialize(d)
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<FieldValue, A::Error> {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(FieldValue::Other("a list"))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<FieldValue, A::Error> {
-                while map
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(FieldValue::Other("an object"))
-            }
-        }
-        deserializer.deserialize_any(ValueVisitor)
-    }
-}
-
-/// Named values in the order an object lists them (the JS API's `inputs`), so
-/// the first bad field reported is the first one the caller wrote.
-#[derive(Debug, Default, PartialEq)]
-pub struct NamedValues(pub Vec<(String, FieldValue)>);
-
-impl<'de> serde::Deserialize<'de> for NamedValues {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> serde::de::Visitor<'de> for MapVisitor {
-            type Value = NamedValues;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of named inputs")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<NamedValues, A::Error> {
-                let mut values = Vec::new();
-                while let Some(pair) = map.next_entry::<String, FieldValue>()? {
-                    values.push(pair);
-                }
-                Ok(NamedValues(values))
-            }
-        }
-        deserializer.deserialize_map(MapVisitor)
-    }
-}
-
 /// Why a value was rejected: the field, what was given and what is allowed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InputError {
@@ -338,14 +250,13 @@ pub fn number_text(n: f64) -> String {
 
 /// Everything the plan depends on. Defaults are P6's reference point: a
 /// mid-level insight on 8 A100s for 30 days at 40% MFU.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Inputs {
     pub kind: ContributionKind,
     /// 1 one setting … 5 a general law of deep learning.
     pub generality: u8,
     /// 1 confirms consensus … 5 contradicts a near-fact such as "scale wins".
     pub novelty: u8,
-    #[serde(serialize_with = "accelerator_id")]
     pub accelerator: &'static Accelerator,
     pub count: u32,
     pub hours: f64,
@@ -361,10 +272,6 @@ pub struct Inputs {
     pub noise: Option<f64>,
     pub alpha: f64,
     pub power: f64,
-}
-
-fn accelerator_id<S: Serializer>(a: &&'static Accelerator, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(a.id)
 }
 
 /// Tokens per parameter for compute-optimal training.

@@ -8,8 +8,6 @@
 //! The budget fixes N_top; the ladder fits when its smallest rung is still a
 //! model worth training.
 
-use serde::Serialize;
-
 use super::hardware::Budget;
 
 /// FLOPs per parameter per training token (forward and backward pass).
@@ -29,8 +27,7 @@ const RUNS_PER_SEED: [u32; 3] = [5, 3, 2];
 /// Keeps rounding error from ever pushing the plan over the budget.
 const SAFETY: f64 = 1.0 - 1e-9;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tier {
     Small,
     Medium,
@@ -77,7 +74,7 @@ pub struct LadderSpec {
 }
 
 /// One model size of the ladder.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Rung {
     pub tier: Tier,
     pub params: f64,
@@ -95,7 +92,7 @@ pub struct Rung {
 }
 
 /// The ladder the budget buys, with its totals and verdict.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Ladder {
     pub rungs: Vec<Rung>,
     pub budget_flops: f64,

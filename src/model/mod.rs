@@ -2,6 +2,7 @@
 //! tested natively with `cargo test`.
 
 pub mod evidence;
+pub mod export;
 pub mod format;
 pub mod hardware;
 pub mod inputs;

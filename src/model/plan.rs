@@ -1,8 +1,6 @@
 //! The whole answer for one set of inputs: evidence, ladder, claim map and the
 //! assumptions behind every number.
 
-use serde::Serialize;
-
 use super::evidence::{evidence_for, level_for, rule_for, Evidence};
 use super::hardware::{Budget, BudgetSource};
 use super::inputs::{FieldValue, InputError, Inputs};
@@ -13,7 +11,7 @@ use super::stats::{power_analysis, PowerAnalysis};
 
 /// One cell of the claim map: a (generality, novelty) claim, its level and
 /// whether this budget affords it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClaimCell {
     pub generality: u8,
     pub novelty: u8,
@@ -22,7 +20,7 @@ pub struct ClaimCell {
 }
 
 /// A number the plan rests on and where it comes from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Assumption {
     pub name: &'static str,
     pub value: String,
@@ -30,7 +28,7 @@ pub struct Assumption {
 }
 
 /// Everything Evidence Ladder says about one set of inputs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub inputs: Inputs,
     pub evidence: Evidence,
