@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::model::format::number_text;
 use crate::model::hardware::ComputePreset;
 use crate::model::inputs::{Field, FieldValue, InputError, Inputs};
 use crate::model::query::{ParsedQuery, View};
@@ -102,7 +103,7 @@ impl Reducible for State {
                 let fields = [
                     (Field::Accelerator, preset.accelerator.to_owned()),
                     (Field::Count, preset.count.to_string()),
-                    (Field::Hours, preset.hours.to_string()),
+                    (Field::Hours, number_text(preset.hours)),
                     (Field::Flops, String::new()),
                 ];
                 for (field, text) in fields {

@@ -160,7 +160,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                     field={Field::Accelerator}
                     label="Accelerator"
                     hint="Dense BF16/FP16 peaks from vendor datasheets; never the with-sparsity figure."
-                    options={options(ACCELERATORS.iter(), |a| (a.id.into(), format!("{} · {} TFLOPS", a.name, a.peak_tflops)))}
+                    options={options(ACCELERATORS.iter(), |a| (a.id.into(), format!("{} · {} TFLOPS", a.name, format::number_text(a.peak_tflops))))}
                     selected={inputs.accelerator.id}
                     on_edit={props.on_edit.clone()}
                 />
@@ -169,7 +169,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                 <div class="presets days" role="group" aria-label="Quick durations">
                     { for DAY_SHORTCUTS.iter().map(|(label, days)| {
                         let on_edit = props.on_edit.clone();
-                        let hours = (days * 24.0).to_string();
+                        let hours = format::number_text(days * 24.0);
                         html! {
                             <button type="button" class="chip" onclick={Callback::from(move |_: MouseEvent| on_edit.emit((Field::Hours, hours.clone())))}>
                                 { *label }

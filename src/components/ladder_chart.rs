@@ -24,6 +24,11 @@ fn decades(values: impl Iterator<Item = f64> + Clone) -> (i32, i32) {
     (low, high.max(low + 1))
 }
 
+/// An SVG coordinate: a tenth of a unit is finer than any screen shows.
+fn at(v: f64) -> String {
+    format::fixed(v, 1)
+}
+
 fn scale(value: f64, (low, high): (i32, i32), from: f64, to: f64) -> f64 {
     let t = (value.log10() - f64::from(low)) / f64::from(high - low);
     from + t * (to - from)
@@ -57,7 +62,7 @@ pub fn LadderChart(props: &LadderChartProps) -> Html {
     let path = points
         .iter()
         .enumerate()
-        .map(|(i, (px, py))| format!("{}{px:.1},{py:.1}", if i == 0 { "M" } else { "L" }))
+        .map(|(i, &(px, py))| format!("{}{},{}", if i == 0 { "M" } else { "L" }, at(px), at(py)))
         .collect::<String>();
     let (first, last) = (&rungs[0], &rungs[rungs.len() - 1]);
     let description = format!(
@@ -73,7 +78,7 @@ pub fn LadderChart(props: &LadderChartProps) -> Html {
         <section class="panel chart" aria-labelledby="chart-title">
             <h3 id="chart-title">{ "Ladder chart" }</h3>
             <svg
-                viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+                viewBox={format!("0 0 {} {}", at(WIDTH), at(HEIGHT))}
                 role="img"
                 aria-labelledby="chart-svg-title chart-svg-desc"
                 preserveAspectRatio="xMidYMid meet"
@@ -84,8 +89,8 @@ pub fn LadderChart(props: &LadderChartProps) -> Html {
                     let px = x(10f64.powi(k));
                     html! {
                         <g class="tick">
-                            <line x1={format!("{px:.1}")} x2={format!("{px:.1}")} y1={TOP.to_string()} y2={(HEIGHT - BOTTOM).to_string()} />
-                            <text x={format!("{px:.1}")} y={(HEIGHT - BOTTOM + 16.0).to_string()} text-anchor="middle">{ format::count(10f64.powi(k)) }</text>
+                            <line x1={at(px)} x2={at(px)} y1={at(TOP)} y2={at(HEIGHT - BOTTOM)} />
+                            <text x={at(px)} y={at(HEIGHT - BOTTOM + 16.0)} text-anchor="middle">{ format::count(10f64.powi(k)) }</text>
                         </g>
                     }
                 }) }
@@ -93,20 +98,20 @@ pub fn LadderChart(props: &LadderChartProps) -> Html {
                     let py = y(10f64.powi(k));
                     html! {
                         <g class="tick">
-                            <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={format!("{py:.1}")} y2={format!("{py:.1}")} />
-                            <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", py + 4.0)} text-anchor="end">{ format!("1e{k}") }</text>
+                            <line x1={at(LEFT)} x2={at(WIDTH - RIGHT)} y1={at(py)} y2={at(py)} />
+                            <text x={at(LEFT - 6.0)} y={at(py + 4.0)} text-anchor="end">{ format!("1e{k}") }</text>
                         </g>
                     }
                 }) }
-                <text class="axis-label" x={((LEFT + WIDTH - RIGHT) / 2.0).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="middle">{ "Parameters" }</text>
-                <text class="axis-label" x="14" y={((TOP + HEIGHT - BOTTOM) / 2.0).to_string()} text-anchor="middle" transform={format!("rotate(-90 14 {})", (TOP + HEIGHT - BOTTOM) / 2.0)}>{ "FLOPs per run" }</text>
+                <text class="axis-label" x={at((LEFT + WIDTH - RIGHT) / 2.0)} y={at(HEIGHT - 6.0)} text-anchor="middle">{ "Parameters" }</text>
+                <text class="axis-label" x="14" y={at((TOP + HEIGHT - BOTTOM) / 2.0)} text-anchor="middle" transform={format!("rotate(-90 14 {})", at((TOP + HEIGHT - BOTTOM) / 2.0))}>{ "FLOPs per run" }</text>
                 <path class="line" d={path} />
-                { for rungs.iter().zip(&points).map(|(r, (px, py))| {
+                { for rungs.iter().zip(&points).map(|(r, &(px, py))| {
                     let radius = (4.0 + f64::from(r.runs).sqrt()).min(14.0);
                     html! {
                         <g class={classes!("rung", r.tier.id())}>
-                            <circle cx={format!("{px:.1}")} cy={format!("{py:.1}")} r={format!("{radius:.1}")} />
-                            <text x={format!("{px:.1}")} y={format!("{:.1}", py - radius - 5.0)} text-anchor="middle">
+                            <circle cx={at(px)} cy={at(py)} r={at(radius)} />
+                            <text x={at(px)} y={at(py - radius - 5.0)} text-anchor="middle">
                                 { format!("{} ×{}", format::count(r.params), r.runs) }
                             </text>
                         </g>

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::evidence::LEVELS;
+use crate::model::format;
 use crate::model::plan::Plan;
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +43,7 @@ pub fn Method(props: &MethodProps) -> Html {
                                     <th scope="row">{ format!("{} {}", l.level, l.name) }</th>
                                     <td data-label="Settings">{ l.settings }</td>
                                     <td data-label="Model sizes">{ l.rungs }</td>
-                                    <td data-label="Compute span">{ format!("{}×", l.span) }</td>
+                                    <td data-label="Compute span">{ format!("{}×", format::number(l.span)) }</td>
                                     <td data-label="Seeds">{ l.seeds }</td>
                                     <td data-label="Baselines">{ l.baselines }</td>
                                     <td data-label="Ablations">{ l.ablations }</td>
@@ -69,7 +70,7 @@ pub fn Method(props: &MethodProps) -> Html {
                     }) }
                     if let Some(p) = &plan.power {
                         <dt>{ "Seeds from statistics" }</dt>
-                        <dd>{ format!("Cohen's d = {:.2}: {} runs per arm. ", p.cohen_d, p.seeds_per_arm) }<span class="source">{ p.method }</span></dd>
+                        <dd>{ format!("Cohen's d = {}: {} runs per arm. ", format::fixed(p.cohen_d, 2), p.seeds_per_arm) }<span class="source">{ p.method }</span></dd>
                     }
                 </dl>
             </details>

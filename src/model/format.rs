@@ -2,6 +2,172 @@
 //!
 //! One rule everywhere: two significant figures for sizes and compute, whole
 //! numbers for hours above 100, so the same quantity always reads the same.
+//!
+//! Digits are produced here with integer arithmetic instead of `{:.2}`,
+//! `{:e}` or `{}` on an `f64`: core's float formatting (Grisu, Dragon4 and a
+//! bignum) is about 7 KB of the brotli-compressed app. Native tests check every
+//! function against std's formatting.
+
+/// Exact powers of ten up to 10^22, the largest a double holds exactly.
+const EXACT_POWER: f64 = 1e22;
+
+/// `x × 10^k`, with at most one rounding per factor of 10^22.
+fn scale10(mut x: f64, mut k: i32) -> f64 {
+    while k > 22 {
+        x *= EXACT_POWER;
+        k -= 22;
+    }
+    while k < -22 {
+        x /= EXACT_POWER;
+        k += 22;
+    }
+    if k >= 0 {
+        x * 10f64.powi(k)
+    } else {
+        x / 10f64.powi(-k)
+    }
+}
+
+/// The decimal `m × 10^-k` in plain notation: (1234, 2) → "12.34", (5, -2) → "500".
+fn plain(m: u64, k: i32) -> String {
+    place_point(m.to_string(), k)
+}
+
+/// Puts the decimal point `k` digits from the right of `digits`, padding with zeros.
+fn place_point(digits: String, k: i32) -> String {
+    if k <= 0 {
+        return digits + &"0".repeat(k.unsigned_abs() as usize);
+    }
+    let k = k as usize;
+    if digits.len() > k {
+        let (int, frac) = digits.split_at(digits.len() - k);
+        format!("{int}.{frac}")
+    } else {
+        format!("0.{}{digits}", "0".repeat(k - digits.len()))
+    }
+}
+
+/// The decimal `m × 10^exponent` in scientific notation with m's digits: (26, 20) → "2.6e21".
+fn scientific(m: u64, exponent: i32) -> String {
+    let digits = m.to_string();
+    let (first, rest) = digits.split_at(1);
+    let point = if rest.is_empty() { "" } else { "." };
+    format!("{first}{point}{rest}e{}", exponent + rest.len() as i32)
+}
+
+/// `x` rounded to `decimals` places, like `format!("{x:.decimals$}")` except
+/// that ties round away from zero and digits beyond the 18th read as zeros.
+///
+/// ```
+/// use evidence_ladder::model::format::fixed;
+/// assert_eq!(fixed(3.14159, 2), "3.14");
+/// assert_eq!(fixed(0.05, 3), "0.050");
+/// assert_eq!(fixed(-12.0, 0), "-12");
+/// assert_eq!(fixed(2e20, 1), "200000000000000000000.0");
+/// ```
+pub fn fixed(x: f64, decimals: u8) -> String {
+    if !x.is_finite() {
+        return "0".into();
+    }
+    let mut scaled = scale10(x.abs(), decimals.into());
+    // Keep the integer within u64; what is dropped is below a double's precision.
+    let mut dropped = 0;
+    while scaled >= 1e18 {
+        scaled /= 10.0;
+        dropped += 1;
+    }
+    let m = scaled.round() as u64;
+    let sign = if x < 0.0 && m > 0 { "-" } else { "" };
+    let digits = m.to_string() + &"0".repeat(dropped);
+    format!("{sign}{}", place_point(digits, decimals.into()))
+}
+
+/// `x` in scientific notation with `decimals` digits after the point, like
+/// `format!("{x:.decimals$e}")`: 2.6e21.
+pub fn exponential(x: f64, decimals: u8) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return "0".into();
+    }
+    let figures = i32::from(decimals) + 1;
+    let mut exponent = x.abs().log10().floor() as i32 - (figures - 1);
+    let mut m = scale10(x.abs(), -exponent).round();
+    // log10 can be one off near a power of ten, and rounding can carry (9.96 → 10.0).
+    if m >= 10f64.powi(figures) {
+        exponent += 1;
+        m = scale10(x.abs(), -exponent).round();
+    } else if m < 10f64.powi(figures - 1) {
+        exponent -= 1;
+        m = scale10(x.abs(), -exponent).round();
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    format!("{sign}{}", scientific(m as u64, exponent))
+}
+
+/// Text for a number that parses back to exactly the same `f64`, with as few
+/// digits as that takes: plain for everyday magnitudes, scientific (`2.6e21`)
+/// for very large or small ones.
+///
+/// ```
+/// use evidence_ladder::model::format::number_text;
+/// assert_eq!(number_text(720.0), "720");
+/// assert_eq!(number_text(0.1 + 0.2), "0.30000000000000004");
+/// assert_eq!(number_text(2.6e21), "2.6e21");
+/// ```
+pub fn number_text(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".into();
+    }
+    if n.is_sign_negative() {
+        return format!("-{}", number_text(-n));
+    }
+    if n.is_infinite() {
+        return "inf".into();
+    }
+    if n == 0.0 {
+        return "0".into();
+    }
+    let (m, k) = shortest(n);
+    let exponent = m.to_string().len() as i32 - 1 - k;
+    if (-4..7).contains(&exponent) {
+        plain(m, k)
+    } else {
+        scientific(m, -k)
+    }
+}
+
+/// The fewest significant digits `m` (and the scale `k`) such that
+/// `m × 10^-k` reads back as `n`, for finite `n > 0`.
+///
+/// For each precision the scaled value is rounded, and the neighbours within
+/// the scaling's rounding error are tried too; the parser, which rounds
+/// correctly, decides. Seventeen digits always suffice for an `f64`, so the
+/// final fallback (the 17-digit estimate, at most an ulp or two off) is never
+/// reached in the property tests; it is there so no input can panic.
+fn shortest(n: f64) -> (u64, i32) {
+    let leading = n.log10().floor() as i32;
+    let mut estimate = 0;
+    let mut k = 0;
+    for figures in 1..=17 {
+        k = figures - 1 - leading;
+        estimate = scale10(n, k).round() as u64;
+        // scale10 rounds once per factor of 10^22, half an ulp (1.2e-16 of the
+        // value) each time; candidates further off than that cannot be right.
+        let roundings = 1 + k.unsigned_abs() / 22;
+        let reach = (f64::from(roundings) * 1.2e-16 * 10f64.powi(figures)).ceil() as u64 + 1;
+        let candidates = (0..=reach).flat_map(|d| [estimate.saturating_sub(d), estimate + d]);
+        for m in candidates {
+            if m > 0 && format!("{m}e{}", -k).parse() == Ok(n) {
+                let (mut m, mut k) = (m, k);
+                while m % 10 == 0 {
+                    m /= 10;
+                    k -= 1;
+                }
+                return (m, k);
+            }
+        }
+    }
+    (estimate, k)
+}
 
 /// Two significant figures, trailing zeros after the point dropped: 1.3, 26, 450.
 fn two_sig(x: f64) -> String {
@@ -13,8 +179,7 @@ fn two_sig(x: f64) -> String {
     let rounded = (x / scale).round() * scale;
     // Rounding can carry into a new digit (9.96 → 10), which needs one decimal fewer.
     let exponent = rounded.abs().log10().floor() as i32;
-    let decimals = (1 - exponent).max(0) as usize;
-    let text = format!("{rounded:.decimals$}");
+    let text = fixed(rounded, (1 - exponent).clamp(0, 30) as u8);
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
@@ -55,8 +220,7 @@ pub fn flops(x: f64) -> String {
     if x == 0.0 || !x.is_finite() {
         return "0".into();
     }
-    let text = format!("{x:.1e}");
-    text.replace(".0e", "e")
+    exponential(x, 1).replace(".0e", "e")
 }
 
 /// Hours as people read them: minutes under an hour, hours under three days,
@@ -111,7 +275,7 @@ pub fn percent(share: f64) -> String {
     if p > 0.0 && p < 1.0 {
         "<1%".into()
     } else {
-        format!("{p:.0}%")
+        format!("{}%", fixed(p, 0))
     }
 }
 

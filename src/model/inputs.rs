@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use super::format::number_text;
 use super::hardware::{find_accelerator, Accelerator, ACCELERATORS, DEFAULT_MFU};
 
 /// What kind of contribution the paper makes (P1).
@@ -172,14 +173,22 @@ impl Field {
                 };
                 format!("one of {}", ids.join(", "))
             }
-            Rule::Integer { min, max } => format!("a whole number from {min} to {max}"),
+            Rule::Integer { min, max } => format!(
+                "a whole number from {} to {}",
+                number_text(min),
+                number_text(max)
+            ),
             Rule::Number {
                 min,
                 min_allowed: true,
                 max,
-            } => format!("a number from {min} to {}", number_text(max)),
+            } => format!("a number from {} to {}", number_text(min), number_text(max)),
             Rule::Number { min, max, .. } => {
-                format!("a number above {min} and at most {}", number_text(max))
+                format!(
+                    "a number above {} and at most {}",
+                    number_text(min),
+                    number_text(max)
+                )
             }
         }
     }
@@ -225,7 +234,7 @@ const ECHO_LIMIT: usize = 40;
 
 fn echo(value: &FieldValue) -> String {
     match value {
-        FieldValue::Number(n) => format!("{n}"),
+        FieldValue::Number(n) => number_text(*n),
         FieldValue::Text(t) => {
             let mut shown: String = t.chars().take(ECHO_LIMIT).collect();
             if t.chars().count() > ECHO_LIMIT {
@@ -235,16 +244,6 @@ fn echo(value: &FieldValue) -> String {
         }
         FieldValue::Missing => "nothing".to_owned(),
         FieldValue::Other(kind) => (*kind).to_owned(),
-    }
-}
-
-/// Text for a number that parses back to exactly the same `f64`: plain for
-/// everyday magnitudes, scientific (`2.6e21`) for very large or small ones.
-pub fn number_text(n: f64) -> String {
-    if n != 0.0 && !(1e-4..1e7).contains(&n.abs()) {
-        format!("{n:e}")
-    } else {
-        format!("{n}")
     }
 }
 

@@ -2,6 +2,7 @@
 //! assumptions behind every number.
 
 use super::evidence::{evidence_for, level_for, rule_for, Evidence};
+use super::format;
 use super::hardware::{Budget, BudgetSource};
 use super::inputs::{FieldValue, InputError, Inputs};
 use super::ladder::{
@@ -127,14 +128,15 @@ impl Plan {
         }
         if let Some(p) = power.as_ref().filter(|p| p.capped) {
             warnings.push(format!(
-                "The effect is tiny next to the noise (d = {:.2e}): the power analysis is capped at {} seeds per arm.",
-                p.cohen_d, p.seeds_per_arm
+                "The effect is tiny next to the noise (d = {}): the power analysis is capped at {} seeds per arm.",
+                format::exponential(p.cohen_d, 2),
+                p.seeds_per_arm
             ));
         }
         if inputs.mfu > HIGH_MFU {
             warnings.push(format!(
                 "MFU {} is above what large training runs report (about 0.4–0.46); hours may be optimistic.",
-                inputs.mfu
+                format::number_text(inputs.mfu)
             ));
         }
         if budget.source == BudgetSource::Flops {
@@ -200,22 +202,26 @@ fn assumptions(inputs: &Inputs) -> Vec<Assumption> {
     vec![
         Assumption {
             name: "Training compute per run",
-            value: format!("C = {FLOPS_PER_PARAM_TOKEN}·N·D"),
+            value: format!("C = {}·N·D", format::number_text(FLOPS_PER_PARAM_TOKEN)),
             source: "Kaplan et al. 2020, Scaling Laws for Neural Language Models",
         },
         Assumption {
             name: "Tokens per parameter",
-            value: format!("D = {}·N", inputs.tokens_per_param),
+            value: format!("D = {}·N", format::number_text(inputs.tokens_per_param)),
             source: "Hoffmann et al. 2022 (Chinchilla): about 20 tokens per parameter is compute-optimal",
         },
         Assumption {
             name: "Accelerator peak",
-            value: format!("{}: {} TFLOPS dense", a.name, a.peak_tflops),
+            value: format!(
+                "{}: {} TFLOPS dense",
+                a.name,
+                format::number_text(a.peak_tflops)
+            ),
             source: a.source,
         },
         Assumption {
             name: "Model FLOPs utilisation",
-            value: format!("{}", inputs.mfu),
+            value: format::number_text(inputs.mfu),
             source: "Epoch AI 2022, Estimating Training Compute: 0.3 for large language models, 0.4 otherwise",
         },
         Assumption {
@@ -225,12 +231,16 @@ fn assumptions(inputs: &Inputs) -> Vec<Assumption> {
         },
         Assumption {
             name: "Smallest useful model",
-            value: format!("{}M parameters", SMALLEST_USEFUL_PARAMS / 1e6),
+            value: format!("{} parameters", format::count(SMALLEST_USEFUL_PARAMS)),
             source: "Our assumption: Pythia starts at 14M (Biderman et al. 2023), Chinchilla's fits at 70M",
         },
         Assumption {
             name: "Test level and power",
-            value: format!("α = {}, power = {}", inputs.alpha, inputs.power),
+            value: format!(
+                "α = {}, power = {}",
+                format::number_text(inputs.alpha),
+                format::number_text(inputs.power)
+            ),
             source: "Cohen 1988, Statistical Power Analysis for the Behavioral Sciences",
         },
     ]

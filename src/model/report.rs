@@ -68,7 +68,7 @@ pub fn budget_line(plan: &Plan) -> String {
             i.count,
             i.accelerator.name,
             format::duration(i.hours),
-            i.mfu,
+            format::number_text(i.mfu),
             format::flops(plan.budget.flops)
         ),
         BudgetSource::Flops => format!(
@@ -76,7 +76,7 @@ pub fn budget_line(plan: &Plan) -> String {
             format::flops(plan.budget.flops),
             i.count,
             i.accelerator.name,
-            i.mfu
+            format::number_text(i.mfu)
         ),
     }
 }
@@ -121,7 +121,7 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
         if plan.budget.source == BudgetSource::Hardware {
             lines.push(format!(
                 "More compute: {} × {} for the same time, or {} on your {}.",
-                (f64::from(i.count) * shortfall).ceil(),
+                format::fixed((f64::from(i.count) * shortfall).ceil(), 0),
                 i.accelerator.name,
                 format::duration(i.hours * shortfall),
                 i.count,
@@ -267,8 +267,10 @@ pub fn markdown(plan: &Plan, link: &str) -> String {
     }
     if let Some(p) = &plan.power {
         md.push_str(&format!(
-            "- Seeds from statistics: d = {:.2}, {} runs per arm ({})\n",
-            p.cohen_d, p.seeds_per_arm, p.method
+            "- Seeds from statistics: d = {}, {} runs per arm ({})\n",
+            format::fixed(p.cohen_d, 2),
+            p.seeds_per_arm,
+            p.method
         ));
     }
     md.push_str(&format!("\n[Open this plan in Evidence Ladder]({link})\n"));
