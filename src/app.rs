@@ -3,15 +3,10 @@
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::claim_map::ClaimMap;
-use crate::components::evidence_card::EvidenceCard;
-use crate::components::inputs_form::InputsForm;
-use crate::components::ladder_chart::LadderChart;
-use crate::components::ladder_table::LadderTable;
-use crate::components::method::Method;
 use crate::components::share_bar::ShareBar;
-use crate::components::summary::Summary;
-use crate::components::verdict::Verdict;
+use crate::components::{
+    claim_map, evidence_card, inputs_form, ladder_chart, ladder_table, method, summary, verdict,
+};
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
 use crate::model::query::{start_from, to_query, View};
@@ -100,28 +95,28 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             <div class="layout">
-                <Summary plan={plan.clone()} />
+                { summary::view(&plan) }
                 if compact {
                     // Embedded in an article: the answer first, the controls one click away.
                     <details class="panel inputs">
                         <summary>{ "Change the claim and compute" }</summary>
-                        <InputsForm state={state.clone()} {on_edit} {on_preset} />
+                        { inputs_form::view(&state, &on_edit, &on_preset) }
                     </details>
                 } else {
                     <section class="panel inputs" aria-labelledby="inputs-title">
                         <h2 id="inputs-title">{ "Your claim and compute" }</h2>
-                        <InputsForm state={state.clone()} {on_edit} {on_preset} />
+                        { inputs_form::view(&state, &on_edit, &on_preset) }
                     </section>
                 }
                 <section class="results" aria-labelledby="results-title">
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
-                    <EvidenceCard plan={plan.clone()} />
-                    <Verdict plan={plan.clone()} />
-                    <LadderTable plan={plan.clone()} />
+                    { evidence_card::view(&plan) }
+                    { verdict::view(&plan) }
+                    { ladder_table::view(&plan) }
                     if !compact {
-                        <LadderChart plan={plan.clone()} />
+                        { ladder_chart::view(&plan) }
                     }
-                    <ClaimMap plan={plan.clone()} />
+                    { claim_map::view(&plan) }
                     if compact {
                         <p class="open-full">
                             <a href={full_calculator} target="_blank" rel="noopener">
@@ -130,7 +125,7 @@ pub fn App(props: &AppProps) -> Html {
                         </p>
                     } else {
                         <ShareBar plan={plan.clone()} link={full_calculator} {on_reset} />
-                        <Method plan={plan} />
+                        { method::view(&plan) }
                     }
                 </section>
             </div>

@@ -4,8 +4,7 @@
 use std::rc::Rc;
 
 use evidence_ladder::app::{App, AppProps};
-use evidence_ladder::components::claim_map::{ClaimMap, ClaimMapProps};
-use evidence_ladder::components::ladder_table::{LadderTable, LadderTableProps};
+use evidence_ladder::components::{claim_map, ladder_table};
 use evidence_ladder::model::inputs::Inputs;
 use evidence_ladder::model::plan::Plan;
 use evidence_ladder::model::query::parse_query;
@@ -31,6 +30,32 @@ fn gloo_document() -> web_sys::Document {
         .expect("window")
         .document()
         .expect("document")
+}
+
+/// Renders one of the app's view functions on its own.
+#[derive(yew::Properties)]
+struct ViewProps {
+    plan: Rc<Plan>,
+    view: fn(&Plan) -> yew::Html,
+}
+
+// Rendered once per test, so only the plan matters.
+impl PartialEq for ViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.plan == other.plan
+    }
+}
+
+#[yew::component]
+fn View(props: &ViewProps) -> yew::Html {
+    (props.view)(&props.plan)
+}
+
+async fn render_view(view: fn(&Plan) -> yew::Html, plan: Rc<Plan>) -> Element {
+    let root = fresh_root();
+    yew::Renderer::<View>::with_root_and_props(root.clone(), ViewProps { plan, view }).render();
+    yew::scheduler::flush().await;
+    root
 }
 
 async fn render_app(query: &str) -> Element {
@@ -128,13 +153,7 @@ async fn invalid_hours_keep_the_last_result() {
 #[wasm_bindgen_test]
 async fn ladder_table_has_a_row_per_rung() {
     let plan = Rc::new(Plan::new(parse_query("generality=5&novelty=5").inputs));
-    let root = fresh_root();
-    yew::Renderer::<LadderTable>::with_root_and_props(
-        root.clone(),
-        LadderTableProps { plan: plan.clone() },
-    )
-    .render();
-    yew::scheduler::flush().await;
+    let root = render_view(ladder_table::view, plan.clone()).await;
     let rows = root.query_selector_all("tbody tr").expect("rows");
     assert_eq!(rows.length() as usize, plan.ladder.rungs.len());
     let first = element(&root, "tbody tr th").text_content();
@@ -149,9 +168,7 @@ async fn claim_map_marks_the_users_cell_only() {
         ..Inputs::default()
     };
     let plan = Rc::new(Plan::new(inputs));
-    let root = fresh_root();
-    yew::Renderer::<ClaimMap>::with_root_and_props(root.clone(), ClaimMapProps { plan }).render();
-    yew::scheduler::flush().await;
+    let root = render_view(claim_map::view, plan).await;
     let table = element(&root, "table");
     assert!(table
         .get_attribute("aria-label")

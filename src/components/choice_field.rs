@@ -2,26 +2,21 @@ use yew::prelude::*;
 
 use crate::model::inputs::Field;
 
-#[derive(Properties, PartialEq)]
-pub struct ChoiceFieldProps {
-    pub field: Field,
-    pub label: AttrValue,
-    pub hint: AttrValue,
-    /// (value, text) pairs.
-    pub options: Vec<(AttrValue, AttrValue)>,
-    pub selected: AttrValue,
-    pub on_edit: Callback<(Field, String)>,
-}
-
 /// A labelled drop-down.
-#[component]
-pub fn ChoiceField(props: &ChoiceFieldProps) -> Html {
-    let key = props.field.key();
+/// `options` are (value, text) pairs.
+pub fn view(
+    field: Field,
+    label: &'static str,
+    hint: String,
+    options: Vec<(String, String)>,
+    selected: &str,
+    on_edit: &Callback<(Field, String)>,
+) -> Html {
+    let key = field.key();
     let id = format!("field-{key}");
     let hint_id = format!("hint-{key}");
     let onchange = {
-        let on_edit = props.on_edit.clone();
-        let field = props.field;
+        let on_edit = on_edit.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             on_edit.emit((field, select.value()));
@@ -29,13 +24,14 @@ pub fn ChoiceField(props: &ChoiceFieldProps) -> Html {
     };
     html! {
         <div class="field">
-            <label for={id.clone()}>{ &props.label }</label>
+            <label for={id.clone()}>{ label }</label>
             <select id={id} name={key} aria-describedby={hint_id.clone()} {onchange}>
-                { for props.options.iter().map(|(value, text)| html! {
-                    <option value={value.clone()} selected={*value == props.selected}>{ text }</option>
+                { for options.into_iter().map(|(value, text)| {
+                    let is_selected = value == selected;
+                    html! { <option selected={is_selected} {value}>{ text }</option> }
                 }) }
             </select>
-            <p class="hint" id={hint_id}>{ &props.hint }</p>
+            <p class="hint" id={hint_id}>{ hint }</p>
         </div>
     }
 }

@@ -1,20 +1,11 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::plan::Plan;
 
-#[derive(Properties, PartialEq)]
-pub struct ClaimMapProps {
-    pub plan: Rc<Plan>,
-}
-
 /// What can be claimed with this compute: every generality × novelty, its
 /// level, and whether it fits, marked by symbol and text as well as colour.
-#[component]
-pub fn ClaimMap(props: &ClaimMapProps) -> Html {
-    let plan = &props.plan;
+pub fn view(plan: &Plan) -> Html {
     let (g, n) = (plan.inputs.generality, plan.inputs.novelty);
     html! {
         <section class="panel claim-map" aria-labelledby="claim-map-title">

@@ -2,19 +2,13 @@ use yew::prelude::*;
 
 use crate::model::hardware::{ComputePreset, COMPUTE_PRESETS};
 
-#[derive(Properties, PartialEq)]
-pub struct ComputePresetsProps {
-    pub on_preset: Callback<&'static ComputePreset>,
-}
-
 /// Typical compute set-ups that fill accelerator, count and hours in one click.
-#[component]
-pub fn ComputePresets(props: &ComputePresetsProps) -> Html {
+pub fn view(on_preset: &Callback<&'static ComputePreset>) -> Html {
     html! {
         <div class="presets" role="group" aria-labelledby="presets-label">
             <span id="presets-label" class="presets-label">{ "Typical set-ups:" }</span>
             { for COMPUTE_PRESETS.iter().map(|preset| {
-                let on_preset = props.on_preset.clone();
+                let on_preset = on_preset.clone();
                 html! {
                     <button type="button" class="chip" onclick={Callback::from(move |_: MouseEvent| on_preset.emit(preset))}>
                         { preset.label }

@@ -1,18 +1,10 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::model::plan::Plan;
 
-#[derive(Properties, PartialEq)]
-pub struct EvidenceCardProps {
-    pub plan: Rc<Plan>,
-}
-
 /// The evidence level, announced to screen readers, with what it asks for and why.
-#[component]
-pub fn EvidenceCard(props: &EvidenceCardProps) -> Html {
-    let e = &props.plan.evidence;
+pub fn view(plan: &Plan) -> Html {
+    let e = &plan.evidence;
     let list = |items: Vec<String>| {
         html! {
             <ul>{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul>

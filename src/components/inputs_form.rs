@@ -1,20 +1,11 @@
 use yew::prelude::*;
 
-use super::choice_field::ChoiceField;
-use super::compute_presets::ComputePresets;
-use super::text_field::TextField;
+use super::{choice_field, compute_presets, text_field};
 use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::format;
 use crate::model::hardware::{ComputePreset, ACCELERATORS};
 use crate::model::inputs::{ContributionKind, Field};
 use crate::state::State;
-
-#[derive(Properties, PartialEq)]
-pub struct InputsFormProps {
-    pub state: UseReducerHandle<State>,
-    pub on_edit: Callback<(Field, String)>,
-    pub on_preset: Callback<&'static ComputePreset>,
-}
 
 /// Durations offered next to the hours field, in days.
 const DAY_SHORTCUTS: [(&str, f64); 5] = [
@@ -84,37 +75,22 @@ fn copy(field: Field) -> (&'static str, Option<&'static str>, &'static str) {
     }
 }
 
-fn options<T>(
-    items: impl Iterator<Item = T>,
-    f: impl Fn(T) -> (String, String),
-) -> Vec<(AttrValue, AttrValue)> {
-    items
-        .map(|item| {
-            let (value, text) = f(item);
-            (value.into(), text.into())
-        })
-        .collect()
-}
-
 /// Every input, grouped as a researcher thinks of them: the claim, the
 /// compute, then the optional statistics.
-#[component]
-pub fn InputsForm(props: &InputsFormProps) -> Html {
-    let state = &props.state;
+pub fn view(
+    state: &State,
+    on_edit: &Callback<(Field, String)>,
+    on_preset: &Callback<&'static ComputePreset>,
+) -> Html {
     let inputs = &state.inputs;
     let number = |field: Field| {
-        let (label, unit, hint) = copy(field);
-        html! {
-            <TextField
-                {field}
-                label={label}
-                unit={unit.map(AttrValue::from)}
-                hint={hint}
-                text={state.text(field)}
-                error={state.error(field).map(|e| AttrValue::from(e.to_string()))}
-                on_edit={props.on_edit.clone()}
-            />
-        }
+        text_field::view(
+            field,
+            copy(field),
+            state.text(field),
+            state.error(field).map(|e| e.to_string()),
+            on_edit,
+        )
     };
     // Open when it holds something, so an error inside is never hidden.
     let stats_open = [Field::Effect, Field::Noise, Field::Alpha, Field::Power]
@@ -124,51 +100,87 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
         || inputs.noise.is_some();
     let generality = usize::from(inputs.generality - 1);
     let novelty = usize::from(inputs.novelty - 1);
+    let kind = choice_field::view(
+        Field::Kind,
+        "Contribution kind",
+        "What the paper delivers: an artifact (model, benchmark, dataset, code) or an insight (P1).".into(),
+        ContributionKind::ALL.into_iter().map(|k| (k.id().into(), k.label().into())).collect(),
+        inputs.kind.id(),
+        on_edit,
+    );
+    let generality_field = choice_field::view(
+        Field::Generality,
+        "Generality of the claim",
+        format!(
+            "{}, e.g. {} Broader claims need more evidence (P2).",
+            GENERALITY[generality].0, GENERALITY[generality].1
+        ),
+        GENERALITY
+            .iter()
+            .enumerate()
+            .map(|(i, (name, example))| {
+                (
+                    (i + 1).to_string(),
+                    format!("{} · {name}, e.g. {example}", i + 1),
+                )
+            })
+            .collect(),
+        &inputs.generality.to_string(),
+        on_edit,
+    );
+    let novelty_field = choice_field::view(
+        Field::Novelty,
+        "Novelty: distance from accepted practice",
+        format!(
+            "{}, e.g. {} Farther from accepted practice needs more evidence (P3).",
+            NOVELTY[novelty].0, NOVELTY[novelty].1
+        ),
+        NOVELTY
+            .iter()
+            .enumerate()
+            .map(|(i, (name, example))| {
+                (
+                    (i + 1).to_string(),
+                    format!("{} · {name}, e.g. {example}", i + 1),
+                )
+            })
+            .collect(),
+        &inputs.novelty.to_string(),
+        on_edit,
+    );
+    let accelerator = choice_field::view(
+        Field::Accelerator,
+        "Accelerator",
+        "Dense BF16/FP16 peaks from vendor datasheets; never the with-sparsity figure.".into(),
+        ACCELERATORS
+            .iter()
+            .map(|a| {
+                (
+                    a.id.into(),
+                    format!("{} · {} TFLOPS", a.name, format::number_text(a.peak_tflops)),
+                )
+            })
+            .collect(),
+        inputs.accelerator.id,
+        on_edit,
+    );
     html! {
         <form class="inputs-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset>
                 <legend>{ "The claim" }</legend>
-                <ChoiceField
-                    field={Field::Kind}
-                    label="Contribution kind"
-                    hint="What the paper delivers: an artifact (model, benchmark, dataset, code) or an insight (P1)."
-                    options={options(ContributionKind::ALL.into_iter(), |k| (k.id().into(), k.label().into()))}
-                    selected={inputs.kind.id()}
-                    on_edit={props.on_edit.clone()}
-                />
-                <ChoiceField
-                    field={Field::Generality}
-                    label="Generality of the claim"
-                    hint={format!("{}, e.g. {} Broader claims need more evidence (P2).", GENERALITY[generality].0, GENERALITY[generality].1)}
-                    options={options(GENERALITY.iter().enumerate(), |(i, (name, example))| ((i + 1).to_string(), format!("{} · {name}, e.g. {example}", i + 1)))}
-                    selected={inputs.generality.to_string()}
-                    on_edit={props.on_edit.clone()}
-                />
-                <ChoiceField
-                    field={Field::Novelty}
-                    label="Novelty: distance from accepted practice"
-                    hint={format!("{}, e.g. {} Farther from accepted practice needs more evidence (P3).", NOVELTY[novelty].0, NOVELTY[novelty].1)}
-                    options={options(NOVELTY.iter().enumerate(), |(i, (name, example))| ((i + 1).to_string(), format!("{} · {name}, e.g. {example}", i + 1)))}
-                    selected={inputs.novelty.to_string()}
-                    on_edit={props.on_edit.clone()}
-                />
+                { kind }
+                { generality_field }
+                { novelty_field }
             </fieldset>
             <fieldset>
                 <legend>{ "Your compute" }</legend>
-                <ComputePresets on_preset={props.on_preset.clone()} />
-                <ChoiceField
-                    field={Field::Accelerator}
-                    label="Accelerator"
-                    hint="Dense BF16/FP16 peaks from vendor datasheets; never the with-sparsity figure."
-                    options={options(ACCELERATORS.iter(), |a| (a.id.into(), format!("{} · {} TFLOPS", a.name, format::number_text(a.peak_tflops))))}
-                    selected={inputs.accelerator.id}
-                    on_edit={props.on_edit.clone()}
-                />
+                { compute_presets::view(on_preset) }
+                { accelerator }
                 { number(Field::Count) }
                 { number(Field::Hours) }
                 <div class="presets days" role="group" aria-label="Quick durations">
                     { for DAY_SHORTCUTS.iter().map(|(label, days)| {
-                        let on_edit = props.on_edit.clone();
+                        let on_edit = on_edit.clone();
                         let hours = format::number_text(days * 24.0);
                         html! {
                             <button type="button" class="chip" onclick={Callback::from(move |_: MouseEvent| on_edit.emit((Field::Hours, hours.clone())))}>

@@ -1,14 +1,7 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::model::format;
 use crate::model::plan::Plan;
-
-#[derive(Properties, PartialEq)]
-pub struct LadderChartProps {
-    pub plan: Rc<Plan>,
-}
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 300.0;
@@ -37,9 +30,8 @@ fn scale(value: f64, (low, high): (i32, i32), from: f64, to: f64) -> f64 {
 /// The ladder on log–log axes: parameters against compute per run, each
 /// rung a point sized by its runs. The same facts are in the table; the
 /// chart's text alternative summarises them.
-#[component]
-pub fn LadderChart(props: &LadderChartProps) -> Html {
-    let rungs = &props.plan.ladder.rungs;
+pub fn view(plan: &Plan) -> Html {
+    let rungs = &plan.ladder.rungs;
     if rungs
         .iter()
         .any(|r| !(r.params >= 1.0 && r.flops_per_run > 0.0))

@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::model::ladder::Tier;
@@ -18,15 +16,8 @@ const TOTAL_LABELS: [&str; 8] = [
     "Cost",
 ];
 
-#[derive(Properties, PartialEq)]
-pub struct LadderTableProps {
-    pub plan: Rc<Plan>,
-}
-
 /// The scale ladder, one row per model size, smallest first.
-#[component]
-pub fn LadderTable(props: &LadderTableProps) -> Html {
-    let plan = &props.plan;
+pub fn view(plan: &Plan) -> Html {
     let columns = if plan.ladder.cost.is_some() { 9 } else { 8 };
     let row = |cells: Vec<String>,
                labels: &[&'static str],

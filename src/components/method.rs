@@ -1,20 +1,11 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::model::evidence::LEVELS;
 use crate::model::format;
 use crate::model::plan::Plan;
 
-#[derive(Properties, PartialEq)]
-pub struct MethodProps {
-    pub plan: Rc<Plan>,
-}
-
 /// Every rule and constant behind the numbers, with its source.
-#[component]
-pub fn Method(props: &MethodProps) -> Html {
-    let plan = &props.plan;
+pub fn view(plan: &Plan) -> Html {
     html! {
         <section class="panel method" aria-labelledby="method-title">
             <h3 id="method-title">{ "Method and sources" }</h3>

@@ -1,21 +1,12 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::model::format;
 use crate::model::plan::Plan;
 use crate::model::report;
 
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    pub plan: Rc<Plan>,
-}
-
 /// The answer in two lines, first on the page: the level (announced to
 /// screen readers on every change) and whether the ladder fits.
-#[component]
-pub fn Summary(props: &SummaryProps) -> Html {
-    let plan = &props.plan;
+pub fn view(plan: &Plan) -> Html {
     let e = &plan.evidence;
     let l = &plan.ladder;
     let span = match (l.rungs.first(), l.rungs.last()) {

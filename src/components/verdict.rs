@@ -1,19 +1,10 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::model::plan::Plan;
 use crate::model::report;
 
-#[derive(Properties, PartialEq)]
-pub struct VerdictProps {
-    pub plan: Rc<Plan>,
-}
-
 /// Totals against the budget, and a plain answer: does it fit, and if not, what to change.
-#[component]
-pub fn Verdict(props: &VerdictProps) -> Html {
-    let plan = &props.plan;
+pub fn view(plan: &Plan) -> Html {
     let fits = plan.ladder.fits;
     html! {
         <section class={classes!("panel", "verdict", if fits { "fits" } else { "short" })} aria-labelledby="verdict-title">
