@@ -8,25 +8,7 @@
 //! bignum) is about 7 KB of the brotli-compressed app. Native tests check every
 //! function against std's formatting.
 
-/// Exact powers of ten up to 10^22, the largest a double holds exactly.
-const EXACT_POWER: f64 = 1e22;
-
-/// `x × 10^k`, with at most one rounding per factor of 10^22.
-fn scale10(mut x: f64, mut k: i32) -> f64 {
-    while k > 22 {
-        x *= EXACT_POWER;
-        k -= 22;
-    }
-    while k < -22 {
-        x /= EXACT_POWER;
-        k += 22;
-    }
-    if k >= 0 {
-        x * 10f64.powi(k)
-    } else {
-        x / 10f64.powi(-k)
-    }
-}
+use super::decimal;
 
 /// The decimal `m × 10^-k` in plain notation: (1234, 2) → "12.34", (5, -2) → "500".
 fn plain(m: u64, k: i32) -> String {
@@ -69,7 +51,7 @@ pub fn fixed(x: f64, decimals: u8) -> String {
     if !x.is_finite() {
         return "0".into();
     }
-    let mut scaled = scale10(x.abs(), decimals.into());
+    let mut scaled = decimal::scale10(x.abs(), decimals.into());
     // Keep the integer within u64; what is dropped is below a double's precision.
     let mut dropped = 0;
     while scaled >= 1e18 {
@@ -90,14 +72,14 @@ pub fn exponential(x: f64, decimals: u8) -> String {
     }
     let figures = i32::from(decimals) + 1;
     let mut exponent = x.abs().log10().floor() as i32 - (figures - 1);
-    let mut m = scale10(x.abs(), -exponent).round();
+    let mut m = decimal::scale10(x.abs(), -exponent).round();
     // log10 can be one off near a power of ten, and rounding can carry (9.96 → 10.0).
     if m >= 10f64.powi(figures) {
         exponent += 1;
-        m = scale10(x.abs(), -exponent).round();
+        m = decimal::scale10(x.abs(), -exponent).round();
     } else if m < 10f64.powi(figures - 1) {
         exponent -= 1;
-        m = scale10(x.abs(), -exponent).round();
+        m = decimal::scale10(x.abs(), -exponent).round();
     }
     let sign = if x < 0.0 { "-" } else { "" };
     format!("{sign}{}", scientific(m as u64, exponent))
@@ -149,14 +131,14 @@ fn shortest(n: f64) -> (u64, i32) {
     let mut k = 0;
     for figures in 1..=17 {
         k = figures - 1 - leading;
-        estimate = scale10(n, k).round() as u64;
+        estimate = decimal::scale10(n, k).round() as u64;
         // scale10 rounds once per factor of 10^22, half an ulp (1.2e-16 of the
         // value) each time; candidates further off than that cannot be right.
         let roundings = 1 + k.unsigned_abs() / 22;
         let reach = (f64::from(roundings) * 1.2e-16 * 10f64.powi(figures)).ceil() as u64 + 1;
         let candidates = (0..=reach).flat_map(|d| [estimate.saturating_sub(d), estimate + d]);
         for m in candidates {
-            if m > 0 && format!("{m}e{}", -k).parse() == Ok(n) {
+            if m > 0 && decimal::parse(&format!("{m}e{}", -k)) == Some(n) {
                 let (mut m, mut k) = (m, k);
                 while m % 10 == 0 {
                     m /= 10;

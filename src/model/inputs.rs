@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use super::decimal;
 use super::format::number_text;
 use super::hardware::{find_accelerator, Accelerator, ACCELERATORS, DEFAULT_MFU};
 
@@ -451,10 +452,8 @@ impl Inputs {
 /// Parses a number written as "720", "0.4" or "2.6e21". Rejects NaN and
 /// infinities in every spelling.
 fn parse_number(text: &str) -> Option<f64> {
-    // Rust's parser accepts "inf", "nan" and "infinity"; none is a valid input,
-    // and 1e999 parses to infinity, which the finiteness check rejects too.
-    let n: f64 = text.parse().ok()?;
-    n.is_finite().then_some(n)
+    // 1e999 parses to infinity, which no rule accepts.
+    decimal::parse(text).filter(|n| n.is_finite())
 }
 
 fn rule_accepts(rule: Rule, n: f64) -> bool {
