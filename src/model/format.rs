@@ -70,19 +70,25 @@ pub fn exponential(x: f64, decimals: u8) -> String {
     if x == 0.0 || !x.is_finite() {
         return "0".into();
     }
-    let figures = i32::from(decimals) + 1;
-    let mut exponent = x.abs().log10().floor() as i32 - (figures - 1);
-    let mut m = decimal::scale10(x.abs(), -exponent).round();
+    let (m, exponent) = significant(x.abs(), i32::from(decimals) + 1);
+    let sign = if x < 0.0 { "-" } else { "" };
+    format!("{sign}{}", scientific(m, exponent))
+}
+
+/// `x` (finite, > 0) rounded to `figures` significant digits: `m × 10^exponent`
+/// with `m` exactly `figures` digits long.
+fn significant(x: f64, figures: i32) -> (u64, i32) {
+    let mut exponent = x.log10().floor() as i32 - (figures - 1);
+    let mut m = decimal::scale10(x, -exponent).round();
     // log10 can be one off near a power of ten, and rounding can carry (9.96 → 10.0).
     if m >= 10f64.powi(figures) {
         exponent += 1;
-        m = decimal::scale10(x.abs(), -exponent).round();
+        m = decimal::scale10(x, -exponent).round();
     } else if m < 10f64.powi(figures - 1) {
         exponent -= 1;
-        m = decimal::scale10(x.abs(), -exponent).round();
+        m = decimal::scale10(x, -exponent).round();
     }
-    let sign = if x < 0.0 { "-" } else { "" };
-    format!("{sign}{}", scientific(m as u64, exponent))
+    (m as u64, exponent)
 }
 
 /// Text for a number that parses back to exactly the same `f64`, with as few
@@ -192,7 +198,7 @@ pub fn count(x: f64) -> String {
     two_sig(x)
 }
 
-/// FLOPs in scientific notation with two significant figures: 2.6e21.
+/// FLOPs (never negative) in scientific notation with two significant figures: 2.6e21.
 ///
 /// ```
 /// use evidence_ladder::model::format::flops;
@@ -202,7 +208,13 @@ pub fn flops(x: f64) -> String {
     if x == 0.0 || !x.is_finite() {
         return "0".into();
     }
-    exponential(x, 1).replace(".0e", "e")
+    let (m, exponent) = significant(x.abs(), 2);
+    // 1.0e21 reads as 1e21.
+    if m % 10 == 0 {
+        scientific(m / 10, exponent + 1)
+    } else {
+        scientific(m, exponent)
+    }
 }
 
 /// Hours as people read them: minutes under an hour, hours under three days,
