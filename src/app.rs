@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::share_bar::ShareBar;
 use crate::components::{
-    claim_map, evidence_card, inputs_form, ladder_chart, ladder_table, method, summary, verdict,
+    claim_map, evidence_card, inputs_form, ladder_chart, ladder_table, method, share_bar, summary,
+    verdict,
 };
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
@@ -84,6 +84,10 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Reset))
     };
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |(export, done)| state.dispatch(Action::Exported(export, done)))
+    };
 
     html! {
         <div class={classes!("calculator", compact.then_some("compact"))}>
@@ -124,7 +128,7 @@ pub fn App(props: &AppProps) -> Html {
                             </a>
                         </p>
                     } else {
-                        <ShareBar plan={plan.clone()} link={full_calculator} {on_reset} />
+                        { share_bar::view(&plan, &full_calculator, state.exported, &on_export, &on_reset) }
                         { method::view(&plan) }
                     }
                 </section>

@@ -152,6 +152,17 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
         .map_err(|_| ())
 }
 
+/// Resolves once Yew has rendered what was just dispatched: Yew renders in a
+/// microtask, and a zero-delay timeout runs after every pending microtask.
+pub async fn after_render() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
 /// Offers `text` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let document = window()

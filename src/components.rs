@@ -1,7 +1,7 @@
-//! One piece of the page per file. Pieces without state of their own are
-//! plain `view` functions: a Yew component costs about 2 KB of generic code
-//! in the wasm, so only those with hooks (the app, the share bar, the copy
-//! buttons, the embed dialog) are components.
+//! One piece of the page per file, each a plain `view` function over what it
+//! shows. A Yew component costs about 2 KB of generic code in the wasm, so the
+//! app (src/app.rs) is the only one: it owns all state, including what the
+//! last copy or download did, and passes callbacks down.
 
 pub mod choice_field;
 pub mod claim_map;

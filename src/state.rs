@@ -21,6 +21,19 @@ pub struct State {
     /// Messages about the link the page was opened with.
     pub notices: Vec<String>,
     pub view: View,
+    /// What the last copy or download did, shown next to its button until the
+    /// inputs change (a changed plan makes "copied" untrue).
+    pub exported: Option<(Export, bool)>,
+}
+
+/// The share bar's and embed dialog's buttons that report back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    Link,
+    Markdown,
+    Download,
+    IframeSnippet,
+    MountSnippet,
 }
 
 pub enum Action {
@@ -31,6 +44,8 @@ pub enum Action {
     Preset(&'static ComputePreset),
     /// Back to the defaults, keeping the view.
     Reset,
+    /// A copy or download succeeded (true) or the browser refused it.
+    Exported(Export, bool),
 }
 
 impl State {
@@ -54,6 +69,7 @@ impl State {
             rejected: Vec::new(),
             notices,
             view: parsed.view,
+            exported: None,
         }
     }
 
@@ -81,6 +97,7 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        next.exported = None;
         match action {
             Action::Edit(field, text) => {
                 // A required field left empty is an error, not a silent reset to
@@ -118,8 +135,10 @@ impl Reducible for State {
                     rejected: Vec::new(),
                     notices: Vec::new(),
                     view: self.view,
+                    exported: None,
                 };
             }
+            Action::Exported(export, done) => next.exported = Some((export, done)),
         }
         if next == *self {
             self

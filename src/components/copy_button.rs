@@ -1,59 +1,50 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::state::Export;
 
-#[derive(Properties, PartialEq)]
-pub struct CopyButtonProps {
-    pub label: AttrValue,
-    /// What is copied, for messages: "Link", "Markdown", "Snippet".
-    pub what: AttrValue,
-    pub text: AttrValue,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Outcome {
-    Copied,
-    Blocked,
-}
-
-/// Copies `text` to the clipboard and says so. Where the browser refuses, it
-/// shows the text selected, ready for Ctrl+C, so the user is never stuck.
-#[component]
-pub fn CopyButton(props: &CopyButtonProps) -> Html {
-    let outcome = use_state(|| None::<Outcome>);
-    let fallback = use_node_ref();
-    {
-        // A changed text makes an old "copied" message wrong.
-        let outcome = outcome.clone();
-        use_effect_with(props.text.clone(), move |_| outcome.set(None));
-    }
-    {
-        let fallback = fallback.clone();
-        use_effect_with(*outcome, move |_| {
-            if let Some(area) = fallback.cast::<web_sys::HtmlTextAreaElement>() {
-                let _ = area.focus();
-                area.select();
-            }
-        });
-    }
+/// A button that copies `text` to the clipboard and says so. Where the browser
+/// refuses, it shows the text selected, ready for Ctrl+C, so the user is never
+/// stuck. `what` names the text in messages: "Link", "Markdown", "Snippet".
+/// `exported` is what the last copy or download did (kept by the app's state).
+pub fn view(
+    export: Export,
+    label: &'static str,
+    what: &'static str,
+    text: &str,
+    exported: Option<(Export, bool)>,
+    on_export: &Callback<(Export, bool)>,
+) -> Html {
     let onclick = {
-        let outcome = outcome.clone();
-        let text = props.text.clone();
-        Callback::from(move |_: MouseEvent| {
-            let outcome = outcome.clone();
+        let on_export = on_export.clone();
+        let text = text.to_owned();
+        Callback::from(move |e: MouseEvent| {
+            let on_export = on_export.clone();
             let text = text.clone();
+            let button: Option<web_sys::Element> = e.target_dyn_into();
             wasm_bindgen_futures::spawn_local(async move {
-                outcome.set(Some(match browser::copy_to_clipboard(&text).await {
-                    Ok(()) => Outcome::Copied,
-                    Err(()) => Outcome::Blocked,
-                }));
+                let copied = browser::copy_to_clipboard(&text).await.is_ok();
+                on_export.emit((export, copied));
+                if !copied {
+                    // Select the fallback text once it is on screen.
+                    browser::after_render().await;
+                    let area = button
+                        .and_then(|b| b.closest(".copy").ok().flatten())
+                        .and_then(|c| c.query_selector("textarea").ok().flatten())
+                        .and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+                    if let Some(area) = area {
+                        let _ = area.focus();
+                        area.select();
+                    }
+                }
             });
         })
     };
-    let what = props.what.as_str();
-    let message = match *outcome {
-        Some(Outcome::Copied) => format!("{what} copied to the clipboard."),
-        Some(Outcome::Blocked) => format!(
+    let outcome = exported.filter(|(e, _)| *e == export).map(|(_, done)| done);
+    let message = match outcome {
+        Some(true) => format!("{what} copied to the clipboard."),
+        Some(false) => format!(
             "The browser blocked copying. The {} is selected below: press Ctrl+C (⌘C on a Mac).",
             what.to_ascii_lowercase()
         ),
@@ -61,12 +52,12 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     };
     html! {
         <div class="copy">
-            <button type="button" {onclick}>{ &props.label }</button>
+            <button type="button" {onclick}>{ label }</button>
             <p class="copy-status" aria-live="polite">{ message }</p>
-            if *outcome == Some(Outcome::Blocked) {
+            if outcome == Some(false) {
                 <label class="fallback">
                     <span class="visually-hidden">{ format!("{what} to copy") }</span>
-                    <textarea ref={fallback} readonly=true rows="4" value={props.text.clone()} />
+                    <textarea readonly=true rows="4" value={text.to_owned()} />
                 </label>
             }
         </div>

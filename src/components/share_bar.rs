@@ -2,20 +2,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::copy_button::CopyButton;
-use super::embed_dialog::EmbedDialog;
+use super::{copy_button, embed_dialog};
 use crate::model::export::export_value;
 use crate::model::plan::Plan;
 use crate::model::report;
+use crate::state::Export;
 use crate::{browser, js_api};
-
-#[derive(Properties, PartialEq)]
-pub struct ShareBarProps {
-    pub plan: Rc<Plan>,
-    /// The full calculator's address with these inputs (the app computes it once).
-    pub link: AttrValue,
-    pub on_reset: Callback<()>,
-}
 
 fn export_json(plan: &Plan) -> Option<String> {
     let value = js_api::to_js(&export_value(plan));
@@ -25,40 +17,43 @@ fn export_json(plan: &Plan) -> Option<String> {
 }
 
 /// Share and export the plan: a link, Markdown, a JSON file, an embed
-/// snippet; and start over.
-#[component]
-pub fn ShareBar(props: &ShareBarProps) -> Html {
-    let download_message = use_state(String::new);
-    let link = props.link.clone();
-    let markdown = report::markdown(&props.plan, &link);
+/// snippet; and start over. `link` is the full calculator's address with these
+/// inputs; `exported` is what the last copy or download did.
+pub fn view(
+    plan: &Rc<Plan>,
+    link: &str,
+    exported: Option<(Export, bool)>,
+    on_export: &Callback<(Export, bool)>,
+    on_reset: &Callback<()>,
+) -> Html {
+    let markdown = report::markdown(plan, link);
     let on_download = {
-        let message = download_message.clone();
-        let plan = props.plan.clone();
+        let on_export = on_export.clone();
+        let plan = plan.clone();
         Callback::from(move |_: MouseEvent| {
-            let done = export_json(&plan).and_then(|json| {
-                browser::download("evidence-plan.json", "application/json", &json).ok()
+            let done = export_json(&plan).is_some_and(|json| {
+                browser::download("evidence-plan.json", "application/json", &json).is_ok()
             });
-            message.set(match done {
-                Some(()) => "Downloaded evidence-plan.json.".into(),
-                None => "The browser refused the download.".into(),
-            });
+            on_export.emit((Export::Download, done));
         })
     };
-    let on_reset = {
-        let on_reset = props.on_reset.clone();
-        Callback::from(move |_: MouseEvent| on_reset.emit(()))
+    let download_message = match exported {
+        Some((Export::Download, true)) => "Downloaded evidence-plan.json.",
+        Some((Export::Download, false)) => "The browser refused the download.",
+        _ => "",
     };
+    let on_reset = on_reset.reform(|_: MouseEvent| ());
     html! {
         <section class="panel share" aria-labelledby="share-title">
             <h3 id="share-title">{ "Share and export" }</h3>
             <div class="buttons">
-                <CopyButton label="Copy link" what="Link" text={link} />
-                <CopyButton label="Copy as Markdown" what="Markdown" text={markdown} />
+                { copy_button::view(Export::Link, "Copy link", "Link", link, exported, on_export) }
+                { copy_button::view(Export::Markdown, "Copy as Markdown", "Markdown", &markdown, exported, on_export) }
                 <div class="copy">
                     <button type="button" onclick={on_download}>{ "Download JSON" }</button>
-                    <p class="copy-status" aria-live="polite">{ (*download_message).clone() }</p>
+                    <p class="copy-status" aria-live="polite">{ download_message }</p>
                 </div>
-                <EmbedDialog inputs={props.plan.inputs.clone()} />
+                { embed_dialog::view(&plan.inputs, exported, on_export) }
                 <button type="button" class="secondary" onclick={on_reset}>{ "Reset" }</button>
             </div>
         </section>
