@@ -42,6 +42,12 @@ pub fn parse(text: &str) -> Option<f64> {
     Some(if negative { -magnitude } else { magnitude })
 }
 
+/// The double nearest to `m × 10^exponent`, for `m > 0`.
+pub fn from_parts(m: u64, exponent: i32) -> f64 {
+    let digits: Vec<u8> = m.to_string().bytes().map(|b| b - b'0').collect();
+    value(&digits, exponent.into())
+}
+
 /// Significant digits (no leading zeros) and the power of ten they are
 /// multiplied by, or `None` when the text is not a number.
 fn read(text: &[u8]) -> Option<(Vec<u8>, i64)> {

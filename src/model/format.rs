@@ -126,35 +126,46 @@ pub fn number_text(n: f64) -> String {
 /// The fewest significant digits `m` (and the scale `k`) such that
 /// `m × 10^-k` reads back as `n`, for finite `n > 0`.
 ///
-/// For each precision the scaled value is rounded, and the neighbours within
-/// the scaling's rounding error are tried too; the parser, which rounds
-/// correctly, decides. Seventeen digits always suffice for an `f64`, so the
-/// final fallback (the 17-digit estimate, at most an ulp or two off) is never
-/// reached in the property tests; it is there so no input can panic.
+/// For each precision, only integers close enough to the scaled value to
+/// possibly read back as `n` are tried, nearest first; the correctly rounding
+/// parser decides. Seventeen digits always suffice for an `f64`, so the final
+/// fallback (the 17-digit estimate) is never reached in the property tests;
+/// it is there so no input can panic.
 fn shortest(n: f64) -> (u64, i32) {
     let leading = n.log10().floor() as i32;
-    let mut estimate = 0;
-    let mut k = 0;
+    let mut fallback = (0, 0);
     for figures in 1..=17 {
-        k = figures - 1 - leading;
-        estimate = decimal::scale10(n, k).round() as u64;
-        // scale10 rounds once per factor of 10^22, half an ulp (1.2e-16 of the
-        // value) each time; candidates further off than that cannot be right.
-        let roundings = 1 + k.unsigned_abs() / 22;
-        let reach = (f64::from(roundings) * 1.2e-16 * 10f64.powi(figures)).ceil() as u64 + 1;
-        let candidates = (0..=reach).flat_map(|d| [estimate.saturating_sub(d), estimate + d]);
-        for m in candidates {
-            if m > 0 && decimal::parse(&format!("{m}e{}", -k)) == Some(n) {
-                let (mut m, mut k) = (m, k);
-                while m % 10 == 0 {
-                    m /= 10;
-                    k -= 1;
+        let k = figures - 1 - leading;
+        let scaled = decimal::scale10(n, k);
+        // A text that reads back as n is within half an ulp of it (1.2e-16 of
+        // n; for subnormals, allow a whole subnormal step), and scale10 adds up
+        // to 1.2e-16 per rounding: one, plus one per further factor of 10^22.
+        let roundings = 2 + k.unsigned_abs() / 22;
+        let mut slack = scaled * f64::from(roundings) * 1.2e-16;
+        if n < f64::MIN_POSITIVE {
+            slack += decimal::scale10(f64::from_bits(1), k);
+        }
+        fallback = (scaled.round() as u64, k);
+        if (scaled - slack).ceil() > (scaled + slack).floor() {
+            continue; // no integer close enough: no text of this length fits
+        }
+        // One more either side: the bounds are themselves rounded.
+        let reach = slack.ceil() as u64 + 1;
+        let nearest = fallback.0;
+        for step in 0..=reach {
+            for m in [nearest + step, nearest.saturating_sub(step)] {
+                if m > 0 && decimal::from_parts(m, -k) == n {
+                    let (mut m, mut k) = (m, k);
+                    while m % 10 == 0 {
+                        m /= 10;
+                        k -= 1;
+                    }
+                    return (m, k);
                 }
-                return (m, k);
             }
         }
     }
-    (estimate, k)
+    fallback
 }
 
 /// Two significant figures, trailing zeros after the point dropped: 1.3, 26, 450.
