@@ -7,7 +7,8 @@ import { constants, brotliCompressSync } from 'node:zlib';
 
 // The product's goal is 80 KB; the app is not there yet (see README, "Size").
 // This ceiling stops growth meanwhile: lower it whenever the app shrinks.
-const BUDGET_KB = 170;
+const GOAL_KB = 80;
+const BUDGET_KB = 116;
 
 const dist = new URL('../dist/', import.meta.url);
 const assets = JSON.parse(await readFile(new URL('embed-assets.json', dist), 'utf8'));
@@ -19,7 +20,7 @@ for (const name of [assets.wasm, assets.js]) {
   total += brotli;
   console.log(`${name.padEnd(42)} ${((await stat(new URL(name, dist))).size / 1024).toFixed(1).padStart(6)}   ${(brotli / 1024).toFixed(1).padStart(9)}`);
 }
-console.log(`${'total'.padEnd(42)} ${''.padStart(6)}   ${(total / 1024).toFixed(1).padStart(9)}   (budget ${BUDGET_KB} KB)`);
+console.log(`${'total'.padEnd(42)} ${''.padStart(6)}   ${(total / 1024).toFixed(1).padStart(9)}   (ceiling ${BUDGET_KB} KB, goal ${GOAL_KB} KB)`);
 if (total / 1024 > BUDGET_KB) {
   console.error(`size-budget: ${(total / 1024).toFixed(1)} KB brotli is over the ${BUDGET_KB} KB budget`);
   process.exit(1);
