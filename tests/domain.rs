@@ -236,6 +236,27 @@ proptest! {
         }
     }
 
+    /// When a claim does not fit, the narrower claims offered fit, are no
+    /// broader or more novel, none is dominated by another, and the highest
+    /// level comes first (then the broadest).
+    #[test]
+    fn narrower_claims_are_the_best_that_fit(inputs in any_inputs()) {
+        let plan = Plan::new(inputs);
+        let (g, n) = (plan.inputs.generality, plan.inputs.novelty);
+        let claims = &plan.narrower_claims;
+        for c in claims {
+            prop_assert!(c.fits && c.generality <= g && c.novelty <= n);
+            prop_assert!(!claims.iter().any(|o| o != c && o.generality >= c.generality && o.novelty >= c.novelty));
+        }
+        for pair in claims.windows(2) {
+            prop_assert!((pair[0].level, pair[0].generality) > (pair[1].level, pair[1].generality));
+        }
+        if !plan.ladder.fits {
+            let any_fit = plan.claim_map.iter().any(|c| c.fits && c.generality <= g && c.novelty <= n);
+            prop_assert_eq!(claims.is_empty(), !any_fit);
+        }
+    }
+
     #[test]
     fn numbers_are_accepted_exactly_when_their_text_is(field in 4usize..14, n in prop::num::f64::ANY) {
         let field = Field::ALL[field];
