@@ -8,7 +8,7 @@ import { constants, brotliCompressSync } from 'node:zlib';
 // The product's goal is 80 KB; the app is not there yet (see README, "Size").
 // This ceiling stops growth meanwhile: lower it whenever the app shrinks.
 const GOAL_KB = 80;
-const BUDGET_KB = 114;
+const BUDGET_KB = 113;
 
 const dist = new URL('../dist/', import.meta.url);
 const assets = JSON.parse(await readFile(new URL('embed-assets.json', dist), 'utf8'));
