@@ -75,6 +75,37 @@ fn copy(field: Field) -> (&'static str, Option<&'static str>, &'static str) {
     }
 }
 
+/// A drop-down over one of the claim's 1–5 scales (generality, novelty): each
+/// option is a step with an example, and the hint explains the chosen step
+/// and `why` it matters.
+fn scale_field(
+    field: Field,
+    label: &'static str,
+    scale: &[(&str, &str); 5],
+    value: u8,
+    why: &str,
+    on_edit: &Callback<(Field, String)>,
+) -> Html {
+    let (name, example) = scale[usize::from(value.clamp(1, 5) - 1)];
+    choice_field::view(
+        field,
+        label,
+        format!("{name}, e.g. {example} {why}"),
+        scale
+            .iter()
+            .enumerate()
+            .map(|(i, (name, example))| {
+                (
+                    (i + 1).to_string(),
+                    format!("{} · {name}, e.g. {example}", i + 1),
+                )
+            })
+            .collect(),
+        &value.to_string(),
+        on_edit,
+    )
+}
+
 /// Every input, grouped as a researcher thinks of them: the claim, the
 /// compute, then the optional statistics.
 pub fn view(
@@ -98,8 +129,6 @@ pub fn view(
         .any(|&f| state.error(f).is_some())
         || inputs.effect.is_some()
         || inputs.noise.is_some();
-    let generality = usize::from(inputs.generality - 1);
-    let novelty = usize::from(inputs.novelty - 1);
     let kind = choice_field::view(
         Field::Kind,
         "Contribution kind",
@@ -108,44 +137,20 @@ pub fn view(
         inputs.kind.id(),
         on_edit,
     );
-    let generality_field = choice_field::view(
+    let generality_field = scale_field(
         Field::Generality,
         "Generality of the claim",
-        format!(
-            "{}, e.g. {} Broader claims need more evidence (P2).",
-            GENERALITY[generality].0, GENERALITY[generality].1
-        ),
-        GENERALITY
-            .iter()
-            .enumerate()
-            .map(|(i, (name, example))| {
-                (
-                    (i + 1).to_string(),
-                    format!("{} · {name}, e.g. {example}", i + 1),
-                )
-            })
-            .collect(),
-        &inputs.generality.to_string(),
+        &GENERALITY,
+        inputs.generality,
+        "Broader claims need more evidence (P2).",
         on_edit,
     );
-    let novelty_field = choice_field::view(
+    let novelty_field = scale_field(
         Field::Novelty,
         "Novelty: distance from accepted practice",
-        format!(
-            "{}, e.g. {} Farther from accepted practice needs more evidence (P3).",
-            NOVELTY[novelty].0, NOVELTY[novelty].1
-        ),
-        NOVELTY
-            .iter()
-            .enumerate()
-            .map(|(i, (name, example))| {
-                (
-                    (i + 1).to_string(),
-                    format!("{} · {name}, e.g. {example}", i + 1),
-                )
-            })
-            .collect(),
-        &inputs.novelty.to_string(),
+        &NOVELTY,
+        inputs.novelty,
+        "Farther from accepted practice needs more evidence (P3).",
         on_edit,
     );
     let accelerator = choice_field::view(
