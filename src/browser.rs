@@ -63,30 +63,25 @@ pub fn show_fatal_error() {
     let Some(root) = document.get_element_by_id("app") else {
         return;
     };
-    let Ok(box_) = document.create_element("div") else {
+    let (Ok(box_), Ok(text), Ok(button)) = (
+        document.create_element("div"),
+        document.create_element("p"),
+        document.create_element("button"),
+    ) else {
         return;
     };
     let _ = box_.set_attribute("role", "alert");
     let _ = box_.set_attribute("class", "fatal");
-    let Ok(text) = document.create_element("p") else {
-        return;
-    };
     text.set_text_content(Some(
         "Something went wrong and the calculator stopped. Your inputs are in the address bar; reloading restores them.",
     ));
-    let Ok(button) = document.create_element("button") else {
-        return;
-    };
     button.set_text_content(Some("Reload"));
     let _ = button.set_attribute("type", "button");
     // A listener, not an onclick attribute: the CSP forbids inline handlers.
-    let reload = Closure::<dyn Fn()>::new(|| {
-        if let Some(w) = window() {
-            let _ = w.location().reload();
-        }
-    });
-    let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
-    reload.forget();
+    gloo_events::EventListener::new(&button, "click", |_| {
+        let _ = gloo_utils::window().location().reload();
+    })
+    .forget();
     let _ = box_.append_child(&text);
     let _ = box_.append_child(&button);
     root.set_text_content(None);
@@ -97,8 +92,11 @@ pub fn show_fatal_error() {
 /// uses a new key, and an old value is simply never read.
 const SAVED_INPUTS_KEY: &str = "evidence-ladder.inputs.v1";
 
+/// Not gloo-storage: its `LocalStorage` throws where storage is blocked
+/// (sandboxed iframes, some privacy modes), and it stores JSON, which would
+/// not read the plain query text saved by earlier versions.
 fn local_storage() -> Option<web_sys::Storage> {
-    // Both steps can throw (sandboxed iframes, privacy modes): treat as absent.
+    // Both steps can throw: treat as absent.
     window()?.local_storage().ok().flatten()
 }
 
@@ -130,7 +128,8 @@ pub fn app_url(query: &str) -> String {
 }
 
 /// Writes `text` to the clipboard. Err when the Clipboard API is missing or
-/// refuses (insecure context, permissions, older browsers).
+/// refuses (insecure context, permissions, older browsers). Through Reflect:
+/// gloo has no clipboard, and web-sys's needs the unstable-APIs cfg flag.
 pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
     let navigator = window().ok_or(())?.navigator();
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(|_| ())?;
@@ -155,29 +154,19 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
 /// Resolves once Yew has rendered what was just dispatched: Yew renders in a
 /// microtask, and a zero-delay timeout runs after every pending microtask.
 pub async fn after_render() {
-    let wait = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 /// Offers `text` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let document = window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    let blob = gloo_file::Blob::new_with_options(text, Some(mime));
+    // Revoked when dropped, after the click has started the download.
+    let url = gloo_file::ObjectUrl::from(blob);
+    let link: web_sys::HtmlAnchorElement =
+        gloo_utils::document().create_element("a")?.unchecked_into();
     link.set_href(&url);
     link.set_download(filename);
     link.click();
-    web_sys::Url::revoke_object_url(&url)?;
     Ok(())
 }
 
@@ -207,6 +196,7 @@ pub fn report_height_to_parent() {
             let _ = parent.post_message(&message, "*");
         }
     };
+    // No gloo wrapper for ResizeObserver, so a plain closure kept for the page's life.
     let observer_callback = Closure::<dyn Fn()>::new(send);
     if let Ok(observer) = web_sys::ResizeObserver::new(observer_callback.as_ref().unchecked_ref()) {
         observer.observe(&root);

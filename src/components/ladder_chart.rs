@@ -19,7 +19,7 @@ fn decades(values: impl Iterator<Item = f64> + Clone) -> (i32, i32) {
 
 /// An SVG coordinate: a tenth of a unit is finer than any screen shows.
 fn at(v: f64) -> String {
-    format::fixed(v, 1)
+    format!("{v:.1}")
 }
 
 fn scale(value: f64, (low, high): (i32, i32), from: f64, to: f64) -> f64 {

@@ -61,7 +61,7 @@ pub fn view(plan: &Plan) -> Html {
                     }) }
                     if let Some(p) = &plan.power {
                         <dt>{ "Seeds from statistics" }</dt>
-                        <dd>{ format!("Cohen's d = {}: {} runs per arm. ", format::fixed(p.cohen_d, 2), p.seeds_per_arm) }<span class="source">{ p.method }</span></dd>
+                        <dd>{ format!("Cohen's d = {}: {} runs per arm. ", format!("{:.2}", p.cohen_d), p.seeds_per_arm) }<span class="source">{ p.method }</span></dd>
                     }
                 </dl>
             </details>

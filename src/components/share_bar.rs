@@ -3,17 +3,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{copy_button, embed_dialog};
-use crate::model::export::export_value;
 use crate::model::plan::Plan;
 use crate::model::report;
 use crate::state::Export;
 use crate::{browser, js_api};
 
 fn export_json(plan: &Plan) -> Option<String> {
-    let value = js_api::to_js(&export_value(plan));
-    js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into())
-        .ok()?
-        .as_string()
+    js_api::to_json_text(&report::SavedPlan::new(plan))
 }
 
 /// Share and export the plan: a link, Markdown, a JSON file, an embed

@@ -1,5 +1,7 @@
 //! How much evidence a claim needs: the level, what it asks for, and why.
 
+use serde::Serialize;
+
 use super::format;
 use super::inputs::ContributionKind;
 
@@ -188,7 +190,7 @@ pub fn rule_for(level: u8) -> &'static LevelRule {
 }
 
 /// The evidence a claim needs, ready to show.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evidence {
     pub level: u8,
     pub name: &'static str,

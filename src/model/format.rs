@@ -1,188 +1,51 @@
 //! Numbers for people: 1.3B parameters, 2.6e21 FLOPs, 2.3 days.
 //!
-//! One rule everywhere: two significant figures for sizes and compute, whole
-//! numbers for hours above 100, so the same quantity always reads the same.
-//!
-//! Digits are produced here with integer arithmetic instead of `{:.2}`,
-//! `{:e}` or `{}` on an `f64`: core's float formatting (Grisu, Dragon4 and a
-//! bignum) is about 7 KB of the brotli-compressed app. Native tests check every
-//! function against std's formatting.
-
-use super::decimal;
-
-/// The decimal `m × 10^-k` in plain notation: (1234, 2) → "12.34", (5, -2) → "500".
-fn plain(m: u64, k: i32) -> String {
-    place_point(m.to_string(), k)
-}
-
-/// Puts the decimal point `k` digits from the right of `digits`, padding with zeros.
-fn place_point(digits: String, k: i32) -> String {
-    if k <= 0 {
-        return digits + &"0".repeat(k.unsigned_abs() as usize);
-    }
-    let k = k as usize;
-    if digits.len() > k {
-        let (int, frac) = digits.split_at(digits.len() - k);
-        format!("{int}.{frac}")
-    } else {
-        format!("0.{}{digits}", "0".repeat(k - digits.len()))
-    }
-}
-
-/// The decimal `m × 10^exponent` in scientific notation with m's digits: (26, 20) → "2.6e21".
-fn scientific(m: u64, exponent: i32) -> String {
-    let digits = m.to_string();
-    let (first, rest) = digits.split_at(1);
-    let point = if rest.is_empty() { "" } else { "." };
-    format!("{first}{point}{rest}e{}", exponent + rest.len() as i32)
-}
-
-/// `x` rounded to `decimals` places, like `format!("{x:.decimals$}")` except
-/// that ties round away from zero and digits beyond the 18th read as zeros.
-///
-/// ```
-/// use evidence_ladder::model::format::fixed;
-/// assert_eq!(fixed(3.14159, 2), "3.14");
-/// assert_eq!(fixed(0.05, 3), "0.050");
-/// assert_eq!(fixed(-12.0, 0), "-12");
-/// assert_eq!(fixed(2e20, 1), "200000000000000000000.0");
-/// ```
-pub fn fixed(x: f64, decimals: u8) -> String {
-    if !x.is_finite() {
-        return "0".into();
-    }
-    let mut scaled = decimal::scale10(x.abs(), decimals.into());
-    // Keep the integer within u64; what is dropped is below a double's precision.
-    let mut dropped = 0;
-    while scaled >= 1e18 {
-        scaled /= 10.0;
-        dropped += 1;
-    }
-    let m = scaled.round() as u64;
-    let sign = if x < 0.0 && m > 0 { "-" } else { "" };
-    let digits = m.to_string() + &"0".repeat(dropped);
-    format!("{sign}{}", place_point(digits, decimals.into()))
-}
-
-/// `x` in scientific notation with `decimals` digits after the point, like
-/// `format!("{x:.decimals$e}")`: 2.6e21.
-pub fn exponential(x: f64, decimals: u8) -> String {
-    if x == 0.0 || !x.is_finite() {
-        return "0".into();
-    }
-    let (m, exponent) = significant(x.abs(), i32::from(decimals) + 1);
-    let sign = if x < 0.0 { "-" } else { "" };
-    format!("{sign}{}", scientific(m, exponent))
-}
-
-/// `x` (finite, > 0) rounded to `figures` significant digits: `m × 10^exponent`
-/// with `m` exactly `figures` digits long.
-fn significant(x: f64, figures: i32) -> (u64, i32) {
-    let mut exponent = x.log10().floor() as i32 - (figures - 1);
-    let mut m = decimal::scale10(x, -exponent).round();
-    // log10 can be one off near a power of ten, and rounding can carry (9.96 → 10.0).
-    if m >= 10f64.powi(figures) {
-        exponent += 1;
-        m = decimal::scale10(x, -exponent).round();
-    } else if m < 10f64.powi(figures - 1) {
-        exponent -= 1;
-        m = decimal::scale10(x, -exponent).round();
-    }
-    (m as u64, exponent)
-}
+//! One rule everywhere: two significant figures for sizes, compute, hours and
+//! money, so the same quantity always reads the same. Digits come from std's
+//! float formatting; this module only chooses the precision, the suffix and
+//! the grouping, and keeps every text short whatever the magnitude.
 
 /// Text for a number that parses back to exactly the same `f64`, with as few
 /// digits as that takes: plain for everyday magnitudes, scientific (`2.6e21`)
-/// for very large or small ones.
+/// for very large or small ones, so no text is hundreds of digits long.
 ///
 /// ```
 /// use evidence_ladder::model::format::number_text;
 /// assert_eq!(number_text(720.0), "720");
 /// assert_eq!(number_text(0.1 + 0.2), "0.30000000000000004");
 /// assert_eq!(number_text(2.6e21), "2.6e21");
+/// assert_eq!(number_text(1e-5), "1e-5");
 /// ```
 pub fn number_text(n: f64) -> String {
-    if n.is_nan() {
-        return "NaN".into();
-    }
-    if n.is_sign_negative() {
-        return format!("-{}", number_text(-n));
-    }
-    if n.is_infinite() {
-        return "inf".into();
-    }
+    // std's `{}` and `{:e}` both print the shortest digits that read back exactly.
     if n == 0.0 {
-        return "0".into();
-    }
-    let (m, k) = shortest(n);
-    let exponent = m.to_string().len() as i32 - 1 - k;
-    if (-4..7).contains(&exponent) {
-        plain(m, k)
+        "0".into()
+    } else if (1e-4..1e7).contains(&n.abs()) {
+        format!("{n}")
     } else {
-        scientific(m, -k)
+        format!("{n:e}")
     }
 }
 
-/// The fewest significant digits `m` (and the scale `k`) such that
-/// `m × 10^-k` reads back as `n`, for finite `n > 0`.
-///
-/// For each precision, only integers close enough to the scaled value to
-/// possibly read back as `n` are tried, nearest first; the correctly rounding
-/// parser decides. Seventeen digits always suffice for an `f64`, so the final
-/// fallback (the 17-digit estimate) is never reached in the property tests;
-/// it is there so no input can panic.
-fn shortest(n: f64) -> (u64, i32) {
-    let leading = n.log10().floor() as i32;
-    let mut fallback = (0, 0);
-    for figures in 1..=17 {
-        let k = figures - 1 - leading;
-        let scaled = decimal::scale10(n, k);
-        // A text that reads back as n is within half an ulp of it (1.2e-16 of
-        // n; for subnormals, allow a whole subnormal step), and scale10 adds up
-        // to 1.2e-16 per rounding: one, plus one per further factor of 10^22.
-        let roundings = 2 + k.unsigned_abs() / 22;
-        let mut slack = scaled * f64::from(roundings) * 1.2e-16;
-        if n < f64::MIN_POSITIVE {
-            slack += decimal::scale10(f64::from_bits(1), k);
-        }
-        fallback = (scaled.round() as u64, k);
-        if (scaled - slack).ceil() > (scaled + slack).floor() {
-            continue; // no integer close enough: no text of this length fits
-        }
-        // One more either side: the bounds are themselves rounded.
-        let reach = slack.ceil() as u64 + 1;
-        let nearest = fallback.0;
-        for step in 0..=reach {
-            for m in [nearest + step, nearest.saturating_sub(step)] {
-                if m > 0 && decimal::from_parts(m, -k) == n {
-                    let (mut m, mut k) = (m, k);
-                    while m % 10 == 0 {
-                        m /= 10;
-                        k -= 1;
-                    }
-                    return (m, k);
-                }
-            }
-        }
-    }
-    fallback
+/// `x` rounded to `figures` significant digits (at least 1), as an `f64`.
+fn round_sig(x: f64, figures: usize) -> f64 {
+    // Rounding through decimal text is exact where arithmetic on powers of ten is not.
+    format!("{:.*e}", figures.max(1) - 1, x)
+        .parse()
+        .unwrap_or(x)
 }
 
-/// Two significant figures, trailing zeros after the point dropped: 1.3, 26, 450.
+/// Two significant figures, trailing zeros dropped: 1.3, 26, 450, 0.025; in
+/// scientific notation outside 10⁻⁴…10¹⁵, so no text runs to dozens of digits.
 fn two_sig(x: f64) -> String {
     if x == 0.0 || !x.is_finite() {
         return "0".into();
     }
-    let exponent = x.abs().log10().floor() as i32;
-    let scale = 10f64.powi(exponent - 1);
-    let rounded = (x / scale).round() * scale;
-    // Rounding can carry into a new digit (9.96 → 10), which needs one decimal fewer.
-    let exponent = rounded.abs().log10().floor() as i32;
-    let text = fixed(rounded, (1 - exponent).clamp(0, 30) as u8);
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    let rounded = round_sig(x, 2);
+    if (1e-4..1e15).contains(&rounded.abs()) {
+        format!("{rounded}")
     } else {
-        text
+        format!("{rounded:e}")
     }
 }
 
@@ -193,63 +56,71 @@ fn two_sig(x: f64) -> String {
 /// assert_eq!(count(1.3e9), "1.3B");
 /// assert_eq!(count(2.6e10), "26B");
 /// assert_eq!(count(120e6), "120M");
+/// assert_eq!(count(999_960_000.0), "1B");
 /// ```
 pub fn count(x: f64) -> String {
     const UNITS: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")];
+    // Round first, so 999.96M reads 1B, not 1000M.
+    let rounded = round_sig(x, 2);
+    // Past a thousand trillion a suffix stops helping: 6e25 reads better.
+    if rounded.abs() >= 1e15 {
+        return flops(rounded);
+    }
     for (scale, unit) in UNITS {
-        // Compare after rounding so 999.96M reads 1B, not 1000M.
-        if x.abs() >= scale * 0.9995 {
-            let scaled = two_sig(x / scale);
-            if scaled == "1000" && unit != "T" {
-                continue;
-            }
-            return format!("{scaled}{unit}");
+        if rounded.abs() >= scale {
+            return format!("{}{unit}", group(&two_sig(rounded / scale)));
         }
     }
-    two_sig(x)
+    two_sig(rounded)
 }
 
-/// FLOPs (never negative) in scientific notation with two significant figures: 2.6e21.
+/// FLOPs in scientific notation with two significant figures: 2.6e21, 1e21.
 ///
 /// ```
 /// use evidence_ladder::model::format::flops;
 /// assert_eq!(flops(2.5879e21), "2.6e21");
+/// assert_eq!(flops(9.96e18), "1e19");
 /// ```
 pub fn flops(x: f64) -> String {
     if x == 0.0 || !x.is_finite() {
         return "0".into();
     }
-    let (m, exponent) = significant(x.abs(), 2);
-    // 1.0e21 reads as 1e21.
-    if m % 10 == 0 {
-        scientific(m / 10, exponent + 1)
-    } else {
-        scientific(m, exponent)
-    }
+    format!("{:e}", round_sig(x, 2))
 }
 
-/// Hours as people read them: minutes under an hour, hours under three days,
-/// days beyond.
+/// Hours as people read them: seconds under a minute, minutes under an hour,
+/// hours under two days, then days and years.
 ///
 /// ```
 /// use evidence_ladder::model::format::duration;
 /// assert_eq!(duration(0.5), "30 min");
 /// assert_eq!(duration(55.2), "2.3 days");
 /// assert_eq!(duration(5.0), "5 h");
+/// assert_eq!(duration(1.0 / 3600.0), "1 s");
 /// ```
 pub fn duration(hours: f64) -> String {
-    if hours < 1.0 {
-        format!("{} min", two_sig((hours * 60.0).max(1.0)))
+    let minutes = hours * 60.0;
+    let seconds = minutes * 60.0;
+    if seconds < 59.5 {
+        // Below a second nobody plans anything: say "under 1 s" rather than "0.0003 s".
+        if seconds < 0.95 {
+            "under 1 s".into()
+        } else {
+            format!("{} s", two_sig(seconds))
+        }
+    } else if minutes < 59.5 {
+        format!("{} min", two_sig(minutes))
     } else if hours < 48.0 {
         format!("{} h", two_sig(hours))
     } else if hours < 24.0 * 365.0 {
         format!("{} days", two_sig(hours / 24.0))
     } else {
-        format!("{} years", two_sig(hours / (24.0 * 365.0)))
+        format!("{} years", number(hours / (24.0 * 365.0)))
     }
 }
 
-/// A plain quantity (hours, a ratio): two significant figures, grouped.
+/// A plain quantity (hours, a ratio, money): two significant figures, grouped
+/// in thousands, with a suffix from a million on.
 ///
 /// ```
 /// use evidence_ladder::model::format::number;
@@ -257,36 +128,32 @@ pub fn duration(hours: f64) -> String {
 /// assert_eq!(number(5760.0), "5,800");
 /// assert_eq!(number(0.25), "0.25");
 /// assert_eq!(number(10_000.0), "10,000");
+/// assert_eq!(number(2.5e7), "25M");
 /// ```
 pub fn number(x: f64) -> String {
-    if x >= 1e6 {
+    if x.abs() >= 999_500.0 {
         return count(x);
     }
     group(&two_sig(x))
 }
 
-/// Money with two significant figures and grouping: "12,000".
-pub fn money(x: f64) -> String {
-    if x >= 1e6 {
-        count(x)
-    } else {
-        group(&two_sig(x))
-    }
-}
-
-/// A share as a percentage: "42%", "<1%" for small non-zero shares.
+/// A share as a whole percentage: "42%", "<1%" for small non-zero shares.
 pub fn percent(share: f64) -> String {
     let p = share * 100.0;
-    if p > 0.0 && p < 1.0 {
+    if p > 0.0 && p < 0.5 {
         "<1%".into()
     } else {
-        format!("{}%", fixed(p, 0))
+        format!("{p:.0}%")
     }
 }
 
+/// Thousands separators in the integer part of a plain decimal text.
 fn group(text: &str) -> String {
-    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    let mut out = String::new();
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text), |rest| ("-", rest));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut out = String::from(sign);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(',');
@@ -306,11 +173,13 @@ mod tests {
 
     #[test]
     fn counts_round_consistently() {
-        assert_eq!(count(999_960_000.0), "1B");
         assert_eq!(count(350e6), "350M");
         assert_eq!(count(12.0), "12");
         assert_eq!(count(1.5e12), "1.5T");
         assert_eq!(count(2.8e8), "280M");
+        assert_eq!(count(999.6), "1K");
+        assert_eq!(count(5e14), "500T");
+        assert_eq!(count(5e15), "5e15");
     }
 
     #[test]
@@ -329,15 +198,18 @@ mod tests {
     fn flops_keep_two_figures() {
         assert_eq!(flops(1e21), "1e21");
         assert_eq!(flops(1.73e18), "1.7e18");
-        assert_eq!(flops(9.96e18), "1e19");
+        assert_eq!(flops(5e-324), "5e-324");
     }
 
     #[test]
     fn durations_switch_units() {
-        assert_eq!(duration(0.01), "1 min");
+        assert_eq!(duration(0.01), "36 s");
+        assert_eq!(duration(1e-300), "under 1 s");
+        assert_eq!(duration(0.5 / 60.0), "30 s");
         assert_eq!(duration(47.0), "47 h");
         assert_eq!(duration(720.0), "30 days");
         assert_eq!(duration(24.0 * 730.0), "2 years");
+        assert_eq!(duration(24.0 * 365.0 * 12_345.0), "12,000 years");
     }
 
     #[test]
@@ -345,5 +217,15 @@ mod tests {
         assert_eq!(percent(0.004), "<1%");
         assert_eq!(percent(0.0), "0%");
         assert_eq!(percent(0.786), "79%");
+    }
+
+    #[test]
+    fn no_text_is_long() {
+        for x in [1e-300, 5e-324, 1e300, f64::MAX, 123_456_789.0] {
+            for text in [number_text(x), two_sig(x), count(x), number(x), flops(x)] {
+                assert!(text.len() < 30, "{x} → {text}");
+            }
+            assert!(duration(x).len() < 30, "{x}");
+        }
     }
 }

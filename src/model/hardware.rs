@@ -4,6 +4,8 @@
 //! "with sparsity" figure, which is twice the dense one and not what training
 //! a dense model gets, so every number here is the dense one.
 
+use serde::Serialize;
+
 /// One accelerator preset: its dense half-precision peak and where that number comes from.
 #[derive(Debug, PartialEq)]
 pub struct Accelerator {
@@ -153,7 +155,8 @@ pub const DEFAULT_MFU: f64 = 0.4;
 const SECONDS_PER_HOUR: f64 = 3600.0;
 
 /// Where the budget's FLOPs come from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum BudgetSource {
     /// accelerators × hours × peak × MFU
     Hardware,
@@ -162,7 +165,7 @@ pub enum BudgetSource {
 }
 
 /// The compute a researcher has, in FLOPs, and how FLOPs turn into hours on their hardware.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Budget {
     pub flops: f64,
     pub source: BudgetSource,

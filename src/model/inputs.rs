@@ -5,12 +5,15 @@
 
 use std::fmt;
 
-use super::decimal;
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
 use super::format::number_text;
 use super::hardware::{find_accelerator, Accelerator, ACCELERATORS, DEFAULT_MFU};
 
 /// What kind of contribution the paper makes (P1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ContributionKind {
     Insight,
     NegativeResult,
@@ -250,13 +253,14 @@ fn echo(value: &FieldValue) -> String {
 
 /// Everything the plan depends on. Defaults are P6's reference point: a
 /// mid-level insight on 8 A100s for 30 days at 40% MFU.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Inputs {
     pub kind: ContributionKind,
     /// 1 one setting … 5 a general law of deep learning.
     pub generality: u8,
     /// 1 confirms consensus … 5 contradicts a near-fact such as "scale wins".
     pub novelty: u8,
+    #[serde(serialize_with = "accelerator_id")]
     pub accelerator: &'static Accelerator,
     pub count: u32,
     pub hours: f64,
@@ -449,11 +453,100 @@ impl Inputs {
     }
 }
 
+/// The accelerator by its id, as in the URL: `"a100"`.
+fn accelerator_id<S: Serializer>(a: &&'static Accelerator, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(a.id)
+}
+
 /// Parses a number written as "720", "0.4" or "2.6e21". Rejects NaN and
 /// infinities in every spelling.
 fn parse_number(text: &str) -> Option<f64> {
     // 1e999 parses to infinity, which no rule accepts.
-    decimal::parse(text).filter(|n| n.is_finite())
+    text.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// Any value a script passes for one input: the field's own rule then accepts
+/// or refuses it, so a bad type gets the same message as a bad number.
+impl<'de> Deserialize<'de> for FieldValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FieldValueVisitor)
+    }
+}
+
+struct FieldValueVisitor;
+
+impl<'de> Visitor<'de> for FieldValueVisitor {
+    type Value = FieldValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number or text")
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<FieldValue, E> {
+        Ok(FieldValue::Number(n))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<FieldValue, E> {
+        Ok(FieldValue::Number(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<FieldValue, E> {
+        Ok(FieldValue::Number(n as f64))
+    }
+    fn visit_str<E>(self, text: &str) -> Result<FieldValue, E> {
+        Ok(FieldValue::Text(text.to_owned()))
+    }
+    fn visit_unit<E>(self) -> Result<FieldValue, E> {
+        Ok(FieldValue::Missing)
+    }
+    fn visit_none<E>(self) -> Result<FieldValue, E> {
+        Ok(FieldValue::Missing)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<FieldValue, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<FieldValue, E> {
+        Ok(FieldValue::Other("a boolean"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FieldValue, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(FieldValue::Other("a list"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FieldValue, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(FieldValue::Other("an object"))
+    }
+}
+
+/// Named input values in the order they were written, as a script passes them
+/// to `plan()`: the first bad field written is the first reported.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NamedValues(pub Vec<(String, FieldValue)>);
+
+impl<'de> Deserialize<'de> for NamedValues {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Pairs;
+        impl<'de> Visitor<'de> for Pairs {
+            type Value = NamedValues;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object such as { generality: 3, novelty: 2 }")
+            }
+            fn visit_unit<E>(self) -> Result<NamedValues, E> {
+                Ok(NamedValues::default())
+            }
+            fn visit_none<E>(self) -> Result<NamedValues, E> {
+                Ok(NamedValues::default())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NamedValues, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<String, FieldValue>()? {
+                    pairs.push(pair);
+                }
+                Ok(NamedValues(pairs))
+            }
+        }
+        deserializer.deserialize_any(Pairs)
+    }
 }
 
 fn rule_accepts(rule: Rule, n: f64) -> bool {

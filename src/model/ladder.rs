@@ -8,6 +8,8 @@
 //! The budget fixes N_top; the ladder fits when its smallest rung is still a
 //! model worth training.
 
+use serde::Serialize;
+
 use super::hardware::Budget;
 
 /// FLOPs per parameter per training token (forward and backward pass).
@@ -27,7 +29,8 @@ const RUNS_PER_SEED: [u32; 3] = [5, 3, 2];
 /// Keeps rounding error from ever pushing the plan over the budget.
 const SAFETY: f64 = 1.0 - 1e-9;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Tier {
     Small,
     Medium,
@@ -74,7 +77,7 @@ pub struct LadderSpec {
 }
 
 /// One model size of the ladder.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Rung {
     pub tier: Tier,
     pub params: f64,
@@ -92,7 +95,7 @@ pub struct Rung {
 }
 
 /// The ladder the budget buys, with its totals and verdict.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ladder {
     pub rungs: Vec<Rung>,
     pub budget_flops: f64,

@@ -1,6 +1,8 @@
 //! The whole answer for one set of inputs: evidence, ladder, claim map and the
 //! assumptions behind every number.
 
+use serde::Serialize;
+
 use super::evidence::{evidence_for, level_for, rule_for, Evidence};
 use super::format;
 use super::hardware::{Budget, BudgetSource};
@@ -12,7 +14,7 @@ use super::stats::{power_analysis, PowerAnalysis};
 
 /// One cell of the claim map: a (generality, novelty) claim, its level and
 /// whether this budget affords it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ClaimCell {
     pub generality: u8,
     pub novelty: u8,
@@ -21,7 +23,7 @@ pub struct ClaimCell {
 }
 
 /// A number the plan rests on and where it comes from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Assumption {
     pub name: &'static str,
     pub value: String,
@@ -29,7 +31,7 @@ pub struct Assumption {
 }
 
 /// Everything Evidence Ladder says about one set of inputs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plan {
     pub inputs: Inputs,
     pub evidence: Evidence,
@@ -128,8 +130,8 @@ impl Plan {
         }
         if let Some(p) = power.as_ref().filter(|p| p.capped) {
             warnings.push(format!(
-                "The effect is tiny next to the noise (d = {}): the power analysis is capped at {} seeds per arm.",
-                format::exponential(p.cohen_d, 2),
+                "The effect is tiny next to the noise (d = {:.2e}): the power analysis is capped at {} seeds per arm.",
+                p.cohen_d,
                 p.seeds_per_arm
             ));
         }

@@ -2,6 +2,8 @@
 //! Markdown a researcher pastes into a proposal. One source for both, so the
 //! copy and the screen never disagree.
 
+use serde::Serialize;
+
 use super::evidence::{generality_phrase, novelty_phrase};
 use super::format;
 use super::hardware::BudgetSource;
@@ -35,7 +37,7 @@ pub fn rung_cells(rung: &Rung) -> Vec<String> {
         format::percent(rung.share_of_budget),
     ];
     if let Some(cost) = rung.cost {
-        cells.push(format::money(cost));
+        cells.push(format::number(cost));
     }
     cells
 }
@@ -54,7 +56,7 @@ pub fn total_cells(plan: &Plan) -> Vec<String> {
         format::percent(l.planned_flops / l.budget_flops),
     ];
     if let Some(cost) = l.cost {
-        cells.push(format::money(cost));
+        cells.push(format::number(cost));
     }
     cells
 }
@@ -96,7 +98,7 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
     let l = &plan.ladder;
     let cost = l
         .cost
-        .map(|c| format!(", costing {}", format::money(c)))
+        .map(|c| format!(", costing {}", format::number(c)))
         .unwrap_or_default();
     let mut lines = vec![format!(
         "{} runs use {} of {} FLOPs ({}): {} accelerator-hours, {} of wall-clock time{cost}.",
@@ -120,8 +122,8 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
         let i = &plan.inputs;
         if plan.budget.source == BudgetSource::Hardware {
             lines.push(format!(
-                "More compute: {} × {} for the same time, or {} on your {}.",
-                format::fixed((f64::from(i.count) * shortfall).ceil(), 0),
+                "More compute: {:.0} × {} for the same time, or {} on your {}.",
+                (f64::from(i.count) * shortfall).ceil(),
                 i.accelerator.name,
                 format::duration(i.hours * shortfall),
                 i.count,
@@ -267,10 +269,8 @@ pub fn markdown(plan: &Plan, link: &str) -> String {
     }
     if let Some(p) = &plan.power {
         md.push_str(&format!(
-            "- Seeds from statistics: d = {}, {} runs per arm ({})\n",
-            format::fixed(p.cohen_d, 2),
-            p.seeds_per_arm,
-            p.method
+            "- Seeds from statistics: d = {:.2}, {} runs per arm ({})\n",
+            p.cohen_d, p.seeds_per_arm, p.method
         ));
     }
     md.push_str(&format!("\n[Open this plan in Evidence Ladder]({link})\n"));
@@ -349,5 +349,26 @@ mod tests {
             budget_line(&plan),
             "8 × NVIDIA A100 for 30 days at MFU 0.4: 2.6e21 FLOPs"
         );
+    }
+}
+
+/// What "Download JSON" saves: which app made it, the inputs and the plan,
+/// the same plan object `window.evidenceLadder.plan()` returns.
+#[derive(Serialize)]
+pub struct SavedPlan<'a> {
+    pub app: &'static str,
+    pub version: &'static str,
+    pub inputs: &'a Inputs,
+    pub plan: &'a Plan,
+}
+
+impl<'a> SavedPlan<'a> {
+    pub fn new(plan: &'a Plan) -> Self {
+        SavedPlan {
+            app: "Evidence Ladder",
+            version: env!("CARGO_PKG_VERSION"),
+            inputs: &plan.inputs,
+            plan,
+        }
     }
 }

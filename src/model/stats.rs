@@ -1,5 +1,7 @@
 //! Seeds from a power analysis: how many runs per arm detect a given gain.
 
+use serde::Serialize;
+
 /// Quantile of the standard normal distribution (the inverse CDF), for 0 < p < 1.
 ///
 /// Peter J. Acklam's rational approximation (2003), relative error below 1.2e-9,
@@ -82,7 +84,7 @@ pub fn t_quantile(p: f64, df: f64) -> f64 {
 pub const MAX_SEEDS: u32 = 1_000_000;
 
 /// The result of a power analysis for comparing two arms (method vs baseline).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PowerAnalysis {
     /// Cohen's d: smallest gain worth detecting divided by the seed-to-seed std.
     pub cohen_d: f64,
