@@ -44,7 +44,14 @@ pub fn App(props: &AppProps) -> Html {
     // The address bar always mirrors the inputs on screen, and the full app
     // remembers them for the next visit. A calculator inside someone else's
     // page touches neither their address bar nor their storage.
-    use_effect_with((state.inputs.clone(), state.view), move |(inputs, view)| {
+    // While a field holds rejected text, the address bar keeps the inputs
+    // as they were before that edit: never a value the user did not enter.
+    let shown_inputs = if state.rejected.is_empty() {
+        state.inputs.clone()
+    } else {
+        state.committed.clone()
+    };
+    use_effect_with((shown_inputs.clone(), state.view), move |(inputs, view)| {
         if owns_page {
             browser::replace_query(&to_query(inputs, view));
             if !view.embed {
@@ -56,7 +63,7 @@ pub fn App(props: &AppProps) -> Html {
     // share bar copies it.
     let full_calculator = {
         let query = to_query(
-            &state.inputs,
+            &shown_inputs,
             &View {
                 embed: false,
                 ..state.view
@@ -75,6 +82,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |(field, text): (Field, String)| {
             state.dispatch(Action::Edit(field, text))
         })
+    };
+    let on_blur = {
+        let state = state.clone();
+        Callback::from(move |field: Field| state.dispatch(Action::Blur(field)))
     };
     let on_preset = {
         let state = state.clone();
@@ -104,12 +115,12 @@ pub fn App(props: &AppProps) -> Html {
                     // Embedded in an article: the answer first, the controls one click away.
                     <details class="panel inputs">
                         <summary>{ "Change the claim and compute" }</summary>
-                        { inputs_form::view(&state, &on_edit, &on_preset) }
+                        { inputs_form::view(&state, &on_edit, &on_blur, &on_preset) }
                     </details>
                 } else {
                     <section class="panel inputs" aria-labelledby="inputs-title">
                         <h2 id="inputs-title">{ "Your claim and compute" }</h2>
-                        { inputs_form::view(&state, &on_edit, &on_preset) }
+                        { inputs_form::view(&state, &on_edit, &on_blur, &on_preset) }
                     </section>
                 }
                 <section class="results" aria-labelledby="results-title">

@@ -16,8 +16,14 @@ pub struct State {
     /// The last good inputs: the plan on screen is always computed from these.
     pub inputs: Inputs,
     /// Fields whose current text was rejected: the text and why. At most one
-    /// entry per field (a short Vec: smaller in wasm than a map).
+    /// entry per field.
     pub rejected: Vec<(String, InputError)>,
+    /// What the user is typing into a field that is valid: shown exactly as
+    /// typed until the field loses focus, then written in its canonical form.
+    pub drafts: Vec<(Field, String)>,
+    /// The inputs when no field was being edited: a rejected field falls
+    /// back to its value here, never to a half-typed one.
+    pub committed: Inputs,
     /// Messages about the link the page was opened with.
     pub notices: Vec<String>,
     pub view: View,
@@ -39,6 +45,8 @@ pub enum Export {
 pub enum Action {
     /// The user changed a field to this text.
     Edit(Field, String),
+    /// The user left a field: show its value in canonical form.
+    Blur(Field),
     /// A compute set-up in one click: accelerator, count and hours; a FLOPs
     /// total would override them, so it is cleared.
     Preset(&'static ComputePreset),
@@ -65,6 +73,8 @@ impl State {
             .collect();
         notices.extend(parsed.notices);
         State {
+            committed: parsed.inputs.clone(),
+            drafts: Vec::new(),
             inputs: parsed.inputs,
             rejected: Vec::new(),
             notices,
@@ -73,12 +83,18 @@ impl State {
         }
     }
 
-    /// The text a field shows: the rejected text if there is one, else the value.
+    /// The text a field shows: what the user typed (rejected or not), else the value.
     pub fn text(&self, field: Field) -> String {
         self.rejected
             .iter()
             .find(|(_, e)| e.field == field)
             .map(|(text, _)| text.clone())
+            .or_else(|| {
+                self.drafts
+                    .iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, text)| text.clone())
+            })
             .or_else(|| self.inputs.text(field))
             .unwrap_or_default()
     }
@@ -112,8 +128,24 @@ impl Reducible for State {
                     next.inputs.set(field, &FieldValue::Text(text.clone()))
                 };
                 next.rejected.retain(|(_, e)| e.field != field);
-                if let Err(e) = result {
-                    next.rejected.push((text, e));
+                next.drafts.retain(|(f, _)| *f != field);
+                match result {
+                    Ok(()) => next.drafts.push((field, text)),
+                    Err(e) => {
+                        // The plan falls back to the value the field had before
+                        // this edit began, not to a half-typed one.
+                        let before = self.committed.text(field);
+                        let _ = next
+                            .inputs
+                            .set(field, &before.map_or(FieldValue::Missing, FieldValue::Text));
+                        next.rejected.push((text, e));
+                    }
+                }
+            }
+            Action::Blur(field) => {
+                next.drafts.retain(|(f, _)| *f != field);
+                if next.rejected.is_empty() {
+                    next.committed = next.inputs.clone();
                 }
             }
             Action::Preset(preset) => {
@@ -127,11 +159,15 @@ impl Reducible for State {
                     // Presets are valid by construction (tested in hardware.rs).
                     let _ = next.inputs.set(field, &FieldValue::Text(text));
                     next.rejected.retain(|(_, e)| e.field != field);
+                    next.drafts.retain(|(f, _)| *f != field);
                 }
+                next.committed = next.inputs.clone();
             }
             Action::Reset => {
                 next = State {
                     inputs: Inputs::default(),
+                    committed: Inputs::default(),
+                    drafts: Vec::new(),
                     rejected: Vec::new(),
                     notices: Vec::new(),
                     view: self.view,

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::{choice_field, compute_presets, text_field};
+use crate::model::axis::{Axis, FIELD_PRESETS};
 use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::format;
 use crate::model::hardware::{ComputePreset, ACCELERATORS};
@@ -71,7 +72,51 @@ fn copy(field: Field) -> (&'static str, Option<&'static str>, &'static str) {
             None,
             "Chance to detect a real gain of that size, e.g. 0.8.",
         ),
-        Field::Kind | Field::Generality | Field::Novelty | Field::Accelerator => ("", None, ""),
+        Field::Reserve => (
+            "Reserve: share of the budget kept back",
+            None,
+            "For failed runs, debugging and evaluation, e.g. 0.2 (our calibration). The plan fits when it uses at most the rest.",
+        ),
+        Field::Top => (
+            "Top model (optional)",
+            None,
+            "The largest scale you want, e.g. 1.3e9 parameters; leave empty for the largest the budget buys.",
+        ),
+        Field::Floor => (
+            "Smallest scale worth a run (optional)",
+            None,
+            "In the axis's unit, e.g. 2e7 parameters; empty uses the axis's default.",
+        ),
+        Field::DataTokens => (
+            "Data size",
+            Some("tokens"),
+            "The fine-tuning data per run (images × epochs × tokens per image for vision), or the size of a new dataset, e.g. 1e8.",
+        ),
+        Field::ModelParams => (
+            "Fixed model size",
+            Some("params"),
+            "The model trained on growing data, e.g. 1.25e8.",
+        ),
+        Field::BaseHours => (
+            "Smallest run",
+            Some("accelerator-hours"),
+            "Measure one run at your smallest scale, e.g. 2.",
+        ),
+        Field::Exponent => (
+            "Cost exponent",
+            None,
+            "Cost grows as scale to this power: 1 linear, 2 quadratic (compute-optimal pretraining).",
+        ),
+        Field::Currency => (
+            "Currency",
+            None,
+            "A code such as USD or EUR, shown with costs.",
+        ),
+        Field::Kind
+        | Field::Generality
+        | Field::Novelty
+        | Field::Accelerator
+        | Field::Axis => ("", None, ""),
     }
 }
 
@@ -111,6 +156,7 @@ fn scale_field(
 pub fn view(
     state: &State,
     on_edit: &Callback<(Field, String)>,
+    on_blur: &Callback<Field>,
     on_preset: &Callback<&'static ComputePreset>,
 ) -> Html {
     let inputs = &state.inputs;
@@ -121,6 +167,7 @@ pub fn view(
             state.text(field),
             state.error(field).map(|e| e.to_string()),
             on_edit,
+            on_blur,
         )
     };
     // Open when it holds something, so an error inside is never hidden.
@@ -153,6 +200,34 @@ pub fn view(
         "Farther from accepted practice needs more evidence (P3).",
         on_edit,
     );
+    let axis = choice_field::view(
+        Field::Axis,
+        "Scaling axis",
+        "What grows along the ladder; it sets how compute grows with scale.".into(),
+        Axis::ALL
+            .into_iter()
+            .map(|a| (a.id().into(), a.label().into()))
+            .collect(),
+        inputs.axis.id(),
+        on_edit,
+    );
+    let axis_fields: &[Field] = match inputs.axis {
+        Axis::Pretrain => &[Field::TokensPerParam],
+        Axis::Finetune => &[Field::DataTokens],
+        Axis::Data => &[Field::ModelParams],
+        Axis::Custom => &[Field::BaseHours, Field::Exponent],
+    };
+    // A rejected field of another axis stays on screen, so its error is never hidden.
+    let hidden_errors: Vec<Field> = [
+        Field::TokensPerParam,
+        Field::DataTokens,
+        Field::ModelParams,
+        Field::BaseHours,
+        Field::Exponent,
+    ]
+    .into_iter()
+    .filter(|f| !axis_fields.contains(f) && state.error(*f).is_some())
+    .collect();
     let accelerator = choice_field::view(
         Field::Accelerator,
         "Accelerator",
@@ -197,8 +272,33 @@ pub fn view(
                 </div>
                 { number(Field::Mfu) }
                 { number(Field::Flops) }
+                { number(Field::Reserve) }
                 { number(Field::Price) }
-                { number(Field::TokensPerParam) }
+                { number(Field::Currency) }
+            </fieldset>
+            <fieldset>
+                <legend>{ "What the ladder scales" }</legend>
+                <div class="presets fields" role="group" aria-label="Field presets">
+                    { for FIELD_PRESETS.iter().map(|preset| {
+                        let on_edit = on_edit.clone();
+                        html! {
+                            <button type="button" class="chip" title={preset.source}
+                                onclick={Callback::from(move |_: MouseEvent| {
+                                    for (key, value) in preset.values {
+                                        if let Some(field) = Field::from_key(key) {
+                                            on_edit.emit((field, (*value).to_owned()));
+                                        }
+                                    }
+                                })}>
+                                { preset.label }
+                            </button>
+                        }
+                    }) }
+                </div>
+                { axis }
+                { for axis_fields.iter().chain(&hidden_errors).map(|&f| number(f)) }
+                { number(Field::Floor) }
+                { number(Field::Top) }
             </fieldset>
             <details class="advanced" open={stats_open}>
                 <summary>{ "Advanced: statistics" }</summary>

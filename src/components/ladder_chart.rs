@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use crate::model::format;
 use crate::model::plan::Plan;
+use crate::model::report;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 300.0;
@@ -34,7 +35,7 @@ pub fn view(plan: &Plan) -> Html {
     let rungs = &plan.ladder.rungs;
     if rungs
         .iter()
-        .any(|r| !(r.params >= 1.0 && r.flops_per_run > 0.0))
+        .any(|r| !(r.scale > 0.0 && r.flops_per_run > 0.0))
     {
         return html! {
             <section class="panel chart" aria-labelledby="chart-title">
@@ -43,13 +44,13 @@ pub fn view(plan: &Plan) -> Html {
             </section>
         };
     }
-    let x_range = decades(rungs.iter().map(|r| r.params));
+    let x_range = decades(rungs.iter().map(|r| r.scale));
     let y_range = decades(rungs.iter().map(|r| r.flops_per_run));
     let x = |v: f64| scale(v, x_range, LEFT, WIDTH - RIGHT);
     let y = |v: f64| scale(v, y_range, HEIGHT - BOTTOM, TOP);
     let points: Vec<(f64, f64)> = rungs
         .iter()
-        .map(|r| (x(r.params), y(r.flops_per_run)))
+        .map(|r| (x(r.scale), y(r.flops_per_run)))
         .collect();
     let path = points
         .iter()
@@ -58,10 +59,11 @@ pub fn view(plan: &Plan) -> Html {
         .collect::<String>();
     let (first, last) = (&rungs[0], &rungs[rungs.len() - 1]);
     let description = format!(
-        "{} rungs from {} to {} parameters; compute per run rises from {} to {} FLOPs, a factor of {}, because compute grows with the square of model size.",
+        "{} rungs from {} to {} {}; compute per run rises from {} to {} FLOPs, a factor of {}.",
         rungs.len(),
-        format::count(first.params),
-        format::count(last.params),
+        report::scale_text(plan, first.scale),
+        report::scale_text(plan, last.scale),
+        plan.scaling.axis.unit(),
         format::flops(first.flops_per_run),
         format::flops(last.flops_per_run),
         format::number(last.flops_per_run / first.flops_per_run),
@@ -104,7 +106,7 @@ pub fn view(plan: &Plan) -> Html {
                         <g class={classes!("rung", r.tier.id())}>
                             <circle cx={at(px)} cy={at(py)} r={at(radius)} />
                             <text x={at(px)} y={at(py - radius - 5.0)} text-anchor="middle">
-                                { format!("{} ×{}", format::count(r.params), r.runs) }
+                                { format!("{} ×{}", report::scale_text(plan, r.scale), r.runs) }
                             </text>
                         </g>
                     }

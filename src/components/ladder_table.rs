@@ -1,68 +1,69 @@
 use yew::prelude::*;
 
-use crate::model::ladder::Tier;
 use crate::model::plan::Plan;
-use crate::model::report::{rung_cells, total_cells, LADDER_COLUMNS};
+use crate::model::report::{
+    experiment_cells, ladder_columns, rung_cells, split_lines, total_cells, EXPERIMENT_COLUMNS,
+};
 
-/// Labels of the totals row's cells when narrow screens show rows as cards.
-const TOTAL_LABELS: [&str; 8] = [
-    "",
-    "",
-    "FLOPs",
-    "Accelerator-hours",
-    "Wall-clock",
-    "Runs",
-    "Share of budget",
-    "Cost",
-];
-
-/// The scale ladder, one row per model size, smallest first.
-pub fn view(plan: &Plan) -> Html {
-    let columns = if plan.ladder.cost.is_some() { 9 } else { 8 };
-    let row = |cells: Vec<String>,
-               labels: &[&'static str],
-               class: Option<&'static str>,
-               title: Option<&'static str>| {
+/// A table whose first cell in each row is its row heading; narrow screens
+/// show each row as a card labelled by `data-label`.
+fn table(
+    title_id: &str,
+    headings: &[String],
+    rows: Vec<Vec<String>>,
+    total: Option<Vec<String>>,
+) -> Html {
+    let row = |cells: Vec<String>, is_total: bool| {
         let mut cells = cells.into_iter();
         let head = cells.next().unwrap_or_default();
         html! {
-            <tr class={class}>
-                <th scope="row" title={title}>{ head }</th>
-                // data-label lets narrow screens show each row as a labelled card.
-                { for cells.zip(labels).map(|(c, label)| html! { <td data-label={*label}>{ c }</td> }) }
+            <tr class={is_total.then_some("total")}>
+                <th scope="row">{ head }</th>
+                { for cells.zip(headings.iter().skip(1)).map(|(c, label)| html! { <td data-label={label.clone()}>{ c }</td> }) }
             </tr>
         }
     };
     html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby={title_id.to_owned()}>
+            <table>
+                <thead>
+                    <tr>{ for headings.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }</tr>
+                </thead>
+                <tbody>{ for rows.into_iter().map(|r| row(r, false)) }</tbody>
+                if let Some(total) = total {
+                    <tfoot>{ row(total, true) }</tfoot>
+                }
+            </table>
+        </div>
+    }
+}
+
+/// The scale ladder, one row per scale, smallest first; then every group of
+/// runs the plan pays for, and where they go beside the essay's 50/30/20.
+pub fn view(plan: &Plan) -> Html {
+    let rungs = plan
+        .ladder
+        .rungs
+        .iter()
+        .map(|r| rung_cells(plan, r))
+        .collect();
+    let experiments = plan
+        .experiments
+        .iter()
+        .map(|e| experiment_cells(plan, e))
+        .collect();
+    let experiment_headings: Vec<String> = EXPERIMENT_COLUMNS.map(String::from).to_vec();
+    html! {
         <section class="panel ladder" aria-labelledby="ladder-title">
             <h3 id="ladder-title">{ "Scale ladder" }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ladder-title">
-                <table>
-                    <thead>
-                        <tr>
-                            { for LADDER_COLUMNS[..columns].iter().enumerate().map(|(i, c)| html! {
-                                <th scope="col">
-                                    { *c }
-                                    if i == 5 { { format!(" on {} accelerators", plan.budget.count) } }
-                                </th>
-                            }) }
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for plan.ladder.rungs.iter().map(|r| row(
-                            rung_cells(r),
-                            &LADDER_COLUMNS[1..],
-                            Some(r.tier.id()),
-                            Some(r.tier.purpose()),
-                        )) }
-                    </tbody>
-                    <tfoot>{ row(total_cells(plan), &TOTAL_LABELS, None, None) }</tfoot>
-                </table>
-            </div>
+            <p class="hint">{ format!("Wall-clock times use all {} on one run at a time.", if plan.budget.count == 1 { "1 accelerator".to_owned() } else { format!("{} accelerators", plan.budget.count) }) }</p>
+            { table("ladder-title", &ladder_columns(plan), rungs, Some(total_cells(plan))) }
+            <h3 id="experiments-title">{ "Experiments" }</h3>
+            <p class="hint">{ "Every group of runs the checklist asks for; the ladder's totals are their sums." }</p>
+            { table("experiments-title", &experiment_headings, experiments, None) }
+            <h4>{ "Where the runs go" }</h4>
             <ul class="hint tiers">
-                { for [Tier::Small, Tier::Medium, Tier::Large].map(|t| html! {
-                    <li><strong>{ t.label() }</strong>{ format!(": {}.", t.purpose()) }</li>
-                }) }
+                { for split_lines(plan).into_iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>
         </section>
     }

@@ -9,14 +9,7 @@ use crate::model::report;
 pub fn view(plan: &Plan) -> Html {
     let e = &plan.evidence;
     let l = &plan.ladder;
-    let span = match (l.rungs.first(), l.rungs.last()) {
-        (Some(first), Some(last)) => format!(
-            "{} → {}",
-            format::count(first.params),
-            format::count(last.params)
-        ),
-        _ => String::new(),
-    };
+    let span = report::scales_text(plan, &l.rungs.iter().map(|r| r.scale).collect::<Vec<_>>());
     html! {
         <section class={classes!("summary", format!("level-{}", e.level))} aria-label="Summary">
             <p class="level" role="status" aria-live="polite">
@@ -33,8 +26,9 @@ pub fn view(plan: &Plan) -> Html {
             <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
                 <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
                 { format!(
-                    "{}: {span} parameters, {} runs, {} on your hardware.",
+                    "{}: {span} {}, {} runs, {} on your hardware.",
                     report::verdict_title(plan),
+                    plan.scaling.axis.unit(),
                     l.runs,
                     format::duration(l.wall_clock_hours),
                 ) }

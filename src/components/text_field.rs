@@ -13,6 +13,7 @@ pub fn view(
     text: String,
     error: Option<String>,
     on_edit: &Callback<(Field, String)>,
+    on_blur: &Callback<Field>,
 ) -> Html {
     let key = field.key();
     let id = format!("field-{key}");
@@ -24,6 +25,24 @@ pub fn view(
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             on_edit.emit((field, input.value()));
         })
+    };
+    let onblur = {
+        let on_blur = on_blur.clone();
+        Callback::from(move |_: FocusEvent| on_blur.emit(field))
+    };
+    // Phones' decimal keypads have no "e": fields where scientific notation
+    // is usual get the full keyboard; counts get digits only.
+    let inputmode = match field {
+        Field::Count => "numeric",
+        Field::Flops
+        | Field::Top
+        | Field::Floor
+        | Field::DataTokens
+        | Field::ModelParams
+        | Field::Effect
+        | Field::Noise
+        | Field::Currency => "text",
+        _ => "decimal",
     };
     let described_by = if error.is_some() {
         format!("{error_id} {hint_id}")
@@ -38,13 +57,14 @@ pub fn view(
                     id={id}
                     name={key}
                     type="text"
-                    inputmode="decimal"
+                    {inputmode}
                     autocomplete="off"
                     spellcheck="false"
                     value={text}
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={described_by}
                     {oninput}
+                    {onblur}
                 />
                 if let Some(unit) = unit {
                     <span class="unit" aria-hidden="true">{ unit }</span>

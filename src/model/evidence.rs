@@ -198,83 +198,49 @@ pub struct Evidence {
     pub domains: u32,
     pub rungs: u32,
     pub span: f64,
-    /// Seeds per configuration: the level's, or more when the power analysis asks for more.
+    /// Seeds per arm of the headline comparisons: the level's, or more when
+    /// the power analysis asks for more.
     pub seeds: u32,
+    /// Seeds of every other configuration: the level's.
+    pub seeds_per_configuration: u32,
     pub baselines: u32,
     pub ablations: u32,
-    pub statistics: &'static str,
+    pub statistics: String,
+    /// Comparisons tested at the top rung (one per domain); with more than
+    /// one, the level's tests are corrected for them.
+    pub headline_comparisons: u32,
+    /// "Holm" when the level corrects for several headline comparisons.
+    pub correction: Option<&'static str>,
+    /// Test level of each headline comparison after the correction's strictest step.
+    pub corrected_alpha: f64,
+    /// The smallest standardised effect (Cohen's d) the headline seeds detect
+    /// at the corrected test level and the chosen power.
+    pub detectable_effect: f64,
     pub release: &'static str,
     pub replication: bool,
-    /// Concrete requirements, one sentence each.
+    /// Concrete requirements, one sentence each: the experiments, then the reporting.
     pub requirements: Vec<String>,
-    /// What the kind of contribution adds (P4, P5).
-    pub kind_demands: Vec<&'static str>,
+    /// What the kind of contribution adds beyond compute (P4, P5).
+    pub kind_demands: Vec<String>,
     /// Why the level is what it is.
     pub reasons: Vec<String>,
     /// Questions to prepare for; "does this scale?" first (P7).
     pub reviewer_questions: Vec<&'static str>,
 }
 
-/// The evidence a claim needs. `power_seeds` is the power analysis's seeds per arm, if any.
-pub fn evidence_for(
-    kind: ContributionKind,
-    generality: u8,
-    novelty: u8,
-    power_seeds: Option<u32>,
-) -> Evidence {
-    let level = level_for(generality, novelty);
-    let rule = rule_for(level);
-    let seeds = power_seeds.map_or(rule.seeds, |n| n.max(rule.seeds));
-    Evidence {
-        level,
-        name: rule.name,
-        settings: rule.settings,
-        domains: rule.domains,
-        rungs: rule.rungs,
-        span: rule.span,
-        seeds,
-        baselines: rule.baselines,
-        ablations: rule.ablations,
-        statistics: rule.statistics,
-        release: rule.release,
-        replication: rule.replication,
-        requirements: requirements(rule, seeds),
-        kind_demands: kind_demands(kind),
-        reasons: reasons(generality, novelty, level, rule.seeds, power_seeds),
-        reviewer_questions: reviewer_questions(kind, generality, novelty),
-    }
-}
-
 fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn requirements(rule: &LevelRule, seeds: u32) -> Vec<String> {
-    let settings = plural(rule.settings, "setting", "settings");
+/// The reporting a level asks for: statistics, release, replication.
+pub fn reporting(rule: &LevelRule, statistics: &str) -> Vec<String> {
     let mut list = vec![
-        match rule.domains {
-            1 => format!("Show the effect in {settings} (datasets or tasks)."),
-            2 => format!("Show the effect in {settings} covering at least 2 domains."),
-            d => format!("Show the effect in {settings} covering at least {d} modalities."),
-        },
         format!(
-            "Train {} model sizes whose compute spans at least {}× from smallest to largest.",
-            rule.rungs,
-            format::number(rule.span)
+            "Span at least {}× in compute from the smallest to the largest of {} sizes.",
+            format::number(rule.span),
+            rule.rungs
         ),
-        format!(
-            "Run {} for every configuration.",
-            plural(seeds, "seed", "seeds")
-        ),
-        format!(
-            "Compare against {}, each tuned with the same budget as your method.",
-            plural(rule.baselines, "baseline", "baselines")
-        ),
-        format!(
-            "Ablate {} of the method, mostly at small scale.",
-            plural(rule.ablations, "part", "parts")
-        ),
-        format!("Report {}.", rule.statistics),
+        format!("Report {statistics}."),
         format!("Release {}.", rule.release),
     ];
     if rule.replication {
@@ -283,35 +249,79 @@ fn requirements(rule: &LevelRule, seeds: u32) -> Vec<String> {
     list
 }
 
-fn kind_demands(kind: ContributionKind) -> Vec<&'static str> {
-    match kind {
+/// Seeds in words, for checklists: "5 seeds".
+pub fn seeds_text(n: u32) -> String {
+    plural(n, "seed", "seeds")
+}
+
+/// What the kind adds that is not compute, tied to the essay's points.
+pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<String> {
+    let list: Vec<String> = match kind {
         ContributionKind::Insight => vec![
             "Say what others should do differently, and show it changes an outcome they care \
-             about: less compute, less data, less supervision or better results (P1).",
+             about: less compute, less data, less supervision or better results (P1: the lesson \
+             is the contribution)."
+                .into(),
         ],
         ContributionKind::NegativeResult => vec![
-            "Explain why the idea should have worked; a negative result is only useful if the \
-             attempt was expected to succeed (P5).",
-            "Give the idea a fair, thorough try: tune it as carefully as the baseline and try \
-             several variants before concluding (P5).",
+            "Explain why the idea should have worked: a negative result helps only if the \
+             attempt was expected to succeed (P5)."
+                .into(),
+            "Show the try was fair: at least as much tuning as the baselines and several \
+             variants, all reported (P5)."
+                .into(),
+            "Test equivalence, not a gain: two one-sided tests (TOST) or confidence intervals \
+             that exclude the smallest effect worth caring about."
+                .into(),
         ],
         ContributionKind::Model => vec![
             "Beat existing models on the benchmarks relevant to its use, evaluated the same \
-             way (P4).",
+             way (P4)."
+                .into(),
+            "Say how much compute and data the model used next to the models it is compared with."
+                .into(),
+            "Release the weights with an evaluation harness others can rerun.".into(),
         ],
         ContributionKind::Benchmark => vec![
-            "Show from the literature where existing benchmarks fail to measure the capability, \
-             and that yours measures it (P4).",
+            "Show from the literature where existing benchmarks fail to measure the \
+             capability, and that yours measures it (P4)."
+                .into(),
+            "Show it separates models and is not saturated: scores spread across sizes, with \
+             headroom above the best model."
+                .into(),
+            "Report human or reference performance on the same items.".into(),
+            "Check for contamination: overlap of items with pretraining data, and a canary string \
+             in the release."
+                .into(),
         ],
-        ContributionKind::Dataset => vec![
-            "Train one model on your data and one on existing data with the same compute; \
-             yours must give better weights (P4).",
-        ],
+        ContributionKind::Dataset => {
+            let mut list = vec![
+                "Train one model on your data and one on existing data with the same compute \
+                 at every size; yours must give better weights (P4)."
+                    .into(),
+                "Release the trained weights with the data.".into(),
+            ];
+            if let Some(tokens) = top_tokens {
+                list.push(format!(
+                    "Have at least {} tokens of data for the largest run, or repeat it at most \
+                     4 times: beyond about 4 epochs repeated data is worth much less than new \
+                     data (Muennighoff et al. 2023).",
+                    format::count(tokens / 4.0)
+                ));
+            }
+            list
+        }
         ContributionKind::Codebase => vec![
-            "Reproduce known results with it, and show what it makes faster, cheaper or \
-             possible compared with existing code (P4).",
+            "Reproduce published results within their reported variance before claiming \
+             anything new (P4)."
+                .into(),
+            "Measure throughput and time-to-target against the existing tool on the same \
+             hardware and settings."
+                .into(),
+            "Release the code with the scripts that produced every number.".into(),
         ],
-    }
+    };
+    list
 }
 
 fn capitalised(text: &str) -> String {
@@ -321,7 +331,7 @@ fn capitalised(text: &str) -> String {
     })
 }
 
-fn reasons(
+pub fn reasons(
     generality: u8,
     novelty: u8,
     level: u8,
@@ -359,36 +369,58 @@ fn reasons(
     }
     if let Some(n) = power_seeds.filter(|&n| n > level_seeds) {
         list.push(format!(
-            "The power analysis needs {n} seeds per arm, more than the level's {level_seeds}."
+            "The power analysis needs {n} seeds per arm for the headline comparisons, more than \
+             the level's {level_seeds}."
         ));
     }
     list
 }
 
-fn reviewer_questions(kind: ContributionKind, generality: u8, novelty: u8) -> Vec<&'static str> {
-    let mut list = vec![
-        "Does this scale? Does the gain over the baselines hold, grow or shrink across the \
-         ladder? (P7)",
-        "Were the baselines tuned with the same budget as the method?",
-        "How much do the results vary across seeds?",
-        "Which part of the method matters? Show the ablations.",
-    ];
-    list.push(match kind {
-        ContributionKind::Insight => "Does the lesson hold outside the settings you tested?",
-        ContributionKind::NegativeResult => {
-            "Did the idea get a fair try? What would have made it work?"
-        }
-        ContributionKind::Model => {
-            "Is it compared with the strongest current models, evaluated the same way?"
-        }
-        ContributionKind::Benchmark => {
-            "What does it measure that existing benchmarks miss, and is it free of contamination?"
-        }
-        ContributionKind::Dataset => {
-            "Does the gain come from the data itself, at equal compute and tokens?"
-        }
-        ContributionKind::Codebase => "Does it reproduce published numbers?",
-    });
+pub fn reviewer_questions(
+    kind: ContributionKind,
+    generality: u8,
+    novelty: u8,
+) -> Vec<&'static str> {
+    let mut list: Vec<&'static str> = match kind {
+        ContributionKind::Insight => vec![
+            "Does this scale? Does the gain over the baselines hold, grow or shrink across the \
+             ladder? (P7)",
+            "Were the baselines tuned with the same budget as the method?",
+            "How much do the results vary across seeds?",
+            "Which part of the method matters? Show the ablations.",
+            "Does the lesson hold outside the settings you tested?",
+        ],
+        ContributionKind::NegativeResult => vec![
+            "Does this scale? Could the idea start to work at a larger size? Show the gap does \
+             not close across the ladder. (P7)",
+            "Did the idea get a fair try: as much tuning as the baseline, and which variants?",
+            "Is the result equivalence, or just an underpowered test that found nothing?",
+            "Why should it have worked, and what would have made it work?",
+        ],
+        ContributionKind::Model => vec![
+            "Does this scale? Would the recipe keep its edge at a larger size? (P7)",
+            "Is it compared with the strongest current models, evaluated the same way?",
+            "How much of the gain is more compute or data rather than the recipe?",
+            "Is any benchmark contaminated by the training data?",
+        ],
+        ContributionKind::Benchmark => vec![
+            "Does this scale? Does the benchmark still separate models as they grow, or does it \
+             saturate? (P7)",
+            "What does it measure that existing benchmarks miss?",
+            "How do humans score, and how noisy are the labels?",
+            "Is it free of contamination?",
+        ],
+        ContributionKind::Dataset => vec![
+            "Does this scale? Does the advantage of your data hold at larger sizes? (P7)",
+            "Does the gain come from the data itself, at equal compute and tokens?",
+            "Is the evaluation data excluded from the dataset?",
+        ],
+        ContributionKind::Codebase => vec![
+            "Does this scale? Does the speed-up hold at the sizes people train? (P7)",
+            "Does it reproduce published numbers?",
+            "Is the comparison fair: same hardware, same settings, tuned existing code?",
+        ],
+    };
     if generality >= 4 {
         list.push("Does it hold in every domain the claim covers?");
     }
@@ -416,42 +448,29 @@ mod tests {
             let (a, b) = (&pair[0], &pair[1]);
             assert!(b.settings >= a.settings && b.rungs >= a.rungs && b.span >= a.span);
             assert!(b.seeds >= a.seeds && b.baselines >= a.baselines && b.ablations >= a.ablations);
+            assert!(b.domains >= a.domains);
         }
     }
 
     #[test]
     fn scale_question_comes_first() {
         for kind in ContributionKind::ALL {
-            let e = evidence_for(kind, 3, 3, None);
-            assert!(e.reviewer_questions[0].starts_with("Does this scale?"));
-            assert!(!e.kind_demands.is_empty());
+            let q = reviewer_questions(kind, 3, 3);
+            assert!(q[0].starts_with("Does this scale?"));
+            assert!(!kind_demands(kind, Some(1e10)).is_empty());
         }
     }
 
     #[test]
     fn reasons_name_the_principles() {
-        let e = evidence_for(ContributionKind::Insight, 5, 5, None);
-        let all = e.reasons.join(" ");
+        let all = reasons(5, 5, 5, 10, None).join(" ");
         assert!(all.contains("(P2)") && all.contains("(P3)") && all.contains("scale wins"));
-        let e = evidence_for(ContributionKind::Insight, 1, 1, None);
-        assert_eq!(e.reasons.len(), 1);
-    }
-
-    #[test]
-    fn power_analysis_raises_seeds_but_never_lowers_them() {
-        assert_eq!(
-            evidence_for(ContributionKind::Model, 3, 3, Some(64)).seeds,
-            64
-        );
-        assert_eq!(
-            evidence_for(ContributionKind::Model, 3, 3, Some(2)).seeds,
-            5
-        );
+        assert_eq!(reasons(1, 1, 1, 3, None).len(), 1);
+        assert!(reasons(3, 3, 3, 5, Some(64)).join(" ").contains("64 seeds"));
     }
 
     #[test]
     fn spans_read_with_separators() {
-        let e = evidence_for(ContributionKind::Insight, 5, 5, None);
-        assert!(e.requirements[1].contains("at least 10,000× from smallest"));
+        assert!(reporting(rule_for(5), "x")[0].contains("at least 10,000× in compute"));
     }
 }

@@ -149,8 +149,9 @@ pub const COMPUTE_PRESETS: [ComputePreset; 4] = [
 
 /// Model FLOPs utilisation used when none is given.
 /// Source: Epoch AI, "Estimating Training Compute of Deep Learning Models" (2022),
-/// which suggests 0.3 for large language models and 0.4 for other models.
-pub const DEFAULT_MFU: f64 = 0.4;
+/// which suggests 0.3 for large language models and 0.4 for other models;
+/// the default ladder pretrains language models, so 0.3.
+pub const DEFAULT_MFU: f64 = 0.3;
 
 const SECONDS_PER_HOUR: f64 = 3600.0;
 

@@ -8,6 +8,7 @@ use std::fmt;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::axis::{default_floor, Axis, Scaling};
 use super::format::number_text;
 use super::hardware::{find_accelerator, Accelerator, ACCELERATORS, DEFAULT_MFU};
 
@@ -78,6 +79,15 @@ pub enum Field {
     Noise,
     Alpha,
     Power,
+    Reserve,
+    Top,
+    Axis,
+    Floor,
+    DataTokens,
+    ModelParams,
+    BaseHours,
+    Exponent,
+    Currency,
 }
 
 /// What values a field accepts.
@@ -85,6 +95,8 @@ pub enum Field {
 enum Rule {
     /// One of a fixed list of ids.
     Choice,
+    /// A currency code: 1 to 5 ASCII letters, shown in capitals.
+    Code,
     /// A whole number in `min..=max`.
     Integer { min: f64, max: f64 },
     /// A finite number above `min` (or equal to it when `min_allowed`), at most `max`.
@@ -96,7 +108,7 @@ enum Rule {
 }
 
 impl Field {
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 23] = [
         Self::Kind,
         Self::Generality,
         Self::Novelty,
@@ -111,6 +123,15 @@ impl Field {
         Self::Noise,
         Self::Alpha,
         Self::Power,
+        Self::Reserve,
+        Self::Top,
+        Self::Axis,
+        Self::Floor,
+        Self::DataTokens,
+        Self::ModelParams,
+        Self::BaseHours,
+        Self::Exponent,
+        Self::Currency,
     ];
 
     pub fn key(self) -> &'static str {
@@ -129,6 +150,15 @@ impl Field {
             Self::Noise => "noise",
             Self::Alpha => "alpha",
             Self::Power => "power",
+            Self::Reserve => "reserve",
+            Self::Top => "top",
+            Self::Axis => "axis",
+            Self::Floor => "floor",
+            Self::DataTokens => "data_tokens",
+            Self::ModelParams => "model_params",
+            Self::BaseHours => "base_hours",
+            Self::Exponent => "exponent",
+            Self::Currency => "currency",
         }
     }
 
@@ -138,11 +168,16 @@ impl Field {
 
     /// Optional fields may be left empty; the others fall back to a default.
     pub fn is_optional(self) -> bool {
-        matches!(self, Self::Flops | Self::Price | Self::Effect | Self::Noise)
+        matches!(
+            self,
+            Self::Flops | Self::Price | Self::Effect | Self::Noise | Self::Top | Self::Floor
+        )
     }
 
     // Upper bounds keep every later product finite in f64 and catch typos such
-    // as an extra "000"; each is far above anything a real plan uses.
+    // as an extra "000"; each is far above anything a real plan uses. Lower
+    // bounds refuse values whose answer would be meaningless: under 36 seconds
+    // of compute, a test level whose quantile is not finite in f64.
     fn rule(self) -> Rule {
         let number = |min, min_allowed, max| Rule::Number {
             min,
@@ -150,20 +185,31 @@ impl Field {
             max,
         };
         match self {
-            Self::Kind | Self::Accelerator => Rule::Choice,
+            Self::Kind | Self::Accelerator | Self::Axis => Rule::Choice,
+            Self::Currency => Rule::Code,
             Self::Generality | Self::Novelty => Rule::Integer { min: 1.0, max: 5.0 },
             Self::Count => Rule::Integer {
                 min: 1.0,
                 max: 1_000_000.0,
             },
-            Self::Hours => number(0.0, false, 1_000_000.0),
-            Self::Mfu => number(0.0, false, 1.0),
-            Self::Flops => number(0.0, false, 1e30),
+            Self::Hours => number(0.01, true, 1_000_000.0),
+            Self::Mfu => number(0.01, true, 1.0),
+            // A trillion FLOPs is under a second of one accelerator.
+            Self::Flops => number(1e12, true, 1e30),
             Self::Price => number(0.0, true, 1_000_000.0),
             Self::TokensPerParam => number(1.0, true, 10_000.0),
-            Self::Effect | Self::Noise => number(0.0, false, 1e9),
-            Self::Alpha => number(0.0, false, 0.5),
+            Self::Effect | Self::Noise => number(1e-9, true, 1e9),
+            // Below 1e-6 nobody tests, and the normal quantile loses its digits.
+            Self::Alpha => number(1e-6, true, 0.5),
             Self::Power => number(0.5, true, 0.999),
+            // The reserve is a share of the budget: all of it leaves nothing to plan.
+            Self::Reserve => number(0.0, true, 0.95),
+            Self::Top | Self::Floor => number(0.0, false, 1e15),
+            Self::DataTokens => number(1e3, true, 1e16),
+            Self::ModelParams => number(1e3, true, 1e13),
+            Self::BaseHours => number(1e-3, true, 1e6),
+            // Beyond quartic growth no scaling rule we know of applies.
+            Self::Exponent => number(0.1, true, 4.0),
         }
     }
 
@@ -173,10 +219,12 @@ impl Field {
             Rule::Choice => {
                 let ids: Vec<&str> = match self {
                     Self::Kind => ContributionKind::ALL.iter().map(|k| k.id()).collect(),
+                    Self::Axis => Axis::ALL.iter().map(|a| a.id()).collect(),
                     _ => ACCELERATORS.iter().map(|a| a.id).collect(),
                 };
                 format!("one of {}", ids.join(", "))
             }
+            Rule::Code => "a currency code of 1 to 5 letters, such as USD or EUR".into(),
             Rule::Integer { min, max } => format!(
                 "a whole number from {} to {}",
                 number_text(min),
@@ -252,7 +300,7 @@ fn echo(value: &FieldValue) -> String {
 }
 
 /// Everything the plan depends on. Defaults are P6's reference point: a
-/// mid-level insight on 8 A100s for 30 days at 40% MFU.
+/// mid-level insight on 8 A100s for 30 days, pretraining language models.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Inputs {
     pub kind: ContributionKind,
@@ -276,7 +324,31 @@ pub struct Inputs {
     pub noise: Option<f64>,
     pub alpha: f64,
     pub power: f64,
+    /// Share of the budget kept for failed runs, debugging and evaluation.
+    pub reserve: f64,
+    /// The largest scale wanted (parameters on pretrain and finetune); the
+    /// ladder is sized to it instead of to the whole budget.
+    pub top: Option<f64>,
+    pub axis: Axis,
+    /// The smallest scale worth a run, in the axis's unit; the axis's default when empty.
+    pub floor: Option<f64>,
+    /// The data you have, in tokens: the fixed data of a fine-tuning ladder,
+    /// and the size of a new dataset (to count how often it repeats).
+    pub data_tokens: f64,
+    /// The fixed model of a data ladder, in parameters.
+    pub model_params: f64,
+    /// Accelerator-hours of the smallest run, on the custom axis.
+    pub base_hours: f64,
+    /// How cost grows with scale on the custom axis: cost ∝ scale^exponent.
+    pub exponent: f64,
+    /// Currency code for costs, such as USD.
+    pub currency: String,
 }
+
+/// Share of the budget kept in reserve when none is given. Our calibration,
+/// not a published figure: OPT-175B's logbook records dozens of restarts after
+/// failures (Zhang et al. 2022), and evaluation and debugging runs come on top.
+pub const DEFAULT_RESERVE: f64 = 0.2;
 
 /// Tokens per parameter for compute-optimal training.
 /// Source: Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models" (Chinchilla).
@@ -300,6 +372,17 @@ impl Default for Inputs {
             // The conventional test level and power of Cohen (1988), also G*Power's defaults.
             alpha: 0.05,
             power: 0.8,
+            reserve: DEFAULT_RESERVE,
+            top: None,
+            axis: Axis::Pretrain,
+            floor: None,
+            // 100M tokens: e.g. 50k fine-tuning examples of 2k tokens (our assumption).
+            data_tokens: 1e8,
+            // 125M parameters, the smallest GPT-3 (Brown et al. 2020).
+            model_params: 1.25e8,
+            base_hours: 1.0,
+            exponent: 1.0,
+            currency: "USD".into(),
         }
     }
 }
@@ -344,8 +427,19 @@ impl Inputs {
                     Field::Kind => {
                         self.kind = ContributionKind::from_id(text).ok_or_else(reject)?;
                     }
+                    Field::Axis => self.axis = Axis::from_id(text).ok_or_else(reject)?,
                     _ => self.accelerator = find_accelerator(text).ok_or_else(reject)?,
                 }
+            }
+            Rule::Code => {
+                let FieldValue::Text(_) = value else {
+                    return Err(reject());
+                };
+                if !(1..=5).contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_alphabetic())
+                {
+                    return Err(reject());
+                }
+                self.currency = text.to_ascii_uppercase();
             }
             rule => {
                 let n = match value {
@@ -378,7 +472,14 @@ impl Inputs {
             Field::Noise => self.noise = Some(n),
             Field::Alpha => self.alpha = n,
             Field::Power => self.power = n,
-            Field::Kind | Field::Accelerator => {}
+            Field::Reserve => self.reserve = n,
+            Field::Top => self.top = Some(n),
+            Field::Floor => self.floor = Some(n),
+            Field::DataTokens => self.data_tokens = n,
+            Field::ModelParams => self.model_params = n,
+            Field::BaseHours => self.base_hours = n,
+            Field::Exponent => self.exponent = n,
+            Field::Kind | Field::Accelerator | Field::Axis | Field::Currency => {}
         }
     }
 
@@ -399,6 +500,15 @@ impl Inputs {
             Field::Noise => self.noise = None,
             Field::Alpha => self.alpha = defaults.alpha,
             Field::Power => self.power = defaults.power,
+            Field::Reserve => self.reserve = defaults.reserve,
+            Field::Top => self.top = None,
+            Field::Axis => self.axis = defaults.axis,
+            Field::Floor => self.floor = None,
+            Field::DataTokens => self.data_tokens = defaults.data_tokens,
+            Field::ModelParams => self.model_params = defaults.model_params,
+            Field::BaseHours => self.base_hours = defaults.base_hours,
+            Field::Exponent => self.exponent = defaults.exponent,
+            Field::Currency => self.currency = defaults.currency,
         }
     }
 
@@ -420,6 +530,15 @@ impl Inputs {
             Field::Effect => self.effect.and_then(number),
             Field::Noise => self.noise.and_then(number),
             Field::Alpha => number(self.alpha),
+            Field::Reserve => number(self.reserve),
+            Field::Top => self.top.and_then(number),
+            Field::Axis => Some(self.axis.id().to_owned()),
+            Field::Floor => self.floor.and_then(number),
+            Field::DataTokens => number(self.data_tokens),
+            Field::ModelParams => number(self.model_params),
+            Field::BaseHours => number(self.base_hours),
+            Field::Exponent => number(self.exponent),
+            Field::Currency => Some(self.currency.clone()),
             Field::Power => number(self.power),
         }
     }
@@ -434,6 +553,24 @@ impl Inputs {
                 (defaults.text(f).as_deref() != Some(text.as_str())).then_some((f, text))
             })
             .collect()
+    }
+
+    /// How compute grows along the chosen axis, with these inputs' numbers.
+    pub fn scaling(&self, flops_per_accelerator_hour: f64) -> Scaling {
+        Scaling {
+            axis: self.axis,
+            tokens_per_param: self.tokens_per_param,
+            data_tokens: self.data_tokens,
+            model_params: self.model_params,
+            base_hours: self.base_hours,
+            flops_per_accelerator_hour,
+            exponent: match self.axis {
+                Axis::Pretrain => 2.0,
+                Axis::Data | Axis::Finetune => 1.0,
+                Axis::Custom => self.exponent,
+            },
+            floor: self.floor.unwrap_or_else(|| default_floor(self.axis)),
+        }
     }
 
     /// Builds inputs from named values, as the JS API receives them. Stops at the
@@ -554,7 +691,7 @@ fn rule_accepts(rule: Rule, n: f64) -> bool {
         return false;
     }
     match rule {
-        Rule::Choice => false,
+        Rule::Choice | Rule::Code => false,
         Rule::Integer { min, max } => n.fract() == 0.0 && (min..=max).contains(&n),
         Rule::Number {
             min,
@@ -577,7 +714,8 @@ mod tests {
         let d = Inputs::default();
         assert_eq!((d.generality, d.novelty), (3, 3));
         assert_eq!(d.accelerator.id, "a100");
-        assert_eq!((d.count, d.hours, d.mfu), (8, 720.0, 0.4));
+        assert_eq!((d.count, d.hours, d.mfu), (8, 720.0, 0.3));
+        assert_eq!((d.reserve, d.top, d.axis), (0.2, None, Axis::Pretrain));
         assert_eq!(d.tokens_per_param, 20.0);
         assert!(d.changed_fields().is_empty());
     }
@@ -593,14 +731,18 @@ mod tests {
                 &["h1000", "A100", "javascript:alert(1)"],
             ),
             (Field::Count, &["0", "-8", "1.5", "1e7", "infinity"]),
-            (Field::Hours, &["0", "-0", "-1", "1e7", "nan"]),
+            (Field::Hours, &["0", "-0", "-1", "1e7", "nan", "1e-300"]),
             (Field::Mfu, &["0", "1.01", "-0.4", "40%"]),
-            (Field::Flops, &["0", "-1e21", "1e31", "1e999"]),
+            (Field::Flops, &["0", "-1e21", "1e31", "1e999", "5e-324"]),
+            (Field::Reserve, &["1", "-0.1", "0.96"]),
+            (Field::Axis, &["Pretrain", "vision"]),
+            (Field::Currency, &["US$", "dollars", "€"]),
+            (Field::Top, &["0", "-5"]),
             (Field::Price, &["-0.01", "2e6", "$2"]),
             (Field::TokensPerParam, &["0", "0.5", "20001"]),
             (Field::Effect, &["0", "-1", "Infinity"]),
             (Field::Noise, &["0", "-0.1", "2e9"]),
-            (Field::Alpha, &["0", "0.51", "1"]),
+            (Field::Alpha, &["0", "0.51", "1", "1e-17"]),
             (Field::Power, &["0.49", "1", "0.9999"]),
         ];
         for (field, values) in bad {
@@ -626,7 +768,11 @@ mod tests {
             (Field::Count, &["1", "1000000"]),
             (Field::Hours, &["0.5", "1e6"]),
             (Field::Mfu, &["1", "0.01"]),
-            (Field::Flops, &["2.6e21", "1e30", "1"]),
+            (Field::Flops, &["2.6e21", "1e30", "1e12"]),
+            (Field::Reserve, &["0", "0.95"]),
+            (Field::Axis, &["data", "custom"]),
+            (Field::Currency, &["eur", "CHF"]),
+            (Field::Exponent, &["0.1", "4"]),
             (Field::Price, &["0", "2.49"]),
             (Field::TokensPerParam, &["1", "10000"]),
             (Field::Alpha, &["0.5", "0.001"]),
@@ -647,7 +793,7 @@ mod tests {
             .expect_err("bool");
         assert_eq!(
             err.to_string(),
-            "hours must be a number above 0 and at most 1000000 (got a boolean)"
+            "hours must be a number from 0.01 to 1000000 (got a boolean)"
         );
         let err = inputs
             .set(Field::Kind, &FieldValue::Number(1.0))

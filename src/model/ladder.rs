@@ -1,33 +1,22 @@
-//! The scale ladder: which model sizes to train, how many runs at each, and
-//! whether the budget pays for it.
+//! The scale ladder: which scales to run, and what the design's groups of
+//! runs cost on them.
 //!
-//! Every rung is compute-optimal: a model of N parameters sees D = k·N tokens
-//! (k tokens per parameter) and costs C = 6·N·D = 6·k·N² FLOPs per run. Rung
-//! sizes are a geometric series whose top-to-bottom compute ratio is the
-//! level's span, so the whole ladder's cost is 6·k·N_top²·Σ runsᵢ·(Nᵢ/N_top)².
-//! The budget fixes N_top; the ladder fits when its smallest rung is still a
-//! model worth training.
+//! Rung scales form a geometric series from the top down whose compute span
+//! (top run over bottom run) is the level's. Two ladders matter:
+//! - the *minimum* ladder: the bottom rung at the smallest scale worth a run;
+//!   its cost is the least compute the claim needs (`min_flops`);
+//! - the *budget* ladder: the largest top whose whole plan fits the budget less
+//!   the reserve, or the top the researcher asked for.
+//!
+//! Sizes are rounded down to two significant figures from the top, and the
+//! bottom is rounded down from the top's rounded value, so rounding never
+//! narrows the span and never spends more than the unrounded plan.
 
 use serde::Serialize;
 
+use super::axis::Scaling;
+use super::design::{Placement, RunCost, Template};
 use super::hardware::Budget;
-
-/// FLOPs per parameter per training token (forward and backward pass).
-/// Source: Kaplan et al. 2020, "Scaling Laws for Neural Language Models", C ≈ 6·N·D.
-pub const FLOPS_PER_PARAM_TOKEN: f64 = 6.0;
-
-/// The smallest model worth putting on a ladder. Our assumption, bracketed by
-/// public LM suites: Pythia's smallest model has 14M parameters (Biderman et
-/// al. 2023) and Chinchilla's fits start at 70M (Hoffmann et al. 2022).
-pub const SMALLEST_USEFUL_PARAMS: f64 = 20e6;
-
-/// Runs in each tier per seed: small 5, medium 3, large 2, that is 50/30/20 by
-/// count (P6). The large tier is the headline: the method and its strongest
-/// baseline, each with every seed.
-const RUNS_PER_SEED: [u32; 3] = [5, 3, 2];
-
-/// Keeps rounding error from ever pushing the plan over the budget.
-const SAFETY: f64 = 1.0 - 1e-9;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -38,6 +27,8 @@ pub enum Tier {
 }
 
 impl Tier {
+    pub const ALL: [Self; 3] = [Self::Small, Self::Medium, Self::Large];
+
     /// Lowercase id, as in the JS API ("small").
     pub fn id(self) -> &'static str {
         match self {
@@ -55,85 +46,113 @@ impl Tier {
         }
     }
 
-    /// What the runs of this tier are for.
-    pub fn purpose(self) -> &'static str {
+    /// P6's share of experiments for this tier: 50/30/20.
+    pub fn essay_share(self) -> f64 {
         match self {
-            Tier::Small => "method, baselines and ablations across the settings",
-            Tier::Medium => "the trend: method against baselines as scale grows",
-            Tier::Large => "the headline: method against its strongest baseline",
+            Tier::Small => 0.5,
+            Tier::Medium => 0.3,
+            Tier::Large => 0.2,
         }
     }
 }
 
-/// The shape a level asks of the ladder.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LadderSpec {
-    /// Number of model sizes, at least 3.
-    pub rungs: u32,
-    /// Per-run compute of the top rung over the bottom rung.
-    pub span: f64,
-    /// Seeds per configuration.
+/// One group of runs placed on one rung, priced.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Experiment {
+    pub tier: Tier,
+    /// Index of the rung, 0 for the smallest.
+    pub rung: usize,
+    /// The rung's scale in the axis's unit (parameters on pretrain and finetune).
+    pub scale: f64,
+    /// Parameters of the model, where the axis knows them.
+    pub params: Option<f64>,
+    pub what: &'static str,
+    pub label: String,
+    pub arms: u32,
+    pub settings: u32,
     pub seeds: u32,
+    pub configs: u32,
+    pub runs: u32,
+    pub flops_per_run: f64,
+    pub flops: f64,
+    /// Accelerator-hours of all these runs.
+    pub hours: f64,
+    pub cost: Option<f64>,
 }
 
-/// One model size of the ladder.
+/// One scale of the ladder with the runs placed on it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Rung {
     pub tier: Tier,
-    pub params: f64,
-    pub tokens: f64,
+    /// The scale in the axis's unit.
+    pub scale: f64,
+    /// Parameters, where the axis knows them (not on the custom axis).
+    pub params: Option<f64>,
+    /// Training tokens per run, where the axis knows them.
+    pub tokens: Option<f64>,
+    /// FLOPs of one training run at this scale.
     pub flops_per_run: f64,
-    /// Accelerator-hours for one run.
+    /// Accelerator-hours for one training run.
     pub hours_per_run: f64,
-    /// Wall-clock hours for one run with all the accelerators on it.
+    /// Wall-clock hours for one training run with all the accelerators on it.
     pub wall_clock_hours_per_run: f64,
+    /// Runs of every group at this rung.
     pub runs: u32,
+    /// FLOPs of all runs at this rung.
+    pub flops: f64,
     /// Share of the budget's FLOPs that this rung's runs use, 0–1.
     pub share_of_budget: f64,
     /// Cost of all this rung's runs, when a price per accelerator-hour is known.
     pub cost: Option<f64>,
 }
 
-/// The ladder the budget buys, with its totals and verdict.
+/// Which ladder is on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SizedBy {
+    /// The largest ladder the budget less the reserve pays for.
+    Budget,
+    /// The top scale the researcher asked for.
+    Top,
+    /// The least the claim needs (shown when the budget cannot pay for it).
+    Minimum,
+}
+
+/// Runs and FLOPs of one tier, beside P6's share.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TierSplit {
+    pub tier: Tier,
+    pub runs: u32,
+    pub flops: f64,
+    pub share_of_runs: f64,
+    pub share_of_flops: f64,
+    pub essay_share: f64,
+}
+
+/// The ladder with its experiments, totals and verdict.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ladder {
     pub rungs: Vec<Rung>,
+    pub sized_by: SizedBy,
     pub budget_flops: f64,
+    /// Share of the budget kept for failed runs, debugging and evaluation.
+    pub reserve: f64,
+    /// The budget less the reserve: what the plan may spend.
+    pub available_flops: f64,
+    /// Sum of the experiments' FLOPs.
     pub planned_flops: f64,
     pub fits: bool,
-    /// Budget at which the smallest rung reaches [`SMALLEST_USEFUL_PARAMS`].
-    pub required_flops: f64,
-    /// `required_flops / budget_flops` when the plan does not fit.
+    /// How many times the available compute the plan needs, when it does not fit.
     pub shortfall: Option<f64>,
-    pub smallest_useful_params: f64,
+    /// The smallest scale worth a run.
+    pub floor: f64,
+    /// Compute of one top run over one bottom run, after rounding.
+    pub span: f64,
     pub runs: u32,
     pub accelerator_hours: f64,
     pub wall_clock_hours: f64,
     pub cost: Option<f64>,
-}
-
-/// Runs on each rung, bottom to top: 50% on the smallest, 20% on the largest,
-/// and 30% spread over the rungs between, the smaller ones taking any remainder.
-pub fn runs_per_rung(spec: &LadderSpec) -> Vec<u32> {
-    let rungs = spec.rungs.max(3) as usize;
-    let [small, medium, large] = RUNS_PER_SEED.map(|r| r.saturating_mul(spec.seeds));
-    let middle = (rungs - 2) as u32;
-    let mut runs = vec![small];
-    runs.extend((0..middle).map(|i| medium / middle + u32::from(i < medium % middle)));
-    runs.push(large);
-    runs
-}
-
-/// Size of each rung relative to the top one, bottom to top.
-fn relative_sizes(spec: &LadderSpec) -> Vec<f64> {
-    let rungs = spec.rungs.max(3);
-    let steps = f64::from(rungs - 1);
-    // Compute grows with N², so N spans the square root of the compute span.
-    let size_span = spec.span.sqrt();
-    (0..rungs)
-        // exp∘ln rather than powf: the app already needs both, and powf is 2 KB of wasm.
-        .map(|i| (size_span.ln() * -f64::from(rungs - 1 - i) / steps).exp())
-        .collect()
+    pub split: Vec<TierSplit>,
 }
 
 /// Rounds down to two significant figures, so sizes read as 1.3B or 350M and
@@ -159,161 +178,308 @@ pub fn round_down_2sig(x: f64) -> f64 {
     r
 }
 
-/// The ladder's cost in units of one top-rung run: Σ runsᵢ·(Nᵢ/N_top)².
-pub fn cost_weight(spec: &LadderSpec) -> f64 {
-    runs_per_rung(spec)
+/// The next two-significant-figure value above `x`: 1.3B → 1.4B.
+fn next_2sig_up(x: f64) -> f64 {
+    let r = round_down_2sig(x);
+    r + 10f64.powi(r.log10().floor() as i32 - 1)
+}
+
+/// Scales of a ladder of `rungs` rungs whose top is `top` (rounded down) and
+/// whose bottom is `ratio` times smaller or more, bottom to top.
+pub fn rung_scales(top: f64, ratio: f64, rungs: u32) -> Vec<f64> {
+    let rungs = rungs.max(2);
+    let top = round_down_2sig(top);
+    let steps = f64::from(rungs - 1);
+    let mut scales: Vec<f64> = (0..rungs)
+        .map(|i| {
+            let down = f64::from(rungs - 1 - i) / steps;
+            round_down_2sig(top / ratio.powf(down))
+        })
+        .collect();
+    if let Some(last) = scales.last_mut() {
+        *last = top;
+    }
+    scales
+}
+
+/// The templates placed on these scales and priced.
+pub fn experiments(
+    scales: &[f64],
+    templates: &[Template],
+    scaling: &Scaling,
+    budget: &Budget,
+    price: Option<f64>,
+) -> Vec<Experiment> {
+    let last = scales.len().saturating_sub(1);
+    let tier = |i: usize| match i {
+        0 => Tier::Small,
+        i if i == last => Tier::Large,
+        _ => Tier::Medium,
+    };
+    let mut list = Vec::new();
+    for template in templates {
+        let rungs: Vec<usize> = match template.at {
+            Placement::Bottom => vec![0],
+            Placement::Top => vec![last],
+            Placement::Middle => (1..last).collect(),
+            Placement::Every => (0..=last).collect(),
+        };
+        for i in rungs {
+            let scale = scales[i];
+            let flops_per_run = match template.cost {
+                RunCost::Train => scaling.train_flops(scale),
+                RunCost::Partial(share) => share * scaling.train_flops(scale),
+                RunCost::Eval => scaling.eval_flops(scale),
+            };
+            let runs = template.runs();
+            let flops = f64::from(runs) * flops_per_run;
+            let hours = budget.accelerator_hours_for(flops);
+            list.push(Experiment {
+                tier: tier(i),
+                rung: i,
+                scale,
+                params: scaling.params_at(scale),
+                what: template.what,
+                label: template.label.clone(),
+                arms: template.arms,
+                settings: template.settings,
+                seeds: template.seeds,
+                configs: template.configs,
+                runs,
+                flops_per_run,
+                flops,
+                hours,
+                cost: price.map(|p| p * hours),
+            });
+        }
+    }
+    list
+}
+
+/// What a plan on these scales costs in FLOPs.
+fn cost(scales: &[f64], templates: &[Template], scaling: &Scaling, budget: &Budget) -> f64 {
+    experiments(scales, templates, scaling, budget, None)
         .iter()
-        .zip(relative_sizes(spec))
-        .map(|(&n, r)| f64::from(n) * r * r)
+        .map(|e| e.flops)
         .sum()
 }
 
-/// Fits the ladder `spec` to `budget`, training `tokens_per_param` tokens per parameter.
-///
-/// `weight` sizes the top rung: N_top = √(budget / (6·k·weight)). It is at least
-/// [`cost_weight`] of `spec`; a caller passes more to keep a harder requirement
-/// from buying a bigger top rung than an easier one would (a wider span makes
-/// the lower rungs cheaper, which would otherwise free compute for the top).
-pub fn fit(
-    spec: &LadderSpec,
-    weight: f64,
-    budget: &Budget,
-    tokens_per_param: f64,
-    price: Option<f64>,
-) -> Ladder {
-    let runs = runs_per_rung(spec);
-    let sizes = relative_sizes(spec);
-    let per_param_squared = FLOPS_PER_PARAM_TOKEN * tokens_per_param;
-    let weight = weight.max(cost_weight(spec));
-    let top = (budget.flops * SAFETY / (per_param_squared * weight)).sqrt();
-    let bottom_share = sizes[0];
-    let fits = top * bottom_share >= SMALLEST_USEFUL_PARAMS;
-    let required_flops =
-        per_param_squared * weight * (SMALLEST_USEFUL_PARAMS / bottom_share).powi(2);
+/// What the ladder needs: rungs and span from the level, the groups of runs
+/// from the design, and how compute grows from the axis.
+pub struct LadderRequest<'a> {
+    pub rungs: u32,
+    /// Compute of one top run over one bottom run, at least.
+    pub span: f64,
+    pub templates: &'a [Template],
+    pub scaling: &'a Scaling,
+    pub budget: &'a Budget,
+    pub reserve: f64,
+    pub price: Option<f64>,
+    /// The top scale wanted, if any.
+    pub top: Option<f64>,
+    /// The largest top the budget may buy: the largest open models, for a
+    /// design that only evaluates existing models.
+    pub max_top: Option<f64>,
+    /// Whether the design trains models; the rung's "per run" figures are an
+    /// evaluation's when it does not.
+    pub trains: bool,
+}
 
-    let last = runs.len() - 1;
-    let rungs: Vec<Rung> = runs
-        .iter()
-        .zip(&sizes)
-        .enumerate()
-        .map(|(i, (&n, &r))| {
-            let params = round_down_2sig(top * r);
-            let tokens = tokens_per_param * params;
-            let flops_per_run = FLOPS_PER_PARAM_TOKEN * params * tokens;
-            let hours_per_run = budget.accelerator_hours_for(flops_per_run);
-            Rung {
-                tier: match i {
-                    0 => Tier::Small,
-                    i if i == last => Tier::Large,
-                    _ => Tier::Medium,
-                },
-                params,
-                tokens,
-                flops_per_run,
-                hours_per_run,
-                wall_clock_hours_per_run: budget.wall_clock_hours_for(flops_per_run),
-                runs: n,
-                share_of_budget: f64::from(n) * flops_per_run / budget.flops,
-                cost: price.map(|p| p * hours_per_run * f64::from(n)),
+impl LadderRequest<'_> {
+    fn ratio(&self) -> f64 {
+        self.scaling.scale_ratio(self.span)
+    }
+
+    fn cost_at(&self, top: f64) -> f64 {
+        cost(
+            &rung_scales(top, self.ratio(), self.rungs),
+            self.templates,
+            self.scaling,
+            self.budget,
+        )
+    }
+
+    /// The smallest two-figure top whose bottom rung is at least the floor.
+    pub fn min_top(&self) -> f64 {
+        let floor = self.scaling.floor;
+        let ratio = self.ratio();
+        let mut top = round_down_2sig(floor * ratio);
+        // A handful of steps at most: each raises the bottom by about 1–10%.
+        for _ in 0..200 {
+            if rung_scales(top, ratio, self.rungs)[0] >= floor {
+                break;
             }
-        })
-        .collect();
-    let planned_flops: f64 = rungs
-        .iter()
-        .map(|r| f64::from(r.runs) * r.flops_per_run)
-        .sum();
-    Ladder {
-        budget_flops: budget.flops,
-        planned_flops,
-        fits,
-        required_flops,
-        shortfall: (!fits).then(|| required_flops / budget.flops),
-        smallest_useful_params: SMALLEST_USEFUL_PARAMS,
-        runs: runs.iter().sum(),
-        accelerator_hours: budget.accelerator_hours_for(planned_flops),
-        wall_clock_hours: budget.wall_clock_hours_for(planned_flops),
-        cost: price.map(|p| p * budget.accelerator_hours_for(planned_flops)),
-        rungs,
+            top = next_2sig_up(top);
+        }
+        top
+    }
+
+    /// The least compute that satisfies the level.
+    pub fn min_flops(&self) -> f64 {
+        self.cost_at(self.min_top())
+    }
+
+    /// The largest two-figure top whose plan costs at most `available`, if the
+    /// minimum ladder does.
+    fn budget_top(&self, available: f64) -> Option<f64> {
+        let min_top = self.min_top();
+        if self.cost_at(min_top) > available {
+            return None;
+        }
+        // Cost rises with the top (every rounded scale does), so search: grow
+        // tenfold until too dear, then bisect in log space.
+        let mut low = min_top;
+        let mut high = min_top * 10.0;
+        for _ in 0..400 {
+            if self.cost_at(high) > available || high > 1e300 {
+                break;
+            }
+            low = high;
+            high *= 10.0;
+        }
+        for _ in 0..80 {
+            let mid = (low * high).sqrt();
+            if self.cost_at(mid) <= available {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        let top = round_down_2sig(low).max(min_top);
+        Some(self.max_top.map_or(top, |max| top.min(max.max(min_top))))
+    }
+
+    /// The ladder on screen: sized to the wanted top, else the largest the
+    /// budget less the reserve pays for, else the minimum the claim needs.
+    pub fn fit(&self) -> (Ladder, Vec<Experiment>) {
+        let available = self.budget.flops * (1.0 - self.reserve);
+        let min_top = self.min_top();
+        let min_flops = self.cost_at(min_top);
+        let (top, sized_by) = match self.top {
+            Some(top) => (top, SizedBy::Top),
+            None => match self.budget_top(available) {
+                Some(top) => (top, SizedBy::Budget),
+                None => (min_top, SizedBy::Minimum),
+            },
+        };
+        let scales = rung_scales(top, self.ratio(), self.rungs);
+        let experiments = experiments(
+            &scales,
+            self.templates,
+            self.scaling,
+            self.budget,
+            self.price,
+        );
+        let planned: f64 = experiments.iter().map(|e| e.flops).sum();
+        let bottom_ok = scales[0] >= self.scaling.floor;
+        let fits = bottom_ok && planned <= available;
+        let shortfall = (!fits).then(|| {
+            if bottom_ok {
+                planned / available
+            } else {
+                min_flops / available
+            }
+        });
+        let last = scales.len() - 1;
+        let rungs: Vec<Rung> = scales
+            .iter()
+            .enumerate()
+            .map(|(i, &scale)| {
+                let here = experiments.iter().filter(|e| e.rung == i);
+                let flops: f64 = here.clone().map(|e| e.flops).sum();
+                let flops_per_run = if self.trains {
+                    self.scaling.train_flops(scale)
+                } else {
+                    self.scaling.eval_flops(scale)
+                };
+                Rung {
+                    tier: match i {
+                        0 => Tier::Small,
+                        i if i == last => Tier::Large,
+                        _ => Tier::Medium,
+                    },
+                    scale,
+                    params: self.scaling.params_at(scale),
+                    tokens: self.scaling.tokens_at(scale),
+                    flops_per_run,
+                    hours_per_run: self.budget.accelerator_hours_for(flops_per_run),
+                    wall_clock_hours_per_run: self.budget.wall_clock_hours_for(flops_per_run),
+                    runs: here.clone().map(|e| e.runs).sum(),
+                    flops,
+                    share_of_budget: flops / self.budget.flops,
+                    cost: self
+                        .price
+                        .map(|p| p * self.budget.accelerator_hours_for(flops)),
+                }
+            })
+            .collect();
+        let runs: u32 = experiments.iter().map(|e| e.runs).sum();
+        let split = Tier::ALL
+            .iter()
+            .map(|&tier| {
+                let of_tier = experiments.iter().filter(|e| e.tier == tier);
+                let tier_runs: u32 = of_tier.clone().map(|e| e.runs).sum();
+                let tier_flops: f64 = of_tier.map(|e| e.flops).sum();
+                TierSplit {
+                    tier,
+                    runs: tier_runs,
+                    flops: tier_flops,
+                    share_of_runs: f64::from(tier_runs) / f64::from(runs.max(1)),
+                    share_of_flops: if planned > 0.0 {
+                        tier_flops / planned
+                    } else {
+                        0.0
+                    },
+                    essay_share: tier.essay_share(),
+                }
+            })
+            .collect();
+        let span = self.scaling.train_flops(scales[last]) / self.scaling.train_flops(scales[0]);
+        let ladder = Ladder {
+            budget_flops: self.budget.flops,
+            reserve: self.reserve,
+            available_flops: available,
+            planned_flops: planned,
+            fits,
+            shortfall,
+            floor: self.scaling.floor,
+            span,
+            runs,
+            accelerator_hours: self.budget.accelerator_hours_for(planned),
+            wall_clock_hours: self.budget.wall_clock_hours_for(planned),
+            cost: self
+                .price
+                .map(|p| p * self.budget.accelerator_hours_for(planned)),
+            sized_by,
+            split,
+            rungs,
+        };
+        (ladder, experiments)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::hardware::find_accelerator;
-
-    fn reference_budget() -> Budget {
-        let a100 = find_accelerator("a100").expect("preset");
-        Budget::from_hardware(a100, 8, 720.0, 0.4, None)
-    }
-
-    #[test]
-    fn runs_split_fifty_thirty_twenty() {
-        let spec = LadderSpec {
-            rungs: 4,
-            span: 100.0,
-            seeds: 5,
-        };
-        assert_eq!(runs_per_rung(&spec), vec![25, 8, 7, 10]);
-        let spec = LadderSpec {
-            rungs: 5,
-            span: 1e4,
-            seeds: 10,
-        };
-        assert_eq!(runs_per_rung(&spec), vec![50, 10, 10, 10, 20]);
-    }
-
-    #[test]
-    fn rungs_span_the_required_compute() {
-        let spec = LadderSpec {
-            rungs: 4,
-            span: 100.0,
-            seeds: 5,
-        };
-        let sizes = relative_sizes(&spec);
-        assert!((sizes[3] - 1.0).abs() < 1e-12);
-        assert!((sizes[0] - 0.1).abs() < 1e-12, "√100 = 10× in parameters");
-    }
-
-    #[test]
-    fn reference_point_gives_the_essays_ladder() {
-        // P6: 8 A100 for 30 days at 40% MFU, a mid-level claim: 120M … 1.3B.
-        let spec = LadderSpec {
-            rungs: 4,
-            span: 100.0,
-            seeds: 5,
-        };
-        let ladder = fit(&spec, cost_weight(&spec), &reference_budget(), 20.0, None);
-        let params: Vec<f64> = ladder.rungs.iter().map(|r| r.params).collect();
-        assert_eq!(params, vec![1.3e8, 2.8e8, 6.1e8, 1.3e9]);
-        assert!(ladder.fits);
-        assert!(ladder.planned_flops <= ladder.budget_flops);
-        assert!(ladder.planned_flops > 0.9 * ladder.budget_flops);
-    }
-
-    #[test]
-    fn tiny_budget_does_not_fit_and_says_by_how_much() {
-        let spec = LadderSpec {
-            rungs: 4,
-            span: 100.0,
-            seeds: 5,
-        };
-        let a100 = find_accelerator("a100").expect("preset");
-        let budget = Budget::from_hardware(a100, 1, 1.0, 0.4, None);
-        let ladder = fit(&spec, 0.0, &budget, 20.0, Some(2.0));
-        assert!(!ladder.fits);
-        let shortfall = ladder.shortfall.expect("shortfall");
-        let enough = Budget::from_hardware(a100, 1, shortfall * 1.0001, 0.4, None);
-        assert!(fit(&spec, 0.0, &enough, 20.0, None).fits);
-        let cost: f64 = ladder.rungs.iter().filter_map(|r| r.cost).sum();
-        assert!((cost - ladder.cost.expect("cost")).abs() < 1e-9);
-    }
 
     #[test]
     fn rounding_never_rounds_up() {
         for x in [1.0, 9.99, 10.0, 1.3e9, 1.2999999e9, 7.7e6, 123_456.0] {
             let r = round_down_2sig(x);
             assert!(r <= x && r > x * 0.9 - 1e-9, "{x} → {r}");
+        }
+        assert_eq!(next_2sig_up(1.3e9), 1.4e9);
+        assert_eq!(next_2sig_up(9.9e6), 1e7);
+    }
+
+    #[test]
+    fn scales_keep_the_span_after_rounding() {
+        for ratio in [10.0, 31.6227766, 100.0] {
+            for top in [1.37e9, 7e9, 2.2e7, 999.0] {
+                let s = rung_scales(top, ratio, 4);
+                assert!(s[3] / s[0] >= ratio * (1.0 - 1e-12), "{s:?}");
+                assert!(s.windows(2).all(|w| w[0] < w[1]), "{s:?}");
+            }
         }
     }
 }

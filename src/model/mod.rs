@@ -1,6 +1,8 @@
 //! The pure domain: no browser, no UI framework. Everything here runs and is
 //! tested natively with `cargo test`.
 
+pub mod axis;
+pub mod design;
 pub mod evidence;
 pub mod format;
 pub mod hardware;

@@ -4,64 +4,137 @@
 
 use serde::Serialize;
 
-use super::evidence::{generality_phrase, novelty_phrase};
+use super::axis::Axis;
+use super::evidence::{generality_phrase, novelty_phrase, seeds_text};
 use super::format;
 use super::hardware::BudgetSource;
 use super::inputs::{Field, Inputs};
-use super::ladder::Rung;
+use super::ladder::{Experiment, Rung, SizedBy};
 use super::plan::{ClaimCell, Plan};
 
-/// Column headings of the ladder table, in order; the last one only when priced.
-pub const LADDER_COLUMNS: [&str; 9] = [
-    "Tier",
-    "Parameters",
-    "Tokens",
-    "FLOPs per run",
-    "Accelerator-hours per run",
-    "Wall-clock per run",
-    "Runs",
-    "Share of budget",
-    "Cost",
-];
+/// Column headings of the ladder table for this plan's axis and prices.
+pub fn ladder_columns(plan: &Plan) -> Vec<String> {
+    let axis = plan.scaling.axis;
+    let mut columns = vec!["Tier".to_owned(), axis.scale_heading().to_owned()];
+    if let Some(other) = axis.other_heading() {
+        columns.push(other.to_owned());
+    }
+    columns.extend(
+        [
+            "FLOPs per run",
+            "Accelerator-hours per run",
+            "Wall-clock per run",
+            "Runs",
+            "FLOPs, all runs",
+            "Share of budget",
+        ]
+        .map(String::from),
+    );
+    if plan.ladder.cost.is_some() {
+        columns.push(format!("Cost, all runs ({})", plan.inputs.currency));
+    }
+    columns
+}
 
-/// One rung as the cells of a table row, in [`LADDER_COLUMNS`] order.
-pub fn rung_cells(rung: &Rung) -> Vec<String> {
-    let mut cells = vec![
-        rung.tier.label().to_owned(),
-        format::count(rung.params),
-        format::count(rung.tokens),
+/// A scale in the axis's unit: "1.3B", or "31×" on the custom axis.
+pub fn scale_text(plan: &Plan, scale: f64) -> String {
+    match plan.scaling.axis {
+        Axis::Custom => format!("{}×", format::number(scale)),
+        _ => format::count(scale),
+    }
+}
+
+/// One rung as the cells of a table row, in [`ladder_columns`] order.
+pub fn rung_cells(plan: &Plan, rung: &Rung) -> Vec<String> {
+    let mut cells = vec![rung.tier.label().to_owned(), scale_text(plan, rung.scale)];
+    match plan.scaling.axis {
+        Axis::Pretrain | Axis::Finetune => cells.push(format::count(rung.tokens.unwrap_or(0.0))),
+        Axis::Data => cells.push(format::count(rung.params.unwrap_or(0.0))),
+        Axis::Custom => {}
+    }
+    cells.extend([
         format::flops(rung.flops_per_run),
         format::number(rung.hours_per_run),
         format::duration(rung.wall_clock_hours_per_run),
         rung.runs.to_string(),
+        format::flops(rung.flops),
         format::percent(rung.share_of_budget),
-    ];
+    ]);
     if let Some(cost) = rung.cost {
         cells.push(format::number(cost));
     }
     cells
 }
 
-/// The totals row, in [`LADDER_COLUMNS`] order.
+/// The totals row, in [`ladder_columns`] order.
 pub fn total_cells(plan: &Plan) -> Vec<String> {
     let l = &plan.ladder;
-    let mut cells = vec![
-        "Total".to_owned(),
-        String::new(),
-        String::new(),
-        format::flops(l.planned_flops),
-        format::number(l.accelerator_hours),
-        format::duration(l.wall_clock_hours),
+    let blanks = ladder_columns(plan).len() - 7 - usize::from(l.cost.is_some());
+    let mut cells = vec!["Total".to_owned()];
+    cells.extend(std::iter::repeat_n(String::new(), blanks + 3));
+    cells.extend([
         l.runs.to_string(),
+        format::flops(l.planned_flops),
         format::percent(l.planned_flops / l.budget_flops),
-    ];
+    ]);
     if let Some(cost) = l.cost {
         cells.push(format::number(cost));
     }
     cells
 }
 
-/// The budget in one line: "8 × NVIDIA A100 for 720 h at MFU 0.4: 2.6e21 FLOPs".
+/// Column headings of the experiments table.
+pub const EXPERIMENT_COLUMNS: [&str; 6] = [
+    "Size",
+    "What it shows",
+    "Runs",
+    "Design",
+    "FLOPs",
+    "Share of plan",
+];
+
+/// One group of runs as table cells, in [`EXPERIMENT_COLUMNS`] order.
+pub fn experiment_cells(plan: &Plan, e: &Experiment) -> Vec<String> {
+    let mut design = vec![format!(
+        "{} {}",
+        e.arms,
+        if e.arms == 1 { "arm" } else { "arms" }
+    )];
+    if e.settings > 1 {
+        design.push(format!("{} settings", e.settings));
+    }
+    if e.configs > 1 {
+        design.push(format!("{} configurations", e.configs));
+    }
+    design.push(seeds_text(e.seeds));
+    vec![
+        format!("{} ({})", scale_text(plan, e.scale), e.tier.id()),
+        e.label.clone(),
+        e.runs.to_string(),
+        design.join(" × "),
+        format::flops(e.flops),
+        format::percent(e.flops / plan.ladder.planned_flops.max(f64::MIN_POSITIVE)),
+    ]
+}
+
+/// Where runs and compute go, beside P6's 50/30/20: "Small 62% of runs, 7% of compute (essay: 50%)".
+pub fn split_lines(plan: &Plan) -> Vec<String> {
+    plan.ladder
+        .split
+        .iter()
+        .map(|t| {
+            format!(
+                "{}: {} of runs, {} of compute (essay: {})",
+                t.tier.label(),
+                format::percent(t.share_of_runs),
+                format::percent(t.share_of_flops),
+                format::percent(t.essay_share)
+            )
+        })
+        .collect()
+}
+
+/// The budget in one line: "8 × NVIDIA A100 for 30 days at MFU 0.3: 1.9e21 FLOPs".
 pub fn budget_line(plan: &Plan) -> String {
     let i = &plan.inputs;
     match plan.budget.source {
@@ -92,48 +165,77 @@ pub fn verdict_title(plan: &Plan) -> &'static str {
     }
 }
 
-/// The verdict in sentences: what the plan uses and, when it does not fit,
-/// by how much and what to change.
+/// A ladder's scales in words: "20M → 200M".
+pub fn scales_text(plan: &Plan, scales: &[f64]) -> String {
+    match (scales.first(), scales.last()) {
+        (Some(&a), Some(&b)) => format!("{} → {}", scale_text(plan, a), scale_text(plan, b)),
+        _ => String::new(),
+    }
+}
+
+/// Which ladder is on screen, in one sentence.
+pub fn sized_by_line(plan: &Plan) -> String {
+    let l = &plan.ladder;
+    let on_screen = scales_text(plan, &l.rungs.iter().map(|r| r.scale).collect::<Vec<_>>());
+    let minimum = format!(
+        "{} FLOPs ({})",
+        format::flops(plan.min_flops),
+        scales_text(plan, &plan.min_scales)
+    );
+    match l.sized_by {
+        SizedBy::Budget => format!(
+            "On screen: the largest ladder your budget less the reserve pays for, {on_screen}. The claim itself needs at least {minimum}; set \"Top model\" to plan a smaller ladder."
+        ),
+        SizedBy::Top => format!(
+            "On screen: the ladder sized to your top model, {on_screen}. The claim needs at least {minimum}."
+        ),
+        SizedBy::Minimum => format!("On screen: the least this claim needs, {minimum}."),
+    }
+}
+
+/// The verdict in sentences: what the plan uses, which ladder is shown and,
+/// when it does not fit, by how much and what to change.
 pub fn verdict_lines(plan: &Plan) -> Vec<String> {
     let l = &plan.ladder;
     let cost = l
         .cost
-        .map(|c| format!(", costing {}", format::number(c)))
+        .map(|c| format!(", costing {} {}", format::number(c), plan.inputs.currency))
         .unwrap_or_default();
-    let mut lines = vec![format!(
-        "{} runs use {} of {} FLOPs ({}): {} accelerator-hours, {} of wall-clock time{cost}.",
-        l.runs,
-        format::flops(l.planned_flops),
-        format::flops(l.budget_flops),
-        format::percent(l.planned_flops / l.budget_flops),
-        format::number(l.accelerator_hours),
-        format::duration(l.wall_clock_hours),
-    )];
+    let mut lines = vec![
+        format!(
+            "{} use {} of the {} FLOPs available ({} of the budget, less a {} reserve): {} accelerator-hours, {} of wall-clock time{cost}.",
+            if l.runs == 1 { "1 run".to_owned() } else { format!("{} runs", l.runs) },
+            format::flops(l.planned_flops),
+            format::flops(l.available_flops),
+            format::percent(l.planned_flops / l.budget_flops),
+            format::percent(l.reserve),
+            format::number(l.accelerator_hours),
+            format::duration(l.wall_clock_hours),
+        ),
+        sized_by_line(plan),
+    ];
     if let Some(shortfall) = l.shortfall {
-        let bottom = l.rungs.first().map_or(0.0, |r| r.params);
         lines.push(format!(
-            "The smallest rung would have {} parameters, below the {} worth training. \
-             This claim needs {}× the compute ({} FLOPs): add compute, or narrow the claim.",
-            format::count(bottom),
-            format::count(l.smallest_useful_params),
+            "This plan needs {}× the compute available: add compute, or narrow the claim.",
             format::number(shortfall),
-            format::flops(l.required_flops),
         ));
         let i = &plan.inputs;
         if plan.budget.source == BudgetSource::Hardware {
+            let more = (f64::from(i.count) * shortfall).ceil();
             lines.push(format!(
-                "More compute: {:.0} × {} for the same time, or {} on your {}.",
-                (f64::from(i.count) * shortfall).ceil(),
+                "More compute: {} × {} for the same time, or {} on your {}.",
+                format::number(more),
                 i.accelerator.name,
                 format::duration(i.hours * shortfall),
-                i.count,
+                if i.count == 1 {
+                    "1 accelerator".to_owned()
+                } else {
+                    format!("{} accelerators", i.count)
+                },
             ));
         }
         if plan.narrower_claims.is_empty() {
-            lines.push(
-                "No narrower claim fits this budget either: add compute, or train on fewer tokens per parameter."
-                    .into(),
-            );
+            lines.push("No narrower claim fits this budget either: add compute.".into());
         } else {
             lines.push("Or narrow the claim: the claims listed below fit this budget.".into());
         }
@@ -153,9 +255,14 @@ pub fn claim_phrase(generality: u8, novelty: u8) -> String {
 /// "Generality 2 (a task family), novelty 3 (surprising but compatible): level 2".
 pub fn claim_text(c: &ClaimCell) -> String {
     let mut text = format!(
-        "{}: level {}",
+        "{}: level {}{}",
         claim_phrase(c.generality, c.novelty),
-        c.level
+        c.level,
+        if c.weaker {
+            " (a weaker claim: less novel)"
+        } else {
+            ""
+        }
     );
     text[..1].make_ascii_uppercase();
     text
@@ -216,19 +323,15 @@ pub fn markdown(plan: &Plan, link: &str) -> String {
     let i = &plan.inputs;
     let mut md = format!(
         "# Evidence plan: {}\n\n\
-         Claim: {}.\n\n\
+         Claim: {}.\n\n{}\n\n\
          **Evidence level {} of 5 — {}.**\n\n## Requirements\n\n",
         i.kind.label(),
         claim_phrase(i.generality, i.novelty),
+        plan.kind_summary,
         e.level,
         e.name,
     );
-    for item in e
-        .requirements
-        .iter()
-        .map(String::as_str)
-        .chain(e.kind_demands.iter().copied())
-    {
+    for item in e.requirements.iter().chain(&e.kind_demands) {
         md.push_str(&format!("- [ ] {item}\n"));
     }
     md.push_str("\n## Why this level\n\n");
@@ -243,17 +346,23 @@ pub fn markdown(plan: &Plan, link: &str) -> String {
         "\n## Scale ladder\n\nBudget: {}.\n\n",
         budget_line(plan)
     ));
-    let columns = if plan.ladder.cost.is_some() { 9 } else { 8 };
-    let headings: Vec<String> = LADDER_COLUMNS[..columns]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let headings = ladder_columns(plan);
     md.push_str(&table_row(&headings));
-    md.push_str(&table_row(&vec!["---".to_owned(); columns]));
+    md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
     for rung in &plan.ladder.rungs {
-        md.push_str(&table_row(&rung_cells(rung)));
+        md.push_str(&table_row(&rung_cells(plan, rung)));
     }
     md.push_str(&table_row(&total_cells(plan)));
+    md.push_str("\n### Experiments\n\n");
+    let headings: Vec<String> = EXPERIMENT_COLUMNS.map(String::from).to_vec();
+    md.push_str(&table_row(&headings));
+    md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
+    for e in &plan.experiments {
+        md.push_str(&table_row(&experiment_cells(plan, e)));
+    }
+    md.push_str("\nWhere the runs go: ");
+    md.push_str(&split_lines(plan).join("; "));
+    md.push_str(".\n");
     md.push_str(&format!("\n**{}.** ", verdict_title(plan)));
     md.push_str(&verdict_lines(plan).join(" "));
     md.push('\n');
@@ -273,6 +382,12 @@ pub fn markdown(plan: &Plan, link: &str) -> String {
             p.cohen_d, p.seeds_per_arm, p.method
         ));
     }
+    md.push_str(&format!(
+        "- Smallest effect the headline seeds detect: d = {:.2} at α = {} and power {}\n",
+        e.detectable_effect,
+        format::number_text(e.corrected_alpha),
+        format::number_text(i.power)
+    ));
     md.push_str(&format!("\n[Open this plan in Evidence Ladder]({link})\n"));
     md
 }
@@ -295,16 +410,21 @@ mod tests {
             md.matches("- [ ] ").count(),
             plan.evidence.requirements.len() + plan.evidence.kind_demands.len()
         );
-        assert!(md.contains("| Tier | Parameters |"));
-        assert!(md.contains("| Large | 1.3B | 26B |"));
-        assert!(md.contains("| Cost |"));
+        assert!(md.contains("| Tier | Parameters | Tokens |"));
+        let top = plan.ladder.rungs.last().expect("rungs");
+        assert!(md.contains(&format!(
+            "| Large | {} | {} |",
+            format::count(top.scale),
+            format::count(top.tokens.expect("tokens"))
+        )));
+        assert!(md.contains("| Cost, all runs (USD) |"));
         assert!(md.contains("**Fits your budget.**"));
         assert!(md.contains("Kaplan et al. 2020"));
         assert!(md.ends_with("(https://example.org/?price=2)\n"));
-        // One table row per rung plus heading, rule and total.
+        // One row per rung plus heading, rule and total; one per experiment plus heading and rule.
         assert_eq!(
             md.lines().filter(|l| l.starts_with("| ")).count(),
-            plan.ladder.rungs.len() + 3
+            plan.ladder.rungs.len() + 3 + plan.experiments.len() + 2
         );
     }
 
@@ -319,7 +439,7 @@ mod tests {
         .expect("valid");
         let plan = Plan::new(inputs);
         let lines = verdict_lines(&plan);
-        assert!(lines[1].contains("needs") && lines[1].contains("narrow the claim"));
+        assert!(lines[2].contains("needs") && lines[2].contains("narrow the claim"));
         let md = markdown(&plan, "x");
         assert!(md.contains("**Does not fit your budget.**"));
         assert!(md.contains("Narrower claims that fit"));
@@ -343,11 +463,13 @@ mod tests {
     #[test]
     fn cells_match_columns() {
         let plan = Plan::new(Inputs::default());
-        assert_eq!(rung_cells(&plan.ladder.rungs[0]).len(), 8);
-        assert_eq!(total_cells(&plan).len(), 8);
+        let columns = ladder_columns(&plan).len();
+        assert_eq!(columns, 9);
+        assert_eq!(rung_cells(&plan, &plan.ladder.rungs[0]).len(), columns);
+        assert_eq!(total_cells(&plan).len(), columns);
         assert_eq!(
             budget_line(&plan),
-            "8 × NVIDIA A100 for 30 days at MFU 0.4: 2.6e21 FLOPs"
+            "8 × NVIDIA A100 for 30 days at MFU 0.3: 1.9e21 FLOPs"
         );
     }
 }

@@ -170,6 +170,51 @@ pub fn power_analysis(effect: f64, noise: f64, alpha: f64, power: f64) -> PowerA
     }
 }
 
+/// The smallest standardised effect (Cohen's d) that `n` seeds per arm detect
+/// with a two-sided two-sample t-test at level `alpha` with the given power:
+/// the d at which [`t_test_power`] reaches `power`, found by bisection.
+///
+/// ```
+/// use evidence_ladder::model::stats::detectable_effect;
+/// // G*Power 3.1, sensitivity: n = 5 per group, α 0.05, power 0.8 → d = 2.02.
+/// assert!((detectable_effect(5, 0.05, 0.8) - 2.02).abs() < 0.03);
+/// ```
+pub fn detectable_effect(n: u32, alpha: f64, power: f64) -> f64 {
+    let n = f64::from(n.max(2));
+    // Power rises with d; at d = 50 every n ≥ 2 reaches any power below 0.999.
+    let (mut low, mut high) = (0.0_f64, 50.0_f64);
+    for _ in 0..60 {
+        let mid = 0.5 * (low + high);
+        if t_test_power(n, mid, alpha) >= power {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    high
+}
+
+/// Seeds per arm for an equivalence test (two one-sided tests, TOST) to show
+/// that two arms differ by less than `margin`, when they truly do not differ:
+/// n = 2·(z₁₋α + z₁₋β/₂)²·σ²/δ², rounded up (Chow, Shao & Wang 2008,
+/// Sample Size Calculations in Clinical Research, §3.2.3), at least 2.
+///
+/// ```
+/// use evidence_ladder::model::stats::equivalence_seeds;
+/// // δ/σ = 0.5, α 0.05, power 0.8: 2·(1.645 + 1.282)²/0.25 = 68.5 → 69.
+/// assert_eq!(equivalence_seeds(0.5, 1.0, 0.05, 0.8).0, 69);
+/// ```
+pub fn equivalence_seeds(margin: f64, noise: f64, alpha: f64, power: f64) -> (u32, bool) {
+    let d = margin / noise;
+    let z = normal_quantile(1.0 - alpha) + normal_quantile(1.0 - (1.0 - power) / 2.0);
+    let n = (2.0 * z * z / (d * d)).ceil().max(2.0);
+    if n.is_finite() && n <= f64::from(MAX_SEEDS) {
+        (n as u32, false)
+    } else {
+        (MAX_SEEDS, true)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +273,24 @@ mod tests {
         let p = power_analysis(1e-9, 1e9, 0.05, 0.8);
         assert!(p.capped);
         assert_eq!(p.seeds_per_arm, MAX_SEEDS);
+    }
+
+    #[test]
+    fn detectable_effect_matches_g_power() {
+        // G*Power 3.1 sensitivity analysis, two independent means, two-tailed,
+        // α 0.05, power 0.8: n per group → d.
+        for (n, d) in [(5, 2.0244), (10, 1.3249), (20, 0.9091), (64, 0.4997)] {
+            let got = detectable_effect(n, 0.05, 0.8);
+            assert!((got - d).abs() < 0.02, "n={n}: {got} vs {d}");
+        }
+    }
+
+    #[test]
+    fn detectable_effect_inverts_the_power_analysis() {
+        for n in [3, 5, 10, 40, 200] {
+            let d = detectable_effect(n, 0.05, 0.8);
+            assert!(power_analysis(d * 1.001, 1.0, 0.05, 0.8).seeds_per_arm <= n);
+        }
     }
 
     #[test]
