@@ -27,15 +27,14 @@ after(async () => {
 });
 
 describe('plan() contract', () => {
-  test('defaults are the essay reference point', async () => {
+  test('defaults: 8 A100s for 30 days at MFU 0.3, a mid-level insight', async () => {
     const p = await plan({});
     assert.equal(p.evidence.level, 3);
     assert.equal(p.evidence.name, 'Convincing');
-    for (const key of ['seeds', 'settings', 'rungs']) assert.equal(typeof p.evidence[key], 'number');
-    assert.ok(Math.abs(p.ladder.budget_flops / 2.5879e21 - 1) < 1e-3);
-    const params = p.ladder.rungs.map((r) => r.params);
-    assert.ok(params[0] >= 1.0e8 && params[0] <= 1.5e8, `bottom ${params[0]}`);
-    assert.ok(params.at(-1) >= 1.1e9 && params.at(-1) <= 1.5e9, `top ${params.at(-1)}`);
+    for (const key of ['seeds', 'settings', 'rungs', 'detectable_effect']) assert.equal(typeof p.evidence[key], 'number');
+    assert.ok(Math.abs(p.ladder.budget_flops / 1.9409e21 - 1) < 1e-3);
+    assert.equal(p.ladder.reserve, 0.2);
+    assert.equal(typeof p.min_flops, 'number');
     assert.equal(p.ladder.fits, true);
     assert.ok(Array.isArray(p.warnings));
     for (const r of p.ladder.rungs) {
@@ -44,6 +43,17 @@ describe('plan() contract', () => {
       }
       assert.ok(['small', 'medium', 'large'].includes(r.tier));
     }
+    for (const e of p.experiments) {
+      for (const key of ['params', 'arms', 'settings', 'seeds', 'runs', 'flops']) assert.equal(typeof e[key], 'number', key);
+      assert.equal(typeof e.what, 'string');
+      assert.ok(['small', 'medium', 'large'].includes(e.tier));
+    }
+  });
+
+  test('the essay ladder, 120M to 1.3B, is what about 4.2e21 FLOPs buy', async () => {
+    const params = (await plan({ flops: 4.2e21 })).ladder.rungs.map((r) => r.params);
+    assert.ok(params[0] >= 1.0e8 && params[0] <= 1.4e8, `bottom ${params[0]}`);
+    assert.ok(params.at(-1) >= 1.2e9 && params.at(-1) <= 1.4e9, `top ${params.at(-1)}`);
   });
 
   test('no argument and null mean the defaults', async () => {
@@ -69,18 +79,25 @@ describe('plan() errors name the field and its range', () => {
     [{ kind: 'poem' }, 'kind', 'insight'],
     [{ accelerator: 'h1000' }, 'accelerator', 'a100'],
     [{ count: 0 }, 'count', '1 to 1000000'],
-    [{ hours: -5 }, 'hours', 'above 0'],
-    [{ hours: 'abc' }, 'hours', 'above 0'],
+    [{ hours: -5 }, 'hours', 'from 0.01'],
+    [{ hours: 'abc' }, 'hours', 'from 0.01'],
+    [{ hours: 1e-300 }, 'hours', 'from 0.01'],
     [{ hours: true }, 'hours', 'boolean'],
-    [{ mfu: 1.5 }, 'mfu', 'at most 1'],
-    [{ mfu: Number.NaN }, 'mfu', 'above 0'],
-    [{ flops: Number.POSITIVE_INFINITY }, 'flops', 'above 0'],
-    [{ flops: -1 }, 'flops', 'above 0'],
+    [{ mfu: 1.5 }, 'mfu', 'to 1'],
+    [{ mfu: Number.NaN }, 'mfu', 'from 0.01'],
+    [{ flops: Number.POSITIVE_INFINITY }, 'flops', 'from 1e12'],
+    [{ flops: 5e-324 }, 'flops', 'from 1e12'],
+    [{ flops: -1 }, 'flops', 'from 1e12'],
     [{ price: -2 }, 'price', 'from 0'],
     [{ tokens_per_param: 0 }, 'tokens_per_param', 'from 1'],
-    [{ effect: 0 }, 'effect', 'above 0'],
-    [{ noise: -1 }, 'noise', 'above 0'],
-    [{ alpha: 0.9 }, 'alpha', 'at most 0.5'],
+    [{ effect: 0 }, 'effect', 'from 1e-9'],
+    [{ noise: -1 }, 'noise', 'from 1e-9'],
+    [{ alpha: 0.9 }, 'alpha', 'to 0.5'],
+    [{ alpha: 1e-17 }, 'alpha', 'from 1e-6'],
+    [{ reserve: 1 }, 'reserve', 'from 0 to 0.95'],
+    [{ axis: 'vision' }, 'axis', 'pretrain'],
+    [{ top: 0 }, 'top', 'above 0'],
+    [{ currency: 'US$' }, 'currency', 'letters'],
     [{ power: 1 }, 'power', '0.5'],
   ];
   for (const [inputs, field, range] of cases) {
@@ -119,13 +136,15 @@ describe('invariants across every claim', () => {
             assert.ok(Math.abs(r.tokens - 20 * r.params) <= 1e-6 * r.tokens);
             assert.ok(Math.abs(r.flops_per_run - 6 * r.params * r.tokens) <= 1e-6 * r.flops_per_run);
           }
-          assert.ok(p.ladder.planned_flops <= p.ladder.budget_flops);
-          const runs = (tier) => p.ladder.rungs.filter((r) => r.tier === tier).reduce((s, r) => s + r.runs, 0);
-          const total = runs('small') + runs('medium') + runs('large');
-          assert.ok(Math.abs(runs('small') / total - 0.5) < 0.02);
-          assert.ok(Math.abs(runs('medium') / total - 0.3) < 0.02);
-          assert.ok(Math.abs(runs('large') / total - 0.2) < 0.02);
-          assert.equal(runs('large'), 2 * p.evidence.seeds);
+          // Totals are the sums of the experiments, and fitting leaves the reserve.
+          const sum = p.experiments.reduce((s, e) => s + e.flops, 0);
+          assert.ok(Math.abs(sum - p.ladder.planned_flops) <= 1e-9 * sum);
+          assert.equal(p.experiments.reduce((s, e) => s + e.runs, 0), p.ladder.runs);
+          if (p.ladder.fits) assert.ok(p.ladder.planned_flops <= (1 - p.ladder.reserve) * p.ladder.budget_flops * (1 + 1e-12));
+          const headline = p.experiments.find((e) => e.what === 'headline');
+          assert.equal(headline.tier, 'large');
+          assert.equal(headline.arms, 2);
+          assert.equal(headline.seeds, p.evidence.seeds);
         }
       }
     }
@@ -152,13 +171,34 @@ describe('invariants across every claim', () => {
     assert.ok(big / base >= 28 && big / base <= 36, `ratio ${big / base}`);
   });
 
-  test('a harder claim never buys a bigger top rung', async () => {
-    let last = Infinity;
+  test('a harder claim needs at least as much compute, and its own ladder decides', async () => {
+    let last = 0;
     for (const [g, n] of [[1, 1], [2, 2], [3, 3], [4, 4], [5, 5]]) {
-      const top = (await plan({ generality: g, novelty: n })).ladder.rungs.at(-1).params;
-      assert.ok(top <= last, `(${g},${n})`);
-      last = top;
+      const p = await plan({ generality: g, novelty: n });
+      assert.ok(p.min_flops >= last, `(${g},${n})`);
+      assert.equal(p.ladder.fits, p.min_flops <= p.ladder.available_flops);
+      last = p.min_flops;
     }
+  });
+
+  test('each contribution kind gets its own experiments', async () => {
+    const kinds = ['insight', 'negative_result', 'model', 'benchmark', 'dataset', 'codebase'];
+    const designs = [];
+    for (const kind of kinds) {
+      const p = await plan({ kind });
+      designs.push(JSON.stringify(p.experiments.map((e) => [e.what, e.arms, e.runs])));
+    }
+    assert.equal(new Set(designs).size, kinds.length);
+  });
+
+  test('a scaling axis changes how compute grows', async () => {
+    const finetune = await plan({ axis: 'finetune', data_tokens: 1e9 });
+    for (const r of finetune.ladder.rungs) {
+      assert.equal(r.tokens, 1e9);
+      assert.ok(Math.abs(r.flops_per_run - 6 * r.params * 1e9) <= 1e-9 * r.flops_per_run);
+    }
+    const custom = await plan({ axis: 'custom', base_hours: 2, exponent: 1 });
+    assert.equal(custom.ladder.rungs[0].params, null);
   });
 
   test('seeds from a power analysis: d = 0.5 needs 64 per arm', async () => {

@@ -68,12 +68,12 @@ describe('the calculator page', () => {
 
   test('bad input shows a message at the field and keeps the last result', async () => {
     const page = await openApp(context, `${server.url}?hours=100`);
-    const before = await page.locator('.ladder tbody').textContent();
+    const before = await page.locator('.ladder table.rungs tbody').textContent();
     const hours = page.getByRole('textbox', { name: /^Hours/ });
     await hours.fill('-3');
-    await page.getByText('hours must be a number above 0').waitFor();
+    await page.getByText('hours must be a number from 0.01').waitFor();
     assert.equal(await hours.getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.locator('.ladder tbody').textContent(), before);
+    assert.equal(await page.locator('.ladder table.rungs tbody').textContent(), before);
     assert.match(page.url(), /hours=100/);
     await hours.fill('200');
     await page.waitForFunction(() => !document.querySelector('[aria-invalid=true]'));
@@ -89,7 +89,7 @@ describe('the calculator page', () => {
       const page = await openApp(context, `${server.url}?${query}`);
       const p = await page.evaluate((i) => window.evidenceLadder.plan(i), inputs);
       assert.equal(await status(page).textContent(), `Evidence level ${p.evidence.level} of 5 — ${p.evidence.name}`);
-      const rows = await page.locator('.ladder tbody tr').evaluateAll((trs) =>
+      const rows = await page.locator('.ladder table.rungs tbody tr').evaluateAll((trs) =>
         trs.map((tr) => [...tr.children].map((c) => c.textContent)),
       );
       assert.equal(rows.length, p.ladder.rungs.length);
@@ -98,6 +98,8 @@ describe('the calculator page', () => {
         assert.equal(cells[0].toLowerCase(), tier);
         assert.equal(Number(cells[6]), p.ladder.rungs[i].runs);
       });
+      const groups = await page.locator('.ladder table.experiments tbody tr').count();
+      assert.equal(groups, p.experiments.length);
       await page.close();
     }
   });
@@ -121,8 +123,8 @@ function readNumber(text) {
   const suffix = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
   const m = t.match(/^([\d.]+(?:e[+-]?\d+)?)\s*([KMBT]?)$/);
   if (m) return Number(m[1]) * (suffix[m[2]] ?? 1);
-  const d = t.match(/^([\d.]+) (min|h|days|years)$/);
-  if (d) return Number(d[1]) * { min: 1 / 60, h: 1, days: 24, years: 24 * 365 }[d[2]];
+  const d = t.match(/^([\d.]+(?:e[+-]?\d+)?)\s*([KMBT]?) (s|min|h|days|years)$/);
+  if (d) return Number(d[1]) * (suffix[d[2]] ?? 1) * { s: 1 / 3600, min: 1 / 60, h: 1, days: 24, years: 24 * 365 }[d[3]];
   throw new Error(`cannot read "${text}"`);
 }
 
@@ -162,7 +164,7 @@ describe('what is shown equals plan()', () => {
       const fit = await page.locator('.summary .fit').textContent();
       assert.ok(fit.includes(p.ladder.fits ? 'Fits your budget' : 'Does not fit your budget'), label);
 
-      const rows = await page.locator('.ladder tbody tr').evaluateAll((trs) =>
+      const rows = await page.locator('.ladder table.rungs tbody tr').evaluateAll((trs) =>
         trs.map((tr) => [...tr.children].map((c) => c.textContent)),
       );
       assert.equal(rows.length, p.ladder.rungs.length, label);
@@ -178,11 +180,12 @@ describe('what is shown equals plan()', () => {
         close(cells[2], r.tokens, 'tokens');
         close(cells[3], r.flops_per_run, 'flops');
         if (r.hours_per_run >= 0.01) close(cells[4], r.hours_per_run, 'hours');
-        if (r.wall_clock_hours_per_run >= 1 / 60) close(cells[5], r.wall_clock_hours_per_run, 'wall clock');
+        if (r.wall_clock_hours_per_run >= 1 / 3600) close(cells[5], r.wall_clock_hours_per_run, 'wall clock');
         assert.equal(Number(cells[6]), r.runs, label);
-        if (cells[7] !== '<1%') assert.ok(Math.abs(Number(cells[7].replace('%', '')) - 100 * r.share_of_budget) <= 0.5, label);
-        if (r.cost !== null && r.cost >= 0.01 && r.cost < 1e6) close(cells[8], r.cost, 'cost');
-        assert.equal(cells.length, r.cost === null ? 8 : 9, label);
+        close(cells[7], r.flops, 'flops of all runs');
+        if (cells[8] !== '<1%') assert.ok(Math.abs(Number(cells[8].replace('%', '')) - 100 * r.share_of_budget) <= 0.5, label);
+        if (r.cost !== null && r.cost >= 0.01) close(cells[9], r.cost, 'cost');
+        assert.equal(cells.length, r.cost === null ? 9 : 10, label);
       });
 
       const cells = await page.locator('.claim-map tbody td').evaluateAll((tds) => tds.map((td) => td.textContent));

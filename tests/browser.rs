@@ -127,7 +127,7 @@ async fn invalid_hours_keep_the_last_result() {
         .text_content()
         .unwrap_or_default();
     assert!(
-        error.starts_with("hours must be a number above 0"),
+        error.starts_with("hours must be a number from 0.01"),
         "{error}"
     );
     assert_eq!(hours.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -154,8 +154,16 @@ async fn invalid_hours_keep_the_last_result() {
 async fn ladder_table_has_a_row_per_rung() {
     let plan = Rc::new(Plan::new(parse_query("generality=5&novelty=5").inputs));
     let root = render_view(ladder_table::view, plan.clone()).await;
-    let rows = root.query_selector_all("tbody tr").expect("rows");
+    let rows = root.query_selector_all("table").expect("tables");
+    assert_eq!(rows.length(), 2, "the ladder and its experiments");
+    let rows = root
+        .query_selector_all("table.rungs tbody tr")
+        .expect("rows");
     assert_eq!(rows.length() as usize, plan.ladder.rungs.len());
+    let groups = root
+        .query_selector_all("table.experiments tbody tr")
+        .expect("rows");
+    assert_eq!(groups.length() as usize, plan.experiments.len());
     let first = element(&root, "tbody tr th").text_content();
     assert_eq!(first.as_deref(), Some("Small"));
 }
@@ -293,17 +301,17 @@ async fn the_chart_draws_a_point_per_rung_with_a_text_alternative() {
 async fn a_price_adds_a_cost_column() {
     let root = render_app("").await;
     assert_eq!(
-        root.query_selector_all(".ladder thead th")
-            .expect("th")
-            .length(),
-        8
-    );
-    let root = render_app("price=2.5").await;
-    assert_eq!(
-        root.query_selector_all(".ladder thead th")
+        root.query_selector_all(".ladder table.rungs thead th")
             .expect("th")
             .length(),
         9
+    );
+    let root = render_app("price=2.5").await;
+    assert_eq!(
+        root.query_selector_all(".ladder table.rungs thead th")
+            .expect("th")
+            .length(),
+        10
     );
 }
 
@@ -354,4 +362,46 @@ fn a_panic_leaves_a_message_and_a_reload_button() {
         Some("Reload")
     );
     app.remove();
+}
+
+/// What the user types stays in the field, key by key; the plan uses each
+/// valid prefix, and the canonical form appears only when the field is left.
+#[wasm_bindgen_test]
+async fn typed_numbers_are_never_rewritten_while_typing() {
+    let root = render_app("").await;
+    let flops: HtmlInputElement = element(&root, "#field-flops").unchecked_into();
+    for text in ["2", "2.", "2.6", "2.6e", "2.6e2", "2.6e21"] {
+        flops.set_value(text);
+        fire(&flops, "input");
+        yew::scheduler::flush().await;
+        assert_eq!(flops.value(), text, "the field keeps what was typed");
+    }
+    assert!(root
+        .query_selector("#error-flops")
+        .expect("selector")
+        .is_none());
+    let count: HtmlInputElement = element(&root, "#field-count").unchecked_into();
+    for text in ["1", "10", "1000000000"] {
+        count.set_value(text);
+        fire(&count, "input");
+        yew::scheduler::flush().await;
+        assert_eq!(count.value(), text);
+    }
+    // A count of a billion is refused, and the plan keeps the count it had before.
+    assert!(root
+        .query_selector("#error-count")
+        .expect("selector")
+        .is_some());
+    let flops_big: HtmlInputElement = element(&root, "#field-flops").unchecked_into();
+    flops_big.set_value("1000000000000");
+    fire(&flops_big, "input");
+    yew::scheduler::flush().await;
+    assert_eq!(flops_big.value(), "1000000000000");
+    fire(&flops_big, "blur");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        flops_big.value(),
+        "1e12",
+        "canonical once the field is left"
+    );
 }

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::model::format;
 use crate::model::plan::Plan;
 
 /// The evidence level, announced to screen readers, with what it asks for and why.
@@ -13,11 +14,19 @@ pub fn view(plan: &Plan) -> Html {
     html! {
         <article class={classes!("panel", "evidence", format!("level-{}", e.level))} aria-labelledby="evidence-title">
             <h3 id="evidence-title">{ format!("What level {} ({}) asks of your paper", e.level, e.name) }</h3>
+            <p class="kind-summary">{ plan.kind_summary }</p>
             <div class="columns">
                 <section>
                     <h3>{ "What the claim needs" }</h3>
                     { list(e.requirements.clone()) }
-                    { list(e.kind_demands.iter().map(|s| s.to_string()).collect()) }
+                    { list(e.kind_demands.clone()) }
+                    <p class="hint">{ format!(
+                        "The headline's {} seeds per arm detect a standardised effect of d = {:.2} or more (α = {}, power {}).",
+                        e.seeds,
+                        e.detectable_effect,
+                        format::number_text(e.corrected_alpha),
+                        format::number_text(plan.inputs.power),
+                    ) }</p>
                 </section>
                 <section>
                     <h3>{ "Why this level" }</h3>

@@ -8,6 +8,7 @@ use crate::model::report::{
 /// A table whose first cell in each row is its row heading; narrow screens
 /// show each row as a card labelled by `data-label`.
 fn table(
+    class: &'static str,
     title_id: &str,
     headings: &[String],
     rows: Vec<Vec<String>>,
@@ -25,7 +26,7 @@ fn table(
     };
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby={title_id.to_owned()}>
-            <table>
+            <table class={class}>
                 <thead>
                     <tr>{ for headings.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }</tr>
                 </thead>
@@ -57,10 +58,10 @@ pub fn view(plan: &Plan) -> Html {
         <section class="panel ladder" aria-labelledby="ladder-title">
             <h3 id="ladder-title">{ "Scale ladder" }</h3>
             <p class="hint">{ format!("Wall-clock times use all {} on one run at a time.", if plan.budget.count == 1 { "1 accelerator".to_owned() } else { format!("{} accelerators", plan.budget.count) }) }</p>
-            { table("ladder-title", &ladder_columns(plan), rungs, Some(total_cells(plan))) }
+            { table("rungs", "ladder-title", &ladder_columns(plan), rungs, Some(total_cells(plan))) }
             <h3 id="experiments-title">{ "Experiments" }</h3>
             <p class="hint">{ "Every group of runs the checklist asks for; the ladder's totals are their sums." }</p>
-            { table("experiments-title", &experiment_headings, experiments, None) }
+            { table("experiments", "experiments-title", &experiment_headings, experiments, None) }
             <h4>{ "Where the runs go" }</h4>
             <ul class="hint tiers">
                 { for split_lines(plan).into_iter().map(|line| html! { <li>{ line }</li> }) }

@@ -13,7 +13,7 @@ pub fn view(plan: &Plan) -> Html {
                 <summary>{ "How the level, the ladder and the seeds are worked out" }</summary>
                 <h4>{ "Evidence levels" }</h4>
                 <p>
-                    { "The level comes from the claim alone: broader claims (generality) and claims farther from accepted practice (novelty) need more evidence, and contradicting \"scale wins\" needs level 4 at least. The claim map above is the full table. Each level asks for:" }
+                    { "From the essay: broader claims need more evidence, claims farther from accepted practice need more, and contradicting \"scale wins\" needs the most. Ours: the five levels, the 5×5 map of generality × novelty (the claim map above) and the counts below are this project's calibration of that direction, not numbers from the essay. Each level asks for:" }
                 </p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Requirements by level">
                     <table>
@@ -45,11 +45,17 @@ pub fn view(plan: &Plan) -> Html {
                 </div>
                 <h4>{ "The scale ladder" }</h4>
                 <p>
-                    { "Every model is trained compute-optimally: N parameters on D = k·N tokens, costing C = 6·N·D FLOPs. Sizes form a geometric series whose compute spans the level's range from smallest to largest. Half the runs go to the smallest size, 30% to the middle sizes and 20% to the largest, where the method meets its strongest baseline with every seed. Because compute grows with N², the whole ladder costs a fixed multiple of one top-size run, so the budget sets the top size: 1,000× more compute buys a top model about 32× larger. The plan fits when its smallest model still has at least 20M parameters; a harder claim never buys a larger top model than an easier one on the same budget." }
+                    { "The contribution kind decides which groups of runs the paper needs (the Experiments table); the level decides how many arms, settings and seeds each has. Following the essay (P6: most experiments small), settings, baselines, ablations and tuning sweeps run at the smallest size, every baseline meets the method at the middle sizes, and only the headline comparison (the method against its strongest baseline) runs at the largest. The plan reports its own split by count and by compute beside the essay's 50/30/20 rather than forcing it." }
+                </p>
+                <p>
+                    { "The scaling axis says what one run costs: on pretrain C = 6·N·D with D = k·N tokens (Kaplan et al. 2020; Hoffmann et al. 2022), so C grows with N² and 1,000× more compute buys a top model about 32× larger; on finetune the data is fixed and C grows with N; on data the model is fixed and C grows with D; on custom you give the hours of the smallest run and how cost grows. Sizes form a geometric series whose compute spans the level's range, rounded down to two figures from the top so rounding never narrows the span." }
+                </p>
+                <p>
+                    { "Two ladders matter. The least the claim needs starts at the smallest scale worth a run (its cost is the minimum compute); the ladder on screen is the largest your budget less the reserve pays for, or the one sized to your top model. The plan fits when the planned FLOPs, the sum of every experiment, are at most the budget less the reserve." }
                 </p>
                 <h4>{ "Seeds from statistics" }</h4>
                 <p>
-                    { "With a smallest gain worth detecting δ and a seed-to-seed spread σ, the seeds per arm are the smallest n at which a two-sided two-sample t-test at level α reaches the chosen power; roughly n = 2(z₁₋α/₂ + z₁₋β)²·σ²/δ², about 16/d² at α 0.05 and power 0.8 (d = δ/σ). The level's seed count is the floor." }
+                    { "With a smallest gain worth detecting δ and a seed-to-seed spread σ, the headline comparisons get the smallest n per arm at which a two-sided two-sample t-test reaches the chosen power; roughly n = 2(z₁₋α/₂ + z₁₋β)²·σ²/δ², about 16/d² at α 0.05 and power 0.8 (d = δ/σ; Cohen 1988). Levels 4 and 5 test one headline comparison per domain and correct for them with Holm's method, so the seeds are sized at α divided by the number of comparisons (Holm's strictest step). A negative result tests equivalence instead (two one-sided tests, Chow, Shao & Wang 2008). The level's seed count is the floor, and the plan always states the smallest effect its headline seeds detect." }
                 </p>
                 <h4>{ "Numbers and their sources" }</h4>
                 <dl>
