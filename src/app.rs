@@ -83,6 +83,10 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(Action::Edit(field, text))
         })
     };
+    let on_claim = {
+        let state = state.clone();
+        Callback::from(move |(g, n): (u8, u8)| state.dispatch(Action::Claim(g, n)))
+    };
     let on_blur = {
         let state = state.clone();
         Callback::from(move |field: Field| state.dispatch(Action::Blur(field)))
@@ -110,7 +114,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             <div class="layout">
-                { summary::view(&plan) }
+                { summary::view(&plan, state.rejected.first().map(|(_, e)| e.field)) }
                 if compact {
                     // Embedded in an article: the answer first, the controls one click away.
                     <details class="panel inputs">
@@ -131,7 +135,7 @@ pub fn App(props: &AppProps) -> Html {
                     if !compact {
                         { ladder_chart::view(&plan) }
                     }
-                    { claim_map::view(&plan) }
+                    { claim_map::view(&plan, &on_claim) }
                     if compact {
                         <p class="open-full">
                             <a href={full_calculator} target="_blank" rel="noopener">

@@ -47,6 +47,8 @@ pub enum Action {
     Edit(Field, String),
     /// The user left a field: show its value in canonical form.
     Blur(Field),
+    /// A cell of the claim map: switch to this generality and novelty.
+    Claim(u8, u8),
     /// A compute set-up in one click: accelerator, count and hours; a FLOPs
     /// total would override them, so it is cleared.
     Preset(&'static ComputePreset),
@@ -140,6 +142,18 @@ impl Reducible for State {
                             .set(field, &before.map_or(FieldValue::Missing, FieldValue::Text));
                         next.rejected.push((text, e));
                     }
+                }
+            }
+            Action::Claim(generality, novelty) => {
+                for (field, value) in [(Field::Generality, generality), (Field::Novelty, novelty)] {
+                    // Cells come from the 5×5 map, so both values are valid.
+                    let _ = next
+                        .inputs
+                        .set(field, &FieldValue::Number(f64::from(value)));
+                    next.rejected.retain(|(_, e)| e.field != field);
+                }
+                if next.rejected.is_empty() {
+                    next.committed = next.inputs.clone();
                 }
             }
             Action::Blur(field) => {

@@ -5,12 +5,12 @@ use crate::model::plan::Plan;
 
 /// What can be claimed with this compute: every generality × novelty, its
 /// level, and whether it fits, marked by symbol and text as well as colour.
-pub fn view(plan: &Plan) -> Html {
+pub fn view(plan: &Plan, on_select: &Callback<(u8, u8)>) -> Html {
     let (g, n) = (plan.inputs.generality, plan.inputs.novelty);
     html! {
         <section class="panel claim-map" aria-labelledby="claim-map-title">
             <h3 id="claim-map-title">{ "Claim map: what this budget can support" }</h3>
-            <p class="hint" id="claim-map-how">{ "Rows: generality (G), columns: novelty (N). Each cell gives the evidence level (L1–L5) and whether its ladder fits your budget (✓) or not (✗); your claim is outlined." }</p>
+            <p class="hint" id="claim-map-how">{ "Rows: generality (G), columns: novelty (N). Each cell gives the evidence level (L1–L5) and whether its ladder fits your budget (✓) or not (✗); your claim is outlined. Choose a cell to plan that claim." }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="claim-map-title">
                 <table aria-label="Claim map: the evidence level of every claim, and whether it fits" aria-describedby="claim-map-how">
                     <thead>
@@ -35,6 +35,18 @@ pub fn view(plan: &Plan) -> Html {
                                 </th>
                                 { for plan.claim_map[row * 5..row * 5 + 5].iter().map(|c| {
                                     let yours = (c.generality, c.novelty) == (g, n);
+                                    let select = {
+                                        let on_select = on_select.clone();
+                                        let cell = (c.generality, c.novelty);
+                                        Callback::from(move |_: MouseEvent| on_select.emit(cell))
+                                    };
+                                    let name = format!(
+                                        "Generality {}, novelty {}: level {}, {}",
+                                        c.generality,
+                                        c.novelty,
+                                        c.level,
+                                        if c.fits { "fits" } else { "does not fit" }
+                                    );
                                     html! {
                                         <td
                                             class={classes!(
@@ -44,10 +56,12 @@ pub fn view(plan: &Plan) -> Html {
                                             )}
                                             aria-current={yours.then_some("true")}
                                         >
-                                            <span class="cell-level">{ format!("L{}", c.level) }</span>
-                                            <span class="symbol" aria-hidden="true">{ if c.fits { " ✓" } else { " ✗" } }</span>
-                                            <span class="cell-fit">{ if c.fits { " fits" } else { " short" } }</span>
-                                            if yours { <span class="cell-yours">{ " (your claim)" }</span> }
+                                            <button type="button" class="cell" aria-label={name} aria-pressed={if yours { "true" } else { "false" }} onclick={select}>
+                                                <span class="cell-level">{ format!("L{}", c.level) }</span>
+                                                <span class="symbol" aria-hidden="true">{ if c.fits { " ✓" } else { " ✗" } }</span>
+                                                <span class="cell-fit">{ if c.fits { " fits" } else { " short" } }</span>
+                                                if yours { <span class="cell-yours">{ " (your claim)" }</span> }
+                                            </button>
                                         </td>
                                     }
                                 }) }

@@ -179,7 +179,7 @@ pub fn view(
     let kind = choice_field::view(
         Field::Kind,
         "Contribution kind",
-        "What the paper delivers: an artifact (model, benchmark, dataset, code) or an insight (P1).".into(),
+        "What the paper delivers: an artifact (model, benchmark, dataset, code) or an insight (the essay: a paper delivers artifacts or insights).".into(),
         ContributionKind::ALL.into_iter().map(|k| (k.id().into(), k.label().into())).collect(),
         inputs.kind.id(),
         on_edit,
@@ -189,7 +189,7 @@ pub fn view(
         "Generality of the claim",
         &GENERALITY,
         inputs.generality,
-        "Broader claims need more evidence (P2).",
+        "Broader claims need more evidence (the essay: broader claims need more evidence).",
         on_edit,
     );
     let novelty_field = scale_field(
@@ -197,7 +197,7 @@ pub fn view(
         "Novelty: distance from accepted practice",
         &NOVELTY,
         inputs.novelty,
-        "Farther from accepted practice needs more evidence (P3).",
+        "Farther from accepted practice needs more evidence (the essay: claims farther from practice need more evidence).",
         on_edit,
     );
     let axis = choice_field::view(

@@ -1,12 +1,15 @@
 use yew::prelude::*;
 
 use crate::model::format;
+use crate::model::inputs::Field;
 use crate::model::plan::Plan;
 use crate::model::report;
 
 /// The answer in two lines, first on the page: the level (announced to
-/// screen readers on every change) and whether the ladder fits.
-pub fn view(plan: &Plan) -> Html {
+/// screen readers on every change) and whether the ladder fits. While a field
+/// holds text that is not valid, the second line says so instead, in the
+/// same space, so nothing on the page moves.
+pub fn view(plan: &Plan, invalid: Option<Field>) -> Html {
     let e = &plan.evidence;
     let l = &plan.ladder;
     let span = report::scales_text(plan, &l.rungs.iter().map(|r| r.scale).collect::<Vec<_>>());
@@ -15,6 +18,7 @@ pub fn view(plan: &Plan) -> Html {
             <p class="level" role="status" aria-live="polite">
                 { format!("Evidence level {} of 5 — {}", e.level, e.name) }
             </p>
+            <p class="meaning">{ level_meaning(e.level) }</p>
             <p class="claim print-only">
                 { format!(
                     "Claim: {}; {}. Budget: {}.",
@@ -23,16 +27,37 @@ pub fn view(plan: &Plan) -> Html {
                     report::budget_line(plan),
                 ) }
             </p>
-            <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
-                <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
-                { format!(
-                    "{}: {span} {}, {} runs, {} on your hardware.",
-                    report::verdict_title(plan),
-                    plan.scaling.axis.unit(),
-                    l.runs,
-                    format::duration(l.wall_clock_hours),
-                ) }
-            </p>
+            if let Some(field) = invalid {
+                <p class="fit invalid">
+                    <span aria-hidden="true">{ "! " }</span>
+                    { format!(
+                        "\"{}\" is not valid yet (see the field): the plan shown is for its last valid value.",
+                        field.key()
+                    ) }
+                </p>
+            } else {
+                <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
+                    <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
+                    { format!(
+                        "{}: {span} {}, {}, {} on your hardware.",
+                        report::verdict_title(plan),
+                        plan.scaling.axis.unit(),
+                        if l.runs == 1 { "1 run".to_owned() } else { format!("{} runs", l.runs) },
+                        format::duration(l.wall_clock_hours),
+                    ) }
+                </p>
+            }
         </section>
+    }
+}
+
+/// What a level means, in one line beside "Evidence level N of 5".
+fn level_meaning(level: u8) -> &'static str {
+    match level {
+        1 => "A narrow claim close to consensus; a few seeds at three sizes suffice.",
+        2 => "A broader or less expected claim; intervals over seeds, two settings.",
+        3 => "A domain-wide or surprising claim; a test, three settings, 100× span.",
+        4 => "A claim across domains or against practice; corrected tests, 1,000× span.",
+        _ => "A general law or against \"scale wins\"; replication, 10,000× span.",
     }
 }

@@ -224,7 +224,7 @@ pub struct Evidence {
     pub kind_demands: Vec<String>,
     /// Why the level is what it is.
     pub reasons: Vec<String>,
-    /// Questions to prepare for; "does this scale?" first (P7).
+    /// Questions to prepare for; "does this scale?" first (the essay: every reviewer asks whether it scales).
     pub reviewer_questions: Vec<&'static str>,
 }
 
@@ -259,16 +259,16 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
     let list: Vec<String> = match kind {
         ContributionKind::Insight => vec![
             "Say what others should do differently, and show it changes an outcome they care \
-             about: less compute, less data, less supervision or better results (P1: the lesson \
+             about: less compute, less data, less supervision or better results (the essay: the lesson \
              is the contribution)."
                 .into(),
         ],
         ContributionKind::NegativeResult => vec![
             "Explain why the idea should have worked: a negative result helps only if the \
-             attempt was expected to succeed (P5)."
+             attempt was expected to succeed (the essay: a negative result needs a fair, thorough try)."
                 .into(),
             "Show the try was fair: at least as much tuning as the baselines and several \
-             variants, all reported (P5)."
+             variants, all reported (the essay: a negative result needs a fair, thorough try)."
                 .into(),
             "Test equivalence, not a gain: two one-sided tests (TOST) or confidence intervals \
              that exclude the smallest effect worth caring about."
@@ -276,7 +276,7 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
         ],
         ContributionKind::Model => vec![
             "Beat existing models on the benchmarks relevant to its use, evaluated the same \
-             way (P4)."
+             way (the essay: each artifact proves its value its own way)."
                 .into(),
             "Say how much compute and data the model used next to the models it is compared with."
                 .into(),
@@ -284,7 +284,7 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
         ],
         ContributionKind::Benchmark => vec![
             "Show from the literature where existing benchmarks fail to measure the \
-             capability, and that yours measures it (P4)."
+             capability, and that yours measures it (the essay: each artifact proves its value its own way)."
                 .into(),
             "Show it separates models and is not saturated: scores spread across sizes, with \
              headroom above the best model."
@@ -297,7 +297,7 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
         ContributionKind::Dataset => {
             let mut list = vec![
                 "Train one model on your data and one on existing data with the same compute \
-                 at every size; yours must give better weights (P4)."
+                 at every size; yours must give better weights (the essay: each artifact proves its value its own way)."
                     .into(),
                 "Release the trained weights with the data.".into(),
             ];
@@ -313,7 +313,7 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
         }
         ContributionKind::Codebase => vec![
             "Reproduce published results within their reported variance before claiming \
-             anything new (P4)."
+             anything new (the essay: each artifact proves its value its own way)."
                 .into(),
             "Measure throughput and time-to-target against the existing tool on the same \
              hardware and settings."
@@ -344,27 +344,27 @@ pub fn reasons(
     if by_generality > 0 {
         list.push(format!(
             "{} raises the level by {by_generality}: a broader claim is more useful and needs \
-             more evidence (P2).",
+             more evidence (the essay: broader claims need more evidence).",
             capitalised(&generality_phrase(generality))
         ));
     }
     if by_novelty > 0 {
         list.push(format!(
             "{} raises the level by {by_novelty}: the farther a claim sits from accepted \
-             practice, the more evidence it needs (P3).",
+             practice, the more evidence it needs (the essay: claims farther from practice need more evidence).",
             capitalised(&novelty_phrase(novelty))
         ));
     }
     if novelty == 5 {
         list.push(
             "Contradicting \"scale wins\" needs at least level 4: it is the most consistent \
-             finding in the field (P3)."
+             finding in the field (the essay: claims farther from practice need more evidence)."
                 .into(),
         );
     }
     if list.is_empty() {
         list.push(
-            "A narrow claim close to consensus: exploratory evidence is enough (P2, P3).".into(),
+            "A narrow claim close to consensus: exploratory evidence is enough (the essay: narrow, conventional claims need the least).".into(),
         );
     }
     if let Some(n) = power_seeds.filter(|&n| n > level_seeds) {
@@ -384,7 +384,7 @@ pub fn reviewer_questions(
     let mut list: Vec<&'static str> = match kind {
         ContributionKind::Insight => vec![
             "Does this scale? Does the gain over the baselines hold, grow or shrink across the \
-             ladder? (P7)",
+             ladder? (the essay: every reviewer asks whether it scales)",
             "Were the baselines tuned with the same budget as the method?",
             "How much do the results vary across seeds?",
             "Which part of the method matters? Show the ablations.",
@@ -392,31 +392,31 @@ pub fn reviewer_questions(
         ],
         ContributionKind::NegativeResult => vec![
             "Does this scale? Could the idea start to work at a larger size? Show the gap does \
-             not close across the ladder. (P7)",
+             not close across the ladder. (the essay: every reviewer asks whether it scales)",
             "Did the idea get a fair try: as much tuning as the baseline, and which variants?",
             "Is the result equivalence, or just an underpowered test that found nothing?",
             "Why should it have worked, and what would have made it work?",
         ],
         ContributionKind::Model => vec![
-            "Does this scale? Would the recipe keep its edge at a larger size? (P7)",
+            "Does this scale? Would the recipe keep its edge at a larger size? (the essay: every reviewer asks whether it scales)",
             "Is it compared with the strongest current models, evaluated the same way?",
             "How much of the gain is more compute or data rather than the recipe?",
             "Is any benchmark contaminated by the training data?",
         ],
         ContributionKind::Benchmark => vec![
             "Does this scale? Does the benchmark still separate models as they grow, or does it \
-             saturate? (P7)",
+             saturate? (the essay: every reviewer asks whether it scales)",
             "What does it measure that existing benchmarks miss?",
             "How do humans score, and how noisy are the labels?",
             "Is it free of contamination?",
         ],
         ContributionKind::Dataset => vec![
-            "Does this scale? Does the advantage of your data hold at larger sizes? (P7)",
+            "Does this scale? Does the advantage of your data hold at larger sizes? (the essay: every reviewer asks whether it scales)",
             "Does the gain come from the data itself, at equal compute and tokens?",
             "Is the evaluation data excluded from the dataset?",
         ],
         ContributionKind::Codebase => vec![
-            "Does this scale? Does the speed-up hold at the sizes people train? (P7)",
+            "Does this scale? Does the speed-up hold at the sizes people train? (the essay: every reviewer asks whether it scales)",
             "Does it reproduce published numbers?",
             "Is the comparison fair: same hardware, same settings, tuned existing code?",
         ],
@@ -464,7 +464,11 @@ mod tests {
     #[test]
     fn reasons_name_the_principles() {
         let all = reasons(5, 5, 5, 10, None).join(" ");
-        assert!(all.contains("(P2)") && all.contains("(P3)") && all.contains("scale wins"));
+        assert!(
+            all.contains("(the essay: broader claims need more evidence)")
+                && all.contains("(the essay: claims farther from practice need more evidence)")
+                && all.contains("scale wins")
+        );
         assert_eq!(reasons(1, 1, 1, 3, None).len(), 1);
         assert!(reasons(3, 3, 3, 5, Some(64)).join(" ").contains("64 seeds"));
     }

@@ -522,12 +522,12 @@ fn assumptions(inputs: &Inputs, scaling: &Scaling, templates: &[Template]) -> Ve
         Assumption {
             name: "Where runs go",
             value: "most arms, settings and ablations at the smallest size; every baseline at the middle sizes; the headline at the largest".into(),
-            source: "Stevens 2024, Artifacts vs Insights (P6: about 50% small, 30% medium, 20% large); the split by count and compute is shown beside it",
+            source: "Stevens 2024, Artifacts vs Insights (most experiments at small scale: about 50% small, 30% medium, 20% large); the split by count and compute is shown beside it",
         },
         Assumption {
             name: "Evidence levels",
             value: "the level table, the 5×5 map and the counts per level".into(),
-            source: "Our calibration of the essay's direction (P2, P3): broader and less conventional claims need more; the numbers are ours, not the essay's",
+            source: "Our calibration of the essay's direction: broader and less conventional claims need more; the numbers are ours, not the essay's",
         },
     ]);
     if templates.iter().any(|t| t.configs > 1) {
