@@ -98,7 +98,7 @@ describe('the calculator page', () => {
         assert.equal(cells[0].toLowerCase(), tier);
         assert.equal(Number(cells[6]), p.ladder.rungs[i].runs);
       });
-      const groups = await page.locator('.ladder table.experiments tbody tr').count();
+      const groups = await page.locator('table.experiments tbody tr').count();
       assert.equal(groups, p.experiments.length);
       await page.close();
     }

@@ -110,6 +110,9 @@ describe('accessibility', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('72');
     await page.waitForURL(/hours=72/);
+    await tabTo((f) => f.name === 'Reset all inputs to the defaults');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.search === '');
     await tabTo((f) => f.name === 'Copy link');
     await page.keyboard.press('Enter');
     await page.getByText('Link copied to the clipboard.').waitFor();
@@ -117,9 +120,6 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor();
     await page.keyboard.press('Escape');
-    await tabTo((f) => f.name === 'Reset');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => location.search === '');
     await context.close();
   });
 

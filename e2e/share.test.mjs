@@ -162,10 +162,42 @@ describe('share and export', () => {
   test('reset returns to the defaults and a clean URL', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, `${server.url}?generality=5&hours=10`);
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Reset all inputs to the defaults' }).click();
     await page.waitForFunction(() => location.search === '');
     assert.equal(await level(page), 'Evidence level 3 of 5 — Convincing');
     assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '720');
+    // Undo brings everything back.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForURL(/generality=5/);
+    assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '10');
+    await context.close();
+  });
+
+  test('a downloaded plan opens again; a bad file changes nothing', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await openApp(context, `${server.url}?kind=dataset&novelty=4`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download JSON' }).click(),
+    ]);
+    const saved = await readFile(await download.path(), 'utf8');
+    await page.goto(server.url);
+    await page.getByRole('status').waitFor();
+    const chooser = page.locator('input[type=file]');
+    await chooser.setInputFiles({ name: 'evidence-plan.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+    await page.getByText('Opened evidence-plan.json.').waitFor();
+    await page.waitForURL(/kind=dataset/);
+    assert.match(page.url(), /novelty=4/);
+    // A file with a bad value is refused whole.
+    const bad = JSON.parse(saved);
+    bad.inputs.novelty = 9;
+    bad.inputs.generality = 1;
+    await chooser.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page.getByText(/bad\.json was not opened: novelty must be a whole number from 1 to 5/).waitFor();
+    assert.match(page.url(), /novelty=4/);
+    assert.doesNotMatch(page.url(), /generality=1/);
+    await chooser.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":') });
+    await page.getByText(/notes\.json was not opened: it is not valid JSON/).waitFor();
     await context.close();
   });
 });

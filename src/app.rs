@@ -97,7 +97,53 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_reset = {
         let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Reset))
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
+    };
+    let on_undo = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
+    };
+    // The undo offer lasts ten seconds.
+    {
+        let state = state.clone();
+        use_effect_with(state.undo.is_some(), move |&offered| {
+            let timer = offered.then(|| {
+                gloo_timers::callback::Timeout::new(10_000, move || {
+                    state.dispatch(Action::ForgetUndo)
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    let on_open = {
+        let state = state.clone();
+        Callback::from(move |file: web_sys::File| {
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = gloo_file::File::from(file);
+                let name = file.name();
+                let result = match gloo_file::futures::read_as_text(&file).await {
+                    Ok(text) => crate::js_api::inputs_from_saved_text(&text),
+                    Err(_) => Err("the browser could not read it.".into()),
+                };
+                state.dispatch(Action::Open(result, name));
+            });
+        })
+    };
+    // A saved plan dropped anywhere on the calculator opens like a chosen file.
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let on_open = on_open.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|files| files.get(0))
+            {
+                on_open.emit(file);
+            }
+        })
     };
     let on_export = {
         let state = state.clone();
@@ -105,9 +151,15 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class={classes!("calculator", compact.then_some("compact"))}>
+        <div class={classes!("calculator", compact.then_some("compact"))} ondragover={on_dragover} ondrop={on_drop}>
+            if state.undo.is_some() {
+                <div class="undo" role="status">
+                    { "All inputs were reset. " }
+                    <button type="button" onclick={on_undo}>{ "Undo" }</button>
+                </div>
+            }
             if !state.notices.is_empty() {
-                <div class="notices" role="note" aria-label="About the link you opened">
+                <div class="notices" role="note" aria-label="About the link or file you opened">
                     <ul>
                         { for state.notices.iter().map(|n| html! { <li>{ n }</li> }) }
                     </ul>
@@ -125,17 +177,31 @@ pub fn App(props: &AppProps) -> Html {
                     <section class="panel inputs" aria-labelledby="inputs-title">
                         <h2 id="inputs-title">{ "Your claim and compute" }</h2>
                         { inputs_form::view(&state, &on_edit, &on_blur, &on_preset) }
+                        <p class="reset">
+                            <button type="button" class="link" onclick={on_reset}>{ "Reset all inputs to the defaults" }</button>
+                        </p>
                     </section>
                 }
                 <section class="results" aria-labelledby="results-title">
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
-                    { evidence_card::view(&plan) }
-                    { verdict::view(&plan) }
-                    { ladder_table::view(&plan) }
-                    if !compact {
+                    if compact {
+                        // In an article: the verdict and a small ladder; the rest one click away.
+                        { verdict::view(&plan) }
+                        { ladder_table::view(&plan) }
+                        <details class="panel more">
+                            <summary>{ "The checklist, experiments and claim map" }</summary>
+                            { evidence_card::view(&plan) }
+                            { ladder_table::experiments_view(&plan) }
+                            { claim_map::view(&plan, &on_claim) }
+                        </details>
+                    } else {
+                        { evidence_card::view(&plan) }
+                        { verdict::view(&plan) }
+                        { ladder_table::view(&plan) }
+                        { ladder_table::experiments_view(&plan) }
                         { ladder_chart::view(&plan) }
+                        { claim_map::view(&plan, &on_claim) }
                     }
-                    { claim_map::view(&plan, &on_claim) }
                     if compact {
                         <p class="open-full">
                             <a href={full_calculator} target="_blank" rel="noopener">
@@ -143,7 +209,7 @@ pub fn App(props: &AppProps) -> Html {
                             </a>
                         </p>
                     } else {
-                        { share_bar::view(&plan, &full_calculator, state.exported, &on_export, &on_reset) }
+                        { share_bar::view(&plan, &full_calculator, state.exported, &on_export, &on_open) }
                         { method::view(&plan) }
                     }
                 </section>

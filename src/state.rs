@@ -24,8 +24,10 @@ pub struct State {
     /// The inputs when no field was being edited: a rejected field falls
     /// back to its value here, never to a half-typed one.
     pub committed: Inputs,
-    /// Messages about the link the page was opened with.
+    /// Messages about the link the page was opened with, or a file opened.
     pub notices: Vec<String>,
+    /// What the page held before the last reset, for a few seconds' undo.
+    pub undo: Option<Rc<State>>,
     pub view: View,
     /// What the last copy or download did, shown next to its button until the
     /// inputs change (a changed plan makes "copied" untrue).
@@ -49,6 +51,12 @@ pub enum Action {
     Blur(Field),
     /// A cell of the claim map: switch to this generality and novelty.
     Claim(u8, u8),
+    /// A saved plan file was read: its inputs, or why it was refused; and its name.
+    Open(Result<Inputs, String>, String),
+    /// Bring back what the last reset cleared.
+    Undo,
+    /// The undo offer has expired.
+    ForgetUndo,
     /// A compute set-up in one click: accelerator, count and hours; a FLOPs
     /// total would override them, so it is cleared.
     Preset(&'static ComputePreset),
@@ -59,6 +67,20 @@ pub enum Action {
 }
 
 impl State {
+    /// The defaults, in this view.
+    fn fresh(view: View) -> State {
+        State {
+            inputs: Inputs::default(),
+            committed: Inputs::default(),
+            drafts: Vec::new(),
+            rejected: Vec::new(),
+            notices: Vec::new(),
+            undo: None,
+            view,
+            exported: None,
+        }
+    }
+
     /// The state a link opens: accepted fields applied, each refusal explained.
     pub fn from_query(parsed: ParsedQuery) -> State {
         let mut notices: Vec<String> = parsed
@@ -75,6 +97,7 @@ impl State {
             .collect();
         notices.extend(parsed.notices);
         State {
+            undo: None,
             committed: parsed.inputs.clone(),
             drafts: Vec::new(),
             inputs: parsed.inputs,
@@ -178,15 +201,29 @@ impl Reducible for State {
                 next.committed = next.inputs.clone();
             }
             Action::Reset => {
+                let mut before = (*self).clone();
+                before.undo = None;
                 next = State {
-                    inputs: Inputs::default(),
-                    committed: Inputs::default(),
-                    drafts: Vec::new(),
-                    rejected: Vec::new(),
-                    notices: Vec::new(),
-                    view: self.view,
-                    exported: None,
+                    undo: Some(Rc::new(before)),
+                    ..State::fresh(self.view)
                 };
+            }
+            Action::Undo => {
+                if let Some(before) = &self.undo {
+                    next = (**before).clone();
+                }
+            }
+            Action::ForgetUndo => next.undo = None,
+            Action::Open(Ok(inputs), name) => {
+                next = State {
+                    notices: vec![format!("Opened {name}.")],
+                    committed: inputs.clone(),
+                    inputs,
+                    ..State::fresh(self.view)
+                };
+            }
+            Action::Open(Err(why), name) => {
+                next.notices = vec![format!("{name} was not opened: {why} Nothing changed.")];
             }
             Action::Exported(export, done) => next.exported = Some((export, done)),
         }

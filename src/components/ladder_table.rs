@@ -39,8 +39,29 @@ fn table(
     }
 }
 
-/// The scale ladder, one row per scale, smallest first; then every group of
-/// runs the plan pays for, and where they go beside the essay's 50/30/20.
+/// Every group of runs the plan pays for, and where they go beside the
+/// essay's 50/30/20.
+pub fn experiments_view(plan: &Plan) -> Html {
+    let experiments = plan
+        .experiments
+        .iter()
+        .map(|e| experiment_cells(plan, e))
+        .collect();
+    let headings: Vec<String> = EXPERIMENT_COLUMNS.map(String::from).to_vec();
+    html! {
+        <section class="panel experiments" aria-labelledby="experiments-title">
+            <h3 id="experiments-title">{ "Experiments" }</h3>
+            <p class="hint">{ "Every group of runs the checklist asks for; the ladder's totals are their sums." }</p>
+            { table("experiments", "experiments-title", &headings, experiments, None) }
+            <h4>{ "Where the runs go" }</h4>
+            <ul class="hint tiers">
+                { for split_lines(plan).into_iter().map(|line| html! { <li>{ line }</li> }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The scale ladder, one row per scale, smallest first, with the totals.
 pub fn view(plan: &Plan) -> Html {
     let rungs = plan
         .ladder
@@ -48,24 +69,15 @@ pub fn view(plan: &Plan) -> Html {
         .iter()
         .map(|r| rung_cells(plan, r))
         .collect();
-    let experiments = plan
-        .experiments
-        .iter()
-        .map(|e| experiment_cells(plan, e))
-        .collect();
-    let experiment_headings: Vec<String> = EXPERIMENT_COLUMNS.map(String::from).to_vec();
+    let count = plan.budget.count;
     html! {
         <section class="panel ladder" aria-labelledby="ladder-title">
             <h3 id="ladder-title">{ "Scale ladder" }</h3>
-            <p class="hint">{ format!("Wall-clock times use all {} on one run at a time.", if plan.budget.count == 1 { "1 accelerator".to_owned() } else { format!("{} accelerators", plan.budget.count) }) }</p>
+            <p class="hint">{ format!(
+                "Wall-clock times use all {} on one run at a time.",
+                if count == 1 { "1 accelerator".to_owned() } else { format!("{count} accelerators") }
+            ) }</p>
             { table("rungs", "ladder-title", &ladder_columns(plan), rungs, Some(total_cells(plan))) }
-            <h3 id="experiments-title">{ "Experiments" }</h3>
-            <p class="hint">{ "Every group of runs the checklist asks for; the ladder's totals are their sums." }</p>
-            { table("experiments", "experiments-title", &experiment_headings, experiments, None) }
-            <h4>{ "Where the runs go" }</h4>
-            <ul class="hint tiers">
-                { for split_lines(plan).into_iter().map(|line| html! { <li>{ line }</li> }) }
-            </ul>
         </section>
     }
 }

@@ -20,7 +20,7 @@ pub fn view(
     link: &str,
     exported: Option<(Export, bool)>,
     on_export: &Callback<(Export, bool)>,
-    on_reset: &Callback<()>,
+    on_open: &Callback<web_sys::File>,
 ) -> Html {
     let markdown = report::markdown(plan, link);
     let on_download = {
@@ -38,7 +38,17 @@ pub fn view(
         Some((Export::Download, false)) => "The browser refused the download.",
         _ => "",
     };
-    let on_reset = on_reset.reform(|_: MouseEvent| ());
+    let on_file = {
+        let on_open = on_open.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_open.emit(file);
+            }
+            // The same file can be chosen again after a fix.
+            input.set_value("");
+        })
+    };
     html! {
         <section class="panel share" aria-labelledby="share-title">
             <h3 id="share-title">{ "Share and export" }</h3>
@@ -50,7 +60,10 @@ pub fn view(
                     <p class="copy-status" aria-live="polite">{ download_message }</p>
                 </div>
                 { embed_dialog::view(&plan.inputs, exported, on_export) }
-                <button type="button" class="secondary" onclick={on_reset}>{ "Reset" }</button>
+                <label class="button file">
+                    { "Open a saved plan…" }
+                    <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_file} />
+                </label>
             </div>
         </section>
     }

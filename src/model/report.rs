@@ -474,6 +474,46 @@ mod tests {
     }
 }
 
+/// The part of a downloaded plan that opening it again reads.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct SavedFile {
+    #[serde(default)]
+    pub app: Option<String>,
+    #[serde(default)]
+    pub inputs: Option<crate::model::inputs::NamedValues>,
+}
+
+impl SavedFile {
+    /// The inputs of a plan downloaded by this app, checked as strictly as a
+    /// link, and refused whole if anything in them is wrong.
+    ///
+    /// ```
+    /// use evidence_ladder::model::inputs::{FieldValue, NamedValues};
+    /// use evidence_ladder::model::report::SavedFile;
+    /// let file = SavedFile {
+    ///     app: Some("Evidence Ladder".into()),
+    ///     inputs: Some(NamedValues(vec![("novelty".into(), FieldValue::Number(4.0))])),
+    /// };
+    /// assert_eq!(file.inputs().unwrap().novelty, 4);
+    /// ```
+    pub fn inputs(self) -> Result<Inputs, String> {
+        if self.app.as_deref() != Some("Evidence Ladder") {
+            return Err(
+                "it is not a plan saved by Evidence Ladder (no \"app\": \"Evidence Ladder\")."
+                    .into(),
+            );
+        }
+        let pairs = self.inputs.ok_or("it has no \"inputs\".")?.0;
+        let (inputs, unknown) =
+            Inputs::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())))
+                .map_err(|e| format!("{e}."))?;
+        match unknown.first() {
+            Some(name) => Err(format!("it has an unknown input \"{name}\".")),
+            None => Ok(inputs),
+        }
+    }
+}
+
 /// What "Download JSON" saves: which app made it, the inputs and the plan,
 /// the same plan object `window.evidenceLadder.plan()` returns.
 #[derive(Serialize)]
