@@ -186,8 +186,8 @@ pub fn App(props: &AppProps) -> Html {
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
                     if compact {
                         // In an article: the verdict and a small ladder; the rest one click away.
-                        { verdict::view(&plan) }
-                        { ladder_table::view(&plan) }
+                        { verdict::view(&plan, true) }
+                        { ladder_table::small_view(&plan) }
                         <details class="panel more">
                             <summary>{ "The checklist, experiments and claim map" }</summary>
                             { evidence_card::view(&plan) }
@@ -196,7 +196,7 @@ pub fn App(props: &AppProps) -> Html {
                         </details>
                     } else {
                         { evidence_card::view(&plan) }
-                        { verdict::view(&plan) }
+                        { verdict::view(&plan, false) }
                         { ladder_table::view(&plan) }
                         { ladder_table::experiments_view(&plan) }
                         { ladder_chart::view(&plan) }

@@ -278,19 +278,27 @@ async fn a_preset_fills_the_compute_fields() {
 }
 
 #[wasm_bindgen_test]
-async fn the_chart_draws_a_point_per_rung_with_a_text_alternative() {
-    let root = render_app("generality=5&novelty=5&flops=1e26").await;
+async fn the_chart_shows_where_the_budget_goes() {
+    let root = render_app("").await;
     let svg = element(&root, ".chart svg");
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
-    let desc = element(&root, "#chart-svg-desc")
-        .text_content()
-        .unwrap_or_default();
-    assert!(desc.starts_with("5 rungs from"), "{desc}");
+    let label = svg.get_attribute("aria-label").unwrap_or_default();
+    assert!(
+        label.starts_with("Compute by tier against the budget: Small tier"),
+        "{label}"
+    );
+    // Three tiers, the reserve and what is left: one legend line each.
     assert_eq!(
-        root.query_selector_all(".chart circle")
-            .expect("circles")
+        root.query_selector_all(".chart .legend li")
+            .expect("legend")
             .length(),
         5
+    );
+    assert!(
+        root.query_selector_all(".chart svg text")
+            .expect("text")
+            .length()
+            == 0
     );
 }
 

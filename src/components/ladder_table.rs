@@ -1,6 +1,8 @@
 use yew::prelude::*;
 
+use crate::model::format;
 use crate::model::plan::Plan;
+use crate::model::report;
 use crate::model::report::{
     experiment_cells, ladder_columns, rung_cells, split_lines, total_cells, EXPERIMENT_COLUMNS,
 };
@@ -78,6 +80,45 @@ pub fn view(plan: &Plan) -> Html {
                 if count == 1 { "1 accelerator".to_owned() } else { format!("{count} accelerators") }
             ) }</p>
             { table("rungs", "ladder-title", &ladder_columns(plan), rungs, Some(total_cells(plan))) }
+        </section>
+    }
+}
+
+/// The ladder in four columns for the compact embed: each rung's size, runs
+/// and share of the budget, narrow enough for a phone without scrolling.
+pub fn small_view(plan: &Plan) -> Html {
+    let headings: Vec<String> = [
+        "Tier",
+        plan.scaling.axis.scale_heading(),
+        "Runs",
+        "Share of budget",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = plan
+        .ladder
+        .rungs
+        .iter()
+        .map(|r| {
+            vec![
+                r.tier.label().to_owned(),
+                report::scale_text(plan, r.scale),
+                r.runs.to_string(),
+                format::percent(r.share_of_budget),
+            ]
+        })
+        .collect();
+    let l = &plan.ladder;
+    let total = vec![
+        "Total".to_owned(),
+        String::new(),
+        l.runs.to_string(),
+        format::percent(l.planned_flops / l.budget_flops),
+    ];
+    html! {
+        <section class="panel ladder small-ladder" aria-labelledby="ladder-title">
+            <h3 id="ladder-title">{ "Scale ladder" }</h3>
+            { table("rungs", "ladder-title", &headings, rows, Some(total)) }
         </section>
     }
 }

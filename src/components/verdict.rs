@@ -4,8 +4,14 @@ use crate::model::plan::Plan;
 use crate::model::report;
 
 /// Totals against the budget, and a plain answer: does it fit, and if not, what to change.
-pub fn view(plan: &Plan) -> Html {
+pub fn view(plan: &Plan, compact: bool) -> Html {
     let fits = plan.ladder.fits;
+    let mut lines = report::verdict_lines(plan);
+    if compact {
+        // In an article: what the plan uses, and what to change; which
+        // ladder is shown is one click away in the full calculator.
+        lines.remove(1);
+    }
     html! {
         <section class={classes!("panel", "verdict", if fits { "fits" } else { "short" })} aria-labelledby="verdict-title">
             <h3 id="verdict-title">
@@ -13,7 +19,7 @@ pub fn view(plan: &Plan) -> Html {
                 { report::verdict_title(plan) }
             </h3>
             <p class="budget">{ format!("Budget: {}.", report::budget_line(plan)) }</p>
-            { for report::verdict_lines(plan).into_iter().map(|line| html! { <p>{ line }</p> }) }
+            { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
             if !plan.narrower_claims.is_empty() {
                 <p>{ "Narrower claims that fit this budget:" }</p>
                 <ul>
