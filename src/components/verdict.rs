@@ -14,11 +14,13 @@ pub fn view(plan: &Plan, compact: bool) -> Html {
     }
     html! {
         <section class={classes!("panel", "verdict", if fits { "fits" } else { "short" })} aria-labelledby="verdict-title">
-            <h3 id="verdict-title">
+            <h3 id="verdict-title" class={classes!(compact.then_some("visually-hidden"))}>
                 <span aria-hidden="true">{ if fits { "✓ " } else { "✗ " } }</span>
                 { report::verdict_title(plan) }
             </h3>
-            <p class="budget">{ format!("Budget: {}.", report::budget_line(plan)) }</p>
+            if !compact {
+                <p class="budget">{ format!("Budget: {}.", report::budget_line(plan)) }</p>
+            }
             { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
             if !plan.narrower_claims.is_empty() {
                 <p>{ "Narrower claims that fit this budget:" }</p>
@@ -26,7 +28,7 @@ pub fn view(plan: &Plan, compact: bool) -> Html {
                     { for plan.narrower_claims.iter().map(|c| html! { <li>{ report::claim_text(c) }</li> }) }
                 </ul>
             }
-            if !plan.warnings.is_empty() {
+            if !plan.warnings.is_empty() && !compact {
                 <ul class="warnings">
                     { for plan.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
                 </ul>
