@@ -5,8 +5,11 @@
 #![allow(clippy::unwrap_used)]
 
 use evidence_ladder::model::analysis::{
-    analyze, student_t_cdf, student_t_quantile, AnalysisInput, ResultRow, Verdict,
+    analyze, markdown_section, parse_results_text, results_csv, results_template_csv,
+    student_t_cdf, student_t_quantile, verdict_sentence, Analysis, AnalysisInput, ResultRow,
+    Verdict,
 };
+use proptest::prelude::*;
 
 fn row(params: f64, arm: &str, seed: &str, value: f64) -> ResultRow {
     ResultRow {
@@ -420,4 +423,395 @@ fn verdict_data_sets_by_hand() {
         "{:?}",
         flips.warnings
     );
+}
+
+// ---------------------------------------------------------------------------
+// Bad input
+// ---------------------------------------------------------------------------
+
+fn good_rows() -> Vec<ResultRow> {
+    let mut rows = Vec::new();
+    for params in [1e8, 1e9] {
+        for seed in ["1", "2", "3"] {
+            rows.push(row(params, "ours", seed, 61.0 + seed.len() as f64));
+            rows.push(row(params, "base", seed, 60.0));
+        }
+    }
+    rows
+}
+
+fn error_of(input: &AnalysisInput) -> String {
+    analyze(input).expect_err("should be refused").to_string()
+}
+
+#[test]
+fn bad_rows_are_refused_with_their_index() {
+    let mut rows = good_rows();
+    rows[3].value = f64::NAN;
+    assert_eq!(
+        error_of(&input(rows, true)),
+        "results[3].value must be a finite number"
+    );
+    let mut rows = good_rows();
+    rows[4].value = f64::INFINITY;
+    assert!(error_of(&input(rows, true)).starts_with("results[4].value"));
+    let mut rows = good_rows();
+    rows[2].params = 0.0;
+    assert!(error_of(&input(rows, true)).starts_with("results[2].params must be"));
+    let mut rows = good_rows();
+    rows[5].params = -1e9;
+    assert!(error_of(&input(rows, true)).starts_with("results[5].params"));
+    let mut rows = good_rows();
+    rows[1].arm = " ".to_owned();
+    assert!(error_of(&input(rows, true)).starts_with("results[1].arm"));
+}
+
+#[test]
+fn bad_arms_and_too_few_rungs_are_refused() {
+    let mut i = input(good_rows(), true);
+    i.method = "theirs".to_owned();
+    let e = error_of(&i);
+    assert!(
+        e.contains("method \"theirs\"") && e.contains("ours, base"),
+        "{e}"
+    );
+    let mut i = input(good_rows(), true);
+    i.baseline = "ours".to_owned();
+    assert!(error_of(&i).contains("both \"ours\""));
+    let one_rung: Vec<ResultRow> = good_rows()
+        .into_iter()
+        .filter(|r| r.params == 1e8)
+        .collect();
+    assert!(error_of(&input(one_rung, true)).contains("at least two rungs"));
+    assert!(error_of(&input(Vec::new(), true)).contains("found 0"));
+    // Two sizes, but one has only the method: still one usable rung.
+    let mut rows = good_rows();
+    rows.retain(|r| !(r.params == 1e9 && r.arm == "base"));
+    assert!(error_of(&input(rows, true)).contains("found 1"));
+    let mut i = input(good_rows(), true);
+    i.next_params = Some(f64::NAN);
+    assert!(error_of(&i).starts_with("next_params"));
+}
+
+#[test]
+fn json_input_with_missing_or_mistyped_fields_names_them() {
+    let parse = |json: &str| -> Result<AnalysisInput, String> {
+        serde_json::from_str::<AnalysisInput>(json).map_err(|e| e.to_string())
+    };
+    let ok = r#"{"results":[{"params":1e8,"arm":"ours","seed":1,"value":61},
+        {"params":1e8,"arm":"base","seed":"a","value":60}],
+        "method":"ours","baseline":"base","higher_is_better":true}"#;
+    let i = parse(ok).expect("valid");
+    assert_eq!(i.results[0].seed, "1");
+    assert_eq!(i.results[1].seed, "a");
+    for (json, message) in [
+        (
+            r#"{"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results is missing",
+        ),
+        (
+            r#"{"results":3,"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results must be an array",
+        ),
+        (
+            r#"{"results":[{"params":1,"arm":"a","seed":1,"value":2},{"params":1,"arm":"a","seed":1}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[1].value is missing",
+        ),
+        (
+            r#"{"results":[{"arm":"a","seed":1,"value":2}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0].params is missing",
+        ),
+        (
+            r#"{"results":[{"params":1,"seed":1,"value":2}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0].arm is missing",
+        ),
+        (
+            r#"{"results":[{"params":1,"arm":"a","value":2}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0].seed is missing",
+        ),
+        (
+            r#"{"results":[{"params":1,"arm":"a","seed":1,"value":"x"}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0].value must be a number",
+        ),
+        (
+            r#"{"results":[{"params":1,"arm":"a","seed":1,"value":null}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0].value is missing",
+        ),
+        (
+            r#"{"results":[7],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0] must be an object",
+        ),
+        (
+            r#"{"results":[],"baseline":"b","higher_is_better":true}"#,
+            "method is missing",
+        ),
+        (
+            r#"{"results":[],"method":"a","higher_is_better":true}"#,
+            "baseline is missing",
+        ),
+        (
+            r#"{"results":[],"method":"a","baseline":"b"}"#,
+            "higher_is_better is missing",
+        ),
+        (
+            r#"{"results":[],"method":"a","baseline":"b","higher_is_better":"yes"}"#,
+            "higher_is_better must be true",
+        ),
+    ] {
+        let e = parse(json).expect_err(message);
+        assert!(e.starts_with(message), "{message}: got {e}");
+    }
+}
+
+#[test]
+fn analysis_serialises_with_the_issue_field_names() {
+    let a = analyze(&input(good_rows(), true)).expect("valid");
+    let v = serde_json::to_value(&a).expect("serialises");
+    for key in [
+        "params",
+        "method_mean",
+        "baseline_mean",
+        "gain",
+        "ci_low",
+        "ci_high",
+        "n_method",
+        "n_baseline",
+    ] {
+        assert!(v["rungs"][0].get(key).is_some(), "rungs[0].{key}");
+    }
+    for key in ["slope", "ci_low", "ci_high", "verdict"] {
+        assert!(v["trend"].get(key).is_some(), "trend.{key}");
+    }
+    assert!(v["trend"]["verdict"].is_string());
+    assert!(v["next"]["gain"].is_number() && v["warnings"].is_array());
+    let back: Analysis = serde_json::from_value(v).expect("round-trips");
+    assert_eq!(back, a);
+}
+
+#[test]
+fn rungs_with_one_arm_or_one_seed_are_reported() {
+    let mut rows = good_rows();
+    rows.push(row(1e10, "ours", "1", 70.0));
+    rows.push(row(1e7, "base", "1", 70.0));
+    rows.push(row(1e7, "ours", "1", 71.0));
+    rows.push(row(1e9, "ablation", "1", 1.0));
+    let a = analyze(&input(rows, true)).expect("valid");
+    assert_eq!(a.rungs.len(), 3);
+    assert!(a.rungs[0].ci_low.is_none() && a.rungs[0].gain == 1.0);
+    let all = a.warnings.join("\n");
+    assert!(all.contains("At 10B only ours has results"), "{all}");
+    assert!(
+        all.contains("At 10M ours has 1 seed and base has 1 seed"),
+        "{all}"
+    );
+    assert!(all.contains("left out: ablation"), "{all}");
+    assert_eq!(a.trend.rungs_used, 2);
+}
+
+// ---------------------------------------------------------------------------
+// Words
+// ---------------------------------------------------------------------------
+
+#[test]
+fn verdict_sentence_reads_like_the_issue() {
+    let mut rows = Vec::new();
+    for (params, gain) in [(1.3e8, 1.3), (1.3e9, 1.2)] {
+        for (s, e) in [-0.3, 0.0, 0.3].iter().enumerate() {
+            rows.push(row(params, "ours", &s.to_string(), 60.0 + gain + e));
+            rows.push(row(params, "base", &s.to_string(), 60.0 - e / 2.0));
+        }
+    }
+    let a = analyze(&input(rows, true)).expect("valid");
+    let s = verdict_sentence(&a, "", "points");
+    assert!(
+        s.starts_with("The gain holds from 130M to 1.3B: +1.2 points (95% CI "),
+        "{s}"
+    );
+    assert!(
+        s.contains("at the largest size; per tenfold scale it changes by \u{2212}0.1"),
+        "{s}"
+    );
+    let md = markdown_section(&a, "", "points");
+    println!("{md}");
+    assert!(
+        md.contains("| 130M |") && md.contains("**Verdict: holds.**"),
+        "{md}"
+    );
+    assert!(md.contains("Welch 1947"));
+}
+
+// ---------------------------------------------------------------------------
+// Pasted tables
+// ---------------------------------------------------------------------------
+
+#[test]
+fn long_form_with_commas_any_column_order() {
+    let p = parse_results_text("Value,ARM,seed,params\n61.5,ours,1,130M\n60.1,base,1,1.3e8\n");
+    assert!(p.bad_lines.is_empty(), "{:?}", p.bad_lines);
+    assert_eq!(
+        p.rows,
+        vec![row(1.3e8, "ours", "1", 61.5), row(1.3e8, "base", "1", 60.1)]
+    );
+    assert_eq!(p.arms, vec!["ours", "base"]);
+}
+
+#[test]
+fn wide_form_with_tabs_and_windows_line_endings() {
+    let text = "params\tseed\tours\tbase\r\n1.3B\t1\t61.5\t60.1\r\n1.3B\t2\t\t60.3\r\n";
+    let p = parse_results_text(text);
+    assert!(p.bad_lines.is_empty(), "{:?}", p.bad_lines);
+    assert_eq!(
+        p.rows,
+        vec![
+            row(1.3e9, "ours", "1", 61.5),
+            row(1.3e9, "base", "1", 60.1),
+            row(1.3e9, "base", "2", 60.3)
+        ]
+    );
+    // Without a seed column, lines of one size are seeds 1, 2, 3…
+    let p = parse_results_text("params,ours,base\n1e8,1,2\n1e8,3,4\n1e9,5,6\n");
+    let seeds: Vec<&str> = p.rows.iter().map(|r| r.seed.as_str()).collect();
+    assert_eq!(seeds, ["1", "1", "2", "2", "1", "1"]);
+}
+
+#[test]
+fn bad_lines_are_listed_and_nothing_else_is_lost() {
+    let text = "params,arm,seed,value\n\
+                1e8,ours,1,61\n\
+                big,ours,2,61\n\
+                \n\
+                1e8,ours,3,sixty\n\
+                1e8,,4,60\n\
+                1e8,base,1,\n\
+                1,300,ours,5,60\n\
+                1e8,base,2,NaN\n\
+                1e8,base,3,60.5\n";
+    let p = parse_results_text(text);
+    assert_eq!(
+        p.rows,
+        vec![row(1e8, "ours", "1", 61.0), row(1e8, "base", "3", 60.5)]
+    );
+    let lines: Vec<usize> = p.bad_lines.iter().map(|b| b.line).collect();
+    assert_eq!(lines, [3, 5, 6, 8, 9], "{:?}", p.bad_lines);
+    assert!(p.bad_lines[0].message.contains("params \"big\""));
+    assert!(p.bad_lines[1].message.contains("value \"sixty\""));
+    assert!(p.bad_lines[2].message.contains("arm is empty"));
+    assert!(p.bad_lines[3].message.contains("5 cells"));
+    assert_eq!(p.unfilled_lines, [7]);
+    // Wide form: one bad cell loses only that cell.
+    let p = parse_results_text("params,seed,ours,base\n1e8,1,x,60\n");
+    assert_eq!(p.rows, vec![row(1e8, "base", "1", 60.0)]);
+    assert_eq!(p.bad_lines[0].line, 2);
+    assert!(p.bad_lines[0].message.contains("ours value \"x\""));
+}
+
+#[test]
+fn headers_without_params_or_arms_are_explained() {
+    for text in ["size_m,arm,value\n1,a,2\n", "params\n1\n", "a,a,params\n"] {
+        let p = parse_results_text(text);
+        assert!(p.rows.is_empty());
+        assert_eq!(p.bad_lines.len(), 1, "{text}");
+        assert_eq!(p.bad_lines[0].line, 1);
+    }
+    assert_eq!(parse_results_text(""), Default::default());
+}
+
+#[test]
+fn quoted_fields_semicolons_and_a_byte_order_mark() {
+    let p =
+        parse_results_text("\u{feff}params;arm;seed;value\n1e8;\"ours; v2\";\"a \"\"b\"\"\";1.5\n");
+    assert!(p.bad_lines.is_empty(), "{:?}", p.bad_lines);
+    assert_eq!(p.rows, vec![row(1e8, "ours; v2", "a \"b\"", 1.5)]);
+}
+
+#[test]
+fn template_reads_back_as_unfilled_lines() {
+    let csv = results_template_csv(&[1.2e8, 1.3e9], &["ours", "base, tuned"], 2);
+    assert!(csv.contains("1300000000,\"base, tuned\",2,\n"), "{csv}");
+    let p = parse_results_text(&csv);
+    assert!(p.rows.is_empty() && p.bad_lines.is_empty());
+    assert_eq!(p.unfilled_lines, (2..=9).collect::<Vec<_>>());
+    // Filled in, it analyses.
+    let filled: String = csv
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("{l}\n")
+            } else {
+                format!("{l}{}\n", 60 + i % 3)
+            }
+        })
+        .collect();
+    let p = parse_results_text(&filled);
+    assert_eq!(p.rows.len(), 8);
+    let mut i = input(p.rows, true);
+    i.baseline = "base, tuned".to_owned();
+    assert!(analyze(&i).is_ok());
+}
+
+fn any_row() -> impl Strategy<Value = ResultRow> {
+    (
+        prop::sample::select(vec![1.2e8, 3.5e8, 1.3e9, 7e9, 123.456, 1e-3]),
+        "[A-Za-z0-9_ ,;\t\"#-]{0,3}[A-Za-z0-9_\"]{1,8}",
+        "[A-Za-z0-9 ,\"-]{0,3}[A-Za-z0-9]{1,4}",
+        prop::num::f64::NORMAL | prop::num::f64::ZERO,
+    )
+        .prop_map(|(params, arm, seed, value)| ResultRow {
+            params,
+            arm,
+            seed,
+            value,
+        })
+}
+
+proptest! {
+    #[test]
+    fn any_text_parses_without_panic(text in "(?s).{0,400}") {
+        let p = parse_results_text(&text);
+        for b in &p.bad_lines {
+            prop_assert!(b.line >= 1 && b.line <= text.split('\n').count());
+        }
+    }
+
+    #[test]
+    fn table_like_text_parses_without_panic(
+        lines in prop::collection::vec("[a-z0-9.,;\t\" eEMB+-]{0,30}", 0..12),
+        header in prop::sample::select(vec!["params,arm,seed,value", "params\tseed\tours\tbase", "params;arm;value", "x"]),
+    ) {
+        let text = format!("{header}\n{}", lines.join("\r\n"));
+        let p = parse_results_text(&text);
+        for r in &p.rows {
+            prop_assert!(r.params > 0.0 && r.params.is_finite() && r.value.is_finite());
+        }
+    }
+
+    #[test]
+    fn csv_round_trips(rows in prop::collection::vec(any_row(), 0..20)) {
+        let p = parse_results_text(&results_csv(&rows));
+        prop_assert!(p.bad_lines.is_empty(), "{:?}", p.bad_lines);
+        prop_assert_eq!(p.rows, rows);
+    }
+
+    #[test]
+    fn analysis_never_panics_and_orders_its_intervals(
+        rows in prop::collection::vec(
+            (prop::sample::select(vec![1e8, 1e9, 1e10]), prop::sample::select(vec!["ours", "base"]), -1e6f64..1e6),
+            0..30,
+        ),
+        higher in any::<bool>(),
+    ) {
+        let results = rows.iter().enumerate().map(|(i, (p, a, v))| row(*p, a, &i.to_string(), *v)).collect();
+        if let Ok(a) = analyze(&input(results, higher)) {
+            for r in &a.rungs {
+                if let (Some(lo), Some(hi)) = (r.ci_low, r.ci_high) {
+                    prop_assert!(lo <= r.gain && r.gain <= hi);
+                }
+            }
+            if let (Some(lo), Some(hi)) = (a.trend.ci_low, a.trend.ci_high) {
+                prop_assert!(lo <= a.trend.slope && a.trend.slope <= hi);
+            }
+            prop_assert!(!verdict_sentence(&a, "", "").is_empty());
+        }
+    }
 }

@@ -1000,3 +1000,494 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
         statistics: STATISTICS.to_owned(),
     })
 }
+
+// ---------------------------------------------------------------------------
+// Pasted tables and CSV
+// ---------------------------------------------------------------------------
+
+/// A line of pasted text that could not be read, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BadLine {
+    /// 1-based, counting the header and blank lines, as a text editor does.
+    pub line: usize,
+    pub message: String,
+}
+
+/// What `parse_results_text` read: the runs, the lines it could not read, and
+/// the lines whose value is still empty (a template not yet filled in).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ParsedResults {
+    pub rows: Vec<ResultRow>,
+    pub bad_lines: Vec<BadLine>,
+    pub unfilled_lines: Vec<usize>,
+    /// Arm names in the order they first appear.
+    pub arms: Vec<String>,
+}
+
+/// Splits one line on `delimiter`, honouring double-quoted fields ("" inside
+/// quotes is a quote). Cells are trimmed outside the quotes only, so a quoted
+/// name keeps its spaces.
+fn split_line(line: &str, delimiter: char) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = String::new();
+    let mut was_quoted = false;
+    let mut in_quotes = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    quoted.push('"');
+                } else {
+                    in_quotes = false;
+                }
+            } else {
+                quoted.push(c);
+            }
+        } else if c == delimiter {
+            cells.push(finish_cell(&cell, &quoted, was_quoted));
+            cell.clear();
+            quoted.clear();
+            was_quoted = false;
+        } else if c == '"' && !was_quoted && cell.trim().is_empty() {
+            in_quotes = true;
+            was_quoted = true;
+        } else {
+            cell.push(c);
+        }
+    }
+    cells.push(finish_cell(&cell, &quoted, was_quoted));
+    cells
+}
+
+fn finish_cell(unquoted: &str, quoted: &str, was_quoted: bool) -> String {
+    if was_quoted {
+        // Text after the closing quote (rare, malformed) is kept rather than lost.
+        format!("{quoted}{}", unquoted.trim())
+    } else {
+        unquoted.trim().to_owned()
+    }
+}
+
+/// Reads a rung size: a plain number (`1300000000`, `1.3e9`) or one with a
+/// K, M, B or T suffix (`130M`, `1.3B`, case-insensitive). Must be finite and > 0.
+pub fn parse_scale(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let (number, factor) = match text.char_indices().last() {
+        Some((i, c)) => match c.to_ascii_uppercase() {
+            'K' => (&text[..i], 1e3),
+            'M' => (&text[..i], 1e6),
+            'B' | 'G' => (&text[..i], 1e9),
+            'T' => (&text[..i], 1e12),
+            _ => (text, 1.0),
+        },
+        None => return None,
+    };
+    let value = number.trim().parse::<f64>().ok()? * factor;
+    (value.is_finite() && value > 0.0).then_some(value)
+}
+
+fn parse_value(text: &str) -> Option<f64> {
+    text.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+const PARAMS_NAMES: [&str; 6] = ["params", "parameters", "param", "n_params", "size", "scale"];
+const ARM_NAMES: [&str; 1] = ["arm"];
+const SEED_NAMES: [&str; 2] = ["seed", "run"];
+const VALUE_NAMES: [&str; 4] = ["value", "metric", "score", "result"];
+
+/// Reads results pasted from a spreadsheet or a CSV file: tab-, comma- or
+/// semicolon-separated (whichever the header row uses, in that order of
+/// preference), with a header row, in long form (`params, arm, seed, value`, any
+/// order, names case-insensitive) or wide form (`params, seed, <arm>, <arm>…`,
+/// one column per arm; `seed` optional). Params accept `1.3e9` or `1.3B`.
+/// Never panics; every line it cannot read is in `bad_lines` with its number,
+/// and nothing else on that line is lost.
+///
+/// ```
+/// use evidence_ladder::model::analysis::parse_results_text;
+/// let parsed = parse_results_text("params\tseed\tours\tbase\n130M\t1\t61.2\t60.1\n");
+/// assert_eq!(parsed.rows.len(), 2);
+/// assert_eq!(parsed.rows[0].params, 1.3e8);
+/// ```
+pub fn parse_results_text(text: &str) -> ParsedResults {
+    let mut parsed = ParsedResults::default();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    let Some((header_line, header)) = lines.next() else {
+        return parsed;
+    };
+    let delimiter = ['\t', ',', ';']
+        .into_iter()
+        .find(|d| header.contains(*d))
+        .unwrap_or(',');
+    let names = split_line(header, delimiter);
+    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let find = |aliases: &[&str]| lower.iter().position(|n| aliases.contains(&n.as_str()));
+    let bad = |parsed: &mut ParsedResults, line: usize, message: String| {
+        parsed.bad_lines.push(BadLine { line, message });
+    };
+    for (i, name) in lower.iter().enumerate() {
+        if !name.is_empty() && lower[..i].contains(name) {
+            bad(
+                &mut parsed,
+                header_line,
+                format!("the header names column \"{}\" twice", names[i]),
+            );
+            return parsed;
+        }
+    }
+    let Some(params_col) = find(&PARAMS_NAMES) else {
+        bad(
+            &mut parsed,
+            header_line,
+            "the header row needs a params column: params,arm,seed,value (long form) or \
+             params,seed,<arm>,<arm> (wide form)"
+                .to_owned(),
+        );
+        return parsed;
+    };
+    let seed_col = find(&SEED_NAMES);
+    let long_form = find(&ARM_NAMES).zip(find(&VALUE_NAMES));
+    let arm_cols: Vec<usize> = match long_form {
+        Some(_) => Vec::new(),
+        None => (0..names.len())
+            .filter(|&i| i != params_col && Some(i) != seed_col && !names[i].is_empty())
+            .collect(),
+    };
+    if long_form.is_none() && arm_cols.is_empty() {
+        bad(
+            &mut parsed,
+            header_line,
+            "the header row needs arm and value columns (long form) or one column per arm \
+             (wide form)"
+                .to_owned(),
+        );
+        return parsed;
+    }
+    let width = names.len();
+    let mut seeds_per_size: Vec<(f64, usize)> = Vec::new();
+
+    for (number, line) in lines {
+        let cells = split_line(line, delimiter);
+        if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
+            bad(
+                &mut parsed,
+                number,
+                format!(
+                    "{} cells but the header has {width} (a delimiter inside a number? quote it)",
+                    cells.len()
+                ),
+            );
+            continue;
+        }
+        let cell = |i: usize| cells.get(i).map_or("", String::as_str);
+        let Some(params) = parse_scale(cell(params_col)) else {
+            let message = if cell(params_col).is_empty() {
+                "params is empty".to_owned()
+            } else {
+                format!(
+                    "params \"{}\" is not a size > 0 (like 1300000000, 1.3e9 or 1.3B)",
+                    cell(params_col)
+                )
+            };
+            bad(&mut parsed, number, message);
+            continue;
+        };
+        let seed = match seed_col.map(cell) {
+            Some(s) if !s.is_empty() => s.to_owned(),
+            _ => match long_form {
+                Some(_) => format!("line {number}"),
+                None => {
+                    // Wide form without seeds: number the lines of each size 1, 2, 3…
+                    let count = match seeds_per_size.iter_mut().find(|(p, _)| *p == params) {
+                        Some((_, c)) => {
+                            *c += 1;
+                            *c
+                        }
+                        None => {
+                            seeds_per_size.push((params, 1));
+                            1
+                        }
+                    };
+                    count.to_string()
+                }
+            },
+        };
+        let push = |parsed: &mut ParsedResults, arm: &str, value: f64| {
+            if !parsed.arms.iter().any(|a| a == arm) {
+                parsed.arms.push(arm.to_owned());
+            }
+            parsed.rows.push(ResultRow {
+                params,
+                arm: arm.to_owned(),
+                seed: seed.clone(),
+                value,
+            });
+        };
+        match long_form {
+            Some((arm_col, value_col)) => {
+                let arm = cell(arm_col);
+                let value = cell(value_col);
+                if arm.is_empty() {
+                    bad(&mut parsed, number, "arm is empty".to_owned());
+                } else if value.is_empty() {
+                    parsed.unfilled_lines.push(number);
+                } else if let Some(v) = parse_value(value) {
+                    push(&mut parsed, arm, v);
+                } else {
+                    bad(
+                        &mut parsed,
+                        number,
+                        format!("value \"{value}\" is not a number (use a point for decimals)"),
+                    );
+                }
+            }
+            None => {
+                let mut problems = Vec::new();
+                let mut filled = false;
+                for &col in &arm_cols {
+                    let value = cell(col);
+                    if value.is_empty() {
+                        continue;
+                    }
+                    filled = true;
+                    match parse_value(value) {
+                        Some(v) => push(&mut parsed, &names[col], v),
+                        None => problems
+                            .push(format!("{} value \"{value}\" is not a number", names[col])),
+                    }
+                }
+                if !problems.is_empty() {
+                    bad(&mut parsed, number, problems.join("; "));
+                } else if !filled {
+                    parsed.unfilled_lines.push(number);
+                }
+            }
+        }
+    }
+    parsed
+}
+
+/// Quotes a CSV cell when it would not read back as itself.
+fn csv_cell(text: &str) -> String {
+    let needs_quotes =
+        text.contains([',', '"', '\t', ';']) || text.trim() != text || text.starts_with('#');
+    if needs_quotes {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The header every CSV this module writes starts with.
+pub const CSV_HEADER: &str = "params,arm,seed,value";
+
+/// A long-form CSV of the plan's runs with empty values, for the researcher to fill in:
+/// one line per rung × arm × seed (seeds numbered from 1).
+///
+/// ```
+/// use evidence_ladder::model::analysis::results_template_csv;
+/// let csv = results_template_csv(&[1.2e8, 1.3e9], &["ours", "baseline"], 3);
+/// assert!(csv.starts_with("params,arm,seed,value\n120000000,ours,1,\n"));
+/// assert_eq!(csv.lines().count(), 1 + 2 * 2 * 3);
+/// ```
+pub fn results_template_csv(rungs: &[f64], arms: &[&str], seeds: u32) -> String {
+    let mut csv = format!("{CSV_HEADER}\n");
+    for params in rungs {
+        for arm in arms {
+            for seed in 1..=seeds {
+                csv.push_str(&format!("{params},{},{seed},\n", csv_cell(arm)));
+            }
+        }
+    }
+    csv
+}
+
+/// Runs as long-form CSV; reading it back with `parse_results_text` gives the same rows.
+pub fn results_csv(rows: &[ResultRow]) -> String {
+    let mut csv = format!("{CSV_HEADER}\n");
+    for r in rows {
+        csv.push_str(&format!(
+            "{},{},{},{}\n",
+            r.params,
+            csv_cell(&r.arm),
+            csv_cell(&r.seed),
+            r.value
+        ));
+    }
+    csv
+}
+
+// ---------------------------------------------------------------------------
+// Words
+// ---------------------------------------------------------------------------
+
+/// Decimals that resolve a quarter of the interval's width: enough to show
+/// where the interval lies, not so many that noise looks like precision.
+fn decimals_for(width: Option<f64>, value: f64) -> usize {
+    let scale = match width {
+        Some(w) if w > 0.0 && w.is_finite() => w / 4.0,
+        _ => value.abs().max(1e-12) / 100.0,
+    };
+    (-scale.log10().floor()).clamp(0.0, 8.0) as usize
+}
+
+/// A number for prose: typographic minus, optional plus, no "−0.0".
+fn signed(x: f64, decimals: usize, plus: bool) -> String {
+    let text = format!("{:.decimals$}", x.abs());
+    let is_zero = text.chars().all(|c| c == '0' || c == '.');
+    let sign = match () {
+        _ if is_zero => "",
+        _ if x < 0.0 => "\u{2212}",
+        _ if plus => "+",
+        _ => "",
+    };
+    format!("{sign}{text}")
+}
+
+/// "+1.2 points (95% CI 0.8 to 1.6)", or without the interval when there is none.
+fn estimate_with_interval(
+    value: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: &str,
+    missing: &str,
+) -> String {
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    match (low, high) {
+        (Some(lo), Some(hi)) => {
+            let d = decimals_for(Some(hi - lo), value);
+            format!(
+                "{}{unit} (95% CI {} to {})",
+                signed(value, d, true),
+                signed(lo, d, false),
+                signed(hi, d, false)
+            )
+        }
+        _ => format!(
+            "{}{unit} ({missing})",
+            signed(value, decimals_for(None, value), true)
+        ),
+    }
+}
+
+fn size_with_unit(params: f64, scale_unit: &str) -> String {
+    if scale_unit.is_empty() {
+        format_scale(params)
+    } else {
+        format!("{} {scale_unit}", format_scale(params))
+    }
+}
+
+/// The verdict in one sentence fit for a paper, e.g. "The gain holds from 130M
+/// to 1.3B: +1.2 points (95% CI 0.8 to 1.6) at the largest size; per tenfold
+/// scale it changes by −0.1 (95% CI −0.5 to 0.3)."
+///
+/// `scale_unit` follows each size ("" for parameter counts, e.g. "tokens");
+/// `metric_unit` follows the gain (e.g. "points", or "" for none).
+pub fn verdict_sentence(analysis: &Analysis, scale_unit: &str, metric_unit: &str) -> String {
+    let (Some(first), Some(last)) = (analysis.rungs.first(), analysis.rungs.last()) else {
+        return String::new();
+    };
+    let from = size_with_unit(first.params, scale_unit);
+    let to = size_with_unit(last.params, scale_unit);
+    let opening = match analysis.trend.verdict {
+        Verdict::Unclear => {
+            format!("Whether the gain grows, holds or shrinks from {from} to {to} is unclear")
+        }
+        v => format!("The gain {} from {from} to {to}", v.word()),
+    };
+    let at_top = estimate_with_interval(
+        last.gain,
+        last.ci_low,
+        last.ci_high,
+        metric_unit,
+        "no interval: fewer than 2 seeds per arm",
+    );
+    let t = &analysis.trend;
+    let per_decade = estimate_with_interval(
+        t.slope,
+        t.ci_low,
+        t.ci_high,
+        "",
+        "no interval: too few seeds",
+    );
+    format!(
+        "{opening}: {at_top} at the largest size; per tenfold scale it changes by {per_decade}."
+    )
+}
+
+/// The prediction in one sentence: "At 13B the gain is expected to be +1.1
+/// (95% prediction interval −0.3 to 2.5), if the trend continues."
+pub fn prediction_sentence(analysis: &Analysis, scale_unit: &str, metric_unit: &str) -> String {
+    let n = &analysis.next;
+    let expected = estimate_with_interval(n.gain, n.pi_low, n.pi_high, metric_unit, "no interval")
+        .replace("95% CI", "95% prediction interval");
+    format!(
+        "At {} the gain is expected to be {expected}, if it keeps changing linearly with log scale.",
+        size_with_unit(n.params, scale_unit)
+    )
+}
+
+/// The results as a Markdown section for the exports: the per-rung table, the
+/// verdict, the prediction, the warnings and how the numbers were computed.
+pub fn markdown_section(analysis: &Analysis, scale_unit: &str, metric_unit: &str) -> String {
+    let escape = |s: &str| s.replace('|', "\\|");
+    let mut md = String::from("## Results: does the gain scale?\n\n");
+    md.push_str(&format!(
+        "{} against {} ({} is better).\n\n",
+        escape(&analysis.method),
+        escape(&analysis.baseline),
+        if analysis.higher_is_better {
+            "higher"
+        } else {
+            "lower"
+        }
+    ));
+    md.push_str(
+        "| Size | Method mean | Baseline mean | Gain | 95% CI | Seeds (method / baseline) |\n",
+    );
+    md.push_str("|---|---|---|---|---|---|\n");
+    for r in &analysis.rungs {
+        let d = decimals_for(r.ci_low.zip(r.ci_high).map(|(lo, hi)| hi - lo), r.gain);
+        let ci = match (r.ci_low, r.ci_high) {
+            (Some(lo), Some(hi)) => format!("{} to {}", signed(lo, d, false), signed(hi, d, false)),
+            _ => "–".to_owned(),
+        };
+        md.push_str(&format!(
+            "| {} | {} | {} | {} | {ci} | {} / {} |\n",
+            size_with_unit(r.params, scale_unit),
+            signed(r.method_mean, d + 1, false),
+            signed(r.baseline_mean, d + 1, false),
+            signed(r.gain, d, true),
+            r.n_method,
+            r.n_baseline
+        ));
+    }
+    md.push_str(&format!(
+        "\n**Verdict: {}.** {}\n\n{}\n",
+        analysis.trend.verdict.word(),
+        verdict_sentence(analysis, scale_unit, metric_unit),
+        prediction_sentence(analysis, scale_unit, metric_unit)
+    ));
+    if !analysis.warnings.is_empty() {
+        md.push('\n');
+        for w in &analysis.warnings {
+            md.push_str(&format!("- {w}\n"));
+        }
+    }
+    md.push_str(&format!("\n*Method.* {}\n", analysis.statistics));
+    md
+}
