@@ -375,7 +375,9 @@ fn verdict_rate(scenario: &Scenario, want: Verdict, seed: u64) -> f64 {
                 == want
         })
         .count();
-    hits as f64 / 200.0
+    let rate = hits as f64 / 200.0;
+    println!("{}: {rate:.3}", want.word());
+    rate
 }
 
 #[test]
@@ -417,6 +419,20 @@ fn verdict_data_sets_by_hand() {
     assert_eq!(make(&[3.0, 2.0, 1.0]).trend.verdict, Verdict::Shrinks);
     assert_eq!(make(&[1.0, 1.01, 1.0]).trend.verdict, Verdict::Holds);
     assert_eq!(make(&[0.0, 0.01, 0.0]).trend.verdict, Verdict::Unclear);
+    let straight = make(&[1.0, 2.0, 3.0, 4.0]);
+    assert!(!straight
+        .warnings
+        .iter()
+        .any(|w| w.contains("straight line")));
+    let curved = make(&[1.0, 4.0, 1.0, 4.0]);
+    assert!(
+        curved
+            .warnings
+            .iter()
+            .any(|w| w.contains("off the straight line")),
+        "{:?}",
+        curved.warnings
+    );
     let flips = make(&[-0.5, 0.5, 1.5]);
     assert!(
         flips.warnings.iter().any(|w| w.contains("changes sign")),

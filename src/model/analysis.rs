@@ -537,8 +537,12 @@ fn satterthwaite(components: &[Component]) -> (f64, Option<f64>) {
         .iter()
         .map(|c| c.coefficient * c.variance_of_mean)
         .sum();
-    if variance <= 0.0 || !variance.is_finite() {
-        return (variance.max(0.0), None);
+    if !variance.is_finite() {
+        // Values so large their squares overflow: an honest interval is (−∞, ∞).
+        return (f64::INFINITY, Some(1.0));
+    }
+    if variance <= 0.0 {
+        return (0.0, None);
     }
     // Dividing by the variance first keeps tiny variances from underflowing.
     let inverse_df: f64 = components
@@ -816,8 +820,8 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
                     .map(|(arm, n)| format!("{arm} has {n} seed"))
                     .collect();
                 warnings.push(format!(
-                    "At {size} {}: no interval for the gain there (it needs at least 2 seeds per \
-                     arm; 3 or more give usable intervals).",
+                    "At {size} {}: no interval for the gain there, and the trend leaves it out \
+                     (it needs at least 2 seeds per arm; 3 or more give usable intervals).",
                     few.join(" and ")
                 ));
             }
