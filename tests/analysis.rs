@@ -723,7 +723,13 @@ fn bad_lines_are_listed_and_nothing_else_is_lost() {
 
 #[test]
 fn headers_without_params_or_arms_are_explained() {
-    for text in ["size_m,arm,value\n1,a,2\n", "params\n1\n", "a,a,params\n"] {
+    for text in [
+        "size_m,arm,value\n1,a,2\n",
+        "params\n1\n",
+        "a,a,params\n",
+        "params,arm,seed,accuracy\n1e8,ours,1,2\n",
+        "params,seed,value\n1e8,1,2\n",
+    ] {
         let p = parse_results_text(text);
         assert!(p.rows.is_empty());
         assert_eq!(p.bad_lines.len(), 1, "{text}");

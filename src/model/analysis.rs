@@ -1170,6 +1170,14 @@ pub fn parse_results_text(text: &str) -> ParsedResults {
     };
     let seed_col = find(&SEED_NAMES);
     let long_form = find(&ARM_NAMES).zip(find(&VALUE_NAMES));
+    if long_form.is_none() && (find(&ARM_NAMES).is_some() || find(&VALUE_NAMES).is_some()) {
+        bad(
+            &mut parsed,
+            header_line,
+            "the long form needs both an arm and a value column: params,arm,seed,value".to_owned(),
+        );
+        return parsed;
+    }
     let arm_cols: Vec<usize> = match long_form {
         Some(_) => Vec::new(),
         None => (0..names.len())
