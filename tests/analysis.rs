@@ -1,0 +1,839 @@
+//! Results analysis: the t distribution against tables, Welch's interval
+//! against R, coverage of every interval in simulation, verdicts, bad input.
+#![cfg(not(target_arch = "wasm32"))]
+// In tests a None where a number is due is the failure being tested for.
+#![allow(clippy::unwrap_used)]
+
+use evidence_ladder::model::analysis::{
+    analyze, markdown_section, parse_results_text, results_csv, results_template_csv,
+    student_t_cdf, student_t_quantile, verdict_sentence, Analysis, AnalysisInput, ResultRow,
+    Verdict,
+};
+use proptest::prelude::*;
+
+fn row(params: f64, arm: &str, seed: &str, value: f64) -> ResultRow {
+    ResultRow {
+        params,
+        arm: arm.to_owned(),
+        seed: seed.to_owned(),
+        value,
+    }
+}
+
+fn input(results: Vec<ResultRow>, higher_is_better: bool) -> AnalysisInput {
+    AnalysisInput {
+        results,
+        method: "ours".to_owned(),
+        baseline: "base".to_owned(),
+        higher_is_better,
+        next_params: None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Student's t
+// ---------------------------------------------------------------------------
+
+#[test]
+fn t_quantiles_match_tables() {
+    // Two-sided 5% critical values, e.g. Abramowitz & Stegun Table 26.10 /
+    // any Student's t table (R: qt(0.975, df)).
+    for (df, t) in [
+        (1.0, 12.706_204_736),
+        (2.0, 4.302_652_730),
+        (3.0, 3.182_446_305),
+        (4.0, 2.776_445_105),
+        (5.0, 2.570_581_836),
+        (10.0, 2.228_138_852),
+        (30.0, 2.042_272_456),
+        (120.0, 1.979_930_405),
+    ] {
+        let got = student_t_quantile(0.975, df);
+        assert!((got - t).abs() < 1e-6, "df={df}: {got} vs {t}");
+    }
+    // One-sided 99.5% (R: qt(0.995, df)).
+    for (df, t) in [
+        (1.0, 63.656_741_16),
+        (3.0, 5.840_909_309),
+        (10.0, 3.169_272_673),
+    ] {
+        let got = student_t_quantile(0.995, df);
+        assert!((got - t).abs() < 1e-6, "df={df}: {got} vs {t}");
+    }
+    assert!((student_t_quantile(0.975, 1e12) - 1.959_963_985).abs() < 1e-6);
+}
+
+#[test]
+fn t_quantiles_match_closed_forms_at_any_p() {
+    for i in 1..200 {
+        let p = f64::from(i) / 200.0;
+        // df = 1 is the Cauchy distribution: tan(π(p − ½)).
+        let cauchy = (std::f64::consts::PI * (p - 0.5)).tan();
+        assert!((student_t_quantile(p, 1.0) - cauchy).abs() < 1e-9 * cauchy.abs().max(1.0));
+        // df = 2 (Hill 1970): (2p − 1)/√(2p(1 − p)).
+        let two = (2.0 * p - 1.0) / (2.0 * p * (1.0 - p)).sqrt();
+        assert!((student_t_quantile(p, 2.0) - two).abs() < 1e-9 * two.abs().max(1.0));
+    }
+}
+
+#[test]
+fn t_quantile_at_non_integer_df_inverts_an_independent_cdf() {
+    // Welch's df are not integers. Check the CDF against the density integrated
+    // by Simpson's rule, and the quantile against the CDF.
+    for df in [1.3, 2.5, 3.7, 7.25, 17.776] {
+        let density = |t: f64| {
+            let c = libm_gamma_ratio(df);
+            c * (1.0 + t * t / df).powf(-(df + 1.0) / 2.0)
+        };
+        let q = student_t_quantile(0.975, df);
+        let n = 20_000;
+        let h = q / f64::from(n);
+        let mut s = density(0.0) + density(q);
+        for i in 1..n {
+            s += density(f64::from(i) * h) * if i % 2 == 1 { 4.0 } else { 2.0 };
+        }
+        let integral = 0.5 + s * h / 3.0;
+        assert!((integral - 0.975).abs() < 1e-8, "df={df}: {integral}");
+        assert!((student_t_cdf(q, df) - 0.975).abs() < 1e-12);
+    }
+    // Monotone between integer df.
+    let (a, b, c) = (
+        student_t_quantile(0.975, 2.0),
+        student_t_quantile(0.975, 2.5),
+        student_t_quantile(0.975, 3.0),
+    );
+    assert!(a > b && b > c);
+}
+
+/// Γ((ν+1)/2) / (Γ(ν/2)·√(νπ)) by the product formula for Γ, independent of the module's Lanczos.
+fn libm_gamma_ratio(df: f64) -> f64 {
+    fn ln_gamma_stirling(x: f64) -> f64 {
+        // Shift up to x ≥ 30, then Stirling's series (A&S 6.1.40), error < 1e-14.
+        let mut shift = 0.0;
+        let mut x = x;
+        while x < 30.0 {
+            shift -= x.ln();
+            x += 1.0;
+        }
+        shift + (x - 0.5) * x.ln() - x + 0.5 * (2.0 * std::f64::consts::PI).ln() + 1.0 / (12.0 * x)
+            - 1.0 / (360.0 * x.powi(3))
+            + 1.0 / (1260.0 * x.powi(5))
+    }
+    (ln_gamma_stirling((df + 1.0) / 2.0)
+        - ln_gamma_stirling(df / 2.0)
+        - 0.5 * (df * std::f64::consts::PI).ln())
+    .exp()
+}
+
+// ---------------------------------------------------------------------------
+// Welch's interval against R
+// ---------------------------------------------------------------------------
+
+/// R's `sleep` data; `t.test(extra ~ group, data = sleep)` prints (Welch):
+/// t = -1.8608, df = 17.776, 95% CI -3.3654832 0.2054832 for group 1 − group 2.
+const SLEEP_1: [f64; 10] = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
+const SLEEP_2: [f64; 10] = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
+
+fn sleep_rows(params: f64, shift: f64) -> Vec<ResultRow> {
+    let mut rows = Vec::new();
+    for (i, (a, b)) in SLEEP_1.iter().zip(SLEEP_2).enumerate() {
+        rows.push(row(params, "base", &i.to_string(), *a));
+        rows.push(row(params, "ours", &i.to_string(), b + shift));
+    }
+    rows
+}
+
+#[test]
+fn welch_interval_matches_r_t_test() {
+    let mut results = sleep_rows(1e8, 0.0);
+    results.extend(sleep_rows(1e9, 1.0));
+    let a = analyze(&input(results, true)).expect("valid");
+    let r = &a.rungs[0];
+    assert!((r.gain - 1.58).abs() < 1e-12);
+    assert!(
+        (r.ci_low.unwrap() + 0.205_483_2).abs() < 1e-6,
+        "{:?}",
+        r.ci_low
+    );
+    assert!(
+        (r.ci_high.unwrap() - 3.365_483_2).abs() < 1e-6,
+        "{:?}",
+        r.ci_high
+    );
+    assert!((r.df.unwrap() - 17.776).abs() < 1e-3);
+    assert!((r.gain / r.se.unwrap() - 1.8608).abs() < 1e-4);
+    assert_eq!((r.n_method, r.n_baseline), (10, 10));
+
+    // Lower is better: the same numbers with the sign of the gain flipped.
+    let mut results = sleep_rows(1e8, 0.0);
+    results.extend(sleep_rows(1e9, 1.0));
+    let a = analyze(&input(results, false)).expect("valid");
+    let r = &a.rungs[0];
+    assert!((r.gain + 1.58).abs() < 1e-12);
+    assert!((r.ci_low.unwrap() + 3.365_483_2).abs() < 1e-6);
+    assert!((r.ci_high.unwrap() - 0.205_483_2).abs() < 1e-6);
+}
+
+#[test]
+fn slope_with_two_rungs_is_the_difference_of_gains() {
+    // Two rungs a decade apart: slope = gain₂ − gain₁, its variance the sum of
+    // both rungs' variances, as a Welch interval on four means.
+    let mut results = sleep_rows(1e8, 0.0);
+    results.extend(sleep_rows(1e9, 1.0));
+    let a = analyze(&input(results, true)).expect("valid");
+    assert!((a.trend.slope - 1.0).abs() < 1e-12);
+    let se = a.rungs[0].se.unwrap() * 2f64.sqrt();
+    let t = student_t_quantile(0.975, a.trend.df.unwrap());
+    assert!((a.trend.ci_low.unwrap() - (1.0 - t * se)).abs() < 1e-9);
+    // The same two variances twice: Satterthwaite's df double.
+    assert!((a.trend.df.unwrap() - 2.0 * a.rungs[0].df.unwrap()).abs() < 1e-9);
+    // The slope's interval contains 0; the largest rung's gain (2.58) is clearly above 0.
+    assert!(a.rungs[1].ci_low.unwrap() > 0.0);
+    assert_eq!(a.trend.verdict, Verdict::Holds);
+    assert!((a.next.params - 1e10).abs() < 1.0);
+    assert!((a.next.gain - 3.58).abs() < 1e-9);
+}
+
+// ---------------------------------------------------------------------------
+// Simulation: coverage of the 95% intervals
+// ---------------------------------------------------------------------------
+
+/// PCG32 (O'Neill 2014), seeded: the simulations are reproducible.
+struct Pcg(u64);
+
+impl Pcg {
+    fn next_u32(&mut self) -> u32 {
+        let old = self.0;
+        self.0 = old
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let xorshifted = (((old >> 18) ^ old) >> 27) as u32;
+        xorshifted.rotate_right((old >> 59) as u32)
+    }
+    fn uniform(&mut self) -> f64 {
+        (f64::from(self.next_u32()) + 0.5) / 4_294_967_296.0
+    }
+    /// Standard normal by Box–Muller.
+    fn normal(&mut self) -> f64 {
+        let (u, v) = (self.uniform(), self.uniform());
+        (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
+    }
+}
+
+/// A ladder scenario: per rung (params, true gain, method noise, baseline noise), seeds per arm.
+struct Scenario {
+    rungs: Vec<(f64, f64, f64, f64)>,
+    seeds: usize,
+}
+
+impl Scenario {
+    fn draw(&self, rng: &mut Pcg, higher_is_better: bool) -> AnalysisInput {
+        let sign = if higher_is_better { 1.0 } else { -1.0 };
+        let mut results = Vec::new();
+        for &(params, gain, sm, sb) in &self.rungs {
+            let base = 40.0 + params.log10();
+            for s in 0..self.seeds {
+                let seed = s.to_string();
+                results.push(row(
+                    params,
+                    "ours",
+                    &seed,
+                    base + sign * gain + sm * rng.normal(),
+                ));
+                results.push(row(params, "base", &seed, base + sb * rng.normal()));
+            }
+        }
+        input(results, higher_is_better)
+    }
+}
+
+/// True gain = a + b·log10(params): the slope is b by construction.
+fn linear_scenario(a: f64, b: f64, noise: [(f64, f64); 4], seeds: usize) -> Scenario {
+    let sizes: [f64; 4] = [1.2e8, 3.5e8, 7.5e8, 1.3e9];
+    Scenario {
+        rungs: sizes
+            .iter()
+            .zip(noise)
+            .map(|(&p, (sm, sb))| (p, a + b * p.log10(), sm, sb))
+            .collect(),
+        seeds,
+    }
+}
+
+struct Coverage {
+    rung: f64,
+    slope: f64,
+    next: f64,
+}
+
+fn coverage(scenario: &Scenario, slope: f64, trials: u32, seed: u64, higher: bool) -> Coverage {
+    let mut rng = Pcg(seed);
+    let (mut rung_hits, mut rung_total, mut slope_hits, mut next_hits) = (0u32, 0u32, 0u32, 0u32);
+    let next_params = 10.0 * scenario.rungs.last().unwrap().0;
+    let &(_, g0, _, _) = scenario.rungs.first().unwrap();
+    let x0 = scenario.rungs[0].0.log10();
+    for _ in 0..trials {
+        let a = analyze(&scenario.draw(&mut rng, higher)).expect("valid simulated data");
+        for (r, &(_, truth, _, _)) in a.rungs.iter().zip(&scenario.rungs) {
+            rung_total += 1;
+            if r.ci_low.unwrap() <= truth && truth <= r.ci_high.unwrap() {
+                rung_hits += 1;
+            }
+        }
+        if a.trend.ci_low.unwrap() <= slope && slope <= a.trend.ci_high.unwrap() {
+            slope_hits += 1;
+        }
+        // A new measurement at the next rung, with the largest rung's noise and seeds.
+        let &(_, _, sm, sb) = scenario.rungs.last().unwrap();
+        let truth = g0 + slope * (next_params.log10() - x0);
+        let n = scenario.seeds as f64;
+        let mean =
+            |s: f64, rng: &mut Pcg| (0..scenario.seeds).map(|_| s * rng.normal()).sum::<f64>() / n;
+        let observed = truth + mean(sm, &mut rng) - mean(sb, &mut rng);
+        if a.next.pi_low.unwrap() <= observed && observed <= a.next.pi_high.unwrap() {
+            next_hits += 1;
+        }
+    }
+    Coverage {
+        rung: f64::from(rung_hits) / f64::from(rung_total),
+        slope: f64::from(slope_hits) / f64::from(trials),
+        next: f64::from(next_hits) / f64::from(trials),
+    }
+}
+
+fn assert_covers(name: &str, c: &Coverage) {
+    println!(
+        "{name}: rung {:.3}, slope {:.3}, next {:.3}",
+        c.rung, c.slope, c.next
+    );
+    for (what, v) in [("rung", c.rung), ("slope", c.slope), ("next", c.next)] {
+        assert!((0.90..=0.98).contains(&v), "{name}: {what} coverage {v}");
+    }
+}
+
+#[test]
+fn intervals_cover_the_truth_with_three_seeds_and_unequal_noise() {
+    // The hard case: 3 seeds per arm, noise differing by arm and by rung.
+    let s = linear_scenario(
+        1.0,
+        0.5,
+        [(0.8, 0.4), (0.5, 0.5), (0.3, 0.6), (0.2, 0.2)],
+        3,
+    );
+    assert_covers(
+        "3 seeds, unequal noise",
+        &coverage(&s, 0.5, 1_000, 17, true),
+    );
+}
+
+#[test]
+fn intervals_cover_the_truth_with_five_seeds_and_a_loss_metric() {
+    let s = linear_scenario(2.0, -0.3, [(0.3, 0.3); 4], 5);
+    assert_covers("5 seeds, loss", &coverage(&s, -0.3, 1_000, 2024, false));
+}
+
+#[test]
+fn intervals_cover_the_truth_with_two_rungs() {
+    let s = Scenario {
+        rungs: vec![(1e8, 0.5, 0.4, 0.4), (1e9, 1.0, 0.2, 0.3)],
+        seeds: 3,
+    };
+    assert_covers("2 rungs, 3 seeds", &coverage(&s, 0.5, 1_000, 99, true));
+}
+
+#[test]
+fn two_seeds_give_conservative_intervals() {
+    // With 2 seeds per arm Welch's df fall between 1 and 2, where the
+    // Satterthwaite approximation is known to be conservative: the intervals
+    // are wide and cover more than 95%, never less.
+    let s = Scenario {
+        rungs: vec![(1e8, 0.5, 0.4, 0.4), (1e9, 1.0, 0.2, 0.3)],
+        seeds: 2,
+    };
+    let c = coverage(&s, 0.5, 1_000, 99, true);
+    println!(
+        "2 seeds: rung {:.3}, slope {:.3}, next {:.3}",
+        c.rung, c.slope, c.next
+    );
+    for v in [c.rung, c.slope, c.next] {
+        assert!((0.94..=0.999).contains(&v), "{v}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Verdicts
+// ---------------------------------------------------------------------------
+
+fn verdict_rate(scenario: &Scenario, want: Verdict, seed: u64) -> f64 {
+    let mut rng = Pcg(seed);
+    let hits = (0..200)
+        .filter(|_| {
+            analyze(&scenario.draw(&mut rng, true))
+                .unwrap()
+                .trend
+                .verdict
+                == want
+        })
+        .count();
+    let rate = hits as f64 / 200.0;
+    println!("{}: {rate:.3}", want.word());
+    rate
+}
+
+#[test]
+fn verdicts_match_the_truth_in_clear_cases() {
+    let sizes: [f64; 4] = [1.2e8, 3.5e8, 7.5e8, 1.3e9];
+    let make = |gains: [f64; 4], noise: f64| Scenario {
+        rungs: sizes
+            .iter()
+            .zip(gains)
+            .map(|(&p, g)| (p, g, noise, noise))
+            .collect(),
+        seeds: 5,
+    };
+    let grows = make([0.5, 1.5, 2.5, 3.5], 0.2);
+    let holds = make([2.0, 2.0, 2.0, 2.0], 0.2);
+    let shrinks = make([3.5, 2.5, 1.5, 0.5], 0.2);
+    let unclear = make([0.0, 0.0, 0.0, 0.0], 1.0);
+    assert!(verdict_rate(&grows, Verdict::Grows, 1) > 0.99);
+    assert!(verdict_rate(&shrinks, Verdict::Shrinks, 2) > 0.99);
+    // "holds" is wrong only when the slope interval misses 0: about 5%.
+    assert!(verdict_rate(&holds, Verdict::Holds, 3) > 0.9);
+    assert!(verdict_rate(&unclear, Verdict::Unclear, 4) > 0.9);
+}
+
+#[test]
+fn verdict_data_sets_by_hand() {
+    let make = |gains: &[f64]| {
+        let mut results = Vec::new();
+        for (i, g) in gains.iter().enumerate() {
+            let params = 1e8 * 10f64.powi(i as i32);
+            for (s, e) in [-0.1, 0.0, 0.1].iter().enumerate() {
+                results.push(row(params, "ours", &s.to_string(), 50.0 + g + e));
+                results.push(row(params, "base", &s.to_string(), 50.0 - e));
+            }
+        }
+        analyze(&input(results, true)).unwrap()
+    };
+    assert_eq!(make(&[1.0, 2.0, 3.0]).trend.verdict, Verdict::Grows);
+    assert_eq!(make(&[3.0, 2.0, 1.0]).trend.verdict, Verdict::Shrinks);
+    assert_eq!(make(&[1.0, 1.01, 1.0]).trend.verdict, Verdict::Holds);
+    assert_eq!(make(&[0.0, 0.01, 0.0]).trend.verdict, Verdict::Unclear);
+    let straight = make(&[1.0, 2.0, 3.0, 4.0]);
+    assert!(!straight
+        .warnings
+        .iter()
+        .any(|w| w.contains("straight line")));
+    let curved = make(&[1.0, 4.0, 1.0, 4.0]);
+    assert!(
+        curved
+            .warnings
+            .iter()
+            .any(|w| w.contains("off the straight line")),
+        "{:?}",
+        curved.warnings
+    );
+    let flips = make(&[-0.5, 0.5, 1.5]);
+    assert!(
+        flips.warnings.iter().any(|w| w.contains("changes sign")),
+        "{:?}",
+        flips.warnings
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Bad input
+// ---------------------------------------------------------------------------
+
+fn good_rows() -> Vec<ResultRow> {
+    let mut rows = Vec::new();
+    for params in [1e8, 1e9] {
+        for seed in ["1", "2", "3"] {
+            rows.push(row(params, "ours", seed, 61.0 + seed.len() as f64));
+            rows.push(row(params, "base", seed, 60.0));
+        }
+    }
+    rows
+}
+
+fn error_of(input: &AnalysisInput) -> String {
+    analyze(input).expect_err("should be refused").to_string()
+}
+
+#[test]
+fn bad_rows_are_refused_with_their_index() {
+    let mut rows = good_rows();
+    rows[3].value = f64::NAN;
+    assert_eq!(
+        error_of(&input(rows, true)),
+        "results[3].value must be a finite number"
+    );
+    let mut rows = good_rows();
+    rows[4].value = f64::INFINITY;
+    assert!(error_of(&input(rows, true)).starts_with("results[4].value"));
+    let mut rows = good_rows();
+    rows[2].params = 0.0;
+    assert!(error_of(&input(rows, true)).starts_with("results[2].params must be"));
+    let mut rows = good_rows();
+    rows[5].params = -1e9;
+    assert!(error_of(&input(rows, true)).starts_with("results[5].params"));
+    let mut rows = good_rows();
+    rows[1].arm = " ".to_owned();
+    assert!(error_of(&input(rows, true)).starts_with("results[1].arm"));
+}
+
+#[test]
+fn bad_arms_and_too_few_rungs_are_refused() {
+    let mut i = input(good_rows(), true);
+    i.method = "theirs".to_owned();
+    let e = error_of(&i);
+    assert!(
+        e.contains("method \"theirs\"") && e.contains("ours, base"),
+        "{e}"
+    );
+    let mut i = input(good_rows(), true);
+    i.baseline = "ours".to_owned();
+    assert!(error_of(&i).contains("both \"ours\""));
+    let one_rung: Vec<ResultRow> = good_rows()
+        .into_iter()
+        .filter(|r| r.params == 1e8)
+        .collect();
+    assert!(error_of(&input(one_rung, true)).contains("at least two rungs"));
+    assert!(error_of(&input(Vec::new(), true)).contains("found 0"));
+    // Two sizes, but one has only the method: still one usable rung.
+    let mut rows = good_rows();
+    rows.retain(|r| !(r.params == 1e9 && r.arm == "base"));
+    assert!(error_of(&input(rows, true)).contains("found 1"));
+    let mut i = input(good_rows(), true);
+    i.next_params = Some(f64::NAN);
+    assert!(error_of(&i).starts_with("next_params"));
+}
+
+#[test]
+fn json_input_with_missing_or_mistyped_fields_names_them() {
+    let parse = |json: &str| -> Result<AnalysisInput, String> {
+        serde_json::from_str::<AnalysisInput>(json).map_err(|e| e.to_string())
+    };
+    let ok = r#"{"results":[{"params":1e8,"arm":"ours","seed":1,"value":61},
+        {"params":1e8,"arm":"base","seed":"a","value":60}],
+        "method":"ours","baseline":"base","higher_is_better":true}"#;
+    let i = parse(ok).expect("valid");
+    assert_eq!(i.results[0].seed, "1");
+    assert_eq!(i.results[1].seed, "a");
+    for (json, message) in [
+        (
+            r#"{"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results is missing",
+        ),
+        (
+            r#"{"results":3,"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results must be an array",
+        ),
+        (
+            r#"{"results":[{"params":1,"arm":"a","seed":1,"value":2},{"params":1,"arm":"a","seed":1}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[1].value is missing",
+        ),
+        (
+            r#"{"results":[{"arm":"a","seed":1,"value":2}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0].params is missing",
+        ),
+        (
+            r#"{"results":[{"params":1,"seed":1,"value":2}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0].arm is missing",
+        ),
+        (
+            r#"{"results":[{"params":1,"arm":"a","value":2}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0].seed is missing",
+        ),
+        (
+            r#"{"results":[{"params":1,"arm":"a","seed":1,"value":"x"}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0].value must be a number",
+        ),
+        (
+            r#"{"results":[{"params":1,"arm":"a","seed":1,"value":null}],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0].value is missing",
+        ),
+        (
+            r#"{"results":[7],"method":"a","baseline":"b","higher_is_better":true}"#,
+            "results[0] must be an object",
+        ),
+        (
+            r#"{"results":[],"baseline":"b","higher_is_better":true}"#,
+            "method is missing",
+        ),
+        (
+            r#"{"results":[],"method":"a","higher_is_better":true}"#,
+            "baseline is missing",
+        ),
+        (
+            r#"{"results":[],"method":"a","baseline":"b"}"#,
+            "higher_is_better is missing",
+        ),
+        (
+            r#"{"results":[],"method":"a","baseline":"b","higher_is_better":"yes"}"#,
+            "higher_is_better must be true",
+        ),
+    ] {
+        let e = parse(json).expect_err(message);
+        assert!(e.starts_with(message), "{message}: got {e}");
+    }
+}
+
+#[test]
+fn analysis_serialises_with_the_issue_field_names() {
+    let a = analyze(&input(good_rows(), true)).expect("valid");
+    let v = serde_json::to_value(&a).expect("serialises");
+    for key in [
+        "params",
+        "method_mean",
+        "baseline_mean",
+        "gain",
+        "ci_low",
+        "ci_high",
+        "n_method",
+        "n_baseline",
+    ] {
+        assert!(v["rungs"][0].get(key).is_some(), "rungs[0].{key}");
+    }
+    for key in ["slope", "ci_low", "ci_high", "verdict"] {
+        assert!(v["trend"].get(key).is_some(), "trend.{key}");
+    }
+    assert!(v["trend"]["verdict"].is_string());
+    assert!(v["next"]["gain"].is_number() && v["warnings"].is_array());
+    let back: Analysis = serde_json::from_value(v).expect("round-trips");
+    assert_eq!(back, a);
+}
+
+#[test]
+fn rungs_with_one_arm_or_one_seed_are_reported() {
+    let mut rows = good_rows();
+    rows.push(row(1e10, "ours", "1", 70.0));
+    rows.push(row(1e7, "base", "1", 70.0));
+    rows.push(row(1e7, "ours", "1", 71.0));
+    rows.push(row(1e9, "ablation", "1", 1.0));
+    let a = analyze(&input(rows, true)).expect("valid");
+    assert_eq!(a.rungs.len(), 3);
+    assert!(a.rungs[0].ci_low.is_none() && a.rungs[0].gain == 1.0);
+    let all = a.warnings.join("\n");
+    assert!(all.contains("At 10B only ours has results"), "{all}");
+    assert!(
+        all.contains("At 10M ours has 1 seed and base has 1 seed"),
+        "{all}"
+    );
+    assert!(all.contains("left out: ablation"), "{all}");
+    assert_eq!(a.trend.rungs_used, 2);
+}
+
+// ---------------------------------------------------------------------------
+// Words
+// ---------------------------------------------------------------------------
+
+#[test]
+fn verdict_sentence_reads_like_the_issue() {
+    let mut rows = Vec::new();
+    for (params, gain) in [(1.3e8, 1.3), (1.3e9, 1.2)] {
+        for (s, e) in [-0.3, 0.0, 0.3].iter().enumerate() {
+            rows.push(row(params, "ours", &s.to_string(), 60.0 + gain + e));
+            rows.push(row(params, "base", &s.to_string(), 60.0 - e / 2.0));
+        }
+    }
+    let a = analyze(&input(rows, true)).expect("valid");
+    let s = verdict_sentence(&a, "", "points");
+    assert!(
+        s.starts_with("The gain holds from 130M to 1.3B: +1.2 points (95% CI "),
+        "{s}"
+    );
+    assert!(
+        s.contains("at the largest size; per tenfold scale it changes by \u{2212}0.1"),
+        "{s}"
+    );
+    let md = markdown_section(&a, "", "points");
+    println!("{md}");
+    assert!(
+        md.contains("| 130M |") && md.contains("**Verdict: holds.**"),
+        "{md}"
+    );
+    assert!(md.contains("Welch 1947"));
+}
+
+// ---------------------------------------------------------------------------
+// Pasted tables
+// ---------------------------------------------------------------------------
+
+#[test]
+fn long_form_with_commas_any_column_order() {
+    let p = parse_results_text("Value,ARM,seed,params\n61.5,ours,1,130M\n60.1,base,1,1.3e8\n");
+    assert!(p.bad_lines.is_empty(), "{:?}", p.bad_lines);
+    assert_eq!(
+        p.rows,
+        vec![row(1.3e8, "ours", "1", 61.5), row(1.3e8, "base", "1", 60.1)]
+    );
+    assert_eq!(p.arms, vec!["ours", "base"]);
+}
+
+#[test]
+fn wide_form_with_tabs_and_windows_line_endings() {
+    let text = "params\tseed\tours\tbase\r\n1.3B\t1\t61.5\t60.1\r\n1.3B\t2\t\t60.3\r\n";
+    let p = parse_results_text(text);
+    assert!(p.bad_lines.is_empty(), "{:?}", p.bad_lines);
+    assert_eq!(
+        p.rows,
+        vec![
+            row(1.3e9, "ours", "1", 61.5),
+            row(1.3e9, "base", "1", 60.1),
+            row(1.3e9, "base", "2", 60.3)
+        ]
+    );
+    // Without a seed column, lines of one size are seeds 1, 2, 3…
+    let p = parse_results_text("params,ours,base\n1e8,1,2\n1e8,3,4\n1e9,5,6\n");
+    let seeds: Vec<&str> = p.rows.iter().map(|r| r.seed.as_str()).collect();
+    assert_eq!(seeds, ["1", "1", "2", "2", "1", "1"]);
+}
+
+#[test]
+fn bad_lines_are_listed_and_nothing_else_is_lost() {
+    let text = "params,arm,seed,value\n\
+                1e8,ours,1,61\n\
+                big,ours,2,61\n\
+                \n\
+                1e8,ours,3,sixty\n\
+                1e8,,4,60\n\
+                1e8,base,1,\n\
+                1,300,ours,5,60\n\
+                1e8,base,2,NaN\n\
+                1e8,base,3,60.5\n";
+    let p = parse_results_text(text);
+    assert_eq!(
+        p.rows,
+        vec![row(1e8, "ours", "1", 61.0), row(1e8, "base", "3", 60.5)]
+    );
+    let lines: Vec<usize> = p.bad_lines.iter().map(|b| b.line).collect();
+    assert_eq!(lines, [3, 5, 6, 8, 9], "{:?}", p.bad_lines);
+    assert!(p.bad_lines[0].message.contains("params \"big\""));
+    assert!(p.bad_lines[1].message.contains("value \"sixty\""));
+    assert!(p.bad_lines[2].message.contains("arm is empty"));
+    assert!(p.bad_lines[3].message.contains("5 cells"));
+    assert_eq!(p.unfilled_lines, [7]);
+    // Wide form: one bad cell loses only that cell.
+    let p = parse_results_text("params,seed,ours,base\n1e8,1,x,60\n");
+    assert_eq!(p.rows, vec![row(1e8, "base", "1", 60.0)]);
+    assert_eq!(p.bad_lines[0].line, 2);
+    assert!(p.bad_lines[0].message.contains("ours value \"x\""));
+}
+
+#[test]
+fn headers_without_params_or_arms_are_explained() {
+    for text in [
+        "size_m,arm,value\n1,a,2\n",
+        "params\n1\n",
+        "a,a,params\n",
+        "params,arm,seed,accuracy\n1e8,ours,1,2\n",
+        "params,seed,value\n1e8,1,2\n",
+    ] {
+        let p = parse_results_text(text);
+        assert!(p.rows.is_empty());
+        assert_eq!(p.bad_lines.len(), 1, "{text}");
+        assert_eq!(p.bad_lines[0].line, 1);
+    }
+    assert_eq!(parse_results_text(""), Default::default());
+}
+
+#[test]
+fn quoted_fields_semicolons_and_a_byte_order_mark() {
+    let p =
+        parse_results_text("\u{feff}params;arm;seed;value\n1e8;\"ours; v2\";\"a \"\"b\"\"\";1.5\n");
+    assert!(p.bad_lines.is_empty(), "{:?}", p.bad_lines);
+    assert_eq!(p.rows, vec![row(1e8, "ours; v2", "a \"b\"", 1.5)]);
+}
+
+#[test]
+fn template_reads_back_as_unfilled_lines() {
+    let csv = results_template_csv(&[1.2e8, 1.3e9], &["ours", "base, tuned"], 2);
+    assert!(csv.contains("1300000000,\"base, tuned\",2,\n"), "{csv}");
+    let p = parse_results_text(&csv);
+    assert!(p.rows.is_empty() && p.bad_lines.is_empty());
+    assert_eq!(p.unfilled_lines, (2..=9).collect::<Vec<_>>());
+    // Filled in, it analyses.
+    let filled: String = csv
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("{l}\n")
+            } else {
+                format!("{l}{}\n", 60 + i % 3)
+            }
+        })
+        .collect();
+    let p = parse_results_text(&filled);
+    assert_eq!(p.rows.len(), 8);
+    let mut i = input(p.rows, true);
+    i.baseline = "base, tuned".to_owned();
+    assert!(analyze(&i).is_ok());
+}
+
+fn any_row() -> impl Strategy<Value = ResultRow> {
+    (
+        prop::sample::select(vec![1.2e8, 3.5e8, 1.3e9, 7e9, 123.456, 1e-3]),
+        "[A-Za-z0-9_ ,;\t\"#-]{0,3}[A-Za-z0-9_\"]{1,8}",
+        "[A-Za-z0-9 ,\"-]{0,3}[A-Za-z0-9]{1,4}",
+        prop::num::f64::NORMAL | prop::num::f64::ZERO,
+    )
+        .prop_map(|(params, arm, seed, value)| ResultRow {
+            params,
+            arm,
+            seed,
+            value,
+        })
+}
+
+proptest! {
+    #[test]
+    fn any_text_parses_without_panic(text in "(?s).{0,400}") {
+        let p = parse_results_text(&text);
+        for b in &p.bad_lines {
+            prop_assert!(b.line >= 1 && b.line <= text.split('\n').count());
+        }
+    }
+
+    #[test]
+    fn table_like_text_parses_without_panic(
+        lines in prop::collection::vec("[a-z0-9.,;\t\" eEMB+-]{0,30}", 0..12),
+        header in prop::sample::select(vec!["params,arm,seed,value", "params\tseed\tours\tbase", "params;arm;value", "x"]),
+    ) {
+        let text = format!("{header}\n{}", lines.join("\r\n"));
+        let p = parse_results_text(&text);
+        for r in &p.rows {
+            prop_assert!(r.params > 0.0 && r.params.is_finite() && r.value.is_finite());
+        }
+    }
+
+    #[test]
+    fn csv_round_trips(rows in prop::collection::vec(any_row(), 0..20)) {
+        let p = parse_results_text(&results_csv(&rows));
+        prop_assert!(p.bad_lines.is_empty(), "{:?}", p.bad_lines);
+        prop_assert_eq!(p.rows, rows);
+    }
+
+    #[test]
+    fn analysis_never_panics_and_orders_its_intervals(
+        rows in prop::collection::vec(
+            (prop::sample::select(vec![1e8, 1e9, 1e10]), prop::sample::select(vec!["ours", "base"]), -1e6f64..1e6),
+            0..30,
+        ),
+        higher in any::<bool>(),
+    ) {
+        let results = rows.iter().enumerate().map(|(i, (p, a, v))| row(*p, a, &i.to_string(), *v)).collect();
+        if let Ok(a) = analyze(&input(results, higher)) {
+            for r in &a.rungs {
+                if let (Some(lo), Some(hi)) = (r.ci_low, r.ci_high) {
+                    prop_assert!(lo <= r.gain && r.gain <= hi);
+                }
+            }
+            if let (Some(lo), Some(hi)) = (a.trend.ci_low, a.trend.ci_high) {
+                prop_assert!(lo <= a.trend.slope && a.trend.slope <= hi);
+            }
+            prop_assert!(!verdict_sentence(&a, "", "").is_empty());
+        }
+    }
+}
