@@ -344,14 +344,14 @@ pub fn reasons(
     if by_generality > 0 {
         list.push(format!(
             "{} raises the level by {by_generality}: a broader claim is more useful and needs \
-             more evidence (the essay: broader claims need more evidence).",
+             more evidence, as the essay argues.",
             capitalised(&generality_phrase(generality))
         ));
     }
     if by_novelty > 0 {
         list.push(format!(
             "{} raises the level by {by_novelty}: the farther a claim sits from accepted \
-             practice, the more evidence it needs (the essay: claims farther from practice need more evidence).",
+             practice, the more evidence it needs, as the essay argues.",
             capitalised(&novelty_phrase(novelty))
         ));
     }
@@ -465,8 +465,8 @@ mod tests {
     fn reasons_name_the_principles() {
         let all = reasons(5, 5, 5, 10, None).join(" ");
         assert!(
-            all.contains("(the essay: broader claims need more evidence)")
-                && all.contains("(the essay: claims farther from practice need more evidence)")
+            all.contains("a broader claim is more useful and needs more evidence, as the essay argues")
+                && all.contains("the farther a claim sits from accepted practice")
                 && all.contains("scale wins")
         );
         assert_eq!(reasons(1, 1, 1, 3, None).len(), 1);
