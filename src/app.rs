@@ -4,12 +4,13 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    claim_map, evidence_card, inputs_form, ladder_chart, ladder_table, method, share_bar, summary,
-    verdict,
+    claim_map, evidence_card, inputs_form, ladder_chart, ladder_table, method, results_panel,
+    share_bar, summary, verdict,
 };
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
 use crate::model::query::{start_from, to_query, View};
+use crate::model::results::{PastedResults, ResultsExport};
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq, Default)]
@@ -40,6 +41,36 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let plan = use_memo(state.inputs.clone(), |inputs| Plan::new(inputs.clone()));
+    // Results saved on the last visit come back once, on the app's own page.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if owns_page {
+                if let Some(results) = browser::saved_results()
+                    .and_then(|json| crate::js_api::results_from_json(&json))
+                {
+                    state.dispatch(Action::Results(results));
+                }
+            }
+        });
+    }
+    let reading = use_memo((state.results.clone(), plan.clone()), |(results, plan)| {
+        // The rung above the top, one ladder step up, when the plan has one.
+        let next = match plan.ladder.rungs.as_slice() {
+            [.., below, top] => Some(top.scale * top.scale / below.scale),
+            _ => None,
+        };
+        results.read(next)
+    });
+    let results_export = ResultsExport::new(&state.results, &reading);
+    use_effect_with(state.results.clone(), move |results| {
+        if owns_page {
+            let json = (!results.text.trim().is_empty())
+                .then(|| crate::js_api::to_json_text(results))
+                .flatten();
+            browser::save_results(json.as_deref());
+        }
+    });
 
     // The address bar always mirrors the inputs on screen, and the full app
     // remembers them for the next visit. A calculator inside someone else's
@@ -82,6 +113,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |(field, text): (Field, String)| {
             state.dispatch(Action::Edit(field, text))
         })
+    };
+    let on_results = {
+        let state = state.clone();
+        Callback::from(move |results| state.dispatch(Action::Results(results)))
     };
     let on_claim = {
         let state = state.clone();
@@ -134,14 +169,31 @@ pub fn App(props: &AppProps) -> Html {
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop = {
         let on_open = on_open.clone();
+        let state = state.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(file) = e
+            let Some(file) = e
                 .data_transfer()
                 .and_then(|d| d.files())
                 .and_then(|files| files.get(0))
-            {
+            else {
+                return;
+            };
+            // A saved plan is JSON; anything else dropped is taken as results.
+            if file.name().to_ascii_lowercase().ends_with(".json") {
                 on_open.emit(file);
+            } else {
+                let state = state.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let file = gloo_file::File::from(file);
+                    if let Ok(text) = gloo_file::futures::read_as_text(&file).await {
+                        let results = PastedResults {
+                            text,
+                            ..state.results.clone()
+                        };
+                        state.dispatch(Action::Results(results));
+                    }
+                });
             }
         })
     };
@@ -209,7 +261,8 @@ pub fn App(props: &AppProps) -> Html {
                             </a>
                         </p>
                     } else {
-                        { share_bar::view(&plan, &full_calculator, state.exported, &on_export, &on_open) }
+                        { results_panel::view(&plan, &state.results, &reading, &on_results) }
+                        { share_bar::view(&plan, &full_calculator, results_export.as_ref(), state.exported, &on_export, &on_open) }
                         { method::view(&plan) }
                     }
                 </section>

@@ -100,6 +100,26 @@ fn local_storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }
 
+/// Where pasted results are kept: never in the URL (they can be long and
+/// private), versioned like the inputs.
+const SAVED_RESULTS_KEY: &str = "evidence-ladder.results.v1";
+
+/// The results pasted on the last visit, as JSON text.
+pub fn saved_results() -> Option<String> {
+    local_storage()?.get_item(SAVED_RESULTS_KEY).ok().flatten()
+}
+
+/// Remembers the pasted results (JSON text); quietly does nothing where
+/// storage is unavailable or full, and forgets them when they are empty.
+pub fn save_results(json: Option<&str>) {
+    if let Some(storage) = local_storage() {
+        let _ = match json {
+            Some(json) => storage.set_item(SAVED_RESULTS_KEY, json),
+            None => storage.remove_item(SAVED_RESULTS_KEY),
+        };
+    }
+}
+
 /// The inputs saved on the last visit, as query text.
 pub fn saved_inputs() -> Option<String> {
     local_storage()?.get_item(SAVED_INPUTS_KEY).ok().flatten()

@@ -4,9 +4,11 @@ use js_sys::{Error, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::model::analysis::AnalysisInput;
 use crate::model::inputs::{Inputs, NamedValues};
 use crate::model::plan::Plan;
 use crate::model::report::SavedFile;
+use crate::model::results::PastedResults;
 
 const NOT_AN_OBJECT: &str =
     "plan(inputs): inputs must be an object such as { generality: 3, novelty: 2 }";
@@ -54,7 +56,29 @@ fn plan(inputs: JsValue) -> Result<JsValue, JsValue> {
     to_js(&plan)
 }
 
-/// Defines `window.evidenceLadder.plan`, keeping anything else already on
+const ANALYZE_NOT_AN_OBJECT: &str = "analyze(input): input must be an object such as \
+{ results: [{ params, arm, seed, value }, …], method, baseline, higher_is_better }";
+
+/// Results analysis for scripts: per-rung gains, the trend and its verdict;
+/// throws an `Error` naming the problem (and the row, for a bad row).
+fn analyze(input: JsValue) -> Result<JsValue, JsValue> {
+    if !input.is_object() || js_sys::Array::is_array(&input) {
+        return Err(Error::new(ANALYZE_NOT_AN_OBJECT).into());
+    }
+    let input: AnalysisInput =
+        serde_wasm_bindgen::from_value(input).map_err(|e| Error::new(&e.to_string()))?;
+    let analysis =
+        crate::model::analysis::analyze(&input).map_err(|e| Error::new(&e.to_string()))?;
+    to_js(&analysis)
+}
+
+/// Reads results saved by [`save_results`]; anything unreadable is no results.
+pub fn results_from_json(text: &str) -> Option<PastedResults> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// Defines `window.evidenceLadder.plan` and `analyze`, keeping anything else already on
 /// `window.evidenceLadder` (such as `mount` from embed.js).
 pub fn install() -> Result<(), JsValue> {
     let window = gloo_utils::window();
@@ -65,10 +89,15 @@ pub fn install() -> Result<(), JsValue> {
     } else {
         Object::new().into()
     };
-    let function = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(plan);
-    Reflect::set(&api, &JsValue::from_str("plan"), function.as_ref())?;
-    // The function lives as long as the page.
-    function.forget();
+    for (name, function) in [
+        ("plan", plan as fn(JsValue) -> Result<JsValue, JsValue>),
+        ("analyze", analyze),
+    ] {
+        let function = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(function);
+        Reflect::set(&api, &JsValue::from_str(name), function.as_ref())?;
+        // The function lives as long as the page.
+        function.forget();
+    }
     Reflect::set(&window, &key, &api)?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::model::format::number_text;
 use crate::model::hardware::ComputePreset;
 use crate::model::inputs::{Field, FieldValue, InputError, Inputs};
 use crate::model::query::{ParsedQuery, View};
+use crate::model::results::PastedResults;
 
 /// What is on screen: the last inputs that were all valid, plus whatever the
 /// user typed that is not (yet) valid, so nothing they typed is lost.
@@ -28,6 +29,8 @@ pub struct State {
     pub notices: Vec<String>,
     /// What the page held before the last reset, for a few seconds' undo.
     pub undo: Option<Rc<State>>,
+    /// The results pasted into the Results section.
+    pub results: PastedResults,
     pub view: View,
     /// What the last copy or download did, shown next to its button until the
     /// inputs change (a changed plan makes "copied" untrue).
@@ -55,6 +58,8 @@ pub enum Action {
     Open(Result<Inputs, String>, String),
     /// Bring back what the last reset cleared.
     Undo,
+    /// The Results section changed: text, arms or direction.
+    Results(PastedResults),
     /// The undo offer has expired.
     ForgetUndo,
     /// A compute set-up in one click: accelerator, count and hours; a FLOPs
@@ -76,6 +81,7 @@ impl State {
             rejected: Vec::new(),
             notices: Vec::new(),
             undo: None,
+            results: PastedResults::default(),
             view,
             exported: None,
         }
@@ -98,6 +104,7 @@ impl State {
         notices.extend(parsed.notices);
         State {
             undo: None,
+            results: PastedResults::default(),
             committed: parsed.inputs.clone(),
             drafts: Vec::new(),
             inputs: parsed.inputs,
@@ -203,8 +210,10 @@ impl Reducible for State {
             Action::Reset => {
                 let mut before = (*self).clone();
                 before.undo = None;
+                // Reset is about the inputs; pasted results are data and stay.
                 next = State {
                     undo: Some(Rc::new(before)),
+                    results: self.results.clone(),
                     ..State::fresh(self.view)
                 };
             }
@@ -214,11 +223,13 @@ impl Reducible for State {
                 }
             }
             Action::ForgetUndo => next.undo = None,
+            Action::Results(results) => next.results = results,
             Action::Open(Ok(inputs), name) => {
                 next = State {
                     notices: vec![format!("Opened {name}.")],
                     committed: inputs.clone(),
                     inputs,
+                    results: self.results.clone(),
                     ..State::fresh(self.view)
                 };
             }

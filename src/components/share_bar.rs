@@ -5,11 +5,12 @@ use yew::prelude::*;
 use super::{copy_button, embed_dialog};
 use crate::model::plan::Plan;
 use crate::model::report;
+use crate::model::results::ResultsExport;
 use crate::state::Export;
 use crate::{browser, js_api};
 
-fn export_json(plan: &Plan) -> Option<String> {
-    js_api::to_json_text(&report::SavedPlan::new(plan))
+fn export_json(plan: &Plan, results: Option<&ResultsExport>) -> Option<String> {
+    js_api::to_json_text(&report::SavedPlan::new(plan, results))
 }
 
 /// Share and export the plan: a link, Markdown, a JSON file, an embed
@@ -18,16 +19,18 @@ fn export_json(plan: &Plan) -> Option<String> {
 pub fn view(
     plan: &Rc<Plan>,
     link: &str,
+    results: Option<&ResultsExport>,
     exported: Option<(Export, bool)>,
     on_export: &Callback<(Export, bool)>,
     on_open: &Callback<web_sys::File>,
 ) -> Html {
-    let markdown = report::markdown(plan, link);
+    let markdown = report::markdown(plan, link, results);
     let on_download = {
         let on_export = on_export.clone();
         let plan = plan.clone();
+        let results = results.cloned();
         Callback::from(move |_: MouseEvent| {
-            let done = export_json(&plan).is_some_and(|json| {
+            let done = export_json(&plan, results.as_ref()).is_some_and(|json| {
                 browser::download("evidence-plan.json", "application/json", &json).is_ok()
             });
             on_export.emit((Export::Download, done));

@@ -465,8 +465,9 @@ mod tests {
     fn reasons_name_the_principles() {
         let all = reasons(5, 5, 5, 10, None).join(" ");
         assert!(
-            all.contains("a broader claim is more useful and needs more evidence, as the essay argues")
-                && all.contains("the farther a claim sits from accepted practice")
+            all.contains(
+                "a broader claim is more useful and needs more evidence, as the essay argues"
+            ) && all.contains("the farther a claim sits from accepted practice")
                 && all.contains("scale wins")
         );
         assert_eq!(reasons(1, 1, 1, 3, None).len(), 1);

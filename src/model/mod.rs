@@ -12,4 +12,5 @@ pub mod ladder;
 pub mod plan;
 pub mod query;
 pub mod report;
+pub mod results;
 pub mod stats;

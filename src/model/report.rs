@@ -318,7 +318,11 @@ fn table_row(cells: &[String]) -> String {
 
 /// The whole plan as Markdown: claim, level, requirements as a checklist,
 /// the ladder, totals and verdict, assumptions with sources, and `link` back.
-pub fn markdown(plan: &Plan, link: &str) -> String {
+pub fn markdown(
+    plan: &Plan,
+    link: &str,
+    results: Option<&crate::model::results::ResultsExport>,
+) -> String {
     let e = &plan.evidence;
     let i = &plan.inputs;
     let mut md = format!(
@@ -388,6 +392,14 @@ pub fn markdown(plan: &Plan, link: &str) -> String {
         format::number_text(e.corrected_alpha),
         format::number_text(i.power)
     ));
+    if let Some(analysis) = results.and_then(|r| r.analysis.as_ref()) {
+        md.push('\n');
+        md.push_str(&crate::model::analysis::markdown_section(
+            analysis,
+            crate::model::results::scale_unit(plan.scaling.axis),
+            "",
+        ));
+    }
     md.push_str(&format!("\n[Open this plan in Evidence Ladder]({link})\n"));
     md
 }
@@ -404,7 +416,7 @@ mod tests {
             .set(Field::Price, &FieldValue::Number(2.0))
             .expect("price");
         let plan = Plan::new(inputs);
-        let md = markdown(&plan, "https://example.org/?price=2");
+        let md = markdown(&plan, "https://example.org/?price=2", None);
         assert!(md.contains("**Evidence level 3 of 5 — Convincing.**"));
         assert_eq!(
             md.matches("- [ ] ").count(),
@@ -440,7 +452,7 @@ mod tests {
         let plan = Plan::new(inputs);
         let lines = verdict_lines(&plan);
         assert!(lines[2].contains("needs") && lines[2].contains("narrow the claim"));
-        let md = markdown(&plan, "x");
+        let md = markdown(&plan, "x", None);
         assert!(md.contains("**Does not fit your budget.**"));
         assert!(md.contains("Narrower claims that fit"));
     }
@@ -522,15 +534,19 @@ pub struct SavedPlan<'a> {
     pub version: &'static str,
     pub inputs: &'a Inputs,
     pub plan: &'a Plan,
+    /// The pasted results and their analysis, when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub results: Option<&'a crate::model::results::ResultsExport>,
 }
 
 impl<'a> SavedPlan<'a> {
-    pub fn new(plan: &'a Plan) -> Self {
+    pub fn new(plan: &'a Plan, results: Option<&'a crate::model::results::ResultsExport>) -> Self {
         SavedPlan {
             app: "Evidence Ladder",
             version: env!("CARGO_PKG_VERSION"),
             inputs: &plan.inputs,
             plan,
+            results,
         }
     }
 }

@@ -1,0 +1,288 @@
+//! The Results section: paste the ladder's results (or drop a CSV), get the
+//! gain per rung with its interval, the trend with scale and a verdict.
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::model::analysis::{
+    prediction_sentence, results_template_csv, verdict_sentence, Analysis, RungGain, Verdict,
+};
+use crate::model::plan::Plan;
+use crate::model::report;
+use crate::model::results::{scale_unit, PastedResults, ResultsReading, TEMPLATE_ARMS};
+
+const WIDTH: f64 = 600.0;
+const HEIGHT: f64 = 160.0;
+const PAD: f64 = 12.0;
+
+/// One point of a chart: size, value and its 95% interval when there is one.
+type Point = (f64, f64, Option<(f64, f64)>);
+
+/// A rung's value and interval for one series of a chart.
+type Pick = fn(&RungGain) -> (f64, Option<f64>, Option<f64>);
+
+/// x position of a size on a log axis spanning the analysed rungs.
+fn log_x(params: f64, (low, high): (f64, f64)) -> f64 {
+    let span = (high.log10() - low.log10()).max(1e-9);
+    PAD + (params.log10() - low.log10()) / span * (WIDTH - 2.0 * PAD)
+}
+
+/// One panel: points with interval bars, drawn without text (the table and
+/// the sentences carry the numbers).
+fn panel(
+    class: &'static str,
+    label: String,
+    series: Vec<(&'static str, Vec<Point>)>,
+    range: (f64, f64),
+    zero_line: bool,
+) -> Html {
+    let values = series.iter().flat_map(|(_, points)| {
+        points
+            .iter()
+            .flat_map(|(_, v, ci)| [Some(*v), ci.map(|c| c.0), ci.map(|c| c.1)])
+            .flatten()
+    });
+    let (mut low, mut high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    if zero_line {
+        low = low.min(0.0);
+        high = high.max(0.0);
+    }
+    // A flat series (or none) still needs a height to draw in.
+    if high <= low || !high.is_finite() || !low.is_finite() {
+        low = if low.is_finite() { low } else { 0.0 };
+        high = low + 1.0;
+    }
+    let y = |v: f64| HEIGHT - PAD - (v - low) / (high - low) * (HEIGHT - 2.0 * PAD);
+    html! {
+        <svg class={classes!("results-chart", class)} viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={label}>
+            if zero_line {
+                <line class="zero" x1={PAD.to_string()} x2={(WIDTH - PAD).to_string()} y1={format!("{:.1}", y(0.0))} y2={format!("{:.1}", y(0.0))} />
+            }
+            { for series.into_iter().map(|(arm, points)| html! {
+                <g class={arm}>
+                    { for points.into_iter().map(|(x, v, ci)| {
+                        let cx = log_x(x, range);
+                        html! {
+                            <>
+                                if let Some((lo, hi)) = ci {
+                                    <line class="interval" x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1={format!("{:.1}", y(lo))} y2={format!("{:.1}", y(hi))} />
+                                }
+                                <circle cx={format!("{cx:.1}")} cy={format!("{:.1}", y(v))} r="5" />
+                            </>
+                        }
+                    }) }
+                </g>
+            }) }
+        </svg>
+    }
+}
+
+fn charts(analysis: &Analysis) -> Html {
+    let sizes: Vec<f64> = analysis.rungs.iter().map(|r| r.params).collect();
+    let range = (
+        sizes.first().copied().unwrap_or(1.0) / 1.5,
+        sizes.last().copied().unwrap_or(10.0) * 1.5,
+    );
+    let arm = |mean: Pick| {
+        analysis
+            .rungs
+            .iter()
+            .map(|r| {
+                let (m, lo, hi) = mean(r);
+                (r.params, m, lo.zip(hi))
+            })
+            .collect::<Vec<_>>()
+    };
+    html! {
+        <div class="results-charts">
+            { panel(
+                "metric",
+                format!("The metric against scale: {} (filled) and {} (hollow), each with its 95% interval.", analysis.method, analysis.baseline),
+                vec![
+                    ("method", arm(|r| (r.method_mean, r.method_ci_low, r.method_ci_high))),
+                    ("baseline", arm(|r| (r.baseline_mean, r.baseline_ci_low, r.baseline_ci_high))),
+                ],
+                range,
+                false,
+            ) }
+            { panel(
+                "gain",
+                "The gain against scale with its 95% interval; the line marks no gain.".into(),
+                vec![("gain", arm(|r| (r.gain, r.ci_low, r.ci_high)))],
+                range,
+                true,
+            ) }
+            <p class="hint">{ "Top: the metric for the method (filled) and the baseline (hollow). Bottom: the gain, with the line at zero. Sizes on a log scale, smallest on the left; bars are 95% intervals." }</p>
+        </div>
+    }
+}
+
+/// The Results section. `reading` is `pasted` read and analysed.
+pub fn view(
+    plan: &Plan,
+    pasted: &PastedResults,
+    reading: &ResultsReading,
+    on_change: &Callback<PastedResults>,
+) -> Html {
+    let unit = scale_unit(plan.scaling.axis);
+    let on_template = {
+        let scales: Vec<f64> = plan.ladder.rungs.iter().map(|r| r.scale).collect();
+        let seeds = plan.evidence.seeds_per_configuration;
+        Callback::from(move |_: MouseEvent| {
+            let csv = results_template_csv(&scales, &TEMPLATE_ARMS, seeds);
+            let _ = browser::download("evidence-ladder-results.csv", "text/csv", &csv);
+        })
+    };
+    let change = |edit: fn(&mut PastedResults, String)| {
+        let on_change = on_change.clone();
+        let pasted = pasted.clone();
+        move |value: String| {
+            let mut next = pasted.clone();
+            edit(&mut next, value);
+            on_change.emit(next);
+        }
+    };
+    let on_text = {
+        let set = change(|p, v| p.text = v);
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            set(area.value());
+        })
+    };
+    let on_file = {
+        let set = change(|p, v| p.text = v);
+        let set = std::rc::Rc::new(set);
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                let set = set.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(text) =
+                        gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await
+                    {
+                        set(text);
+                    }
+                });
+            }
+            input.set_value("");
+        })
+    };
+    let select = |id: &'static str,
+                  label: &'static str,
+                  chosen: &str,
+                  edit: fn(&mut PastedResults, String)| {
+        let set = change(edit);
+        let onchange = Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            set(select.value());
+        });
+        html! {
+            <div class="field">
+                <label for={id}>{ label }</label>
+                <select id={id} {onchange}>
+                    { for reading.parsed.arms.iter().map(|arm| html! {
+                        <option value={arm.clone()} selected={arm == chosen}>{ arm.clone() }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
+    let on_direction = {
+        let on_change = on_change.clone();
+        let pasted = pasted.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_change.emit(PastedResults {
+                higher_is_better: input.checked(),
+                ..pasted.clone()
+            });
+        })
+    };
+    html! {
+        <section class="panel results-analysis" aria-labelledby="results-analysis-title">
+            <h3 id="results-analysis-title">{ "Results: does the gain scale?" }</h3>
+            <p class="hint">{ "After running the ladder, paste its results (from a spreadsheet: a header row, then one row per run, tab- or comma-separated; long form params, arm, seed, value, or one column per arm) or choose a CSV file. They stay in this browser and are never put in the link." }</p>
+            <div class="buttons">
+                <button type="button" class="secondary" onclick={on_template}>{ "Download results template (CSV)" }</button>
+                <label class="button file secondary">
+                    { "Choose a CSV file…" }
+                    <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="visually-hidden" onchange={on_file} />
+                </label>
+            </div>
+            <div class="field">
+                <label for="results-text">{ "Paste results" }</label>
+                <textarea id="results-text" rows="6" spellcheck="false" value={pasted.text.clone()} oninput={on_text}
+                    placeholder={"params,arm,seed,value\n1.2e8,method,1,61.3\n1.2e8,baseline,1,60.2"} />
+            </div>
+            if reading.parsed.arms.len() >= 2 {
+                <div class="results-choices">
+                    { select("results-method", "Method arm", &reading.method, |p, v| p.method = v) }
+                    { select("results-baseline", "Baseline arm", &reading.baseline, |p, v| p.baseline = v) }
+                    <label class="check">
+                        <input type="checkbox" checked={pasted.higher_is_better} onchange={on_direction} />
+                        { " Higher is better (clear for a loss)" }
+                    </label>
+                </div>
+            }
+            if !reading.parsed.bad_lines.is_empty() {
+                <div class="bad-lines" role="alert">
+                    <p>{ format!("{} not read; everything else is used:", if reading.parsed.bad_lines.len() == 1 { "1 line was".to_owned() } else { format!("{} lines were", reading.parsed.bad_lines.len()) }) }</p>
+                    <ul>
+                        { for reading.parsed.bad_lines.iter().map(|b| html! { <li>{ format!("Line {}: {}", b.line, b.message) }</li> }) }
+                    </ul>
+                </div>
+            }
+            <div aria-live="polite">
+                { match &reading.analysis {
+                    None => html! {},
+                    Some(Err(why)) => html! { <p class="error">{ format!("No analysis yet: {why}") }</p> },
+                    Some(Ok(analysis)) => html! {
+                        <>
+                            <p class={classes!("verdict-sentence", match analysis.trend.verdict {
+                                Verdict::Grows => "grows",
+                                Verdict::Holds => "holds",
+                                Verdict::Shrinks => "shrinks",
+                                Verdict::Unclear => "unclear",
+                            })}>{ verdict_sentence(analysis, unit, "") }</p>
+                            <p>{ prediction_sentence(analysis, unit, "") }</p>
+                            if !analysis.warnings.is_empty() {
+                                <ul class="warnings">{ for analysis.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
+                            }
+                            { charts(analysis) }
+                            <div class="table-scroll" tabindex="0" role="region" aria-label="Gain per rung">
+                                <table class="gains">
+                                    <thead><tr>
+                                        <th scope="col">{ "Size" }</th>
+                                        <th scope="col">{ "Method mean" }</th>
+                                        <th scope="col">{ "Baseline mean" }</th>
+                                        <th scope="col">{ "Gain" }</th>
+                                        <th scope="col">{ "95% interval" }</th>
+                                        <th scope="col">{ "Seeds" }</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        { for analysis.rungs.iter().map(|r| html! {
+                                            <tr>
+                                                <th scope="row">{ report::scale_text(plan, r.params) }</th>
+                                                <td>{ format!("{:.3}", r.method_mean) }</td>
+                                                <td>{ format!("{:.3}", r.baseline_mean) }</td>
+                                                <td>{ format!("{:+.3}", r.gain) }</td>
+                                                <td>{ match (r.ci_low, r.ci_high) {
+                                                    (Some(lo), Some(hi)) => format!("{lo:.3} to {hi:.3}"),
+                                                    _ => "needs 2 seeds per arm".into(),
+                                                } }</td>
+                                                <td>{ format!("{} / {}", r.n_method, r.n_baseline) }</td>
+                                            </tr>
+                                        }) }
+                                    </tbody>
+                                </table>
+                            </div>
+                            <p class="source">{ analysis.statistics.clone() }</p>
+                        </>
+                    },
+                } }
+            </div>
+        </section>
+    }
+}
