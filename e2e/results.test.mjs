@@ -1,0 +1,166 @@
+// Results analysis in the release build: window.evidenceLadder.analyze() and
+// the Results section (paste, file, template, bad rows, exports, storage).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, openApp, serve } from './support.mjs';
+
+let server, browser, context, page;
+const analyze = (input) => page.evaluate((i) => window.evidenceLadder.analyze(i), input);
+const analyzeError = (input) =>
+  page.evaluate((i) => {
+    try {
+      window.evidenceLadder.analyze(i);
+      return null;
+    } catch (e) {
+      return { isError: e instanceof Error, message: e.message };
+    }
+  }, input);
+
+/**
+ * Runs of a method and a baseline at four sizes, five seeds each, with a
+ * known gain per size and small deterministic noise.
+ */
+function runs(gains, { noise = 0.05, sizes = [1.2e8, 3.5e8, 7.5e8, 1.3e9] } = {}) {
+  const rows = [];
+  const wobble = [-2, -1, 0, 1, 2];
+  sizes.forEach((params, i) => {
+    wobble.forEach((w, seed) => {
+      rows.push({ params, arm: 'method', seed: String(seed), value: 60 + gains[i] + w * noise });
+      rows.push({ params, arm: 'baseline', seed: String(seed), value: 60 - w * noise });
+    });
+  });
+  return rows;
+}
+/** The same runs in wide form: one column per arm, tab-separated. */
+function asWide(gains, noise = 0.05, sizes = [1.2e8, 3.5e8, 7.5e8, 1.3e9]) {
+  const lines = ['params\tseed\tmethod\tbaseline'];
+  sizes.forEach((params, i) => {
+    [-2, -1, 0, 1, 2].forEach((w, seed) => lines.push(`${params}\t${seed}\t${60 + gains[i] + w * noise}\t${60 - w * noise}`));
+  });
+  return lines.join('\n');
+}
+const asCsv = (rows) => ['params,arm,seed,value', ...rows.map((r) => `${r.params},${r.arm},${r.seed},${r.value}`)].join('\n');
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+  page = await openApp(context, server.url);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('analyze()', () => {
+  const cases = [
+    ['grows', [0.5, 1.0, 1.5, 2.0], 0.05],
+    ['shrinks', [2.0, 1.5, 1.0, 0.5], 0.05],
+    ['holds', [1.0, 1.0, 1.0, 1.0], 0.05],
+    ['unclear', [0.1, -0.1, 0.1, -0.1], 2],
+  ];
+  for (const [verdict, gains, noise] of cases) {
+    test(`a data set whose gain ${verdict}`, async () => {
+      const a = await analyze({ results: runs(gains, { noise }), method: 'method', baseline: 'baseline', higher_is_better: true });
+      assert.equal(a.trend.verdict, verdict);
+      assert.equal(a.rungs.length, 4);
+      for (const [i, r] of a.rungs.entries()) {
+        assert.ok(Math.abs(r.gain - gains[i]) < 1e-9);
+        assert.ok(r.ci_low <= r.gain && r.gain <= r.ci_high);
+        assert.equal(r.n_method, 5);
+      }
+      assert.equal(typeof a.next.gain, 'number');
+      assert.ok(Array.isArray(a.warnings));
+    });
+  }
+
+  test('a loss: lower is better, and the gain is still positive when the method is better', async () => {
+    const rows = runs([1, 1, 1, 1]).map((r) => ({ ...r, value: -r.value }));
+    const a = await analyze({ results: rows, method: 'method', baseline: 'baseline', higher_is_better: false });
+    assert.ok(a.rungs.every((r) => r.gain > 0));
+  });
+
+  const bad = [
+    [{ results: runs([1, 1, 1, 1]), method: 'ours', baseline: 'baseline', higher_is_better: true }, /method "ours"/],
+    [{ results: [{ params: 1e8, arm: 'method', seed: '1', value: 1 }], method: 'method', baseline: 'baseline', higher_is_better: true }, /baseline/],
+    [{ results: [...runs([1, 1, 1, 1]), { params: 1e8, arm: 'method', seed: '9', value: Number.NaN }], method: 'method', baseline: 'baseline', higher_is_better: true }, /results\[40\]\.value/],
+    [{ results: [{ params: 1e8, arm: 'method', seed: '1' }], method: 'method', baseline: 'baseline', higher_is_better: true }, /results\[0\]\.value/],
+    [{ results: runs([1, 1, 1, 1]).filter((r) => r.params === 1.2e8), method: 'method', baseline: 'baseline', higher_is_better: true }, /two rungs/],
+    [42, /input must be an object/],
+  ];
+  for (const [input, message] of bad) {
+    test(`bad input is refused: ${message}`, async () => {
+      const err = await analyzeError(input);
+      assert.equal(err?.isError, true);
+      assert.match(err.message, message);
+    });
+  }
+});
+
+describe('the Results section', () => {
+  test('pasting results shows the verdict, the table and the charts', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: /Results/ }).waitFor();
+    await page.getByRole('textbox', { name: 'Paste results' }).fill(asCsv(runs([0.5, 1.0, 1.5, 2.0])));
+    await page.getByText(/^The gain grows from 120M to 1\.3B/).waitFor();
+    assert.equal(await page.locator('table.gains tbody tr').count(), 4);
+    assert.equal(await page.locator('.results-chart').count(), 2);
+    // Tab-separated wide form reads the same.
+    await page.getByRole('textbox', { name: 'Paste results' }).fill(asWide([2, 1.5, 1, 0.5]));
+    await page.getByText(/^The gain shrinks from 120M to 1\.3B/).waitFor();
+    assert.doesNotMatch(page.url(), /results|method/);
+  });
+
+  test('bad rows are listed by line; the rest is used', async () => {
+    const text = `${asCsv(runs([1, 1, 1, 1]))}\n1e9,method,7,abc\n-5,baseline,1,60`;
+    await page.getByRole('textbox', { name: 'Paste results' }).fill(text);
+    const alert = page.locator('.bad-lines');
+    await alert.getByText(/^Line 42: /).waitFor();
+    await alert.getByText(/^Line 43: /).waitFor();
+    await page.getByText(/^The gain holds/).waitFor();
+  });
+
+  test('results survive a reload, and go into both exports', async () => {
+    await page.getByRole('textbox', { name: 'Paste results' }).fill(asCsv(runs([0.5, 1.0, 1.5, 2.0])));
+    await page.getByText(/^The gain grows/).waitFor();
+    await page.reload();
+    await page.getByText(/^The gain grows/).waitFor();
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await page.getByText('Markdown copied to the clipboard.').waitFor();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(md, /## Results: does the gain scale\?/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(file.results.results.length, 40);
+    assert.equal(file.results.analysis.trend.verdict, 'grows');
+    // Corrupt storage is ignored, not fatal.
+    await page.evaluate(() => localStorage.setItem('evidence-ladder.results.v1', '{"text": 5'));
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
+    assert.deepEqual(page.errors, []);
+  });
+
+  test('the template lists every rung, arm and seed of the plan', async () => {
+    await page.goto(`${server.url}?generality=1&novelty=1`);
+    await page.getByRole('status').waitFor();
+    const p = await page.evaluate(() => window.evidenceLadder.plan({ generality: 1, novelty: 1 }));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download results template (CSV)' }).click(),
+    ]);
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+    assert.equal(lines[0], 'params,arm,seed,value');
+    assert.equal(lines.length - 1, p.ladder.rungs.length * 2 * p.evidence.seeds_per_configuration);
+    assert.ok(lines.slice(1).every((l) => l.endsWith(',')), 'values are empty');
+  });
+
+  test('a CSV file can be chosen', async () => {
+    await page.locator('.results-analysis input[type=file]').setInputFiles({
+      name: 'results.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(asCsv(runs([2.0, 1.5, 1.0, 0.5]))),
+    });
+    await page.getByText(/^The gain shrinks/).waitFor();
+  });
+});
