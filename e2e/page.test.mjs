@@ -235,7 +235,7 @@ describe('layout', () => {
   test('share buttons sit on one row at desktop width, messages below', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await openApp(ctx, server.url);
-    const tops = await page.locator('.share button').evaluateAll((bs) =>
+    const tops = await page.locator('.share button, .share label.button').evaluateAll((bs) =>
       bs.filter((b) => b.getClientRects().length > 0).map((b) => Math.round(b.getBoundingClientRect().top)),
     );
     assert.equal(tops.length, 5);
@@ -250,4 +250,64 @@ describe('layout', () => {
     assert.equal(await page.locator('h1').textContent(), 'Evidence Ladder');
     await ctx.close();
   });
+});
+
+describe('typing', () => {
+  const typeInto = async (page, name, text, check) => {
+    const field = page.getByRole('textbox', { name });
+    await field.click();
+    await field.press('Control+A');
+    await field.press('Delete');
+    for (const key of text) {
+      await page.keyboard.type(key);
+      await page.waitForTimeout(50);
+      await check(field);
+    }
+    return field;
+  };
+
+  test('typed numbers stay as typed, key by key, and the plan and URL use the value', async () => {
+    const page = await openApp(context, server.url);
+    for (const [name, text, key, value] of [
+      [/^Total compute budget/, '2.6e21', 'flops', '2.6e21'],
+      [/^Count/, '2.5e2', 'count', '250'],
+      [/^Total compute budget/, '1000000000000', 'flops', '1e12'],
+    ]) {
+      let typed = '';
+      const field = await typeInto(page, name, text, async (f) => {
+        typed = text.slice(0, typed.length + 1);
+        assert.equal(await f.inputValue(), typed, 'the field keeps what was typed');
+      });
+      await page.waitForURL(new RegExp(`${key}=${value.replace('.', '\\.')}(&|$)`));
+      const p = await page.evaluate((q) => window.evidenceLadder.plan(Object.fromEntries(new URLSearchParams(q))), new URL(page.url()).search);
+      assert.equal(p.inputs[key], Number(value));
+      await field.blur();
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  for (const width of [390, 1280]) {
+    test(`the focused field does not move while typing at ${width} px`, async () => {
+      const ctx = await browser.newContext({ viewport: { width, height: 844 } });
+      const page = await openApp(ctx, server.url);
+      for (const [name, text] of [[/^Hours/, '500'], [/^Count/, '1024']]) {
+        const field = page.getByRole('textbox', { name });
+        await field.scrollIntoViewIfNeeded();
+        const summary = page.locator('.summary');
+        let first = null;
+        let height = null;
+        await typeInto(page, name, text, async (f) => {
+          const box = await f.boundingBox();
+          const h = (await summary.boundingBox()).height;
+          first ??= box.y;
+          height ??= h;
+          assert.ok(Math.abs(box.y - first) < 1, `${text}: the field moved from ${first} to ${box.y}`);
+          assert.ok(Math.abs(h - height) < 1, `${text}: the summary changed height from ${height} to ${h}`);
+        });
+        await field.blur();
+      }
+      await ctx.close();
+    });
+  }
 });

@@ -183,7 +183,7 @@ describe('share and export', () => {
     const saved = await readFile(await download.path(), 'utf8');
     await page.goto(server.url);
     await page.getByRole('status').waitFor();
-    const chooser = page.locator('input[type=file]');
+    const chooser = page.locator('.share input[type=file]');
     await chooser.setInputFiles({ name: 'evidence-plan.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
     await page.getByText('Opened evidence-plan.json.').waitFor();
     await page.waitForURL(/kind=dataset/);

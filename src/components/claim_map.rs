@@ -40,12 +40,15 @@ pub fn view(plan: &Plan, on_select: &Callback<(u8, u8)>) -> Html {
                                         let cell = (c.generality, c.novelty);
                                         Callback::from(move |_: MouseEvent| on_select.emit(cell))
                                     };
+                                    // The row and column headers name the claim; the
+                                    // fixed words (Generality, Novelty) label only the form.
                                     let name = format!(
-                                        "Generality {}, novelty {}: level {}, {}",
+                                        "G{} N{}: level {}, {}{}. Plan this claim.",
                                         c.generality,
                                         c.novelty,
                                         c.level,
-                                        if c.fits { "fits" } else { "does not fit" }
+                                        if c.fits { "fits" } else { "does not fit" },
+                                        if yours { ", your claim" } else { "" }
                                     );
                                     html! {
                                         <td

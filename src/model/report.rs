@@ -297,7 +297,9 @@ pub fn mount_snippet(inputs: &Inputs, base: &str) -> String {
         .changed_fields()
         .into_iter()
         .map(|(field, text)| match field {
-            Field::Kind | Field::Accelerator => format!("{}: \"{text}\"", field.key()),
+            Field::Kind | Field::Accelerator | Field::Axis | Field::Currency => {
+                format!("{}: \"{text}\"", field.key())
+            }
             _ => format!("{}: {text}", field.key()),
         })
         .collect();
@@ -470,6 +472,16 @@ mod tests {
             "{snippet}"
         );
         assert!(snippet.starts_with("<script src=\"/embed.js\" async></script>"));
+        let inputs = Inputs {
+            axis: crate::model::axis::Axis::Custom,
+            currency: "EUR".into(),
+            ..Inputs::default()
+        };
+        let snippet = mount_snippet(&inputs, "/");
+        assert!(
+            snippet.contains("{ axis: \"custom\", currency: \"EUR\" }"),
+            "{snippet}"
+        );
     }
 
     #[test]
