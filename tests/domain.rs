@@ -415,6 +415,29 @@ proptest! {
         prop_assert_eq!(cell.fits, l.fits);
     }
 
+    /// Each axis costs a run as it says: 6·N·D on pretrain with D = k·N; twice
+    /// the model on finetune or twice the data on data doubles a run; custom
+    /// runs cost the measured hours times scale^exponent.
+    #[test]
+    fn every_axis_prices_a_run_as_stated(inputs in any_inputs(), x in 1e3f64..1e12) {
+        let plan = Plan::new(inputs.clone());
+        let s = &plan.scaling;
+        match inputs.axis {
+            Axis::Pretrain => {
+                for r in &plan.ladder.rungs {
+                    let (n, d) = (r.params.expect("params"), r.tokens.expect("tokens"));
+                    prop_assert!(close(d, inputs.tokens_per_param * n));
+                    prop_assert!(close(s.train_flops(r.scale), 6.0 * n * d));
+                }
+            }
+            Axis::Finetune | Axis::Data => prop_assert!(close(s.train_flops(2.0 * x), 2.0 * s.train_flops(x))),
+            Axis::Custom => {
+                prop_assert!(close(plan.budget.accelerator_hours_for(s.train_flops(1.0)), inputs.base_hours));
+                prop_assert!(close(s.train_flops(x) / s.train_flops(1.0), x.powf(inputs.exponent)));
+            }
+        }
+    }
+
     #[test]
     fn the_span_survives_rounding(inputs in any_inputs()) {
         let plan = Plan::new(inputs);
