@@ -311,3 +311,18 @@ describe('typing', () => {
     });
   }
 });
+
+describe('the compact embed', () => {
+  for (const [width, most] of [[720, 700], [390, 1000]]) {
+    test(`is at most ${most} px tall at ${width} px for the default inputs`, async () => {
+      const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await openApp(ctx, `${server.url}?embed=1`);
+      const height = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
+      assert.ok(height <= most, `${height} px`);
+      // The small ladder fits without scrolling sideways.
+      const scrolls = await page.locator('.small-ladder .table-scroll').evaluate((el) => el.scrollWidth > el.clientWidth);
+      assert.equal(scrolls, false);
+      await ctx.close();
+    });
+  }
+});
