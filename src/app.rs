@@ -263,6 +263,18 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                         { results_panel::view(&plan, &state.results, &reading, &on_results) }
                         { share_bar::view(&plan, &full_calculator, results_export.as_ref(), state.exported, &on_export, &on_open) }
+                        <footer class="print-only print-footer">
+                            <p>{ format!(
+                                "This plan: {full_calculator} · printed {}",
+                                String::from(js_sys::Date::new_0().to_iso_string()).get(..10).unwrap_or_default()
+                            ) }</p>
+                            <h3>{ "Assumptions" }</h3>
+                            <ul>
+                                { for plan.assumptions.iter().map(|a| html! {
+                                    <li>{ format!("{}: {} ({})", a.name, a.value, a.source) }</li>
+                                }) }
+                            </ul>
+                        </footer>
                         { method::view(&plan) }
                     }
                 </section>

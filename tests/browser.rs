@@ -158,12 +158,13 @@ async fn ladder_table_has_a_row_per_rung() {
         .query_selector_all("table.rungs tbody tr")
         .expect("rows");
     assert_eq!(rows.length() as usize, plan.ladder.rungs.len());
+    let first = element(&root, "tbody tr th").text_content();
+    assert_eq!(first.as_deref(), Some("Small"));
+    let root = render_view(ladder_table::experiments_view, plan.clone()).await;
     let groups = root
         .query_selector_all("table.experiments tbody tr")
         .expect("rows");
     assert_eq!(groups.length() as usize, plan.experiments.len());
-    let first = element(&root, "tbody tr th").text_content();
-    assert_eq!(first.as_deref(), Some("Small"));
 }
 
 #[wasm_bindgen_test]
