@@ -155,6 +155,18 @@ describe('the Results section', () => {
     assert.ok(lines.slice(1).every((l) => l.endsWith(',')), 'values are empty');
   });
 
+  test('a CSV file dropped on the calculator is read as results', async () => {
+    const csv = asCsv(runs([1.0, 1.0, 1.0, 1.0]));
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'ladder.csv', { type: 'text/csv' }));
+      const target = document.querySelector('.calculator');
+      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    }, csv);
+    await page.getByText(/^The gain holds/).waitFor();
+  });
+
   test('a CSV file can be chosen', async () => {
     await page.locator('.results-analysis input[type=file]').setInputFiles({
       name: 'results.csv',

@@ -143,6 +143,27 @@ describe('share and export', () => {
     await context.close();
   });
 
+  test('the Markdown lists every experiment plan() pays for, with its runs', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    for (const query of ['kind=negative_result&effect=0.5&noise=1', 'kind=benchmark', 'axis=finetune&generality=4']) {
+      const page = await openApp(context, `${server.url}?${query}`);
+      await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+      await page.getByText('Markdown copied to the clipboard.').waitFor();
+      const md = await page.evaluate(() => navigator.clipboard.readText());
+      const p = await page.evaluate((q) => window.evidenceLadder.plan(Object.fromEntries(new URLSearchParams(q))), query);
+      const rows = md.split('\n').filter((l) => l.startsWith('| ') && / \((small|medium|large)\) \|/.test(l));
+      assert.equal(rows.length, p.experiments.length, query);
+      p.experiments.forEach((e, i) => {
+        assert.ok(rows[i].includes(`| ${e.label} | ${e.runs} |`), `${query}: ${rows[i]}`);
+      });
+      const shown = await page.locator('table.experiments tbody tr').count();
+      assert.equal(shown, p.experiments.length);
+      assert.ok(md.includes(`**Evidence level ${p.evidence.level} of 5 — ${p.evidence.name}.**`));
+      await page.close();
+    }
+    await context.close();
+  });
+
   test('download JSON holds the inputs, the plan and the version', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await openApp(context, `${server.url}?kind=benchmark&novelty=4`);

@@ -62,7 +62,7 @@ impl Axis {
     pub fn unit(self) -> &'static str {
         match self {
             Self::Pretrain | Self::Finetune => "parameters",
-            Self::Data => "tokens",
+            Self::Data => "tokens or steps",
             Self::Custom => "× the smallest run",
         }
     }
@@ -71,7 +71,7 @@ impl Axis {
     pub fn scale_heading(self) -> &'static str {
         match self {
             Self::Pretrain | Self::Finetune => "Parameters",
-            Self::Data => "Training tokens",
+            Self::Data => "Training tokens or steps",
             Self::Custom => "Scale",
         }
     }
@@ -79,7 +79,9 @@ impl Axis {
     /// The heading of the column that the axis keeps fixed or derives, if any.
     pub fn other_heading(self) -> Option<&'static str> {
         match self {
-            Self::Pretrain | Self::Finetune => Some("Tokens"),
+            Self::Pretrain => Some("Tokens"),
+            // Images × epochs × tokens per image for vision presets.
+            Self::Finetune => Some("Tokens seen (data × epochs)"),
             Self::Data => Some("Parameters"),
             Self::Custom => None,
         }
