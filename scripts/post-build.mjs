@@ -49,11 +49,12 @@ if (release) {
   html = html.replace(/\s*<script type="module">[\s\S]*?<\/script>/g, '');
   html = html.replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
   html = html.replace(/\s*<script type="module" src="\.\/loader\.js"[^>]*><\/script>/g, '');
+  html = html.replace(/\s*<script src="\.\/pwa\.js" defer><\/script>/g, '');
   const loader =
     `<link rel="modulepreload" href="./${assets.js}" crossorigin="anonymous" integrity="${await sri(assets.js)}" />\n    ` +
     `<script type="module" src="./loader.js" crossorigin="anonymous" integrity="${await sri('loader.js')}" ` +
     `data-js="./${assets.js}" data-wasm="./${assets.wasm}" data-wasm-integrity="${assets.wasm_integrity}"></script>`;
-  html = html.replace('</head>', `  ${loader}\n  </head>`);
+  html = html.replace(/\s*<\/head>/, `\n    ${loader}\n    <script src="./pwa.js" defer></script>\n  </head>`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('an inline script is left in index.html; the CSP forbids it');
   const csp = [
     "default-src 'self'",
@@ -68,9 +69,6 @@ if (release) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}" />`;
   html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
   html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
-  if (!html.includes('src="./pwa.js"')) {
-    html = html.replace('</head>', '<script src="./pwa.js" defer></script></head>');
-  }
   await writeFile(indexPath, html);
 
   // Every file of the build, index.html as "./", in a stable order.
