@@ -196,8 +196,8 @@
     const token = {};
     latest.set(element, token);
     const host = document.createElement('div');
-    host.setAttribute('data-evidence-ladder-mount', '');
-    if (['light', 'dark'].includes(values.theme)) host.setAttribute('data-theme', values.theme);
+    host.toggleAttribute('data-evidence-ladder-mount', true);
+    if (['light', 'dark'].includes(values.theme)) host.dataset.theme = values.theme;
     const shadow = host.attachShadow({ mode: 'open' });
     const root = document.createElement('div');
     const loading = document.createElement('p');
