@@ -6,7 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const DIST = resolve(import.meta.dirname, '..', 'dist');
+// E2E_DIST runs the tests against another build (e.g. main's, to see a new test fail there).
+export const DIST = resolve(process.env.E2E_DIST ?? resolve(import.meta.dirname, '..', 'dist'));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
