@@ -70,7 +70,7 @@ async function mountPage(path = '/mount.html') {
 describe('mount() always settles, clearly', () => {
   test('after a failed load (503), the next mount() loads', async () => {
     const p = await mountPage();
-    const first = await p.evaluate(() => evidenceLadder.mount(document.getElementById('one'), {}).then(() => 'resolved', (e) => e.message));
+    const first = await p.evaluate(() => Promise.race([evidenceLadder.mount(document.getElementById('one'), {}).then(() => 'resolved', (e) => e.message), new Promise((ok) => setTimeout(ok, 15000, 'hung'))]));
     assert.match(first, /HTTP 503/);
     await p.evaluate(() => evidenceLadder.mount(document.getElementById('one'), { generality: 1, novelty: 1 }));
     assert.equal(await levelIn(p.locator('#one')).textContent(), 'Evidence level 1 of 5 — Exploratory');
@@ -80,7 +80,7 @@ describe('mount() always settles, clearly', () => {
   test('bad arguments: TypeErrors and Errors, and the page untouched', async () => {
     const p = await mountPage();
     const results = await p.evaluate(async () => {
-      const outcome = (promise) => promise.then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
+      const outcome = (promise) => Promise.race([promise.then(() => 'resolved', (e) => `${e.name}: ${e.message}`), new Promise((ok) => setTimeout(ok, 15000, 'hung'))]);
       const one = document.getElementById('one');
       return {
         notElement: await outcome(evidenceLadder.mount('#one')),
@@ -101,7 +101,7 @@ describe('mount() always settles, clearly', () => {
   test('an element removed while loading, and two mounts on one element', async () => {
     const p = await mountPage();
     const results = await p.evaluate(async () => {
-      const outcome = (promise) => promise.then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
+      const outcome = (promise) => Promise.race([promise.then(() => 'resolved', (e) => `${e.name}: ${e.message}`), new Promise((ok) => setTimeout(ok, 15000, 'hung'))]);
       const one = document.getElementById('one');
       await outcome(evidenceLadder.mount(one, {})); // the server's one 503 may land here
       const removed = outcome(evidenceLadder.mount(one, {}));
@@ -124,7 +124,7 @@ describe('mount() always settles, clearly', () => {
 
   test('a host without CORS: the error names the header to send', async () => {
     const p = await mountPage('/bare.html');
-    const message = await p.evaluate(() => evidenceLadder.mount(document.getElementById('one'), {}).then(() => 'resolved', (e) => e.message));
+    const message = await p.evaluate(() => Promise.race([evidenceLadder.mount(document.getElementById('one'), {}).then(() => 'resolved', (e) => e.message), new Promise((ok) => setTimeout(ok, 15000, 'hung'))]));
     assert.match(message, /Access-Control-Allow-Origin/);
     await p.close();
   });
@@ -156,7 +156,7 @@ describe('a panic stays in its calculator', () => {
     // Make the DOM refuse the app while #two mounts, which makes the app panic.
     await p.evaluate(refuseDom);
     const results = await p.evaluate(async () => {
-      const outcome = (promise) => promise.then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
+      const outcome = (promise) => Promise.race([promise.then(() => 'resolved', (e) => `${e.name}: ${e.message}`), new Promise((ok) => setTimeout(ok, 15000, 'hung'))]);
       await outcome(evidenceLadder.mount(document.getElementById('one'), { generality: 1, novelty: 1 }));
       const one = await outcome(evidenceLadder.mount(document.getElementById('one'), { generality: 1, novelty: 1 }));
       window.refuse = true;
