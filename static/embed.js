@@ -151,9 +151,11 @@
   let instances = 0;
   async function newInstance({ js, module }) {
     const app = await import(`${js}#${++instances}`);
-    const plan = api.plan;
+    // Every instance defines plan() (and its siblings) again: keep the first
+    // instance's, whatever happens to later ones.
+    const kept = Object.entries(api);
     await app.default({ module_or_path: module });
-    if (plan) api.plan = plan; // keep the first instance's plan(), whatever happens to later ones
+    for (const [name, value] of kept) api[name] = value;
     return app;
   }
 
