@@ -39,7 +39,7 @@ async function redeploy(dir) {
  */
 async function nextVersion(dir) {
   const assets = JSON.parse(await readFile(join(dir, 'embed-assets.json'), 'utf8'));
-  const renames = [assets.js, assets.wasm, assets.css].map((old) => [old, old.replace(/-([0-9a-f]{16})/, (_, h) => '-' + [...h].reverse().join(''))]);
+  const renames = [assets.js, assets.wasm, assets.css].map((old) => [old, old.replace(/-([0-9a-f]+)(?=[._])/, (_, h) => '-' + [...h].reverse().join(''))]);
   for (const [from, to] of renames) await rename(join(dir, from), join(dir, to));
   for (const file of ['index.html', 'embed-assets.json', renames[0][1]]) {
     let text = await readFile(join(dir, file), 'utf8');
