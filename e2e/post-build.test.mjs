@@ -15,10 +15,13 @@ async function fakeBuild() {
   await writeFile(join(dir, 'evidence-ladder-0a1b.js'), 'js');
   await writeFile(join(dir, 'evidence-ladder-0a1b_bg.wasm'), 'wasm');
   await writeFile(join(dir, 'app-9f.css'), 'css');
+  await writeFile(join(dir, 'loader.js'), 'loader');
   await mkdir(join(dir, 'icons'));
   await writeFile(join(dir, 'icons', 'a.png'), 'png');
   return dir;
 }
+
+const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
 const run = (dir, profile) =>
   execFileSync('node', [new URL('../scripts/post-build.mjs', import.meta.url).pathname], {
@@ -35,22 +38,27 @@ test('a debug build (make serve) gets no service worker and no CSP', async () =>
     js: 'evidence-ladder-0a1b.js',
     wasm: 'evidence-ladder-0a1b_bg.wasm',
     css: 'app-9f.css',
+    wasm_integrity: sri('wasm'),
   });
 });
 
-test('a release build gets the CSP with the loader hash, the worker and its precache list', async () => {
+test('a release build: no inline script, the wasm loaded with its integrity, the worker and its precache list', async () => {
   const dir = await fakeBuild();
   run(dir, 'release');
   const html = await readFile(join(dir, 'index.html'), 'utf8');
-  const hash = createHash('sha256').update(LOADER).digest('base64');
-  assert.ok(html.includes(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`));
+  assert.ok(html.includes("script-src 'self' 'wasm-unsafe-eval'; "));
   assert.ok(html.includes("object-src 'none'; base-uri 'none'; form-action 'none'"));
-  assert.doesNotMatch(html, /'unsafe-inline'|'unsafe-eval'/);
+  assert.doesNotMatch(html, /'unsafe-inline'|'unsafe-eval'|'sha256-/);
+  assert.doesNotMatch(html, /<script type="module">/, "Trunk's inline loader is gone");
+  assert.ok(html.includes(`<script type="module" src="./loader.js" crossorigin="anonymous" integrity="${sri('loader')}"`));
+  assert.ok(html.includes(`data-wasm="./evidence-ladder-0a1b_bg.wasm" data-wasm-integrity="${sri('wasm')}"`));
+  assert.ok(html.includes(`<link rel="modulepreload" href="./evidence-ladder-0a1b.js" crossorigin="anonymous" integrity="${sri('js')}" />`));
   assert.ok(html.includes('<script src="./pwa.js" defer></script>'));
   const sw = await readFile(join(dir, 'sw.js'), 'utf8');
   for (const url of ['./', './app-9f.css', './embed-assets.json', './icons/a.png', './evidence-ladder-0a1b_bg.wasm']) {
     assert.ok(sw.includes(`"${url}"`), url);
   }
+  assert.ok(sw.includes(`["./icons/a.png","${sri('png')}"]`), 'each file with its integrity');
   assert.doesNotMatch(sw, /"\.\/sw\.js"/);
   const version = sw.match(/const VERSION = '([0-9a-f]{16})'/)[1];
 

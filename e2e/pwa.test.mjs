@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, launch, serve } from './support.mjs';
@@ -33,6 +33,28 @@ async function redeploy(dir) {
   });
 }
 
+/**
+ * A real next version: every hashed file renamed (as a new build names them),
+ * the old ones gone, index.html marked, and the post-build hook rerun.
+ */
+async function nextVersion(dir) {
+  const assets = JSON.parse(await readFile(join(dir, 'embed-assets.json'), 'utf8'));
+  const renames = [assets.js, assets.wasm, assets.css].map((old) => [old, old.replace(/-([0-9a-f]+)(?=[._])/, (_, h) => '-' + [...h].reverse().join(''))]);
+  for (const [from, to] of renames) await rename(join(dir, from), join(dir, to));
+  for (const file of ['index.html', 'embed-assets.json', renames[0][1]]) {
+    let text = await readFile(join(dir, file), 'utf8');
+    for (const [from, to] of renames) text = text.replaceAll(from, to);
+    if (file === 'index.html') text = text.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    <meta name="x-build" content="2" />');
+    await writeFile(join(dir, file), text);
+  }
+  execFileSync('node', [new URL('../scripts/post-build.mjs', import.meta.url).pathname], {
+    env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: 'release' },
+  });
+  assert.ok(!(await readdir(dir)).includes(assets.js));
+}
+
+const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+
 const status = (page) => page.getByRole('status').filter({ hasText: 'Evidence level' });
 
 async function scenario(prefix) {
@@ -54,7 +76,7 @@ async function scenario(prefix) {
     assert.equal(state, 'activated');
     const caches = await page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1);
-    assert.match(caches[0], /^static-[0-9a-f]{16}$/);
+    assert.equal(caches[0], `evidence-ladder:${server.url}:${(await readFile(join(dir, 'sw.js'), 'utf8')).match(/VERSION = '(\w+)'/)[1]}`);
 
     // Offline: the server is gone, the calculator still loads and computes.
     await server.close();
@@ -90,6 +112,85 @@ async function scenario(prefix) {
 
 describe('offline and updates', () => {
   test('at the root', () => scenario('/'));
+
+  test('behind max-age caching, an accepted update is whole, reaches every tab, and runs offline from a cleared HTTP cache', async () => {
+    const dir = await deployment();
+    const server = await serve(dir, { cacheControl: 'max-age=600' });
+    const context = await browser.newContext();
+    try {
+      const first = await context.newPage();
+      await first.goto(`${server.url}?generality=2`);
+      await status(first).waitFor();
+      await first.evaluate(() => navigator.serviceWorker.ready);
+      await controlled(first);
+      // Other apps on this origin, and this app deployed under another path.
+      const foreign = ['static-0123456789abcdef', 'another-app-v1', `evidence-ladder:${server.origin}/elsewhere/:0123456789abcdef`];
+      await first.evaluate((names) => Promise.all(names.map((n) => caches.open(n))), foreign);
+      const second = await context.newPage();
+      await second.goto(`${server.url}?generality=4`);
+      await status(second).waitFor();
+      await controlled(second);
+
+      await nextVersion(dir);
+      await first.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      const banner = first.getByRole('alert').filter({ hasText: 'Update available' });
+      await banner.waitFor();
+      await banner.getByRole('button', { name: 'Reload' }).click();
+      await first.waitForSelector('meta[name=x-build]', { state: 'attached', timeout: 10000 });
+      await status(first).waitFor();
+      // The other tab follows without a click.
+      await second.waitForSelector('meta[name=x-build]', { state: 'attached', timeout: 10000 });
+      await status(second).waitFor();
+      assert.match(new URL(second.url()).search, /generality=4/);
+
+      const names = await first.evaluate(() => caches.keys());
+      for (const name of foreign) assert.ok(names.includes(name), `${name} is not ours to delete`);
+      assert.equal(names.filter((n) => n.startsWith(`evidence-ladder:${server.url}:`)).length, 1);
+
+      // No HTTP cache, no server: the new version starts from the worker alone.
+      const cdp = await context.newCDPSession(first);
+      await cdp.send('Network.clearBrowserCache');
+      await server.close();
+      await second.close();
+      await first.reload();
+      await first.waitForSelector('meta[name=x-build]', { state: 'attached' });
+      await status(first).waitFor();
+      await first.getByRole('combobox', { name: /^Novelty/ }).selectOption('5');
+      await status(first).filter({ hasText: 'level 4' }).waitFor();
+    } finally {
+      await context.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an install that meets a half-deployed version keeps the old one', async () => {
+    const dir = await deployment();
+    const server = await serve(dir);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await status(page).waitFor();
+      await controlled(page);
+      // The new sw.js and index.html are up, the new wasm is not yet.
+      await nextVersion(dir);
+      const { wasm } = JSON.parse(await readFile(join(dir, 'embed-assets.json'), 'utf8'));
+      await rm(join(dir, wasm));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
+      await page.waitForFunction(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return !r.installing && !r.waiting;
+      });
+      await page.reload();
+      await status(page).waitFor();
+      assert.equal(await page.locator('meta[name=x-build]').count(), 0, 'still the complete old version');
+    } finally {
+      await context.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
   test('under a sub-path', () => scenario('/tools/evidence-ladder/'));
 
   test('the manifest installs the app from its own folder', async () => {

@@ -272,6 +272,23 @@ describe('hostile links are harmless', () => {
     await page.getByText('novelty appears more than once; the first value was used.').waitFor();
     await context.close();
   });
+
+  test('one notice per repeated key, however often it repeats', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, `${server.url}?${'novelty=2&'.repeat(200)}`);
+    assert.equal(await page.locator('.notices li').filter({ hasText: 'novelty appears more than once' }).count(), 1);
+    await context.close();
+  });
+
+  test('bidi overrides and zero-width characters in a refused value are shown escaped', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, `${server.url}?kind=abc%E2%80%AEdef&generality=4%E2%80%8B`);
+    const notices = await page.locator('.notices').textContent();
+    assert.ok(notices.includes('abc<U+202E>def'), notices);
+    assert.ok(notices.includes('4<U+200B>'), notices);
+    assert.doesNotMatch(notices, /[\u200B\u202E]/);
+    await context.close();
+  });
 });
 
 describe('the embed dialog', () => {

@@ -6,7 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const DIST = resolve(import.meta.dirname, '..', 'dist');
+// E2E_DIST runs the tests against another build (e.g. main's, to see a new test fail there).
+export const DIST = resolve(process.env.E2E_DIST ?? resolve(import.meta.dirname, '..', 'dist'));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -25,13 +26,20 @@ const TYPES = {
  * such as "/tools/evidence-ladder/". `cors` adds Access-Control-Allow-Origin: *
  * (what a host serving calculators to other sites needs); `pages` maps paths to
  * HTML served from memory; `compress` sends brotli to clients that accept it,
- * as a real host would (for benchmarks). Resolves to { url, origin, close }.
+ * as a real host would (for benchmarks). `cacheControl` replaces the default
+ * `no-cache` (e.g. "max-age=600", a common static-host default); `intercept`
+ * (req, res, path) may answer a request itself (delays, errors) by returning
+ * true. Resolves to { url, origin, close }.
  */
-export async function serve(root = DIST, { prefix = '/', cors = false, pages = {}, port = 0, compress = false } = {}) {
+export async function serve(
+  root = DIST,
+  { prefix = '/', cors = false, pages = {}, port = 0, compress = false, cacheControl = 'no-cache', intercept } = {},
+) {
   const compressed = new Map(); // file → brotli body, compressed once like a CDN would
   // Big headers: the hostile-link tests send a 100 KB query.
   const server = createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (intercept && (await intercept(req, res, path))) return;
     if (pages[path] !== undefined) {
       res.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages[path]);
       return;
@@ -55,7 +63,7 @@ export async function serve(root = DIST, { prefix = '/', cors = false, pages = {
       }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
+        'cache-control': cacheControl,
         ...(brotli ? { 'content-encoding': 'br' } : {}),
         ...(cors ? { 'access-control-allow-origin': '*' } : {}),
       });

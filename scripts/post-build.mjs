@@ -1,12 +1,17 @@
 // Trunk post_build hook: finishes the build in TRUNK_STAGING_DIR.
 // Every build:
-//  - embed-assets.json: the hashed names of the app's JS, wasm and CSS, so the
-//    stable embed.js can load the current build for mount().
+//  - embed-assets.json: the hashed names of the app's JS, wasm and CSS and the
+//    wasm's integrity, so the stable embed.js can load the current build for
+//    mount() and check the wasm.
 // Release builds only (`make serve` stays a plain dev server):
-//  - index.html gets the Content-Security-Policy, with the hash of Trunk's
-//    inline loader script, and the script that registers the service worker;
-//  - sw.js: precaches every file of the build under a content-hash version.
-// Safe to run twice on the same folder.
+//  - index.html: Trunk's inline loader and its wasm preload (whose integrity
+//    Chromium ignores) give way to loader.js, which fetches the wasm with its
+//    integrity checked; the JS keeps an integrity-checked modulepreload. So no
+//    inline script is left and the Content-Security-Policy needs no hash. Also
+//    the script that registers the service worker;
+//  - sw.js: precaches every file of the build under a content-hash version,
+//    with each file's integrity.
+// Safe to run twice on the same folder, and again after files were renamed.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -31,18 +36,29 @@ const assets = {
   wasm: find(/^evidence-ladder-[0-9a-f]+_bg\.wasm$/, 'app wasm'),
   css: find(/^app-[0-9a-f]+\.css$/, 'stylesheet'),
 };
+const sri = async (file) => `sha384-${createHash('sha384').update(await readFile(join(staging, file))).digest('base64')}`;
+assets.wasm_integrity = await sri(assets.wasm);
 await writeFile(join(staging, 'embed-assets.json'), JSON.stringify(assets) + '\n');
 
 if (release) {
   const indexPath = join(staging, 'index.html');
   let html = await readFile(indexPath, 'utf8');
 
-  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
-  if (inline.length === 0) fail("Trunk's inline loader script not found in index.html");
-  const hashes = inline.map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  if (!top.includes('loader.js')) fail('no loader.js (index.html must copy static/loader.js)');
+  // Trunk's loader and preloads, or ours from an earlier run.
+  html = html.replace(/\s*<script type="module">[\s\S]*?<\/script>/g, '');
+  html = html.replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+  html = html.replace(/\s*<script type="module" src="\.\/loader\.js"[^>]*><\/script>/g, '');
+  html = html.replace(/\s*<script src="\.\/pwa\.js" defer><\/script>/g, '');
+  const loader =
+    `<link rel="modulepreload" href="./${assets.js}" crossorigin="anonymous" integrity="${await sri(assets.js)}" />\n    ` +
+    `<script type="module" src="./loader.js" crossorigin="anonymous" integrity="${await sri('loader.js')}" ` +
+    `data-js="./${assets.js}" data-wasm="./${assets.wasm}" data-wasm-integrity="${assets.wasm_integrity}"></script>`;
+  html = html.replace(/\s*<\/head>/, `\n    ${loader}\n    <script src="./pwa.js" defer></script>\n  </head>`);
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('an inline script is left in index.html; the CSP forbids it');
   const csp = [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self'",
     "connect-src 'self'",
@@ -53,9 +69,6 @@ if (release) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}" />`;
   html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
   html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
-  if (!html.includes('src="./pwa.js"')) {
-    html = html.replace('</head>', '<script src="./pwa.js" defer></script></head>');
-  }
   await writeFile(indexPath, html);
 
   // Every file of the build, index.html as "./", in a stable order.
@@ -75,9 +88,12 @@ if (release) {
     hash.update(await readFile(join(staging, file)));
   }
   const version = hash.digest('hex').slice(0, 16);
-  const urls = precache.map((f) => (f === 'index.html' ? './' : `./${f}`));
+  const entries = [];
+  for (const f of precache) entries.push([f === 'index.html' ? './' : `./${f}`, await sri(f)]);
   const template = await readFile(fileURLToPath(new URL('sw-template.js', import.meta.url)), 'utf8');
-  const sw = template.replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(urls, null, 2));
+  const sw = template
+    .replace('__VERSION__', version)
+    .replace('__PRECACHE__', '[\n' + entries.map((e) => '  ' + JSON.stringify(e)).join(',\n') + '\n]');
   await writeFile(join(staging, 'sw.js'), sw);
-  console.log(`post-build: sw.js version ${version}, ${urls.length} files precached`);
+  console.log(`post-build: sw.js version ${version}, ${entries.length} files precached`);
 }

@@ -1,15 +1,35 @@
 /*
  * Evidence Ladder's service worker, written by scripts/post-build.mjs for each
  * release build: VERSION is a hash of every file of the build and PRECACHE
- * lists them all, so a deploy is one atomic cache that never mixes old and
- * new files.
+ * lists them all with their integrity, so a deploy is one atomic cache that
+ * never mixes old and new files.
  */
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
-const CACHE = `static-${VERSION}`;
+// The scope is in the name: other apps on this origin, and other deployments
+// of this one under other paths, have caches that are not ours to delete.
+const PREFIX = `evidence-ladder:${self.registration.scope}:`;
+const CACHE = PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // From the network, never the HTTP cache (a host's max-age would hand us the
+  // previous index.html), and each file checked against this build's
+  // integrity: a half-finished deploy fails the install, and the old version
+  // stays until the next try, rather than caching a mix.
+  event.waitUntil(
+    (async () => {
+      const responses = await Promise.all(
+        PRECACHE.map(async ([url, integrity]) => {
+          const response = await fetch(new Request(url, { cache: 'no-store', integrity }));
+          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+          return [url, response];
+        }),
+      );
+      await caches.delete(CACHE);
+      const cache = await caches.open(CACHE);
+      await Promise.all(responses.map(([url, response]) => cache.put(url, response)));
+    })(),
+  );
   // No skipWaiting here: a new version waits until the page says the user agreed.
 });
 
@@ -17,7 +37,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name !== CACHE) await caches.delete(name);
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
       }
       await self.clients.claim();
     })(),

@@ -54,38 +54,88 @@ pub fn apply_view(embed: bool, theme: &str) {
     }
 }
 
-/// Replaces the app with a short error and a reload button. Used by the panic
-/// hook, so it must work with nothing but the DOM.
+thread_local! {
+    /// The calculator `mountCalculator` rendered into another page, and the
+    /// app's address. embed.js gives each mounted calculator its own wasm
+    /// instance, so there is at most one per instance, and a panic in it
+    /// stops only that instance.
+    static MOUNTED: std::cell::RefCell<Option<(Element, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Remembers the root and app address of a calculator mounted into another
+/// page, for the panic hook and the embed snippets.
+pub fn set_mounted(root: &Element, app_url: &str) {
+    MOUNTED.with(|m| *m.borrow_mut() = Some((root.clone(), app_url.to_owned())));
+}
+
+fn mounted() -> Option<(Element, String)> {
+    MOUNTED.with(|m| m.try_borrow().ok().and_then(|m| m.clone()))
+}
+
+/// Replaces the calculator with a short error. Used by the panic hook, so it
+/// must work with nothing but the DOM. It only ever writes into this
+/// calculator's own root: a mounted one's, or the app page's `#app`, never a
+/// host page's element that happens to share the id. A mounted root also gets
+/// an `evidence-ladder-error` event, so embed.js can reject `mount()` and
+/// offer Retry.
 pub fn show_fatal_error() {
-    let Some(document) = window().and_then(|w| w.document()) else {
-        return;
+    let Some(w) = window() else { return };
+    let Some(document) = w.document() else { return };
+    let mounted = mounted().map(|(root, _)| root);
+    let framed = w
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|p| !js_sys::Object::is(&p, &w));
+    let (root, message) = match &mounted {
+        Some(root) => (
+            root.clone(),
+            "Something went wrong and this calculator stopped.",
+        ),
+        None => {
+            let Some(root) = document
+                .get_element_by_id("app")
+                .filter(|el| el.get_attribute("data-app").as_deref() == Some("evidence-ladder"))
+            else {
+                return;
+            };
+            let message = if framed {
+                "Something went wrong and the calculator stopped. Reload restarts it with your inputs."
+            } else {
+                "Something went wrong and the calculator stopped. Your inputs are in the address bar; reloading restores them."
+            };
+            (root, message)
+        }
     };
-    let Some(root) = document.get_element_by_id("app") else {
-        return;
-    };
-    let (Ok(box_), Ok(text), Ok(button)) = (
-        document.create_element("div"),
-        document.create_element("p"),
-        document.create_element("button"),
-    ) else {
+    let (Ok(box_), Ok(text)) = (document.create_element("div"), document.create_element("p"))
+    else {
         return;
     };
     let _ = box_.set_attribute("role", "alert");
     let _ = box_.set_attribute("class", "fatal");
-    text.set_text_content(Some(
-        "Something went wrong and the calculator stopped. Your inputs are in the address bar; reloading restores them.",
-    ));
-    button.set_text_content(Some("Reload"));
-    let _ = button.set_attribute("type", "button");
-    // A listener, not an onclick attribute: the CSP forbids inline handlers.
-    gloo_events::EventListener::new(&button, "click", |_| {
-        let _ = gloo_utils::window().location().reload();
-    })
-    .forget();
+    text.set_text_content(Some(message));
     let _ = box_.append_child(&text);
-    let _ = box_.append_child(&button);
+    // A mounted calculator's host offers Retry (embed.js); the app's own page reloads.
+    if mounted.is_none() {
+        if let Ok(button) = document.create_element("button") {
+            button.set_text_content(Some("Reload"));
+            let _ = button.set_attribute("type", "button");
+            // A listener, not an onclick attribute: the CSP forbids inline handlers.
+            gloo_events::EventListener::new(&button, "click", |_| {
+                let _ = gloo_utils::window().location().reload();
+            })
+            .forget();
+            let _ = box_.append_child(&button);
+        }
+    }
     root.set_text_content(None);
     let _ = root.append_child(&box_);
+    if mounted.is_some() {
+        if let Ok(event) = web_sys::Event::new("evidence-ladder-error") {
+            let _ = root.dispatch_event(&event);
+        }
+    }
 }
 
 /// Where the last inputs are kept. The version is in the key: a future format
@@ -225,8 +275,9 @@ pub fn report_height_to_parent() {
 }
 
 /// The app's base address, ending in "/": where embed.js and the app live.
+/// A mounted calculator's page is someone else's: use the address embed.js gave.
 pub fn app_base() -> String {
-    let full = app_url("");
+    let full = mounted().map_or_else(|| app_url(""), |(_, url)| url);
     match full.rfind('/') {
         Some(i) => full[..=i].to_owned(),
         None => full,

@@ -63,6 +63,7 @@ mod start {
     /// view); `app_url` is the full calculator's address.
     #[wasm_bindgen(js_name = mountCalculator)]
     pub fn mount_calculator(root: web_sys::Element, query: String, app_url: String) {
+        browser::set_mounted(&root, &app_url);
         yew::Renderer::<App>::with_root_and_props(
             root,
             crate::app::AppProps {

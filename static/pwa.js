@@ -1,8 +1,9 @@
 /*
  * Offline support for the full app (release builds only: the post-build hook
  * adds this script). Registers sw.js; when a new deploy is waiting, shows
- * "Update available" and, on Reload, tells the waiting worker to take over
- * and reloads once when it has. Never skips waiting on its own.
+ * "Update available" and, on Reload, tells the waiting worker to take over.
+ * Every open tab of the app then reloads once onto the new version. Never
+ * skips waiting on its own.
  */
 (() => {
   'use strict';
@@ -11,22 +12,29 @@
   if (params.get('embed') === '1') return; // an embedded calculator is not the app
 
   const banner = document.getElementById('update');
-  // Reload only after the user accepted an update: the first install also
-  // changes the controller (clients.claim), and must not reload the page.
-  let accepted = false;
+  // A page that had a worker when it loaded runs a version that worker
+  // served; a new controller means an accepted update (a waiting worker only
+  // takes over when a tab asks), so every tab follows it. The first install
+  // also changes the controller (clients.claim) and must not reload.
+  let controlled = Boolean(navigator.serviceWorker.controller);
   let reloading = false;
 
   function offer(worker) {
     if (!banner || !navigator.serviceWorker.controller) return; // first install: nothing to update
     banner.hidden = false;
     banner.querySelector('button').onclick = () => {
-      accepted = true;
-      worker.postMessage('skip-waiting');
+      // Another tab may have accepted already: then just load the new version.
+      if (worker.state === 'installed') worker.postMessage('skip-waiting');
+      else location.reload();
     };
   }
 
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (!accepted || reloading) return;
+    if (!controlled) {
+      controlled = true;
+      return;
+    }
+    if (reloading) return;
     reloading = true;
     location.reload();
   });

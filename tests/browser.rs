@@ -353,6 +353,8 @@ fn a_panic_leaves_a_message_and_a_reload_button() {
     let document = gloo_document();
     let app = document.create_element("main").expect("main");
     app.set_id("app");
+    app.set_attribute("data-app", "evidence-ladder")
+        .expect("attr");
     app.set_text_content(Some("the calculator"));
     document
         .body()

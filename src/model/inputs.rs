@@ -292,11 +292,33 @@ fn echo(value: &FieldValue) -> String {
             if t.chars().count() > ECHO_LIMIT {
                 shown.push('…');
             }
-            format!("\"{shown}\"")
+            format!("\"{}\"", escape_invisible(&shown))
         }
         FieldValue::Missing => "nothing".to_owned(),
         FieldValue::Other(kind) => (*kind).to_owned(),
     }
+}
+
+/// Writes characters that print nothing or reorder text (controls, zero-width
+/// and bidi marks) as `<U+202E>`: a rejected value must not reverse the
+/// notice that quotes it, nor look like a valid value.
+fn escape_invisible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let invisible = c.is_control()
+            || matches!(c,
+                '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+                | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E0FFF}');
+        if invisible {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Everything the plan depends on. Defaults are P6's reference point: a
@@ -707,6 +729,13 @@ mod tests {
 
     fn text(s: &str) -> FieldValue {
         FieldValue::Text(s.to_owned())
+    }
+
+    #[test]
+    fn echoed_values_show_invisible_characters() {
+        assert_eq!(echo(&text("a\u{202E}b")), "\"a<U+202E>b\"");
+        assert_eq!(echo(&text("4\u{200B}")), "\"4<U+200B>\"");
+        assert_eq!(echo(&text("\u{1}é")), "\"<U+0001>é\"");
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! - `+` is a space and `%XX` is a byte; broken escapes stay as typed;
 //! - each known field is accepted or rejected on its own; a rejected one keeps
 //!   its default and gets a notice, the others still apply;
-//! - the first occurrence of a key wins; repeats get a notice;
+//! - the first occurrence of a key wins; a repeated key gets one notice,
+//!   however often it repeats;
 //! - unknown keys are ignored silently, so links can carry tracking or
 //!   future fields without alarming anyone.
 
@@ -81,12 +82,14 @@ pub fn parse_query(query: &str) -> ParsedQuery {
     let mut view = View::default();
     let mut rejected = Vec::new();
     let mut seen: Vec<String> = Vec::new();
+    let mut repeated: Vec<String> = Vec::new();
     let mut has_inputs = false;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = decode(raw_key);
         if seen.contains(&key) {
-            if Field::from_key(&key).is_some() {
+            if Field::from_key(&key).is_some() && !repeated.contains(&key) {
+                repeated.push(key.clone());
                 notices.push(format!(
                     "{key} appears more than once; the first value was used."
                 ));
@@ -236,6 +239,13 @@ mod tests {
         let q = parse_query("novelty=2&novelty=5");
         assert_eq!(q.inputs.novelty, 2);
         assert_eq!(q.notices.len(), 1);
+    }
+
+    #[test]
+    fn a_key_repeated_500_times_gets_one_notice() {
+        let q = parse_query(&"novelty=2&generality=4&".repeat(500));
+        let repeats = q.notices.iter().filter(|n| n.contains("more than once"));
+        assert_eq!(repeats.count(), 2);
     }
 
     #[test]

@@ -1,0 +1,179 @@
+// A load that fails (partial deploy, changed file, broken wasm, a stalled
+// network) never leaves "Loading the calculator…" on screen: the page, an
+// iframe embed and mount() all say so and offer Retry. And a changed wasm
+// never runs.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, launch, serve } from './support.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const status = (page) => page.getByRole('status').filter({ hasText: 'Evidence level' });
+
+/** A copy of the build, changed by `damage(dir, assets)`, served over HTTP. */
+async function broken(damage, options = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'evidence-ladder-broken-'));
+  await cp(DIST, dir, { recursive: true });
+  const assets = JSON.parse(await readFile(join(dir, 'embed-assets.json'), 'utf8'));
+  await damage(dir, assets);
+  const server = await serve(dir, { cors: true, ...options });
+  return {
+    dir,
+    assets,
+    server,
+    close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The wasm with one byte of a string constant changed: it still compiles and runs. */
+async function tamper(dir, { wasm }) {
+  const bytes = await readFile(join(dir, wasm));
+  const at = bytes.indexOf(Buffer.from('Exploratory'));
+  assert.ok(at > 0);
+  bytes[at + 10] = 'z'.charCodeAt(0);
+  await writeFile(join(dir, wasm), bytes);
+}
+
+async function expectFailure(page, url) {
+  const started = Date.now();
+  await page.goto(url);
+  const alert = page.locator('#app [role=alert]');
+  await alert.waitFor({ timeout: 15000 });
+  assert.equal(await page.getByText('Loading the calculator…').count(), 0);
+  assert.ok(await alert.getByRole('button', { name: 'Retry' }).isVisible());
+  return { alert, ms: Date.now() - started };
+}
+
+describe('the page when its files fail', () => {
+  test('a missing wasm: a message and Retry, which works once the file is back', async () => {
+    const site = await broken((dir, { wasm }) => rm(join(dir, wasm)));
+    const page = await browser.newPage();
+    try {
+      const { alert } = await expectFailure(page, `${site.server.url}?generality=5&novelty=5`);
+      assert.match(await alert.textContent(), /could not load/);
+      await cp(join(DIST, site.assets.wasm), join(site.dir, site.assets.wasm));
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      assert.equal(await status(page).textContent(), 'Evidence level 5 of 5 — Extraordinary');
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  });
+
+  test('a missing JS file', async () => {
+    const site = await broken((dir, { js }) => rm(join(dir, js)));
+    const page = await browser.newPage();
+    try {
+      await expectFailure(page, site.server.url);
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  });
+
+  test('a changed wasm does not run: its integrity is checked when it is fetched', async () => {
+    const site = await broken(tamper);
+    const page = await browser.newPage();
+    try {
+      await expectFailure(page, `${site.server.url}?generality=1&novelty=1`);
+      assert.equal(await page.getByText('Exploratorz').count(), 0);
+      assert.equal(await page.evaluate(() => typeof window.evidenceLadder?.plan), 'undefined');
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  });
+
+  test('a wasm that does not compile (integrity matching)', async () => {
+    const site = await broken(async (dir, { wasm }) => {
+      await writeFile(join(dir, wasm), Buffer.from('\0asm\x01\0\0\0garbage'));
+      execFileSync('node', [new URL('../scripts/post-build.mjs', import.meta.url).pathname], {
+        env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: 'release' },
+      });
+    });
+    const page = await browser.newPage();
+    try {
+      await expectFailure(page, site.server.url);
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  });
+
+  test('a wasm that never arrives: a message after about 10 s', async () => {
+    const stalled = [];
+    const site = await broken(async () => {}, {
+      intercept: (req, res, path) => {
+        if (!path.endsWith('.wasm')) return false;
+        stalled.push(res);
+        return true;
+      },
+    });
+    const page = await browser.newPage();
+    try {
+      const { alert, ms } = await expectFailure(page, site.server.url);
+      assert.match(await alert.textContent(), /too long/);
+      assert.ok(ms >= 9000 && ms < 14000, `${ms} ms`);
+    } finally {
+      await page.close();
+      for (const res of stalled) res.destroy();
+      await site.close();
+    }
+  });
+});
+
+describe('embeds when the files fail', () => {
+  test('an iframe embed with a missing wasm says so', async () => {
+    const site = await broken((dir, { wasm }) => rm(join(dir, wasm)));
+    const page = await browser.newPage();
+    try {
+      const { alert } = await expectFailure(page, `${site.server.url}?embed=1`);
+      assert.match(await alert.textContent(), /could not load/);
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  });
+
+  for (const [name, damage] of [
+    ['a missing wasm', (dir, { wasm }) => rm(join(dir, wasm))],
+    ['a changed wasm', tamper],
+  ]) {
+    test(`mount() with ${name} rejects and shows Retry in its box`, async () => {
+      const site = await broken(damage);
+      const host = await serve(DIST, {
+        prefix: '/nothing/',
+        pages: { '/m.html': `<!doctype html><title>m</title><script src="${site.server.url}embed.js"></script><div id="calc"></div>` },
+      });
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${host.origin}/m.html`);
+        const message = await page.evaluate(() =>
+          window.evidenceLadder.mount(document.getElementById('calc'), { generality: 1, novelty: 1 }).then(() => 'resolved', (e) => e.message),
+        );
+        assert.match(message, /cannot load|integrity/);
+        const alert = page.locator('#calc [role=alert]');
+        assert.match(await alert.textContent(), /could not load/);
+        assert.ok(await alert.getByRole('button', { name: 'Retry' }).isVisible());
+        assert.equal(await page.getByText('Exploratorz').count(), 0);
+      } finally {
+        await page.close();
+        await host.close();
+        await site.close();
+      }
+    });
+  }
+});
