@@ -230,7 +230,7 @@ describe('a mounted calculator in the host page', () => {
     });
     const one = p.locator('#one');
     await one.getByRole('button', { name: 'Embed' }).click();
-    const snippets = await one.locator('textarea').evaluateAll((all) => all.map((t) => t.value));
+    const snippets = await one.locator('dialog.embed-dialog textarea').evaluateAll((all) => all.map((t) => t.value));
     assert.ok(snippets.length >= 2);
     for (const snippet of snippets) {
       assert.ok(snippet.includes(app.url), snippet);

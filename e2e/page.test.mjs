@@ -329,7 +329,9 @@ describe('the compact embed', () => {
 
 describe('print', () => {
   test('the default plan prints on at most two A4 pages, with its link, the date and the assumptions', async () => {
-    const page = await openApp(context, server.url);
+    // A fresh context: no inputs saved by earlier tests.
+    const ctx = await browser.newContext();
+    const page = await openApp(ctx, server.url);
     const pdf = await page.pdf({ format: 'A4' });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
@@ -340,6 +342,6 @@ describe('print', () => {
     assert.ok(text.includes(page.url()), 'links back to the plan');
     assert.match(text, /printed \d{4}-\d{2}-\d{2}/);
     assert.match(text, /Kaplan et al\. 2020/);
-    await page.close();
+    await ctx.close();
   });
 });
