@@ -230,8 +230,9 @@ describe('a mounted calculator in the host page', () => {
     });
     const one = p.locator('#one');
     await one.getByRole('button', { name: 'Embed' }).click();
-    const snippets = await one.locator('textarea').evaluateAll((all) => all.map((t) => t.value));
-    assert.ok(snippets.length >= 2);
+    await one.getByRole('dialog').locator('textarea').first().waitFor();
+    const snippets = await one.getByRole('dialog').locator('textarea').evaluateAll((all) => all.map((t) => t.value));
+    assert.ok(snippets.length >= 2, `${snippets.length} snippets`);
     for (const snippet of snippets) {
       assert.ok(snippet.includes(app.url), snippet);
       assert.ok(!snippet.includes(host.origin), snippet);
