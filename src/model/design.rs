@@ -62,6 +62,20 @@ pub struct Template {
     pub cost: RunCost,
 }
 
+/// A group's design in words: "4 arms × 3 settings × 5 seeds"; settings and
+/// configurations only when there is more than one.
+pub fn design_text(arms: u32, settings: u32, configs: u32, seeds: u32) -> String {
+    let mut factors = vec![plural(arms, "arm", "arms")];
+    if settings > 1 {
+        factors.push(format!("{settings} settings"));
+    }
+    if configs > 1 {
+        factors.push(format!("{configs} configurations"));
+    }
+    factors.push(plural(seeds, "seed", "seeds"));
+    factors.join(" × ")
+}
+
 impl Template {
     /// Runs this group needs on each rung it uses.
     pub fn runs(&self) -> u32 {
@@ -280,7 +294,7 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 Top,
                 "headline",
                 format!(
-                    "Headline: equivalence or a gap at the largest size, {}",
+                    "Headline: equivalence, or a gap that stays, {}",
                     domains_phrase(per_domain)
                 ),
                 2,
@@ -343,7 +357,7 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 Every,
                 "evaluation",
                 format!(
-                    "Evaluate {} at every size on {} of the benchmark, {}",
+                    "Evaluate {} on {} of the benchmark, {}",
                     plural(1 + b, "model family", "model families"),
                     plural(d.settings, "subset", "subsets"),
                     plural(d.seeds, "prompt order or sampling seed", "prompt orders or sampling seeds")
@@ -422,7 +436,7 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
             group(
                 Every,
                 "throughput",
-                "Throughput at every size people use: your code against the existing code on the same hardware (1% of a run, 3 repeats)"
+                "Throughput of your code against the existing code on the same hardware, at the sizes people use (1% of a run, 3 repeats)"
                     .into(),
                 2,
                 1,
@@ -433,7 +447,7 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
             group(
                 Top,
                 "time-to-target",
-                "Time to a target loss at the largest size, both codebases".into(),
+                "Time to a target loss, both codebases".into(),
                 2,
                 1,
                 1,

@@ -228,10 +228,6 @@ pub struct Evidence {
     pub reviewer_questions: Vec<&'static str>,
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The reporting a level asks for: statistics, release, replication.
 pub fn reporting(rule: &LevelRule, statistics: &str) -> Vec<String> {
     let mut list = vec![
@@ -247,11 +243,6 @@ pub fn reporting(rule: &LevelRule, statistics: &str) -> Vec<String> {
         list.push("Have the headline result replicated independently before claiming it.".into());
     }
     list
-}
-
-/// Seeds in words, for checklists: "5 seeds".
-pub fn seeds_text(n: u32) -> String {
-    plural(n, "seed", "seeds")
 }
 
 /// What the kind adds that is not compute, tied to the essay's points.

@@ -6,8 +6,7 @@ use serde::Serialize;
 use super::axis::{Axis, Scaling, EVAL_TOKENS};
 use super::design::{self, Demands, Placement, RunCost, Template, TUNING_CONFIGS};
 use super::evidence::{
-    kind_demands, level_for, reasons, reporting, reviewer_questions, rule_for, seeds_text,
-    Evidence, LevelRule,
+    kind_demands, level_for, reasons, reporting, reviewer_questions, rule_for, Evidence, LevelRule,
 };
 use super::format;
 use super::hardware::{Budget, BudgetSource};
@@ -178,24 +177,12 @@ fn experiment_requirements(templates: &[Template]) -> Vec<String> {
     templates
         .iter()
         .map(|t| {
-            let mut factors = vec![format!(
-                "{} × {}",
-                t.arms,
-                if t.arms == 1 { "arm" } else { "arms" }
-            )];
-            if t.settings > 1 {
-                factors.push(format!("{} settings", t.settings));
-            }
-            if t.configs > 1 {
-                factors.push(format!("{} configurations", t.configs));
-            }
-            factors.push(seeds_text(t.seeds));
             format!(
                 "{} {}: {} runs ({}).",
                 t.label,
                 where_text(t.at),
                 t.runs(),
-                factors.join(" × ")
+                design::design_text(t.arms, t.settings, t.configs, t.seeds)
             )
         })
         .collect()

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::axis::Axis;
-use super::evidence::{generality_phrase, novelty_phrase, seeds_text};
+use super::evidence::{generality_phrase, novelty_phrase};
 use super::format;
 use super::hardware::BudgetSource;
 use super::inputs::{Field, Inputs};
@@ -95,23 +95,11 @@ pub const EXPERIMENT_COLUMNS: [&str; 6] = [
 
 /// One group of runs as table cells, in [`EXPERIMENT_COLUMNS`] order.
 pub fn experiment_cells(plan: &Plan, e: &Experiment) -> Vec<String> {
-    let mut design = vec![format!(
-        "{} {}",
-        e.arms,
-        if e.arms == 1 { "arm" } else { "arms" }
-    )];
-    if e.settings > 1 {
-        design.push(format!("{} settings", e.settings));
-    }
-    if e.configs > 1 {
-        design.push(format!("{} configurations", e.configs));
-    }
-    design.push(seeds_text(e.seeds));
     vec![
         format!("{} ({})", scale_text(plan, e.scale), e.tier.id()),
         e.label.clone(),
         e.runs.to_string(),
-        design.join(" × "),
+        crate::model::design::design_text(e.arms, e.settings, e.configs, e.seeds),
         format::flops(e.flops),
         format::percent(e.flops / plan.ladder.planned_flops.max(f64::MIN_POSITIVE)),
     ]
