@@ -53,11 +53,12 @@ pub fn view(
             <button type="button" onclick={open}>{ "Embed" }</button>
             <dialog class="embed-dialog" aria-labelledby="embed-title">
                 <h3 id="embed-title">{ "Embed this calculator in your blog" }</h3>
-                <p>{ "Paste either snippet into your page's HTML. Data attributes (or mount options) are the inputs; the server must allow cross-origin requests (Access-Control-Allow-Origin) for other sites." }</p>
+                <p>{ "Paste either snippet into your page's HTML. Data attributes (or mount options) are the inputs. The iframe works from any site; mount() loads the app into your page, so the host serving this app must send Access-Control-Allow-Origin for it." }</p>
                 { for snippets.into_iter().map(|(export, id, title, code)| html! {
                     <section aria-labelledby={format!("{id}-title")}>
                         <h4 id={format!("{id}-title")}>{ title }</h4>
-                        <textarea readonly=true rows="6" aria-labelledby={format!("{id}-title")} value={code.clone()} />
+                        // One row per line of the snippet and one spare, so none is cut off.
+                        <textarea readonly=true rows={(code.lines().count() + 1).to_string()} aria-labelledby={format!("{id}-title")} value={code.clone()} />
                         { copy_button::view(export, "Copy snippet", "Snippet", &code, exported, on_export) }
                     </section>
                 }) }
