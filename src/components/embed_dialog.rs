@@ -57,8 +57,8 @@ pub fn view(
                 { for snippets.into_iter().map(|(export, id, title, code)| html! {
                     <section aria-labelledby={format!("{id}-title")}>
                         <h4 id={format!("{id}-title")}>{ title }</h4>
-                        // One row per line of the snippet and one spare, so none is cut off.
-                        <textarea readonly=true rows={(code.lines().count() + 1).to_string()} aria-labelledby={format!("{id}-title")} value={code.clone()} />
+                        // A row per 70 characters of each line (about what fits) and one spare, so none is cut off.
+                        <textarea readonly=true rows={(code.lines().map(|l| l.chars().count().div_ceil(70).max(1)).sum::<usize>() + 1).to_string()} aria-labelledby={format!("{id}-title")} value={code.clone()} />
                         { copy_button::view(export, "Copy snippet", "Snippet", &code, exported, on_export) }
                     </section>
                 }) }
