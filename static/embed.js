@@ -60,13 +60,16 @@
     const iframe = document.createElement('iframe');
     iframe.src = new URL('?' + queryFor(values, true), base).href;
     iframe.title = element.getAttribute('aria-label') || 'Evidence Ladder calculator';
-    iframe.loading = 'lazy';
+    // Not lazy: a frame below the fold must load and report its height at
+    // once, or it grows under the reader when scrolled into view.
     // The blog's address is none of the app host's business.
     iframe.referrerPolicy = 'no-referrer';
     iframe.setAttribute('data-evidence-ladder-frame', '');
     iframe.dataset.full = new URL('?' + queryFor(values, false), base).href;
-    // A first guess until the frame reports its height.
-    iframe.style.cssText = 'display:block;width:100%;border:0;height:40rem;color-scheme:normal';
+    // A first guess until the frame reports its height: the compact view is
+    // about 700 px tall at 720 px wide and about 800 px on a phone.
+    const guess = element.clientWidth && element.clientWidth < 600 ? '50rem' : '44rem';
+    iframe.style.cssText = `display:block;width:100%;border:0;height:${guess};color-scheme:normal`;
     element.replaceChildren(iframe);
   }
 
