@@ -77,7 +77,7 @@ pub fn view(plan: &Plan) -> Html {
             <h3 id="ladder-title">{ "Scale ladder" }</h3>
             <p class="hint">{ format!(
                 "Wall-clock times use all {} on one run at a time.",
-                if count == 1 { "1 accelerator".to_owned() } else { format!("{count} accelerators") }
+                format::plural(count, "accelerator", "accelerators")
             ) }</p>
             { table("rungs", "ladder-title", &ladder_columns(plan), rungs, Some(total_cells(plan))) }
         </section>

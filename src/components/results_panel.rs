@@ -7,6 +7,7 @@ use crate::browser;
 use crate::model::analysis::{
     prediction_sentence, results_template_csv, verdict_sentence, Analysis, RungGain, Verdict,
 };
+use crate::model::format;
 use crate::model::plan::Plan;
 use crate::model::report;
 use crate::model::results::{scale_unit, PastedResults, ResultsReading, TEMPLATE_ARMS};
@@ -228,7 +229,7 @@ pub fn view(
             }
             if !reading.parsed.bad_lines.is_empty() {
                 <div class="bad-lines" role="alert">
-                    <p>{ format!("{} not read; everything else is used:", if reading.parsed.bad_lines.len() == 1 { "1 line was".to_owned() } else { format!("{} lines were", reading.parsed.bad_lines.len()) }) }</p>
+                    <p>{ format!("{} not read; everything else is used:", format::plural(reading.parsed.bad_lines.len() as u64, "line was", "lines were")) }</p>
                     <ul>
                         { for reading.parsed.bad_lines.iter().map(|b| html! { <li>{ format!("Line {}: {}", b.line, b.message) }</li> }) }
                     </ul>

@@ -42,7 +42,7 @@ pub fn view(plan: &Plan, invalid: Option<Field>) -> Html {
                         "{}: {span} {}, {}, {} on your hardware.",
                         report::verdict_title(plan),
                         plan.scaling.axis.unit(),
-                        if l.runs == 1 { "1 run".to_owned() } else { format!("{} runs", l.runs) },
+                        format::plural(l.runs, "run", "runs"),
                         format::duration(l.wall_clock_hours),
                     ) }
                 </p>

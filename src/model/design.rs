@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::evidence::LevelRule;
+use super::format::plural;
 use super::inputs::ContributionKind;
 
 /// Configurations in a tuning sweep, per arm. Our calibration: random search
@@ -109,10 +110,6 @@ impl Demands {
             ablations: rule.ablations,
         }
     }
-}
-
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "in 3 settings" or "in 5 settings across 2 domains (3 + 2)".

@@ -5,6 +5,12 @@
 //! float formatting; this module only chooses the precision, the suffix and
 //! the grouping, and keeps every text short whatever the magnitude.
 
+/// A count with its noun, singular or plural: "1 run", "187 runs".
+pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Text for a number that parses back to exactly the same `f64`, with as few
 /// digits as that takes: plain for everyday magnitudes, scientific (`2.6e21`)
 /// for very large or small ones, so no text is hundreds of digits long.

@@ -192,7 +192,7 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
     let mut lines = vec![
         format!(
             "{} use {} of the {} FLOPs available ({} of the budget, less a {} reserve): {} accelerator-hours, {} of wall-clock time{cost}.",
-            if l.runs == 1 { "1 run".to_owned() } else { format!("{} runs", l.runs) },
+            format::plural(l.runs, "run", "runs"),
             format::flops(l.planned_flops),
             format::flops(l.available_flops),
             format::percent(l.planned_flops / l.budget_flops),
@@ -215,11 +215,7 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
                 format::number(more),
                 i.accelerator.name,
                 format::duration(i.hours * shortfall),
-                if i.count == 1 {
-                    "1 accelerator".to_owned()
-                } else {
-                    format!("{} accelerators", i.count)
-                },
+                format::plural(i.count, "accelerator", "accelerators"),
             ));
         }
         if plan.narrower_claims.is_empty() {
