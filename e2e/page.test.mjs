@@ -117,6 +117,57 @@ describe('the calculator page', () => {
   });
 });
 
+describe('citations of the essay', () => {
+  /** Every text on the page that cites the essay, with where its link leads. */
+  const citations = (page) =>
+    page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const out = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.data.includes('the essay:')) continue;
+        const href = n.parentElement.closest('a')?.getAttribute('href') ?? '';
+        out.push({ text: n.data, href, target: href.startsWith('#') && document.getElementById(href.slice(1)) !== null });
+      }
+      return out;
+    });
+  const inView = (page, id) =>
+    page.waitForFunction((id) => {
+      const r = document.getElementById(id).getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    }, id);
+
+  test('each links to the principle it names, and Enter shows it', async () => {
+    const page = await openApp(context, `${server.url}?kind=negative_result&generality=3&novelty=3`);
+    const found = await citations(page);
+    // Three input hints, two reasons, the negative result's demands and the reviewer questions.
+    assert.ok(found.length >= 7, JSON.stringify(found));
+    for (const c of found) assert.ok(c.target, JSON.stringify(c));
+    const link = page.locator('.evidence a', { hasText: 'the essay: every reviewer asks whether it scales' }).first();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await inView(page, 'principle-scaling');
+    assert.equal(new URL(page.url()).hash, '#principle-scaling');
+    assert.match(await page.locator('#principle-scaling').innerText(), /span of scales/);
+    // The inputs and the plan are untouched.
+    assert.equal(new URL(page.url()).searchParams.get('kind'), 'negative_result');
+    assert.match(await page.locator('.summary').innerText(), /Evidence level/);
+    await page.close();
+  });
+
+  test('in the compact embed they lead to principles inside the embed', async () => {
+    const page = await openApp(context, `${server.url}?embed=1`);
+    const found = await citations(page);
+    assert.ok(found.length >= 4, JSON.stringify(found));
+    for (const c of found) assert.ok(c.target, JSON.stringify(c));
+    // From an input hint to a principle inside the closed "more" section: it opens.
+    await page.getByText('Change the claim and compute').click();
+    await page.locator('.inputs a', { hasText: 'the essay: broader claims need more evidence' }).click();
+    await inView(page, 'principle-generality');
+    assert.equal(await page.locator('details.more').evaluate((d) => d.open), true);
+    await page.close();
+  });
+});
+
 /** Reads a number as the page writes it: 1.3B, 26B, 2.5e21, 5,500, 34 min, 2.4 days, 78%. */
 function readNumber(text) {
   const t = text.trim().replace(/,/g, '');
@@ -313,7 +364,8 @@ describe('typing', () => {
 });
 
 describe('the compact embed', () => {
-  for (const [width, most] of [[720, 700], [390, 1000]]) {
+  // 320 px has no height target; it checks the small ladder fits the narrowest phones.
+  for (const [width, most] of [[720, 700], [390, 1000], [320, 1200]]) {
     test(`is at most ${most} px tall at ${width} px for the default inputs`, async () => {
       const ctx = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await openApp(ctx, `${server.url}?embed=1`);

@@ -312,4 +312,29 @@ describe('the embed dialog', () => {
     await dialog.waitFor({ state: 'hidden' });
     await context.close();
   });
+
+  for (const width of [320, 1280]) {
+    test(`at ${width} px shows each snippet whole and keeps Copy on one line`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+      const page = await openApp(context, `${server.url}?generality=4&novelty=3&kind=dataset&hours=500`);
+      await page.getByRole('button', { name: 'Embed' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Embed this calculator in your blog' });
+      await dialog.waitFor();
+      for (const box of await dialog.getByRole('textbox').all()) {
+        const { scrollHeight, clientHeight } = await box.evaluate((t) => ({ scrollHeight: t.scrollHeight, clientHeight: t.clientHeight }));
+        assert.ok(scrollHeight <= clientHeight + 1, `snippet cut off: ${scrollHeight} > ${clientHeight}`);
+      }
+      const copy = dialog.getByRole('button', { name: 'Copy snippet' }).last();
+      const before = await copy.boundingBox();
+      await copy.click();
+      await dialog.getByText('Snippet copied to the clipboard.').waitFor();
+      const after = await copy.boundingBox();
+      assert.equal(after.height, before.height, 'the Copy button wraps once the message shows');
+      // Only mount() needs the host's CORS header; the iframe works anywhere.
+      const sentences = (await dialog.locator('p').first().innerText()).split(/(?<=\.) /);
+      const cors = sentences.filter((s) => s.includes('Access-Control-Allow-Origin'));
+      assert.ok(cors.length === 1 && cors[0].includes('mount()') && !cors[0].includes('iframe'), cors.join(' | '));
+      await context.close();
+    });
+  }
 });

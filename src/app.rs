@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    claim_map, evidence_card, inputs_form, ladder_chart, ladder_table, method, results_panel,
-    share_bar, summary, verdict,
+    claim_map, evidence_card, inputs_form, ladder_chart, ladder_table, method, principles,
+    results_panel, share_bar, summary, verdict,
 };
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
@@ -245,6 +245,8 @@ pub fn App(props: &AppProps) -> Html {
                             { evidence_card::view(&plan) }
                             { ladder_table::experiments_view(&plan) }
                             { claim_map::view(&plan, &on_claim) }
+                            // The targets of the checklist's "(the essay: …)" links.
+                            { principles::view() }
                         </details>
                     } else {
                         { evidence_card::view(&plan) }

@@ -13,6 +13,7 @@ pub mod inputs_form;
 pub mod ladder_chart;
 pub mod ladder_table;
 pub mod method;
+pub mod principles;
 pub mod results_panel;
 pub mod share_bar;
 pub mod summary;

@@ -3,7 +3,7 @@
 
 use evidence_ladder::model::axis::Axis;
 use evidence_ladder::model::design::{design, Demands};
-use evidence_ladder::model::evidence::{level_for, rule_for};
+use evidence_ladder::model::evidence::{level_for, principle, rule_for};
 use evidence_ladder::model::hardware::{find_accelerator, ACCELERATORS};
 use evidence_ladder::model::inputs::{ContributionKind, Field, FieldValue, Inputs};
 use evidence_ladder::model::ladder::{SizedBy, Tier};
@@ -491,6 +491,21 @@ proptest! {
                 prop_assert!(x.is_finite() && x >= 0.0);
             }
         }
+    }
+
+    #[test]
+    fn every_essay_citation_names_a_principle(inputs in any_inputs()) {
+        // The page links "(the essay: …)" to the principle it names; a
+        // reworded citation would otherwise become a dead link.
+        let text = serde_json::to_string(&Plan::new(inputs)).expect("a plan serialises");
+        let mut cited = 0;
+        for citation in text.split("(the essay: ").skip(1) {
+            let phrase = citation.split(')').next().unwrap_or_default();
+            prop_assert!(principle(phrase).is_some(), "unknown principle {phrase:?}");
+            cited += 1;
+        }
+        // At least the reasons and the "does this scale?" question cite one.
+        prop_assert!(cited >= 2, "{cited} citations");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::principles;
 use crate::model::inputs::Field;
 
 /// A labelled drop-down.
@@ -31,7 +32,7 @@ pub fn view(
                     html! { <option selected={is_selected} {value}>{ text }</option> }
                 }) }
             </select>
-            <p class="hint" id={hint_id}>{ hint }</p>
+            <p class="hint" id={hint_id}>{ principles::cited(&hint) }</p>
         </div>
     }
 }

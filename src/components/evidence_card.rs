@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::principles;
 use crate::model::format;
 use crate::model::plan::Plan;
 
@@ -8,7 +9,7 @@ pub fn view(plan: &Plan) -> Html {
     let e = &plan.evidence;
     let list = |items: Vec<String>| {
         html! {
-            <ul>{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul>
+            <ul>{ for items.into_iter().map(|i| html! { <li>{ principles::cited(&i) }</li> }) }</ul>
         }
     };
     html! {
@@ -32,7 +33,7 @@ pub fn view(plan: &Plan) -> Html {
                     <h3>{ "Why this level" }</h3>
                     { list(e.reasons.clone()) }
                     <h3>{ "Questions reviewers will ask" }</h3>
-                    <ol>{ for e.reviewer_questions.iter().map(|q| html! { <li>{ *q }</li> }) }</ol>
+                    <ol>{ for e.reviewer_questions.iter().map(|q| html! { <li>{ principles::cited(q) }</li> }) }</ol>
                 </section>
             </div>
         </article>

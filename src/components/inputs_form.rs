@@ -189,7 +189,7 @@ pub fn view(
         "Generality of the claim",
         &GENERALITY,
         inputs.generality,
-        "Broader claims need more evidence (the essay: broader claims need more evidence).",
+        "Each step up asks for more settings, sizes and seeds (the essay: broader claims need more evidence).",
         on_edit,
     );
     let novelty_field = scale_field(
@@ -197,7 +197,7 @@ pub fn view(
         "Novelty: distance from accepted practice",
         &NOVELTY,
         inputs.novelty,
-        "Farther from accepted practice needs more evidence (the essay: claims farther from practice need more evidence).",
+        "Each step up asks for more evidence; contradicting \"scale wins\" needs the most (the essay: claims farther from practice need more evidence).",
         on_edit,
     );
     let axis = choice_field::view(

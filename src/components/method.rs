@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::principles;
 use crate::model::evidence::LEVELS;
 use crate::model::format;
 use crate::model::plan::Plan;
@@ -13,7 +14,7 @@ pub fn view(plan: &Plan) -> Html {
                 <summary>{ "How the level, the ladder and the seeds are worked out" }</summary>
                 <h4>{ "Evidence levels" }</h4>
                 <p>
-                    { "From the essay: broader claims need more evidence, claims farther from accepted practice need more, and contradicting \"scale wins\" needs the most. Ours: the five levels, the 5×5 map of generality × novelty (the claim map above) and the counts below are this project's calibration of that direction, not numbers from the essay. Each level asks for:" }
+                    { "The essay gives the direction: broader claims need more evidence, claims farther from accepted practice need more, and contradicting \"scale wins\" needs the most. Ours: the five levels, the 5×5 map of generality × novelty (the claim map above) and the counts below are this project's calibration of that direction, not numbers from the essay. Each level asks for:" }
                 </p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Requirements by level">
                     <table>
@@ -73,11 +74,7 @@ pub fn view(plan: &Plan) -> Html {
                     }
                 </dl>
             </details>
-            <p>
-                { "The principles come from Sam Stevens' essay " }
-                <a href="https://samuelstevens.me/writing/artifacts-vs-insights" rel="noopener">{ "Artifacts vs Insights" }</a>
-                { " (2024): a paper delivers artifacts or insights; broader and more surprising claims need more evidence; most experiments belong at small scale; and every plan must answer \"does this scale?\"." }
-            </p>
+            { principles::view() }
         </section>
     }
 }

@@ -5,6 +5,62 @@ use serde::Serialize;
 use super::format;
 use super::inputs::ContributionKind;
 
+/// One of the essay's principles, in our words. Advice that rests on one
+/// cites it as "(the essay: {phrase})", and the page links that citation to
+/// the principle's entry in the method section (`#principle-{id}`).
+#[derive(Debug, PartialEq)]
+pub struct Principle {
+    pub id: &'static str,
+    pub phrase: &'static str,
+    /// What it means for a plan, one sentence.
+    pub meaning: &'static str,
+}
+
+/// The principles the calculator encodes (PRODUCT.md P1–P7), in the order
+/// the method section lists them.
+pub const PRINCIPLES: [Principle; 7] = [
+    Principle {
+        id: "deliverables",
+        phrase: "a paper delivers artifacts or insights",
+        meaning: "An artifact is something others use (a model, benchmark, dataset, codebase or optimiser); an insight is a lesson others apply, negative results included. The kind decides which experiments prove it.",
+    },
+    Principle {
+        id: "generality",
+        phrase: "broader claims need more evidence",
+        meaning: "The more settings a claim covers, the more useful it is and the more settings, sizes and seeds it must be shown in; a narrow claim needs the least.",
+    },
+    Principle {
+        id: "novelty",
+        phrase: "claims farther from practice need more evidence",
+        meaning: "The farther a claim sits from accepted practice, the more evidence it needs; contradicting \"scale wins\" needs the most.",
+    },
+    Principle {
+        id: "artifacts",
+        phrase: "each artifact proves its value its own way",
+        meaning: "A model must beat existing models on the relevant benchmarks; a benchmark must show where existing ones fail to measure something; a dataset must beat existing data at the same compute.",
+    },
+    Principle {
+        id: "negative",
+        phrase: "a negative result needs a fair, thorough try",
+        meaning: "The idea that should have worked must get the tuning and variants a believer would give it, or the result says nothing.",
+    },
+    Principle {
+        id: "small-scale",
+        phrase: "most experiments belong at small scale",
+        meaning: "Most runs go to the smallest sizes (about 50% small, 30% medium, 20% large); only the headline comparison needs the largest.",
+    },
+    Principle {
+        id: "scaling",
+        phrase: "every reviewer asks whether it scales",
+        meaning: "A plan must show the effect across a span of scales and whether the gain over the baselines holds as scale grows.",
+    },
+];
+
+/// The principle an "(the essay: …)" citation names.
+pub fn principle(phrase: &str) -> Option<&'static Principle> {
+    PRINCIPLES.iter().find(|p| p.phrase == phrase)
+}
+
 /// What one evidence level asks for. The table [`LEVELS`] is the rule book.
 #[derive(Debug, PartialEq)]
 pub struct LevelRule {
@@ -250,8 +306,8 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
     let list: Vec<String> = match kind {
         ContributionKind::Insight => vec![
             "Say what others should do differently, and show it changes an outcome they care \
-             about: less compute, less data, less supervision or better results (the essay: the lesson \
-             is the contribution)."
+             about: less compute, less data, less supervision or better results (the essay: a paper \
+             delivers artifacts or insights)."
                 .into(),
         ],
         ContributionKind::NegativeResult => vec![
@@ -315,13 +371,6 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
     list
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_ascii_uppercase().to_string() + chars.as_str()
-    })
-}
-
 pub fn reasons(
     generality: u8,
     novelty: u8,
@@ -334,16 +383,17 @@ pub fn reasons(
     let by_novelty = level - level_for(generality, 1);
     if by_generality > 0 {
         list.push(format!(
-            "{} raises the level by {by_generality}: a broader claim is more useful and needs \
-             more evidence, as the essay argues.",
-            capitalised(&generality_phrase(generality))
+            "{} raises the level by {by_generality}: a broader claim is more useful and must \
+             be shown in more settings (the essay: broader claims need more evidence).",
+            format::capitalised(&generality_phrase(generality))
         ));
     }
     if by_novelty > 0 {
         list.push(format!(
             "{} raises the level by {by_novelty}: the farther a claim sits from accepted \
-             practice, the more evidence it needs, as the essay argues.",
-            capitalised(&novelty_phrase(novelty))
+             practice, the harder reviewers will push (the essay: claims farther from practice \
+             need more evidence).",
+            format::capitalised(&novelty_phrase(novelty))
         ));
     }
     if novelty == 5 {
@@ -355,7 +405,7 @@ pub fn reasons(
     }
     if list.is_empty() {
         list.push(
-            "A narrow claim close to consensus: exploratory evidence is enough (the essay: narrow, conventional claims need the least).".into(),
+            "A narrow claim close to consensus: exploratory evidence is enough (the essay: broader claims need more evidence).".into(),
         );
     }
     if let Some(n) = power_seeds.filter(|&n| n > level_seeds) {
@@ -456,9 +506,8 @@ mod tests {
     fn reasons_name_the_principles() {
         let all = reasons(5, 5, 5, 10, None).join(" ");
         assert!(
-            all.contains(
-                "a broader claim is more useful and needs more evidence, as the essay argues"
-            ) && all.contains("the farther a claim sits from accepted practice")
+            all.contains("(the essay: broader claims need more evidence)")
+                && all.contains("(the essay: claims farther from practice need more evidence)")
                 && all.contains("scale wins")
         );
         assert_eq!(reasons(1, 1, 1, 3, None).len(), 1);

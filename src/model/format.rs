@@ -11,6 +11,14 @@ pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The text with its first letter in capitals: "Generality 3 (…)".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// Text for a number that parses back to exactly the same `f64`, with as few
 /// digits as that takes: plain for everyday magnitudes, scientific (`2.6e21`)
 /// for very large or small ones, so no text is hundreds of digits long.

@@ -1,0 +1,53 @@
+use yew::prelude::*;
+
+use crate::model::evidence::{principle, PRINCIPLES};
+use crate::model::format;
+
+const CITATION: &str = "(the essay: ";
+
+/// Text whose "(the essay: …)" citations link to the principle they name,
+/// so a reader can see what the principle says and where it comes from.
+pub fn cited(text: &str) -> Html {
+    let mut parts: Vec<Html> = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(CITATION) {
+        let after = &rest[start + CITATION.len()..];
+        let Some(end) = after.find(')') else { break };
+        let phrase = &after[..end];
+        // Keep "(" and ")" outside the link: the link reads as the citation itself.
+        parts.push(html! { { &rest[..=start] } });
+        parts.push(match principle(phrase) {
+            Some(p) => html! {
+                <a class="principle-link" href={format!("#principle-{}", p.id)} title={p.meaning}>
+                    { format!("the essay: {phrase}") }
+                </a>
+            },
+            // Unreachable while the domain's test holds; plain text beats a dead link.
+            None => html! { { format!("the essay: {phrase}") } },
+        });
+        rest = &after[end..];
+    }
+    parts.push(html! { { rest } });
+    parts.into_iter().collect()
+}
+
+/// The essay's principles in our words, each a target for [`cited`].
+pub fn view() -> Html {
+    html! {
+        <section class="principles" aria-labelledby="principles-title">
+            <h4 id="principles-title">{ "The essay's principles" }</h4>
+            <p>
+                { "From Sam Stevens' essay " }
+                <a href="https://samuelstevens.me/writing/artifacts-vs-insights" rel="noopener">{ "Artifacts vs Insights" }</a>
+                { " (2024), in our words. Advice on this page that rests on one links to it." }
+            </p>
+            <ul>
+                { for PRINCIPLES.iter().map(|p| html! {
+                    <li id={format!("principle-{}", p.id)} tabindex="-1">
+                        <strong>{ format::capitalised(p.phrase) }</strong>{ ". " }{ p.meaning }
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
