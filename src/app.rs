@@ -218,7 +218,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             <div class="layout">
-                { summary::view(&plan, state.rejected.first().map(|(_, e)| e.field)) }
+                { summary::view(&plan, &state.rejected.iter().map(|(_, e)| e.field).collect::<Vec<_>>()) }
                 if compact {
                     // Embedded in an article: the answer first, the controls one click away.
                     <details class="panel inputs">

@@ -161,6 +161,16 @@ impl Reducible for State {
                 };
                 next.rejected.retain(|(_, e)| e.field != field);
                 next.drafts.retain(|(f, _)| *f != field);
+                if field == Field::Axis && next.inputs.axis != self.inputs.axis {
+                    // The smallest and top scales are in the old axis's unit
+                    // (parameters, steps, multiples): kept, they would mean
+                    // something else. Back to the new axis's defaults.
+                    for scale in [Field::Floor, Field::Top] {
+                        let _ = next.inputs.set(scale, &FieldValue::Missing);
+                        next.rejected.retain(|(_, e)| e.field != scale);
+                        next.drafts.retain(|(f, _)| *f != scale);
+                    }
+                }
                 match result {
                     Ok(()) => next.drafts.push((field, text)),
                     Err(e) => {

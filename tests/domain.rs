@@ -336,6 +336,24 @@ fn an_exploratory_claim_on_a_huge_budget_says_which_ladder_is_shown() {
 }
 
 #[test]
+fn a_flops_budget_the_hardware_cannot_deliver_in_time_is_flagged() {
+    let slow = |hours: f64| {
+        let (inputs, _) = Inputs::from_pairs([
+            ("flops", FieldValue::Number(2.6e21)),
+            ("count", FieldValue::Number(1.0)),
+            ("hours", FieldValue::Number(hours)),
+        ])
+        .expect("valid");
+        let plan = Plan::new(inputs);
+        assert!(plan.ladder.fits, "the FLOPs budget decides the fit");
+        plan.warnings.iter().any(|w| w.contains("decides the fit"))
+    };
+    // One A100 needs months for 2.6e21 FLOPs, not 30 days; ten years is enough.
+    assert!(slow(720.0));
+    assert!(!slow(87_600.0));
+}
+
+#[test]
 fn fine_tuning_and_custom_axes_scale_as_stated() {
     let mut inputs = Inputs {
         axis: Axis::Finetune,

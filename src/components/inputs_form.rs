@@ -20,7 +20,7 @@ const DAY_SHORTCUTS: [(&str, f64); 5] = [
 /// Label, unit and one-line explanation of each number field. Labels start
 /// with the words the public interface fixes (Count, Hours, MFU), and no other
 /// label contains them or "Accelerator", so a lookup by label finds one field.
-fn copy(field: Field) -> (&'static str, Option<&'static str>, &'static str) {
+pub fn copy(field: Field, axis: Axis) -> (&'static str, Option<&'static str>, &'static str) {
     match field {
         Field::Count => (
             "Count",
@@ -77,15 +77,24 @@ fn copy(field: Field) -> (&'static str, Option<&'static str>, &'static str) {
             None,
             "For failed runs, debugging and evaluation, e.g. 0.2 (our calibration). The plan fits when it uses at most the rest.",
         ),
+        // The scales are in the axis's unit, so their examples are too.
         Field::Top => (
             "Top model (optional)",
-            None,
-            "The largest scale you want, e.g. 1.3e9 parameters; leave empty for the largest the budget buys.",
+            Some(axis.unit()),
+            match axis {
+                Axis::Pretrain | Axis::Finetune => "The largest model you want, e.g. 1.3e9; leave empty for the largest the budget buys.",
+                Axis::Data => "The most data you want, e.g. 1e10; leave empty for the most the budget buys.",
+                Axis::Custom => "The largest run you want, as a multiple of the smallest, e.g. 100; leave empty for the largest the budget buys.",
+            },
         ),
         Field::Floor => (
             "Smallest scale worth a run (optional)",
-            None,
-            "In the axis's unit, e.g. 2e7 parameters; empty uses the axis's default.",
+            Some(axis.unit()),
+            match axis {
+                Axis::Pretrain | Axis::Finetune => "e.g. 2e7; empty uses the axis's default (20M).",
+                Axis::Data => "e.g. 1e8; empty uses the axis's default (100M).",
+                Axis::Custom => "A multiple of the smallest run, e.g. 1 (the default).",
+            },
         ),
         Field::DataTokens => (
             "Data size",
@@ -163,7 +172,7 @@ pub fn view(
     let number = |field: Field| {
         text_field::view(
             field,
-            copy(field),
+            copy(field, inputs.axis),
             state.text(field),
             state.error(field).map(|e| e.to_string()),
             on_edit,
@@ -268,7 +277,9 @@ pub fn view(
                             </button>
                         }
                     }) }
-                    <span class="hint">{ format!("= {}", format::duration(inputs.hours)) }</span>
+                    if state.error(Field::Hours).is_none() {
+                        <span class="hint">{ format!("= {}", format::duration(inputs.hours)) }</span>
+                    }
                 </div>
                 { number(Field::Mfu) }
                 { number(Field::Flops) }

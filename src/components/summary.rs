@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::inputs_form;
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
@@ -9,7 +10,7 @@ use crate::model::report;
 /// screen readers on every change) and whether the ladder fits. While a field
 /// holds text that is not valid, the second line says so instead, in the
 /// same space, so nothing on the page moves.
-pub fn view(plan: &Plan, invalid: Option<Field>) -> Html {
+pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
     let e = &plan.evidence;
     let l = &plan.ladder;
     let span = report::scales_text(plan, &l.rungs.iter().map(|r| r.scale).collect::<Vec<_>>());
@@ -27,13 +28,10 @@ pub fn view(plan: &Plan, invalid: Option<Field>) -> Html {
                     report::budget_line(plan),
                 ) }
             </p>
-            if let Some(field) = invalid {
+            if !invalid.is_empty() {
                 <p class="fit invalid">
                     <span aria-hidden="true">{ "! " }</span>
-                    { format!(
-                        "\"{}\" is not valid yet (see the field): the plan shown is for its last valid value.",
-                        field.key()
-                    ) }
+                    { invalid_text(invalid, plan) }
                 </p>
             } else {
                 <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
@@ -49,6 +47,18 @@ pub fn view(plan: &Plan, invalid: Option<Field>) -> Html {
             }
         </section>
     }
+}
+
+/// "Not valid: Count, Hours of wall-clock time; …", fields named as labelled.
+fn invalid_text(fields: &[Field], plan: &Plan) -> String {
+    let names: Vec<&str> = fields
+        .iter()
+        .map(|&f| inputs_form::copy(f, plan.inputs.axis).0)
+        .collect();
+    format!(
+        "Not valid: {}; the plan keeps the last valid values.",
+        names.join(", ")
+    )
 }
 
 /// What a level means, in one line beside "Evidence level N of 5".

@@ -208,6 +208,7 @@ pub const FIELD_PRESETS: [FieldPreset; 4] = [
             ("axis", "pretrain"),
             ("tokens_per_param", "20"),
             ("floor", ""),
+            ("top", ""),
             ("mfu", ""),
         ],
         source: "Chinchilla: 20 tokens per parameter (Hoffmann et al. 2022); smallest model 20M \
@@ -221,6 +222,7 @@ pub const FIELD_PRESETS: [FieldPreset; 4] = [
             // 1.28M images × 300 epochs × 197 tokens (196 patches of 16² at 224², plus CLS).
             ("data_tokens", "7.57e10"),
             ("floor", "5e6"),
+            ("top", ""),
             ("mfu", "0.4"),
         ],
         source: "ImageNet-1k has 1.28M training images (Russakovsky et al. 2015); 300 epochs and \
@@ -234,6 +236,7 @@ pub const FIELD_PRESETS: [FieldPreset; 4] = [
             ("axis", "finetune"),
             ("data_tokens", "1e8"),
             ("floor", "7e7"),
+            ("top", ""),
             ("mfu", ""),
         ],
         source: "Our assumption: 100M tokens of fine-tuning data (e.g. 50k examples of 2k \
@@ -241,17 +244,21 @@ pub const FIELD_PRESETS: [FieldPreset; 4] = [
     },
     FieldPreset {
         id: "rl",
-        label: "Deep RL (environment steps)",
+        label: "Deep RL (timed runs)",
         values: &[
-            ("axis", "data"),
-            // The Nature DQN network: about 1.7M parameters (Mnih et al. 2015).
-            ("model_params", "1.7e6"),
-            ("floor", "1e6"),
-            ("mfu", "0.4"),
+            // The environment, not the network, sets the cost of most deep RL
+            // (a DQN-size network is 1.7M parameters, Mnih et al. 2015), so
+            // FLOPs of the network say little: runs are priced by time.
+            ("axis", "custom"),
+            ("base_hours", "2"),
+            ("exponent", "1"),
+            ("floor", ""),
+            ("top", ""),
+            ("mfu", ""),
         ],
-        source: "Network of 1.7M parameters (Nature DQN, Mnih et al. 2015); from 1M environment \
-                 steps, our assumption. FLOPs count the network only: where simulation \
-                 dominates, time one run and use the custom axis",
+        source: "Simulation dominates most deep RL, so runs are priced by time: the smallest run \
+                 (say 1M environment steps) at 2 accelerator-hours is a placeholder, our \
+                 assumption; time yours. Cost grows linearly with steps",
     },
 ];
 

@@ -5,10 +5,14 @@
 //! float formatting; this module only chooses the precision, the suffix and
 //! the grouping, and keeps every text short whatever the magnitude.
 
-/// A count with its noun, singular or plural: "1 run", "187 runs".
+/// A count with its noun, singular or plural: "1 run", "1,528 runs".
 pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        group(&n.to_string()),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// The text with its first letter in capitals: "Generality 3 (…)".
@@ -151,13 +155,16 @@ pub fn number(x: f64) -> String {
     group(&two_sig(x))
 }
 
-/// A share as a whole percentage: "42%", "<1%" for small non-zero shares.
+/// A share as a whole percentage: "42%", "1,580%", "<1%" for small non-zero shares.
 pub fn percent(share: f64) -> String {
     let p = share * 100.0;
     if p > 0.0 && p < 0.5 {
         "<1%".into()
+    } else if p < 1e5 {
+        format!("{}%", group(&format!("{p:.0}")))
     } else {
-        format!("{p:.0}%")
+        // A plan this far over budget needs another order of magnitude, not digits.
+        "over 100,000%".into()
     }
 }
 
@@ -231,6 +238,9 @@ mod tests {
         assert_eq!(percent(0.004), "<1%");
         assert_eq!(percent(0.0), "0%");
         assert_eq!(percent(0.786), "79%");
+        assert_eq!(percent(157.96), "15,796%");
+        assert_eq!(percent(286_284.72), "over 100,000%");
+        assert_eq!(percent(f64::MAX), "over 100,000%");
     }
 
     #[test]

@@ -378,6 +378,16 @@ impl Plan {
                 ));
             }
         }
+        if budget.source == BudgetSource::Flops && ladder.wall_clock_hours > inputs.hours {
+            // The typed total decides the fit; say when the hardware cannot
+            // deliver it in the time the researcher has.
+            warnings.push(format!(
+                "Your FLOPs budget decides the fit, but on your {} this plan takes {}, more than the {} given in Hours.",
+                format::plural(inputs.count, "accelerator", "accelerators"),
+                format::duration(ladder.wall_clock_hours),
+                format::duration(inputs.hours),
+            ));
+        }
         if scaling.axis == Axis::Data && inputs.kind != ContributionKind::Benchmark {
             warnings.push(
                 "On the data axis FLOPs count the network only; where simulation or data loading dominates (as in much RL), time one run and use the custom axis."

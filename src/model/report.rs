@@ -105,14 +105,15 @@ pub fn experiment_cells(plan: &Plan, e: &Experiment) -> Vec<String> {
     ]
 }
 
-/// Where runs and compute go, beside P6's 50/30/20: "Small 62% of runs, 7% of compute (essay: 50%)".
+/// Where runs and compute go, beside the essay's 50/30/20:
+/// "Small: 62% of runs, 7% of compute (essay: about 50% of experiments)".
 pub fn split_lines(plan: &Plan) -> Vec<String> {
     plan.ladder
         .split
         .iter()
         .map(|t| {
             format!(
-                "{}: {} of runs, {} of compute (essay: {})",
+                "{}: {} of runs, {} of compute (essay: about {} of experiments)",
                 t.tier.label(),
                 format::percent(t.share_of_runs),
                 format::percent(t.share_of_flops),
@@ -191,11 +192,12 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
         .unwrap_or_default();
     let mut lines = vec![
         format!(
-            "{} use {} of the {} FLOPs available ({} of the budget, less a {} reserve): {} accelerator-hours, {} of wall-clock time{cost}.",
+            "{} use {} FLOPs, {} of your {} budget (up to {} may be planned; {} is the reserve): {} accelerator-hours, {} of wall-clock time{cost}.",
             format::plural(l.runs, "run", "runs"),
             format::flops(l.planned_flops),
-            format::flops(l.available_flops),
             format::percent(l.planned_flops / l.budget_flops),
+            format::flops(l.budget_flops),
+            format::percent(1.0 - l.reserve),
             format::percent(l.reserve),
             format::number(l.accelerator_hours),
             format::duration(l.wall_clock_hours),
@@ -211,11 +213,13 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
         if plan.budget.source == BudgetSource::Hardware {
             let more = (f64::from(i.count) * shortfall).ceil();
             lines.push(format!(
-                "More compute: {} × {} for the same time, or {} on your {}.",
+                "More compute: {} × {} for the same time, or {} on your {} (the plan's {} plus the {} reserve).",
                 format::number(more),
                 i.accelerator.name,
                 format::duration(i.hours * shortfall),
                 format::plural(i.count, "accelerator", "accelerators"),
+                format::duration(l.wall_clock_hours),
+                format::percent(l.reserve),
             ));
         }
         if plan.narrower_claims.is_empty() {
