@@ -8,9 +8,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { constants, brotliCompressSync } from 'node:zlib';
 
-// Measured 2026-11-28 (195.5 KB; 199.8 KB with the linked principles) after the serde / gloo / std change, the
+// Measured 2026-11-28 (195.5 KB; 201.0 KB with the linked principles and review fixes) after the serde / gloo / std change, the
 // experiment model, results analysis and the release loader, plus 3%.
-const CEILING_KB = 202;
+const CEILING_KB = 207;
 
 const dist = new URL('../dist/', import.meta.url);
 const assets = JSON.parse(await readFile(new URL('embed-assets.json', dist), 'utf8'));
