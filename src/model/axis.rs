@@ -49,7 +49,7 @@ impl Axis {
         match self {
             Self::Pretrain => "Pretraining: model size, compute-optimal data",
             Self::Data => "Data: one model, growing data or steps",
-            Self::Finetune => "Fine-tuning: growing models, fixed data",
+            Self::Finetune => "Fixed data: growing models, e.g. fine-tuning",
             Self::Custom => "Custom: my own cost per run",
         }
     }
