@@ -18,7 +18,7 @@ pub fn cited(text: &str) -> Html {
         parts.push(html! { { &rest[..=start] } });
         parts.push(match principle(phrase) {
             Some(p) => html! {
-                <a class="principle-link" href={format!("#principle-{}", p.id)} title={p.meaning}>
+                <a href={format!("#principle-{}", p.id)} title={p.meaning}>
                     { format!("the essay: {phrase}") }
                 </a>
             },
