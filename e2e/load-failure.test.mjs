@@ -38,6 +38,22 @@ async function broken(damage, options = {}) {
   };
 }
 
+/**
+ * Opens a page on a copy of the build changed by `damage`, runs `check(page, site)`,
+ * then closes the page, runs `cleanup` (e.g. ends stalled responses) and the site.
+ */
+async function onBroken(damage, check, { options, cleanup = () => {} } = {}) {
+  const site = await broken(damage, options);
+  const page = await browser.newPage();
+  try {
+    await check(page, site);
+  } finally {
+    await page.close();
+    cleanup();
+    await site.close();
+  }
+}
+
 /** The wasm with one byte of a string constant changed: it still compiles and runs. */
 async function tamper(dir, { wasm }) {
   const bytes = await readFile(join(dir, wasm));
@@ -59,93 +75,68 @@ async function expectFailure(page, url) {
 
 describe('the page when its files fail', () => {
   test('a missing wasm: a message and Retry, which works once the file is back', async () => {
-    const site = await broken((dir, { wasm }) => rm(join(dir, wasm)));
-    const page = await browser.newPage();
-    try {
+    await onBroken((dir, { wasm }) => rm(join(dir, wasm)), async (page, site) => {
       const { alert } = await expectFailure(page, `${site.server.url}?generality=5&novelty=5`);
       assert.match(await alert.textContent(), /could not load/);
       await cp(join(DIST, site.assets.wasm), join(site.dir, site.assets.wasm));
       await alert.getByRole('button', { name: 'Retry' }).click();
       assert.equal(await status(page).textContent(), 'Evidence level 5 of 5 — Extraordinary');
-    } finally {
-      await page.close();
-      await site.close();
-    }
+    });
   });
 
   test('a missing JS file', async () => {
-    const site = await broken((dir, { js }) => rm(join(dir, js)));
-    const page = await browser.newPage();
-    try {
+    await onBroken((dir, { js }) => rm(join(dir, js)), async (page, site) => {
       await expectFailure(page, site.server.url);
-    } finally {
-      await page.close();
-      await site.close();
-    }
+    });
   });
 
   test('a changed wasm does not run: its integrity is checked when it is fetched', async () => {
-    const site = await broken(tamper);
-    const page = await browser.newPage();
-    try {
+    await onBroken(tamper, async (page, site) => {
       await expectFailure(page, `${site.server.url}?generality=1&novelty=1`);
       assert.equal(await page.getByText('Exploratorz').count(), 0);
       assert.equal(await page.evaluate(() => typeof window.evidenceLadder?.plan), 'undefined');
-    } finally {
-      await page.close();
-      await site.close();
-    }
+    });
   });
 
   test('a wasm that does not compile (integrity matching)', async () => {
-    const site = await broken(async (dir, { wasm }) => {
+    await onBroken(async (dir, { wasm }) => {
       await writeFile(join(dir, wasm), Buffer.from('\0asm\x01\0\0\0garbage'));
       execFileSync('node', [new URL('../scripts/post-build.mjs', import.meta.url).pathname], {
         env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: 'release' },
       });
-    });
-    const page = await browser.newPage();
-    try {
+    }, async (page, site) => {
       await expectFailure(page, site.server.url);
-    } finally {
-      await page.close();
-      await site.close();
-    }
+    });
   });
 
   test('a wasm that never arrives: a message after about 10 s', async () => {
     const stalled = [];
-    const site = await broken(async () => {}, {
+    const options = {
       intercept: (req, res, path) => {
         if (!path.endsWith('.wasm')) return false;
         stalled.push(res);
         return true;
       },
-    });
-    const page = await browser.newPage();
-    try {
-      const { alert, ms } = await expectFailure(page, site.server.url);
-      assert.match(await alert.textContent(), /too long/);
-      assert.ok(ms >= 9000 && ms < 14000, `${ms} ms`);
-    } finally {
-      await page.close();
-      for (const res of stalled) res.destroy();
-      await site.close();
-    }
+    };
+    const cleanup = () => stalled.forEach((res) => res.destroy());
+    await onBroken(
+      async () => {},
+      async (page, site) => {
+        const { alert, ms } = await expectFailure(page, site.server.url);
+        assert.match(await alert.textContent(), /too long/);
+        assert.ok(ms >= 9000 && ms < 14000, `${ms} ms`);
+      },
+      { options, cleanup },
+    );
   });
 });
 
 describe('embeds when the files fail', () => {
   test('an iframe embed with a missing wasm says so', async () => {
-    const site = await broken((dir, { wasm }) => rm(join(dir, wasm)));
-    const page = await browser.newPage();
-    try {
+    await onBroken((dir, { wasm }) => rm(join(dir, wasm)), async (page, site) => {
       const { alert } = await expectFailure(page, `${site.server.url}?embed=1`);
       assert.match(await alert.textContent(), /could not load/);
-    } finally {
-      await page.close();
-      await site.close();
-    }
+    });
   });
 
   for (const [name, damage] of [
