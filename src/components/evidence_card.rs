@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::principles;
-use crate::model::format;
 use crate::model::plan::Plan;
+use crate::model::report;
 
 /// The evidence level, announced to screen readers, with what it asks for and why.
 pub fn view(plan: &Plan) -> Html {
@@ -21,13 +21,7 @@ pub fn view(plan: &Plan) -> Html {
                     <h3>{ "What the claim needs" }</h3>
                     { list(e.requirements.clone()) }
                     { list(e.kind_demands.clone()) }
-                    <p class="hint">{ format!(
-                        "The headline's {} seeds per arm detect a standardised effect of d = {:.2} or more (α = {}, power {}).",
-                        e.seeds,
-                        e.detectable_effect,
-                        format::number_text(e.corrected_alpha),
-                        format::number_text(plan.inputs.power),
-                    ) }</p>
+                    <p class="hint">{ report::seeds_line(plan) }</p>
                 </section>
                 <section>
                     <h3>{ "Why this level" }</h3>

@@ -19,10 +19,7 @@ pub const TRAIN_FLOPS_PER_PARAM_TOKEN: f64 = 6.0;
 /// Source: Kaplan et al. 2020, C_forward ≈ 2·N per token.
 pub const EVAL_FLOPS_PER_PARAM_TOKEN: f64 = 2.0;
 
-/// Tokens one evaluation of a model reads: 5,000 items of 1,000 tokens
-/// (prompt and answer). Our assumption, the size of a typical benchmark suite
-/// run such as MMLU's 14,042 questions at a few hundred tokens each.
-pub const EVAL_TOKENS: f64 = 5e6;
+const SECONDS_PER_HOUR: f64 = 3600.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -107,6 +104,11 @@ pub struct Scaling {
     pub exponent: f64,
     /// The smallest scale worth training, in the axis's unit.
     pub floor: f64,
+    /// Environment steps per second of one run on one accelerator, when runs
+    /// are priced by time (deep RL on the data axis); `None` prices FLOPs.
+    pub steps_per_second: Option<f64>,
+    /// Tokens one evaluation of one model reads.
+    pub eval_tokens: f64,
 }
 
 impl Scaling {
@@ -121,7 +123,12 @@ impl Scaling {
         match self.axis {
             Axis::Pretrain => TRAIN_FLOPS_PER_PARAM_TOKEN * scale * self.tokens_per_param * scale,
             Axis::Finetune => TRAIN_FLOPS_PER_PARAM_TOKEN * scale * self.data_tokens,
-            Axis::Data => TRAIN_FLOPS_PER_PARAM_TOKEN * self.model_params * scale,
+            Axis::Data => match self.steps_per_second {
+                // Simulation-bound: the run takes steps / rate hours of one
+                // accelerator, counted in the FLOPs that accelerator delivers.
+                Some(rate) => scale / rate / SECONDS_PER_HOUR * self.flops_per_accelerator_hour,
+                None => TRAIN_FLOPS_PER_PARAM_TOKEN * self.model_params * scale,
+            },
             Axis::Custom => {
                 self.base_hours * scale.powf(self.exponent) * self.flops_per_accelerator_hour
             }
@@ -129,12 +136,34 @@ impl Scaling {
     }
 
     /// FLOPs of evaluating the model of this rung once: a forward pass over
-    /// [`EVAL_TOKENS`]. On the custom axis, where no model size is known, 1%
-    /// of a training run (our assumption).
+    /// the evaluation set. Where runs are priced by time (custom, deep RL),
+    /// 1% of a training run (our assumption).
     pub fn eval_flops(&self, scale: f64) -> f64 {
-        match self.params_at(scale) {
-            Some(params) => EVAL_FLOPS_PER_PARAM_TOKEN * params * EVAL_TOKENS,
-            None => 0.01 * self.train_flops(scale),
+        match (self.params_at(scale), self.steps_per_second) {
+            (Some(params), None) => EVAL_FLOPS_PER_PARAM_TOKEN * params * self.eval_tokens,
+            _ => 0.01 * self.train_flops(scale),
+        }
+    }
+
+    /// Whether one run uses one accelerator (simulation-bound deep RL) rather
+    /// than all of them.
+    pub fn runs_on_one_accelerator(&self) -> bool {
+        self.steps_per_second.is_some()
+    }
+
+    /// The ladder table's heading for the scale column.
+    pub fn scale_heading(&self) -> &'static str {
+        match self.steps_per_second {
+            Some(_) => "Environment steps",
+            None => self.axis.scale_heading(),
+        }
+    }
+
+    /// What the rungs are counted in: "parameters", "environment steps".
+    pub fn unit(&self) -> &'static str {
+        match self.steps_per_second {
+            Some(_) => "environment steps",
+            None => self.axis.unit(),
         }
     }
 
@@ -157,11 +186,6 @@ impl Scaling {
         }
     }
 
-    /// How much the scale must grow for compute to grow by `span`.
-    pub fn scale_ratio(&self, span: f64) -> f64 {
-        span.powf(1.0 / self.exponent)
-    }
-
     /// Compute-optimal pretraining with `k` tokens per parameter.
     pub fn pretrain(k: f64, floor: f64) -> Self {
         Scaling {
@@ -173,6 +197,8 @@ impl Scaling {
             flops_per_accelerator_hour: 0.0,
             exponent: 2.0,
             floor,
+            steps_per_second: None,
+            eval_tokens: 5e6,
         }
     }
 }
@@ -208,6 +234,8 @@ mod tests {
                 _ => 1.0,
             },
             floor: default_floor(axis),
+            steps_per_second: None,
+            eval_tokens: 5e6,
         }
     }
 
@@ -232,8 +260,14 @@ mod tests {
     }
 
     #[test]
-    fn scale_ratio_undoes_the_exponent() {
-        assert!((scaling(Axis::Pretrain).scale_ratio(100.0) - 10.0).abs() < 1e-12);
-        assert!((scaling(Axis::Data).scale_ratio(100.0) - 100.0).abs() < 1e-9);
+    fn deep_rl_runs_are_priced_by_steps_at_the_measured_rate() {
+        let s = Scaling {
+            steps_per_second: Some(1000.0),
+            ..scaling(Axis::Data)
+        };
+        // 3.6M steps at 1,000 steps/s: one accelerator-hour.
+        assert!((s.train_flops(3.6e6) - 1e18).abs() < 1.0);
+        assert!(s.runs_on_one_accelerator());
+        assert_eq!(s.unit(), "environment steps");
     }
 }

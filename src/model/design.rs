@@ -1,13 +1,14 @@
 //! What a paper of each kind must show, as groups of runs: the one place that
-//! knows how an insight, a negative result, a model, a benchmark, a dataset
-//! and a codebase are proven differently (P1, P4, P5). Nothing downstream
-//! branches on the kind: the ladder prices these groups, the plan sums them.
+//! knows which runs prove an insight, a negative result, a model, a benchmark,
+//! a dataset or a codebase, and how a field's conventions change them. The
+//! ladder prices these groups and the plan sums them; what the kinds need
+//! besides runs (statistics, demands in words) lives in `evidence` and `plan`.
 
 use serde::Serialize;
 
 use super::evidence::LevelRule;
 use super::format::plural;
-use super::inputs::ContributionKind;
+use super::inputs::{ContributionKind, ResearchField, Tuning};
 
 /// Configurations in a tuning sweep, per arm. Our calibration: random search
 /// finds a good configuration in a few dozen trials at most (Bergstra &
@@ -15,6 +16,29 @@ use super::inputs::ContributionKind;
 /// another (Dodge et al. 2019, "Show Your Work"); 8 per arm at the smallest
 /// scale is a modest sweep that every arm gets alike.
 pub const TUNING_CONFIGS: u32 = 8;
+
+/// Learning rates tried per arm at every larger rung where arms are compared.
+/// The best learning rate moves with size (GPT-3 used 6e-4 at 125M and 2e-4
+/// at 1.3B; Brown et al. 2020, Table 2.1), so the small sweep's winner is a
+/// guess at larger sizes; three values around the extrapolated one (the
+/// guess, half and double) show whether it was the optimum. Our calibration.
+pub const LR_CONFIGS: u32 = 3;
+
+/// Seeds per arm per task at the headline of a deep-RL paper: at least 10
+/// runs per task (Henderson et al. 2018, "Deep Reinforcement Learning that
+/// Matters"; Agarwal et al. 2021, "Deep RL at the Edge of the Statistical
+/// Precipice", which also asks for several tasks).
+pub const RL_MIN_SEEDS: u32 = 10;
+
+/// Tasks of a deep-RL headline at the least (Agarwal et al. 2021 aggregate over
+/// suites such as Atari's 26 or more; three is our floor for an aggregate).
+pub const RL_MIN_TASKS: u32 = 3;
+
+/// Prompt formats a benchmark's largest model is evaluated with: scores can
+/// swing by many points with formatting alone (Sclar et al. 2024,
+/// "Quantifying Language Models' Sensitivity to Spurious Features in Prompt
+/// Design"). Three is our calibration.
+pub const PROMPT_FORMATS: u32 = 3;
 
 /// Share of a full run that a throughput measurement takes: steady-state
 /// speed shows after warm-up, well within 1% of a full run (our assumption).
@@ -28,6 +52,8 @@ pub enum Placement {
     Bottom,
     /// Every rung between the smallest and the largest.
     Middle,
+    /// Every rung above the smallest.
+    Upper,
     /// The largest rung only.
     Top,
     /// Every rung.
@@ -87,7 +113,7 @@ impl Template {
     }
 }
 
-/// The numbers a design needs from the level and the statistics.
+/// The numbers a design needs from the level, the statistics and the field.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Demands {
     pub settings: u32,
@@ -97,18 +123,44 @@ pub struct Demands {
     pub headline_seeds: u32,
     pub baselines: u32,
     pub ablations: u32,
+    pub field: ResearchField,
+    pub tuning: Tuning,
 }
 
 impl Demands {
-    pub fn of(rule: &LevelRule, headline_seeds: u32) -> Self {
+    pub fn of(rule: &LevelRule, headline_seeds: u32, field: ResearchField, tuning: Tuning) -> Self {
+        let rl = field == ResearchField::Rl;
         Demands {
-            settings: rule.settings,
+            settings: if rl {
+                rule.settings.max(RL_MIN_TASKS)
+            } else {
+                rule.settings
+            },
             domains: rule.domains,
             seeds: rule.seeds,
-            headline_seeds: headline_seeds.max(rule.seeds),
+            headline_seeds: headline_seeds
+                .max(rule.seeds)
+                .max(if rl { RL_MIN_SEEDS } else { 0 }),
             baselines: rule.baselines,
             ablations: rule.ablations,
+            field,
+            tuning,
         }
+    }
+
+    /// Settings of the headline comparison: every task in deep RL, whose
+    /// results are aggregated over tasks; one main setting per domain otherwise.
+    fn headline_settings(&self) -> u32 {
+        if self.field == ResearchField::Rl {
+            self.settings
+        } else {
+            self.domains.max(1)
+        }
+    }
+
+    /// Whether larger rungs get their own learning-rate sweep.
+    fn sweeps_every_rung(&self) -> bool {
+        self.tuning == Tuning::Sweep
     }
 }
 
@@ -134,8 +186,9 @@ fn in_settings(d: &Demands) -> String {
 /// ```
 /// use evidence_ladder::model::design::{design, Demands};
 /// use evidence_ladder::model::evidence::rule_for;
-/// use evidence_ladder::model::inputs::ContributionKind;
-/// let groups = design(ContributionKind::Insight, &Demands::of(rule_for(3), 5));
+/// use evidence_ladder::model::inputs::{ContributionKind, ResearchField, Tuning};
+/// let d = Demands::of(rule_for(3), 5, ResearchField::Llm, Tuning::Sweep);
+/// let groups = design(ContributionKind::Insight, &d);
 /// assert!(groups.iter().any(|g| g.what == "headline" && g.arms == 2));
 /// ```
 pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
@@ -151,156 +204,206 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
     };
     let b = d.baselines;
     let per_domain = d.domains.max(1);
+    let headline_settings = d.headline_settings();
+    let headline_where = if d.field == ResearchField::Rl {
+        format!("on each of {headline_settings} tasks")
+    } else {
+        domains_phrase(per_domain)
+    };
     use Placement::*;
     use RunCost::*;
     match kind {
-        ContributionKind::Insight => vec![
-            group(
-                Bottom,
-                "main",
-                format!(
-                    "Method and {} {}",
-                    plural(b, "baseline", "baselines"),
-                    in_settings(d)
+        ContributionKind::Insight => {
+            let mut groups = vec![
+                group(
+                    Bottom,
+                    "main",
+                    format!(
+                        "Method and {} {}",
+                        plural(b, "baseline", "baselines"),
+                        in_settings(d)
+                    ),
+                    1 + b,
+                    d.settings,
+                    d.seeds,
+                    1,
+                    Train,
                 ),
-                1 + b,
-                d.settings,
-                d.seeds,
-                1,
-                Train,
-            ),
-            group(
-                Bottom,
-                "ablations",
-                format!(
-                    "Ablations: the method without each of {} {}",
-                    plural(d.ablations, "part", "parts"),
-                    in_settings(d)
+                group(
+                    Bottom,
+                    "ablations",
+                    format!(
+                        "Ablations: the method without each of {} {}",
+                        plural(d.ablations, "part", "parts"),
+                        in_settings(d)
+                    ),
+                    d.ablations,
+                    d.settings,
+                    d.seeds,
+                    1,
+                    Train,
                 ),
-                d.ablations,
-                d.settings,
-                d.seeds,
-                1,
-                Train,
-            ),
-            group(
-                Bottom,
-                "tuning",
-                format!(
-                    "Tuning sweep: {TUNING_CONFIGS} configurations for the method and for each baseline alike"
+                group(
+                    Bottom,
+                    "tuning",
+                    format!(
+                        "Tuning sweep: {TUNING_CONFIGS} configurations for the method and for each baseline alike"
+                    ),
+                    1 + b,
+                    1,
+                    1,
+                    TUNING_CONFIGS,
+                    Train,
                 ),
-                1 + b,
-                1,
-                1,
-                TUNING_CONFIGS,
-                Train,
-            ),
-            group(
-                Middle,
-                "trend",
-                format!(
-                    "Method against every baseline as scale grows, {}",
-                    domains_phrase(per_domain)
+                group(
+                    Middle,
+                    "trend",
+                    format!(
+                        "Method against every baseline as scale grows, {}",
+                        domains_phrase(per_domain)
+                    ),
+                    1 + b,
+                    per_domain,
+                    d.seeds,
+                    1,
+                    Train,
                 ),
-                1 + b,
-                per_domain,
-                d.seeds,
-                1,
-                Train,
-            ),
-            group(
-                Top,
-                "headline",
-                format!(
-                    "Headline: method against its strongest baseline, {}",
-                    domains_phrase(per_domain)
+                group(
+                    Top,
+                    "headline",
+                    format!("Headline: method against its strongest baseline, {headline_where}"),
+                    2,
+                    headline_settings,
+                    d.headline_seeds,
+                    1,
+                    Train,
                 ),
-                2,
-                per_domain,
-                d.headline_seeds,
-                1,
-                Train,
-            ),
-        ],
-        ContributionKind::NegativeResult => vec![
-            group(
-                Bottom,
-                "main",
-                format!(
-                    "The idea and {} {}",
-                    plural(b, "baseline", "baselines"),
-                    in_settings(d)
+            ];
+            if d.sweeps_every_rung() {
+                groups.extend([
+                    group(
+                        Middle,
+                        "trend-tuning",
+                        format!("Learning-rate sweep: {LR_CONFIGS} values for the method and for each baseline"),
+                        1 + b,
+                        1,
+                        1,
+                        LR_CONFIGS,
+                        Train,
+                    ),
+                    group(
+                        Top,
+                        "headline-tuning",
+                        format!("Learning-rate sweep: {LR_CONFIGS} values for the method and for its strongest baseline"),
+                        2,
+                        1,
+                        1,
+                        LR_CONFIGS,
+                        Train,
+                    ),
+                ]);
+            }
+            groups
+        }
+        ContributionKind::NegativeResult => {
+            let mut groups = vec![
+                group(
+                    Bottom,
+                    "main",
+                    format!(
+                        "The idea and {} {}",
+                        plural(b, "baseline", "baselines"),
+                        in_settings(d)
+                    ),
+                    1 + b,
+                    d.settings,
+                    d.seeds,
+                    1,
+                    Train,
                 ),
-                1 + b,
-                d.settings,
-                d.seeds,
-                1,
-                Train,
-            ),
-            group(
-                Bottom,
-                "variants",
-                format!(
-                    "{} of the idea {}: a fair, thorough try",
-                    plural(d.ablations, "variant", "variants"),
-                    in_settings(d)
+                group(
+                    Bottom,
+                    "variants",
+                    format!(
+                        "{} of the idea {}, so the try is thorough",
+                        plural(d.ablations, "variant", "variants"),
+                        in_settings(d)
+                    ),
+                    d.ablations,
+                    d.settings,
+                    d.seeds,
+                    1,
+                    Train,
                 ),
-                d.ablations,
-                d.settings,
-                d.seeds,
-                1,
-                Train,
-            ),
-            group(
-                Bottom,
-                "tuning",
-                format!(
-                    "Tuning sweep for the idea: {} configurations, twice each baseline's",
-                    2 * TUNING_CONFIGS
+                group(
+                    Bottom,
+                    "tuning",
+                    format!(
+                        "Tuning sweep for the idea: {} configurations, twice each baseline's",
+                        2 * TUNING_CONFIGS
+                    ),
+                    1,
+                    1,
+                    1,
+                    2 * TUNING_CONFIGS,
+                    Train,
                 ),
-                1,
-                1,
-                1,
-                2 * TUNING_CONFIGS,
-                Train,
-            ),
-            group(
-                Bottom,
-                "baseline-tuning",
-                format!("Tuning sweep: {TUNING_CONFIGS} configurations for each baseline"),
-                b,
-                1,
-                1,
-                TUNING_CONFIGS,
-                Train,
-            ),
-            group(
-                Middle,
-                "trend",
-                format!(
-                    "The gap does not close: the idea against the strongest baseline as scale grows, {}",
-                    domains_phrase(per_domain)
+                group(
+                    Bottom,
+                    "baseline-tuning",
+                    format!("Tuning sweep: {TUNING_CONFIGS} configurations for each baseline"),
+                    b,
+                    1,
+                    1,
+                    TUNING_CONFIGS,
+                    Train,
                 ),
-                2,
-                per_domain,
-                d.seeds,
-                1,
-                Train,
-            ),
-            group(
-                Top,
-                "headline",
-                format!(
-                    "Headline: equivalence, or a gap that stays, {}",
-                    domains_phrase(per_domain)
+                group(
+                    Middle,
+                    "trend",
+                    format!(
+                        "The gap does not close: the idea against the strongest baseline as scale grows, {}",
+                        domains_phrase(per_domain)
+                    ),
+                    2,
+                    per_domain,
+                    d.seeds,
+                    1,
+                    Train,
                 ),
-                2,
-                per_domain,
-                d.headline_seeds,
-                1,
-                Train,
-            ),
-        ],
+                group(
+                    Top,
+                    "headline",
+                    format!("Headline: equivalence, or a gap that stays, {headline_where}"),
+                    2,
+                    headline_settings,
+                    d.headline_seeds,
+                    1,
+                    Train,
+                ),
+            ];
+            if d.sweeps_every_rung() {
+                // The idea gets at least the baseline's tuning at every size
+                // it is compared at, the largest included: that is where a
+                // reviewer looks for an untuned idea.
+                for (at, what) in [(Middle, "trend-tuning"), (Top, "headline-tuning")] {
+                    groups.push(group(
+                        at,
+                        what,
+                        format!(
+                            "Learning-rate sweep: {} values for the idea, {LR_CONFIGS} for the strongest baseline",
+                            2 * LR_CONFIGS
+                        ),
+                        1,
+                        1,
+                        1,
+                        3 * LR_CONFIGS,
+                        Train,
+                    ));
+                }
+            }
+            groups
+        }
         ContributionKind::Model => vec![
             group(
                 Bottom,
@@ -338,7 +441,7 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 Top,
                 "evaluation",
                 format!(
-                    "Evaluate the model and {} on {}, the same way",
+                    "Evaluate the model and {} on {}, the same way, with a bootstrap over each benchmark's items",
                     plural(b, "existing model", "existing models"),
                     plural(d.settings, "benchmark", "benchmarks")
                 ),
@@ -354,25 +457,36 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 Every,
                 "evaluation",
                 format!(
-                    "Evaluate {} on {} of the benchmark, {}",
-                    plural(1 + b, "model family", "model families"),
-                    plural(d.settings, "subset", "subsets"),
-                    plural(d.seeds, "prompt order or sampling seed", "prompt orders or sampling seeds")
+                    "Evaluate the model of this size on {} of your benchmark, with item-level standard errors",
+                    plural(d.settings, "subset", "subsets")
                 ),
-                1 + b,
+                1,
                 d.settings,
-                d.seeds,
+                1,
                 1,
                 Eval,
             ),
             group(
                 Every,
                 "existing-benchmarks",
-                "The same models on an existing benchmark, to show what it misses".into(),
-                1 + b,
+                format!(
+                    "The same model on {}, to show what they miss",
+                    plural(b, "existing benchmark", "existing benchmarks")
+                ),
+                b,
                 1,
                 1,
                 1,
+                Eval,
+            ),
+            group(
+                Top,
+                "prompt-formats",
+                format!("Robustness: the largest model with {PROMPT_FORMATS} prompt formats"),
+                1,
+                1,
+                1,
+                PROMPT_FORMATS,
                 Eval,
             ),
         ],
@@ -381,39 +495,51 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 Bottom,
                 "datasets",
                 format!(
-                    "Train on your data and on {} with the same compute, {}",
+                    "Train on your data and on {} with one fixed recipe and the same compute; {} each, to measure seed noise",
                     plural(b, "existing dataset", "existing datasets"),
-                    in_settings(d)
+                    plural(d.seeds, "seed", "seeds")
+                ),
+                1 + b,
+                1,
+                d.seeds,
+                1,
+                Train,
+            ),
+            group(
+                Upper,
+                "trend",
+                "One run per dataset, same recipe and compute".into(),
+                1 + b,
+                1,
+                1,
+                1,
+                Train,
+            ),
+            group(
+                Bottom,
+                "evaluation",
+                format!(
+                    "Evaluate every model trained here on {}",
+                    plural(d.settings, "task", "tasks")
                 ),
                 1 + b,
                 d.settings,
                 d.seeds,
                 1,
-                Train,
+                Eval,
             ),
             group(
-                Middle,
-                "trend",
+                Upper,
+                "evaluation",
                 format!(
-                    "Your data against every existing dataset as scale grows, {}",
-                    domains_phrase(per_domain)
+                    "Evaluate each dataset's model on {}",
+                    plural(d.settings, "task", "tasks")
                 ),
                 1 + b,
-                per_domain,
-                d.seeds,
+                d.settings,
                 1,
-                Train,
-            ),
-            group(
-                Top,
-                "headline",
-                "Headline: your data against the strongest existing dataset; these weights are released"
-                    .into(),
-                2,
-                per_domain,
-                d.headline_seeds,
                 1,
-                Train,
+                Eval,
             ),
         ],
         ContributionKind::Codebase => vec![
@@ -476,10 +602,10 @@ pub fn kind_summary(kind: ContributionKind) -> &'static str {
             "A model is judged by beating existing models on the relevant benchmarks: the compute is one final run at the top size, the small runs that chose its recipe, and evaluations."
         }
         ContributionKind::Benchmark => {
-            "A benchmark is judged by what it reveals about existing models, so no training ladder is planned: the compute is evaluating models of several sizes."
+            "A benchmark is judged by what it reveals about existing models, so no training ladder is planned: the compute is evaluating released checkpoints of one family, with error bars over the benchmark's items."
         }
         ContributionKind::Dataset => {
-            "A dataset is judged by training on it and on existing data with the same compute: the arms are datasets, at every rung."
+            "A dataset is judged by training on it and on existing data with one fixed recipe and the same compute: the arms are datasets, one run each per size, with seeds at the smallest size to measure the noise."
         }
         ContributionKind::Codebase => {
             "A codebase or optimiser is judged by what it makes possible or faster: reproduce known results, then measure speed against existing code at the sizes people use."
@@ -490,6 +616,13 @@ pub fn kind_summary(kind: ContributionKind) -> &'static str {
 /// Whether the kind trains models on its ladder (a benchmark only evaluates).
 pub fn trains(kind: ContributionKind) -> bool {
     kind != ContributionKind::Benchmark
+}
+
+/// Whether the kind compares arms over seeds, so that seeds and a detectable
+/// effect mean something: models and benchmarks compare by evaluating each
+/// model once, with intervals over the benchmark's items instead.
+pub fn compares_over_seeds(kind: ContributionKind) -> bool {
+    !matches!(kind, ContributionKind::Model | ContributionKind::Benchmark)
 }
 
 /// Whether the kind's headline statistics test equivalence (TOST) rather than a gain.
@@ -504,13 +637,42 @@ mod tests {
 
     #[test]
     fn settings_split_across_domains() {
-        let d = Demands::of(rule_for(4), 5);
+        let d = Demands::of(rule_for(4), 5, ResearchField::Llm, Tuning::Sweep);
         assert_eq!(in_settings(&d), "in 5 settings across 2 domains (3 + 2)");
     }
 
     #[test]
+    fn compared_arms_are_tuned_at_every_rung_unless_hyperparameters_transfer() {
+        for kind in [ContributionKind::Insight, ContributionKind::NegativeResult] {
+            for tuning in Tuning::ALL {
+                let d = Demands::of(rule_for(3), 5, ResearchField::Llm, tuning);
+                let groups = design(kind, &d);
+                let tuned = |at| groups.iter().any(|g| g.at == at && g.configs >= LR_CONFIGS);
+                assert!(tuned(Placement::Bottom));
+                assert_eq!(
+                    tuned(Placement::Middle),
+                    tuning == Tuning::Sweep,
+                    "{kind:?}"
+                );
+                assert_eq!(tuned(Placement::Top), tuning == Tuning::Sweep, "{kind:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn deep_rl_headlines_have_ten_seeds_on_several_tasks() {
+        let d = Demands::of(rule_for(1), 3, ResearchField::Rl, Tuning::Sweep);
+        let groups = design(ContributionKind::Insight, &d);
+        let headline = groups
+            .iter()
+            .find(|g| g.what == "headline")
+            .expect("headline");
+        assert!(headline.seeds >= RL_MIN_SEEDS && headline.settings >= RL_MIN_TASKS);
+    }
+
+    #[test]
     fn every_kind_has_its_own_groups() {
-        let d = Demands::of(rule_for(3), 5);
+        let d = Demands::of(rule_for(3), 5, ResearchField::Llm, Tuning::Sweep);
         let names: Vec<Vec<&str>> = ContributionKind::ALL
             .iter()
             .map(|&k| design(k, &d).iter().map(|g| g.what).collect())

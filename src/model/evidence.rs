@@ -41,13 +41,13 @@ pub const PRINCIPLES: [Principle; 7] = [
     },
     Principle {
         id: "negative",
-        phrase: "a negative result needs a fair, thorough try",
-        meaning: "The idea that should have worked must get the tuning and variants a believer would give it, or the result says nothing.",
+        phrase: "a negative result shows an idea that should have worked did not",
+        meaning: "Its value is steering others away from a route, so it must show why the idea was expected to improve things and that it was really tried. How much tuning and how many variants make a try fair is our calibration, not the essay's.",
     },
     Principle {
         id: "small-scale",
         phrase: "most experiments belong at small scale",
-        meaning: "Most runs go to the smallest sizes (about 50% small, 30% medium, 20% large); only the headline comparison needs the largest.",
+        meaning: "Do most experiments small and fewer as size grows (about 50% small, 30% medium, 20% large); the final model is trained at the largest size.",
     },
     Principle {
         id: "scaling",
@@ -72,7 +72,9 @@ pub struct LevelRule {
     pub domains: u32,
     /// Model sizes in the scale ladder.
     pub rungs: u32,
-    /// Compute of the top rung over the bottom rung (per run).
+    /// Scale of the top rung over the bottom rung, in the quantity that
+    /// scales (parameters, data or the user's scale): one rule means the same
+    /// on every axis. On `pretrain` compute grows with its square.
     pub span: f64,
     /// Seeds per configuration.
     pub seeds: u32,
@@ -86,6 +88,10 @@ pub struct LevelRule {
     pub replication: bool,
 }
 
+/// √10 and √1000: half and one and a half decades of scale.
+const SQRT_10: f64 = 3.162_277_660_168_379_5;
+const SQRT_1000: f64 = 31.622_776_601_683_793;
+
 /// The rule book. Refined from the product brief's starting rules in two ways:
 /// every ladder has at least three rungs (two points always fit a line, so a
 /// trend needs three, and P6's small / medium / large needs three tiers), and
@@ -97,7 +103,7 @@ pub const LEVELS: [LevelRule; 5] = [
         settings: 1,
         domains: 1,
         rungs: 3,
-        span: 10.0,
+        span: SQRT_10,
         seeds: 3,
         baselines: 1,
         ablations: 1,
@@ -111,7 +117,7 @@ pub const LEVELS: [LevelRule; 5] = [
         settings: 2,
         domains: 1,
         rungs: 3,
-        span: 10.0,
+        span: SQRT_10,
         seeds: 3,
         baselines: 2,
         ablations: 2,
@@ -125,7 +131,7 @@ pub const LEVELS: [LevelRule; 5] = [
         settings: 3,
         domains: 1,
         rungs: 4,
-        span: 100.0,
+        span: 10.0,
         seeds: 5,
         baselines: 3,
         ablations: 3,
@@ -139,7 +145,7 @@ pub const LEVELS: [LevelRule; 5] = [
         settings: 5,
         domains: 2,
         rungs: 4,
-        span: 1_000.0,
+        span: SQRT_1000,
         seeds: 5,
         baselines: 4,
         ablations: 4,
@@ -153,7 +159,7 @@ pub const LEVELS: [LevelRule; 5] = [
         settings: 8,
         domains: 3,
         rungs: 5,
-        span: 10_000.0,
+        span: 100.0,
         seeds: 10,
         baselines: 5,
         ablations: 5,
@@ -270,8 +276,10 @@ pub struct Evidence {
     /// Test level of each headline comparison after the correction's strictest step.
     pub corrected_alpha: f64,
     /// The smallest standardised effect (Cohen's d) the headline seeds detect
-    /// at the corrected test level and the chosen power.
-    pub detectable_effect: f64,
+    /// at the corrected test level and the chosen power; none where no
+    /// comparison runs seeds (models and benchmarks compare by evaluation,
+    /// with intervals over items instead).
+    pub detectable_effect: Option<f64>,
     pub release: &'static str,
     pub replication: bool,
     /// Concrete requirements, one sentence each: the experiments, then the reporting.
@@ -284,11 +292,12 @@ pub struct Evidence {
     pub reviewer_questions: Vec<&'static str>,
 }
 
-/// The reporting a level asks for: statistics, release, replication.
-pub fn reporting(rule: &LevelRule, statistics: &str) -> Vec<String> {
+/// The reporting a level asks for: the span, statistics, release, replication.
+/// `unit` is what the span is counted in ("parameters").
+pub fn reporting(rule: &LevelRule, unit: &str, statistics: &str) -> Vec<String> {
     let mut list = vec![
         format!(
-            "Span at least {}× in compute from the smallest to the largest of {} sizes.",
+            "Span at least {}× in {unit} from the smallest to the largest of {} sizes.",
             format::number(rule.span),
             rule.rungs
         ),
@@ -312,10 +321,10 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
         ],
         ContributionKind::NegativeResult => vec![
             "Explain why the idea should have worked: a negative result helps only if the \
-             attempt was expected to succeed (the essay: a negative result needs a fair, thorough try)."
+             attempt was expected to succeed (the essay: a negative result shows an idea that should have worked did not)."
                 .into(),
-            "Show the try was fair: at least as much tuning as the baselines and several \
-             variants, all reported (the essay: a negative result needs a fair, thorough try)."
+            "Show the try was fair: at least as much tuning as the baselines at every size \
+             compared, and several variants, all reported (our calibration of a fair try)."
                 .into(),
             "Test equivalence, not a gain: two one-sided tests (TOST) or confidence intervals \
              that exclude the smallest effect worth caring about."
@@ -343,8 +352,10 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
         ],
         ContributionKind::Dataset => {
             let mut list = vec![
-                "Train one model on your data and one on existing data with the same compute \
-                 at every size; yours must give better weights (the essay: each artifact proves its value its own way)."
+                "Train one model on your data and one on existing data with the same compute; \
+                 yours must give better weights (the essay: each artifact proves its value its \
+                 own way). We ask for it at every size of the ladder, with one fixed recipe for \
+                 every dataset (as DCLM fixes it, Li et al. 2024)."
                     .into(),
                 "Release the trained weights with the data.".into(),
             ];
@@ -360,7 +371,7 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
         }
         ContributionKind::Codebase => vec![
             "Reproduce published results within their reported variance before claiming \
-             anything new (the essay: each artifact proves its value its own way)."
+             anything new (our rule for codebases; the essay does not say how a codebase proves its value)."
                 .into(),
             "Measure throughput and time-to-target against the existing tool on the same \
              hardware and settings."
@@ -516,6 +527,8 @@ mod tests {
 
     #[test]
     fn spans_read_with_separators() {
-        assert!(reporting(rule_for(5), "x")[0].contains("at least 10,000× in compute"));
+        assert!(
+            reporting(rule_for(5), "parameters", "x")[0].contains("at least 100× in parameters")
+        );
     }
 }

@@ -15,6 +15,11 @@ pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     )
 }
 
+/// A whole count, exact and grouped: "1,528" (runs are counted, not rounded).
+pub fn whole(n: impl Into<u64>) -> String {
+    group(&n.into().to_string())
+}
+
 /// The text with its first letter in capitals: "Generality 3 (…)".
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();

@@ -542,6 +542,8 @@ impl Inputs {
                 Axis::Custom => self.exponent,
             },
             floor: self.floor.unwrap_or_else(|| default_floor(self.axis)),
+            steps_per_second: self.prices_by_steps().then_some(self.steps_per_second),
+            eval_tokens: self.eval_tokens,
         }
     }
 

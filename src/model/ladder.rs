@@ -1,22 +1,27 @@
 //! The scale ladder: which scales to run, and what the design's groups of
 //! runs cost on them.
 //!
-//! Rung scales form a geometric series from the top down whose compute span
-//! (top run over bottom run) is the level's. Two ladders matter:
+//! Rung scales form a geometric series from the top down whose span (top
+//! scale over bottom scale, in the quantity that scales) is the level's. Two
+//! ladders matter:
 //! - the *minimum* ladder: the bottom rung at the smallest scale worth a run;
 //!   its cost is the least compute the claim needs (`min_flops`);
 //! - the *budget* ladder: the largest top whose whole plan fits the budget less
-//!   the reserve, or the top the researcher asked for.
+//!   the reserve and the accelerators' memory, or the top the researcher asked for.
 //!
 //! Sizes are rounded down to two significant figures from the top, and the
 //! bottom is rounded down from the top's rounded value, so rounding never
-//! narrows the span and never spends more than the unrounded plan.
+//! narrows the span and never spends more than the unrounded plan. Where the
+//! rungs are released checkpoints (benchmarks, LLM fine-tuning), they are
+//! picked from the family's sizes instead.
 
 use serde::Serialize;
 
 use super::axis::Scaling;
+use super::checkpoints::pick_sizes;
 use super::design::{Placement, RunCost, Template};
 use super::hardware::Budget;
+use super::memory::{Memory, Use};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -77,7 +82,12 @@ pub struct Experiment {
     pub flops: f64,
     /// Accelerator-hours of all these runs.
     pub hours: f64,
-    pub cost: Option<f64>,
+    /// Money, when a price per accelerator-hour is known.
+    #[serde(rename = "cost")]
+    pub money: Option<f64>,
+    /// What each run is: training, a share of one, or an evaluation.
+    #[serde(skip)]
+    pub cost: RunCost,
 }
 
 /// One scale of the ladder with the runs placed on it.
@@ -90,16 +100,25 @@ pub struct Rung {
     pub params: Option<f64>,
     /// Training tokens per run, where the axis knows them.
     pub tokens: Option<f64>,
-    /// FLOPs of one training run at this scale.
+    /// FLOPs of one full run at this scale: a training run, or an
+    /// evaluation where the design only evaluates.
     pub flops_per_run: f64,
-    /// Accelerator-hours for one training run.
+    /// Accelerator-hours for one full run.
     pub hours_per_run: f64,
-    /// Wall-clock hours for one training run with all the accelerators on it.
+    /// Wall-clock hours for one full run: with all the accelerators on it, or
+    /// one accelerator where runs are simulation-bound.
     pub wall_clock_hours_per_run: f64,
-    /// Runs of every group at this rung.
+    /// Full runs of every group at this rung, each costing `flops_per_run`.
     pub runs: u32,
-    /// FLOPs of all runs at this rung.
+    /// Runs that cost something else: evaluations beside training, timed
+    /// throughput measurements.
+    pub partial_runs: u32,
+    pub partial_flops: f64,
+    /// FLOPs of all runs at this rung: runs × flops_per_run + partial_flops.
     pub flops: f64,
+    /// Memory one accelerator needs for this rung's model, GB (none where the
+    /// axis knows no model size).
+    pub memory_gb: Option<f64>,
     /// Share of the budget's FLOPs that this rung's runs use, 0–1.
     pub share_of_budget: f64,
     /// Cost of all this rung's runs, when a price per accelerator-hour is known.
@@ -116,6 +135,26 @@ pub enum SizedBy {
     Top,
     /// The least the claim needs (shown when the budget cannot pay for it).
     Minimum,
+    /// The largest model the accelerators' memory holds.
+    Memory,
+    /// The largest released size of the model family.
+    Family,
+}
+
+/// Why a ladder does not fit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shortfall {
+    /// It needs more compute than the budget less the reserve.
+    Compute,
+    /// A FLOPs total was given, and the plan takes longer than Hours on the hardware.
+    Hours,
+    /// A run needs more memory than the accelerators hold.
+    Memory,
+    /// The model family has no sizes spanning what the level asks.
+    Family,
+    /// The chosen top leaves the bottom rung below the smallest scale worth a run.
+    Floor,
 }
 
 /// Runs and FLOPs of one tier, beside P6's share.
@@ -142,12 +181,20 @@ pub struct Ladder {
     /// Sum of the experiments' FLOPs.
     pub planned_flops: f64,
     pub fits: bool,
-    /// How many times the available compute the plan needs, when it does not fit.
+    /// Why it does not fit, when it does not.
+    pub short_of: Option<Shortfall>,
+    /// How many times the available compute the plan needs, when compute is short.
     pub shortfall: Option<f64>,
     /// The smallest scale worth a run.
     pub floor: f64,
-    /// Compute of one top run over one bottom run, after rounding.
+    /// Scale of the top rung over the bottom rung, after rounding.
     pub span: f64,
+    /// Compute of one top run over one bottom run.
+    pub compute_span: f64,
+    /// The largest model the accelerators hold for this plan's runs (training,
+    /// or evaluation where the design only evaluates); none where the axis
+    /// knows no model size.
+    pub max_params: Option<f64>,
     pub runs: u32,
     pub accelerator_hours: f64,
     pub wall_clock_hours: f64,
@@ -209,6 +256,7 @@ fn placed(at: Placement, last: usize) -> std::ops::RangeInclusive<usize> {
         Placement::Top => last..=last,
         // Empty when there is no middle rung (1..=0).
         Placement::Middle => 1..=last.saturating_sub(1),
+        Placement::Upper => 1.min(last)..=last,
         Placement::Every => 0..=last,
     }
 }
@@ -231,11 +279,6 @@ pub fn experiments(
     price: Option<f64>,
 ) -> Vec<Experiment> {
     let last = scales.len().saturating_sub(1);
-    let tier = |i: usize| match i {
-        0 => Tier::Small,
-        i if i == last => Tier::Large,
-        _ => Tier::Medium,
-    };
     let mut list = Vec::new();
     for template in templates {
         for i in placed(template.at, last) {
@@ -245,7 +288,7 @@ pub fn experiments(
             let flops = f64::from(runs) * flops_per_run;
             let hours = budget.accelerator_hours_for(flops);
             list.push(Experiment {
-                tier: tier(i),
+                tier: tier_of(i, last),
                 rung: i,
                 scale,
                 params: scaling.params_at(scale),
@@ -259,7 +302,8 @@ pub fn experiments(
                 flops_per_run,
                 flops,
                 hours,
-                cost: price.map(|p| p * hours),
+                money: price.map(|p| p * hours),
+                cost: template.cost,
             });
         }
     }
@@ -280,10 +324,10 @@ fn cost(scales: &[f64], templates: &[Template], scaling: &Scaling) -> f64 {
 }
 
 /// What the ladder needs: rungs and span from the level, the groups of runs
-/// from the design, and how compute grows from the axis.
+/// from the design, how compute grows from the axis, and the limits.
 pub struct LadderRequest<'a> {
     pub rungs: u32,
-    /// Compute of one top run over one bottom run, at least.
+    /// Scale of the top rung over the bottom rung, at least.
     pub span: f64,
     pub templates: &'a [Template],
     pub scaling: &'a Scaling,
@@ -292,35 +336,101 @@ pub struct LadderRequest<'a> {
     pub price: Option<f64>,
     /// The top scale wanted, if any.
     pub top: Option<f64>,
-    /// The largest top the budget may buy: the largest open models, for a
-    /// design that only evaluates existing models.
-    pub max_top: Option<f64>,
+    /// What the accelerators hold.
+    pub memory: &'a Memory,
+    /// Released sizes to pick rungs from (benchmarks, LLM fine-tuning).
+    pub checkpoints: Option<&'static [f64]>,
     /// Whether the design trains models; the rung's "per run" figures are an
     /// evaluation's when it does not.
     pub trains: bool,
+    /// The wall-clock hours the researcher has, when a FLOPs total sets the
+    /// budget (with hardware, the budget is those hours already).
+    pub deadline_hours: Option<f64>,
+}
+
+/// A ladder's scales and why they are what they are.
+struct Chosen {
+    scales: Vec<f64>,
+    sized_by: SizedBy,
+    /// A limit the scales break (memory, the family, the floor), if any.
+    breaks: Option<Shortfall>,
 }
 
 impl LadderRequest<'_> {
-    fn ratio(&self) -> f64 {
-        self.scaling.scale_ratio(self.span)
+    fn usage(&self) -> Use {
+        if self.trains {
+            Use::Train
+        } else {
+            Use::Evaluate
+        }
+    }
+
+    /// The largest model the accelerators hold for these runs, where the
+    /// axis knows model sizes.
+    pub fn max_params(&self) -> Option<f64> {
+        self.scaling
+            .params_at(1.0)
+            .map(|_| self.memory.max_params(self.usage()))
+    }
+
+    /// The largest scale whose model fits in memory: the cap itself where the
+    /// scale is the model size; unbounded where the model is fixed (its own
+    /// check is [`Self::fixed_model_fits`]) or unknown.
+    fn max_scale(&self) -> f64 {
+        match (self.scaling.params_at(1.0), self.scaling.params_at(2.0)) {
+            (Some(a), Some(b)) if a != b => self.memory.max_params(self.usage()),
+            _ => f64::INFINITY,
+        }
+    }
+
+    /// On the data axis the model is fixed: it must fit at every rung.
+    fn fixed_model_fits(&self) -> bool {
+        match (self.scaling.params_at(1.0), self.scaling.params_at(2.0)) {
+            (Some(a), Some(b)) if a == b => a <= self.memory.max_params(self.usage()),
+            _ => true,
+        }
+    }
+
+    fn cost_of(&self, scales: &[f64]) -> f64 {
+        cost(scales, self.templates, self.scaling)
     }
 
     fn cost_at(&self, top: f64) -> f64 {
-        cost(
-            &rung_scales(top, self.ratio(), self.rungs),
-            self.templates,
-            self.scaling,
-        )
+        self.cost_of(&rung_scales(top, self.span, self.rungs))
+    }
+
+    fn spans(&self, scales: &[f64]) -> bool {
+        scales.len() == self.rungs as usize
+            && scales
+                .last()
+                .zip(scales.first())
+                .is_some_and(|(top, bottom)| top / bottom >= self.span * (1.0 - 1e-9))
+    }
+
+    /// Checkpoint ladders within `max`, smallest top first, that span the level.
+    fn checkpoint_ladders(&self, sizes: &[f64], max: f64) -> Vec<Vec<f64>> {
+        sizes
+            .iter()
+            .filter(|&&top| top <= max)
+            .filter_map(|&top| pick_sizes(sizes, self.rungs, self.span, top))
+            .filter(|scales| self.spans(scales))
+            .collect()
     }
 
     /// The smallest two-figure top whose bottom rung is at least the floor.
     pub fn min_top(&self) -> f64 {
+        if let Some(sizes) = self.checkpoints {
+            return self
+                .checkpoint_ladders(sizes, f64::INFINITY)
+                .first()
+                .and_then(|s| s.last().copied())
+                .unwrap_or(sizes[sizes.len() - 1]);
+        }
         let floor = self.scaling.floor;
-        let ratio = self.ratio();
-        let mut top = round_down_2sig(floor * ratio);
+        let mut top = round_down_2sig(floor * self.span);
         // A handful of steps at most: each raises the bottom by about 1–10%.
         for _ in 0..200 {
-            if rung_scales(top, ratio, self.rungs)[0] >= floor {
+            if rung_scales(top, self.span, self.rungs)[0] >= floor {
                 break;
             }
             top = next_2sig_up(top);
@@ -328,9 +438,32 @@ impl LadderRequest<'_> {
         top
     }
 
+    /// The scales of the cheapest ladder that satisfies the level, memory aside.
+    pub fn min_scales(&self) -> Vec<f64> {
+        match self.checkpoints {
+            Some(sizes) => self
+                .checkpoint_ladders(sizes, f64::INFINITY)
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| {
+                    pick_sizes(sizes, self.rungs, self.span, f64::INFINITY).unwrap_or_default()
+                }),
+            None => rung_scales(self.min_top(), self.span, self.rungs),
+        }
+    }
+
     /// The least compute that satisfies the level.
     pub fn min_flops(&self) -> f64 {
-        self.cost_at(self.min_top())
+        self.cost_of(&self.min_scales())
+    }
+
+    /// Whether the level can be met at all on this hardware and family:
+    /// its cheapest ladder holds in memory.
+    pub fn feasible(&self) -> bool {
+        let scales = self.min_scales();
+        self.fixed_model_fits()
+            && self.spans(&scales)
+            && scales.last().is_some_and(|&top| top <= self.max_scale())
     }
 
     /// The largest two-figure top whose plan costs at most `available`, if the
@@ -361,24 +494,161 @@ impl LadderRequest<'_> {
                 high = mid;
             }
         }
-        let top = round_down_2sig(low).max(min_top);
-        Some(self.max_top.map_or(top, |max| top.min(max.max(min_top))))
+        Some(round_down_2sig(low).max(min_top))
+    }
+
+    /// What a plan may spend: the budget less the reserve, and, when a FLOPs
+    /// total sets the budget, no more than the hardware delivers by the deadline.
+    pub fn spendable(&self) -> f64 {
+        let available = self.budget.flops * (1.0 - self.reserve);
+        match self.deadline_hours {
+            Some(hours) => available
+                .min(hours * f64::from(self.budget.count) * self.budget.flops_per_accelerator_hour),
+            None => available,
+        }
+    }
+
+    /// The largest top that the budget less the reserve, the deadline and
+    /// the memory allow, if the claim fits at all: what the verdict names
+    /// when the ladder shown does not fit.
+    pub fn largest_top(&self) -> Option<f64> {
+        if !self.feasible() {
+            return None;
+        }
+        let available = self.spendable();
+        match self.checkpoints {
+            Some(sizes) => self
+                .checkpoint_ladders(sizes, self.max_scale())
+                .into_iter()
+                .rfind(|s| self.cost_of(s) <= available)
+                .and_then(|s| s.last().copied()),
+            None => self.budget_top(available).map(|top| {
+                top.min(round_down_2sig(self.max_scale()))
+                    .max(self.min_top())
+            }),
+        }
+    }
+
+    fn choose(&self, available: f64) -> Chosen {
+        let max = self.max_scale();
+        let memory_ok = self.fixed_model_fits();
+        match (self.checkpoints, self.top) {
+            (Some(sizes), top) => {
+                let cap = top.unwrap_or(f64::INFINITY).min(max);
+                let ladders = self.checkpoint_ladders(sizes, cap);
+                let affordable = ladders.iter().rfind(|s| self.cost_of(s) <= available);
+                match (affordable, ladders.first()) {
+                    (Some(scales), _) => {
+                        let top_here = scales.last().copied().unwrap_or(0.0);
+                        // What stops the next larger ladder: memory, the
+                        // budget, or the family having no larger size.
+                        let next_top = self
+                            .checkpoint_ladders(sizes, f64::INFINITY)
+                            .iter()
+                            .filter_map(|s| s.last().copied())
+                            .find(|&t| t > top_here);
+                        let sized_by = match (top, next_top) {
+                            (Some(_), _) => SizedBy::Top,
+                            (None, Some(next)) if next > max => SizedBy::Memory,
+                            (None, Some(_)) => SizedBy::Budget,
+                            (None, None) => SizedBy::Family,
+                        };
+                        Chosen {
+                            scales: scales.clone(),
+                            sized_by,
+                            breaks: (!memory_ok).then_some(Shortfall::Memory),
+                        }
+                    }
+                    (None, Some(cheapest)) => Chosen {
+                        scales: cheapest.clone(),
+                        sized_by: if top.is_some() {
+                            SizedBy::Top
+                        } else {
+                            SizedBy::Minimum
+                        },
+                        breaks: (!memory_ok).then_some(Shortfall::Memory),
+                    },
+                    (None, None) => {
+                        // Nothing spans the level within the cap: show what the
+                        // family offers under it, and say which limit stops it.
+                        let unlimited = !self.checkpoint_ladders(sizes, f64::INFINITY).is_empty();
+                        let scales = pick_sizes(sizes, self.rungs, self.span, cap)
+                            .unwrap_or_else(|| vec![sizes[0]]);
+                        let breaks = if unlimited && top.is_none() {
+                            Shortfall::Memory
+                        } else {
+                            Shortfall::Family
+                        };
+                        Chosen {
+                            scales,
+                            sized_by: if breaks == Shortfall::Memory {
+                                SizedBy::Memory
+                            } else {
+                                SizedBy::Family
+                            },
+                            breaks: Some(breaks),
+                        }
+                    }
+                }
+            }
+            (None, Some(top)) => {
+                let scales = rung_scales(top, self.span, self.rungs);
+                let breaks = if top > max || !memory_ok {
+                    Some(Shortfall::Memory)
+                } else if scales[0] < self.scaling.floor {
+                    Some(Shortfall::Floor)
+                } else {
+                    None
+                };
+                Chosen {
+                    scales,
+                    sized_by: SizedBy::Top,
+                    breaks,
+                }
+            }
+            (None, None) => {
+                let min_top = self.min_top();
+                if min_top > max {
+                    // Memory stops the level's span above the floor: keep the
+                    // span under the cap, the bottom below the floor.
+                    return Chosen {
+                        scales: rung_scales(max, self.span, self.rungs),
+                        sized_by: SizedBy::Memory,
+                        breaks: Some(Shortfall::Memory),
+                    };
+                }
+                let breaks = (!memory_ok).then_some(Shortfall::Memory);
+                match self.budget_top(available) {
+                    Some(top) if top > max => Chosen {
+                        scales: rung_scales(max.max(min_top), self.span, self.rungs),
+                        sized_by: SizedBy::Memory,
+                        breaks,
+                    },
+                    Some(top) => Chosen {
+                        scales: rung_scales(top, self.span, self.rungs),
+                        sized_by: SizedBy::Budget,
+                        breaks,
+                    },
+                    None => Chosen {
+                        scales: rung_scales(min_top, self.span, self.rungs),
+                        sized_by: SizedBy::Minimum,
+                        breaks,
+                    },
+                }
+            }
+        }
     }
 
     /// The ladder on screen: sized to the wanted top, else the largest the
-    /// budget less the reserve pays for, else the minimum the claim needs.
+    /// budget less the reserve and the memory allow, else the minimum the
+    /// claim needs.
     pub fn fit(&self) -> (Ladder, Vec<Experiment>) {
         let available = self.budget.flops * (1.0 - self.reserve);
-        let min_top = self.min_top();
-        let min_flops = self.cost_at(min_top);
-        let (top, sized_by) = match self.top {
-            Some(top) => (top, SizedBy::Top),
-            None => match self.budget_top(available) {
-                Some(top) => (top, SizedBy::Budget),
-                None => (min_top, SizedBy::Minimum),
-            },
-        };
-        let scales = rung_scales(top, self.ratio(), self.rungs);
+        let Chosen {
+            scales,
+            sized_by,
+            breaks,
+        } = self.choose(available);
         let experiments = experiments(
             &scales,
             self.templates,
@@ -387,41 +657,58 @@ impl LadderRequest<'_> {
             self.price,
         );
         let planned: f64 = experiments.iter().map(|e| e.flops).sum();
-        let bottom_ok = scales[0] >= self.scaling.floor;
-        let fits = bottom_ok && planned <= available;
-        let shortfall = (!fits).then(|| {
-            if bottom_ok {
-                planned / available
-            } else {
-                min_flops / available
-            }
-        });
+        let wall_clock_hours = self.budget.wall_clock_hours_for(planned);
+        let short_of = breaks
+            .or((planned > available).then_some(Shortfall::Compute))
+            .or(self
+                .deadline_hours
+                .filter(|&h| wall_clock_hours > h)
+                .map(|_| Shortfall::Hours));
+        let fits = short_of.is_none();
+        let shortfall = (short_of == Some(Shortfall::Compute)).then(|| planned / available);
         let last = scales.len() - 1;
+        let main_cost = if self.trains {
+            RunCost::Train
+        } else {
+            RunCost::Eval
+        };
+        let usage = self.usage();
         let rungs: Vec<Rung> = scales
             .iter()
             .enumerate()
             .map(|(i, &scale)| {
                 let here = experiments.iter().filter(|e| e.rung == i);
-                let flops: f64 = here.clone().map(|e| e.flops).sum();
-                let flops_per_run = if self.trains {
-                    self.scaling.train_flops(scale)
-                } else {
-                    self.scaling.eval_flops(scale)
-                };
+                let (full, partial): (Vec<&Experiment>, Vec<&Experiment>) =
+                    here.partition(|e| e.cost == main_cost);
+                let flops_per_run = run_flops(main_cost, scale, self.scaling);
+                let runs: u32 = full.iter().map(|e| e.runs).sum();
+                let partial_flops: f64 = partial.iter().map(|e| e.flops).sum();
+                let flops = f64::from(runs) * flops_per_run + partial_flops;
+                let hours_per_run = self.budget.accelerator_hours_for(flops_per_run);
                 Rung {
-                    tier: match i {
-                        0 => Tier::Small,
-                        i if i == last => Tier::Large,
-                        _ => Tier::Medium,
-                    },
+                    tier: tier_of(i, last),
                     scale,
                     params: self.scaling.params_at(scale),
-                    tokens: self.scaling.tokens_at(scale),
+                    tokens: if self.trains {
+                        self.scaling.tokens_at(scale)
+                    } else {
+                        Some(self.scaling.eval_tokens)
+                    },
                     flops_per_run,
-                    hours_per_run: self.budget.accelerator_hours_for(flops_per_run),
-                    wall_clock_hours_per_run: self.budget.wall_clock_hours_for(flops_per_run),
-                    runs: here.clone().map(|e| e.runs).sum(),
+                    hours_per_run,
+                    wall_clock_hours_per_run: if self.scaling.runs_on_one_accelerator() {
+                        hours_per_run
+                    } else {
+                        self.budget.wall_clock_hours_for(flops_per_run)
+                    },
+                    runs,
+                    partial_runs: partial.iter().map(|e| e.runs).sum(),
+                    partial_flops,
                     flops,
+                    memory_gb: self
+                        .scaling
+                        .params_at(scale)
+                        .map(|p| self.memory.needed_gb(p, usage)),
                     share_of_budget: flops / self.budget.flops,
                     cost: self
                         .price
@@ -450,19 +737,22 @@ impl LadderRequest<'_> {
                 }
             })
             .collect();
-        let span = self.scaling.train_flops(scales[last]) / self.scaling.train_flops(scales[0]);
         let ladder = Ladder {
             budget_flops: self.budget.flops,
             reserve: self.reserve,
             available_flops: available,
             planned_flops: planned,
             fits,
+            short_of,
             shortfall,
             floor: self.scaling.floor,
-            span,
+            span: scales[last] / scales[0],
+            compute_span: self.scaling.train_flops(scales[last])
+                / self.scaling.train_flops(scales[0]),
+            max_params: self.max_params(),
             runs,
             accelerator_hours: self.budget.accelerator_hours_for(planned),
-            wall_clock_hours: self.budget.wall_clock_hours_for(planned),
+            wall_clock_hours,
             cost: self
                 .price
                 .map(|p| p * self.budget.accelerator_hours_for(planned)),
@@ -471,6 +761,14 @@ impl LadderRequest<'_> {
             rungs,
         };
         (ladder, experiments)
+    }
+}
+
+fn tier_of(i: usize, last: usize) -> Tier {
+    match i {
+        0 => Tier::Small,
+        i if i == last => Tier::Large,
+        _ => Tier::Medium,
     }
 }
 

@@ -3,16 +3,18 @@
 
 use serde::Serialize;
 
-use super::axis::{Axis, Scaling, EVAL_TOKENS};
-use super::design::{self, Demands, Placement, RunCost, Template, TUNING_CONFIGS};
+use super::axis::{Axis, Scaling};
+use super::design::{self, Demands, Placement, RunCost, Template, LR_CONFIGS, TUNING_CONFIGS};
 use super::evidence::{
     kind_demands, level_for, reasons, reporting, reviewer_questions, rule_for, Evidence, LevelRule,
 };
 use super::format;
 use super::hardware::{Budget, BudgetSource};
-use super::inputs::{ContributionKind, FieldValue, InputError, Inputs};
-use super::ladder::{rung_scales, Experiment, Ladder, LadderRequest, SizedBy};
+use super::inputs::{ContributionKind, FieldValue, InputError, Inputs, ResearchField, Tuning};
+use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
+use super::memory::{Memory, ACTIVATION_SHARE, EVAL_MARGIN};
 use super::stats::{detectable_effect, equivalence_seeds, power_analysis, PowerAnalysis};
+use super::warnings;
 
 /// One cell of the claim map: a (generality, novelty) claim, its level and
 /// whether this budget affords it.
@@ -55,33 +57,50 @@ pub struct Plan {
     pub power: Option<PowerAnalysis>,
     /// 25 cells, generality-major: index (g − 1)·5 + (n − 1).
     pub claim_map: Vec<ClaimCell>,
-    /// When the plan does not fit: the broadest claims at most as general and
+    /// Whether the claim itself fits: its cheapest ladder holds in memory and
+    /// costs at most the budget less the reserve. A chosen top can fail
+    /// while the claim fits; the claim map and the narrower claims follow this.
+    pub claim_fits: bool,
+    /// When the ladder shown does not fit but the claim does (a chosen top, or
+    /// a deadline that binds): the largest top that fits.
+    pub largest_top: Option<f64>,
+    /// When the claim does not fit: the broadest claims at most as general and
     /// as novel as this one that do fit, same novelty first.
     pub narrower_claims: Vec<ClaimCell>,
     pub assumptions: Vec<Assumption>,
     pub warnings: Vec<String>,
 }
 
-/// MFU above this is rarely sustained: PaLM reported 46% (Chowdhery et al.
-/// 2022) and Llama 3 405B 38–43% (Dubey et al. 2024).
-const HIGH_MFU: f64 = 0.6;
-
-/// Parameters of the largest open model to evaluate: Llama 3.1 405B (Dubey et al. 2024).
-const LARGEST_OPEN_MODEL: f64 = 405e9;
-
-/// Tokens per parameter of a competitive open model: Llama 3 8B saw 15T
-/// tokens, about 1,900 per parameter (Dubey et al. 2024).
-const COMPETITIVE_TOKENS_PER_PARAM: f64 = 1_900.0;
-
-/// The level's statistics with the correction it needs, in words.
-fn statistics_text(rule: &LevelRule, equivalence: bool, comparisons: u32) -> String {
-    let mut text = if equivalence {
-        "an equivalence test (two one-sided tests, TOST) against the smallest effect worth \
-         caring about, with 95% confidence intervals"
-            .to_owned()
-    } else {
-        rule.statistics.to_owned()
+/// The level's statistics for this kind and field, with the correction it
+/// needs, in words.
+fn statistics_text(inputs: &Inputs, rule: &LevelRule, comparisons: u32) -> String {
+    let mut text = match inputs.kind {
+        ContributionKind::Benchmark => {
+            return "a standard error (or bootstrap interval) over the benchmark's items for every \
+                    model's score, and a check that adjacent sizes differ by more than those \
+                    errors, so the benchmark separates models (Miller 2024, Adding Error Bars to Evals)"
+                .into();
+        }
+        ContributionKind::Model => {
+            return "a bootstrap interval over each benchmark's items for every score, the model \
+                    and the existing ones evaluated the same way (Miller 2024, Adding Error Bars to Evals)"
+                .into();
+        }
+        ContributionKind::NegativeResult => "an equivalence test (two one-sided tests, TOST) \
+             against the smallest effect worth caring about, with 95% confidence intervals"
+            .to_owned(),
+        ContributionKind::Dataset => "the seed-to-seed spread of each dataset's scores at the \
+             smallest size, with 95% intervals, and the one-run differences at larger sizes \
+             judged against that spread (Magnusson et al. 2025, DataDecide)"
+            .to_owned(),
+        _ => rule.statistics.to_owned(),
     };
+    if inputs.field == ResearchField::Rl {
+        text.push_str(
+            "; across tasks, the interquartile mean of normalised scores with stratified \
+             bootstrap 95% intervals (Agarwal et al. 2021, rliable)",
+        );
+    }
     if comparisons > 1 {
         text.push_str(&format!(
             " (Holm's correction over the {comparisons} headline comparisons)"
@@ -96,9 +115,13 @@ fn comparisons(rule: &LevelRule) -> u32 {
 }
 
 /// Seeds per arm the power analysis asks for, at the corrected test level:
-/// a two-sample t-test for a gain, or TOST for equivalence.
+/// a two-sample t-test for a gain, or TOST for equivalence. None where the
+/// kind compares no arms over seeds.
 fn power_for(inputs: &Inputs, alpha: f64) -> Option<PowerAnalysis> {
     let (effect, noise) = (inputs.effect?, inputs.noise?);
+    if !design::compares_over_seeds(inputs.kind) {
+        return None;
+    }
     Some(if design::tests_equivalence(inputs.kind) {
         let (seeds, capped) = equivalence_seeds(effect, noise, alpha, inputs.power);
         PowerAnalysis {
@@ -113,8 +136,8 @@ fn power_for(inputs: &Inputs, alpha: f64) -> Option<PowerAnalysis> {
 }
 
 const EQUIVALENCE_METHOD: &str = "Two one-sided tests (TOST) with the effect as the \
-equivalence margin and no true difference: n = 2·(z₁₋α + z₁₋β/₂)²·σ²/δ² per arm (Chow, Shao & \
-Wang 2008).";
+equivalence margin and no true difference: the smallest n per arm whose exact power (noncentral \
+t) reaches the target (Chow, Shao & Wang 2008).";
 
 /// Everything a level needs to be planned with these inputs.
 struct LevelPlan {
@@ -132,7 +155,10 @@ impl LevelPlan {
         let alpha = inputs.alpha / f64::from(comparisons);
         let power = power_for(inputs, alpha);
         let headline = power.as_ref().map_or(rule.seeds, |p| p.seeds_per_arm);
-        let templates = design::design(inputs.kind, &Demands::of(rule, headline));
+        let templates = design::design(
+            inputs.kind,
+            &Demands::of(rule, headline, inputs.field, inputs.tuning),
+        );
         LevelPlan {
             rule,
             comparisons,
@@ -147,6 +173,7 @@ impl LevelPlan {
         inputs: &Inputs,
         scaling: &'a Scaling,
         budget: &'a Budget,
+        memory: &'a Memory,
     ) -> LadderRequest<'a> {
         LadderRequest {
             rungs: self.rule.rungs,
@@ -157,9 +184,28 @@ impl LevelPlan {
             reserve: inputs.reserve,
             price: inputs.price,
             top: inputs.top,
-            max_top: (!design::trains(inputs.kind)).then_some(LARGEST_OPEN_MODEL),
+            memory,
+            checkpoints: inputs.uses_checkpoints().then(|| inputs.family.sizes()),
             trains: design::trains(inputs.kind),
+            deadline_hours: (budget.source == BudgetSource::Flops).then_some(inputs.hours),
         }
+    }
+
+    /// Whether this level's claim fits: its cheapest ladder holds in memory,
+    /// costs at most the budget less the reserve, and ends by the deadline.
+    fn fits(&self, request: &LadderRequest) -> bool {
+        request.feasible() && request.min_flops() <= request.spendable()
+    }
+
+    /// The seeds of the headline comparisons, and the smallest effect they
+    /// detect, where the kind compares arms over seeds.
+    fn headline_seeds(&self, inputs: &Inputs) -> u32 {
+        self.templates
+            .iter()
+            .find(|t| t.what == "headline")
+            .or_else(|| self.templates.iter().find(|t| t.seeds > 1))
+            .map_or(1, |t| t.seeds)
+            .max(u32::from(!design::compares_over_seeds(inputs.kind)))
     }
 }
 
@@ -167,6 +213,7 @@ fn where_text(at: Placement) -> &'static str {
     match at {
         Placement::Bottom => "at the smallest size",
         Placement::Middle => "at each middle size",
+        Placement::Upper => "at every size above the smallest",
         Placement::Top => "at the largest size",
         Placement::Every => "at every size",
     }
@@ -178,10 +225,10 @@ fn experiment_requirements(templates: &[Template]) -> Vec<String> {
         .iter()
         .map(|t| {
             format!(
-                "{} {}: {} runs ({}).",
+                "{} {}: {} ({}).",
                 t.label,
                 where_text(t.at),
-                t.runs(),
+                format::plural(t.runs(), "run", "runs"),
                 design::design_text(t.arms, t.settings, t.configs, t.seeds)
             )
         })
@@ -205,31 +252,29 @@ impl Plan {
             inputs.mfu,
             inputs.flops,
         );
+        let memory = Memory::of(inputs.accelerator, inputs.count);
         let scaling = inputs.scaling(budget.flops_per_accelerator_hour);
         let level = level_for(inputs.generality, inputs.novelty);
         let this = LevelPlan::new(&inputs, level);
-        let request = this.request(&inputs, &scaling, &budget);
+        let request = this.request(&inputs, &scaling, &budget, &memory);
         let (ladder, experiments) = request.fit();
-        let min_top = request.min_top();
+        let min_scales = request.min_scales();
         let min_flops = request.min_flops();
-        let min_scales = rung_scales(
-            min_top,
-            scaling.scale_ratio(this.rule.span),
-            this.rule.rungs,
-        );
+        let claim_request = LadderRequest {
+            top: None,
+            ..this.request(&inputs, &scaling, &budget, &memory)
+        };
+        let claim_fits = this.fits(&claim_request);
+        let largest_top = (claim_fits && !ladder.fits)
+            .then(|| claim_request.largest_top())
+            .flatten();
 
         let rule = this.rule;
-        let headline_seeds = this
-            .power
-            .as_ref()
-            .map_or(rule.seeds, |p| p.seeds_per_arm.max(rule.seeds));
-        let statistics = statistics_text(
-            rule,
-            design::tests_equivalence(inputs.kind),
-            this.comparisons,
-        );
+        let compares = design::compares_over_seeds(inputs.kind);
+        let headline_seeds = this.headline_seeds(&inputs);
+        let statistics = statistics_text(&inputs, rule, this.comparisons);
         let mut requirements = experiment_requirements(&this.templates);
-        requirements.extend(reporting(rule, &statistics));
+        requirements.extend(reporting(rule, scaling.unit(), &statistics));
         let top_tokens = ladder.rungs.last().and_then(|r| r.tokens);
         let evidence = Evidence {
             level,
@@ -239,14 +284,15 @@ impl Plan {
             rungs: rule.rungs,
             span: rule.span,
             seeds: headline_seeds,
-            seeds_per_configuration: rule.seeds,
+            seeds_per_configuration: if compares { rule.seeds } else { 1 },
             baselines: rule.baselines,
             ablations: rule.ablations,
             statistics,
             headline_comparisons: this.comparisons,
             correction: (this.comparisons > 1).then_some("Holm"),
             corrected_alpha: this.alpha,
-            detectable_effect: detectable_effect(headline_seeds, this.alpha, inputs.power),
+            detectable_effect: (compares && headline_seeds > 1)
+                .then(|| detectable_effect(headline_seeds, this.alpha, inputs.power)),
             release: rule.release,
             replication: rule.replication,
             requirements,
@@ -261,18 +307,19 @@ impl Plan {
             reviewer_questions: reviewer_questions(inputs.kind, inputs.generality, inputs.novelty),
         };
 
-        // Each level is decided by its own cheapest ladder; the claim's own
-        // cell by the ladder on screen, so the map and the verdict agree.
-        let available = ladder.available_flops;
+        // Each level is decided by its own cheapest ladder, the claim's own
+        // cell too, so the map, the narrower claims and `claim_fits` agree.
         let fits_by_level: Vec<bool> = (1..=5u8)
             .map(|l| {
                 if l == level {
-                    ladder.fits
+                    claim_fits
                 } else {
                     let other = LevelPlan::new(&inputs, l);
-                    let mut request = other.request(&inputs, &scaling, &budget);
-                    request.top = None;
-                    request.min_flops() <= available
+                    let request = LadderRequest {
+                        top: None,
+                        ..other.request(&inputs, &scaling, &budget, &memory)
+                    };
+                    other.fits(&request)
                 }
             })
             .collect();
@@ -289,114 +336,30 @@ impl Plan {
                 }
             })
             .collect();
-        let narrower_claims = if ladder.fits {
+        let narrower_claims = if claim_fits {
             Vec::new()
         } else {
             narrower(&claim_map, inputs.generality, inputs.novelty)
         };
 
-        let mut warnings = Vec::new();
-        if inputs.effect.is_some() != inputs.noise.is_some() {
-            warnings.push(
-                "Power analysis skipped: give both effect and noise to size the seeds.".into(),
-            );
-        }
-        if let Some(p) = this.power.as_ref().filter(|p| p.capped) {
-            warnings.push(format!(
-                "The effect is tiny next to the noise (d = {:.2e}): the power analysis is capped at {} seeds per arm.",
-                p.cohen_d, p.seeds_per_arm
-            ));
-        }
-        if headline_seeds > rule.seeds && ladder.sized_by == SizedBy::Budget {
-            // What the same budget buys with the level's own seeds: say so
-            // rather than trade scale for seeds silently.
-            let lighter = design::design(inputs.kind, &Demands::of(rule, rule.seeds));
-            let mut request = this.request(&inputs, &scaling, &budget);
-            request.templates = &lighter;
-            let (with_level_seeds, _) = request.fit();
-            let (a, b) = (
-                ladder.rungs.last().map_or(0.0, |r| r.scale),
-                with_level_seeds.rungs.last().map_or(0.0, |r| r.scale),
-            );
-            if b > a {
-                warnings.push(format!(
-                    "The power analysis's {headline_seeds} seeds per arm at the largest size cost scale: the top rung is {} instead of the {} the level's {} seeds would allow.",
-                    format::count(a),
-                    format::count(b),
-                    rule.seeds
-                ));
-            }
-        }
-        if inputs.mfu > HIGH_MFU {
-            warnings.push(format!(
-                "MFU {} is above what large training runs report (about 0.4–0.46); hours may be optimistic.",
-                format::number_text(inputs.mfu)
-            ));
-        }
-        if budget.source == BudgetSource::Flops {
-            warnings.push(
-                "A FLOPs budget replaces accelerators × hours; hours and cost use the chosen accelerator and MFU."
-                    .into(),
-            );
-        }
-        if let (Some(top), true) = (
-            inputs.top,
-            ladder
-                .rungs
-                .first()
-                .is_some_and(|r| r.scale < scaling.floor),
-        ) {
-            warnings.push(format!(
-                "A top of {} leaves the smallest rung below the {} worth a run: the level's {}× span needs a top of at least {}.",
-                format::count(top),
-                format::count(scaling.floor),
-                format::number(rule.span),
-                format::count(min_top)
-            ));
-        }
-        if inputs.kind == ContributionKind::Model && scaling.axis == Axis::Pretrain {
-            if let Some(params) = ladder.rungs.last().and_then(|r| r.params) {
-                let competitive = 6.0 * params * COMPETITIVE_TOKENS_PER_PARAM * params;
-                if ladder.planned_flops < 0.1 * competitive {
-                    warnings.push(format!(
-                        "Competitive open models of {} parameters are trained on far more data: Llama 3 8B saw about {} tokens per parameter (Dubey et al. 2024), about {} FLOPs at this size, {}× this plan. Industry labs win this race on compute; an academic lab does better with a specialty domain, a benchmark or dataset, or an insight.",
-                        format::count(params),
-                        format::number(COMPETITIVE_TOKENS_PER_PARAM),
-                        format::flops(competitive),
-                        format::number(competitive / ladder.planned_flops.max(1.0))
-                    ));
-                }
-            }
-        }
-        if inputs.kind == ContributionKind::Dataset {
-            if let Some(tokens) = top_tokens.filter(|&t| t > 4.0 * inputs.data_tokens) {
-                warnings.push(format!(
-                    "The largest run reads {} tokens: your {} tokens of data would repeat {} times; beyond about 4 epochs repeated data is worth much less than new data (Muennighoff et al. 2023).",
-                    format::count(tokens),
-                    format::count(inputs.data_tokens),
-                    format::number(tokens / inputs.data_tokens)
-                ));
-            }
-        }
-        if budget.source == BudgetSource::Flops && ladder.wall_clock_hours > inputs.hours {
-            // The typed total decides the fit; say when the hardware cannot
-            // deliver it in the time the researcher has.
-            warnings.push(format!(
-                "Your FLOPs budget decides the fit, but on your {} this plan takes {}, more than the {} given in Hours.",
-                format::plural(inputs.count, "accelerator", "accelerators"),
-                format::duration(ladder.wall_clock_hours),
-                format::duration(inputs.hours),
-            ));
-        }
-        if scaling.axis == Axis::Data && inputs.kind != ContributionKind::Benchmark {
-            warnings.push(
-                "On the data axis FLOPs count the network only; where simulation or data loading dominates (as in much RL), time one run and use the custom axis."
-                    .into(),
-            );
-        }
+        // What the same budget buys with the level's own seeds, when the
+        // power analysis asks for more: say so rather than trade scale for
+        // seeds silently.
+        let top_with_level_seeds =
+            (headline_seeds > rule.seeds && ladder.sized_by == SizedBy::Budget).then(|| {
+                let lighter = design::design(
+                    inputs.kind,
+                    &Demands::of(rule, rule.seeds, inputs.field, inputs.tuning),
+                );
+                let request = LadderRequest {
+                    templates: &lighter,
+                    ..this.request(&inputs, &scaling, &budget, &memory)
+                };
+                request.fit().0.rungs.last().map_or(0.0, |r| r.scale)
+            });
 
-        Plan {
-            assumptions: assumptions(&inputs, &scaling, &this.templates),
+        let mut plan = Plan {
+            assumptions: assumptions(&inputs, &scaling, &memory, &this.templates),
             evidence,
             budget,
             scaling,
@@ -407,10 +370,14 @@ impl Plan {
             kind_summary: design::kind_summary(inputs.kind),
             power: this.power,
             claim_map,
+            claim_fits,
+            largest_top,
             narrower_claims,
-            warnings,
+            warnings: Vec::new(),
             inputs,
-        }
+        };
+        plan.warnings = warnings::of(&plan, top_with_level_seeds);
+        plan
     }
 
     /// The plan for named values, as `window.evidenceLadder.plan` receives them.
@@ -452,7 +419,12 @@ fn narrower(map: &[ClaimCell], generality: u8, novelty: u8) -> Vec<ClaimCell> {
     best
 }
 
-fn assumptions(inputs: &Inputs, scaling: &Scaling, templates: &[Template]) -> Vec<Assumption> {
+fn assumptions(
+    inputs: &Inputs,
+    scaling: &Scaling,
+    memory: &Memory,
+    templates: &[Template],
+) -> Vec<Assumption> {
     let a = inputs.accelerator;
     let mut list = vec![Assumption {
         name: "Training compute per run",
@@ -501,7 +473,7 @@ fn assumptions(inputs: &Inputs, scaling: &Scaling, templates: &[Template]) -> Ve
         },
         Assumption {
             name: "Smallest scale worth a run",
-            value: format!("{} {}", format::count(scaling.floor), scaling.axis.unit()),
+            value: format!("{} {}", format::count(scaling.floor), scaling.unit()),
             source: match (inputs.floor, scaling.axis) {
                 (Some(_), _) => "Your input",
                 (None, Axis::Pretrain | Axis::Finetune) => {
@@ -529,9 +501,71 @@ fn assumptions(inputs: &Inputs, scaling: &Scaling, templates: &[Template]) -> Ve
     ]);
     if templates.iter().any(|t| t.configs > 1) {
         list.push(Assumption {
-            name: "Tuning sweep",
-            value: format!("{TUNING_CONFIGS} configurations per arm at the smallest size"),
-            source: "Our calibration: Bergstra & Bengio 2012 (random search); Dodge et al. 2019 (equal tuning budgets)",
+            name: "Tuning",
+            value: match (inputs.kind, inputs.tuning) {
+                (ContributionKind::Insight | ContributionKind::NegativeResult, Tuning::Sweep) => format!(
+                    "{TUNING_CONFIGS} configurations per arm at the smallest size, then {LR_CONFIGS} learning rates per compared arm at every larger size"
+                ),
+                (ContributionKind::Insight | ContributionKind::NegativeResult, Tuning::Mup) => format!(
+                    "{TUNING_CONFIGS} configurations per arm at the smallest size, transferred to larger sizes by μP"
+                ),
+                _ => format!("{TUNING_CONFIGS} candidate configurations at the smallest size"),
+            },
+            source: match inputs.tuning {
+                Tuning::Sweep => "Our calibration: Bergstra & Bengio 2012 (random search); Dodge et al. 2019 (equal tuning budgets); the best learning rate moves with size (Brown et al. 2020: 6e-4 at 125M, 2e-4 at 1.3B)",
+                Tuning::Mup => "Yang et al. 2022, Tensor Programs V (μTransfer): hyperparameters tuned small transfer under the maximal-update parametrisation; the small sweep is our calibration (Bergstra & Bengio 2012; Dodge et al. 2019)",
+            },
+        });
+    }
+    if let Some(max) = scaling.params_at(1.0).map(|_| {
+        memory.max_params(if design::trains(inputs.kind) {
+            super::memory::Use::Train
+        } else {
+            super::memory::Use::Evaluate
+        })
+    }) {
+        let trains = design::trains(inputs.kind);
+        list.push(Assumption {
+            name: "Memory",
+            value: format!(
+                "{} × {} GB hold at most {} parameters for {}",
+                inputs.count,
+                format::number_text(memory.per_accelerator_gb),
+                format::count(max),
+                if trains {
+                    format!(
+                        "training: 16 bytes per parameter sharded over all of them, {} of their memory kept for activations",
+                        format::percent(ACTIVATION_SHARE)
+                    )
+                } else {
+                    format!(
+                        "evaluation: 2 bytes per parameter plus {} for the cache and activations",
+                        format::percent(EVAL_MARGIN)
+                    )
+                }
+            ),
+            source: if trains {
+                "Rajbhandari et al. 2020 (ZeRO): Adam in mixed precision keeps 16 bytes per parameter; the activation share is our assumption; memory from the vendor's datasheet"
+            } else {
+                "bf16 weights; the margin is our assumption; memory from the vendor's datasheet"
+            },
+        });
+    }
+    if inputs.uses_checkpoints() {
+        list.push(Assumption {
+            name: "Model family",
+            value: format!(
+                "rungs are released {} sizes: {}",
+                inputs.family.name(),
+                inputs
+                    .family
+                    .sizes()
+                    .iter()
+                    .map(|&s| format::count(s))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            source: inputs.family.source(),
         });
     }
     if templates.iter().any(|t| t.cost == RunCost::Eval) {
@@ -539,9 +573,30 @@ fn assumptions(inputs: &Inputs, scaling: &Scaling, templates: &[Template]) -> Ve
             name: "Evaluation",
             value: format!(
                 "a forward pass of 2·N FLOPs per token over {} tokens per evaluation",
-                format::count(EVAL_TOKENS)
+                format::count(inputs.eval_tokens)
             ),
-            source: "Kaplan et al. 2020 (2·N per token); the 5,000 items of 1,000 tokens are our assumption",
+            source: "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption)",
+        });
+    }
+    if scaling.runs_on_one_accelerator() {
+        list.push(Assumption {
+            name: "Deep RL runs",
+            value: format!(
+                "{} environment steps per second on one accelerator per run",
+                format::count(inputs.steps_per_second)
+            ),
+            source: "Your measurement (the default is a placeholder); simulation, not the network, sets the cost of most deep RL",
+        });
+    }
+    if inputs.field == ResearchField::Rl {
+        list.push(Assumption {
+            name: "Deep RL statistics",
+            value: format!(
+                "at least {} seeds per arm on each of at least {} tasks at the headline; tasks aggregated by the interquartile mean with stratified bootstrap intervals",
+                design::RL_MIN_SEEDS,
+                design::RL_MIN_TASKS
+            ),
+            source: "Henderson et al. 2018 (Deep RL that Matters); Agarwal et al. 2021 (rliable)",
         });
     }
     list.push(Assumption {
