@@ -769,3 +769,13 @@ fn a_benchmark_evaluates_released_checkpoints_that_fit() {
         .iter()
         .all(|r| r.tokens == Some(plan.inputs.eval_tokens)));
 }
+
+/// README's JS API section names every input of the field table.
+#[test]
+fn readme_lists_every_input() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    for field in Field::ALL {
+        let key = format!("`{}`", field.key());
+        assert!(readme.contains(&key), "README does not mention {key}");
+    }
+}

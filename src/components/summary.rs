@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::model::evidence::rule_for;
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
@@ -18,7 +19,7 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
             <p class="level" role="status" aria-live="polite">
                 { format!("Evidence level {} of 5 — {}", e.level, e.name) }
             </p>
-            <p class="meaning">{ level_meaning(e.level) }</p>
+            <p class="meaning">{ rule_for(e.level).meaning }</p>
             <p class="claim print-only">
                 { format!(
                     "Claim: {}; {}. Budget: {}.",
@@ -38,7 +39,7 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
                     { format!(
                         "{}: {span} {}, {}, {} on your hardware.",
                         report::verdict_title(plan),
-                        plan.scaling.axis.unit(),
+                        plan.scaling.unit(),
                         format::plural(l.runs, "run", "runs"),
                         format::duration(l.wall_clock_hours),
                     ) }
@@ -55,15 +56,4 @@ fn invalid_text(fields: &[Field]) -> String {
         "Not valid: {}; the plan keeps the last valid values.",
         names.join(", ")
     )
-}
-
-/// What a level means, in one line beside "Evidence level N of 5".
-fn level_meaning(level: u8) -> &'static str {
-    match level {
-        1 => "A narrow claim close to consensus; a few seeds at three sizes suffice.",
-        2 => "A broader or less expected claim; intervals over seeds, two settings.",
-        3 => "A domain-wide or surprising claim; a test, three settings, 100× span.",
-        4 => "A claim across domains or against practice; corrected tests, 1,000× span.",
-        _ => "A general law or against \"scale wins\"; replication, 10,000× span.",
-    }
 }

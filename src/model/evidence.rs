@@ -16,7 +16,7 @@ pub struct Principle {
     pub meaning: &'static str,
 }
 
-/// The principles the calculator encodes (PRODUCT.md P1–P7), in the order
+/// The essay's principles the calculator encodes, in our words, in the order
 /// the method section lists them.
 pub const PRINCIPLES: [Principle; 7] = [
     Principle {
@@ -66,6 +66,8 @@ pub fn principle(phrase: &str) -> Option<&'static Principle> {
 pub struct LevelRule {
     pub level: u8,
     pub name: &'static str,
+    /// What the level means, in one line beside "Evidence level N of 5".
+    pub meaning: &'static str,
     /// Settings (datasets or tasks) the claim is shown in.
     pub settings: u32,
     /// Distinct domains (or modalities) those settings must cover.
@@ -92,13 +94,14 @@ pub struct LevelRule {
 const SQRT_10: f64 = 3.162_277_660_168_379_5;
 const SQRT_1000: f64 = 31.622_776_601_683_793;
 
-/// The rule book. Refined from the product brief's starting rules in two ways:
+/// The rule book, our calibration of the essay's direction, in two choices:
 /// every ladder has at least three rungs (two points always fit a line, so a
-/// trend needs three, and P6's small / medium / large needs three tiers), and
+/// trend needs three, and the essay's small / medium / large needs three tiers), and
 /// level 3 has four rungs, the essay's 120M → 350M → 750M → 1.3B.
 pub const LEVELS: [LevelRule; 5] = [
     LevelRule {
         level: 1,
+        meaning: "A narrow claim close to consensus; a few seeds at three sizes suffice.",
         name: "Exploratory",
         settings: 1,
         domains: 1,
@@ -113,6 +116,8 @@ pub const LEVELS: [LevelRule; 5] = [
     },
     LevelRule {
         level: 2,
+        meaning:
+            "A broader or less expected claim; intervals over seeds, two settings, three sizes.",
         name: "Suggestive",
         settings: 2,
         domains: 1,
@@ -127,6 +132,7 @@ pub const LEVELS: [LevelRule; 5] = [
     },
     LevelRule {
         level: 3,
+        meaning: "A domain-wide or surprising claim; a test, three settings, sizes 10× apart.",
         name: "Convincing",
         settings: 3,
         domains: 1,
@@ -141,6 +147,7 @@ pub const LEVELS: [LevelRule; 5] = [
     },
     LevelRule {
         level: 4,
+        meaning: "A claim across domains or against practice; corrected tests, sizes 32× apart.",
         name: "Compelling",
         settings: 5,
         domains: 2,
@@ -155,6 +162,7 @@ pub const LEVELS: [LevelRule; 5] = [
     },
     LevelRule {
         level: 5,
+        meaning: "A general law or against \"scale wins\"; replication, sizes 100× apart.",
         name: "Extraordinary",
         settings: 8,
         domains: 3,
@@ -170,7 +178,8 @@ pub const LEVELS: [LevelRule; 5] = [
 ];
 
 /// Level by claim: row = generality − 1, column = novelty − 1.
-/// Rising along a row or down a column never lowers the level (P2, P3), and
+/// Rising along a row or down a column never lowers the level (the essay:
+/// broader claims, and claims farther from practice, need more evidence), and
 /// novelty 5, contradicting a near-fact such as "scale wins", is at least level 4.
 pub const LEVEL_BY_CLAIM: [[u8; 5]; 5] = [
     [1, 1, 2, 3, 4],
@@ -284,7 +293,8 @@ pub struct Evidence {
     pub replication: bool,
     /// Concrete requirements, one sentence each: the experiments, then the reporting.
     pub requirements: Vec<String>,
-    /// What the kind of contribution adds beyond compute (P4, P5).
+    /// What the kind of contribution adds beyond compute: how an artifact proves
+    /// its value, what a negative result must show.
     pub kind_demands: Vec<String>,
     /// Why the level is what it is.
     pub reasons: Vec<String>,

@@ -15,7 +15,7 @@ use super::fields::{parse_number, Rule};
 use super::format::number_text;
 use super::hardware::{find_accelerator, Accelerator, ACCELERATORS};
 
-/// What kind of contribution the paper makes (P1).
+/// What kind of contribution the paper makes: an artifact or an insight (the essay).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContributionKind {
@@ -211,7 +211,7 @@ fn escape_invisible(text: &str) -> String {
     out
 }
 
-/// Everything the plan depends on. Defaults are P6's reference point: a
+/// Everything the plan depends on. Defaults are the essay's reference point: a
 /// mid-level insight on 8 A100s for 30 days, pretraining language models.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Inputs {

@@ -51,7 +51,7 @@ impl Tier {
         }
     }
 
-    /// P6's share of experiments for this tier: 50/30/20.
+    /// The essay's share of experiments for this tier: 50/30/20.
     pub fn essay_share(self) -> f64 {
         match self {
             Tier::Small => 0.5,
@@ -157,7 +157,7 @@ pub enum Shortfall {
     Floor,
 }
 
-/// Runs and FLOPs of one tier, beside P6's share.
+/// Runs and FLOPs of one tier, beside the essay's share.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct TierSplit {
     pub tier: Tier,
