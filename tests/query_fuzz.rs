@@ -1,9 +1,9 @@
 //! Fuzzing the URL query parser: whatever a link carries, parsing returns.
 #![cfg(not(target_arch = "wasm32"))]
 
-use evidence_ladder::model::inputs::Field;
+use evidence_ladder::model::inputs::{Field, Inputs};
 use evidence_ladder::model::plan::Plan;
-use evidence_ladder::model::query::{parse_query, MAX_QUERY_LEN};
+use evidence_ladder::model::query::{parse_query, to_query, MAX_QUERY_LEN};
 use proptest::prelude::*;
 
 /// Pieces a hostile or broken link is made of.
@@ -39,13 +39,34 @@ proptest! {
     fn parsing_any_query_never_panics(parts in prop::collection::vec(fragment(), 0..8)) {
         let query = parts.join("&");
         let parsed = parse_query(&query);
-        // Whatever was accepted is a valid plan input.
-        let plan = Plan::new(parsed.inputs);
-        prop_assert!(!plan.ladder.fits || plan.ladder.planned_flops <= plan.ladder.available_flops);
+        let defaults = Inputs::default();
         for e in &parsed.rejected {
             // 40 characters at most, each shown as up to "<U+XXXXX>" when invisible, plus quotes and "…".
             prop_assert!(e.value.chars().count() <= 3 + 40 * 9, "messages echo a bounded value");
+            // A refused field keeps its default: nothing half-applied.
+            prop_assert_eq!(parsed.inputs.text(e.field), defaults.text(e.field));
         }
+        // What was accepted is written back as a link that reads the same.
+        let again = parse_query(&to_query(&parsed.inputs, &parsed.view));
+        prop_assert!(again.rejected.is_empty(), "{:?}", again.rejected);
+        prop_assert_eq!(again.inputs, parsed.inputs);
+    }
+}
+
+proptest! {
+    // A plan is far slower than a parse: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(1_000))]
+
+    /// Whatever a link's accepted fields say, the plan for them is whole:
+    /// every number finite.
+    #[test]
+    fn any_accepted_link_gives_a_finite_plan(parts in prop::collection::vec(fragment(), 0..8)) {
+        let plan = Plan::new(parse_query(&parts.join("&")).inputs);
+        let l = &plan.ladder;
+        for x in [l.budget_flops, l.planned_flops, l.wall_clock_hours, plan.min_flops] {
+            prop_assert!(x.is_finite() && x >= 0.0, "{}", x);
+        }
+        prop_assert!(!l.rungs.is_empty());
     }
 }
 

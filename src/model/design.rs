@@ -497,11 +497,11 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 format!(
                     "Train on your data and on {} with one fixed recipe and the same compute; {} each, to measure seed noise",
                     plural(b, "existing dataset", "existing datasets"),
-                    plural(d.seeds, "seed", "seeds")
+                    plural(d.headline_seeds, "seed", "seeds")
                 ),
                 1 + b,
                 1,
-                d.seeds,
+                d.headline_seeds,
                 1,
                 Train,
             ),
@@ -524,7 +524,7 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 ),
                 1 + b,
                 d.settings,
-                d.seeds,
+                d.headline_seeds,
                 1,
                 Eval,
             ),
@@ -552,7 +552,7 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 ),
                 2,
                 d.settings,
-                d.seeds,
+                d.headline_seeds,
                 1,
                 Train,
             ),
