@@ -13,7 +13,7 @@ use crate::model::report;
 pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
     let e = &plan.evidence;
     let l = &plan.ladder;
-    let span = report::scales_text(plan, &l.rungs.iter().map(|r| r.scale).collect::<Vec<_>>());
+    let ladder = report::ladder_text(plan, &l.rungs.iter().map(|r| r.scale).collect::<Vec<_>>());
     html! {
         <section class={classes!("summary", format!("level-{}", e.level))} aria-label="Summary">
             <p class="level" role="status" aria-live="polite">
@@ -37,9 +37,8 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
                 <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
                     <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
                     { format!(
-                        "{}: {span} {}, {}, {} on your hardware.",
+                        "{}: {ladder}, {}, {} on your hardware.",
                         report::verdict_title(plan),
-                        plan.scaling.unit(),
                         format::plural(l.runs, "run", "runs"),
                         format::duration(l.wall_clock_hours),
                     ) }

@@ -159,11 +159,13 @@ impl Scaling {
         }
     }
 
-    /// What the rungs are counted in: "parameters", "environment steps".
+    /// What the rungs are counted in, in running text: "parameters",
+    /// "environment steps", "multiples of the smallest run".
     pub fn unit(&self) -> &'static str {
-        match self.steps_per_second {
-            Some(_) => "environment steps",
-            None => self.axis.unit(),
+        match (self.steps_per_second, self.axis) {
+            (Some(_), _) => "environment steps",
+            (None, Axis::Custom) => "multiples of the smallest run",
+            (None, axis) => axis.unit(),
         }
     }
 

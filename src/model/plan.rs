@@ -473,7 +473,10 @@ fn assumptions(
         },
         Assumption {
             name: "Smallest scale worth a run",
-            value: format!("{} {}", format::count(scaling.floor), scaling.unit()),
+            value: match scaling.axis {
+                Axis::Custom => format!("{}× the smallest run", format::number(scaling.floor)),
+                _ => format!("{} {}", format::count(scaling.floor), scaling.unit()),
+            },
             source: match (inputs.floor, scaling.axis) {
                 (Some(_), _) => "Your input",
                 (None, Axis::Pretrain | Axis::Finetune) => {

@@ -213,6 +213,16 @@ pub fn scales_text(plan: &Plan, scales: &[f64]) -> String {
     }
 }
 
+/// A ladder in words with its unit: "71M → 710M parameters", "1× → 100× the
+/// smallest run".
+pub fn ladder_text(plan: &Plan, scales: &[f64]) -> String {
+    let unit = match plan.scaling.axis {
+        Axis::Custom => "the smallest run",
+        _ => plan.scaling.unit(),
+    };
+    format!("{} {unit}", scales_text(plan, scales))
+}
+
 /// "8 × 80 GB trains at most about 30B parameters", or evaluates.
 pub fn memory_cap_text(plan: &Plan) -> Option<String> {
     let max = plan.ladder.max_params?;
