@@ -380,13 +380,20 @@ fn a_flops_budget_the_hardware_cannot_deliver_in_time_does_not_fit() {
         .expect("valid");
         Plan::new(inputs)
     };
-    // The case: 3e21 FLOPs on 8 A100s with 14 days (336 h) given.
+    // The case: 3e21 FLOPs on 8 A100s with 14 days (336 h) given:
+    // the ladder is what the hardware finishes in 14 days, and says so.
     let late = plan(3e21, 8.0, 336.0);
-    assert!(!late.ladder.fits);
-    assert_eq!(late.ladder.short_of, Some(Shortfall::Hours));
-    assert!(late.ladder.wall_clock_hours > 336.0);
-    // One A100 needs years for 2.6e21 FLOPs; ten years is enough.
-    assert!(plan(2.6e21, 1.0, 87_600.0).ladder.fits);
+    assert!(late.ladder.fits);
+    assert_eq!(late.ladder.sized_by, SizedBy::Deadline);
+    assert!(late.ladder.wall_clock_hours <= 336.0);
+    // When even the claim's least ladder takes longer, the deadline is what fails.
+    let short = plan(3e21, 1.0, 100.0);
+    assert!(!short.ladder.fits);
+    assert_eq!(short.ladder.short_of, Some(Shortfall::Hours));
+    assert!(!short.claim_fits);
+    // Hours left at its default does not bound a FLOPs total.
+    let (inputs, _) = Inputs::from_pairs([("flops", FieldValue::Number(3e21))]).expect("valid");
+    assert_eq!(Plan::new(inputs).ladder.sized_by, SizedBy::Budget);
 }
 
 #[test]
@@ -436,8 +443,9 @@ proptest! {
             prop_assert_eq!(e.runs, e.arms * e.settings * e.seeds * e.configs);
             prop_assert!(close(e.flops, f64::from(e.runs) * e.flops_per_run));
         }
+        // The split counts experiments: the full runs, not evaluations beside them.
         let split_runs: u32 = l.split.iter().map(|t| t.runs).sum();
-        prop_assert_eq!(split_runs, runs);
+        prop_assert_eq!(split_runs, l.rungs.iter().map(|r| r.runs).sum::<u32>());
     }
 
     /// The experiments are exactly the design's groups placed on the ladder:
@@ -456,7 +464,13 @@ proptest! {
             prop_assert!(line.starts_with(&t.label), "{} / {}", line, t.label);
             let runs = format::plural(t.runs(), "run", "runs");
             prop_assert!(line.contains(&runs), "{}", line);
-            prop_assert!(plan.experiments.iter().any(|e| e.what == t.what && e.runs == t.runs()));
+            // A family with too few sizes under the memory cap leaves out the
+            // middle; the plan says it does not fit.
+            if plan.ladder.rungs.len() as u32 == rule.rungs {
+                prop_assert!(plan.experiments.iter().any(|e| e.what == t.what && e.runs == t.runs()));
+            } else {
+                prop_assert!(!plan.ladder.fits);
+            }
         }
         for e in &plan.experiments {
             prop_assert!(templates.iter().any(|t| t.what == e.what));
@@ -592,8 +606,8 @@ proptest! {
             prop_assert!(principle(phrase).is_some(), "unknown principle {phrase:?}");
             cited += 1;
         }
-        // At least the reasons and the "does this scale?" question cite one.
-        prop_assert!(cited >= 2, "{cited} citations");
+        // At least the "does this scale?" question cites one.
+        prop_assert!(cited >= 1, "{cited} citations");
     }
 
     #[test]

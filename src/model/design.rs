@@ -40,6 +40,10 @@ pub const RL_MIN_TASKS: u32 = 3;
 /// Design"). Three is our calibration.
 pub const PROMPT_FORMATS: u32 = 3;
 
+/// Other model families a benchmark evaluates at its top size, so its
+/// ranking is not one family's quirk. Our calibration.
+pub const OTHER_FAMILIES: u32 = 2;
+
 /// Share of a full run that a throughput measurement takes: steady-state
 /// speed shows after warm-up, well within 1% of a full run (our assumption).
 pub const THROUGHPUT_FRACTION: f64 = 0.01;
@@ -158,7 +162,7 @@ impl Demands {
         }
     }
 
-    /// Whether larger rungs get their own learning-rate sweep.
+    /// Whether larger rungs get their own learning-rate sweep (else μP transfers the smallest's).
     fn sweeps_every_rung(&self) -> bool {
         self.tuning == Tuning::Sweep
     }
@@ -210,6 +214,13 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
     } else {
         domains_phrase(per_domain)
     };
+    // Deep RL aggregates over tasks, so the trend across sizes runs the
+    // headline's tasks and seeds: an interquartile mean needs them at every size.
+    let (trend_settings, trend_seeds, trend_where) = if d.field == ResearchField::Rl {
+        (headline_settings, d.headline_seeds, headline_where.clone())
+    } else {
+        (per_domain, d.seeds, domains_phrase(per_domain))
+    };
     use Placement::*;
     use RunCost::*;
     match kind {
@@ -258,13 +269,10 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 group(
                     Middle,
                     "trend",
-                    format!(
-                        "Method against every baseline as scale grows, {}",
-                        domains_phrase(per_domain)
-                    ),
+                    format!("Method against every baseline as scale grows, {trend_where}"),
                     1 + b,
-                    per_domain,
-                    d.seeds,
+                    trend_settings,
+                    trend_seeds,
                     1,
                     Train,
                 ),
@@ -279,6 +287,20 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                     Train,
                 ),
             ];
+            if !d.sweeps_every_rung() {
+                // μTransfer covers width, not depth or training length:
+                // check the transferred learning rate once above the sweep.
+                groups.push(group(
+                    Middle,
+                    "transfer-check",
+                    format!("Transfer check: {LR_CONFIGS} learning rates around the transferred one, method and strongest baseline"),
+                    2,
+                    1,
+                    1,
+                    LR_CONFIGS,
+                    Train,
+                ));
+            }
             if d.sweeps_every_rung() {
                 groups.extend([
                     group(
@@ -362,12 +384,11 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                     Middle,
                     "trend",
                     format!(
-                        "The gap does not close: the idea against the strongest baseline as scale grows, {}",
-                        domains_phrase(per_domain)
+                        "The gap does not close: the idea against the strongest baseline as scale grows, {trend_where}"
                     ),
                     2,
-                    per_domain,
-                    d.seeds,
+                    trend_settings,
+                    trend_seeds,
                     1,
                     Train,
                 ),
@@ -386,18 +407,28 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 // The idea gets at least the baseline's tuning at every size
                 // it is compared at, the largest included: that is where a
                 // reviewer looks for an untuned idea.
-                for (at, what) in [(Middle, "trend-tuning"), (Top, "headline-tuning")] {
+                for (at, idea, baseline) in [
+                    (Middle, "trend-tuning", "trend-baseline-tuning"),
+                    (Top, "headline-tuning", "headline-baseline-tuning"),
+                ] {
                     groups.push(group(
                         at,
-                        what,
-                        format!(
-                            "Learning-rate sweep: {} values for the idea, {LR_CONFIGS} for the strongest baseline",
-                            2 * LR_CONFIGS
-                        ),
+                        idea,
+                        format!("Learning-rate sweep for the idea: {} values, twice the baseline's", 2 * LR_CONFIGS),
                         1,
                         1,
                         1,
-                        3 * LR_CONFIGS,
+                        2 * LR_CONFIGS,
+                        Train,
+                    ));
+                    groups.push(group(
+                        at,
+                        baseline,
+                        format!("Learning-rate sweep for the strongest baseline: {LR_CONFIGS} values"),
+                        1,
+                        1,
+                        1,
+                        LR_CONFIGS,
                         Train,
                     ));
                 }
@@ -481,6 +512,19 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
             ),
             group(
                 Top,
+                "other-families",
+                format!(
+                    "The largest model of {} that fits, to show the benchmark is not one family's",
+                    plural(OTHER_FAMILIES, "other family", "other families")
+                ),
+                OTHER_FAMILIES,
+                d.settings,
+                1,
+                1,
+                Eval,
+            ),
+            group(
+                Top,
                 "prompt-formats",
                 format!("Robustness: the largest model with {PROMPT_FORMATS} prompt formats"),
                 1,
@@ -542,42 +586,70 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
                 Eval,
             ),
         ],
-        ContributionKind::Codebase => vec![
-            group(
-                Bottom,
-                "reproduction",
-                format!(
-                    "Reproduce published results with your code and the existing code {}",
-                    in_settings(d)
+        ContributionKind::Codebase => {
+            // An optimiser or training code compared with another is a
+            // method comparison: both arms tuned alike at every size they
+            // are compared at (Schmidt et al. 2021; Dahl et al. 2023, AlgoPerf).
+            let mut groups = vec![
+                group(
+                    Bottom,
+                    "reproduction",
+                    format!(
+                        "Reproduce published results with your code and the existing code {}",
+                        in_settings(d)
+                    ),
+                    2,
+                    d.settings,
+                    d.headline_seeds,
+                    1,
+                    Train,
                 ),
-                2,
-                d.settings,
-                d.headline_seeds,
-                1,
-                Train,
-            ),
-            group(
-                Every,
-                "throughput",
-                "Throughput of your code against the existing code on the same hardware, at the sizes people use (1% of a run, 3 repeats)"
-                    .into(),
-                2,
-                1,
-                3,
-                1,
-                Partial(THROUGHPUT_FRACTION),
-            ),
-            group(
-                Top,
-                "time-to-target",
-                "Time to a target loss, both codebases".into(),
-                2,
-                1,
-                1,
-                1,
-                Train,
-            ),
-        ],
+                group(
+                    Bottom,
+                    "tuning",
+                    format!("Tuning sweep: {TUNING_CONFIGS} configurations for each codebase or optimiser alike"),
+                    2,
+                    1,
+                    1,
+                    TUNING_CONFIGS,
+                    Train,
+                ),
+                group(
+                    Every,
+                    "throughput",
+                    "Throughput of your code against the existing code on the same hardware, at the sizes people use (1% of a run, 3 repeats)"
+                        .into(),
+                    2,
+                    1,
+                    3,
+                    1,
+                    Partial(THROUGHPUT_FRACTION),
+                ),
+                group(
+                    Top,
+                    "headline",
+                    format!("Headline: time to a target loss, both codebases, {headline_where}"),
+                    2,
+                    headline_settings,
+                    d.headline_seeds,
+                    1,
+                    Train,
+                ),
+            ];
+            if d.sweeps_every_rung() {
+                groups.push(group(
+                    Upper,
+                    "lr-tuning",
+                    format!("Learning-rate sweep: {LR_CONFIGS} values for each codebase or optimiser"),
+                    2,
+                    1,
+                    1,
+                    LR_CONFIGS,
+                    Train,
+                ));
+            }
+            groups
+        }
     }
 }
 
@@ -643,20 +715,31 @@ mod tests {
 
     #[test]
     fn compared_arms_are_tuned_at_every_rung_unless_hyperparameters_transfer() {
-        for kind in [ContributionKind::Insight, ContributionKind::NegativeResult] {
+        for kind in [
+            ContributionKind::Insight,
+            ContributionKind::NegativeResult,
+            ContributionKind::Codebase,
+        ] {
             for tuning in Tuning::ALL {
                 let d = Demands::of(rule_for(3), 5, ResearchField::Llm, tuning);
                 let groups = design(kind, &d);
-                let tuned = |at| groups.iter().any(|g| g.at == at && g.configs >= LR_CONFIGS);
+                let tuned = |at: Placement| {
+                    groups.iter().any(|g| {
+                        g.configs >= LR_CONFIGS && (g.at == at || g.at == Placement::Upper)
+                    })
+                };
                 assert!(tuned(Placement::Bottom));
-                assert_eq!(
-                    tuned(Placement::Middle),
-                    tuning == Tuning::Sweep,
-                    "{kind:?}"
-                );
                 assert_eq!(tuned(Placement::Top), tuning == Tuning::Sweep, "{kind:?}");
+                if tuning == Tuning::Sweep {
+                    assert!(tuned(Placement::Middle), "{kind:?}");
+                }
             }
         }
+        // μP's transfer is checked once above the sweep.
+        let d = Demands::of(rule_for(3), 5, ResearchField::Llm, Tuning::Mup);
+        assert!(design(ContributionKind::Insight, &d)
+            .iter()
+            .any(|g| g.what == "transfer-check"));
     }
 
     #[test]

@@ -184,7 +184,7 @@ pub const LEVELS: [LevelRule; 5] = [
 pub const LEVEL_BY_CLAIM: [[u8; 5]; 5] = [
     [1, 1, 2, 3, 4],
     [1, 2, 2, 3, 4],
-    [2, 2, 3, 4, 4],
+    [2, 2, 3, 4, 5],
     [2, 3, 4, 4, 5],
     [3, 4, 4, 5, 5],
 ];
@@ -426,7 +426,8 @@ pub fn reasons(
     }
     if list.is_empty() {
         list.push(
-            "A narrow claim close to consensus: exploratory evidence is enough (the essay: broader claims need more evidence).".into(),
+            "A narrow claim close to consensus: exploratory evidence is enough (our calibration)."
+                .into(),
         );
     }
     if let Some(n) = power_seeds.filter(|&n| n > level_seeds) {

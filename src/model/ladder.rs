@@ -116,8 +116,10 @@ pub struct Rung {
     pub partial_flops: f64,
     /// FLOPs of all runs at this rung: runs × flops_per_run + partial_flops.
     pub flops: f64,
-    /// Memory one accelerator needs for this rung's model, GB (none where the
-    /// axis knows no model size).
+    /// Memory one accelerator needs for this rung's model states (training:
+    /// weights, gradients and Adam's moments; evaluation: weights), GB; none
+    /// where the axis knows no model size. Activations come out of the share
+    /// of memory kept for them (see `memory`).
     pub memory_gb: Option<f64>,
     /// Share of the budget's FLOPs that this rung's runs use, 0–1.
     pub share_of_budget: f64,
@@ -139,6 +141,9 @@ pub enum SizedBy {
     Memory,
     /// The largest released size of the model family.
     Family,
+    /// The largest ladder the hardware finishes by the deadline (Hours),
+    /// when that is less than a FLOPs total would buy.
+    Deadline,
 }
 
 /// Why a ladder does not fit.
@@ -529,7 +534,9 @@ impl LadderRequest<'_> {
         }
     }
 
-    fn choose(&self, available: f64) -> Chosen {
+    fn choose(&self) -> Chosen {
+        let available = self.spendable();
+        let deadline_binds = available < self.budget.flops * (1.0 - self.reserve);
         let max = self.max_scale();
         let memory_ok = self.fixed_model_fits();
         match (self.checkpoints, self.top) {
@@ -550,6 +557,7 @@ impl LadderRequest<'_> {
                         let sized_by = match (top, next_top) {
                             (Some(_), _) => SizedBy::Top,
                             (None, Some(next)) if next > max => SizedBy::Memory,
+                            (None, Some(_)) if deadline_binds => SizedBy::Deadline,
                             (None, Some(_)) => SizedBy::Budget,
                             (None, None) => SizedBy::Family,
                         };
@@ -618,6 +626,16 @@ impl LadderRequest<'_> {
                     };
                 }
                 let breaks = (!memory_ok).then_some(Shortfall::Memory);
+                if self.scaling.runs_on_one_accelerator() && self.cost_at(min_top) <= available {
+                    // Deep RL: a longer run adds what the learning curve of
+                    // a shorter one already shows; the claim's own span is
+                    // the ladder, and the rest of the budget is headroom.
+                    return Chosen {
+                        scales: rung_scales(min_top, self.span, self.rungs),
+                        sized_by: SizedBy::Minimum,
+                        breaks,
+                    };
+                }
                 match self.budget_top(available) {
                     Some(top) if top > max => Chosen {
                         scales: rung_scales(max.max(min_top), self.span, self.rungs),
@@ -626,7 +644,11 @@ impl LadderRequest<'_> {
                     },
                     Some(top) => Chosen {
                         scales: rung_scales(top, self.span, self.rungs),
-                        sized_by: SizedBy::Budget,
+                        sized_by: if deadline_binds {
+                            SizedBy::Deadline
+                        } else {
+                            SizedBy::Budget
+                        },
                         breaks,
                     },
                     None => Chosen {
@@ -648,7 +670,7 @@ impl LadderRequest<'_> {
             scales,
             sized_by,
             breaks,
-        } = self.choose(available);
+        } = self.choose();
         let experiments = experiments(
             &scales,
             self.templates,
@@ -717,17 +739,28 @@ impl LadderRequest<'_> {
             })
             .collect();
         let runs: u32 = experiments.iter().map(|e| e.runs).sum();
+        let full_runs: u32 = experiments
+            .iter()
+            .filter(|e| e.cost == main_cost)
+            .map(|e| e.runs)
+            .sum();
         let split = Tier::ALL
             .iter()
             .map(|&tier| {
                 let of_tier = experiments.iter().filter(|e| e.tier == tier);
-                let tier_runs: u32 = of_tier.clone().map(|e| e.runs).sum();
+                // Experiments are the full runs; evaluations beside training
+                // and throughput measurements are not counted as experiments.
+                let tier_runs: u32 = of_tier
+                    .clone()
+                    .filter(|e| e.cost == main_cost)
+                    .map(|e| e.runs)
+                    .sum();
                 let tier_flops: f64 = of_tier.map(|e| e.flops).sum();
                 TierSplit {
                     tier,
                     runs: tier_runs,
                     flops: tier_flops,
-                    share_of_runs: f64::from(tier_runs) / f64::from(runs.max(1)),
+                    share_of_runs: f64::from(tier_runs) / f64::from(full_runs.max(1)),
                     share_of_flops: if planned > 0.0 {
                         tier_flops / planned
                     } else {

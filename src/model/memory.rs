@@ -48,20 +48,32 @@ impl Memory {
         }
     }
 
-    /// GB one accelerator needs for a model of `params`, sharded over all.
+    /// GB of model states one accelerator holds for a model of `params`,
+    /// sharded over all: weights, gradients and Adam's moments for
+    /// training, the weights for evaluation. Activations (and an
+    /// evaluation's cache) come out of the rest, [`Memory::usable_gb`] of it.
     ///
     /// ```
     /// use evidence_ladder::model::memory::{Memory, Use};
     /// let m = Memory { per_accelerator_gb: 80.0, count: 8 };
-    /// // 7B parameters × 16 bytes over 8 accelerators, plus the activation share.
-    /// assert!((m.needed_gb(7e9, Use::Train) - 7e9 * 16.0 / 8.0 / 1e9 / 0.75).abs() < 1e-9);
+    /// // 7B parameters × 16 bytes over 8 accelerators.
+    /// assert!((m.needed_gb(7e9, Use::Train) - 14.0).abs() < 1e-9);
     /// ```
     pub fn needed_gb(&self, params: f64, usage: Use) -> f64 {
         let bytes = match usage {
-            Use::Train => params * TRAIN_BYTES_PER_PARAM / (1.0 - ACTIVATION_SHARE),
-            Use::Evaluate => params * EVAL_BYTES_PER_PARAM * (1.0 + EVAL_MARGIN),
+            Use::Train => params * TRAIN_BYTES_PER_PARAM,
+            Use::Evaluate => params * EVAL_BYTES_PER_PARAM,
         };
         bytes / f64::from(self.count.max(1)) / 1e9
+    }
+
+    /// GB of each accelerator that model states may fill: the rest is kept
+    /// for activations (training) or the cache and activations (evaluation).
+    pub fn usable_gb(&self, usage: Use) -> f64 {
+        match usage {
+            Use::Train => self.per_accelerator_gb * (1.0 - ACTIVATION_SHARE),
+            Use::Evaluate => self.per_accelerator_gb / (1.0 + EVAL_MARGIN),
+        }
     }
 
     /// The largest model these accelerators hold for this use.
@@ -73,10 +85,10 @@ impl Memory {
     /// assert!((m.max_params(Use::Evaluate) / 266.7e9 - 1.0).abs() < 1e-3);
     /// ```
     pub fn max_params(&self, usage: Use) -> f64 {
-        let total = self.per_accelerator_gb * 1e9 * f64::from(self.count.max(1));
+        let usable = self.usable_gb(usage) * 1e9 * f64::from(self.count.max(1));
         match usage {
-            Use::Train => total * (1.0 - ACTIVATION_SHARE) / TRAIN_BYTES_PER_PARAM,
-            Use::Evaluate => total / (EVAL_BYTES_PER_PARAM * (1.0 + EVAL_MARGIN)),
+            Use::Train => usable / TRAIN_BYTES_PER_PARAM,
+            Use::Evaluate => usable / EVAL_BYTES_PER_PARAM,
         }
     }
 }

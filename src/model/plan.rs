@@ -10,7 +10,9 @@ use super::evidence::{
 };
 use super::format;
 use super::hardware::{Budget, BudgetSource};
-use super::inputs::{ContributionKind, FieldValue, InputError, Inputs, ResearchField, Tuning};
+use super::inputs::{
+    ContributionKind, Field, FieldValue, InputError, Inputs, ResearchField, Tuning,
+};
 use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
 use super::memory::{Memory, ACTIVATION_SHARE, EVAL_MARGIN};
 use super::stats::{detectable_effect, equivalence_seeds, power_analysis, PowerAnalysis};
@@ -27,6 +29,8 @@ pub struct ClaimCell {
     /// Less novel than the claim asked about: a weaker claim, not the same
     /// finding shown more narrowly.
     pub weaker: bool,
+    /// Less general than the claim asked about.
+    pub narrower: bool,
 }
 
 /// A number the plan rests on and where it comes from.
@@ -187,7 +191,11 @@ impl LevelPlan {
             memory,
             checkpoints: inputs.uses_checkpoints().then(|| inputs.family.sizes()),
             trains: design::trains(inputs.kind),
-            deadline_hours: (budget.source == BudgetSource::Flops).then_some(inputs.hours),
+            // Hours bounds a FLOPs total only when the researcher set it: a
+            // FLOPs total replaces the hardware budget, default hours included.
+            deadline_hours: (budget.source == BudgetSource::Flops
+                && inputs.text(Field::Hours).as_deref() != Some(Field::Hours.spec().default))
+            .then_some(inputs.hours),
         }
     }
 
@@ -219,16 +227,32 @@ fn where_text(at: Placement) -> &'static str {
     }
 }
 
-/// One checklist line per group of runs, with the counts the ladder pays for.
-fn experiment_requirements(templates: &[Template]) -> Vec<String> {
+/// One checklist line per group of runs, with the counts the ladder pays
+/// for: per size, and in all where the group runs at several sizes.
+fn experiment_requirements(templates: &[Template], rungs: u32) -> Vec<String> {
     templates
         .iter()
         .map(|t| {
+            let sizes = match t.at {
+                Placement::Bottom | Placement::Top => 1,
+                Placement::Middle => rungs.saturating_sub(2),
+                Placement::Upper => rungs.saturating_sub(1),
+                Placement::Every => rungs,
+            };
+            let runs = format::plural(t.runs(), "run", "runs");
+            let count = if sizes > 1 {
+                format!(
+                    "{runs} at each of {sizes} sizes, {} in all",
+                    format::whole(t.runs().saturating_mul(sizes))
+                )
+            } else if t.at == Placement::Middle {
+                format!("{runs} at the middle size")
+            } else {
+                format!("{runs} {}", where_text(t.at))
+            };
             format!(
-                "{} {}: {} ({}).",
+                "{}: {count} ({}).",
                 t.label,
-                where_text(t.at),
-                format::plural(t.runs(), "run", "runs"),
                 design::design_text(t.arms, t.settings, t.configs, t.seeds)
             )
         })
@@ -273,7 +297,7 @@ impl Plan {
         let compares = design::compares_over_seeds(inputs.kind);
         let headline_seeds = this.headline_seeds(&inputs);
         let statistics = statistics_text(&inputs, rule, this.comparisons);
-        let mut requirements = experiment_requirements(&this.templates);
+        let mut requirements = experiment_requirements(&this.templates, rule.rungs);
         requirements.extend(reporting(rule, scaling.unit(), &statistics));
         let top_tokens = ladder.rungs.last().and_then(|r| r.tokens);
         let evidence = Evidence {
@@ -333,6 +357,7 @@ impl Plan {
                     level,
                     fits: fits_by_level[usize::from(level - 1)],
                     weaker: novelty < inputs.novelty,
+                    narrower: generality < inputs.generality,
                 }
             })
             .collect();
@@ -419,6 +444,11 @@ fn narrower(map: &[ClaimCell], generality: u8, novelty: u8) -> Vec<ClaimCell> {
     best
 }
 
+/// Domains the claim's level spans.
+fn rule_domains(inputs: &Inputs) -> u32 {
+    rule_for(level_for(inputs.generality, inputs.novelty)).domains
+}
+
 fn assumptions(
     inputs: &Inputs,
     scaling: &Scaling,
@@ -426,30 +456,52 @@ fn assumptions(
     templates: &[Template],
 ) -> Vec<Assumption> {
     let a = inputs.accelerator;
-    let mut list = vec![Assumption {
-        name: "Training compute per run",
-        value: match scaling.axis {
-            Axis::Pretrain => "C = 6·N·D, D = k·N, so C grows with N²".into(),
-            Axis::Finetune => format!(
-                "C = 6·N·D with fixed data D = {} tokens, so C grows with N",
-                format::count(scaling.data_tokens)
+    let trains = design::trains(inputs.kind);
+    let mut list = Vec::new();
+    if scaling.runs_on_one_accelerator() {
+        list.push(Assumption {
+            name: "Cost of one run",
+            value: format!(
+                "environment steps ÷ {} steps per second, on one accelerator; shown as the FLOPs that accelerator delivers in that time",
+                format::count(inputs.steps_per_second)
             ),
-            Axis::Data => format!(
-                "C = 6·N·D with a fixed model N = {} parameters, so C grows with D",
-                format::count(scaling.model_params)
+            source: "Your measurement (the default is a placeholder); simulation, not the network, sets the cost of most deep RL",
+        });
+    } else if !trains {
+        list.push(Assumption {
+            name: "Evaluation compute",
+            value: format!(
+                "a forward pass of 2·N FLOPs per token over {} tokens per evaluation",
+                format::count(inputs.eval_tokens)
             ),
-            Axis::Custom => format!(
-                "{} accelerator-hours for the smallest run, growing with scale^{}",
-                format::number(scaling.base_hours),
-                format::number_text(scaling.exponent)
-            ),
-        },
-        source: match scaling.axis {
-            Axis::Custom => "Your measurement of one run",
-            _ => "Kaplan et al. 2020, Scaling Laws for Neural Language Models: 6 FLOPs per parameter per token",
-        },
-    }];
-    if scaling.axis == Axis::Pretrain {
+            source: "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption)",
+        });
+    } else {
+        list.push(Assumption {
+            name: "Training compute per run",
+            value: match scaling.axis {
+                Axis::Pretrain => "C = 6·N·D, D = k·N, so C grows with N²".into(),
+                Axis::Finetune => format!(
+                    "C = 6·N·D with fixed data D = {} tokens, so C grows with N",
+                    format::count(scaling.data_tokens)
+                ),
+                Axis::Data => format!(
+                    "C = 6·N·D with a fixed model N = {} parameters, so C grows with D",
+                    format::count(scaling.model_params)
+                ),
+                Axis::Custom => format!(
+                    "{} accelerator-hours for the smallest run, growing with scale^{}",
+                    format::number(scaling.base_hours),
+                    format::number_text(scaling.exponent)
+                ),
+            },
+            source: match scaling.axis {
+                Axis::Custom => "Your measurement of one run",
+                _ => "Kaplan et al. 2020, Scaling Laws for Neural Language Models: 6 FLOPs per parameter per token",
+            },
+        });
+    }
+    if scaling.axis == Axis::Pretrain && trains {
         list.push(Assumption {
             name: "Tokens per parameter",
             value: format!("k = {}", format::number_text(inputs.tokens_per_param)),
@@ -472,6 +524,18 @@ fn assumptions(
             source: "Epoch AI 2022, Estimating Training Compute: 0.3 for large language models, 0.4 otherwise",
         },
         Assumption {
+            name: "Reserve",
+            value: format!("{} of the budget", format::percent(inputs.reserve)),
+            source: "Our calibration for failed runs, debugging and evaluation; OPT-175B's logbook records dozens of restarts (Zhang et al. 2022)",
+        },
+        Assumption {
+            name: "Evidence levels",
+            value: "the level table, the 5×5 map and the counts per level".into(),
+            source: "Our calibration of the essay's direction: broader and less conventional claims need more; the numbers are ours, not the essay's",
+        },
+    ]);
+    if !inputs.uses_checkpoints() {
+        list.push(Assumption {
             name: "Smallest scale worth a run",
             value: match scaling.axis {
                 Axis::Custom => format!("{}× the smallest run", format::number(scaling.floor)),
@@ -485,24 +549,35 @@ fn assumptions(
                 (None, Axis::Data) => "Our assumption: below 100M tokens a run says little about scaling",
                 (None, Axis::Custom) => "The smallest run itself",
             },
-        },
-        Assumption {
-            name: "Reserve",
-            value: format!("{} of the budget", format::percent(inputs.reserve)),
-            source: "Our calibration for failed runs, debugging and evaluation; OPT-175B's logbook records dozens of restarts (Zhang et al. 2022)",
-        },
-        Assumption {
+        });
+    }
+    if matches!(
+        inputs.kind,
+        ContributionKind::Insight | ContributionKind::NegativeResult
+    ) {
+        list.push(Assumption {
             name: "Where runs go",
             value: "most arms, settings and ablations at the smallest size; every baseline at the middle sizes; the headline at the largest".into(),
-            source: "Stevens 2024, Artifacts vs Insights (most experiments at small scale: about 50% small, 30% medium, 20% large); the split by count and compute is shown beside it",
+            source: "Our placement, after the essay's advice to do most experiments small (about 50% small, 30% medium, 20% large); the split by count and compute is shown beside it",
+        });
+    }
+    list.push(Assumption {
+        name: "Wall-clock time",
+        value: if scaling.runs_on_one_accelerator() {
+            "each run on one accelerator, runs in parallel on the others".into()
+        } else {
+            "each run on all the accelerators at once, runs one after another; small models rarely reach the MFU on many accelerators, so share them out in practice".into()
         },
-        Assumption {
-            name: "Evidence levels",
-            value: "the level table, the 5×5 map and the counts per level".into(),
-            source: "Our calibration of the essay's direction: broader and less conventional claims need more; the numbers are ours, not the essay's",
-        },
-    ]);
-    if templates.iter().any(|t| t.configs > 1) {
+        source: "Our simplification: total accelerator-hours are the same either way",
+    });
+    if rule_domains(inputs) > 1 {
+        list.push(Assumption {
+            name: "Domains",
+            value: "one ladder of sizes for every domain; use each domain's own model sizes where they differ".into(),
+            source: "Our simplification",
+        });
+    }
+    if trains && templates.iter().any(|t| t.configs > 1) {
         list.push(Assumption {
             name: "Tuning",
             value: match (inputs.kind, inputs.tuning) {
@@ -571,7 +646,7 @@ fn assumptions(
             source: inputs.family.source(),
         });
     }
-    if templates.iter().any(|t| t.cost == RunCost::Eval) {
+    if trains && templates.iter().any(|t| t.cost == RunCost::Eval) {
         list.push(Assumption {
             name: "Evaluation",
             value: format!(
@@ -579,16 +654,6 @@ fn assumptions(
                 format::count(inputs.eval_tokens)
             ),
             source: "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption)",
-        });
-    }
-    if scaling.runs_on_one_accelerator() {
-        list.push(Assumption {
-            name: "Deep RL runs",
-            value: format!(
-                "{} environment steps per second on one accelerator per run",
-                format::count(inputs.steps_per_second)
-            ),
-            source: "Your measurement (the default is a placeholder); simulation, not the network, sets the cost of most deep RL",
         });
     }
     if inputs.field == ResearchField::Rl {

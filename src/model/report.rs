@@ -29,12 +29,18 @@ pub fn ladder_columns(plan: &Plan) -> Vec<String> {
     }
     let per_run = if trains { "run" } else { "evaluation" };
     columns.extend([
-        format!("FLOPs per {per_run}"),
+        if plan.scaling.runs_on_one_accelerator() {
+            // Simulation-bound runs are priced by time; shown as the FLOPs
+            // that time delivers, so every total adds up in one unit.
+            format!("FLOPs-equivalent per {per_run}")
+        } else {
+            format!("FLOPs per {per_run}")
+        },
         format!("Accelerator-hours per {per_run}"),
         format!("Wall-clock per {per_run}"),
     ]);
     if plan.ladder.max_params.is_some() {
-        columns.push("Memory per accelerator".to_owned());
+        columns.push("Model states per accelerator".to_owned());
     }
     columns.push(if trains { "Runs" } else { "Evaluations" }.to_owned());
     if has_partial_runs(plan) {
@@ -75,10 +81,17 @@ pub fn rung_cells(plan: &Plan, rung: &Rung) -> Vec<String> {
         format::duration(rung.wall_clock_hours_per_run),
     ]);
     if plan.ladder.max_params.is_some() {
+        let usage = if crate::model::design::trains(plan.inputs.kind) {
+            crate::model::memory::Use::Train
+        } else {
+            crate::model::memory::Use::Evaluate
+        };
+        let usable = crate::model::memory::Memory::of(plan.inputs.accelerator, plan.inputs.count)
+            .usable_gb(usage);
         cells.push(format!(
-            "{} / {} GB",
+            "{} of {} GB",
             format::number(rung.memory_gb.unwrap_or(0.0)),
-            format::number_text(plan.inputs.accelerator.memory_gb)
+            format::number(usable)
         ));
     }
     cells.push(format::whole(rung.runs));
@@ -258,12 +271,24 @@ pub fn sized_by_line(plan: &Plan) -> String {
         SizedBy::Budget => format!(
             "The ladder shown, {shown}, is the largest your budget less the reserve pays for. The claim itself needs at least {minimum}; set \"Top model\" for a smaller ladder."
         ),
+        SizedBy::Top if l.short_of.is_some() => {
+            format!("The ladder shown is sized to your top model, {shown}.")
+        }
         SizedBy::Top => format!(
             "The ladder shown is sized to your top model, {shown}. The claim needs at least {minimum}."
         ),
+        SizedBy::Minimum if plan.scaling.runs_on_one_accelerator() && l.fits => format!(
+            "The ladder shown is the least this claim needs, {minimum}: in deep RL a longer run adds what a shorter run's learning curve already shows, so the rest of the budget is headroom for more tasks or seeds."
+        ),
         SizedBy::Minimum => format!("The ladder shown is the least this claim needs, {minimum}."),
+        SizedBy::Deadline => format!(
+            "The ladder shown, {shown}, is the largest your {} finish within the {} given in Hours; your FLOPs total would buy more. The claim needs at least {minimum}.",
+            format::plural(plan.inputs.count, "accelerator", "accelerators"),
+            format::duration(plan.inputs.hours)
+        ),
         SizedBy::Memory if l.short_of == Some(Shortfall::Memory) => format!(
-            "{cap}; the ladder shown, {shown}, stops there and cannot keep the level's {span} above the smallest scale worth a run. More accelerators, one with more memory, or a narrower claim would lift it."
+            "{cap}; the ladder shown, {shown}, stops there and cannot keep the level's {span} above the smallest scale worth a run. More accelerators, one with more memory{}, or a narrower claim would lift it.",
+            if plan.inputs.uses_checkpoints() { ", another model family" } else { "" }
         ),
         SizedBy::Memory => format!(
             "{cap}; the ladder shown, {shown}, stops there, below what the budget would pay for. The claim needs at least {minimum}."
@@ -391,6 +416,12 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
 pub fn seeds_line(plan: &Plan) -> String {
     let e = &plan.evidence;
     match e.detectable_effect {
+        Some(d) if plan.inputs.kind == ContributionKind::Dataset => format!(
+            "The {} seeds per dataset at the smallest size detect d = {d:.2} or more (α = {}, power {}) and measure the seed-to-seed spread σ; above it each dataset runs once, and a difference counts when it exceeds about 2.8σ (√2 × 1.96).",
+            e.seeds,
+            format::number_text(e.corrected_alpha),
+            format::number_text(plan.inputs.power),
+        ),
         Some(d) => format!(
             "The headline's {} seeds per arm detect a standardised effect of d = {d:.2} or more (α = {}, power {}).",
             e.seeds,
@@ -419,10 +450,10 @@ pub fn claim_text(c: &ClaimCell) -> String {
         "{}: level {}{}",
         claim_phrase(c.generality, c.novelty),
         c.level,
-        if c.weaker {
-            " (a weaker claim: less novel)"
-        } else {
-            ""
+        match (c.weaker, c.narrower) {
+            (true, true) => " (a weaker claim: less novel and less general)",
+            (true, false) => " (a weaker claim: less novel)",
+            (false, _) => "",
         }
     );
     text[..1].make_ascii_uppercase();

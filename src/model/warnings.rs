@@ -4,7 +4,7 @@
 use super::axis::Axis;
 use super::format;
 use super::hardware::BudgetSource;
-use super::inputs::ContributionKind;
+use super::inputs::{ContributionKind, Field, ResearchField};
 use super::plan::Plan;
 
 /// MFU above this is rarely sustained: PaLM reported 46% (Chowdhery et al.
@@ -72,7 +72,14 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
             }
         }
     }
-    if inputs.kind == ContributionKind::Dataset {
+    // Only a data size the researcher gave, and only where rungs read tokens.
+    let data_size_given =
+        inputs.text(Field::DataTokens).as_deref() != Some(Field::DataTokens.spec().default);
+    if inputs.kind == ContributionKind::Dataset
+        && data_size_given
+        && plan.scaling.axis != Axis::Data
+        && inputs.field != ResearchField::Rl
+    {
         if let Some(tokens) = top
             .and_then(|r| r.tokens)
             .filter(|&t| t > MAX_USEFUL_EPOCHS * inputs.data_tokens)
@@ -96,9 +103,13 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
     }
     if plan.scaling.runs_on_one_accelerator() {
         list.push(format!(
-            "Runs are priced at {} environment steps per second on one accelerator each, runs in parallel across your {}: the default rate is a placeholder, so time one run of yours.",
+            "Runs are priced at {} environment steps per second, one accelerator per run{}: the default rate is a placeholder, so time one run of yours.",
             format::count(inputs.steps_per_second),
-            format::plural(inputs.count, "accelerator", "accelerators")
+            if inputs.count > 1 {
+                format!(", {} runs at a time", format::whole(inputs.count))
+            } else {
+                String::new()
+            }
         ));
     }
     list
