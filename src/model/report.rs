@@ -314,10 +314,19 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
         .cost
         .map(|c| format!(", costing {} {}", format::number(c), i.currency))
         .unwrap_or_default();
+    let partial_runs: u32 = l.rungs.iter().map(|r| r.partial_runs).sum();
+    let runs = if partial_runs > 0 {
+        format!(
+            "{} and {} (evaluations, measurements)",
+            format::plural(l.runs - partial_runs, "run", "runs"),
+            format::plural(partial_runs, "other run", "other runs")
+        )
+    } else {
+        format::plural(l.runs, "run", "runs")
+    };
     let mut lines = vec![
         format!(
-            "{} use {} FLOPs, {} of your {} budget (up to {} may be planned; {} is the reserve): {} accelerator-hours, {} of wall-clock time{cost}.",
-            format::plural(l.runs, "run", "runs"),
+            "{runs} use {} FLOPs, {} of your {} budget (up to {} may be planned; {} is the reserve): {} accelerator-hours, {} of wall-clock time{cost}.",
             format::flops(l.planned_flops),
             format::percent(l.planned_flops / l.budget_flops),
             format::flops(l.budget_flops),
