@@ -61,7 +61,7 @@ impl ModelFamily {
             Self::Pythia => "Biderman et al. 2023 (Pythia): 14M to 12B, 10 sizes",
             Self::Qwen25 => "Qwen Team 2024 (Qwen2.5 Technical Report): 0.5B to 72B, 7 sizes",
             Self::Llama3 => {
-                "Dubey et al. 2024 (Llama 3: 8B, 70B, 405B) and Meta's Llama 3.2 card (1B, 3B)"
+                "Dubey et al. 2024 (Llama 3: 8B, 70B, 405B) and Meta's Llama 3.2 card (1B, 3B, pruned and distilled from 8B)"
             }
         }
     }
