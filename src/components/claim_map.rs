@@ -1,11 +1,23 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use super::Dispatch;
 use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::plan::Plan;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct ClaimMapProps {
+    pub plan: Rc<Plan>,
+    pub dispatch: Dispatch,
+}
 
 /// What can be claimed with this compute: every generality × novelty, its
 /// level, and whether it fits, marked by symbol and text as well as colour.
-pub fn view(plan: &Plan, on_select: &Callback<(u8, u8)>) -> Html {
+#[component]
+pub fn ClaimMap(props: &ClaimMapProps) -> Html {
+    let plan = &props.plan;
     let (g, n) = (plan.inputs.generality, plan.inputs.novelty);
     html! {
         <section class="panel claim-map" aria-labelledby="claim-map-title">
@@ -35,11 +47,8 @@ pub fn view(plan: &Plan, on_select: &Callback<(u8, u8)>) -> Html {
                                 </th>
                                 { for plan.claim_map[row * 5..row * 5 + 5].iter().map(|c| {
                                     let yours = (c.generality, c.novelty) == (g, n);
-                                    let select = {
-                                        let on_select = on_select.clone();
-                                        let cell = (c.generality, c.novelty);
-                                        Callback::from(move |_: MouseEvent| on_select.emit(cell))
-                                    };
+                                    let cell = (c.generality, c.novelty);
+                                    let select = props.dispatch.to(move |_: MouseEvent| Action::Claim(cell.0, cell.1));
                                     // The row and column headers name the claim; the
                                     // fixed words (Generality, Novelty) label only the form.
                                     let name = format!(

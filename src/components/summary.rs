@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::model::format;
@@ -5,11 +7,20 @@ use crate::model::inputs::Field;
 use crate::model::plan::Plan;
 use crate::model::report;
 
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub plan: Rc<Plan>,
+    /// Fields whose errors are shown, in the order they were rejected.
+    pub invalid: Vec<Field>,
+}
+
 /// The answer in two lines, first on the page: the level (announced to
 /// screen readers on every change) and whether the ladder fits. While a field
 /// holds text that is not valid, the second line says so instead, in the
 /// same space, so nothing on the page moves.
-pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let (plan, invalid) = (&props.plan, &props.invalid);
     let e = &plan.evidence;
     let l = &plan.ladder;
     let span = report::scales_text(plan, &l.rungs.iter().map(|r| r.scale).collect::<Vec<_>>());
