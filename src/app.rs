@@ -9,8 +9,8 @@ use crate::components::inputs_form::InputsForm;
 use crate::components::share_bar::{self, ShareBar};
 use crate::components::summary::Summary;
 use crate::components::{
-    claim_map::ClaimMap, evidence_card, files, ladder_chart, ladder_table, method, principles,
-    results_notice, results_panel, verdict, Dispatch, PlanPart,
+    claim_map::ClaimMap, evidence_card, files, jump_link, ladder_chart, ladder_table, method,
+    principles, results_notice, results_panel, verdict, Dispatch, PlanPart,
 };
 use crate::hooks::{use_address_bar, use_saved_results, use_timeout};
 use crate::model::plan::Plan;
@@ -114,6 +114,8 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class={classes!("calculator", compact.then_some("compact"))}
             ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={files::on_drop(&dispatch)}>
+            // The first Tab stop; on phones a visible link past the form.
+            { jump_link("Skip to the plan", "#plan", "skip-link") }
             if state.undo.is_some() {
                 <div class="undo" role="status">
                     { "All inputs were reset. " }
@@ -142,7 +144,7 @@ pub fn App(props: &AppProps) -> Html {
                         </p>
                     </section>
                 }
-                <section class="results" aria-labelledby="results-title">
+                <section class="results" id="plan" aria-labelledby="results-title">
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
                     if compact {
                         // In an article: the verdict and a small ladder; the rest one click away.
@@ -162,6 +164,13 @@ pub fn App(props: &AppProps) -> Html {
                             </a>
                         </p>
                     } else {
+                        <nav class="plan-nav" aria-label="Parts of the plan">
+                            { jump_link("Ladder", "#ladder-title", "") }
+                            { jump_link("Experiments", "#experiments-title", "") }
+                            { jump_link("Claim map", "#claim-map-title", "") }
+                            { jump_link("Results", "#results-analysis-title", "") }
+                            { jump_link("Share", "#share-title", "") }
+                        </nav>
                         { part(evidence_card::view) }
                         { part(|p| verdict::view(p, false)) }
                         { part(ladder_table::view) }

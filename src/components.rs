@@ -86,6 +86,31 @@ impl Dispatch {
     }
 }
 
+/// A link that moves focus (and the view) to `target` in this calculator:
+/// the skip link and the plan's table of contents. Not a plain `#id` link:
+/// in a calculator mounted into a blog, that would change the blog's
+/// address, and the id lives in a shadow root the blog's page cannot see.
+pub fn jump_link(text: &'static str, target: &'static str, class: &'static str) -> Html {
+    let onclick = Callback::from(move |e: MouseEvent| {
+        use wasm_bindgen::JsCast;
+        e.prevent_default();
+        let found = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|link| link.closest(".calculator").ok().flatten())
+            .and_then(|calculator| calculator.query_selector(target).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = found {
+            // Focusable by script only, so Tab continues from there.
+            if !el.has_attribute("tabindex") {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+            let _ = el.focus();
+        }
+    });
+    let class = (!class.is_empty()).then_some(class);
+    html! { <a href={target} {class} {onclick}>{ text }</a> }
+}
+
 #[derive(Properties)]
 pub struct PlanPartProps {
     pub plan: Rc<Plan>,

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::jump_link;
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
@@ -24,12 +25,26 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let e = &plan.evidence;
     let l = &plan.ladder;
     let span = report::scales_text(plan, &l.rungs.iter().map(|r| r.scale).collect::<Vec<_>>());
+    // "1× → 100× the smallest run", not "1× → 100× × the smallest run".
+    let unit = plan.scaling.axis.unit();
+    let unit = unit
+        .strip_prefix("× ")
+        .filter(|_| span.ends_with('×'))
+        .unwrap_or(unit);
+    // On a phone the summary stays on screen while the form scrolls under
+    // it, so it keeps to the level and the verdict; the level's meaning is
+    // one tap away, and so is the plan.
+    let meaning_shown = use_state_eq(|| false);
+    let toggle = {
+        let shown = meaning_shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(!*shown))
+    };
     html! {
         <section class={classes!("summary", format!("level-{}", e.level))} aria-label="Summary">
             <p class="level" role="status" aria-live="polite">
                 { format!("Evidence level {} of 5 — {}", e.level, e.name) }
             </p>
-            <p class="meaning">{ level_meaning(e.level) }</p>
+            <p class={classes!("meaning", meaning_shown.then_some("shown"))} id="level-meaning">{ level_meaning(e.level) }</p>
             <p class="claim print-only">
                 { format!(
                     "Claim: {}; {}. Budget: {}.",
@@ -47,14 +62,20 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
                     <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
                     { format!(
-                        "{}: {span} {}, {}, {} on your hardware.",
+                        "{}: {span} {unit}, {}, {} on your hardware.",
                         report::verdict_title(plan),
-                        plan.scaling.axis.unit(),
                         format::plural(l.runs, "run", "runs"),
                         format::duration(l.wall_clock_hours),
                     ) }
                 </p>
             }
+            <p class="summary-tools">
+                <button type="button" class="link" aria-expanded={if *meaning_shown { "true" } else { "false" }}
+                    aria-controls="level-meaning" onclick={toggle}>
+                    { format!("What level {} means", e.level) }
+                </button>
+                { jump_link("Jump to the plan", "#plan", "") }
+            </p>
         </section>
     }
 }
@@ -73,8 +94,8 @@ fn level_meaning(level: u8) -> &'static str {
     match level {
         1 => "A narrow claim close to consensus; a few seeds at three sizes suffice.",
         2 => "A broader or less expected claim; intervals over seeds, two settings.",
-        3 => "A domain-wide or surprising claim; a test, three settings, 100× span.",
-        4 => "A claim across domains or against practice; corrected tests, 1,000× span.",
-        _ => "A general law or against \"scale wins\"; replication, 10,000× span.",
+        3 => "A domain-wide or surprising claim; a test, three settings, 100× compute span.",
+        4 => "A claim across domains or against practice; corrected tests, 1,000× compute span.",
+        _ => "A general law or against \"scale wins\"; replication, 10,000× compute span.",
     }
 }

@@ -89,7 +89,7 @@ pub const EXPERIMENT_COLUMNS: [&str; 6] = [
     "Runs",
     "Design",
     "FLOPs",
-    "Share of plan",
+    "Share of planned FLOPs",
 ];
 
 /// One group of runs as table cells, in [`EXPERIMENT_COLUMNS`] order.
@@ -161,7 +161,8 @@ pub fn scales_text(plan: &Plan, scales: &[f64]) -> String {
     }
 }
 
-/// Which ladder is on screen, in one sentence.
+/// Which ladder this is, in one sentence that reads the same on the page
+/// and in the Markdown (hence not "on screen").
 pub fn sized_by_line(plan: &Plan) -> String {
     let l = &plan.ladder;
     let on_screen = scales_text(plan, &l.rungs.iter().map(|r| r.scale).collect::<Vec<_>>());
@@ -172,12 +173,12 @@ pub fn sized_by_line(plan: &Plan) -> String {
     );
     match l.sized_by {
         SizedBy::Budget => format!(
-            "On screen: the largest ladder your budget less the reserve pays for, {on_screen}. The claim itself needs at least {minimum}; set \"Top model\" to plan a smaller ladder."
+            "This ladder is the largest your budget less the reserve pays for, {on_screen}. The claim itself needs at least {minimum}; set \"Top model\" to plan a smaller ladder."
         ),
         SizedBy::Top => format!(
-            "On screen: the ladder sized to your top model, {on_screen}. The claim needs at least {minimum}."
+            "This ladder is sized to your top model, {on_screen}. The claim needs at least {minimum}."
         ),
-        SizedBy::Minimum => format!("On screen: the least this claim needs, {minimum}."),
+        SizedBy::Minimum => format!("This ladder is the least this claim needs, {minimum}."),
     }
 }
 
