@@ -62,7 +62,7 @@ describe('the URL and saved inputs', () => {
     await page.goto(server.url);
     await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
     assert.equal(await generality(page).inputValue(), '5');
-    assert.match(page.url(), /generality=5/, 'the URL mirrors the restored inputs');
+    await page.waitForURL(/generality=5/); // the URL mirrors the restored inputs
     await page.goto(`${server.url}?novelty=1`);
     await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
     assert.equal(await generality(page).inputValue(), '3', 'the link wins over what was saved');
@@ -206,7 +206,7 @@ describe('share and export', () => {
     await page.getByRole('status').waitFor();
     const chooser = page.locator('.share input[type=file]');
     await chooser.setInputFiles({ name: 'evidence-plan.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
-    await page.getByText('Opened evidence-plan.json.').waitFor();
+    await page.getByText(/^Opened evidence-plan\.json: inputs\.$/).waitFor();
     await page.waitForURL(/kind=dataset/);
     assert.match(page.url(), /novelty=4/);
     // A file with a bad value is refused whole.

@@ -1,32 +1,22 @@
-//! The calculator: one reducer holds the state, the plan is derived from it.
+//! The calculator's layout. Two reducers hold the state (the inputs in
+//! [`State`], the pasted results in [`ResultsState`]); the plan is derived
+//! from the inputs; every change goes through one [`Dispatch`].
 
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::inputs_form::InputsForm;
+use crate::components::share_bar::{self, ShareBar};
+use crate::components::summary::Summary;
 use crate::components::{
-    claim_map, evidence_card, inputs_form, ladder_chart, ladder_table, method, principles,
-    results_panel, share_bar, summary, verdict,
+    claim_map::ClaimMap, evidence_card, files, jump_link, ladder_chart, ladder_table, method,
+    principles, results_notice, results_panel, verdict, Dispatch, PlanPart,
 };
-use crate::model::inputs::Field;
+use crate::hooks::{use_address_bar, use_saved_results, use_timeout};
 use crate::model::plan::Plan;
 use crate::model::query::{start_from, to_query, View};
-use crate::model::results::{PastedResults, ResultsExport};
+use crate::results_state::{ResultsAction, ResultsState};
 use crate::state::{Action, State};
-
-/// Yew's view of the reducer: [`State::apply`] does the work; an action that
-/// changes nothing keeps the same `Rc`, so nothing re-renders.
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
-        let next = self.apply(action);
-        if next == *self {
-            self
-        } else {
-            std::rc::Rc::new(next)
-        }
-    }
-}
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -55,57 +45,42 @@ pub fn App(props: &AppProps) -> Html {
             )),
         })
     };
+    let results = use_reducer(ResultsState::default);
+    let dispatch = Dispatch {
+        state: state.dispatcher(),
+        results: results.dispatcher(),
+    };
     let plan = use_memo(state.inputs.clone(), |inputs| Plan::new(inputs.clone()));
-    // Results saved on the last visit come back once, on the app's own page.
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            if owns_page {
-                if let Some(results) = browser::saved_results()
-                    .and_then(|json| crate::js_api::results_from_json(&json))
-                {
-                    state.dispatch(Action::Results(results));
-                }
-            }
-        });
-    }
-    let reading = use_memo((state.results.clone(), plan.clone()), |(results, plan)| {
-        // The rung above the top, one ladder step up, when the plan has one.
-        let next = match plan.ladder.rungs.as_slice() {
-            [.., below, top] => Some(top.scale * top.scale / below.scale),
-            _ => None,
-        };
-        results.read(next)
-    });
-    let results_export = ResultsExport::new(&state.results, &reading);
-    use_effect_with(state.results.clone(), move |results| {
-        if owns_page {
-            let json = (!results.text.trim().is_empty())
-                .then(|| crate::js_api::to_json_text(results))
-                .flatten();
-            browser::save_results(json.as_deref());
-        }
+    // The rung above the top, one ladder step up, when the plan has one: the
+    // results' prediction. Only it, not the whole plan, makes them read again.
+    let next_rung = match plan.ladder.rungs.as_slice() {
+        [.., below, top] => Some(top.scale * top.scale / below.scale),
+        _ => None,
+    };
+    let reading = use_memo((results.pasted.clone(), next_rung), |(pasted, next)| {
+        pasted.read(*next)
     });
 
-    // The address bar always mirrors the inputs on screen, and the full app
-    // remembers them for the next visit. A calculator inside someone else's
-    // page touches neither their address bar nor their storage.
-    // While a field holds rejected text, the address bar keeps the inputs
-    // as they were before that edit: never a value the user did not enter.
-    let shown_inputs = state.shareable_inputs().clone();
-    use_effect_with((shown_inputs.clone(), state.view), move |(inputs, view)| {
-        if owns_page {
-            browser::replace_query(&to_query(inputs, view));
-            if !view.embed {
-                browser::save_inputs(&to_query(inputs, &View::default()));
-            }
-        }
+    use_saved_results(owns_page, &results);
+    // While a field holds rejected text, links and saved copies keep the
+    // inputs as they were before that edit: never a value the user did not enter.
+    use_address_bar(owns_page, state.shareable_inputs(), state.view);
+    // An error waits while the user may still be typing a valid number; a
+    // one-second pause shows it (each edit restarts the wait).
+    let pending = state.rejected.iter().any(|r| !r.shown);
+    use_timeout(state.rejected.clone(), pending, 1_000, &state, || {
+        Action::Pause
     });
+    // The undo offer lasts ten seconds.
+    use_timeout((), state.undo.is_some(), 10_000, &state, || {
+        Action::ForgetUndo
+    });
+
     // The full calculator with these inputs: the embed view links to it, the
     // share bar copies it.
     let full_calculator = {
         let query = to_query(
-            &shown_inputs,
+            state.shareable_inputs(),
             &View {
                 embed: false,
                 ..state.view
@@ -118,189 +93,95 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     let compact = state.view.embed;
-
-    let on_edit = {
-        let state = state.clone();
-        Callback::from(move |(field, text): (Field, String)| {
-            state.dispatch(Action::Edit(field, text))
-        })
+    let part = |view: fn(&Plan) -> Html| html! { <PlanPart plan={plan.clone()} {view} /> };
+    let claim_map = html! { <ClaimMap plan={plan.clone()} dispatch={dispatch.clone()} /> };
+    let form = html! { <InputsForm state={state.clone()} dispatch={dispatch.clone()} /> };
+    let share = ShareBar {
+        plan: &plan,
+        link: &full_calculator,
+        results: &results,
+        reading: &reading,
+        exported: state.exported,
+        dispatch: &dispatch,
     };
     let on_results = {
-        let state = state.clone();
-        Callback::from(move |results| state.dispatch(Action::Results(results)))
-    };
-    let on_claim = {
-        let state = state.clone();
-        Callback::from(move |(g, n): (u8, u8)| state.dispatch(Action::Claim(g, n)))
-    };
-    let on_blur = {
-        let state = state.clone();
-        Callback::from(move |field: Field| state.dispatch(Action::Blur(field)))
-    };
-    let on_preset = {
-        let state = state.clone();
-        Callback::from(move |preset| state.dispatch(Action::Preset(preset)))
-    };
-    let on_reset = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
-    };
-    let on_undo = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
-    };
-    // An error waits while the user may still be typing a valid number; a
-    // one-second pause shows it (each edit restarts the wait).
-    {
-        let state = state.clone();
-        let pending = state.rejected.iter().any(|r| !r.shown);
-        use_effect_with((pending, state.rejected.clone()), move |(pending, _)| {
-            let timer = pending.then(|| {
-                gloo_timers::callback::Timeout::new(1_000, move || state.dispatch(Action::Pause))
-            });
-            move || drop(timer)
-        });
-    }
-    // The undo offer lasts ten seconds.
-    {
-        let state = state.clone();
-        use_effect_with(state.undo.is_some(), move |&offered| {
-            let timer = offered.then(|| {
-                gloo_timers::callback::Timeout::new(10_000, move || {
-                    state.dispatch(Action::ForgetUndo)
-                })
-            });
-            move || drop(timer)
-        });
-    }
-    let on_open = {
-        let state = state.clone();
-        Callback::from(move |file: web_sys::File| {
-            let state = state.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let file = gloo_file::File::from(file);
-                let name = file.name();
-                let result = match gloo_file::futures::read_as_text(&file).await {
-                    Ok(text) => crate::js_api::saved_from_text(&text),
-                    Err(_) => Err("the browser could not read it.".into()),
-                };
-                state.dispatch(Action::Open(result, name));
-            });
+        let results = results.dispatcher();
+        Callback::from(move |pasted| {
+            results.dispatch(ResultsAction::Edit(pasted, js_sys::Date::now()))
         })
-    };
-    // A saved plan dropped anywhere on the calculator opens like a chosen file.
-    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let on_drop = {
-        let on_open = on_open.clone();
-        let state = state.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|files| files.get(0))
-            else {
-                return;
-            };
-            // A saved plan is JSON; anything else dropped is taken as results.
-            if file.name().to_ascii_lowercase().ends_with(".json") {
-                on_open.emit(file);
-            } else {
-                let state = state.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let file = gloo_file::File::from(file);
-                    if let Ok(text) = gloo_file::futures::read_as_text(&file).await {
-                        let results = PastedResults {
-                            text,
-                            ..state.results.clone()
-                        };
-                        state.dispatch(Action::Results(results));
-                    }
-                });
-            }
-        })
-    };
-    let on_export = {
-        let state = state.clone();
-        Callback::from(move |(export, done)| state.dispatch(Action::Exported(export, done)))
     };
 
     html! {
-        <div class={classes!("calculator", compact.then_some("compact"))} ondragover={on_dragover} ondrop={on_drop}>
+        <div class={classes!("calculator", compact.then_some("compact"))}
+            ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={files::on_drop(&dispatch)}>
+            // The first Tab stop; on phones a visible link past the form.
+            { jump_link("Skip to the plan", "#plan", "skip-link") }
             if state.undo.is_some() {
                 <div class="undo" role="status">
                     { "All inputs were reset. " }
-                    <button type="button" onclick={on_undo}>{ "Undo" }</button>
+                    <button type="button" onclick={dispatch.on_click(|| Action::Undo)}>{ "Undo" }</button>
                 </div>
             }
             if !state.notices.is_empty() {
                 <div class="notices" role="note" aria-label="About the link or file you opened">
-                    <ul>
-                        { for state.notices.iter().map(|n| html! { <li>{ n }</li> }) }
-                    </ul>
+                    <ul>{ for state.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 </div>
             }
             <div class="layout">
-                { summary::view(&plan, &state.invalid_fields()) }
+                <Summary plan={plan.clone()} invalid={state.invalid_fields()} />
                 if compact {
                     // Embedded in an article: the answer first, the controls one click away.
                     <details class="panel inputs">
                         <summary>{ "Change the claim and compute" }</summary>
-                        { inputs_form::view(&state, &on_edit, &on_blur, &on_preset) }
+                        { form }
                     </details>
                 } else {
                     <section class="panel inputs" aria-labelledby="inputs-title">
                         <h2 id="inputs-title">{ "Your claim and compute" }</h2>
-                        { inputs_form::view(&state, &on_edit, &on_blur, &on_preset) }
+                        { form }
                         <p class="reset">
-                            <button type="button" class="link" onclick={on_reset}>{ "Reset all inputs to the defaults" }</button>
+                            <button type="button" class="link" onclick={dispatch.on_click(|| Action::Reset)}>{ "Reset all inputs to the defaults" }</button>
                         </p>
                     </section>
                 }
-                <section class="results" aria-labelledby="results-title">
+                <section class="results" id="plan" aria-labelledby="results-title">
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
                     if compact {
                         // In an article: the verdict and a small ladder; the rest one click away.
-                        { verdict::view(&plan, true) }
-                        { ladder_table::small_view(&plan) }
+                        { part(|p| verdict::view(p, true)) }
+                        { part(ladder_table::small_view) }
                         <details class="panel more">
                             <summary>{ "The checklist, experiments and claim map" }</summary>
-                            { evidence_card::view(&plan) }
-                            { ladder_table::experiments_view(&plan) }
-                            { claim_map::view(&plan, &on_claim) }
+                            { part(evidence_card::view) }
+                            { part(ladder_table::experiments_view) }
+                            { claim_map }
                             // The targets of the checklist's "(the essay: …)" links.
-                            { principles::view() }
+                            { part(|_| principles::view()) }
                         </details>
-                    } else {
-                        { evidence_card::view(&plan) }
-                        { verdict::view(&plan, false) }
-                        { ladder_table::view(&plan) }
-                        { ladder_table::experiments_view(&plan) }
-                        { ladder_chart::view(&plan) }
-                        { claim_map::view(&plan, &on_claim) }
-                    }
-                    if compact {
                         <p class="open-full">
                             <a href={full_calculator} target="_blank" rel="noopener">
                                 { "Open full calculator" }<span class="visually-hidden">{ " (opens in a new tab)" }</span>
                             </a>
                         </p>
                     } else {
-                        { results_panel::view(&plan, &state.results, &reading, &on_results) }
-                        { share_bar::view(&plan, &full_calculator, results_export.as_ref(), state.exported, &on_export, &on_open) }
-                        <footer class="print-only print-footer">
-                            <p>{ format!(
-                                "This plan: {full_calculator} · printed {}",
-                                String::from(js_sys::Date::new_0().to_iso_string()).get(..10).unwrap_or_default()
-                            ) }</p>
-                            <h3>{ "Assumptions" }</h3>
-                            <ul>
-                                { for plan.assumptions.iter().map(|a| html! {
-                                    <li>{ format!("{}: {} ({})", a.name, a.value, a.source) }</li>
-                                }) }
-                            </ul>
-                        </footer>
-                        { method::view(&plan) }
+                        <nav class="plan-nav" aria-label="Parts of the plan">
+                            { jump_link("Ladder", "#ladder-title", "") }
+                            { jump_link("Experiments", "#experiments-title", "") }
+                            { jump_link("Claim map", "#claim-map-title", "") }
+                            { jump_link("Results", "#results-analysis-title", "") }
+                            { jump_link("Share", "#share-title", "") }
+                        </nav>
+                        { part(evidence_card::view) }
+                        { part(|p| verdict::view(p, false)) }
+                        { part(ladder_table::view) }
+                        { part(ladder_table::experiments_view) }
+                        { part(ladder_chart::view) }
+                        { claim_map }
+                        { results_notice::view(&results, &dispatch, share_bar::on_download(&share)) }
+                        { results_panel::view(&plan, &results.pasted, &reading, &on_results) }
+                        { share_bar::view(share) }
+                        { share_bar::print_footer(&plan, &full_calculator) }
+                        { part(method::view) }
                     }
                 </section>
             </div>

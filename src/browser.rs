@@ -5,6 +5,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{window, Element};
 
+use crate::model::results::PastedResults;
+use crate::results_state::ResultsState;
+
 /// The page's query string, including the leading `?`, or "" when unavailable.
 pub fn query() -> String {
     window()
@@ -151,22 +154,155 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// Where pasted results are kept: never in the URL (they can be long and
-/// private), versioned like the inputs.
+/// private), versioned like the inputs. The value is the results as JSON
+/// plus `saved_at`, the time they were made, so a tab never writes an
+/// older copy over a newer one.
 const SAVED_RESULTS_KEY: &str = "evidence-ladder.results.v1";
 
-/// The results pasted on the last visit, as JSON text.
-pub fn saved_results() -> Option<String> {
-    local_storage()?.get_item(SAVED_RESULTS_KEY).ok().flatten()
+/// The results saved on the last visit (or by another tab), and when they
+/// were made; none when absent or unreadable.
+pub fn saved_results() -> Option<(PastedResults, f64)> {
+    results_from_json(&local_storage()?.get_item(SAVED_RESULTS_KEY).ok()??)
 }
 
-/// Remembers the pasted results (JSON text); quietly does nothing where
-/// storage is unavailable or full, and forgets them when they are empty.
-pub fn save_results(json: Option<&str>) {
-    if let Some(storage) = local_storage() {
-        let _ = match json {
-            Some(json) => storage.set_item(SAVED_RESULTS_KEY, json),
-            None => storage.remove_item(SAVED_RESULTS_KEY),
+/// Results and their time from the saved JSON text; copies saved before
+/// `saved_at` existed count as made at time 0.
+fn results_from_json(text: &str) -> Option<(PastedResults, f64)> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    let at = js_sys::Reflect::get(&value, &"saved_at".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|at| at.is_finite())
+        .unwrap_or(0.0);
+    Some((serde_wasm_bindgen::from_value(value).ok()?, at))
+}
+
+/// What became of a save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// Written (or removed, for empty results).
+    Kept,
+    /// The copy there is as new or newer (this one, or another tab's): left alone.
+    NewerThere,
+    /// The browser refused: storage is full, blocked or missing.
+    Refused,
+}
+
+/// Saves the results, unless the copy there is as new (the same one) or
+/// newer ([`ResultsState::newer_than`]); removes the saved copy when the
+/// results are empty.
+pub fn save_results(state: &ResultsState) -> Saved {
+    let (results, at) = (&state.pasted, state.changed_at);
+    let Some(storage) = local_storage() else {
+        return Saved::Refused;
+    };
+    let stored_at = storage
+        .get_item(SAVED_RESULTS_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| results_from_json(&text))
+        .map(|(_, at)| at);
+    if !state.newer_than(stored_at) {
+        return Saved::NewerThere;
+    }
+    let written = if results.text.trim().is_empty() {
+        storage.remove_item(SAVED_RESULTS_KEY)
+    } else {
+        let json = crate::js_api::to_js(results).ok().and_then(|value| {
+            js_sys::Reflect::set(&value, &"saved_at".into(), &at.into()).ok()?;
+            js_sys::JSON::stringify(&value).ok()?.as_string()
+        });
+        match json {
+            Some(json) => storage.set_item(SAVED_RESULTS_KEY, &json),
+            None => Err(JsValue::NULL),
+        }
+    };
+    if written.is_ok() {
+        Saved::Kept
+    } else {
+        Saved::Refused
+    }
+}
+
+/// Calls `changed` with the results another tab of this app saves, for the
+/// page's life. The `storage` event fires only in the other tabs.
+pub fn on_results_saved_elsewhere(changed: impl Fn(PastedResults, f64) + 'static) {
+    let Some(w) = window() else { return };
+    gloo_events::EventListener::new(&w, "storage", move |event| {
+        // Read through Reflect: web-sys's StorageEvent would be one more feature for two fields.
+        let field = |name: &str| js_sys::Reflect::get(event, &name.into()).ok()?.as_string();
+        if field("key").as_deref() != Some(SAVED_RESULTS_KEY) {
+            return;
+        }
+        // Removed elsewhere: empty results, made now.
+        let (results, at) = match field("newValue") {
+            Some(text) => match results_from_json(&text) {
+                Some(saved) => saved,
+                None => return,
+            },
+            None => (PastedResults::default(), js_sys::Date::now()),
         };
+        changed(results, at);
+    })
+    .forget();
+}
+
+/// One waiting write: to the address bar, or to storage.
+type Write = Box<dyn FnOnce()>;
+
+/// Writes to the address bar and storage waiting for a quiet moment.
+#[derive(Default)]
+struct Pending {
+    /// By slot (one per kind of write): a later write replaces an earlier one.
+    writes: Vec<(&'static str, Write)>,
+    timer: Option<gloo_timers::callback::Timeout>,
+}
+
+thread_local! {
+    static PENDING: std::cell::RefCell<Pending> = std::cell::RefCell::default();
+    static FLUSH_ON_PAGEHIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// How long the page waits after the last edit before it writes the address
+/// bar and storage. `history.replaceState` costs more per edit than
+/// rendering the plan (issue 25's profile: 6.9 ms of a 12.3 ms edit), so a
+/// burst of typing writes once; 300 ms is shorter than anyone takes to
+/// reach for Copy link, which writes at once anyway.
+const QUIET_MS: u32 = 300;
+
+/// Runs `write` once the user has paused for [`QUIET_MS`], on `pagehide`, or
+/// at the next [`write_now`], whichever comes first; a later write in the
+/// same slot replaces this one.
+pub fn write_later(slot: &'static str, write: impl FnOnce() + 'static) {
+    if !FLUSH_ON_PAGEHIDE.replace(true) {
+        if let Some(w) = window() {
+            gloo_events::EventListener::new(&w, "pagehide", |_| write_now()).forget();
+        }
+    }
+    let _ = PENDING.try_with(|pending| {
+        let Ok(mut pending) = pending.try_borrow_mut() else {
+            return;
+        };
+        pending.writes.retain(|(s, _)| *s != slot);
+        pending.writes.push((slot, Box::new(write)));
+        pending.timer = Some(gloo_timers::callback::Timeout::new(QUIET_MS, write_now));
+    });
+}
+
+/// Does every waiting write now: before Copy link, Embed and Download, so
+/// what is shared is what is on screen, and when the page is left.
+pub fn write_now() {
+    let writes = PENDING
+        .try_with(|pending| {
+            let mut pending = pending.try_borrow_mut().ok()?;
+            pending.timer = None;
+            Some(std::mem::take(&mut pending.writes))
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    for (_, write) in writes {
+        write();
     }
 }
 

@@ -13,7 +13,10 @@ pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
 pub mod js_api;
+pub mod results_state;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

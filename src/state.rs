@@ -6,7 +6,6 @@ use std::rc::Rc;
 use crate::model::inputs::{Field, FieldValue, InputError, Inputs};
 use crate::model::presets::Preset;
 use crate::model::query::{ParsedQuery, View};
-use crate::model::results::PastedResults;
 pub use crate::model::saved::Opened;
 
 /// Text in a field that is not (yet) an allowed value, and why.
@@ -38,8 +37,9 @@ pub struct State {
     pub notices: Vec<String>,
     /// What the page held before the last reset, for a few seconds' undo.
     pub undo: Option<Rc<State>>,
-    /// The results pasted into the Results section.
-    pub results: PastedResults,
+    // The pasted results are not here but in `crate::results_state`:
+    // typing them must not change this state, so nothing computed from the
+    // inputs (the plan and its views) runs again.
     pub view: View,
     /// What the last copy or download did, shown next to its button until the
     /// inputs change (a changed plan makes "copied" untrue).
@@ -66,11 +66,10 @@ pub enum Action {
     /// A cell of the claim map: switch to this generality and novelty.
     Claim(u8, u8),
     /// A saved plan file was read: what it holds, or why it was refused; and its name.
+    /// Its results go to the results state; this takes the inputs and says what was opened.
     Open(Result<Box<Opened>, String>, String),
     /// Bring back what the last reset cleared.
     Undo,
-    /// The Results section changed: text, arms or direction.
-    Results(PastedResults),
     /// The undo offer has expired.
     ForgetUndo,
     /// A compute set-up or a field's conventions in one click.
@@ -91,7 +90,6 @@ impl State {
             rejected: Vec::new(),
             notices: Vec::new(),
             undo: None,
-            results: PastedResults::default(),
             view,
             exported: None,
         }
@@ -260,10 +258,10 @@ impl State {
             Action::Reset => {
                 let mut before = self.clone();
                 before.undo = None;
-                // Reset is about the inputs; pasted results are data and stay.
+                // Reset is about the inputs; pasted results are data and stay
+                // (they live apart, in the results state).
                 next = State {
                     undo: Some(Rc::new(before)),
-                    results: self.results.clone(),
                     ..State::fresh(self.view)
                 };
             }
@@ -273,7 +271,6 @@ impl State {
                 }
             }
             Action::ForgetUndo => next.undo = None,
-            Action::Results(results) => next.results = results,
             Action::Open(Ok(opened), name) => {
                 let what = match &opened.results {
                     Some(results) => {
@@ -290,7 +287,6 @@ impl State {
                     notices: vec![format!("Opened {name}: {what}.")],
                     committed: opened.inputs.clone(),
                     inputs: opened.inputs,
-                    results: opened.results.unwrap_or_else(|| self.results.clone()),
                     ..State::fresh(self.view)
                 };
             }
@@ -426,18 +422,12 @@ mod tests {
     }
 
     #[test]
-    fn reset_can_be_undone_and_keeps_results() {
-        let results = PastedResults {
-            text: "params,arm,seed,value".into(),
-            ..PastedResults::default()
-        };
+    fn reset_can_be_undone() {
         let s = start()
             .apply(Action::Edit(Field::Novelty, "5".into()))
-            .apply(Action::Blur(Field::Novelty))
-            .apply(Action::Results(results.clone()));
+            .apply(Action::Blur(Field::Novelty));
         let reset = s.apply(Action::Reset);
         assert_eq!(reset.inputs, Inputs::default());
-        assert_eq!(reset.results, results);
         let undone = reset.apply(Action::Undo);
         assert_eq!(undone.inputs.novelty, 5);
         assert!(undone.undo.is_none());
@@ -445,14 +435,14 @@ mod tests {
     }
 
     #[test]
-    fn opening_a_file_restores_inputs_and_results_and_says_so() {
+    fn opening_a_file_restores_inputs_and_counts_its_results() {
         let inputs = Inputs {
             novelty: 4,
             ..Inputs::default()
         };
-        let results = PastedResults {
+        let results = crate::model::results::PastedResults {
             text: "params,arm,seed,value\n1e8,method,1,2\n1e8,baseline,1,1".into(),
-            ..PastedResults::default()
+            ..Default::default()
         };
         let s = start().apply(Action::Open(
             Ok(Box::new(Opened {
@@ -461,7 +451,7 @@ mod tests {
             })),
             "plan.json".into(),
         ));
-        assert_eq!((&s.inputs, &s.results), (&inputs, &results));
+        assert_eq!(s.inputs, inputs);
         assert_eq!(
             s.notices,
             vec!["Opened plan.json: inputs and 2 results.".to_owned()]

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use evidence_ladder::app::{App, AppProps};
-use evidence_ladder::components::{claim_map, ladder_table};
+use evidence_ladder::components::ladder_table;
 use evidence_ladder::model::inputs::Inputs;
 use evidence_ladder::model::plan::Plan;
 use evidence_ladder::model::query::parse_query;
@@ -123,6 +123,13 @@ async fn invalid_hours_keep_the_last_result() {
     hours.set_value("0");
     fire(&hours, "input");
     yew::scheduler::flush().await;
+    // The error waits for the user to leave the field (or pause).
+    assert!(root
+        .query_selector("#error-hours")
+        .expect("selector")
+        .is_none());
+    fire(&hours, "blur");
+    yew::scheduler::flush().await;
     let error = element(&root, "#error-hours")
         .text_content()
         .unwrap_or_default();
@@ -169,24 +176,20 @@ async fn ladder_table_has_a_row_per_rung() {
 
 #[wasm_bindgen_test]
 async fn claim_map_marks_the_users_cell_only() {
-    let inputs = Inputs {
-        generality: 4,
-        novelty: 2,
-        ..Inputs::default()
-    };
-    let plan = Rc::new(Plan::new(inputs));
-    let root = render_view(|p| claim_map::view(p, &yew::Callback::noop()), plan).await;
-    let table = element(&root, "table");
+    let root = render_app("generality=4&novelty=2").await;
+    let table = element(&root, ".claim-map table");
     assert!(table
         .get_attribute("aria-label")
         .unwrap_or_default()
         .starts_with("Claim map"));
     assert_eq!(
-        root.query_selector_all("tbody td").expect("cells").length(),
+        root.query_selector_all(".claim-map tbody td")
+            .expect("cells")
+            .length(),
         25
     );
     let yours = root
-        .query_selector_all("td[aria-current=true]")
+        .query_selector_all(".claim-map td[aria-current=true]")
         .expect("cells");
     assert_eq!(yours.length(), 1);
     let text = yours
@@ -395,7 +398,10 @@ async fn typed_numbers_are_never_rewritten_while_typing() {
         yew::scheduler::flush().await;
         assert_eq!(count.value(), text);
     }
-    // A count of a billion is refused, and the plan keeps the count it had before.
+    // A count of a billion is refused once the field is left, and the plan
+    // keeps the count it had before.
+    fire(&count, "blur");
+    yew::scheduler::flush().await;
     assert!(root
         .query_selector("#error-count")
         .expect("selector")
@@ -437,8 +443,9 @@ async fn choosing_a_claim_map_cell_switches_the_claim() {
 async fn the_summary_names_an_invalid_field() {
     let root = render_app("").await;
     let count: HtmlInputElement = element(&root, "#field-count").unchecked_into();
-    count.set_value("1,000");
+    count.set_value("a few");
     fire(&count, "input");
+    fire(&count, "blur");
     yew::scheduler::flush().await;
     let fit = element(&root, ".summary .fit")
         .text_content()

@@ -1,27 +1,36 @@
 use yew::prelude::*;
 
-use super::principles;
+use super::{principles, Dispatch};
 use crate::model::inputs::Field;
+use crate::state::Action;
+
+/// What a drop-down shows.
+pub struct ChoiceField<'a> {
+    pub field: Field,
+    /// Explains the chosen option; its "(the essay: …)" citations become links.
+    pub hint: String,
+    /// (value, text) pairs.
+    pub options: Vec<(String, String)>,
+    pub selected: &'a str,
+    pub dispatch: &'a Dispatch,
+}
 
 /// A labelled drop-down, its label from the field table.
-/// `options` are (value, text) pairs.
-pub fn view(
-    field: Field,
-    hint: String,
-    options: Vec<(String, String)>,
-    selected: &str,
-    on_edit: &Callback<(Field, String)>,
-) -> Html {
+pub fn view(props: ChoiceField) -> Html {
+    let ChoiceField {
+        field,
+        hint,
+        options,
+        selected,
+        dispatch,
+    } = props;
     let key = field.key();
     let id = format!("field-{key}");
     let hint_id = format!("hint-{key}");
-    let onchange = {
-        let on_edit = on_edit.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            on_edit.emit((field, select.value()));
-        })
-    };
+    let onchange = dispatch.to(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        Action::Edit(field, select.value())
+    });
     html! {
         <div class="field">
             <label for={id.clone()}>{ field.label() }</label>

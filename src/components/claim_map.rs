@@ -1,18 +1,83 @@
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::Dispatch;
 use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::plan::Plan;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct ClaimMapProps {
+    pub plan: Rc<Plan>,
+    pub dispatch: Dispatch,
+}
+
+/// The cell an arrow key (or Home, End, Page Up, Page Down) moves to from
+/// (generality, novelty), as the ARIA grid pattern has it; none for other keys.
+fn moved((g, n): (u8, u8), key: &str, ctrl: bool) -> Option<(u8, u8)> {
+    Some(match key {
+        "ArrowUp" => (g.saturating_sub(1).max(1), n),
+        "ArrowDown" => ((g + 1).min(5), n),
+        "ArrowLeft" => (g, n.saturating_sub(1).max(1)),
+        "ArrowRight" => (g, (n + 1).min(5)),
+        "Home" if ctrl => (1, 1),
+        "End" if ctrl => (5, 5),
+        "Home" => (g, 1),
+        "End" => (g, 5),
+        "PageUp" => (1, n),
+        "PageDown" => (5, n),
+        _ => return None,
+    })
+}
 
 /// What can be claimed with this compute: every generality × novelty, its
 /// level, and whether it fits, marked by symbol and text as well as colour.
-pub fn view(plan: &Plan, on_select: &Callback<(u8, u8)>) -> Html {
-    let (g, n) = (plan.inputs.generality, plan.inputs.novelty);
+///
+/// A grid (the ARIA pattern): one Tab stop, the arrow keys move between
+/// cells, Enter or Space plans the claim in the cell. The cell Tab reaches
+/// is the last one moved to, else the user's claim.
+#[component]
+pub fn ClaimMap(props: &ClaimMapProps) -> Html {
+    let plan = &props.plan;
+    let yours = (plan.inputs.generality, plan.inputs.novelty);
+    let active = use_state_eq(|| yours);
+    {
+        // A new claim (from the form or a cell) is where Tab comes back to.
+        let active = active.clone();
+        use_effect_with(yours, move |&yours| active.set(yours));
+    }
+    let onkeydown = {
+        let active = active.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(next) = moved(*active, &e.key(), e.ctrl_key()) else {
+                return;
+            };
+            e.prevent_default();
+            active.set(next);
+            // Focus moves now, to the cell found in this grid (several
+            // calculators may share a page).
+            let button = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|grid| {
+                    grid.query_selector(&format!("[data-cell=\"{}-{}\"]", next.0, next.1))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(button) = button {
+                let _ = button.focus();
+            }
+        })
+    };
     html! {
         <section class="panel claim-map" aria-labelledby="claim-map-title">
             <h3 id="claim-map-title">{ "Claim map: what this budget can support" }</h3>
-            <p class="hint" id="claim-map-how">{ "Rows: generality (G), columns: novelty (N). Each cell gives the evidence level (L1–L5) and whether its ladder fits your budget (✓) or not (✗); your claim is outlined. Choose a cell to plan that claim." }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="claim-map-title">
-                <table aria-label="Claim map: the evidence level of every claim, and whether it fits" aria-describedby="claim-map-how">
+            <p class="hint" id="claim-map-how">{ "Rows: generality (G), columns: novelty (N). Each cell gives the evidence level (L1–L5) and whether its ladder fits your budget (✓) or not (✗); your claim is outlined. Choose a cell to plan that claim; in the map, arrow keys move between cells." }</p>
+            <div class="table-scroll" role="region" aria-labelledby="claim-map-title">
+                <table role="grid" aria-label="Claim map: the evidence level of every claim, and whether it fits" aria-describedby="claim-map-how" {onkeydown}>
                     <thead>
                         <tr>
                             <td></td>
@@ -34,36 +99,28 @@ pub fn view(plan: &Plan, on_select: &Callback<(u8, u8)>) -> Html {
                                     { row + 1 }
                                 </th>
                                 { for plan.claim_map[row * 5..row * 5 + 5].iter().map(|c| {
-                                    let yours = (c.generality, c.novelty) == (g, n);
-                                    let select = {
-                                        let on_select = on_select.clone();
-                                        let cell = (c.generality, c.novelty);
-                                        Callback::from(move |_: MouseEvent| on_select.emit(cell))
-                                    };
-                                    // The row and column headers name the claim; the
-                                    // fixed words (Generality, Novelty) label only the form.
-                                    let name = format!(
-                                        "G{} N{}: level {}, {}{}. Plan this claim.",
-                                        c.generality,
-                                        c.novelty,
-                                        c.level,
-                                        if c.fits { "fits" } else { "does not fit" },
-                                        if yours { ", your claim" } else { "" }
-                                    );
+                                    let cell = (c.generality, c.novelty);
+                                    let is_yours = cell == yours;
+                                    let select = props.dispatch.to(move |_: MouseEvent| Action::Claim(cell.0, cell.1));
+                                    // The name is the visible text ("L3 fits"), then
+                                    // the claim it plans: what is seen is what is said.
                                     html! {
                                         <td
                                             class={classes!(
                                                 format!("level-{}", c.level),
                                                 if c.fits { "fits" } else { "short" },
-                                                yours.then_some("yours"),
+                                                is_yours.then_some("yours"),
                                             )}
-                                            aria-current={yours.then_some("true")}
+                                            aria-current={is_yours.then_some("true")}
                                         >
-                                            <button type="button" class="cell" aria-label={name} aria-pressed={if yours { "true" } else { "false" }} onclick={select}>
+                                            <button type="button" class="cell" data-cell={format!("{}-{}", cell.0, cell.1)}
+                                                tabindex={if cell == *active { "0" } else { "-1" }}
+                                                aria-pressed={if is_yours { "true" } else { "false" }} onclick={select}>
                                                 <span class="cell-level">{ format!("L{}", c.level) }</span>
                                                 <span class="symbol" aria-hidden="true">{ if c.fits { " ✓" } else { " ✗" } }</span>
                                                 <span class="cell-fit">{ if c.fits { " fits" } else { " short" } }</span>
-                                                if yours { <span class="cell-yours">{ " (your claim)" }</span> }
+                                                if is_yours { <span class="cell-yours">{ " (your claim)" }</span> }
+                                                <span class="visually-hidden">{ format!(", G{} N{}", cell.0, cell.1) }</span>
                                             </button>
                                         </td>
                                     }

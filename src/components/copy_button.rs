@@ -1,31 +1,50 @@
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::Dispatch;
 use crate::browser;
-use crate::state::Export;
+use crate::state::{Action, Export};
 
-/// A button that copies `text` to the clipboard and says so. Where the browser
-/// refuses, it shows the text selected, ready for Ctrl+C, so the user is never
-/// stuck. `what` names the text in messages: "Link", "Markdown", "Snippet".
-/// `exported` is what the last copy or download did (kept by the app's state).
-pub fn view(
-    export: Export,
-    label: &'static str,
-    what: &'static str,
-    text: &str,
-    exported: Option<(Export, bool)>,
-    on_export: &Callback<(Export, bool)>,
-) -> Html {
+/// What a copy button copies and says.
+pub struct CopyButton<'a> {
+    pub export: Export,
+    pub label: &'static str,
+    /// Names the text in messages: "Link", "Markdown", "Snippet".
+    pub what: &'static str,
+    /// Builds the text when the button is pressed (a whole Markdown plan is
+    /// too much to build on every keystroke for a button few press).
+    pub text: Rc<dyn Fn() -> String>,
+    /// What the last copy or download did (kept by the app's state).
+    pub exported: Option<(Export, bool)>,
+    pub dispatch: &'a Dispatch,
+}
+
+/// A button that copies its text to the clipboard and says so. Where the
+/// browser refuses, it shows the text selected, ready for Ctrl+C, so the user
+/// is never stuck.
+pub fn view(props: CopyButton) -> Html {
+    let CopyButton {
+        export,
+        label,
+        what,
+        text,
+        exported,
+        dispatch,
+    } = props;
     let onclick = {
-        let on_export = on_export.clone();
-        let text = text.to_owned();
+        let state = dispatch.state.clone();
+        let text = text.clone();
         Callback::from(move |e: MouseEvent| {
-            let on_export = on_export.clone();
-            let text = text.clone();
+            // The address bar and storage first: what is copied is what is on screen.
+            browser::write_now();
+            let state = state.clone();
+            let text = text();
             let button: Option<web_sys::Element> = e.target_dyn_into();
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = browser::copy_to_clipboard(&text).await.is_ok();
-                on_export.emit((export, copied));
+                state.dispatch(Action::Exported(export, copied));
                 if !copied {
                     // Select the fallback text once it is on screen.
                     browser::after_render().await;
@@ -57,7 +76,7 @@ pub fn view(
             if outcome == Some(false) {
                 <label class="fallback">
                     <span class="visually-hidden">{ format!("{what} to copy") }</span>
-                    <textarea readonly=true rows="4" value={text.to_owned()} />
+                    <textarea readonly=true rows="4" value={text()} />
                 </label>
             }
         </div>

@@ -1,12 +1,14 @@
 use yew::prelude::*;
 
-use super::{choice_field, compute_presets, text_field};
+use super::choice_field::ChoiceField;
+use super::text_field::TextField;
+use super::{choice_field, compute_presets, text_field, Dispatch};
 use crate::model::axis::Axis;
 use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::format;
 use crate::model::inputs::Field;
-use crate::model::presets::{Preset, FIELD_PRESETS};
-use crate::state::State;
+use crate::model::presets::FIELD_PRESETS;
+use crate::state::{Action, State};
 
 /// Durations offered next to the hours field, in days.
 const DAY_SHORTCUTS: [(&str, f64); 5] = [
@@ -20,17 +22,12 @@ const DAY_SHORTCUTS: [(&str, f64); 5] = [
 /// A drop-down over one of the claim's 1–5 scales (generality, novelty): each
 /// option is a step with an example, and the hint explains the chosen step
 /// and `why` it matters.
-fn scale_field(
-    field: Field,
-    scale: &[(&str, &str); 5],
-    value: u8,
-    on_edit: &Callback<(Field, String)>,
-) -> Html {
+fn scale_field(field: Field, scale: &[(&str, &str); 5], value: u8, dispatch: &Dispatch) -> Html {
     let (name, example) = scale[usize::from(value.clamp(1, 5) - 1)];
-    choice_field::view(
+    choice_field::view(ChoiceField {
         field,
-        format!("{name}, e.g. {example} {}", field.hint(Axis::Pretrain)),
-        scale
+        hint: format!("{name}, e.g. {example} {}", field.hint(Axis::Pretrain)),
+        options: scale
             .iter()
             .enumerate()
             .map(|(i, (name, example))| {
@@ -40,29 +37,34 @@ fn scale_field(
                 )
             })
             .collect(),
-        &value.to_string(),
-        on_edit,
-    )
+        selected: &value.to_string(),
+        dispatch,
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InputsFormProps {
+    /// The inputs' state: what each field holds and its error.
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Dispatch,
 }
 
 /// Every input, grouped as a researcher thinks of them: the claim, the
-/// compute, then the optional statistics.
-pub fn view(
-    state: &State,
-    on_edit: &Callback<(Field, String)>,
-    on_blur: &Callback<Field>,
-    on_preset: &Callback<&'static Preset>,
-) -> Html {
+/// compute, then the optional statistics. A component, so that typing
+/// results (which leaves the inputs' state alone) does not render it again.
+#[component]
+pub fn InputsForm(props: &InputsFormProps) -> Html {
+    let state: &State = &props.state;
+    let dispatch = &props.dispatch;
     let inputs = &state.inputs;
     let number = |field: Field| {
-        text_field::view(
+        text_field::view(TextField {
             field,
-            inputs.axis,
-            state.text(field),
-            state.error(field).map(|e| e.to_string()),
-            on_edit,
-            on_blur,
-        )
+            axis: inputs.axis,
+            text: state.text(field),
+            error: state.error(field).map(|e| e.to_string()),
+            dispatch,
+        })
     };
     // Open when it holds something, so an error inside is never hidden.
     let stats_open = [Field::Effect, Field::Noise, Field::Alpha, Field::Power]
@@ -72,20 +74,20 @@ pub fn view(
         || inputs.noise.is_some();
     // A picker over the field table's options, its hint from the table.
     let choice = |field: Field| {
-        choice_field::view(
+        choice_field::view(ChoiceField {
             field,
-            field.hint(inputs.axis).into(),
-            field
+            hint: field.hint(inputs.axis).into(),
+            options: field
                 .options()
                 .into_iter()
                 .map(|(id, text)| (id.to_owned(), text))
                 .collect(),
-            &state.text(field),
-            on_edit,
-        )
+            selected: &state.text(field),
+            dispatch,
+        })
     };
-    let generality_field = scale_field(Field::Generality, &GENERALITY, inputs.generality, on_edit);
-    let novelty_field = scale_field(Field::Novelty, &NOVELTY, inputs.novelty, on_edit);
+    let generality_field = scale_field(Field::Generality, &GENERALITY, inputs.generality, dispatch);
+    let novelty_field = scale_field(Field::Novelty, &NOVELTY, inputs.novelty, dispatch);
     // The fields these inputs use, and any other holding an error, so an
     // error is never hidden.
     let scale_fields: Vec<Field> = [
@@ -112,16 +114,15 @@ pub fn view(
             </fieldset>
             <fieldset>
                 <legend>{ "Your compute" }</legend>
-                { compute_presets::view(on_preset) }
+                { compute_presets::view(dispatch) }
                 { choice(Field::Accelerator) }
                 { number(Field::Count) }
                 { number(Field::Hours) }
                 <div class="presets days" role="group" aria-label="Quick durations">
                     { for DAY_SHORTCUTS.iter().map(|(label, days)| {
-                        let on_edit = on_edit.clone();
                         let hours = format::number_text(days * 24.0);
                         html! {
-                            <button type="button" class="chip" onclick={Callback::from(move |_: MouseEvent| on_edit.emit((Field::Hours, hours.clone())))}>
+                            <button type="button" class="chip" onclick={dispatch.to(move |_: MouseEvent| Action::Edit(Field::Hours, hours.clone()))}>
                                 { *label }
                             </button>
                         }
@@ -140,10 +141,9 @@ pub fn view(
                 <legend>{ "What the ladder scales" }</legend>
                 <div class="presets fields" role="group" aria-label="Field presets">
                     { for FIELD_PRESETS.iter().map(|preset| {
-                        let on_preset = on_preset.clone();
                         html! {
                             <button type="button" class="chip" title={preset.source}
-                                onclick={Callback::from(move |_: MouseEvent| on_preset.emit(preset))}>
+                                onclick={dispatch.to(move |_: MouseEvent| Action::Preset(preset))}>
                                 { preset.label }
                             </button>
                         }

@@ -2,38 +2,74 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{copy_button, embed_dialog};
+use super::copy_button::{self, CopyButton};
+use super::embed_dialog::EmbedDialog;
+use super::Dispatch;
 use crate::model::plan::Plan;
 use crate::model::report;
-use crate::model::results::ResultsExport;
-use crate::state::Export;
+use crate::model::results::{PastedResults, ResultsExport, ResultsReading};
+use crate::results_state::ResultsState;
+use crate::state::{Action, Export};
 use crate::{browser, js_api};
 
-fn export_json(plan: &Plan, results: Option<&ResultsExport>) -> Option<String> {
-    js_api::to_json_text(&crate::model::saved::SavedPlan::new(plan, results))
+/// What the share bar shares.
+pub struct ShareBar<'a> {
+    pub plan: &'a Rc<Plan>,
+    /// The full calculator's address with these inputs.
+    pub link: &'a str,
+    /// The results and how they read, for the exports: read when a button
+    /// is pressed (the handle gives the results as they are then).
+    pub results: &'a UseReducerHandle<ResultsState>,
+    pub reading: &'a Rc<ResultsReading>,
+    /// What the last copy or download did.
+    pub exported: Option<(Export, bool)>,
+    pub dispatch: &'a Dispatch,
+}
+
+/// Offers the plan and its results as evidence-plan.json; true when the
+/// browser took the download.
+pub fn download_json(plan: &Plan, pasted: &PastedResults, reading: &ResultsReading) -> bool {
+    let results = ResultsExport::new(pasted, reading);
+    js_api::to_json_text(&crate::model::saved::SavedPlan::new(plan, results.as_ref())).is_some_and(
+        |json| browser::download("evidence-plan.json", "application/json", &json).is_ok(),
+    )
+}
+
+/// A callback that downloads the plan and its results, and says how it went.
+pub fn on_download(props: &ShareBar) -> Callback<MouseEvent> {
+    let state = props.dispatch.state.clone();
+    let (plan, results, reading) = (
+        props.plan.clone(),
+        props.results.clone(),
+        props.reading.clone(),
+    );
+    Callback::from(move |_: MouseEvent| {
+        browser::write_now();
+        let done = download_json(&plan, &results.pasted, &reading);
+        state.dispatch(Action::Exported(Export::Download, done));
+    })
 }
 
 /// Share and export the plan: a link, Markdown, a JSON file, an embed
-/// snippet; and start over. `link` is the full calculator's address with these
-/// inputs; `exported` is what the last copy or download did.
-pub fn view(
-    plan: &Rc<Plan>,
-    link: &str,
-    results: Option<&ResultsExport>,
-    exported: Option<(Export, bool)>,
-    on_export: &Callback<(Export, bool)>,
-    on_open: &Callback<web_sys::File>,
-) -> Html {
-    let markdown = report::markdown(plan, link, results);
-    let on_download = {
-        let on_export = on_export.clone();
-        let plan = plan.clone();
-        let results = results.cloned();
-        Callback::from(move |_: MouseEvent| {
-            let done = export_json(&plan, results.as_ref()).is_some_and(|json| {
-                browser::download("evidence-plan.json", "application/json", &json).is_ok()
-            });
-            on_export.emit((Export::Download, done));
+/// snippet; and open a saved plan.
+pub fn view(props: ShareBar) -> Html {
+    let ShareBar {
+        plan,
+        link,
+        exported,
+        dispatch,
+        ..
+    } = props;
+    let markdown = {
+        let (plan, link, results, reading) = (
+            plan.clone(),
+            link.to_owned(),
+            props.results.clone(),
+            props.reading.clone(),
+        );
+        Rc::new(move || {
+            let results = ResultsExport::new(&results.pasted, &reading);
+            report::markdown(&plan, &link, results.as_ref())
         })
     };
     let download_message = match exported {
@@ -42,32 +78,63 @@ pub fn view(
         _ => "",
     };
     let on_file = {
-        let on_open = on_open.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                on_open.emit(file);
+                super::files::open_file(&dispatch, file);
             }
             // The same file can be chosen again after a fix.
             input.set_value("");
         })
     };
+    let link_text = link.to_owned();
     html! {
         <section class="panel share" aria-labelledby="share-title">
             <h3 id="share-title">{ "Share and export" }</h3>
             <div class="buttons">
-                { copy_button::view(Export::Link, "Copy link", "Link", link, exported, on_export) }
-                { copy_button::view(Export::Markdown, "Copy as Markdown", "Markdown", &markdown, exported, on_export) }
+                { copy_button::view(CopyButton {
+                    export: Export::Link,
+                    label: "Copy link",
+                    what: "Link",
+                    text: Rc::new(move || link_text.clone()),
+                    exported,
+                    dispatch,
+                }) }
+                { copy_button::view(CopyButton {
+                    export: Export::Markdown,
+                    label: "Copy as Markdown",
+                    what: "Markdown",
+                    text: markdown,
+                    exported,
+                    dispatch,
+                }) }
                 <div class="copy">
-                    <button type="button" onclick={on_download}>{ "Download JSON" }</button>
+                    <button type="button" onclick={on_download(&props)}>{ "Download JSON" }</button>
                     <p class="copy-status" aria-live="polite">{ download_message }</p>
                 </div>
-                { embed_dialog::view(&plan.inputs, exported, on_export) }
+                <EmbedDialog plan={plan.clone()} {exported} dispatch={dispatch.clone()} />
                 <label class="button file">
                     { "Open a saved plan…" }
                     <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_file} />
                 </label>
             </div>
         </section>
+    }
+}
+
+/// What only print shows at the end of the plan: its link, the date and the assumptions.
+pub fn print_footer(plan: &Plan, link: &str) -> Html {
+    let today = String::from(js_sys::Date::new_0().to_iso_string());
+    html! {
+        <footer class="print-only print-footer">
+            <p>{ format!("This plan: {link} · printed {}", today.get(..10).unwrap_or_default()) }</p>
+            <h3>{ "Assumptions" }</h3>
+            <ul>
+                { for plan.assumptions.iter().map(|a| html! {
+                    <li>{ format!("{}: {} ({})", a.name, a.value, a.source) }</li>
+                }) }
+            </ul>
+        </footer>
     }
 }

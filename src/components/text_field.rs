@@ -1,36 +1,44 @@
 use yew::prelude::*;
 
+use super::Dispatch;
 use crate::model::axis::Axis;
 use crate::model::inputs::Field;
+use crate::state::Action;
+
+/// What a number field shows.
+pub struct TextField<'a> {
+    pub field: Field,
+    /// The scaling axis: the scales' unit and hint follow it.
+    pub axis: Axis,
+    /// What the field holds: as typed, or the value.
+    pub text: String,
+    /// Why the text is refused, once that is shown.
+    pub error: Option<String>,
+    pub dispatch: &'a Dispatch,
+}
 
 /// A labelled text box for a number. Text rather than `type=number`, so what
 /// the user types (including half-typed values such as "2.6e") is never wiped.
 ///
 /// Label, unit, hint and keyboard come from the field table; the scales'
 /// unit and hint follow the axis.
-pub fn view(
-    field: Field,
-    axis: Axis,
-    text: String,
-    error: Option<String>,
-    on_edit: &Callback<(Field, String)>,
-    on_blur: &Callback<Field>,
-) -> Html {
+pub fn view(props: TextField) -> Html {
+    let TextField {
+        field,
+        axis,
+        text,
+        error,
+        dispatch,
+    } = props;
     let key = field.key();
     let id = format!("field-{key}");
     let hint_id = format!("hint-{key}");
     let error_id = format!("error-{key}");
-    let oninput = {
-        let on_edit = on_edit.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            on_edit.emit((field, input.value()));
-        })
-    };
-    let onblur = {
-        let on_blur = on_blur.clone();
-        Callback::from(move |_: FocusEvent| on_blur.emit(field))
-    };
+    let oninput = dispatch.to(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        Action::Edit(field, input.value())
+    });
+    let onblur = dispatch.to(move |_: FocusEvent| Action::Blur(field));
     // Phones' decimal keypads have no "e", "%" or suffixes: the table says
     // which keyboard each field needs.
     let inputmode = field.spec().keyboard.inputmode();

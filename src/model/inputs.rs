@@ -192,7 +192,7 @@ fn echo(value: &FieldValue) -> String {
 /// Writes characters that print nothing or reorder text (controls, zero-width
 /// and bidi marks) as `<U+202E>`: a rejected value must not reverse the
 /// notice that quotes it, nor look like a valid value.
-fn escape_invisible(text: &str) -> String {
+pub fn escape_invisible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let invisible = c.is_control()

@@ -1,0 +1,170 @@
+// Results are never lost (issue 24.1, the page's side): a file replaces them
+// only if it reads as results, and can be undone; a refused save is said,
+// with a download; tabs follow each other and never write an older copy
+// over a newer one. Also the deferred address bar (issue 25.1).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, serve } from './support.mjs';
+
+let server, browser;
+const KEY = 'evidence-ladder.results.v1';
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Four rungs, three seeds, a gain of `gain` everywhere. */
+const csv = (gain, arms = ['method', 'baseline']) => {
+  const lines = ['params,arm,seed,value'];
+  for (const params of [1.2e8, 3.5e8, 7.5e8, 1.3e9]) {
+    for (const seed of [1, 2, 3]) {
+      lines.push(`${params},${arms[0]},${seed},${60 + gain + seed * 0.01}`);
+      lines.push(`${params},${arms[1]},${seed},${60 - seed * 0.01}`);
+    }
+  }
+  return lines.join('\n');
+};
+
+const area = (page) => page.getByRole('textbox', { name: 'Paste results' });
+
+/** Drops a file named `name` holding `bytes` (a string or byte values) on the calculator. */
+const drop = (page, name, bytes, type = '') =>
+  page.evaluate(
+    ([name, bytes, type]) => {
+      const body = typeof bytes === 'string' ? bytes : new Uint8Array(bytes);
+      const data = new DataTransfer();
+      data.items.add(new File([body], name, { type }));
+      const target = document.querySelector('.calculator');
+      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    },
+    [name, bytes, type],
+  );
+
+describe('results are never lost', () => {
+  test('a dropped file that is not results changes nothing and says why', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.url);
+    await area(page).fill(csv(1));
+    const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    for (const [name, bytes] of [['photo.png', png], ['plan', '{"app":"Evidence Ladder"}'], ['sheet.xlsx', 'PK\u0003\u0004 binary']]) {
+      await drop(page, name, bytes);
+      await page.getByText(`${name} was not read as results, and nothing changed`, { exact: false }).waitFor();
+      assert.equal(await area(page).inputValue(), csv(1), name);
+    }
+    // Nor is the saved copy touched.
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
+    await page.waitForFunction((text) => document.querySelector('#results-text')?.value === text, csv(1));
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('results replaced by a dropped file come back with Undo', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.url);
+    await area(page).fill(csv(1));
+    await drop(page, 'other.csv', csv(3), 'text/csv');
+    await page.getByText(/^Read 24 runs from other\.csv\. The results it replaced are one Undo away\./).waitFor();
+    assert.equal(await area(page).inputValue(), csv(3));
+    await page.locator('.results-notices').getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('The previous results are back.').waitFor();
+    assert.equal(await area(page).inputValue(), csv(1));
+    await context.close();
+  });
+
+  test('when storage refuses the results, the page says so and offers a download', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.addInitScript((key) => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (k === key) throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, k, v);
+      };
+    }, KEY);
+    const page = await openApp(context, server.url);
+    await area(page).fill(csv(1));
+    const warning = page.getByText(/These results are not saved in this browser/);
+    await warning.waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download plan and results (JSON)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'evidence-plan.json');
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('two tabs see each other\'s results, and an older copy never overwrites a newer one', async () => {
+    const context = await browser.newContext();
+    const first = await openApp(context, server.url);
+    const second = await openApp(context, server.url);
+    await area(first).fill(csv(1));
+    // The other tab follows (the storage event).
+    await second.waitForFunction((text) => document.querySelector('#results-text')?.value === text, csv(1));
+    await second.getByText('Updated with the results saved in another tab.').waitFor();
+    await area(second).fill(csv(2));
+    await first.waitForFunction((text) => document.querySelector('#results-text')?.value === text, csv(2));
+    // A copy made earlier than the saved one is never written over it.
+    await first.evaluate((key) => {
+      const saved = JSON.parse(localStorage.getItem(key));
+      saved.saved_at = Date.now() + 60_000; // a tab whose copy is newer
+      saved.text = 'newer';
+      localStorage.setItem(key, JSON.stringify(saved));
+    }, KEY);
+    await area(first).fill(csv(4));
+    await first.waitForTimeout(600);
+    const stored = await first.evaluate((key) => JSON.parse(localStorage.getItem(key)).text, KEY);
+    assert.equal(stored, 'newer');
+    await context.close();
+  });
+});
+
+describe('the address bar', () => {
+  test('a burst of typing writes it once, after a pause; Copy link writes it at once', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await context.addInitScript(() => {
+      window.replaceCalls = 0;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (...args) => {
+        window.replaceCalls += 1;
+        return replace(...args);
+      };
+    });
+    const page = await openApp(context, server.url);
+    await page.waitForTimeout(400);
+    const before = await page.evaluate(() => window.replaceCalls);
+    const hours = page.getByRole('textbox', { name: /^Hours/ });
+    await hours.click();
+    await hours.press('Control+A');
+    await page.keyboard.type('1234', { delay: 30 });
+    assert.doesNotMatch(page.url(), /hours=1234/, 'not while typing');
+    await page.waitForURL(/hours=1234/);
+    assert.equal(await page.evaluate(() => window.replaceCalls) - before, 1, 'one write per burst');
+    // Typed and copied at once: the link is the screen's.
+    await hours.fill('99');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('Link copied to the clipboard.').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /hours=99(&|$)/);
+    assert.equal(page.url(), copied);
+    await context.close();
+  });
+
+  test('an edit just before leaving the page is kept for the next visit', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.url);
+    await page.getByRole('combobox', { name: /^Novelty/ }).selectOption('5');
+    // Left at once, before the pause: pagehide writes what is waiting.
+    await page.goto(`${server.url}elsewhere`).catch(() => {});
+    await page.goto(server.url);
+    await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
+    assert.equal(await page.getByRole('combobox', { name: /^Novelty/ }).inputValue(), '5');
+    await context.close();
+  });
+});

@@ -1,0 +1,58 @@
+//! Files the user gives the calculator: a saved plan (chosen or dropped)
+//! or results (dropped anywhere on it).
+
+use yew::prelude::*;
+
+use super::Dispatch;
+use crate::results_state::ResultsAction;
+use crate::state::Action;
+
+/// Reads a saved plan file: its inputs to the inputs' state, its results
+/// (if any) to the results' state.
+pub fn open_file(dispatch: &Dispatch, file: web_sys::File) {
+    let dispatch = dispatch.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let file = gloo_file::File::from(file);
+        let result = match gloo_file::futures::read_as_text(&file).await {
+            Ok(text) => crate::js_api::saved_from_text(&text),
+            Err(_) => Err("the browser could not read it.".into()),
+        };
+        if let Ok(opened) = &result {
+            if let Some(results) = &opened.results {
+                let now = js_sys::Date::now();
+                dispatch.send_results(ResultsAction::Opened(results.clone(), now));
+            }
+        }
+        dispatch.send(Action::Open(result, file.name()));
+    });
+}
+
+/// A file dropped anywhere on the calculator: a saved plan if it is JSON,
+/// else results if it reads as results; anything else changes nothing.
+pub fn on_drop(dispatch: &Dispatch) -> Callback<DragEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        if file.name().to_ascii_lowercase().ends_with(".json") {
+            return open_file(&dispatch, file);
+        }
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let file = gloo_file::File::from(file);
+            let action = match gloo_file::futures::read_as_text(&file).await {
+                Ok(text) => ResultsAction::File(file.name(), text, js_sys::Date::now()),
+                Err(_) => {
+                    ResultsAction::Unreadable(file.name(), "the browser could not read it.".into())
+                }
+            };
+            dispatch.send_results(action);
+        });
+    })
+}

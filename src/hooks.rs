@@ -1,0 +1,81 @@
+//! The app's effects on the world outside it: the address bar, storage,
+//! other tabs and timers. The app's own page has them; a calculator mounted
+//! into someone else's page (`owns_page` false) touches neither their
+//! address bar nor their storage.
+
+use yew::prelude::*;
+
+use crate::browser::{self, Saved};
+use crate::model::inputs::Inputs;
+use crate::model::query::{to_query, View};
+use crate::results_state::{ResultsAction, ResultsState};
+use crate::state::{Action, State};
+
+/// The address bar mirrors the inputs on screen, and the full app remembers
+/// them for the next visit: written once the user pauses, or at once before
+/// anything is shared (see [`browser::write_later`]).
+#[hook]
+pub fn use_address_bar(owns_page: bool, inputs: &Inputs, view: View) {
+    use_effect_with((inputs.clone(), view), move |(inputs, view)| {
+        if owns_page {
+            let (inputs, view) = (inputs.clone(), *view);
+            browser::write_later("inputs", move || {
+                browser::replace_query(&to_query(&inputs, &view));
+                if !view.embed {
+                    browser::save_inputs(&to_query(&inputs, &View::default()));
+                }
+            });
+        }
+    });
+}
+
+/// Pasted results are saved in this browser: they come back on the next
+/// visit, follow what another tab saves, are written once the user pauses
+/// (never over a newer copy), and a refused save is reported.
+#[hook]
+pub fn use_saved_results(owns_page: bool, results: &UseReducerHandle<ResultsState>) {
+    {
+        let dispatch = results.dispatcher();
+        // Once, after the first render: the plan is on screen before the
+        // saved results are read and analysed.
+        use_effect_with((), move |_| {
+            if owns_page {
+                if let Some((pasted, at)) = browser::saved_results() {
+                    dispatch.dispatch(ResultsAction::Restored(pasted, at));
+                }
+                browser::on_results_saved_elsewhere(move |pasted, at| {
+                    dispatch.dispatch(ResultsAction::Stored(pasted, at));
+                });
+            }
+        });
+    }
+    let results = results.clone();
+    use_effect_with(results.changed_at, move |&changed_at| {
+        // 0: nothing was changed on this page, so there is nothing to save.
+        if owns_page && changed_at > 0.0 {
+            browser::write_later("results", move || {
+                // The handle reads the results as they are now.
+                let saved = browser::save_results(&results);
+                results.dispatch(ResultsAction::Saved(saved != Saved::Refused));
+            });
+        }
+    });
+}
+
+/// Sends `action` once `ms` have passed with `waiting` true; every change of
+/// `key` starts the wait again.
+#[hook]
+pub fn use_timeout<K: PartialEq + 'static>(
+    key: K,
+    waiting: bool,
+    ms: u32,
+    state: &UseReducerHandle<State>,
+    action: fn() -> Action,
+) {
+    let dispatch = state.dispatcher();
+    use_effect_with((key, waiting), move |(_, waiting)| {
+        let timer = waiting
+            .then(|| gloo_timers::callback::Timeout::new(ms, move || dispatch.dispatch(action())));
+        move || drop(timer)
+    });
+}
