@@ -184,14 +184,20 @@ pub fn App(props: &AppProps) -> Html {
                 on_open.emit(file);
             } else {
                 let state = state.clone();
+                // Read as results only if it parses as results (else nothing changes, with a notice).
+                if let Some(notice) = PastedResults::file_too_large(&file.name(), file.size()) {
+                    let results = PastedResults {
+                        notice: Some(notice),
+                        ..state.results.clone()
+                    };
+                    state.dispatch(Action::Results(results));
+                    return;
+                }
                 wasm_bindgen_futures::spawn_local(async move {
+                    let name = file.name();
                     let file = gloo_file::File::from(file);
                     if let Ok(text) = gloo_file::futures::read_as_text(&file).await {
-                        let results = PastedResults {
-                            text,
-                            ..state.results.clone()
-                        };
-                        state.dispatch(Action::Results(results));
+                        state.dispatch(Action::Results(state.results.with_file(&name, text)));
                     }
                 });
             }
