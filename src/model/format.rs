@@ -319,7 +319,7 @@ pub fn excerpt(text: &str, limit: usize) -> String {
 /// ```
 /// use evidence_ladder::model::format::markdown_text;
 /// assert_eq!(markdown_text("<img src=x>"), "&lt;img src=x&gt;");
-/// assert_eq!(markdown_text("[a](javascript:x)"), "\\[a\\](javascript:x)");
+/// assert_eq!(markdown_text("[a](javascript:x)"), "\\[a\\]\\(javascript:x)");
 /// assert_eq!(markdown_text("x\r- [x] ok"), "x - \\[x\\] ok");
 /// assert_eq!(markdown_text("# 1. title"), "\\# 1. title");
 /// assert_eq!(markdown_text("12. a"), "12\\. a");
@@ -365,6 +365,8 @@ fn markdown_escaped(text: &str, line_start: bool) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // The escaped "]" already breaks a link; this keeps "](" out of the text at all.
+            '(' if out.ends_with(']') => out.push_str("\\("),
             '-' | '+' | '=' if at_start => {
                 out.push('\\');
                 out.push(c);
@@ -393,8 +395,8 @@ fn markdown_escaped(text: &str, line_start: bool) -> String {
     out
 }
 
-/// A cell for CSV that a spreadsheet reads as text: quoted when it holds a
-/// delimiter, a quote, a line break or outer spaces; and prefixed with `'`
+/// A cell for CSV that a spreadsheet reads as text: line breaks become
+/// spaces; quoted when it holds a delimiter, a quote or outer spaces; and prefixed with `'`
 /// when it starts with `=`, `+`, `-`, `@`, a tab or a CR, which spreadsheets
 /// would run as a formula (OWASP, "CSV Injection"). [`csv_uncell`] undoes the prefix.
 ///
@@ -405,6 +407,19 @@ fn markdown_escaped(text: &str, line_start: bool) -> String {
 /// assert_eq!(csv_uncell("'=1+1"), "=1+1");
 /// ```
 pub fn csv_cell(text: &str) -> String {
+    // A line break inside a quoted cell is valid CSV, but many readers
+    // (this app's among them) split lines first: a space keeps one row one line.
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\r' | '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let text = flat.as_str();
     let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r'])
         || (text.starts_with('\'') && text[1..].starts_with(['=', '+', '-', '@', '\t', '\r', '\'']))
     {
