@@ -13,6 +13,21 @@ use crate::model::query::{start_from, to_query, View};
 use crate::model::results::{PastedResults, ResultsExport};
 use crate::state::{Action, State};
 
+/// Yew's view of the reducer: [`State::apply`] does the work; an action that
+/// changes nothing keeps the same `Rc`, so nothing re-renders.
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
+        let next = self.apply(action);
+        if next == *self {
+            self
+        } else {
+            std::rc::Rc::new(next)
+        }
+    }
+}
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// The query to start from, for a calculator inside another page (mount)
@@ -77,11 +92,7 @@ pub fn App(props: &AppProps) -> Html {
     // page touches neither their address bar nor their storage.
     // While a field holds rejected text, the address bar keeps the inputs
     // as they were before that edit: never a value the user did not enter.
-    let shown_inputs = if state.rejected.is_empty() {
-        state.inputs.clone()
-    } else {
-        state.committed.clone()
-    };
+    let shown_inputs = state.shareable_inputs().clone();
     use_effect_with((shown_inputs.clone(), state.view), move |(inputs, view)| {
         if owns_page {
             browser::replace_query(&to_query(inputs, view));
@@ -138,6 +149,18 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
     };
+    // An error waits while the user may still be typing a valid number; a
+    // one-second pause shows it (each edit restarts the wait).
+    {
+        let state = state.clone();
+        let pending = state.rejected.iter().any(|r| !r.shown);
+        use_effect_with((pending, state.rejected.clone()), move |(pending, _)| {
+            let timer = pending.then(|| {
+                gloo_timers::callback::Timeout::new(1_000, move || state.dispatch(Action::Pause))
+            });
+            move || drop(timer)
+        });
+    }
     // The undo offer lasts ten seconds.
     {
         let state = state.clone();
@@ -158,7 +181,7 @@ pub fn App(props: &AppProps) -> Html {
                 let file = gloo_file::File::from(file);
                 let name = file.name();
                 let result = match gloo_file::futures::read_as_text(&file).await {
-                    Ok(text) => crate::js_api::inputs_from_saved_text(&text),
+                    Ok(text) => crate::js_api::saved_from_text(&text),
                     Err(_) => Err("the browser could not read it.".into()),
                 };
                 state.dispatch(Action::Open(result, name));
@@ -224,7 +247,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             <div class="layout">
-                { summary::view(&plan, &state.rejected.iter().map(|(_, e)| e.field).collect::<Vec<_>>()) }
+                { summary::view(&plan, &state.invalid_fields()) }
                 if compact {
                     // Embedded in an article: the answer first, the controls one click away.
                     <details class="panel inputs">

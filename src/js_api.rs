@@ -4,11 +4,11 @@ use js_sys::{Error, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::model::inputs::{Inputs, NamedValues};
+use crate::model::inputs::NamedValues;
 use crate::model::plan::Plan;
-use crate::model::report::SavedFile;
 use crate::model::results::AnalysisInput;
 use crate::model::results::PastedResults;
+use crate::model::saved::SavedFile;
 
 const NOT_AN_OBJECT: &str =
     "plan(inputs): inputs must be an object such as { generality: 3, novelty: 2 }";
@@ -29,15 +29,15 @@ pub fn to_json_text<T: Serialize>(value: &T) -> Option<String> {
         .as_string()
 }
 
-/// The inputs of a plan file downloaded by this app, from its text; why not, in words.
-pub fn inputs_from_saved_text(text: &str) -> Result<Inputs, String> {
+/// What a plan file downloaded by this app holds, from its text; why not, in words.
+pub fn saved_from_text(text: &str) -> Result<Box<crate::state::Opened>, String> {
     let value = js_sys::JSON::parse(text).map_err(|_| "it is not valid JSON.".to_owned())?;
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err("it is not a plan saved by Evidence Ladder.".into());
     }
     let file: SavedFile = serde_wasm_bindgen::from_value(value)
         .map_err(|e| format!("its inputs cannot be read ({e})."))?;
-    file.inputs()
+    file.open().map(Box::new)
 }
 
 /// The plan for `inputs` as a plain object; throws an `Error` naming the bad field.

@@ -14,7 +14,6 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod js_api;
-#[cfg(target_arch = "wasm32")]
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

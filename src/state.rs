@@ -1,14 +1,24 @@
-//! The one place the calculator's state changes.
+//! The one place the calculator's state changes: plain Rust, tested natively.
+//! Yew's `Reducible` (in `app.rs`) only wraps [`State::apply`].
 
 use std::rc::Rc;
 
-use yew::Reducible;
-
-use crate::model::format::number_text;
-use crate::model::hardware::ComputePreset;
 use crate::model::inputs::{Field, FieldValue, InputError, Inputs};
+use crate::model::presets::Preset;
 use crate::model::query::{ParsedQuery, View};
 use crate::model::results::PastedResults;
+pub use crate::model::saved::Opened;
+
+/// Text in a field that is not (yet) an allowed value, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    pub text: String,
+    pub error: InputError,
+    /// Whether the error is shown: not while the user may still be typing
+    /// a valid number ("3" on the way to "3e21"), only once they pause or
+    /// leave the field.
+    pub shown: bool,
+}
 
 /// What is on screen: the last inputs that were all valid, plus whatever the
 /// user typed that is not (yet) valid, so nothing they typed is lost.
@@ -16,9 +26,8 @@ use crate::model::results::PastedResults;
 pub struct State {
     /// The last good inputs: the plan on screen is always computed from these.
     pub inputs: Inputs,
-    /// Fields whose current text was rejected: the text and why. At most one
-    /// entry per field.
-    pub rejected: Vec<(String, InputError)>,
+    /// Fields whose current text was rejected. At most one entry per field.
+    pub rejected: Vec<Rejected>,
     /// What the user is typing into a field that is valid: shown exactly as
     /// typed until the field loses focus, then written in its canonical form.
     pub drafts: Vec<(Field, String)>,
@@ -50,21 +59,22 @@ pub enum Export {
 pub enum Action {
     /// The user changed a field to this text.
     Edit(Field, String),
-    /// The user left a field: show its value in canonical form.
+    /// The user left a field: show its value in canonical form, or its error.
     Blur(Field),
+    /// The user stopped typing for a moment: show every pending error.
+    Pause,
     /// A cell of the claim map: switch to this generality and novelty.
     Claim(u8, u8),
-    /// A saved plan file was read: its inputs, or why it was refused; and its name.
-    Open(Result<Inputs, String>, String),
+    /// A saved plan file was read: what it holds, or why it was refused; and its name.
+    Open(Result<Box<Opened>, String>, String),
     /// Bring back what the last reset cleared.
     Undo,
     /// The Results section changed: text, arms or direction.
     Results(PastedResults),
     /// The undo offer has expired.
     ForgetUndo,
-    /// A compute set-up in one click: accelerator, count and hours; a FLOPs
-    /// total would override them, so it is cleared.
-    Preset(&'static ComputePreset),
+    /// A compute set-up or a field's conventions in one click.
+    Preset(&'static Preset),
     /// Back to the defaults, keeping the view.
     Reset,
     /// A copy or download succeeded (true) or the browser refused it.
@@ -89,29 +99,11 @@ impl State {
 
     /// The state a link opens: accepted fields applied, each refusal explained.
     pub fn from_query(parsed: ParsedQuery) -> State {
-        let mut notices: Vec<String> = parsed
-            .rejected
-            .iter()
-            .map(|e| {
-                format!(
-                    "{}={} ignored: must be {}.",
-                    e.field.key(),
-                    e.value.trim_matches('"'),
-                    e.allowed
-                )
-            })
-            .collect();
-        notices.extend(parsed.notices);
         State {
-            undo: None,
-            results: PastedResults::default(),
+            notices: parsed.messages(),
             committed: parsed.inputs.clone(),
-            drafts: Vec::new(),
             inputs: parsed.inputs,
-            rejected: Vec::new(),
-            notices,
-            view: parsed.view,
-            exported: None,
+            ..State::fresh(parsed.view)
         }
     }
 
@@ -119,8 +111,8 @@ impl State {
     pub fn text(&self, field: Field) -> String {
         self.rejected
             .iter()
-            .find(|(_, e)| e.field == field)
-            .map(|(text, _)| text.clone())
+            .find(|r| r.error.field == field)
+            .map(|r| r.text.clone())
             .or_else(|| {
                 self.drafts
                     .iter()
@@ -131,20 +123,61 @@ impl State {
             .unwrap_or_default()
     }
 
-    /// Why the field's current text was rejected, if it was.
+    /// Why the field's current text was rejected, once that is shown.
     pub fn error(&self, field: Field) -> Option<&InputError> {
         self.rejected
             .iter()
-            .map(|(_, e)| e)
-            .find(|e| e.field == field)
+            .find(|r| r.shown && r.error.field == field)
+            .map(|r| &r.error)
     }
-}
 
-impl Reducible for State {
-    type Action = Action;
+    /// Fields whose errors are shown, in the order they were rejected.
+    pub fn invalid_fields(&self) -> Vec<Field> {
+        self.rejected
+            .iter()
+            .filter(|r| r.shown)
+            .map(|r| r.error.field)
+            .collect()
+    }
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+    /// The inputs a link or a saved copy should carry: while any field holds
+    /// rejected text, those from before that edit, never a value the user
+    /// did not enter.
+    pub fn shareable_inputs(&self) -> &Inputs {
+        if self.rejected.is_empty() {
+            &self.inputs
+        } else {
+            &self.committed
+        }
+    }
+
+    /// Forgets what the user typed into `field`, valid or not.
+    fn clear_text(&mut self, field: Field) {
+        self.rejected.retain(|r| r.error.field != field);
+        self.drafts.retain(|(f, _)| *f != field);
+    }
+
+    fn commit_if_valid(&mut self) {
+        if self.rejected.is_empty() {
+            self.committed = self.inputs.clone();
+        }
+    }
+
+    /// The smallest and top scales are in the axis's unit (parameters,
+    /// steps, multiples): kept across an axis change, they would mean
+    /// something else, so they go back to the new axis's defaults.
+    fn clear_scales_if_axis_changed(&mut self, before: &Inputs) {
+        if self.inputs.axis != before.axis {
+            for scale in [Field::Floor, Field::Top] {
+                let _ = self.inputs.set(scale, &FieldValue::Missing);
+                self.clear_text(scale);
+            }
+        }
+    }
+
+    /// The state after `action`. Pure: the UI renders whatever this returns.
+    pub fn apply(&self, action: Action) -> State {
+        let mut next = self.clone();
         next.exported = None;
         match action {
             Action::Edit(field, text) => {
@@ -159,29 +192,43 @@ impl Reducible for State {
                 } else {
                     next.inputs.set(field, &FieldValue::Text(text.clone()))
                 };
-                next.rejected.retain(|(_, e)| e.field != field);
-                next.drafts.retain(|(f, _)| *f != field);
-                if field == Field::Axis && next.inputs.axis != self.inputs.axis {
-                    // The smallest and top scales are in the old axis's unit
-                    // (parameters, steps, multiples): kept, they would mean
-                    // something else. Back to the new axis's defaults.
-                    for scale in [Field::Floor, Field::Top] {
-                        let _ = next.inputs.set(scale, &FieldValue::Missing);
-                        next.rejected.retain(|(_, e)| e.field != scale);
-                        next.drafts.retain(|(f, _)| *f != scale);
-                    }
+                let was_shown = self
+                    .rejected
+                    .iter()
+                    .any(|r| r.shown && r.error.field == field);
+                next.clear_text(field);
+                if field == Field::Axis {
+                    next.clear_scales_if_axis_changed(&self.inputs);
                 }
                 match result {
                     Ok(()) => next.drafts.push((field, text)),
-                    Err(e) => {
+                    Err(error) => {
                         // The plan falls back to the value the field had before
                         // this edit began, not to a half-typed one.
                         let before = self.committed.text(field);
                         let _ = next
                             .inputs
                             .set(field, &before.map_or(FieldValue::Missing, FieldValue::Text));
-                        next.rejected.push((text, e));
+                        // An error already on screen stays (it would flicker
+                        // otherwise); a new one waits for a pause or the blur.
+                        next.rejected.push(Rejected {
+                            text,
+                            error,
+                            shown: was_shown,
+                        });
                     }
+                }
+            }
+            Action::Blur(field) => {
+                next.drafts.retain(|(f, _)| *f != field);
+                for r in next.rejected.iter_mut().filter(|r| r.error.field == field) {
+                    r.shown = true;
+                }
+                next.commit_if_valid();
+            }
+            Action::Pause => {
+                for r in &mut next.rejected {
+                    r.shown = true;
                 }
             }
             Action::Claim(generality, novelty) => {
@@ -190,35 +237,28 @@ impl Reducible for State {
                     let _ = next
                         .inputs
                         .set(field, &FieldValue::Number(f64::from(value)));
-                    next.rejected.retain(|(_, e)| e.field != field);
+                    next.clear_text(field);
                 }
-                if next.rejected.is_empty() {
-                    next.committed = next.inputs.clone();
-                }
-            }
-            Action::Blur(field) => {
-                next.drafts.retain(|(f, _)| *f != field);
-                if next.rejected.is_empty() {
-                    next.committed = next.inputs.clone();
-                }
+                next.commit_if_valid();
             }
             Action::Preset(preset) => {
-                let fields = [
-                    (Field::Accelerator, preset.accelerator.to_owned()),
-                    (Field::Count, preset.count.to_string()),
-                    (Field::Hours, number_text(preset.hours)),
-                    (Field::Flops, String::new()),
-                ];
-                for (field, text) in fields {
-                    // Presets are valid by construction (tested in hardware.rs).
-                    let _ = next.inputs.set(field, &FieldValue::Text(text));
-                    next.rejected.retain(|(_, e)| e.field != field);
-                    next.drafts.retain(|(f, _)| *f != field);
+                for &(field, text) in preset.values {
+                    // Presets are valid by construction (tested in presets.rs);
+                    // empty text restores the field's default.
+                    let _ = next.inputs.set(field, &FieldValue::Text(text.into()));
+                    next.clear_text(field);
                 }
-                next.committed = next.inputs.clone();
+                next.clear_scales_if_axis_changed(&self.inputs);
+                // A preset that sets its own scales keeps them.
+                for &(field, text) in preset.values {
+                    if matches!(field, Field::Floor | Field::Top) {
+                        let _ = next.inputs.set(field, &FieldValue::Text(text.into()));
+                    }
+                }
+                next.commit_if_valid();
             }
             Action::Reset => {
-                let mut before = (*self).clone();
+                let mut before = self.clone();
                 before.undo = None;
                 // Reset is about the inputs; pasted results are data and stay.
                 next = State {
@@ -234,12 +274,23 @@ impl Reducible for State {
             }
             Action::ForgetUndo => next.undo = None,
             Action::Results(results) => next.results = results,
-            Action::Open(Ok(inputs), name) => {
+            Action::Open(Ok(opened), name) => {
+                let what = match &opened.results {
+                    Some(results) => {
+                        let rows = results.text.lines().skip(1).count();
+                        format!(
+                            "inputs and {}",
+                            crate::model::format::plural(rows as u64, "result", "results")
+                        )
+                    }
+                    None => "inputs".to_owned(),
+                };
+                let opened = *opened;
                 next = State {
-                    notices: vec![format!("Opened {name}.")],
-                    committed: inputs.clone(),
-                    inputs,
-                    results: self.results.clone(),
+                    notices: vec![format!("Opened {name}: {what}.")],
+                    committed: opened.inputs.clone(),
+                    inputs: opened.inputs,
+                    results: opened.results.unwrap_or_else(|| self.results.clone()),
                     ..State::fresh(self.view)
                 };
             }
@@ -248,10 +299,182 @@ impl Reducible for State {
             }
             Action::Exported(export, done) => next.exported = Some((export, done)),
         }
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
+        next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::presets::{COMPUTE_PRESETS, FIELD_PRESETS};
+    use crate::model::query::parse_query;
+
+    fn start() -> State {
+        State::from_query(parse_query(""))
+    }
+
+    fn typed(state: State, field: Field, text: &str) -> State {
+        (1..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .fold(state, |s, i| s.apply(Action::Edit(field, text[..i].into())))
+    }
+
+    #[test]
+    fn every_preset_leaves_every_field_valid_and_shareable() {
+        for first in COMPUTE_PRESETS.iter().chain(&FIELD_PRESETS) {
+            for second in FIELD_PRESETS.iter().chain(&COMPUTE_PRESETS) {
+                let s = start()
+                    .apply(Action::Edit(Field::Mfu, "0.5".into()))
+                    .apply(Action::Blur(Field::Mfu))
+                    .apply(Action::Preset(first))
+                    .apply(Action::Preset(second));
+                assert!(
+                    s.rejected.is_empty(),
+                    "{} then {}",
+                    first.label,
+                    second.label
+                );
+                assert_eq!(s.committed, s.inputs);
+                // The link reproduces the page exactly.
+                let link = crate::model::query::to_query(s.shareable_inputs(), &s.view);
+                assert_eq!(parse_query(&link).inputs, s.inputs, "{link}");
+            }
         }
+    }
+
+    #[test]
+    fn field_presets_restore_defaults_they_name() {
+        let llm = FIELD_PRESETS
+            .iter()
+            .find(|p| p.label == "LLM pretraining")
+            .expect("llm");
+        let s = start()
+            .apply(Action::Edit(Field::Mfu, "0.45".into()))
+            .apply(Action::Blur(Field::Mfu))
+            .apply(Action::Preset(llm));
+        assert_eq!(s.inputs.mfu, 0.3);
+        assert_eq!(s.text(Field::Mfu), "0.3");
+    }
+
+    #[test]
+    fn a_preset_keeps_the_scales_it_sets_and_clears_the_others() {
+        let vit = FIELD_PRESETS
+            .iter()
+            .find(|p| p.label.starts_with("ViT"))
+            .expect("vit");
+        let s = start()
+            .apply(Action::Edit(Field::Top, "7e9".into()))
+            .apply(Action::Preset(vit));
+        assert_eq!((s.inputs.floor, s.inputs.top), (Some(5e6), Some(8.6e7)));
+        let llm = &FIELD_PRESETS[0];
+        let s = s.apply(Action::Preset(llm));
+        assert_eq!((s.inputs.floor, s.inputs.top), (None, None));
+    }
+
+    #[test]
+    fn an_axis_switch_clears_the_scales() {
+        let s = start()
+            .apply(Action::Edit(Field::Top, "1.3e9".into()))
+            .apply(Action::Blur(Field::Top))
+            .apply(Action::Edit(Field::Axis, "custom".into()));
+        assert_eq!(s.inputs.top, None);
+        assert_eq!(s.text(Field::Top), "");
+    }
+
+    #[test]
+    fn typing_a_valid_number_key_by_key_never_shows_an_error() {
+        for (field, text) in [
+            (Field::Flops, "3e21"),
+            (Field::Top, "1.3e9"),
+            (Field::Count, "1024"),
+            (Field::Hours, "14d"),
+        ] {
+            let s = typed(start(), field, text);
+            assert!(s.error(field).is_none(), "{text}");
+            assert!(s.invalid_fields().is_empty());
+            let s = s.apply(Action::Blur(field));
+            assert!(s.rejected.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_prefix_that_is_not_valid_keeps_the_last_plan_and_shows_its_error_after_a_pause() {
+        let s = typed(start(), Field::Flops, "3");
+        assert!(s.error(Field::Flops).is_none());
+        assert_eq!(s.inputs.flops, None, "the plan keeps the last valid value");
+        assert_eq!(s.shareable_inputs(), &Inputs::default());
+        let paused = s.apply(Action::Pause);
+        assert!(paused.error(Field::Flops).is_some());
+        assert_eq!(paused.invalid_fields(), vec![Field::Flops]);
+        let left = s.apply(Action::Blur(Field::Flops));
+        assert!(left.error(Field::Flops).is_some());
+        // Once shown, the error stays while the user keeps typing.
+        let more = paused.apply(Action::Edit(Field::Flops, "3x".into()));
+        assert!(more.error(Field::Flops).is_some());
+    }
+
+    #[test]
+    fn an_emptied_required_field_is_an_error_not_a_default() {
+        let s = start()
+            .apply(Action::Edit(Field::Hours, String::new()))
+            .apply(Action::Blur(Field::Hours));
+        assert_eq!(
+            s.error(Field::Hours).map(|e| e.value.as_str()),
+            Some("nothing")
+        );
+        assert_eq!(s.inputs.hours, 720.0);
+    }
+
+    #[test]
+    fn reset_can_be_undone_and_keeps_results() {
+        let results = PastedResults {
+            text: "params,arm,seed,value".into(),
+            ..PastedResults::default()
+        };
+        let s = start()
+            .apply(Action::Edit(Field::Novelty, "5".into()))
+            .apply(Action::Blur(Field::Novelty))
+            .apply(Action::Results(results.clone()));
+        let reset = s.apply(Action::Reset);
+        assert_eq!(reset.inputs, Inputs::default());
+        assert_eq!(reset.results, results);
+        let undone = reset.apply(Action::Undo);
+        assert_eq!(undone.inputs.novelty, 5);
+        assert!(undone.undo.is_none());
+        assert!(reset.apply(Action::ForgetUndo).undo.is_none());
+    }
+
+    #[test]
+    fn opening_a_file_restores_inputs_and_results_and_says_so() {
+        let inputs = Inputs {
+            novelty: 4,
+            ..Inputs::default()
+        };
+        let results = PastedResults {
+            text: "params,arm,seed,value\n1e8,method,1,2\n1e8,baseline,1,1".into(),
+            ..PastedResults::default()
+        };
+        let s = start().apply(Action::Open(
+            Ok(Box::new(Opened {
+                inputs: inputs.clone(),
+                results: Some(results.clone()),
+            })),
+            "plan.json".into(),
+        ));
+        assert_eq!((&s.inputs, &s.results), (&inputs, &results));
+        assert_eq!(
+            s.notices,
+            vec!["Opened plan.json: inputs and 2 results.".to_owned()]
+        );
+        let refused = s.apply(Action::Open(Err("it is not JSON.".into()), "x.json".into()));
+        assert_eq!(refused.inputs, inputs);
+        assert!(refused.notices[0].contains("Nothing changed"));
+    }
+
+    #[test]
+    fn a_claim_cell_sets_both_scales() {
+        let s = start().apply(Action::Claim(5, 1));
+        assert_eq!((s.inputs.generality, s.inputs.novelty), (5, 1));
+        assert_eq!(s.committed, s.inputs);
     }
 }

@@ -3,11 +3,10 @@ use yew::prelude::*;
 use super::principles;
 use crate::model::inputs::Field;
 
-/// A labelled drop-down.
+/// A labelled drop-down, its label from the field table.
 /// `options` are (value, text) pairs.
 pub fn view(
     field: Field,
-    label: &'static str,
     hint: String,
     options: Vec<(String, String)>,
     selected: &str,
@@ -25,7 +24,7 @@ pub fn view(
     };
     html! {
         <div class="field">
-            <label for={id.clone()}>{ label }</label>
+            <label for={id.clone()}>{ field.label() }</label>
             <select id={id} name={key} aria-describedby={hint_id.clone()} {onchange}>
                 { for options.into_iter().map(|(value, text)| {
                     let is_selected = value == selected;

@@ -10,7 +10,7 @@ use crate::state::Export;
 use crate::{browser, js_api};
 
 fn export_json(plan: &Plan, results: Option<&ResultsExport>) -> Option<String> {
-    js_api::to_json_text(&report::SavedPlan::new(plan, results))
+    js_api::to_json_text(&crate::model::saved::SavedPlan::new(plan, results))
 }
 
 /// Share and export the plan: a link, Markdown, a JSON file, an embed

@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-use super::inputs_form;
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
@@ -31,7 +30,7 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
             if !invalid.is_empty() {
                 <p class="fit invalid">
                     <span aria-hidden="true">{ "! " }</span>
-                    { invalid_text(invalid, plan) }
+                    { invalid_text(invalid) }
                 </p>
             } else {
                 <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
@@ -50,11 +49,8 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
 }
 
 /// "Not valid: Count, Hours of wall-clock time; …", fields named as labelled.
-fn invalid_text(fields: &[Field], plan: &Plan) -> String {
-    let names: Vec<&str> = fields
-        .iter()
-        .map(|&f| inputs_form::copy(f, plan.inputs.axis).0)
-        .collect();
+fn invalid_text(fields: &[Field]) -> String {
+    let names: Vec<&str> = fields.iter().map(|&f| f.label()).collect();
     format!(
         "Not valid: {}; the plan keeps the last valid values.",
         names.join(", ")

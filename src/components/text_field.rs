@@ -1,15 +1,16 @@
 use yew::prelude::*;
 
+use crate::model::axis::Axis;
 use crate::model::inputs::Field;
 
 /// A labelled text box for a number. Text rather than `type=number`, so what
 /// the user types (including half-typed values such as "2.6e") is never wiped.
 ///
-/// `label` is the accessible name and starts with the words the public
-/// interface fixes; `hint` is one line of explanation with an example.
+/// Label, unit, hint and keyboard come from the field table; the scales'
+/// unit and hint follow the axis.
 pub fn view(
     field: Field,
-    (label, unit, hint): (&'static str, Option<&'static str>, &'static str),
+    axis: Axis,
     text: String,
     error: Option<String>,
     on_edit: &Callback<(Field, String)>,
@@ -30,20 +31,10 @@ pub fn view(
         let on_blur = on_blur.clone();
         Callback::from(move |_: FocusEvent| on_blur.emit(field))
     };
-    // Phones' decimal keypads have no "e": fields where scientific notation
-    // is usual get the full keyboard; counts get digits only.
-    let inputmode = match field {
-        Field::Count => "numeric",
-        Field::Flops
-        | Field::Top
-        | Field::Floor
-        | Field::DataTokens
-        | Field::ModelParams
-        | Field::Effect
-        | Field::Noise
-        | Field::Currency => "text",
-        _ => "decimal",
-    };
+    // Phones' decimal keypads have no "e", "%" or suffixes: the table says
+    // which keyboard each field needs.
+    let inputmode = field.spec().keyboard.inputmode();
+    let (label, unit, hint) = (field.label(), field.unit(axis), field.hint(axis));
     let described_by = if error.is_some() {
         format!("{error_id} {hint_id}")
     } else {

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-/// One accelerator preset: its dense half-precision peak and where that number comes from.
+/// One accelerator preset: its dense half-precision peak, its memory, and where those numbers come from.
 #[derive(Debug, PartialEq)]
 pub struct Accelerator {
     /// Stable id used in the URL and the JS API (`accelerator=h100`).
@@ -15,7 +15,9 @@ pub struct Accelerator {
     pub name: &'static str,
     /// Dense BF16 (or FP16 where BF16 is missing) tensor peak, in TFLOPS.
     pub peak_tflops: f64,
-    /// Where the peak comes from.
+    /// Memory of one accelerator, in GB (10⁹ bytes), for the largest model a run can hold.
+    pub memory_gb: f64,
+    /// Where the peak and the memory come from.
     pub source: &'static str,
 }
 
@@ -25,79 +27,92 @@ pub const ACCELERATORS: [Accelerator; 13] = [
         id: "a100",
         name: "NVIDIA A100",
         peak_tflops: 312.0,
-        source: "NVIDIA A100 Tensor Core GPU datasheet: BF16 312 TFLOPS (624 with sparsity)",
+        memory_gb: 80.0,
+        source: "NVIDIA A100 Tensor Core GPU datasheet: BF16 312 TFLOPS (624 with sparsity); 80 GB HBM2e (A100 80GB)",
     },
     Accelerator {
         id: "h100",
         name: "NVIDIA H100 SXM",
         peak_tflops: 989.0,
-        source: "NVIDIA H100 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS with sparsity, 989 dense",
+        memory_gb: 80.0,
+        source: "NVIDIA H100 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS with sparsity, 989 dense; 80 GB HBM3",
     },
     Accelerator {
         id: "h200",
         name: "NVIDIA H200 SXM",
         peak_tflops: 989.0,
-        source: "NVIDIA H200 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS with sparsity, 989 dense",
+        memory_gb: 141.0,
+        source: "NVIDIA H200 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS with sparsity, 989 dense; 141 GB HBM3e",
     },
     Accelerator {
         id: "b200",
         name: "NVIDIA B200",
         peak_tflops: 2250.0,
-        source: "NVIDIA HGX B200 datasheet: BF16 4.5 PFLOPS per GPU with sparsity, 2.25 dense",
+        memory_gb: 180.0,
+        source: "NVIDIA HGX B200 datasheet: BF16 4.5 PFLOPS per GPU with sparsity, 2.25 dense; 1,440 GB HBM3e per 8 GPUs, 180 GB each",
     },
     Accelerator {
         id: "l40s",
         name: "NVIDIA L40S",
         peak_tflops: 362.05,
-        source: "NVIDIA L40S datasheet: BF16 733 TFLOPS with sparsity, 362.05 dense",
+        memory_gb: 48.0,
+        source: "NVIDIA L40S datasheet: BF16 733 TFLOPS with sparsity, 362.05 dense; 48 GB GDDR6",
     },
     Accelerator {
         id: "l4",
         name: "NVIDIA L4",
         peak_tflops: 121.0,
-        source: "NVIDIA L4 Tensor Core GPU datasheet: BF16 242 TFLOPS with sparsity, 121 dense",
+        memory_gb: 24.0,
+        source: "NVIDIA L4 Tensor Core GPU datasheet: BF16 242 TFLOPS with sparsity, 121 dense; 24 GB GDDR6",
     },
     Accelerator {
         id: "a10",
         name: "NVIDIA A10",
         peak_tflops: 125.0,
-        source: "NVIDIA A10 Tensor Core GPU datasheet: BF16 125 TFLOPS (250 with sparsity)",
+        memory_gb: 24.0,
+        source: "NVIDIA A10 Tensor Core GPU datasheet: BF16 125 TFLOPS (250 with sparsity); 24 GB GDDR6",
     },
     Accelerator {
         id: "v100",
         name: "NVIDIA V100 SXM2",
         peak_tflops: 125.0,
-        source: "NVIDIA V100 Tensor Core GPU datasheet, SXM2: FP16 tensor 125 TFLOPS (no BF16)",
+        memory_gb: 32.0,
+        source: "NVIDIA V100 Tensor Core GPU datasheet, SXM2: FP16 tensor 125 TFLOPS (no BF16); 32 GB HBM2",
     },
     Accelerator {
         id: "rtx4090",
         name: "NVIDIA GeForce RTX 4090",
         peak_tflops: 165.2,
-        source: "NVIDIA Ada Lovelace architecture whitepaper: FP16 tensor with FP32 accumulate 165.2 TFLOPS dense",
+        memory_gb: 24.0,
+        source: "NVIDIA Ada Lovelace architecture whitepaper: FP16 tensor with FP32 accumulate 165.2 TFLOPS dense; 24 GB GDDR6X",
     },
     Accelerator {
         id: "rtx3090",
         name: "NVIDIA GeForce RTX 3090",
         peak_tflops: 71.0,
-        source: "NVIDIA Ampere GA102 GPU architecture whitepaper: FP16 tensor with FP32 accumulate 71 TFLOPS dense",
+        memory_gb: 24.0,
+        source: "NVIDIA Ampere GA102 GPU architecture whitepaper: FP16 tensor with FP32 accumulate 71 TFLOPS dense; 24 GB GDDR6X",
     },
     Accelerator {
         id: "tpu-v4",
         name: "Google TPU v4",
         peak_tflops: 275.0,
-        source: "Google Cloud TPU v4 documentation: 275 TFLOPS BF16 per chip",
+        memory_gb: 32.0,
+        source: "Google Cloud TPU v4 documentation: 275 TFLOPS BF16 per chip; 32 GiB HBM2 per chip",
     },
     Accelerator {
         id: "tpu-v5e",
         name: "Google TPU v5e",
         peak_tflops: 197.0,
-        source: "Google Cloud TPU v5e documentation: 197 TFLOPS BF16 per chip",
+        memory_gb: 16.0,
+        source: "Google Cloud TPU v5e documentation: 197 TFLOPS BF16 per chip; 16 GB HBM2 per chip",
     },
     Accelerator {
         id: "mi300x",
         name: "AMD Instinct MI300X",
         peak_tflops: 1307.4,
-        source: "AMD Instinct MI300X datasheet: BF16 1,307.4 TFLOPS dense (2,614.9 with sparsity)",
+        memory_gb: 192.0,
+        source: "AMD Instinct MI300X datasheet: BF16 1,307.4 TFLOPS dense (2,614.9 with sparsity); 192 GB HBM3",
     },
 ];
 
@@ -111,47 +126,6 @@ pub const ACCELERATORS: [Accelerator; 13] = [
 pub fn find_accelerator(id: &str) -> Option<&'static Accelerator> {
     ACCELERATORS.iter().find(|a| a.id == id)
 }
-
-/// One-click compute set-ups, from a single gaming GPU to a large lab's allocation.
-pub struct ComputePreset {
-    pub label: &'static str,
-    pub accelerator: &'static str,
-    pub count: u32,
-    pub hours: f64,
-}
-
-pub const COMPUTE_PRESETS: [ComputePreset; 4] = [
-    ComputePreset {
-        label: "1 RTX 4090, 2 weeks",
-        accelerator: "rtx4090",
-        count: 1,
-        hours: 336.0,
-    },
-    ComputePreset {
-        label: "8 A100, 30 days",
-        accelerator: "a100",
-        count: 8,
-        hours: 720.0,
-    },
-    ComputePreset {
-        label: "64 H100, 30 days",
-        accelerator: "h100",
-        count: 64,
-        hours: 720.0,
-    },
-    ComputePreset {
-        label: "256 H100, 30 days",
-        accelerator: "h100",
-        count: 256,
-        hours: 720.0,
-    },
-];
-
-/// Model FLOPs utilisation used when none is given.
-/// Source: Epoch AI, "Estimating Training Compute of Deep Learning Models" (2022),
-/// which suggests 0.3 for large language models and 0.4 for other models;
-/// the default ladder pretrains language models, so 0.3.
-pub const DEFAULT_MFU: f64 = 0.3;
 
 const SECONDS_PER_HOUR: f64 = 3600.0;
 
@@ -184,9 +158,9 @@ impl Budget {
     /// ```
     /// use evidence_ladder::model::hardware::{find_accelerator, Budget};
     /// let a100 = find_accelerator("a100").unwrap();
-    /// // P6's reference point: 8 A100s for 30 days at 40% MFU.
-    /// let budget = Budget::from_hardware(a100, 8, 720.0, 0.4, None);
-    /// assert!((budget.flops / 2.588e21 - 1.0).abs() < 1e-3);
+    /// // 8 A100s for 30 days at 30% MFU, the default budget.
+    /// let budget = Budget::from_hardware(a100, 8, 720.0, 0.3, None);
+    /// assert!((budget.flops / 1.941e21 - 1.0).abs() < 1e-3);
     /// ```
     pub fn from_hardware(
         accelerator: &Accelerator,
@@ -237,13 +211,6 @@ mod tests {
                 "{}",
                 a.id
             );
-        }
-    }
-
-    #[test]
-    fn presets_name_real_accelerators() {
-        for p in &COMPUTE_PRESETS {
-            assert!(find_accelerator(p.accelerator).is_some(), "{}", p.label);
         }
     }
 

@@ -9,8 +9,11 @@ use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::axis::{default_floor, Axis, Scaling};
+use super::checkpoints::ModelFamily;
+pub use super::fields::Field;
+use super::fields::{parse_number, Rule};
 use super::format::number_text;
-use super::hardware::{find_accelerator, Accelerator, ACCELERATORS, DEFAULT_MFU};
+use super::hardware::{find_accelerator, Accelerator, ACCELERATORS};
 
 /// What kind of contribution the paper makes (P1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -62,187 +65,74 @@ impl ContributionKind {
     }
 }
 
-/// One input field. Its key is the name used by the URL query and the JS API.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    Kind,
-    Generality,
-    Novelty,
-    Accelerator,
-    Count,
-    Hours,
-    Mfu,
-    Flops,
-    Price,
-    TokensPerParam,
-    Effect,
-    Noise,
-    Alpha,
-    Power,
-    Reserve,
-    Top,
-    Axis,
-    Floor,
-    DataTokens,
-    ModelParams,
-    BaseHours,
-    Exponent,
-    Currency,
+/// The research field, for the conventions its reviewers expect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResearchField {
+    Llm,
+    Vision,
+    Rl,
+    Other,
 }
 
-/// What values a field accepts.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Rule {
-    /// One of a fixed list of ids.
-    Choice,
-    /// A currency code: 1 to 5 ASCII letters, shown in capitals.
-    Code,
-    /// A whole number in `min..=max`.
-    Integer { min: f64, max: f64 },
-    /// A finite number above `min` (or equal to it when `min_allowed`), at most `max`.
-    Number {
-        min: f64,
-        min_allowed: bool,
-        max: f64,
-    },
+impl ResearchField {
+    pub const ALL: [Self; 4] = [Self::Llm, Self::Vision, Self::Rl, Self::Other];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Llm => "llm",
+            Self::Vision => "vision",
+            Self::Rl => "rl",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Llm => "Language models",
+            Self::Vision => "Vision",
+            Self::Rl => "Deep reinforcement learning",
+            Self::Other => "Other",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.id() == id)
+    }
 }
 
-impl Field {
-    pub const ALL: [Self; 23] = [
-        Self::Kind,
-        Self::Generality,
-        Self::Novelty,
-        Self::Accelerator,
-        Self::Count,
-        Self::Hours,
-        Self::Mfu,
-        Self::Flops,
-        Self::Price,
-        Self::TokensPerParam,
-        Self::Effect,
-        Self::Noise,
-        Self::Alpha,
-        Self::Power,
-        Self::Reserve,
-        Self::Top,
-        Self::Axis,
-        Self::Floor,
-        Self::DataTokens,
-        Self::ModelParams,
-        Self::BaseHours,
-        Self::Exponent,
-        Self::Currency,
-    ];
+/// How the compared arms' hyperparameters are set above the smallest rung.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tuning {
+    /// A learning-rate sweep per arm at every rung where arms are compared:
+    /// the best learning rate moves with size (GPT-3 used 6e-4 at 125M and
+    /// 2e-4 at 1.3B; Brown et al. 2020, Table 2.1).
+    Sweep,
+    /// Hyperparameters tuned at the smallest rung transfer to larger ones
+    /// under the maximal-update parametrisation (Yang et al. 2022, μTransfer).
+    Mup,
+}
 
-    pub fn key(self) -> &'static str {
+impl Tuning {
+    pub const ALL: [Self; 2] = [Self::Sweep, Self::Mup];
+
+    pub fn id(self) -> &'static str {
         match self {
-            Self::Kind => "kind",
-            Self::Generality => "generality",
-            Self::Novelty => "novelty",
-            Self::Accelerator => "accelerator",
-            Self::Count => "count",
-            Self::Hours => "hours",
-            Self::Mfu => "mfu",
-            Self::Flops => "flops",
-            Self::Price => "price",
-            Self::TokensPerParam => "tokens_per_param",
-            Self::Effect => "effect",
-            Self::Noise => "noise",
-            Self::Alpha => "alpha",
-            Self::Power => "power",
-            Self::Reserve => "reserve",
-            Self::Top => "top",
-            Self::Axis => "axis",
-            Self::Floor => "floor",
-            Self::DataTokens => "data_tokens",
-            Self::ModelParams => "model_params",
-            Self::BaseHours => "base_hours",
-            Self::Exponent => "exponent",
-            Self::Currency => "currency",
+            Self::Sweep => "sweep",
+            Self::Mup => "mup",
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.key() == key)
-    }
-
-    /// Optional fields may be left empty; the others fall back to a default.
-    pub fn is_optional(self) -> bool {
-        matches!(
-            self,
-            Self::Flops | Self::Price | Self::Effect | Self::Noise | Self::Top | Self::Floor
-        )
-    }
-
-    // Upper bounds keep every later product finite in f64 and catch typos such
-    // as an extra "000"; each is far above anything a real plan uses. Lower
-    // bounds refuse values whose answer would be meaningless: under 36 seconds
-    // of compute, a test level whose quantile is not finite in f64.
-    fn rule(self) -> Rule {
-        let number = |min, min_allowed, max| Rule::Number {
-            min,
-            min_allowed,
-            max,
-        };
+    pub fn label(self) -> &'static str {
         match self {
-            Self::Kind | Self::Accelerator | Self::Axis => Rule::Choice,
-            Self::Currency => Rule::Code,
-            Self::Generality | Self::Novelty => Rule::Integer { min: 1.0, max: 5.0 },
-            Self::Count => Rule::Integer {
-                min: 1.0,
-                max: 1_000_000.0,
-            },
-            Self::Hours => number(0.01, true, 1_000_000.0),
-            Self::Mfu => number(0.01, true, 1.0),
-            // A trillion FLOPs is under a second of one accelerator.
-            Self::Flops => number(1e12, true, 1e30),
-            Self::Price => number(0.0, true, 1_000_000.0),
-            Self::TokensPerParam => number(1.0, true, 10_000.0),
-            Self::Effect | Self::Noise => number(1e-9, true, 1e9),
-            // Below 1e-6 nobody tests, and the normal quantile loses its digits.
-            Self::Alpha => number(1e-6, true, 0.5),
-            Self::Power => number(0.5, true, 0.999),
-            // The reserve is a share of the budget: all of it leaves nothing to plan.
-            Self::Reserve => number(0.0, true, 0.95),
-            Self::Top | Self::Floor => number(0.0, false, 1e15),
-            Self::DataTokens => number(1e3, true, 1e16),
-            Self::ModelParams => number(1e3, true, 1e13),
-            Self::BaseHours => number(1e-3, true, 1e6),
-            // Beyond quartic growth no scaling rule we know of applies.
-            Self::Exponent => number(0.1, true, 4.0),
+            Self::Sweep => "A learning-rate sweep per arm at every compared size",
+            Self::Mup => "μP: the smallest size's sweep transfers (Yang et al. 2022)",
         }
     }
 
-    /// The allowed values, in words, for error messages.
-    pub fn allowed(self) -> String {
-        match self.rule() {
-            Rule::Choice => {
-                let ids: Vec<&str> = match self {
-                    Self::Kind => ContributionKind::ALL.iter().map(|k| k.id()).collect(),
-                    Self::Axis => Axis::ALL.iter().map(|a| a.id()).collect(),
-                    _ => ACCELERATORS.iter().map(|a| a.id).collect(),
-                };
-                format!("one of {}", ids.join(", "))
-            }
-            Rule::Code => "a currency code of 1 to 5 letters, such as USD or EUR".into(),
-            Rule::Integer { min, max } => format!(
-                "a whole number from {} to {}",
-                number_text(min),
-                number_text(max)
-            ),
-            Rule::Number {
-                min,
-                min_allowed: true,
-                max,
-            } => format!("a number from {} to {}", number_text(min), number_text(max)),
-            Rule::Number { min, max, .. } => {
-                format!(
-                    "a number above {} and at most {}",
-                    number_text(min),
-                    number_text(max)
-                )
-            }
-        }
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == id)
     }
 }
 
@@ -365,6 +255,16 @@ pub struct Inputs {
     pub exponent: f64,
     /// Currency code for costs, such as USD.
     pub currency: String,
+    /// The research field, for its reviewers' conventions.
+    pub field: ResearchField,
+    /// How compared arms are tuned above the smallest rung.
+    pub tuning: Tuning,
+    /// Environment steps per second of one run on one accelerator (deep RL).
+    pub steps_per_second: f64,
+    /// The public family whose checkpoints a benchmark evaluates.
+    pub family: ModelFamily,
+    /// Tokens one evaluation of one model reads.
+    pub eval_tokens: f64,
 }
 
 /// Share of the budget kept in reserve when none is given. Our calibration,
@@ -377,35 +277,44 @@ pub const DEFAULT_RESERVE: f64 = 0.2;
 pub const CHINCHILLA_TOKENS_PER_PARAM: f64 = 20.0;
 
 impl Default for Inputs {
+    /// Every field at its default from the field table ([`super::fields::FIELDS`]).
     fn default() -> Self {
-        Inputs {
+        let mut inputs = Inputs {
             kind: ContributionKind::Insight,
             generality: 3,
             novelty: 3,
             accelerator: &ACCELERATORS[0],
             count: 8,
             hours: 720.0,
-            mfu: DEFAULT_MFU,
+            mfu: 0.3,
             flops: None,
             price: None,
             tokens_per_param: CHINCHILLA_TOKENS_PER_PARAM,
             effect: None,
             noise: None,
-            // The conventional test level and power of Cohen (1988), also G*Power's defaults.
             alpha: 0.05,
             power: 0.8,
             reserve: DEFAULT_RESERVE,
             top: None,
             axis: Axis::Pretrain,
             floor: None,
-            // 100M tokens: e.g. 50k fine-tuning examples of 2k tokens (our assumption).
             data_tokens: 1e8,
-            // 125M parameters, the smallest GPT-3 (Brown et al. 2020).
             model_params: 1.25e8,
             base_hours: 1.0,
             exponent: 1.0,
             currency: "USD".into(),
+            field: ResearchField::Llm,
+            tuning: Tuning::Sweep,
+            steps_per_second: 5000.0,
+            family: ModelFamily::Qwen25,
+            eval_tokens: 5e6,
+        };
+        // The table is the one source of defaults: the values above are
+        // placeholders, each overwritten here.
+        for field in Field::ALL {
+            inputs.reset(field);
         }
+        inputs
     }
 }
 
@@ -440,18 +349,13 @@ impl Inputs {
             self.reset(field);
             return Ok(());
         };
-        match field.rule() {
-            Rule::Choice => {
+        let spec = field.spec();
+        match spec.rule {
+            Rule::Choice(_) => {
                 let FieldValue::Text(_) = value else {
                     return Err(reject());
                 };
-                match field {
-                    Field::Kind => {
-                        self.kind = ContributionKind::from_id(text).ok_or_else(reject)?;
-                    }
-                    Field::Axis => self.axis = Axis::from_id(text).ok_or_else(reject)?,
-                    _ => self.accelerator = find_accelerator(text).ok_or_else(reject)?,
-                }
+                self.choose(field, text).ok_or_else(reject)?;
             }
             Rule::Code => {
                 let FieldValue::Text(_) = value else {
@@ -466,7 +370,7 @@ impl Inputs {
             rule => {
                 let n = match value {
                     FieldValue::Number(n) => *n,
-                    _ => parse_number(text).ok_or_else(reject)?,
+                    _ => parse_number(text, spec.units).ok_or_else(reject)?,
                 };
                 if !rule_accepts(rule, n) {
                     return Err(reject());
@@ -475,6 +379,20 @@ impl Inputs {
             }
         }
         Ok(())
+    }
+
+    /// Sets a choice field to the option with this id; `None` when there is none.
+    fn choose(&mut self, field: Field, id: &str) -> Option<()> {
+        match field {
+            Field::Kind => self.kind = ContributionKind::from_id(id)?,
+            Field::Axis => self.axis = Axis::from_id(id)?,
+            Field::Accelerator => self.accelerator = find_accelerator(id)?,
+            Field::ResearchField => self.field = ResearchField::from_id(id)?,
+            Field::Tuning => self.tuning = Tuning::from_id(id)?,
+            Field::Family => self.family = ModelFamily::from_id(id)?,
+            _ => return None,
+        }
+        Some(())
     }
 
     // Only called with a value its rule accepted, so the integer casts are exact.
@@ -501,36 +419,32 @@ impl Inputs {
             Field::ModelParams => self.model_params = n,
             Field::BaseHours => self.base_hours = n,
             Field::Exponent => self.exponent = n,
-            Field::Kind | Field::Accelerator | Field::Axis | Field::Currency => {}
+            Field::StepsPerSecond => self.steps_per_second = n,
+            Field::EvalTokens => self.eval_tokens = n,
+            Field::Kind
+            | Field::Accelerator
+            | Field::Axis
+            | Field::Currency
+            | Field::ResearchField
+            | Field::Tuning
+            | Field::Family => {}
         }
     }
 
+    /// Back to the table's default: empty for an optional field.
     fn reset(&mut self, field: Field) {
-        let defaults = Inputs::default();
         match field {
-            Field::Kind => self.kind = defaults.kind,
-            Field::Generality => self.generality = defaults.generality,
-            Field::Novelty => self.novelty = defaults.novelty,
-            Field::Accelerator => self.accelerator = defaults.accelerator,
-            Field::Count => self.count = defaults.count,
-            Field::Hours => self.hours = defaults.hours,
-            Field::Mfu => self.mfu = defaults.mfu,
             Field::Flops => self.flops = None,
             Field::Price => self.price = None,
-            Field::TokensPerParam => self.tokens_per_param = defaults.tokens_per_param,
             Field::Effect => self.effect = None,
             Field::Noise => self.noise = None,
-            Field::Alpha => self.alpha = defaults.alpha,
-            Field::Power => self.power = defaults.power,
-            Field::Reserve => self.reserve = defaults.reserve,
             Field::Top => self.top = None,
-            Field::Axis => self.axis = defaults.axis,
             Field::Floor => self.floor = None,
-            Field::DataTokens => self.data_tokens = defaults.data_tokens,
-            Field::ModelParams => self.model_params = defaults.model_params,
-            Field::BaseHours => self.base_hours = defaults.base_hours,
-            Field::Exponent => self.exponent = defaults.exponent,
-            Field::Currency => self.currency = defaults.currency,
+            _ => {
+                // Every required default is valid (tested), so this cannot fail.
+                let default = FieldValue::Text(field.spec().default.to_owned());
+                let _ = self.set(field, &default);
+            }
         }
     }
 
@@ -562,7 +476,43 @@ impl Inputs {
             Field::Exponent => number(self.exponent),
             Field::Currency => Some(self.currency.clone()),
             Field::Power => number(self.power),
+            Field::ResearchField => Some(self.field.id().to_owned()),
+            Field::Tuning => Some(self.tuning.id().to_owned()),
+            Field::Family => Some(self.family.id().to_owned()),
+            Field::StepsPerSecond => number(self.steps_per_second),
+            Field::EvalTokens => number(self.eval_tokens),
         }
+    }
+
+    /// Whether this field matters for these inputs; the form shows only those
+    /// (and any holding an error).
+    pub fn uses(&self, field: Field) -> bool {
+        use ContributionKind::*;
+        match field {
+            Field::TokensPerParam => self.axis == Axis::Pretrain,
+            // On the data axis, the size of a new dataset counts its repeats.
+            Field::DataTokens => self.axis == Axis::Finetune || self.kind == Dataset,
+            Field::ModelParams => self.axis == Axis::Data && !self.prices_by_steps(),
+            Field::StepsPerSecond => self.prices_by_steps(),
+            Field::BaseHours | Field::Exponent => self.axis == Axis::Custom,
+            Field::Family => self.uses_checkpoints(),
+            Field::EvalTokens => matches!(self.kind, Benchmark | Model),
+            Field::Tuning => matches!(self.kind, Insight | NegativeResult),
+            _ => true,
+        }
+    }
+
+    /// Deep RL on the data axis: runs are priced by environment steps at the
+    /// measured rate, not by the network's FLOPs.
+    pub fn prices_by_steps(&self) -> bool {
+        self.field == ResearchField::Rl && self.axis == Axis::Data
+    }
+
+    /// Whether the rungs are released checkpoints of a family: a benchmark
+    /// evaluates them, and LLM fine-tuning starts from them.
+    pub fn uses_checkpoints(&self) -> bool {
+        self.kind == ContributionKind::Benchmark
+            || (self.axis == Axis::Finetune && self.field == ResearchField::Llm)
     }
 
     /// The fields that differ from the defaults, as (field, text) pairs in a stable order.
@@ -615,13 +565,6 @@ impl Inputs {
 /// The accelerator by its id, as in the URL: `"a100"`.
 fn accelerator_id<S: Serializer>(a: &&'static Accelerator, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(a.id)
-}
-
-/// Parses a number written as "720", "0.4" or "2.6e21". Rejects NaN and
-/// infinities in every spelling.
-fn parse_number(text: &str) -> Option<f64> {
-    // 1e999 parses to infinity, which no rule accepts.
-    text.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 /// Any value a script passes for one input: the field's own rule then accepts
@@ -713,7 +656,7 @@ fn rule_accepts(rule: Rule, n: f64) -> bool {
         return false;
     }
     match rule {
-        Rule::Choice | Rule::Code => false,
+        Rule::Choice(_) | Rule::Code => false,
         Rule::Integer { min, max } => n.fract() == 0.0 && (min..=max).contains(&n),
         Rule::Number {
             min,
@@ -739,6 +682,48 @@ mod tests {
     }
 
     #[test]
+    fn every_table_default_is_valid_and_round_trips() {
+        let defaults = Inputs::default();
+        for field in Field::ALL {
+            let spec = field.spec();
+            let mut inputs = Inputs::default();
+            inputs
+                .set(field, &text(spec.default))
+                .unwrap_or_else(|e| panic!("{}: {e}", spec.key));
+            assert_eq!(inputs, defaults, "{}", spec.key);
+            assert_eq!(
+                defaults.text(field).unwrap_or_default(),
+                if spec.default.is_empty() {
+                    String::new()
+                } else {
+                    inputs.text(field).unwrap_or_default()
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn fields_take_the_units_people_type_and_show_them_normalised() {
+        let cases: &[(Field, &str, &str)] = &[
+            (Field::Top, "1.3B", "1.3e9"),
+            (Field::Top, "350M", "3.5e8"),
+            (Field::Hours, "14d", "336"),
+            (Field::Hours, "2w", "336"),
+            (Field::Hours, "36h", "36"),
+            (Field::Mfu, "40%", "0.4"),
+            (Field::Reserve, "10%", "0.1"),
+            (Field::Price, "$2.50", "2.5"),
+            (Field::Count, "1,000", "1000"),
+            (Field::Flops, "3e21", "3e21"),
+        ];
+        for &(field, typed, shown) in cases {
+            let mut inputs = Inputs::default();
+            inputs.set(field, &text(typed)).expect(typed);
+            assert_eq!(inputs.text(field).as_deref(), Some(shown), "{typed}");
+        }
+    }
+
+    #[test]
     fn defaults_are_the_reference_point() {
         let d = Inputs::default();
         assert_eq!((d.generality, d.novelty), (3, 3));
@@ -761,13 +746,16 @@ mod tests {
             ),
             (Field::Count, &["0", "-8", "1.5", "1e7", "infinity"]),
             (Field::Hours, &["0", "-0", "-1", "1e7", "nan", "1e-300"]),
-            (Field::Mfu, &["0", "1.01", "-0.4", "40%"]),
+            (Field::Mfu, &["0", "1.01", "-0.4", "40", "140%"]),
             (Field::Flops, &["0", "-1e21", "1e31", "1e999", "5e-324"]),
             (Field::Reserve, &["1", "-0.1", "0.96"]),
             (Field::Axis, &["Pretrain", "vision"]),
+            (Field::ResearchField, &["LLM", "nlp"]),
+            (Field::Tuning, &["none"]),
+            (Field::Family, &["gpt4"]),
             (Field::Currency, &["US$", "dollars", "€"]),
             (Field::Top, &["0", "-5"]),
-            (Field::Price, &["-0.01", "2e6", "$2"]),
+            (Field::Price, &["-0.01", "2e6", "US$2", "2,5"]),
             (Field::TokensPerParam, &["0", "0.5", "20001"]),
             (Field::Effect, &["0", "-1", "Infinity"]),
             (Field::Noise, &["0", "-0.1", "2e9"]),
@@ -822,7 +810,7 @@ mod tests {
             .expect_err("bool");
         assert_eq!(
             err.to_string(),
-            "hours must be a number from 0.01 to 1000000 (got a boolean)"
+            "hours must be a number from 0.01 to 1000000 hours, or days and weeks such as 14d or 2w (got a boolean)"
         );
         let err = inputs
             .set(Field::Kind, &FieldValue::Number(1.0))

@@ -2,14 +2,18 @@
 //! tested natively with `cargo test`.
 
 pub mod axis;
+pub mod checkpoints;
 pub mod design;
 pub mod evidence;
+pub mod fields;
 pub mod format;
 pub mod hardware;
 pub mod inputs;
 pub mod ladder;
 pub mod plan;
+pub mod presets;
 pub mod query;
 pub mod report;
 pub mod results;
+pub mod saved;
 pub mod stats;

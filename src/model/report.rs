@@ -2,13 +2,12 @@
 //! Markdown a researcher pastes into a proposal. One source for both, so the
 //! copy and the screen never disagree.
 
-use serde::Serialize;
-
 use super::axis::Axis;
 use super::evidence::{generality_phrase, novelty_phrase};
+use super::fields::Rule;
 use super::format;
 use super::hardware::BudgetSource;
-use super::inputs::{Field, Inputs};
+use super::inputs::Inputs;
 use super::ladder::{Experiment, Rung, SizedBy};
 use super::plan::{ClaimCell, Plan};
 
@@ -284,10 +283,8 @@ pub fn mount_snippet(inputs: &Inputs, base: &str) -> String {
     let options: Vec<String> = inputs
         .changed_fields()
         .into_iter()
-        .map(|(field, text)| match field {
-            Field::Kind | Field::Accelerator | Field::Axis | Field::Currency => {
-                format!("{}: \"{text}\"", field.key())
-            }
+        .map(|(field, text)| match field.spec().rule {
+            Rule::Choice(_) | Rule::Code => format!("{}: \"{text}\"", field.key()),
             _ => format!("{}: {text}", field.key()),
         })
         .collect();
@@ -398,6 +395,7 @@ pub fn markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::inputs::Field;
     use crate::model::inputs::FieldValue;
 
     #[test]
@@ -468,7 +466,7 @@ mod tests {
         };
         let snippet = mount_snippet(&inputs, "/");
         assert!(
-            snippet.contains("{ axis: \"custom\", currency: \"EUR\" }"),
+            snippet.contains("{ currency: \"EUR\", axis: \"custom\" }"),
             "{snippet}"
         );
     }
@@ -484,70 +482,5 @@ mod tests {
             budget_line(&plan),
             "8 × NVIDIA A100 for 30 days at MFU 0.3: 1.9e21 FLOPs"
         );
-    }
-}
-
-/// The part of a downloaded plan that opening it again reads.
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct SavedFile {
-    #[serde(default)]
-    pub app: Option<String>,
-    #[serde(default)]
-    pub inputs: Option<crate::model::inputs::NamedValues>,
-}
-
-impl SavedFile {
-    /// The inputs of a plan downloaded by this app, checked as strictly as a
-    /// link, and refused whole if anything in them is wrong.
-    ///
-    /// ```
-    /// use evidence_ladder::model::inputs::{FieldValue, NamedValues};
-    /// use evidence_ladder::model::report::SavedFile;
-    /// let file = SavedFile {
-    ///     app: Some("Evidence Ladder".into()),
-    ///     inputs: Some(NamedValues(vec![("novelty".into(), FieldValue::Number(4.0))])),
-    /// };
-    /// assert_eq!(file.inputs().unwrap().novelty, 4);
-    /// ```
-    pub fn inputs(self) -> Result<Inputs, String> {
-        if self.app.as_deref() != Some("Evidence Ladder") {
-            return Err(
-                "it is not a plan saved by Evidence Ladder (no \"app\": \"Evidence Ladder\")."
-                    .into(),
-            );
-        }
-        let pairs = self.inputs.ok_or("it has no \"inputs\".")?.0;
-        let (inputs, unknown) =
-            Inputs::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())))
-                .map_err(|e| format!("{e}."))?;
-        match unknown.first() {
-            Some(name) => Err(format!("it has an unknown input \"{name}\".")),
-            None => Ok(inputs),
-        }
-    }
-}
-
-/// What "Download JSON" saves: which app made it, the inputs and the plan,
-/// the same plan object `window.evidenceLadder.plan()` returns.
-#[derive(Serialize)]
-pub struct SavedPlan<'a> {
-    pub app: &'static str,
-    pub version: &'static str,
-    pub inputs: &'a Inputs,
-    pub plan: &'a Plan,
-    /// The pasted results and their analysis, when there are any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub results: Option<&'a crate::model::results::ResultsExport>,
-}
-
-impl<'a> SavedPlan<'a> {
-    pub fn new(plan: &'a Plan, results: Option<&'a crate::model::results::ResultsExport>) -> Self {
-        SavedPlan {
-            app: "Evidence Ladder",
-            version: env!("CARGO_PKG_VERSION"),
-            inputs: &plan.inputs,
-            plan,
-            results,
-        }
     }
 }

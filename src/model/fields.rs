@@ -1,0 +1,847 @@
+//! Every input in one table: its key (the URL's and the JS API's name), the
+//! label and hint the form shows, its unit, default, allowed range, the units
+//! people type, the keyboard phones should offer, and whether it may be empty.
+//!
+//! Parsing ([`super::inputs::Inputs::set`]), the form, the summary's names,
+//! the URL and the JS API's error messages all read this table, so adding an
+//! input is one row here plus its use in the domain.
+
+use super::axis::Axis;
+use super::checkpoints::ModelFamily;
+use super::format::number_text;
+use super::hardware::ACCELERATORS;
+use super::inputs::{ContributionKind, ResearchField, Tuning};
+
+/// One input field. Its key is the name used by the URL query and the JS API.
+/// The order is the table's: [`FIELDS`]`[field as usize]` is its row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Kind,
+    Generality,
+    Novelty,
+    ResearchField,
+    Accelerator,
+    Count,
+    Hours,
+    Mfu,
+    Flops,
+    Price,
+    Currency,
+    Reserve,
+    Axis,
+    TokensPerParam,
+    DataTokens,
+    ModelParams,
+    BaseHours,
+    Exponent,
+    StepsPerSecond,
+    Family,
+    EvalTokens,
+    Floor,
+    Top,
+    Tuning,
+    Effect,
+    Noise,
+    Alpha,
+    Power,
+}
+
+/// What values a field accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum Rule {
+    /// One of a fixed list of ids: (id, text shown in the picker).
+    Choice(fn() -> Vec<(&'static str, String)>),
+    /// A currency code: 1 to 5 ASCII letters, shown in capitals.
+    Code,
+    /// A whole number in `min..=max`.
+    Integer { min: f64, max: f64 },
+    /// A finite number above `min` (or equal to it when `min_allowed`), at most `max`.
+    Number {
+        min: f64,
+        min_allowed: bool,
+        max: f64,
+    },
+}
+
+/// The ways people write a number in a field, beyond "720", "0.4" or "2.6e21".
+/// Every kind also takes thousands separators ("1,000", "12,500.5") where the
+/// groups make them unambiguous.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Units {
+    /// Plain numbers only.
+    Plain,
+    /// Size suffixes: 350M, 1.3B, 7e9, 20k, 1T (K, M, B or G, T; any case).
+    Size,
+    /// A duration, in hours: 36h, 14d, 2w (bare numbers are hours).
+    Hours,
+    /// A share: 40% is 0.4 (bare numbers are shares).
+    Share,
+    /// Money: a leading currency sign is dropped ($2.50, €3, £1.20).
+    Money,
+}
+
+/// The keyboard a phone offers for a text field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keyboard {
+    /// Digits only.
+    Numeric,
+    /// Digits and a decimal point.
+    Decimal,
+    /// The full keyboard: needed for "e", suffixes, "%" and signs.
+    Text,
+}
+
+impl Keyboard {
+    /// The `inputmode` attribute's value.
+    pub fn inputmode(self) -> &'static str {
+        match self {
+            Keyboard::Numeric => "numeric",
+            Keyboard::Decimal => "decimal",
+            Keyboard::Text => "text",
+        }
+    }
+}
+
+/// A field's hint: one line of explanation with an example. The scales'
+/// hints depend on the axis, since their unit does.
+#[derive(Clone, Copy, Debug)]
+pub enum Hint {
+    Fixed(&'static str),
+    /// One hint per axis, in [`Axis::ALL`]'s order.
+    ByAxis([&'static str; 4]),
+}
+
+/// A field's unit next to its box.
+#[derive(Clone, Copy, Debug)]
+pub enum Unit {
+    None,
+    Fixed(&'static str),
+    /// The axis's scale unit (parameters, tokens or steps, × the smallest run).
+    Scale,
+}
+
+/// One row of the table.
+#[derive(Debug)]
+pub struct FieldSpec {
+    pub field: Field,
+    pub key: &'static str,
+    /// The visible label and accessible name. Labels start with the words the
+    /// public interface fixes (Generality, Novelty, Contribution, Accelerator,
+    /// Count, Hours, MFU, Reserve, Top model, Scaling axis), and no other
+    /// label contains those, so a lookup by label finds one field.
+    pub label: &'static str,
+    pub hint: Hint,
+    pub unit: Unit,
+    /// The default as text that the field's own parser reads; empty for an
+    /// optional field that defaults to nothing.
+    pub default: &'static str,
+    pub rule: Rule,
+    pub units: Units,
+    pub keyboard: Keyboard,
+    /// Optional fields may be left empty; the others must hold a value.
+    pub optional: bool,
+}
+
+fn kinds() -> Vec<(&'static str, String)> {
+    ContributionKind::ALL
+        .iter()
+        .map(|k| (k.id(), k.label().to_owned()))
+        .collect()
+}
+
+fn research_fields() -> Vec<(&'static str, String)> {
+    ResearchField::ALL
+        .iter()
+        .map(|f| (f.id(), f.label().to_owned()))
+        .collect()
+}
+
+fn accelerators() -> Vec<(&'static str, String)> {
+    ACCELERATORS
+        .iter()
+        .map(|a| {
+            (
+                a.id,
+                format!(
+                    "{} · {} TFLOPS, {} GB",
+                    a.name,
+                    number_text(a.peak_tflops),
+                    number_text(a.memory_gb)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn axes() -> Vec<(&'static str, String)> {
+    Axis::ALL
+        .iter()
+        .map(|a| (a.id(), a.label().to_owned()))
+        .collect()
+}
+
+fn families() -> Vec<(&'static str, String)> {
+    ModelFamily::ALL
+        .iter()
+        .map(|f| (f.id(), f.label()))
+        .collect()
+}
+
+fn tunings() -> Vec<(&'static str, String)> {
+    Tuning::ALL
+        .iter()
+        .map(|t| (t.id(), t.label().to_owned()))
+        .collect()
+}
+
+const fn number(min: f64, min_allowed: bool, max: f64) -> Rule {
+    Rule::Number {
+        min,
+        min_allowed,
+        max,
+    }
+}
+
+// Upper bounds keep every later product finite in f64 and catch typos such as
+// an extra "000"; each is far above anything a real plan uses. Lower bounds
+// refuse values whose answer would be meaningless: under 36 seconds of
+// compute, a test level whose quantile is not finite in f64.
+pub const FIELDS: [FieldSpec; 28] = [
+    FieldSpec {
+        field: Field::Kind,
+        key: "kind",
+        label: "Contribution kind",
+        hint: Hint::Fixed("What the paper delivers: an artifact (model, benchmark, dataset, code) or an insight (the essay: a paper delivers artifacts or insights)."),
+        unit: Unit::None,
+        default: "insight",
+        rule: Rule::Choice(kinds),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Generality,
+        key: "generality",
+        label: "Generality of the claim",
+        hint: Hint::Fixed("Each step up asks for more settings, sizes and seeds (the essay: broader claims need more evidence)."),
+        unit: Unit::None,
+        default: "3",
+        rule: Rule::Integer { min: 1.0, max: 5.0 },
+        units: Units::Plain,
+        keyboard: Keyboard::Numeric,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Novelty,
+        key: "novelty",
+        label: "Novelty: distance from accepted practice",
+        hint: Hint::Fixed("Each step up asks for more evidence; contradicting \"scale wins\" needs the most (the essay: claims farther from practice need more evidence)."),
+        unit: Unit::None,
+        default: "3",
+        rule: Rule::Integer { min: 1.0, max: 5.0 },
+        units: Units::Plain,
+        keyboard: Keyboard::Numeric,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::ResearchField,
+        key: "field",
+        label: "Research field",
+        hint: Hint::Fixed("Sets what that field's reviewers expect: seeds per task and aggregate statistics in deep RL, run costs in environment steps."),
+        unit: Unit::None,
+        default: "llm",
+        rule: Rule::Choice(research_fields),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Accelerator,
+        key: "accelerator",
+        label: "Accelerator",
+        hint: Hint::Fixed("Dense BF16/FP16 peaks and memory from vendor datasheets; never the with-sparsity figure."),
+        unit: Unit::None,
+        default: "a100",
+        rule: Rule::Choice(accelerators),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Count,
+        key: "count",
+        label: "Count",
+        hint: Hint::Fixed("How many accelerators you have, e.g. 8."),
+        unit: Unit::Fixed("accelerators"),
+        default: "8",
+        rule: Rule::Integer {
+            min: 1.0,
+            max: 1_000_000.0,
+        },
+        units: Units::Plain,
+        keyboard: Keyboard::Numeric,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Hours,
+        key: "hours",
+        label: "Hours of wall-clock time",
+        hint: Hint::Fixed("How long you can use them, e.g. 720, 30d or 2w, or pick a duration:"),
+        unit: Unit::Fixed("h"),
+        default: "720",
+        rule: number(0.01, true, 1_000_000.0),
+        units: Units::Hours,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Mfu,
+        key: "mfu",
+        label: "MFU (model FLOPs utilisation)",
+        hint: Hint::Fixed("Share of peak a run really achieves, e.g. 0.4 or 40%. Epoch AI suggests 0.3 for LLMs, 0.4 otherwise."),
+        unit: Unit::None,
+        // Epoch AI 2022, "Estimating Training Compute of Deep Learning Models":
+        // 0.3 for large language models, 0.4 otherwise; the default ladder
+        // pretrains language models.
+        default: "0.3",
+        rule: number(0.01, true, 1.0),
+        units: Units::Share,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Flops,
+        key: "flops",
+        label: "Total compute budget (optional)",
+        hint: Hint::Fixed("A total such as 2.6e21 replaces accelerators × hours × MFU; Hours still bounds the wall-clock time."),
+        unit: Unit::Fixed("FLOPs"),
+        default: "",
+        // A trillion FLOPs is under a second of one accelerator.
+        rule: number(1e12, true, 1e30),
+        units: Units::Size,
+        keyboard: Keyboard::Text,
+        optional: true,
+    },
+    FieldSpec {
+        field: Field::Price,
+        key: "price",
+        label: "Price per hour (optional)",
+        hint: Hint::Fixed("What one accelerator costs per hour, e.g. 2.50; leave empty to hide costs."),
+        unit: Unit::Fixed("per device"),
+        default: "",
+        rule: number(0.0, true, 1_000_000.0),
+        units: Units::Money,
+        keyboard: Keyboard::Text,
+        optional: true,
+    },
+    FieldSpec {
+        field: Field::Currency,
+        key: "currency",
+        label: "Currency",
+        hint: Hint::Fixed("A code such as USD or EUR, shown with costs."),
+        unit: Unit::None,
+        default: "USD",
+        rule: Rule::Code,
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Reserve,
+        key: "reserve",
+        label: "Reserve: share of the budget kept back",
+        hint: Hint::Fixed("For failed runs, debugging and evaluation, e.g. 0.2 or 20% (our calibration). The plan fits when it uses at most the rest."),
+        unit: Unit::None,
+        // Our calibration; see `inputs::DEFAULT_RESERVE`.
+        default: "0.2",
+        // All of it would leave nothing to plan.
+        rule: number(0.0, true, 0.95),
+        units: Units::Share,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Axis,
+        key: "axis",
+        label: "Scaling axis",
+        hint: Hint::Fixed("What grows along the ladder; it sets how compute grows with scale."),
+        unit: Unit::None,
+        default: "pretrain",
+        rule: Rule::Choice(axes),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::TokensPerParam,
+        key: "tokens_per_param",
+        label: "Tokens per parameter",
+        hint: Hint::Fixed("Training data per parameter; 20 is compute-optimal (Chinchilla)."),
+        unit: Unit::Fixed("tokens"),
+        // Hoffmann et al. 2022 (Chinchilla): about 20 tokens per parameter is compute-optimal.
+        default: "20",
+        rule: number(1.0, true, 10_000.0),
+        units: Units::Plain,
+        keyboard: Keyboard::Decimal,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::DataTokens,
+        key: "data_tokens",
+        label: "Data size",
+        hint: Hint::Fixed("The data one run reads (images × epochs × tokens per image for vision), or the size of a new dataset, e.g. 1e8 or 100M."),
+        unit: Unit::Fixed("tokens"),
+        // 100M tokens: e.g. 50k fine-tuning examples of 2k tokens (our assumption).
+        default: "1e8",
+        rule: number(1e3, true, 1e16),
+        units: Units::Size,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::ModelParams,
+        key: "model_params",
+        label: "Fixed model size",
+        hint: Hint::Fixed("The model trained on growing data, e.g. 125M."),
+        unit: Unit::Fixed("params"),
+        // 125M parameters, the smallest GPT-3 (Brown et al. 2020).
+        default: "1.25e8",
+        rule: number(1e3, true, 1e13),
+        units: Units::Size,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::BaseHours,
+        key: "base_hours",
+        label: "Smallest run",
+        hint: Hint::Fixed("Measure one run at your smallest scale, e.g. 2 (accelerator-hours)."),
+        unit: Unit::Fixed("accelerator-hours"),
+        default: "1",
+        rule: number(1e-3, true, 1e6),
+        units: Units::Hours,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Exponent,
+        key: "exponent",
+        label: "Cost exponent",
+        hint: Hint::Fixed("Cost grows as scale to this power: 1 linear, 2 quadratic (compute-optimal pretraining)."),
+        unit: Unit::None,
+        default: "1",
+        // Beyond quartic growth no scaling rule we know of applies.
+        rule: number(0.1, true, 4.0),
+        units: Units::Plain,
+        keyboard: Keyboard::Decimal,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::StepsPerSecond,
+        key: "steps_per_second",
+        label: "Environment steps per second",
+        hint: Hint::Fixed("Measure one run on one accelerator with its simulators, e.g. 5000 (the default is a placeholder, not a measurement)."),
+        unit: Unit::Fixed("steps/s"),
+        // Our placeholder: vectorised Atari or MuJoCo simulation feeding one
+        // GPU learner runs at thousands of steps per second; time your own.
+        default: "5000",
+        rule: number(1e-3, true, 1e9),
+        units: Units::Size,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Family,
+        key: "family",
+        label: "Model family to evaluate",
+        hint: Hint::Fixed("A benchmark's ladder is sizes of released checkpoints of one family."),
+        unit: Unit::None,
+        default: "qwen2.5",
+        rule: Rule::Choice(families),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::EvalTokens,
+        key: "eval_tokens",
+        label: "Evaluation set size",
+        hint: Hint::Fixed("Tokens one evaluation of one model reads, prompts and answers, e.g. 5M (5,000 items of 1,000 tokens)."),
+        unit: Unit::Fixed("tokens"),
+        // Our assumption: 5,000 items of 1,000 tokens, about one MMLU pass
+        // (14,042 questions of a few hundred tokens, Hendrycks et al. 2021).
+        default: "5e6",
+        rule: number(1e3, true, 1e13),
+        units: Units::Size,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Floor,
+        key: "floor",
+        label: "Smallest scale worth a run (optional)",
+        hint: Hint::ByAxis([
+            "e.g. 20M; empty uses the axis's default (20M).",
+            "e.g. 100M; empty uses the axis's default (100M).",
+            "e.g. 20M; empty uses the axis's default (20M).",
+            "A multiple of the smallest run, e.g. 1 (the default).",
+        ]),
+        unit: Unit::Scale,
+        default: "",
+        rule: number(0.0, false, 1e15),
+        units: Units::Size,
+        keyboard: Keyboard::Text,
+        optional: true,
+    },
+    FieldSpec {
+        field: Field::Top,
+        key: "top",
+        label: "Top model (optional)",
+        hint: Hint::ByAxis([
+            "The largest model you want, e.g. 1.3B; leave empty for the largest the budget and memory allow.",
+            "The most data you want, e.g. 10B; leave empty for the most the budget buys.",
+            "The largest model you want, e.g. 1.3B; leave empty for the largest the budget and memory allow.",
+            "The largest run you want, as a multiple of the smallest, e.g. 100; leave empty for the largest the budget buys.",
+        ]),
+        unit: Unit::Scale,
+        default: "",
+        rule: number(0.0, false, 1e15),
+        units: Units::Size,
+        keyboard: Keyboard::Text,
+        optional: true,
+    },
+    FieldSpec {
+        field: Field::Tuning,
+        key: "tuning",
+        label: "Tuning at larger sizes",
+        hint: Hint::Fixed("How each compared arm's learning rate is set above the smallest size."),
+        unit: Unit::None,
+        default: "sweep",
+        rule: Rule::Choice(tunings),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Effect,
+        key: "effect",
+        label: "Effect: smallest gain worth detecting (optional)",
+        hint: Hint::Fixed("In your metric's units, e.g. 0.5 accuracy points."),
+        unit: Unit::None,
+        default: "",
+        rule: number(1e-9, true, 1e9),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: true,
+    },
+    FieldSpec {
+        field: Field::Noise,
+        key: "noise",
+        label: "Noise: seed-to-seed standard deviation (optional)",
+        hint: Hint::Fixed("Same units as the effect, e.g. 0.4."),
+        unit: Unit::None,
+        default: "",
+        rule: number(1e-9, true, 1e9),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: true,
+    },
+    FieldSpec {
+        field: Field::Alpha,
+        key: "alpha",
+        label: "Alpha: test level",
+        hint: Hint::Fixed("Two-sided false-positive rate, e.g. 0.05."),
+        unit: Unit::None,
+        // The conventional test level of Cohen (1988), also G*Power's default.
+        default: "0.05",
+        // Below 1e-6 nobody tests, and the normal quantile loses its digits.
+        rule: number(1e-6, true, 0.5),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
+        field: Field::Power,
+        key: "power",
+        label: "Power",
+        hint: Hint::Fixed("Chance to detect a real gain of that size, e.g. 0.8."),
+        unit: Unit::None,
+        // Cohen (1988)'s conventional power, also G*Power's default.
+        default: "0.8",
+        rule: number(0.5, true, 0.999),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+];
+
+impl Field {
+    /// Every field, in the table's order.
+    pub const ALL: [Field; 28] = {
+        let mut all = [Field::Kind; 28];
+        let mut i = 0;
+        while i < FIELDS.len() {
+            all[i] = FIELDS[i].field;
+            i += 1;
+        }
+        all
+    };
+
+    /// This field's row of [`FIELDS`].
+    pub fn spec(self) -> &'static FieldSpec {
+        &FIELDS[self as usize]
+    }
+
+    /// The name in URLs and the JS API: `"tokens_per_param"`.
+    pub fn key(self) -> &'static str {
+        self.spec().key
+    }
+
+    pub fn label(self) -> &'static str {
+        self.spec().label
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        FIELDS.iter().find(|s| s.key == key).map(|s| s.field)
+    }
+
+    /// Optional fields may be left empty; the others fall back to a default.
+    pub fn is_optional(self) -> bool {
+        self.spec().optional
+    }
+
+    pub fn hint(self, axis: Axis) -> &'static str {
+        match self.spec().hint {
+            Hint::Fixed(text) => text,
+            Hint::ByAxis(texts) => texts[axis as usize],
+        }
+    }
+
+    pub fn unit(self, axis: Axis) -> Option<&'static str> {
+        match self.spec().unit {
+            Unit::None => None,
+            Unit::Fixed(unit) => Some(unit),
+            Unit::Scale => Some(axis.unit()),
+        }
+    }
+
+    /// The allowed values, in words, for error messages.
+    pub fn allowed(self) -> String {
+        let spec = self.spec();
+        let range = match spec.rule {
+            Rule::Choice(options) => {
+                let ids: Vec<&str> = options().into_iter().map(|(id, _)| id).collect();
+                return format!("one of {}", ids.join(", "));
+            }
+            Rule::Code => return "a currency code of 1 to 5 letters, such as USD or EUR".into(),
+            Rule::Integer { min, max } => format!(
+                "a whole number from {} to {}",
+                number_text(min),
+                number_text(max)
+            ),
+            Rule::Number {
+                min,
+                min_allowed: true,
+                max,
+            } => format!("a number from {} to {}", number_text(min), number_text(max)),
+            Rule::Number { min, max, .. } => format!(
+                "a number above {} and at most {}",
+                number_text(min),
+                number_text(max)
+            ),
+        };
+        match spec.units {
+            Units::Plain | Units::Money => range,
+            Units::Size => format!("{range}, such as 350M or 1.3B"),
+            Units::Hours => format!("{range} hours, or days and weeks such as 14d or 2w"),
+            Units::Share => format!("{range}, or a percentage such as 40%"),
+        }
+    }
+
+    /// The choices a picker offers, (id, text); empty for typed fields.
+    pub fn options(self) -> Vec<(&'static str, String)> {
+        match self.spec().rule {
+            Rule::Choice(options) => options(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Reads a number as people type it into this kind of field; `None` when it
+/// is not one (NaN and infinities in every spelling included).
+///
+/// ```
+/// use evidence_ladder::model::fields::{parse_number, Units};
+/// assert_eq!(parse_number("1.3B", Units::Size), Some(1.3e9));
+/// assert_eq!(parse_number("14d", Units::Hours), Some(336.0));
+/// assert_eq!(parse_number("40%", Units::Share), Some(0.4));
+/// assert_eq!(parse_number("$2.50", Units::Money), Some(2.5));
+/// assert_eq!(parse_number("1,000", Units::Size), Some(1000.0));
+/// assert_eq!(parse_number("1,5", Units::Plain), None);
+/// ```
+pub fn parse_number(text: &str, units: Units) -> Option<f64> {
+    let text = text.trim();
+    let (body, factor) = match units {
+        Units::Plain => (text, 1.0),
+        Units::Size => split_suffix(
+            text,
+            &[("k", 1e3), ("m", 1e6), ("b", 1e9), ("g", 1e9), ("t", 1e12)],
+        ),
+        Units::Hours => split_suffix(
+            text,
+            &[
+                ("hours", 1.0),
+                ("hour", 1.0),
+                ("hrs", 1.0),
+                ("hr", 1.0),
+                ("h", 1.0),
+                ("days", 24.0),
+                ("day", 24.0),
+                ("d", 24.0),
+                ("weeks", 168.0),
+                ("week", 168.0),
+                ("wk", 168.0),
+                ("w", 168.0),
+            ],
+        ),
+        Units::Share => match text.strip_suffix('%') {
+            Some(body) => (body, 0.01),
+            None => (text, 1.0),
+        },
+        Units::Money => (text.strip_prefix(['$', '€', '£', '¥']).unwrap_or(text), 1.0),
+    };
+    let n = plain_number(body.trim_end())? * factor;
+    n.is_finite().then_some(n)
+}
+
+/// `text` without a unit suffix (any case) and the suffix's factor; the
+/// text itself and 1 when it has none. The number must end in a digit or a
+/// point, so "1e9" is never read as "1e" with a suffix.
+fn split_suffix<'a>(text: &'a str, suffixes: &[(&str, f64)]) -> (&'a str, f64) {
+    for &(suffix, factor) in suffixes {
+        let cut = text.len().saturating_sub(suffix.len());
+        if cut > 0 && text.is_char_boundary(cut) {
+            let (body, end) = text.split_at(cut);
+            if end.eq_ignore_ascii_case(suffix)
+                && body
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            {
+                return (body, factor);
+            }
+        }
+    }
+    (text, 1.0)
+}
+
+/// "720", "0.4", "2.6e21", or with thousands separators "12,500.5"; commas
+/// elsewhere ("1,5": a decimal comma?) are refused rather than guessed.
+fn plain_number(text: &str) -> Option<f64> {
+    if text.contains(',') {
+        let (int, rest) = match text.find(['.', 'e', 'E']) {
+            Some(i) => text.split_at(i),
+            None => (text, ""),
+        };
+        let mut groups = int.split(',');
+        let first = groups.next()?;
+        let digits = first.trim_start_matches(['-', '+']);
+        if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if !groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let joined = format!("{}{rest}", int.replace(',', ""));
+        return joined.parse::<f64>().ok().filter(|n| n.is_finite());
+    }
+    // 1e999 parses to infinity, which no rule accepts.
+    text.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_in_the_enums_order_with_unique_keys_and_labels() {
+        for (i, spec) in FIELDS.iter().enumerate() {
+            assert_eq!(spec.field as usize, i, "{}", spec.key);
+            assert_eq!(Field::from_key(spec.key), Some(spec.field));
+            for other in &FIELDS[i + 1..] {
+                assert_ne!(spec.key, other.key);
+                assert_ne!(spec.label, other.label);
+            }
+        }
+    }
+
+    #[test]
+    fn public_label_words_name_one_field_each() {
+        for word in [
+            "Generality",
+            "Novelty",
+            "Contribution",
+            "Accelerator",
+            "Count",
+            "Hours",
+            "MFU",
+            "Reserve",
+            "Top model",
+            "Scaling axis",
+        ] {
+            let starting: Vec<_> = FIELDS
+                .iter()
+                .filter(|s| s.label.starts_with(word))
+                .collect();
+            assert_eq!(starting.len(), 1, "{word}");
+            let containing = FIELDS.iter().filter(|s| s.label.contains(word)).count();
+            assert_eq!(containing, 1, "{word} appears in another label");
+        }
+    }
+
+    #[test]
+    fn required_fields_have_defaults_and_optional_ones_do_not() {
+        for spec in &FIELDS {
+            assert_eq!(spec.default.is_empty(), spec.optional, "{}", spec.key);
+        }
+    }
+
+    #[test]
+    fn units_people_type() {
+        let cases: &[(&str, Units, Option<f64>)] = &[
+            ("350M", Units::Size, Some(350e6)),
+            ("350m", Units::Size, Some(350e6)),
+            ("1.3B", Units::Size, Some(1.3e9)),
+            ("7e9", Units::Size, Some(7e9)),
+            ("20k", Units::Size, Some(20e3)),
+            ("1 T", Units::Size, Some(1e12)),
+            ("1e", Units::Size, None),
+            ("B", Units::Size, None),
+            ("36h", Units::Hours, Some(36.0)),
+            ("14d", Units::Hours, Some(336.0)),
+            ("2w", Units::Hours, Some(336.0)),
+            ("2 weeks", Units::Hours, Some(336.0)),
+            ("14D", Units::Hours, Some(336.0)),
+            ("14x", Units::Hours, None),
+            ("40%", Units::Share, Some(0.4)),
+            ("0.4", Units::Share, Some(0.4)),
+            ("%", Units::Share, None),
+            ("$2.50", Units::Money, Some(2.5)),
+            ("€3", Units::Money, Some(3.0)),
+            ("1,000", Units::Size, Some(1000.0)),
+            ("12,500.5", Units::Money, Some(12500.5)),
+            ("1,000,000", Units::Plain, Some(1e6)),
+            ("1,5", Units::Plain, None),
+            ("1,0000", Units::Plain, None),
+            (",100", Units::Plain, None),
+            ("NaN", Units::Plain, None),
+            ("inf", Units::Size, None),
+            ("1e999", Units::Plain, None),
+            ("$$2", Units::Money, None),
+            ("\u{feff}:=", Units::Hours, None),
+            ("1é", Units::Size, None),
+        ];
+        for &(text, units, want) in cases {
+            assert_eq!(parse_number(text, units), want, "{text:?} as {units:?}");
+        }
+    }
+}

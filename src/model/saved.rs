@@ -1,0 +1,119 @@
+//! The files Evidence Ladder writes and reads back: "Download JSON" writes a
+//! [`SavedPlan`]; "Open a saved plan…" reads a [`SavedFile`] from it.
+
+use serde::{Deserialize, Serialize};
+
+use super::inputs::{Inputs, NamedValues};
+use super::plan::Plan;
+use super::results::{results_csv, ResultRow};
+use super::results::{PastedResults, ResultsExport};
+
+/// The name every file this app writes carries in its `app` field.
+pub const APP_NAME: &str = "Evidence Ladder";
+
+/// What a saved plan file holds, once read and checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub inputs: Inputs,
+    /// Its results, when it has any.
+    pub results: Option<PastedResults>,
+}
+
+/// The results part of a saved file: the runs and the choices made about them.
+#[derive(Debug, Default, Deserialize)]
+pub struct SavedResults {
+    #[serde(default)]
+    pub results: Vec<ResultRow>,
+    #[serde(default)]
+    pub method: String,
+    #[serde(default)]
+    pub baseline: String,
+    #[serde(default)]
+    pub higher_is_better: Option<bool>,
+    /// The metric's column name (`val_loss`), when the results had one.
+    #[serde(default)]
+    pub metric: Option<String>,
+}
+
+/// The part of a downloaded plan that opening it again reads.
+#[derive(Debug, Default, Deserialize)]
+pub struct SavedFile {
+    #[serde(default)]
+    pub app: Option<String>,
+    #[serde(default)]
+    pub inputs: Option<NamedValues>,
+    #[serde(default)]
+    pub results: Option<SavedResults>,
+}
+
+impl SavedFile {
+    /// The inputs of a plan downloaded by this app, checked as strictly as a
+    /// link, and refused whole if anything in them is wrong.
+    ///
+    /// ```
+    /// use evidence_ladder::model::inputs::{FieldValue, NamedValues};
+    /// use evidence_ladder::model::saved::SavedFile;
+    /// let file = SavedFile {
+    ///     app: Some("Evidence Ladder".into()),
+    ///     inputs: Some(NamedValues(vec![("novelty".into(), FieldValue::Number(4.0))])),
+    ///     results: None,
+    /// };
+    /// assert_eq!(file.open().unwrap().inputs.novelty, 4);
+    /// ```
+    pub fn open(self) -> Result<Opened, String> {
+        if self.app.as_deref() != Some(APP_NAME) {
+            return Err(
+                "it is not a plan saved by Evidence Ladder (no \"app\": \"Evidence Ladder\")."
+                    .into(),
+            );
+        }
+        let pairs = self.inputs.ok_or("it has no \"inputs\".")?.0;
+        let (inputs, unknown) =
+            Inputs::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())))
+                .map_err(|e| format!("{e}."))?;
+        if let Some(name) = unknown.first() {
+            return Err(format!("it has an unknown input \"{name}\"."));
+        }
+        let results = self.results.filter(|r| !r.results.is_empty()).map(|r| {
+            let text = results_csv(&r.results, r.metric.as_deref());
+            // The direction was chosen for the metric column the CSV now names.
+            let direction_for = super::results::parse_results_text(&text)
+                .metric
+                .unwrap_or_default();
+            PastedResults {
+                text,
+                method: r.method,
+                baseline: r.baseline,
+                higher_is_better: r.higher_is_better,
+                direction_for,
+                ..PastedResults::default()
+            }
+        });
+        Ok(Opened { inputs, results })
+    }
+}
+
+/// What "Download JSON" saves: which app made it, the inputs and the plan,
+/// the same plan object `window.evidenceLadder.plan()` returns.
+#[derive(Serialize)]
+pub struct SavedPlan<'a> {
+    pub app: &'static str,
+    pub version: &'static str,
+    pub inputs: &'a Inputs,
+    pub plan: &'a Plan,
+    /// The pasted results and their analysis, when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub results: Option<&'a ResultsExport>,
+}
+
+impl<'a> SavedPlan<'a> {
+    pub fn new(plan: &'a Plan, results: Option<&'a ResultsExport>) -> Self {
+        SavedPlan {
+            app: APP_NAME,
+            version: env!("CARGO_PKG_VERSION"),
+            inputs: &plan.inputs,
+            plan,
+            results,
+        }
+    }
+}
