@@ -40,7 +40,9 @@ function asWide(gains, noise = 0.05, sizes = [1.2e8, 3.5e8, 7.5e8, 1.3e9]) {
   });
   return lines.join('\n');
 }
-const asCsv = (rows) => ['params,arm,seed,value', ...rows.map((r) => `${r.params},${r.arm},${r.seed},${r.value}`)].join('\n');
+/** Long form; the metric column's name says higher is better, so nothing is asked. */
+const asCsv = (rows, metric = 'accuracy') =>
+  [`params,arm,seed,${metric}`, ...rows.map((r) => `${r.params},${r.arm},${r.seed},${r.value}`)].join('\n');
 
 before(async () => {
   server = await serve();
@@ -75,6 +77,16 @@ describe('analyze()', () => {
     });
   }
 
+  test('the direction may come from the metric name instead of higher_is_better', async () => {
+    const rows = runs([1, 1, 1, 1]).map((r) => ({ ...r, value: -r.value }));
+    const a = await analyze({ results: rows, method: 'method', baseline: 'baseline', metric: 'val_loss' });
+    assert.equal(a.higher_is_better, false);
+    assert.equal(a.metric, 'val_loss');
+    assert.ok(a.rungs.every((r) => r.gain > 0));
+    const err = await analyzeError({ results: rows, method: 'method', baseline: 'baseline', metric: 'value' });
+    assert.match(err.message, /higher_is_better is missing/);
+  });
+
   test('a loss: lower is better, and the gain is still positive when the method is better', async () => {
     const rows = runs([1, 1, 1, 1]).map((r) => ({ ...r, value: -r.value }));
     const a = await analyze({ results: rows, method: 'method', baseline: 'baseline', higher_is_better: false });
@@ -106,10 +118,40 @@ describe('the Results section', () => {
     await page.getByText(/^The gain grows from 120M to 1\.3B/).waitFor();
     assert.equal(await page.locator('table.gains tbody tr').count(), 4);
     assert.equal(await page.locator('.results-chart').count(), 2);
-    // Tab-separated wide form reads the same.
+    // Tab-separated wide form reads the same once the direction is given:
+    // a wide table names no metric, so the page asks.
     await page.getByRole('textbox', { name: 'Paste results' }).fill(asWide([2, 1.5, 1, 0.5]));
+    await page.getByText(/whether higher or lower values are better to see the verdict/).waitFor();
+    await page.getByRole('radio', { name: /Higher values/ }).check();
     await page.getByText(/^The gain shrinks from 120M to 1\.3B/).waitFor();
     assert.doesNotMatch(page.url(), /results|method/);
+  });
+
+  test('a loss column reads as lower is better, and the verdict names both arms', async () => {
+    const rows = runs([0.05, 0.05, 0.05, 0.05], { noise: 0.002 }).map((r) => ({
+      ...r,
+      arm: r.arm === 'method' ? 'myopt' : 'adamw',
+      value: 3 - (r.value - 60),
+    }));
+    await page.getByRole('textbox', { name: 'Paste results' }).fill(asCsv(rows, 'val_loss'));
+    await page.getByText(/Read from the column name "val_loss": lower is better/).waitFor();
+    assert.equal(await page.getByRole('radio', { name: /Lower values/ }).isChecked(), true);
+    // Neither arm is called method or baseline: both are asked, never taken by column order.
+    await page.getByText(/Choose the method arm, the baseline arm to see the verdict|Choose the method arm and the baseline arm to see the verdict/).waitFor();
+    assert.equal(await page.locator('.verdict-sentence').count(), 0);
+    await page.getByRole('combobox', { name: 'Method arm' }).selectOption('myopt');
+    await page.getByText(/myopt’s val_loss is lower than adamw’s by 0\.05/).waitFor();
+  });
+
+  test('an ambiguous metric is asked about before any verdict', async () => {
+    await page.getByRole('textbox', { name: 'Paste results' }).fill(asCsv(runs([1, 1, 1, 1]), 'value'));
+    await page.getByText(/Choose whether higher or lower values are better to see the verdict/).waitFor();
+    assert.equal(await page.locator('.verdict-sentence').count(), 0);
+    assert.equal(await page.getByRole('radio', { name: /Higher values/ }).isChecked(), false);
+    assert.equal(await page.getByRole('radio', { name: /Lower values/ }).isChecked(), false);
+    await page.getByRole('radio', { name: /Lower values/ }).check();
+    // Lower is better: the method's higher values make it behind at every size.
+    await page.getByText(/^method is behind baseline at every size/).waitFor();
   });
 
   test('bad rows are listed by line; the rest is used', async () => {
@@ -165,6 +207,17 @@ describe('the Results section', () => {
       target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
     }, csv);
     await page.getByText(/^The gain holds/).waitFor();
+  });
+
+  test('a file that is not results changes nothing and says why', async () => {
+    const before = await page.getByRole('textbox', { name: 'Paste results' }).inputValue();
+    await page.locator('.results-analysis input[type=file]').setInputFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    });
+    await page.getByText(/"photo\.png" was not read as results, and nothing changed/).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Paste results' }).inputValue(), before);
   });
 
   test('a CSV file can be chosen', async () => {

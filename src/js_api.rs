@@ -4,9 +4,9 @@ use js_sys::{Error, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::model::analysis::AnalysisInput;
 use crate::model::inputs::NamedValues;
 use crate::model::plan::Plan;
+use crate::model::results::AnalysisInput;
 use crate::model::results::PastedResults;
 use crate::model::saved::SavedFile;
 
@@ -68,7 +68,7 @@ fn analyze(input: JsValue) -> Result<JsValue, JsValue> {
     let input: AnalysisInput =
         serde_wasm_bindgen::from_value(input).map_err(|e| Error::new(&e.to_string()))?;
     let analysis =
-        crate::model::analysis::analyze(&input).map_err(|e| Error::new(&e.to_string()))?;
+        crate::model::results::analyze(&input).map_err(|e| Error::new(&e.to_string()))?;
     to_js(&analysis)
 }
 

@@ -59,7 +59,7 @@ pub fn view(plan: &Plan) -> Html {
                     { "With a smallest gain worth detecting δ and a seed-to-seed spread σ, the headline comparisons get the smallest n per arm at which a two-sided two-sample t-test reaches the chosen power; roughly n = 2(z₁₋α/₂ + z₁₋β)²·σ²/δ², about 16/d² at α 0.05 and power 0.8 (d = δ/σ; Cohen 1988). Levels 4 and 5 test one headline comparison per domain and correct for them with Holm's method, so the seeds are sized at α divided by the number of comparisons (Holm's strictest step). A negative result tests equivalence instead (two one-sided tests, Chow, Shao & Wang 2008). The level's seed count is the floor, and the plan always states the smallest effect its headline seeds detect." }
                 </p>
                 <h4>{ "Reading the results" }</h4>
-                <p>{ crate::model::analysis::STATISTICS }</p>
+                <p>{ crate::model::results::STATISTICS }</p>
                 <h4>{ "Numbers and their sources" }</h4>
                 <dl>
                     { for plan.assumptions.iter().map(|a| html! {

@@ -4,13 +4,14 @@
 use yew::prelude::*;
 
 use crate::browser;
-use crate::model::analysis::{
-    prediction_sentence, results_template_csv, verdict_sentence, Analysis, RungGain, Verdict,
-};
 use crate::model::format;
 use crate::model::plan::Plan;
-use crate::model::report;
-use crate::model::results::{scale_unit, PastedResults, ResultsReading, TEMPLATE_ARMS};
+use crate::model::results::limits::MAX_TEXT_BYTES;
+use crate::model::results::sentences::{direction_text, Style};
+use crate::model::results::{
+    prediction_sentence, results_template_csv, scale_unit, verdict_sentence, Analysis, Ask,
+    PastedResults, ResultsReading, RungGain, Verdict, TEMPLATE_ARMS,
+};
 
 const WIDTH: f64 = 600.0;
 const HEIGHT: f64 = 160.0;
@@ -100,7 +101,7 @@ fn charts(analysis: &Analysis) -> Html {
         <div class="results-charts">
             { panel(
                 "metric",
-                format!("The metric against scale: {} (filled) and {} (hollow), each with its 95% interval.", analysis.method, analysis.baseline),
+                format!("The metric against scale: {} (filled) and {} (hollow), each with its 95% interval.", format::visible(&analysis.method), format::visible(&analysis.baseline)),
                 vec![
                     ("method", arm(|r| (r.method_mean, r.method_ci_low, r.method_ci_high))),
                     ("baseline", arm(|r| (r.baseline_mean, r.baseline_ci_low, r.baseline_ci_high))),
@@ -120,6 +121,29 @@ fn charts(analysis: &Analysis) -> Html {
     }
 }
 
+/// One row of the gains table, numbers to the precision their interval supports.
+fn gain_row(r: &RungGain, unit: &str) -> Html {
+    let d = format::decimals_for(r.ci_low.zip(r.ci_high).map(|(lo, hi)| hi - lo), r.gain);
+    let size = if unit.is_empty() {
+        format::size(r.params)
+    } else {
+        format!("{} {unit}", format::size(r.params))
+    };
+    html! {
+        <tr>
+            <th scope="row">{ size }</th>
+            <td>{ format::signed(r.method_mean, d + 1, false) }</td>
+            <td>{ format::signed(r.baseline_mean, d + 1, false) }</td>
+            <td>{ format::signed(r.gain, d, true) }</td>
+            <td>{ match (r.ci_low, r.ci_high) {
+                (Some(lo), Some(hi)) => format!("{} to {}", format::signed(lo, d, false), format::signed(hi, d, false)),
+                _ => "needs 2 seeds per arm".into(),
+            } }</td>
+            <td>{ format!("{} / {}", r.n_method, r.n_baseline) }</td>
+        </tr>
+    }
+}
+
 /// The Results section. `reading` is `pasted` read and analysed.
 pub fn view(
     plan: &Plan,
@@ -136,75 +160,128 @@ pub fn view(
             let _ = browser::download("evidence-ladder-results.csv", "text/csv", &csv);
         })
     };
-    let change = |edit: fn(&mut PastedResults, String)| {
+    let emit = {
         let on_change = on_change.clone();
-        let pasted = pasted.clone();
-        move |value: String| {
-            let mut next = pasted.clone();
-            edit(&mut next, value);
-            on_change.emit(next);
-        }
+        move |next: PastedResults| on_change.emit(next)
     };
     let on_text = {
-        let set = change(|p, v| p.text = v);
+        let pasted = pasted.clone();
+        let emit = emit.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            set(area.value());
+            let text = area.value();
+            // Refused before it is read or kept: the page stays responsive
+            // and the saved copy small. The textarea goes back to the last text.
+            let next = if text.len() > MAX_TEXT_BYTES {
+                pasted.refuse_file(
+                    "The pasted text",
+                    &format!(
+                        "it is {} bytes, more than the {} this page reads (2 MB).",
+                        format::number(text.len() as f64),
+                        format::number(MAX_TEXT_BYTES as f64)
+                    ),
+                )
+            } else {
+                PastedResults {
+                    text,
+                    notice: None,
+                    replaced: None,
+                    ..pasted.clone()
+                }
+            };
+            emit(next);
         })
     };
     let on_file = {
-        let set = change(|p, v| p.text = v);
-        let set = std::rc::Rc::new(set);
+        let pasted = pasted.clone();
+        let emit = emit.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                let set = set.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(text) =
-                        gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await
-                    {
-                        set(text);
-                    }
-                });
+                let name = file.name();
+                if let Some(notice) = PastedResults::file_too_large(&name, file.size()) {
+                    emit(PastedResults {
+                        notice: Some(notice),
+                        replaced: None,
+                        ..pasted.clone()
+                    });
+                } else {
+                    let pasted = pasted.clone();
+                    let emit = emit.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let next =
+                            match gloo_file::futures::read_as_text(&gloo_file::File::from(file))
+                                .await
+                            {
+                                Ok(text) => pasted.with_file(&name, text),
+                                Err(_) => pasted.refuse_file(
+                                    &format::excerpt(&name, 40),
+                                    "it could not be read as text.",
+                                ),
+                            };
+                        emit(next);
+                    });
+                }
             }
             input.set_value("");
         })
+    };
+    let on_undo = {
+        let pasted = pasted.clone();
+        let emit = emit.clone();
+        Callback::from(move |_: MouseEvent| emit(pasted.undo()))
     };
     let select = |id: &'static str,
                   label: &'static str,
                   chosen: &str,
                   edit: fn(&mut PastedResults, String)| {
-        let set = change(edit);
+        let pasted = pasted.clone();
+        let emit = emit.clone();
         let onchange = Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            set(select.value());
+            let mut next = PastedResults {
+                notice: None,
+                ..pasted.clone()
+            };
+            edit(&mut next, select.value());
+            emit(next);
         });
         html! {
             <div class="field">
                 <label for={id}>{ label }</label>
-                <select id={id} {onchange}>
+                <select id={id} required=true {onchange}>
+                    <option value="" disabled=true selected={chosen.is_empty()}>{ "Choose an arm…" }</option>
                     { for reading.parsed.arms.iter().map(|arm| html! {
-                        <option value={arm.clone()} selected={arm == chosen}>{ arm.clone() }</option>
+                        <option value={arm.clone()} selected={arm == chosen}>{ format::visible(arm) }</option>
                     }) }
                 </select>
             </div>
         }
     };
-    let on_direction = {
-        let on_change = on_change.clone();
+    let direction = |higher: bool| {
         let pasted = pasted.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            on_change.emit(PastedResults {
-                higher_is_better: input.checked(),
+        let emit = emit.clone();
+        let metric = reading.metric_key();
+        Callback::from(move |_: Event| {
+            emit(PastedResults {
+                higher_is_better: Some(higher),
+                direction_for: metric.clone(),
+                notice: None,
                 ..pasted.clone()
-            });
+            })
         })
     };
+    let metric_shown = reading
+        .parsed
+        .metric
+        .as_deref()
+        .map(|m| format::excerpt(m, 40))
+        .unwrap_or_default();
+    let parsed = &reading.parsed;
     html! {
         <section class="panel results-analysis" aria-labelledby="results-analysis-title">
             <h3 id="results-analysis-title">{ "Results: does the gain scale?" }</h3>
-            <p class="hint">{ "After running the ladder, paste its results (from a spreadsheet: a header row, then one row per run, tab- or comma-separated; long form params, arm, seed, value, or one column per arm) or choose a CSV file. They stay in this browser and are never put in the link." }</p>
+            <p class="hint">{ "After running the ladder, paste its results (from a spreadsheet: a header row, then one row per run, tab- or comma-separated; long form params, arm, seed and a metric column such as val_loss or accuracy, or one column per arm) or choose a CSV file. They stay in this browser and are never put in the link." }</p>
             <div class="buttons">
                 <button type="button" class="secondary" onclick={on_template}>{ "Download results template (CSV)" }</button>
                 <label class="button file secondary">
@@ -212,28 +289,60 @@ pub fn view(
                     <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="visually-hidden" onchange={on_file} />
                 </label>
             </div>
+            if let Some(notice) = &pasted.notice {
+                <p class="notice" role="status">
+                    { notice.clone() }
+                    if pasted.replaced.is_some() {
+                        { " " }<button type="button" class="link" onclick={on_undo}>{ "Undo" }</button>
+                    }
+                </p>
+            }
             <div class="field">
                 <label for="results-text">{ "Paste results" }</label>
                 <textarea id="results-text" rows="6" spellcheck="false" value={pasted.text.clone()} oninput={on_text}
-                    placeholder={"params,arm,seed,value\n1.2e8,method,1,61.3\n1.2e8,baseline,1,60.2"} />
+                    placeholder={"params,arm,seed,val_loss\n1.2e8,method,1,3.31\n1.2e8,baseline,1,3.35"} />
             </div>
-            if reading.parsed.arms.len() >= 2 {
+            if let Some(why) = &parsed.refused {
+                <p class="error" role="alert">{ why.clone() }</p>
+            }
+            if !parsed.rows.is_empty() {
                 <div class="results-choices">
                     { select("results-method", "Method arm", &reading.method, |p, v| p.method = v) }
                     { select("results-baseline", "Baseline arm", &reading.baseline, |p, v| p.baseline = v) }
-                    <label class="check">
-                        <input type="checkbox" checked={pasted.higher_is_better} onchange={on_direction} />
-                        { " Higher is better (clear for a loss)" }
-                    </label>
+                    <fieldset class="direction">
+                        <legend>{ "Which is better?" }</legend>
+                        <label class="check">
+                            <input type="radio" name="results-direction" required=true
+                                checked={reading.higher_is_better == Some(true)} onchange={direction(true)} />
+                            { " Higher values (accuracy, reward)" }
+                        </label>
+                        <label class="check">
+                            <input type="radio" name="results-direction" required=true
+                                checked={reading.higher_is_better == Some(false)} onchange={direction(false)} />
+                            { " Lower values (loss, error)" }
+                        </label>
+                        if reading.direction_inferred {
+                            <p class="hint direction-source">{ format!("Read from the column name {metric_shown}: {}; change it if that is wrong.", if reading.higher_is_better == Some(true) { "higher is better" } else { "lower is better" }) }</p>
+                        }
+                    </fieldset>
                 </div>
+                if !reading.ask.is_empty() {
+                    <p class="ask" role="status">{ format!("Choose {} to see the verdict.", ask_words(&reading.ask)) }</p>
+                }
             }
-            if !reading.parsed.bad_lines.is_empty() {
+            if !parsed.bad_lines.is_empty() {
                 <div class="bad-lines" role="alert">
-                    <p>{ format!("{} not read; everything else is used:", format::plural(reading.parsed.bad_lines.len() as u64, "line was", "lines were")) }</p>
+                    <p>{ format!("{} not read; everything else is used:", format::plural((parsed.bad_lines.len() + parsed.more_bad_lines) as u64, "line was", "lines were")) }</p>
                     <ul>
-                        { for reading.parsed.bad_lines.iter().map(|b| html! { <li>{ format!("Line {}: {}", b.line, b.message) }</li> }) }
+                        { for parsed.bad_lines.iter().map(|b| html! { <li>{ format!("Line {}: {}", b.line, b.message) }</li> }) }
+                        if parsed.more_bad_lines > 0 {
+                            <li>{ format!("and {} more.", format::plural(parsed.more_bad_lines as u64, "line", "lines")) }</li>
+                        }
                     </ul>
                 </div>
+            }
+            if !parsed.notes.is_empty() {
+                <ul class="notes">{ for parsed.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
             }
             <div aria-live="polite">
                 { match &reading.analysis {
@@ -241,6 +350,7 @@ pub fn view(
                     Some(Err(why)) => html! { <p class="error">{ format!("No analysis yet: {why}") }</p> },
                     Some(Ok(analysis)) => html! {
                         <>
+                            <p class="verdict-sentence-direction hint">{ format!("{} against {} ({}).", format::visible(&analysis.method), format::visible(&analysis.baseline), direction_text(analysis, Style::Page)) }</p>
                             <p class={classes!("verdict-sentence", match analysis.trend.verdict {
                                 Verdict::Grows => "grows",
                                 Verdict::Holds => "holds",
@@ -263,19 +373,7 @@ pub fn view(
                                         <th scope="col">{ "Seeds" }</th>
                                     </tr></thead>
                                     <tbody>
-                                        { for analysis.rungs.iter().map(|r| html! {
-                                            <tr>
-                                                <th scope="row">{ report::scale_text(plan, r.params) }</th>
-                                                <td>{ format!("{:.3}", r.method_mean) }</td>
-                                                <td>{ format!("{:.3}", r.baseline_mean) }</td>
-                                                <td>{ format!("{:+.3}", r.gain) }</td>
-                                                <td>{ match (r.ci_low, r.ci_high) {
-                                                    (Some(lo), Some(hi)) => format!("{lo:.3} to {hi:.3}"),
-                                                    _ => "needs 2 seeds per arm".into(),
-                                                } }</td>
-                                                <td>{ format!("{} / {}", r.n_method, r.n_baseline) }</td>
-                                            </tr>
-                                        }) }
+                                        { for analysis.rungs.iter().map(|r| gain_row(r, unit)) }
                                     </tbody>
                                 </table>
                             </div>
@@ -285,5 +383,22 @@ pub fn view(
                 } }
             </div>
         </section>
+    }
+}
+
+/// "the method arm, the baseline arm and which is better".
+fn ask_words(ask: &[Ask]) -> String {
+    let words: Vec<&str> = ask
+        .iter()
+        .map(|a| match a {
+            Ask::Method => "the method arm",
+            Ask::Baseline => "the baseline arm",
+            Ask::Direction => "whether higher or lower values are better",
+        })
+        .collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }

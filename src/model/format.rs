@@ -1,9 +1,15 @@
 //! Numbers for people: 1.3B parameters, 2.6e21 FLOPs, 2.3 days.
 //!
-//! One rule everywhere: two significant figures for sizes, compute, hours and
-//! money, so the same quantity always reads the same. Digits come from std's
-//! float formatting; this module only chooses the precision, the suffix and
-//! the grouping, and keeps every text short whatever the magnitude.
+//! One rule per kind of number, so the same quantity always reads the same:
+//! two significant figures for the plan's sizes, compute, hours and money;
+//! three for the rung sizes a researcher pastes back ([`size`]: 125M stays
+//! 125M); interval-driven decimals for measured results ([`decimals_for`]).
+//! Digits come from std's float formatting; this module only chooses the
+//! precision, the suffix and the grouping, and keeps every text short.
+//!
+//! Text the user typed (arm and metric names, file names) is made safe here
+//! too, once per format: [`visible`] for the page, [`markdown_text`] for
+//! Markdown, [`csv_cell`] for CSV.
 
 /// A count with its noun, singular or plural: "1 run", "1,528 runs".
 pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
@@ -170,6 +176,277 @@ pub fn percent(share: f64) -> String {
     } else {
         // A plan this far over budget needs another order of magnitude, not digits.
         "over 100,000%".into()
+    }
+}
+
+/// A rung size the researcher gave, to three significant figures with a
+/// suffix: 125M, 1.3B, 6.9B, 350M. Three, not two, because model families
+/// are named to three figures (125M and 120M are different models) and the
+/// results table, sentences and exports must show the size that was pasted.
+///
+/// ```
+/// use evidence_ladder::model::format::size;
+/// assert_eq!(size(1.25e8), "125M");
+/// assert_eq!(size(1.3e9), "1.3B");
+/// assert_eq!(size(6.74e9), "6.74B");
+/// assert_eq!(size(999_960_000.0), "1B");
+/// assert_eq!(size(350.0), "350");
+/// ```
+pub fn size(x: f64) -> String {
+    const UNITS: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")];
+    if x == 0.0 || !x.is_finite() {
+        return "0".into();
+    }
+    let rounded = round_sig(x, 3);
+    if rounded.abs() >= 1e15 || rounded.abs() < 1e-4 {
+        return format!("{:e}", rounded);
+    }
+    let (value, unit) = UNITS
+        .iter()
+        .find(|(scale, _)| rounded.abs() >= *scale)
+        .map_or((rounded, ""), |(scale, unit)| (rounded / scale, *unit));
+    // Dividing by the suffix's power of ten can add float noise: round again.
+    format!("{}{unit}", round_sig(value, 3))
+}
+
+/// Decimals that resolve a quarter of an interval's width: enough to show
+/// where the interval lies, not so many that noise looks like precision.
+/// Without an interval, a hundredth of the value. At most 8.
+///
+/// ```
+/// use evidence_ladder::model::format::decimals_for;
+/// assert_eq!(decimals_for(Some(0.8), 1.2), 1);
+/// assert_eq!(decimals_for(Some(0.04), 0.03), 2);
+/// assert_eq!(decimals_for(None, 61.3), 0);
+/// ```
+pub fn decimals_for(width: Option<f64>, value: f64) -> usize {
+    let scale = match width {
+        Some(w) if w > 0.0 && w.is_finite() => w / 4.0,
+        _ => value.abs().max(1e-12) / 100.0,
+    };
+    let decimals = -scale.log10().floor();
+    if decimals.is_finite() {
+        decimals.clamp(0.0, 8.0) as usize
+    } else {
+        0
+    }
+}
+
+/// A measured number for prose and tables: fixed decimals, a typographic
+/// minus, an optional plus, never "−0.0", and scientific notation past 10¹⁵
+/// so no text runs to hundreds of digits.
+///
+/// ```
+/// use evidence_ladder::model::format::signed;
+/// assert_eq!(signed(-0.25, 2, false), "\u{2212}0.25");
+/// assert_eq!(signed(1.2, 1, true), "+1.2");
+/// assert_eq!(signed(-0.001, 1, true), "0.0");
+/// ```
+pub fn signed(x: f64, decimals: usize, plus: bool) -> String {
+    let text = if x.abs() >= 1e15 {
+        format!("{:.2e}", x.abs())
+    } else {
+        format!("{:.decimals$}", x.abs())
+    };
+    let is_zero = !text.contains('e') && text.chars().all(|c| c == '0' || c == '.');
+    let sign = match () {
+        _ if is_zero => "",
+        _ if x < 0.0 => "\u{2212}",
+        _ if plus => "+",
+        _ => "",
+    };
+    format!("{sign}{text}")
+}
+
+/// Characters that print nothing or reorder text: zero-width spaces and
+/// joiners, bidirectional controls, the soft hyphen and the byte-order mark.
+/// A name containing them looks like another name, so they are shown as code
+/// points or stripped, never passed through.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
+/// User text for the page or a notice: control and invisible characters
+/// written as `<U+200B>`, so two names that look alike can be told apart and
+/// a bidi override cannot reorder the sentence around it.
+///
+/// ```
+/// use evidence_ladder::model::format::visible;
+/// assert_eq!(visible("method\u{200B}"), "method<U+200B>");
+/// assert_eq!(visible("a\u{202E}b\n"), "a<U+202E>b<U+000A>");
+/// ```
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || is_invisible(c) || c == '\u{2028}' || c == '\u{2029}' {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// At most `limit` characters of user text, quoted and made [`visible`], with
+/// "…" when cut: a message about a bad cell never echoes a 5 MB cell.
+///
+/// ```
+/// use evidence_ladder::model::format::excerpt;
+/// assert_eq!(excerpt("abc", 40), "\"abc\"");
+/// assert_eq!(excerpt(&"x".repeat(100), 5), "\"xxxxx…\" (100 characters)");
+/// ```
+pub fn excerpt(text: &str, limit: usize) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(limit).collect();
+    if chars.next().is_none() {
+        format!("\"{}\"", visible(&head))
+    } else {
+        let total = text.chars().count();
+        format!(
+            "\"{}…\" ({} characters)",
+            visible(&head),
+            group(&total.to_string())
+        )
+    }
+}
+
+/// User text made inert inside Markdown, wherever it lands in a line or a
+/// table cell: HTML (`<`, `>`, `&` as entities), links and images (`[`, `]`
+/// escaped, so no `](`), emphasis and code (`*`, `_`, `~`, `` ` ``), headings,
+/// quotes and list markers at its start, table pipes, and line breaks (CR,
+/// LF and the Unicode separators become spaces, so it cannot start a line).
+/// Invisible characters are shown as [`visible`] does.
+///
+/// ```
+/// use evidence_ladder::model::format::markdown_text;
+/// assert_eq!(markdown_text("<img src=x>"), "&lt;img src=x&gt;");
+/// assert_eq!(markdown_text("[a](javascript:x)"), "\\[a\\]\\(javascript:x)");
+/// assert_eq!(markdown_text("x\r- [x] ok"), "x - \\[x\\] ok");
+/// assert_eq!(markdown_text("# 1. title"), "\\# 1. title");
+/// assert_eq!(markdown_text("12. a"), "12\\. a");
+/// assert_eq!(markdown_text("a|b"), "a\\|b");
+/// ```
+pub fn markdown_text(text: &str) -> String {
+    markdown_escaped(text, true)
+}
+
+/// [`markdown_text`] for a table cell, which follows `| ` and so never starts
+/// a line: the same escapes except those for a line's start, so the `---`
+/// of a header separator passes unchanged.
+///
+/// ```
+/// use evidence_ladder::model::format::markdown_cell;
+/// assert_eq!(markdown_cell("---"), "---");
+/// assert_eq!(markdown_cell("<b>|x"), "&lt;b&gt;\\|x");
+/// ```
+pub fn markdown_cell(text: &str) -> String {
+    markdown_escaped(text, false)
+}
+
+fn markdown_escaped(text: &str, line_start: bool) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| match c {
+            '\r' | '\n' | '\u{0085}' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' => ' ',
+            c => c,
+        })
+        .collect();
+    let flat = visible(&flat);
+    let mut out = String::with_capacity(flat.len() + 8);
+    // A space before a marker keeps it from starting a block if our own text
+    // ever puts this at a line's start, or after a line break we flattened.
+    let mut at_start = line_start;
+    let mut chars = flat.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '|' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // The escaped "]" already breaks a link; this keeps "](" out of the text at all.
+            '(' if out.ends_with(']') => out.push_str("\\("),
+            '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '0'..='9' if at_start => {
+                // "1." or "1)" would start an ordered list.
+                out.push(c);
+                while let Some(&d) = chars.peek() {
+                    if !d.is_ascii_digit() {
+                        break;
+                    }
+                    out.push(d);
+                    chars.next();
+                }
+                if let Some(&d @ ('.' | ')')) = chars.peek() {
+                    out.push('\\');
+                    out.push(d);
+                    chars.next();
+                }
+            }
+            c => out.push(c),
+        }
+        // Only the first non-blank character of a (flattened) line can start a block.
+        at_start = at_start && c == ' ';
+    }
+    out
+}
+
+/// A cell for CSV that a spreadsheet reads as text: line breaks become
+/// spaces; quoted when it holds a delimiter, a quote or outer spaces; and prefixed with `'`
+/// when it starts with `=`, `+`, `-`, `@`, a tab or a CR, which spreadsheets
+/// would run as a formula (OWASP, "CSV Injection"). [`csv_uncell`] undoes the prefix.
+///
+/// ```
+/// use evidence_ladder::model::format::{csv_cell, csv_uncell};
+/// assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+/// assert_eq!(csv_cell("ours"), "ours");
+/// assert_eq!(csv_uncell("'=1+1"), "=1+1");
+/// ```
+pub fn csv_cell(text: &str) -> String {
+    // A line break inside a quoted cell is valid CSV, but many readers
+    // (this app's among them) split lines first: a space keeps one row one line.
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\r' | '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let text = flat.as_str();
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        || (text.starts_with('\'') && text[1..].starts_with(['=', '+', '-', '@', '\t', '\r', '\'']))
+    {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    let needs_quotes = guarded.contains([',', '"', '\t', ';', '\n', '\r'])
+        || guarded.trim() != guarded
+        || guarded.starts_with('#');
+    if needs_quotes {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// The text of a cell [`csv_cell`] wrote: drops the `'` it put before a formula character.
+pub fn csv_uncell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
+        _ => cell,
     }
 }
 

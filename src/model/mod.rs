@@ -1,7 +1,6 @@
 //! The pure domain: no browser, no UI framework. Everything here runs and is
 //! tested natively with `cargo test`.
 
-pub mod analysis;
 pub mod axis;
 pub mod checkpoints;
 pub mod design;

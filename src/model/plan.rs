@@ -139,9 +139,7 @@ fn power_for(inputs: &Inputs, alpha: f64) -> Option<PowerAnalysis> {
     })
 }
 
-const EQUIVALENCE_METHOD: &str = "Two one-sided tests (TOST) with the effect as the \
-equivalence margin and no true difference: the smallest n per arm whose exact power (noncentral \
-t) reaches the target (Chow, Shao & Wang 2008).";
+use super::stats::EQUIVALENCE_METHOD;
 
 /// Everything a level needs to be planned with these inputs.
 struct LevelPlan {

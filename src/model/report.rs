@@ -514,6 +514,7 @@ pub fn mount_snippet(inputs: &Inputs, base: &str) -> String {
 }
 
 fn table_row(cells: &[String]) -> String {
+    let cells: Vec<String> = cells.iter().map(|c| format::markdown_cell(c)).collect();
     format!("| {} |\n", cells.join(" | "))
 }
 
@@ -590,7 +591,7 @@ pub fn markdown(
     md.push_str(&format!("- Seeds: {}\n", seeds_line(plan)));
     if let Some(analysis) = results.and_then(|r| r.analysis.as_ref()) {
         md.push('\n');
-        md.push_str(&crate::model::analysis::markdown_section(
+        md.push_str(&crate::model::results::markdown_section(
             analysis,
             crate::model::results::scale_unit(plan.scaling.axis),
             "",

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::analysis::{results_csv, ResultRow};
 use super::inputs::{Inputs, NamedValues};
 use super::plan::Plan;
+use super::results::{results_csv, ResultRow};
 use super::results::{PastedResults, ResultsExport};
 
 /// The name every file this app writes carries in its `app` field.
@@ -30,6 +30,9 @@ pub struct SavedResults {
     pub baseline: String,
     #[serde(default)]
     pub higher_is_better: Option<bool>,
+    /// The metric's column name (`val_loss`), when the results had one.
+    #[serde(default)]
+    pub metric: Option<String>,
 }
 
 /// The part of a downloaded plan that opening it again reads.
@@ -71,15 +74,21 @@ impl SavedFile {
         if let Some(name) = unknown.first() {
             return Err(format!("it has an unknown input \"{name}\"."));
         }
-        let results = self
-            .results
-            .filter(|r| !r.results.is_empty())
-            .map(|r| PastedResults {
-                text: results_csv(&r.results),
+        let results = self.results.filter(|r| !r.results.is_empty()).map(|r| {
+            let text = results_csv(&r.results, r.metric.as_deref());
+            // The direction was chosen for the metric column the CSV now names.
+            let direction_for = super::results::parse_results_text(&text)
+                .metric
+                .unwrap_or_default();
+            PastedResults {
+                text,
                 method: r.method,
                 baseline: r.baseline,
-                higher_is_better: r.higher_is_better.unwrap_or(true),
-            });
+                higher_is_better: r.higher_is_better,
+                direction_for,
+                ..PastedResults::default()
+            }
+        });
         Ok(Opened { inputs, results })
     }
 }

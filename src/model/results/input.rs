@@ -1,0 +1,443 @@
+//! What `analyze` takes, how it is read from JSON or JS, and the checks it
+//! passes before any statistics: every problem named by its field and row.
+
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
+
+use super::direction;
+use super::limits::{MAX_ABS_VALUE, MAX_ARMS, MAX_ROWS, MAX_RUNGS, MAX_SCALE, MIN_SCALE};
+use crate::model::format;
+
+/// One run: the metric one arm reached with one seed at one rung.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResultRow {
+    /// The rung's size in the plan's scaling unit (parameters when pretraining); > 0.
+    pub params: f64,
+    /// Which arm ran: the method, a baseline, an ablation.
+    pub arm: String,
+    /// Any label; only used to spot a run pasted twice.
+    pub seed: String,
+    /// The metric; finite.
+    pub value: f64,
+}
+
+/// What `analyze` needs: the runs, which two arms to compare, and the metric's direction.
+///
+/// Deserialising (from JS or stored JSON) is lenient on purpose and then checked
+/// field by field, so a missing or mistyped field gives our message with the
+/// row's index (`results[3].value is missing`), not serde's. `higher_is_better`
+/// may be left out when `metric` names a metric whose direction is clear
+/// (`val_loss`, `accuracy`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawInput")]
+pub struct AnalysisInput {
+    pub results: Vec<ResultRow>,
+    pub method: String,
+    pub baseline: String,
+    /// True for accuracy-like metrics, false for loss-like ones.
+    pub higher_is_better: bool,
+    /// The metric's name (a column header such as `val_loss`), for the sentences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
+    /// The next rung's size, when the plan knows it; otherwise 10× the largest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_params: Option<f64>,
+}
+
+/// Why an input cannot be analysed. Its text names the field and, for a row, its index.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnalysisError {
+    /// A field is absent or null, e.g. `results[3].value`.
+    Missing { field: String },
+    /// A field has the wrong type or value; `expected` says what it must be.
+    Invalid {
+        field: String,
+        expected: &'static str,
+    },
+    /// `method` or `baseline` names no arm in the results.
+    UnknownArm {
+        role: &'static str,
+        name: String,
+        arms: Vec<String>,
+    },
+    /// `method` and `baseline` are the same arm.
+    SameArm { name: String },
+    /// Fewer than two rungs have runs of both arms.
+    TooFewRungs { found: usize },
+    /// More runs, rungs or arms than the analysis reads.
+    TooMany {
+        what: &'static str,
+        found: usize,
+        limit: usize,
+    },
+    /// Numbers so large the statistics would overflow.
+    TooLarge,
+}
+
+impl fmt::Display for AnalysisError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Missing { field } => write!(f, "{field} is missing"),
+            Self::Invalid { field, expected } => write!(f, "{field} must be {expected}"),
+            Self::UnknownArm { role, name, arms } => write!(
+                f,
+                "{role} \"{}\" is not an arm in results (arms found: {})",
+                format::visible(name),
+                if arms.is_empty() {
+                    "none".to_owned()
+                } else {
+                    arms.iter()
+                        .map(|a| format::visible(a))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            ),
+            Self::SameArm { name } => write!(
+                f,
+                "method and baseline are both \"{}\": choose two different arms",
+                format::visible(name)
+            ),
+            Self::TooFewRungs { found } => write!(
+                f,
+                "results need at least two rungs (distinct params) with runs of both the method \
+                 and the baseline; found {found}"
+            ),
+            Self::TooMany { what, found, limit } => write!(
+                f,
+                "results have {} {what}, more than the {} this analysis reads",
+                format::number(*found as f64),
+                format::number(*limit as f64)
+            ),
+            Self::TooLarge => write!(
+                f,
+                "the values are too large to compare (differences or spreads overflow); \
+                 rescale the metric"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AnalysisError {}
+
+/// A JSON/JS scalar of any type, so that type errors are reported by us.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    Other(IgnoredAny),
+}
+
+#[derive(Deserialize)]
+struct RawRow {
+    params: Option<Scalar>,
+    arm: Option<Scalar>,
+    seed: Option<Scalar>,
+    value: Option<Scalar>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawRowOrOther {
+    Row(RawRow),
+    Other(IgnoredAny),
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawRows {
+    List(Vec<RawRowOrOther>),
+    Other(IgnoredAny),
+}
+
+#[derive(Deserialize)]
+struct RawInput {
+    results: Option<RawRows>,
+    method: Option<Scalar>,
+    baseline: Option<Scalar>,
+    higher_is_better: Option<Scalar>,
+    metric: Option<Scalar>,
+    next_params: Option<Scalar>,
+}
+
+fn number(field: &str, s: Option<Scalar>) -> Result<f64, AnalysisError> {
+    match s {
+        None => Err(AnalysisError::Missing {
+            field: field.to_owned(),
+        }),
+        Some(Scalar::Number(x)) => Ok(x),
+        Some(_) => Err(AnalysisError::Invalid {
+            field: field.to_owned(),
+            expected: "a number",
+        }),
+    }
+}
+
+/// A name or label: text, or a number written as text (seed 1 → "1").
+fn label(field: &str, s: Option<Scalar>) -> Result<String, AnalysisError> {
+    match s {
+        None => Err(AnalysisError::Missing {
+            field: field.to_owned(),
+        }),
+        Some(Scalar::Text(t)) => Ok(t),
+        Some(Scalar::Number(x)) => Ok(x.to_string()),
+        Some(_) => Err(AnalysisError::Invalid {
+            field: field.to_owned(),
+            expected: "text or a number",
+        }),
+    }
+}
+
+impl TryFrom<RawInput> for AnalysisInput {
+    type Error = AnalysisError;
+
+    fn try_from(raw: RawInput) -> Result<Self, AnalysisError> {
+        let rows = match raw.results {
+            None => {
+                return Err(AnalysisError::Missing {
+                    field: "results".to_owned(),
+                })
+            }
+            Some(RawRows::Other(_)) => {
+                return Err(AnalysisError::Invalid {
+                    field: "results".to_owned(),
+                    expected: "an array of { params, arm, seed, value }",
+                })
+            }
+            Some(RawRows::List(rows)) => rows,
+        };
+        if rows.len() > MAX_ROWS {
+            return Err(AnalysisError::TooMany {
+                what: "runs",
+                found: rows.len(),
+                limit: MAX_ROWS,
+            });
+        }
+        let mut results = Vec::with_capacity(rows.len());
+        for (i, row) in rows.into_iter().enumerate() {
+            let RawRowOrOther::Row(row) = row else {
+                return Err(AnalysisError::Invalid {
+                    field: format!("results[{i}]"),
+                    expected: "an object { params, arm, seed, value }",
+                });
+            };
+            results.push(ResultRow {
+                params: number(&format!("results[{i}].params"), row.params)?,
+                arm: label(&format!("results[{i}].arm"), row.arm)?,
+                seed: label(&format!("results[{i}].seed"), row.seed)?,
+                value: number(&format!("results[{i}].value"), row.value)?,
+            });
+        }
+        let metric = match raw.metric {
+            None => None,
+            s => Some(label("metric", s)?),
+        };
+        let higher_is_better = match raw.higher_is_better {
+            Some(Scalar::Bool(b)) => b,
+            None => match metric.as_deref().and_then(direction::higher_is_better) {
+                Some(b) => b,
+                None => {
+                    return Err(AnalysisError::Missing {
+                        field: "higher_is_better".to_owned(),
+                    })
+                }
+            },
+            Some(_) => {
+                return Err(AnalysisError::Invalid {
+                    field: "higher_is_better".to_owned(),
+                    expected: "true (accuracy-like metric) or false (loss-like metric)",
+                })
+            }
+        };
+        let next_params = match raw.next_params {
+            None => None,
+            s => Some(number("next_params", s)?),
+        };
+        Ok(Self {
+            results,
+            method: label("method", raw.method)?,
+            baseline: label("baseline", raw.baseline)?,
+            higher_is_better,
+            metric,
+            next_params,
+        })
+    }
+}
+
+/// An arm name without the characters that print nothing (zero-width
+/// spaces, direction marks) and without outer spaces: "method\u{200B}" and
+/// "method" are one arm, not two that look alike.
+///
+/// ```
+/// use evidence_ladder::model::results::input::clean_name;
+/// assert_eq!(clean_name(" method\u{200B} "), "method");
+/// assert_eq!(clean_name("ours"), "ours");
+/// ```
+pub fn clean_name(name: &str) -> Cow<'_, str> {
+    if name.chars().any(crate::model::format::is_invisible) {
+        Cow::Owned(
+            name.chars()
+                .filter(|c| !crate::model::format::is_invisible(*c))
+                .collect::<String>()
+                .trim()
+                .to_owned(),
+        )
+    } else {
+        Cow::Borrowed(name.trim())
+    }
+}
+
+/// The input after its checks: rows with clean arm names and what the checks noticed.
+pub(super) struct Checked {
+    pub rows: Vec<ResultRow>,
+    pub method: String,
+    pub baseline: String,
+    pub warnings: Vec<String>,
+}
+
+/// Every row's numbers in range and arm named, the limits kept, method and
+/// baseline two different arms that exist.
+pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
+    if input.results.len() > MAX_ROWS {
+        return Err(AnalysisError::TooMany {
+            what: "runs",
+            found: input.results.len(),
+            limit: MAX_ROWS,
+        });
+    }
+    let mut rows = Vec::with_capacity(input.results.len());
+    let mut renamed: Vec<String> = Vec::new();
+    for (i, row) in input.results.iter().enumerate() {
+        if !(row.params.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&row.params)) {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].params"),
+                expected: "a number from 1e-30 to 1e30 (the rung's size, > 0)",
+            });
+        }
+        if !row.value.is_finite() {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].value"),
+                expected: "a finite number",
+            });
+        }
+        if row.value.abs() > MAX_ABS_VALUE {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].value"),
+                expected: "a number from -1e100 to 1e100 (larger values overflow the statistics)",
+            });
+        }
+        let arm = clean_name(&row.arm);
+        if arm.is_empty() {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].arm"),
+                expected: "a non-empty name",
+            });
+        }
+        if arm != row.arm.trim() && !renamed.contains(&row.arm) {
+            renamed.push(row.arm.clone());
+        }
+        rows.push(ResultRow {
+            arm: arm.into_owned(),
+            ..row.clone()
+        });
+    }
+    if let Some(next) = input.next_params {
+        if !(next.is_finite() && (MIN_SCALE..=MAX_SCALE * 10.0).contains(&next)) {
+            return Err(AnalysisError::Invalid {
+                field: "next_params".to_owned(),
+                expected: "a number from 1e-30 to 1e31 (the next rung's size)",
+            });
+        }
+    }
+    let method = clean_name(&input.method).into_owned();
+    let baseline = clean_name(&input.baseline).into_owned();
+    if method == baseline {
+        return Err(AnalysisError::SameArm { name: method });
+    }
+    let mut arms: Vec<String> = Vec::new();
+    for row in &rows {
+        if !arms.contains(&row.arm) {
+            if arms.len() == MAX_ARMS {
+                return Err(AnalysisError::TooMany {
+                    what: "arms",
+                    found: count_distinct(rows.iter().map(|r| r.arm.as_str())),
+                    limit: MAX_ARMS,
+                });
+            }
+            arms.push(row.arm.clone());
+        }
+    }
+    let rungs = count_distinct(rows.iter().map(|r| r.params.to_bits()));
+    if rungs > MAX_RUNGS {
+        return Err(AnalysisError::TooMany {
+            what: "rungs (distinct params)",
+            found: rungs,
+            limit: MAX_RUNGS,
+        });
+    }
+    if rows.is_empty() {
+        return Err(AnalysisError::TooFewRungs { found: 0 });
+    }
+    for (role, name) in [("method", &method), ("baseline", &baseline)] {
+        if !arms.contains(name) {
+            return Err(AnalysisError::UnknownArm {
+                role,
+                name: name.clone(),
+                arms,
+            });
+        }
+    }
+    let mut warnings = Vec::new();
+    if !renamed.is_empty() {
+        let shown: Vec<String> = renamed.iter().map(|n| format::visible(n)).collect();
+        warnings.push(format!(
+            "Invisible characters (zero-width spaces or direction marks) were removed from arm \
+             names: {}.",
+            shown.join(", ")
+        ));
+    }
+    let others: Vec<String> = arms
+        .iter()
+        .filter(|a| **a != method && **a != baseline)
+        .map(|a| format::visible(a))
+        .collect();
+    if !others.is_empty() {
+        warnings.push(format!(
+            "Arms other than the method and the baseline are left out: {}.",
+            others.join(", ")
+        ));
+    }
+    if let Some(metric) = &input.metric {
+        if let Some(named) = direction::higher_is_better(metric) {
+            if named != input.higher_is_better {
+                warnings.push(format!(
+                    "The metric \"{}\" reads as {} is better, but the analysis was told {} is \
+                     better; check the direction.",
+                    format::visible(metric),
+                    if named { "higher" } else { "lower" },
+                    if input.higher_is_better {
+                        "higher"
+                    } else {
+                        "lower"
+                    },
+                ));
+            }
+        }
+    }
+    Ok(Checked {
+        rows,
+        method,
+        baseline,
+        warnings,
+    })
+}
+
+fn count_distinct<T: Ord>(items: impl Iterator<Item = T>) -> usize {
+    let mut all: Vec<T> = items.collect();
+    all.sort_unstable();
+    all.dedup();
+    all.len()
+}

@@ -1,0 +1,340 @@
+//! The results the researcher pastes back, as the page keeps them: the text,
+//! which two arms to compare and the metric's direction, each asked for
+//! rather than assumed. This is the glue the page, storage and exports share.
+
+use serde::{Deserialize, Serialize};
+
+use super::input::clean_name;
+use super::parse::{looks_like_results, parse_results_text, Form, ParsedResults};
+use super::{analyze, direction, Analysis, AnalysisInput, ResultRow};
+use crate::model::format;
+
+/// Arm names the results template uses, so a filled template needs no choices.
+pub const TEMPLATE_ARMS: [&str; 2] = ["method", "baseline"];
+
+/// What the Results section holds. Saved in the browser (not in the URL).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PastedResults {
+    pub text: String,
+    /// The arm whose gain is measured; empty means "method" if there is one, else ask.
+    pub method: String,
+    /// The arm it is measured against; empty means "baseline" if there is one, else ask.
+    pub baseline: String,
+    /// The user's answer to "which is better?"; `None` until asked and answered.
+    pub higher_is_better: Option<bool>,
+    /// The metric column the answer was given for: a new metric is asked
+    /// again (or read from its name) rather than inheriting the answer.
+    pub direction_for: String,
+    /// A message about the last file chosen or dropped (not saved).
+    #[serde(skip)]
+    pub notice: Option<String>,
+    /// The text a file replaced, for Undo (not saved).
+    #[serde(skip)]
+    pub replaced: Option<String>,
+}
+
+/// A choice the page must ask for before it gives a verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ask {
+    Method,
+    Baseline,
+    Direction,
+}
+
+/// The pasted text read, the two arms compared, the direction, and the
+/// analysis (or why none, or what must be asked first).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ResultsReading {
+    pub parsed: ParsedResults,
+    /// "" when not known yet.
+    pub method: String,
+    pub baseline: String,
+    /// `None` when neither the user nor the metric's name says.
+    pub higher_is_better: Option<bool>,
+    /// True when the direction was read from the metric's name.
+    pub direction_inferred: bool,
+    /// What the page must ask before it can analyse.
+    pub ask: Vec<Ask>,
+    pub analysis: Option<Result<Analysis, String>>,
+}
+
+impl ResultsReading {
+    /// The key `direction_for` is compared with: the metric column's name ("" in wide form).
+    pub fn metric_key(&self) -> String {
+        self.parsed.metric.clone().unwrap_or_default()
+    }
+}
+
+impl PastedResults {
+    /// Reads the text and analyses it; `next_params` is the plan's next rung, if any.
+    ///
+    /// ```
+    /// use evidence_ladder::model::results::PastedResults;
+    /// let pasted = PastedResults {
+    ///     text: "params,arm,seed,val_loss\n1e8,method,1,2\n1e8,baseline,1,3\n1e9,method,1,1\n1e9,baseline,1,3".into(),
+    ///     ..PastedResults::default()
+    /// };
+    /// let reading = pasted.read(None);
+    /// assert_eq!((reading.method.as_str(), reading.baseline.as_str()), ("method", "baseline"));
+    /// assert_eq!(reading.higher_is_better, Some(false));
+    /// assert!(reading.analysis.unwrap().is_ok());
+    /// ```
+    pub fn read(&self, next_params: Option<f64>) -> ResultsReading {
+        let parsed = parse_results_text(&self.text);
+        let exists = |name: &str| parsed.arms.iter().any(|a| a == name);
+        let pick = |chosen: &str, template: &str| {
+            let chosen = clean_name(chosen);
+            if !chosen.is_empty() && exists(&chosen) {
+                chosen.into_owned()
+            } else if exists(template) {
+                template.to_owned()
+            } else {
+                String::new()
+            }
+        };
+        let mut method = pick(&self.method, TEMPLATE_ARMS[0]);
+        let mut baseline = pick(&self.baseline, TEMPLATE_ARMS[1]);
+        // With two arms, naming one names the other: a deduction, not column order.
+        let other = |this: &str| {
+            (parsed.arms.len() == 2)
+                .then(|| parsed.arms.iter().find(|a| *a != this).cloned())
+                .flatten()
+                .unwrap_or_default()
+        };
+        if method.is_empty() && !baseline.is_empty() {
+            method = other(&baseline);
+        } else if baseline.is_empty() && !method.is_empty() {
+            baseline = other(&method);
+        }
+        if method == baseline {
+            baseline.clear();
+        }
+        let metric = parsed.metric.clone().unwrap_or_default();
+        let inferred = match parsed.form {
+            Form::Long => direction::higher_is_better(&metric),
+            Form::Wide => None,
+        };
+        let chosen = self
+            .higher_is_better
+            .filter(|_| self.direction_for == metric);
+        let higher_is_better = chosen.or(inferred);
+        let mut ask = Vec::new();
+        if !parsed.rows.is_empty() {
+            if method.is_empty() {
+                ask.push(Ask::Method);
+            }
+            if baseline.is_empty() {
+                ask.push(Ask::Baseline);
+            }
+            if higher_is_better.is_none() {
+                ask.push(Ask::Direction);
+            }
+        }
+        let analysis = match higher_is_better {
+            Some(higher_is_better) if !parsed.rows.is_empty() && ask.is_empty() => Some(
+                analyze(&AnalysisInput {
+                    results: parsed.rows.clone(),
+                    method: method.clone(),
+                    baseline: baseline.clone(),
+                    higher_is_better,
+                    metric: parsed.metric.clone(),
+                    next_params,
+                })
+                .map_err(|e| e.to_string()),
+            ),
+            _ => None,
+        };
+        ResultsReading {
+            parsed,
+            method,
+            baseline,
+            higher_is_better,
+            direction_inferred: chosen.is_none() && inferred.is_some(),
+            ask,
+            analysis,
+        }
+    }
+
+    /// The results after a file named `name` with `text` was chosen or
+    /// dropped: its text if it reads as results, otherwise these results
+    /// unchanged with a notice saying why. Replaced text can be restored
+    /// with [`PastedResults::undo`].
+    pub fn with_file(&self, name: &str, text: String) -> PastedResults {
+        let name = format::excerpt(name, super::limits::MAX_QUOTED_CHARS);
+        match looks_like_results(&text) {
+            Ok(parsed) => PastedResults {
+                notice: Some(format!(
+                    "Read {} from {name}.",
+                    format::plural(parsed.rows.len() as u64, "run", "runs")
+                )),
+                replaced: (!self.text.trim().is_empty()).then(|| self.text.clone()),
+                text,
+                ..self.clone()
+            },
+            Err(why) => self.refuse_file(&name, &why),
+        }
+    }
+
+    /// These results unchanged, with a notice that the file `shown_name`
+    /// (already quoted for display) was not read, and why.
+    pub fn refuse_file(&self, shown_name: &str, why: &str) -> PastedResults {
+        PastedResults {
+            notice: Some(format!(
+                "{shown_name} was not read as results, and nothing changed: {why}"
+            )),
+            replaced: None,
+            ..self.clone()
+        }
+    }
+
+    /// A file of `bytes` bytes is refused before it is read when it is over
+    /// the limit; the notice to show then.
+    pub fn file_too_large(name: &str, bytes: f64) -> Option<String> {
+        (bytes > super::limits::MAX_TEXT_BYTES as f64)
+            .then(|| {
+                format!(
+                    "the file is {} bytes, more than the {} this page reads (2 MB).",
+                    format::number(bytes),
+                    format::number(super::limits::MAX_TEXT_BYTES as f64)
+                )
+            })
+            .map(|why| {
+                format!(
+                    "{} was not read as results, and nothing changed: {why}",
+                    format::excerpt(name, super::limits::MAX_QUOTED_CHARS)
+                )
+            })
+    }
+
+    /// The text a file replaced, back.
+    pub fn undo(&self) -> PastedResults {
+        match &self.replaced {
+            Some(previous) => PastedResults {
+                text: previous.clone(),
+                notice: Some("The previous results are back.".to_owned()),
+                replaced: None,
+                ..self.clone()
+            },
+            None => self.clone(),
+        }
+    }
+}
+
+/// The words that follow a size on this axis in the results' sentences: ""
+/// for parameter counts (130M), "tokens" on the data axis, "× the smallest run" on custom.
+pub fn scale_unit(axis: crate::model::axis::Axis) -> &'static str {
+    match axis {
+        crate::model::axis::Axis::Pretrain | crate::model::axis::Axis::Finetune => "",
+        other => other.unit(),
+    }
+}
+
+/// What the exports carry of the results: the runs, the arms compared, the
+/// direction (null when not yet chosen), the metric, and the analysis.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ResultsExport {
+    pub results: Vec<ResultRow>,
+    pub method: String,
+    pub baseline: String,
+    pub higher_is_better: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
+    pub analysis: Option<Analysis>,
+}
+
+impl ResultsExport {
+    /// None when nothing was pasted.
+    pub fn new(_pasted: &PastedResults, reading: &ResultsReading) -> Option<Self> {
+        (!reading.parsed.rows.is_empty()).then(|| ResultsExport {
+            results: reading.parsed.rows.clone(),
+            method: reading.method.clone(),
+            baseline: reading.baseline.clone(),
+            higher_is_better: reading.higher_is_better,
+            metric: reading.parsed.metric.clone(),
+            analysis: reading.analysis.clone().and_then(Result::ok),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WIDE: &str = "params\tseed\tours\ttheirs\n1e8\t1\t2\t1\n1e8\t2\t2.1\t1.1\n1e9\t1\t3\t1\n1e9\t2\t3.2\t1.1";
+
+    #[test]
+    fn arms_and_direction_are_asked_not_assumed() {
+        let pasted = PastedResults {
+            text: WIDE.into(),
+            ..PastedResults::default()
+        };
+        let r = pasted.read(None);
+        assert_eq!((r.method.as_str(), r.baseline.as_str()), ("", ""));
+        assert_eq!(r.ask, [Ask::Method, Ask::Baseline, Ask::Direction]);
+        assert!(r.analysis.is_none());
+        // Naming the method names the baseline (two arms); the direction is still asked.
+        let chosen = PastedResults {
+            method: "theirs".into(),
+            ..pasted.clone()
+        };
+        let r = chosen.read(None);
+        assert_eq!(r.baseline, "ours");
+        assert_eq!(r.ask, [Ask::Direction]);
+        let answered = PastedResults {
+            higher_is_better: Some(true),
+            ..chosen
+        };
+        let a = answered
+            .read(None)
+            .analysis
+            .expect("analysed")
+            .expect("valid");
+        assert!(a.rungs.iter().all(|r| r.gain < 0.0));
+    }
+
+    #[test]
+    fn a_new_metric_is_asked_again() {
+        let pasted = PastedResults {
+            text: "params,arm,seed,value\n1e8,method,1,2\n1e8,baseline,1,1".into(),
+            higher_is_better: Some(true),
+            direction_for: "value".into(),
+            ..PastedResults::default()
+        };
+        assert_eq!(pasted.read(None).higher_is_better, Some(true));
+        let other = PastedResults {
+            text: "params,arm,seed,score\n1e8,method,1,2\n1e8,baseline,1,1".into(),
+            higher_is_better: Some(false),
+            direction_for: "value".into(),
+            ..PastedResults::default()
+        };
+        let r = other.read(None);
+        assert_eq!(r.higher_is_better, Some(true));
+        assert!(r.direction_inferred);
+    }
+
+    #[test]
+    fn a_file_that_is_not_results_changes_nothing() {
+        let pasted = PastedResults {
+            text: WIDE.into(),
+            ..PastedResults::default()
+        };
+        let after = pasted.with_file("photo.png", "\u{89}PNG\r\n\0\0".into());
+        assert_eq!(after.text, WIDE);
+        assert!(after
+            .notice
+            .expect("why")
+            .contains("\"photo.png\" was not read"));
+        let replaced = pasted.with_file("r.csv", "params,arm,seed,value\n1e8,a,1,2".into());
+        assert!(replaced.text.starts_with("params,arm"));
+        assert_eq!(replaced.undo().text, WIDE);
+        assert!(PastedResults::file_too_large("big.csv", 3e6).is_some());
+        assert!(PastedResults::file_too_large("ok.csv", 1e6).is_none());
+    }
+
+    #[test]
+    fn nothing_pasted_means_no_analysis() {
+        assert!(PastedResults::default().read(None).analysis.is_none());
+    }
+}
