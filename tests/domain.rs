@@ -15,7 +15,7 @@ use evidence_ladder::model::ladder::{Shortfall, SizedBy, Tier};
 use evidence_ladder::model::plan::Plan;
 use evidence_ladder::model::presets::FIELD_PRESETS;
 use evidence_ladder::model::query::{parse_query, to_query, View};
-use evidence_ladder::model::stats::{detectable_effect, t_test_power};
+use evidence_ladder::model::stats::{detectable_effect, t_test_power, tost_power};
 use proptest::prelude::*;
 
 fn set(inputs: &mut Inputs, field: Field, value: f64) {
@@ -575,7 +575,11 @@ proptest! {
         let compares = !matches!(plan.inputs.kind, ContributionKind::Model | ContributionKind::Benchmark);
         prop_assert_eq!(e.detectable_effect.is_some(), compares && e.seeds > 1);
         if let Some(d) = e.detectable_effect {
-            let power = t_test_power(f64::from(e.seeds), d, e.corrected_alpha);
+            let power = if plan.inputs.kind == ContributionKind::NegativeResult {
+                tost_power(f64::from(e.seeds), d, e.corrected_alpha)
+            } else {
+                t_test_power(f64::from(e.seeds), d, e.corrected_alpha)
+            };
             prop_assert!((power - plan.inputs.power).abs() < 1e-6);
             prop_assert!(plan.experiments.iter().any(|x| x.seeds == e.seeds));
         }

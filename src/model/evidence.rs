@@ -285,7 +285,8 @@ pub struct Evidence {
     /// Test level of each headline comparison after the correction's strictest step.
     pub corrected_alpha: f64,
     /// The smallest standardised effect (Cohen's d) the headline seeds detect
-    /// at the corrected test level and the chosen power; none where no
+    /// at the corrected test level and the chosen power (for a negative
+    /// result, the smallest equivalence margin TOST can show); none where no
     /// comparison runs seeds (models and benchmarks compare by evaluation,
     /// with intervals over items instead).
     pub detectable_effect: Option<f64>,

@@ -15,7 +15,9 @@ use super::inputs::{
 };
 use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
 use super::memory::{Memory, ACTIVATION_SHARE, EVAL_MARGIN};
-use super::stats::{detectable_effect, equivalence_seeds, power_analysis, PowerAnalysis};
+use super::stats::{
+    detectable_effect, equivalence_margin, equivalence_seeds, power_analysis, PowerAnalysis,
+};
 use super::warnings;
 
 /// One cell of the claim map: a (generality, novelty) claim, its level and
@@ -313,8 +315,13 @@ impl Plan {
             headline_comparisons: this.comparisons,
             correction: (this.comparisons > 1).then_some("Holm"),
             corrected_alpha: this.alpha,
-            detectable_effect: (compares && headline_seeds > 1)
-                .then(|| detectable_effect(headline_seeds, this.alpha, inputs.power)),
+            detectable_effect: (compares && headline_seeds > 1).then(|| {
+                if design::tests_equivalence(inputs.kind) {
+                    equivalence_margin(headline_seeds, this.alpha, inputs.power)
+                } else {
+                    detectable_effect(headline_seeds, this.alpha, inputs.power)
+                }
+            }),
             release: rule.release,
             replication: rule.replication,
             requirements,

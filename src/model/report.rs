@@ -431,6 +431,12 @@ pub fn seeds_line(plan: &Plan) -> String {
             format::number_text(e.corrected_alpha),
             format::number_text(plan.inputs.power),
         ),
+        Some(d) if plan.inputs.kind == ContributionKind::NegativeResult => format!(
+            "The headline's {} seeds per arm can show equivalence within d = {d:.2} (two one-sided tests at α = {}, power {}, if the arms truly do not differ).",
+            e.seeds,
+            format::number_text(e.corrected_alpha),
+            format::number_text(plan.inputs.power),
+        ),
         Some(d) => format!(
             "The headline's {} seeds per arm detect a standardised effect of d = {d:.2} or more (α = {}, power {}).",
             e.seeds,

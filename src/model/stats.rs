@@ -84,7 +84,27 @@ pub fn power_analysis(effect: f64, noise: f64, alpha: f64, power: f64) -> PowerA
 /// ```
 pub fn detectable_effect(n: u32, alpha: f64, power: f64) -> f64 {
     let n = f64::from(n.max(2));
-    let excess = |d: f64| t_test_power(n, d, alpha) - power;
+    smallest_d(|d| t_test_power(n, d, alpha), power)
+}
+
+/// The smallest equivalence margin (in standard deviations) that `n` seeds
+/// per arm can establish by TOST at this α and power, when the arms truly do
+/// not differ: what a negative result's seeds can show.
+///
+/// ```
+/// use evidence_ladder::model::stats::{equivalence_margin, equivalence_seeds};
+/// let d = equivalence_margin(6, 0.05, 0.8);
+/// assert_eq!(equivalence_seeds(d, 1.0, 0.05, 0.8).0, 6);
+/// ```
+pub fn equivalence_margin(n: u32, alpha: f64, power: f64) -> f64 {
+    let n = f64::from(n.max(2));
+    smallest_d(|d| tost_power(n, d, alpha), power)
+}
+
+/// The smallest d at which `power_at(d)`, rising with d, reaches `power`
+/// (Illinois regula falsi on 0..50); 50 when even that falls short.
+fn smallest_d(power_at: impl Fn(f64) -> f64, power: f64) -> f64 {
+    let excess = |d: f64| power_at(d) - power;
     // Power rises with d; at d = 50 every n ≥ 2 reaches any power below 0.999.
     let (mut low, mut high) = (0.0_f64, 50.0_f64);
     let (mut f_low, mut f_high) = (excess(low), excess(high));
