@@ -8,11 +8,20 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, serve } from './support.mjs';
 
-let app, refusing, host, browser;
+let app, slow, refusing, host, browser;
 const pages = {}; // the blog's pages, by path, added by each test
 
 before(async () => {
   app = await serve(undefined, { cors: true });
+  // A slow app host: its wasm arrives 1.5 s late, so the calculators land
+  // while the reader is already scrolling through the post.
+  slow = await serve(undefined, {
+    cors: true,
+    intercept: async (req, res, path) => {
+      if (path.endsWith('.wasm')) await new Promise((ok) => setTimeout(ok, 1500));
+      return false;
+    },
+  });
   // An app host that forbids being framed anywhere.
   refusing = await serve(undefined, {
     cors: true,
@@ -27,6 +36,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await app?.close();
+  await slow?.close();
   await refusing?.close();
   await host?.close();
 });
@@ -89,10 +99,10 @@ function assertSameInputs(got, chosen, where) {
   }
 }
 
-/** The Embed dialog's two snippets for the app page at `query`. */
-async function snippets(query = '') {
+/** The Embed dialog's two snippets for the app page at `query` (on `site`). */
+async function snippets(query = '', site = app) {
   const page = await browser.newPage();
-  await page.goto(`${app.url}${query}`);
+  await page.goto(`${site.url}${query}`);
   await levelIn(page).waitFor();
   await page.getByRole('button', { name: 'Embed', exact: true }).click();
   const iframe = await page.getByRole('textbox', { name: 'In an iframe that resizes itself' }).inputValue();
@@ -219,7 +229,7 @@ describe('the theme follows the blog', () => {
 describe('embeds do not move the blog', () => {
   for (const width of [390, 720]) {
     test(`a post built from the Embed dialog's snippets, ${width} px wide: CLS ≤ 0.1`, async () => {
-      const { iframe, mount } = await snippets('?generality=4&novelty=2');
+      const { iframe, mount } = await snippets('?generality=4&novelty=2', slow);
       const path = `/post-${width}.html`;
       pages[path] = `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Post</title>
         <script>
@@ -231,17 +241,21 @@ describe('embeds do not move the blog', () => {
         <style>body { font: 18px/1.7 Georgia, serif; max-width: 44rem; margin: 0 auto; padding: 1rem; background: #fdfaf3 }</style>
         </head><body><article><h1>How much evidence?</h1>${PROSE.repeat(2)}${iframe}${PROSE.repeat(3)}${mount}${PROSE.repeat(3)}</article></body></html>`;
       const page = await browser.newPage({ viewport: { width, height: 844 } });
-      await page.goto(blog(path));
-      // Read the post as a reader would, while both calculators load.
-      for (let pass = 0; pass < 2; pass++) {
-        await page.evaluate(() => window.scrollTo(0, 0));
-        for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 300) {
+      await page.goto(blog(path), { waitUntil: 'domcontentloaded' });
+      // Read the post as a reader would, from the first moment, while both
+      // calculators load; at least twice, and until both are on screen.
+      const loaded = () =>
+        page.evaluate(() => {
+          const frame = document.querySelector('[data-evidence-ladder] iframe');
+          const mounted = document.querySelector('#evidence-ladder [data-evidence-ladder-mount]');
+          return frame?.dataset.sized !== undefined && Boolean(mounted?.shadowRoot.querySelector('[role=status]'));
+        });
+      const deadline = Date.now() + 30000;
+      for (let pass = 0; pass < 2 || !(await loaded()); pass++) {
+        assert.ok(Date.now() < deadline, 'both calculators arrive');
+        for (let y = 0; y <= (await page.evaluate(() => document.body.scrollHeight)); y += 120) {
           await page.evaluate((top) => window.scrollTo(0, top), y);
-          await page.waitForTimeout(120);
-        }
-        if (pass === 0) {
-          await levelIn(page.frameLocator('[data-evidence-ladder] iframe')).waitFor();
-          await levelIn(page.locator('#evidence-ladder')).waitFor();
+          await page.waitForTimeout(80);
         }
       }
       await page.waitForTimeout(500);

@@ -67,7 +67,7 @@ describe('embed.js iframes', () => {
       const inner = await frameA.locator('html').evaluate((h) => h.scrollHeight);
       return Math.abs(outer - inner) <= 1;
     };
-    await page.waitForFunction(() => !/rem$/.test(document.querySelector('#a iframe').style.height));
+    await page.waitForFunction(() => document.querySelector('#a iframe')?.dataset.sized !== undefined);
     assert.ok(await fitted(), 'iframe height equals its content height');
     const before = await iframe.evaluate((f) => f.getBoundingClientRect().height);
     await frameA.getByText('Change the claim and compute').click();

@@ -116,11 +116,24 @@
 
   /**
    * The compact view's height before it reports its own, so that nothing
-   * below it moves when it arrives. Measured on the release build with the
-   * default plan: PLACEHOLDER.
+   * below it moves when it arrives: [width, height] in px, measured on the
+   * release build (2026-11-30, headless Chromium on Linux, system-ui) for a
+   * plan that fits its budget, the common case. A plan that does not fit is
+   * taller (1,038 px at 720 px), and grows after it reports; frames report as
+   * soon as they render, off screen too, so usually before the reader is there.
+   * The Embed dialog's snippets reserve the same on the placeholder
+   * (`src/model/report.rs`), for the time before this script runs.
    */
+  const COMPACT_HEIGHTS = [[320, 879], [360, 834], [390, 786], [480, 695], [600, 677], [720, 658]];
   function compactHeight(width) {
-    return PLACEHOLDER;
+    const table = COMPACT_HEIGHTS;
+    if (!(width > table[0][0])) return table[0][1];
+    for (let i = 1; i < table.length; i++) {
+      const [w0, h0] = table[i - 1];
+      const [w1, h1] = table[i];
+      if (width <= w1) return Math.round(h0 + ((h1 - h0) * (width - w0)) / (w1 - w0));
+    }
+    return table.at(-1)[1];
   }
 
   function frame(element) {
