@@ -136,6 +136,11 @@
     return table.at(-1)[1];
   }
 
+  /** Drops the snippet's min-height (a clamp()), and only that: the page's own stays. */
+  function forgetReserve(element) {
+    if (element.style.minHeight.startsWith('clamp(')) element.style.minHeight = '';
+  }
+
   function frame(element) {
     if (element.querySelector(FRAME)) return;
     const values = dataValues(element);
@@ -164,7 +169,7 @@
     box.append(iframe, link);
     element.replaceChildren(box);
     // Reserved by the snippet for the time before this script ran; the frame's own height takes over.
-    element.style.minHeight = '';
+    forgetReserve(element);
     setTimeout(() => {
       if (!iframe.dataset.sized && link.isConnected) link.lastChild.textContent = ' (it could not be shown here).';
     }, TIMEOUT_MS);
@@ -296,8 +301,10 @@
   const latest = new WeakMap(); // element → the newest mount() on it
 
   /**
-   * Renders a calculator into `element`. `options` takes the inputs by name,
-   * plus `theme` ("light", "dark" or "auto") and `compact` (default true).
+   * Renders a calculator into `element`. `options` takes the inputs by name
+   * (every key but `theme` and `compact` goes to the app, which accepts or
+   * refuses each), plus `theme` ("light", "dark" or "auto"; by default the
+   * one that suits the page's background) and `compact` (default true).
    * Resolves to the shadow root's host once the calculator is on screen;
    * always settles, rejecting with a TypeError for bad arguments and an Error
    * for anything else (the box then shows what happened, and Retry).
@@ -399,7 +406,7 @@
     if (panicked) throw stopped;
     // On screen: its own height from now on (the snippet's reservation too).
     host.style.removeProperty('min-height');
-    element.style.minHeight = '';
+    forgetReserve(element);
     return host;
   };
 
