@@ -251,7 +251,7 @@ describe('embed.js placeholders and iframes', () => {
     assert.equal(await iframe.getAttribute('referrerpolicy'), 'no-referrer');
     assert.ok(referers.length > 0 && referers.every((r) => r === null), JSON.stringify(referers));
 
-    await p.waitForFunction(() => !/rem$/.test(document.querySelector('#late iframe').style.height));
+    await p.waitForFunction(() => document.querySelector('#late iframe')?.dataset.sized !== undefined);
     // Moving the placeholder reloads its frame, with a new window.
     await p.evaluate(() => document.getElementById('elsewhere').append(document.getElementById('late')));
     await levelIn(frame).waitFor();

@@ -30,6 +30,10 @@ before(async () => {
       '/sandboxed.html': `<!doctype html><html lang="en"><head><title>Sandboxed</title></head><body>
         <iframe id="boxed" sandbox="allow-scripts" style="width:600px;height:600px" src="${app.url}?embed=1&novelty=5&generality=5"></iframe>
       </body></html>`,
+      // The full app (which registers the service worker), sandboxed the same way.
+      '/sandboxed-app.html': `<!doctype html><html lang="en"><head><title>Sandboxed app</title></head><body>
+        <iframe id="boxed" sandbox="allow-scripts" style="width:600px;height:600px" src="${app.url}?novelty=5&generality=5"></iframe>
+      </body></html>`,
     },
   });
   browser = await launch();
@@ -63,7 +67,7 @@ describe('embed.js iframes', () => {
       const inner = await frameA.locator('html').evaluate((h) => h.scrollHeight);
       return Math.abs(outer - inner) <= 1;
     };
-    await page.waitForFunction(() => !/rem$/.test(document.querySelector('#a iframe').style.height));
+    await page.waitForFunction(() => document.querySelector('#a iframe')?.dataset.sized !== undefined);
     assert.ok(await fitted(), 'iframe height equals its content height');
     const before = await iframe.evaluate((f) => f.getBoundingClientRect().height);
     await frameA.getByText('Change the claim and compute').click();
@@ -97,19 +101,25 @@ describe('embed.js iframes', () => {
     await page.close();
   });
 
-  test('an iframe sandboxed without allow-same-origin still computes', async () => {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e));
-    await page.goto(`${host.origin}/sandboxed.html`);
-    const frame = page.frameLocator('#boxed');
-    assert.equal(await levelIn(frame).textContent(), 'Evidence level 5 of 5 — Extraordinary');
-    await frame.getByText('Change the claim and compute').click();
-    await frame.getByRole('combobox', { name: /^Novelty/ }).selectOption('1');
-    await levelIn(frame).filter({ hasText: 'level 3' }).waitFor();
-    assert.deepEqual(errors, []);
-    await page.close();
-  });
+  for (const path of ['/sandboxed.html', '/sandboxed-app.html']) {
+    test(`an iframe sandboxed without allow-same-origin still computes, styled and without errors (${path})`, async () => {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.goto(`${host.origin}${path}`);
+      const frame = page.frameLocator('#boxed');
+      assert.equal(await levelIn(frame).textContent(), 'Evidence level 5 of 5 — Extraordinary');
+      // The stylesheet loaded (an opaque origin makes it a CORS request).
+      assert.equal(await frame.locator('body').evaluate((b) => getComputedStyle(b).boxSizing), 'border-box');
+      if (path === '/sandboxed.html') await frame.getByText('Change the claim and compute').click();
+      await frame.getByRole('combobox', { name: /^Novelty/ }).selectOption('1');
+      await levelIn(frame).filter({ hasText: 'level 3' }).waitFor();
+      // No SecurityError from pwa.js, no blocked stylesheet or script.
+      assert.deepEqual(errors.map(String), []);
+      await page.close();
+    });
+  }
 });
 
 describe('evidenceLadder.mount()', () => {

@@ -1,7 +1,7 @@
 // A load that fails (partial deploy, changed file, broken wasm, a stalled
 // network) never leaves "Loading the calculator…" on screen: the page, an
 // iframe embed and mount() all say so and offer Retry. And a changed wasm
-// never runs.
+// or JS never runs; a loader.js that cannot run still leaves a way out.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -63,6 +63,12 @@ async function tamper(dir, { wasm }) {
   await writeFile(join(dir, wasm), bytes);
 }
 
+/** The app's JS with a line added at the top: still valid, and it would say if it ran. */
+async function tamperJs(dir, { js }) {
+  const text = await readFile(join(dir, js), 'utf8');
+  await writeFile(join(dir, js), `window.tamperedJsRan = true;\n${text}`);
+}
+
 async function expectFailure(page, url) {
   const started = Date.now();
   await page.goto(url);
@@ -96,6 +102,38 @@ describe('the page when its files fail', () => {
       assert.equal(await page.getByText('Exploratorz').count(), 0);
       assert.equal(await page.evaluate(() => typeof window.evidenceLadder?.plan), 'undefined');
     });
+  });
+
+  test('a changed JS does not run: it is imported only after its integrity is checked', async () => {
+    await onBroken(tamperJs, async (page, site) => {
+      const { alert } = await expectFailure(page, `${site.server.url}?generality=1&novelty=1`);
+      assert.match(await alert.textContent(), /could not load/);
+      assert.equal(await page.evaluate(() => window.tamperedJsRan), undefined);
+      assert.equal(await page.evaluate(() => typeof window.evidenceLadder?.plan), 'undefined');
+    });
+  });
+
+  test('a loader.js that fails its own integrity: after about 10 s, a message and a Reload link (CSS only)', async () => {
+    await onBroken(
+      async (dir) => writeFile(join(dir, 'loader.js'), `${await readFile(join(dir, 'loader.js'), 'utf8')}\n// changed\n`),
+      async (page, site) => {
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(e));
+        const started = Date.now();
+        await page.goto(`${site.server.url}?generality=2`);
+        const notice = page.getByText('The calculator has not started.');
+        await page.waitForTimeout(5000);
+        assert.equal(await notice.isVisible(), false, 'not before its time');
+        await notice.waitFor({ state: 'visible', timeout: 12000 });
+        const ms = Date.now() - started;
+        assert.ok(ms >= 9000 && ms < 14000, `${ms} ms`);
+        const reload = page.getByRole('link', { name: 'Reload the page' });
+        assert.ok(await reload.isVisible());
+        // The link reloads the same address, inputs included.
+        assert.equal(await reload.evaluate((a) => a.href), page.url());
+        assert.deepEqual(errors, []);
+      },
+    );
   });
 
   test('a wasm that does not compile (integrity matching)', async () => {
@@ -142,6 +180,7 @@ describe('embeds when the files fail', () => {
   for (const [name, damage] of [
     ['a missing wasm', (dir, { wasm }) => rm(join(dir, wasm))],
     ['a changed wasm', tamper],
+    ['a changed JS', tamperJs],
   ]) {
     test(`mount() with ${name} rejects and shows Retry in its box`, async () => {
       const site = await broken(damage);
@@ -160,6 +199,7 @@ describe('embeds when the files fail', () => {
         assert.match(await alert.textContent(), /could not load/);
         assert.ok(await alert.getByRole('button', { name: 'Retry' }).isVisible());
         assert.equal(await page.getByText('Exploratorz').count(), 0);
+        assert.equal(await page.evaluate(() => window.tamperedJsRan), undefined);
       } finally {
         await page.close();
         await host.close();

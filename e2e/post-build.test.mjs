@@ -8,20 +8,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const LOADER = "\nimport init from './evidence-ladder-0a1b.js';\nawait init();\n";
+const STYLE = '\n  #app .stalled { visibility: hidden; }\n';
 
 async function fakeBuild() {
   const dir = await mkdtemp(join(tmpdir(), 'post-build-'));
-  await writeFile(join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8" />\n<script type="module">${LOADER}</script></head><body></body></html>`);
+  await writeFile(
+    join(dir, 'index.html'),
+    `<!doctype html><html><head><meta charset="utf-8" />\n<link rel="stylesheet" href="./app-9f.css" integrity="${sri('css')}"/>\n` +
+      `<style>${STYLE}</style>\n<script type="module">${LOADER}</script></head><body></body></html>`,
+  );
   await writeFile(join(dir, 'evidence-ladder-0a1b.js'), 'js');
   await writeFile(join(dir, 'evidence-ladder-0a1b_bg.wasm'), 'wasm');
   await writeFile(join(dir, 'app-9f.css'), 'css');
   await writeFile(join(dir, 'loader.js'), 'loader');
+  await writeFile(join(dir, 'pwa.js'), 'pwa');
   await mkdir(join(dir, 'icons'));
   await writeFile(join(dir, 'icons', 'a.png'), 'png');
   return dir;
 }
 
-const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+function sri(text) {
+  return `sha384-${createHash('sha384').update(text).digest('base64')}`;
+}
 
 const run = (dir, profile) =>
   execFileSync('node', [new URL('../scripts/post-build.mjs', import.meta.url).pathname], {
@@ -39,21 +47,28 @@ test('a debug build (make serve) gets no service worker and no CSP', async () =>
     wasm: 'evidence-ladder-0a1b_bg.wasm',
     css: 'app-9f.css',
     wasm_integrity: sri('wasm'),
+    js_integrity: sri('js'),
+    css_integrity: sri('css'),
   });
 });
 
-test('a release build: no inline script, the wasm loaded with its integrity, the worker and its precache list', async () => {
+test('a release build: no inline script, every file loaded with its integrity, the worker and its precache list', async () => {
   const dir = await fakeBuild();
   run(dir, 'release');
   const html = await readFile(join(dir, 'index.html'), 'utf8');
-  assert.ok(html.includes("script-src 'self' 'wasm-unsafe-eval'; "));
+  // blob: for the checked app JS; the one inline style by its hash, nothing else inline.
+  assert.ok(html.includes("script-src 'self' 'wasm-unsafe-eval' blob:; "));
+  assert.ok(html.includes(`style-src 'self' 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; `));
   assert.ok(html.includes("object-src 'none'; base-uri 'none'; form-action 'none'"));
-  assert.doesNotMatch(html, /'unsafe-inline'|'unsafe-eval'|'sha256-/);
+  assert.doesNotMatch(html, /'unsafe-inline'|'unsafe-eval'/);
   assert.doesNotMatch(html, /<script type="module">/, "Trunk's inline loader is gone");
   assert.ok(html.includes(`<script type="module" src="./loader.js" crossorigin="anonymous" integrity="${sri('loader')}"`));
+  assert.ok(html.includes(`data-js="./evidence-ladder-0a1b.js" data-js-integrity="${sri('js')}"`));
   assert.ok(html.includes(`data-wasm="./evidence-ladder-0a1b_bg.wasm" data-wasm-integrity="${sri('wasm')}"`));
-  assert.ok(html.includes(`<link rel="modulepreload" href="./evidence-ladder-0a1b.js" crossorigin="anonymous" integrity="${sri('js')}" />`));
-  assert.ok(html.includes('<script src="./pwa.js" defer></script>'));
+  // No modulepreload: after one fails its integrity, import() fetches the JS again unchecked.
+  assert.doesNotMatch(html, /modulepreload/);
+  assert.ok(html.includes(`<script src="./pwa.js" defer crossorigin="anonymous" integrity="${sri('pwa')}"></script>`));
+  assert.ok(html.includes(`<link rel="stylesheet" crossorigin="anonymous" href="./app-9f.css" integrity="${sri('css')}"/>`));
   const sw = await readFile(join(dir, 'sw.js'), 'utf8');
   for (const url of ['./', './app-9f.css', './embed-assets.json', './icons/a.png', './evidence-ladder-0a1b_bg.wasm']) {
     assert.ok(sw.includes(`"${url}"`), url);

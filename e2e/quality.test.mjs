@@ -56,10 +56,14 @@ describe('privacy and the CSP', () => {
       assert.ok(csp.includes(part), part);
     }
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
-    const scripts = await page.locator('script[src], link[rel=modulepreload], link[rel=preload]').evaluateAll((els) =>
-      els.filter((e) => !e.src?.endsWith('/pwa.js')).map((e) => e.getAttribute('integrity')),
+    // loader.js, pwa.js and the stylesheet (any preload too) carry their integrity ...
+    const files = await page.locator('script[src], link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]').evaluateAll((els) =>
+      els.map((e) => e.getAttribute('integrity')),
     );
-    assert.ok(scripts.length >= 2 && scripts.every((i) => i && i.startsWith('sha384-')), 'SRI on every script and wasm preload');
+    assert.ok(files.length >= 3 && files.every((i) => i && i.startsWith('sha384-')), 'SRI on every script and the stylesheet');
+    // ... and loader.js checks the app's JS and wasm it fetches.
+    const fetched = await page.locator('script[data-js][data-wasm]').evaluate((s) => [s.dataset.jsIntegrity, s.dataset.wasmIntegrity]);
+    assert.ok(fetched.every((i) => i?.startsWith('sha384-')), 'SRI on the JS and wasm loader.js fetches');
     await context.close();
   });
 });

@@ -301,7 +301,8 @@ describe('the embed dialog', () => {
     const iframeSnippet = await dialog.getByRole('textbox', { name: 'In an iframe that resizes itself' }).inputValue();
     assert.equal(
       iframeSnippet,
-      `<script src="${server.url}embed.js" async></script>\n<div data-evidence-ladder data-generality="4" data-tokens-per-param="10"></div>`,
+      `<script src="${server.url}embed.js" async></script>\n` +
+        '<div data-evidence-ladder data-generality="4" data-tokens-per-param="10" style="min-height:clamp(660px,1284px - 115vw,880px)"></div>',
     );
     const mountSnippet = await dialog.getByRole('textbox', { name: /with mount/ }).inputValue();
     assert.match(mountSnippet, /evidenceLadder\.mount\(document\.getElementById\("evidence-ladder"\), \{ generality: 4, tokens_per_param: 10 \}\)/);

@@ -1,14 +1,19 @@
 // Trunk post_build hook: finishes the build in TRUNK_STAGING_DIR.
 // Every build:
-//  - embed-assets.json: the hashed names of the app's JS, wasm and CSS and the
-//    wasm's integrity, so the stable embed.js can load the current build for
-//    mount() and check the wasm.
+//  - embed-assets.json: the hashed names of the app's JS, wasm and CSS and
+//    their integrity, so the stable embed.js can load the current build for
+//    mount() and check every file before it runs.
 // Release builds only (`make serve` stays a plain dev server):
-//  - index.html: Trunk's inline loader and its wasm preload (whose integrity
-//    Chromium ignores) give way to loader.js, which fetches the wasm with its
-//    integrity checked; the JS keeps an integrity-checked modulepreload. So no
-//    inline script is left and the Content-Security-Policy needs no hash. Also
-//    the script that registers the service worker;
+//  - index.html: Trunk's inline loader and its preloads (Chromium ignores the
+//    integrity of an `as=fetch` preload, and after a failed modulepreload
+//    `import()` fetches the JS again unchecked) give way to loader.js, which
+//    fetches the wasm and the JS with their integrity and imports the checked
+//    JS from a `blob:` URL. So no inline script is left. pwa.js (which
+//    registers the service worker) and the stylesheet get `integrity` and
+//    `crossorigin` (an iframe sandboxed without allow-same-origin has an
+//    opaque origin, so even same-host files are cross-origin requests there).
+//    The Content-Security-Policy allows `blob:` scripts and the hash of the
+//    one inline <style> (the CSS-only "has not started" notice);
 //  - sw.js: precaches every file of the build under a content-hash version,
 //    with each file's integrity.
 // Safe to run twice on the same folder, and again after files were renamed.
@@ -38,6 +43,8 @@ const assets = {
 };
 const sri = async (file) => `sha384-${createHash('sha384').update(await readFile(join(staging, file))).digest('base64')}`;
 assets.wasm_integrity = await sri(assets.wasm);
+assets.js_integrity = await sri(assets.js);
+assets.css_integrity = await sri(assets.css);
 await writeFile(join(staging, 'embed-assets.json'), JSON.stringify(assets) + '\n');
 
 if (release) {
@@ -49,17 +56,30 @@ if (release) {
   html = html.replace(/\s*<script type="module">[\s\S]*?<\/script>/g, '');
   html = html.replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
   html = html.replace(/\s*<script type="module" src="\.\/loader\.js"[^>]*><\/script>/g, '');
-  html = html.replace(/\s*<script src="\.\/pwa\.js" defer><\/script>/g, '');
+  html = html.replace(/\s*<script src="\.\/pwa\.js"[^>]*><\/script>/g, '');
   const loader =
-    `<link rel="modulepreload" href="./${assets.js}" crossorigin="anonymous" integrity="${await sri(assets.js)}" />\n    ` +
     `<script type="module" src="./loader.js" crossorigin="anonymous" integrity="${await sri('loader.js')}" ` +
-    `data-js="./${assets.js}" data-wasm="./${assets.wasm}" data-wasm-integrity="${assets.wasm_integrity}"></script>`;
-  html = html.replace(/\s*<\/head>/, `\n    ${loader}\n    <script src="./pwa.js" defer></script>\n  </head>`);
+    `data-js="./${assets.js}" data-js-integrity="${assets.js_integrity}" ` +
+    `data-wasm="./${assets.wasm}" data-wasm-integrity="${assets.wasm_integrity}"></script>`;
+  const pwa = top.includes('pwa.js')
+    ? `\n    <script src="./pwa.js" defer crossorigin="anonymous" integrity="${await sri('pwa.js')}"></script>`
+    : '';
+  html = html.replace(/\s*<\/head>/, `\n    ${loader}${pwa}\n  </head>`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('an inline script is left in index.html; the CSP forbids it');
+  // The stylesheet: Trunk writes its integrity; it also needs crossorigin.
+  html = html.replace(/<link rel="stylesheet"(?![^>]*\bcrossorigin\b)([^>]*)>/g, '<link rel="stylesheet" crossorigin="anonymous"$1>');
+  const styled = (html.match(/<link rel="stylesheet"[^>]*>/g) ?? []).some(
+    (link) => link.includes(`href="./${assets.css}"`) && link.includes(`integrity="${assets.css_integrity}"`) && link.includes('crossorigin="anonymous"'),
+  );
+  if (!styled) fail(`the stylesheet ${assets.css} is not linked with its integrity (${assets.css_integrity}) and crossorigin`);
+  const styleHashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    ([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+  );
   const csp = [
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self'",
+    // blob: for the app's JS, imported from the bytes loader.js checked.
+    "script-src 'self' 'wasm-unsafe-eval' blob:",
+    ["style-src 'self'", ...styleHashes].join(' '),
     "img-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -402,6 +402,13 @@ pub fn report_height_to_parent() {
             let _ = parent.post_message(&message, "*");
         }
     };
+    // Chromium does not render a cross-site frame that is off screen, so its
+    // ResizeObserver stays silent until the reader scrolls to it, and the
+    // frame would grow under them. Measuring forces a layout even there: send
+    // the height once the first render has landed, and again a little later.
+    for delay in [0, 500] {
+        gloo_timers::callback::Timeout::new(delay, send.clone()).forget();
+    }
     // No gloo wrapper for ResizeObserver, so a plain closure kept for the page's life.
     let observer_callback = Closure::<dyn Fn()>::new(send);
     if let Ok(observer) = web_sys::ResizeObserver::new(observer_callback.as_ref().unchecked_ref()) {

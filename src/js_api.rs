@@ -1,10 +1,22 @@
-//! `window.evidenceLadder.plan(inputs)`: the calculator for scripts and tests.
+//! `window.evidenceLadder.plan(inputs)` and `analyze(input)`: the calculator
+//! for scripts and tests.
+//!
+//! Whatever a script passes, one call can only fail, never stop the
+//! calculator: before anything is deserialised, [`plain_copy`] walks the value
+//! with a budget (depth, number of values, characters of text), reading each
+//! property once through calls that catch what JS throws, and refuses cyclic,
+//! too deep or too large values, and properties whose getters throw, with an
+//! `Error` that says where. Serde then only ever sees that plain copy.
+//! (Before, a cyclic or 10⁵-deep value overflowed the wasm stack, and a JS
+//! exception thrown inside serde-wasm-bindgen unwound past Rust frames without
+//! restoring the stack pointer: either left every later call failing.)
 
-use js_sys::{Error, Object, Reflect};
+use js_sys::{Array, Error, JsString, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::model::inputs::NamedValues;
+use crate::model::inputs::{FieldValue, Inputs};
 use crate::model::plan::Plan;
 use crate::model::results::AnalysisInput;
 use crate::model::results::PastedResults;
@@ -12,6 +24,275 @@ use crate::model::saved::SavedFile;
 
 const NOT_AN_OBJECT: &str =
     "plan(inputs): inputs must be an object such as { generality: 3, novelty: 2 }";
+
+// Every call JS can make throw, bound with `catch` so that a throw comes back
+// as an `Err` instead of unwinding through Rust frames. (js-sys binds
+// Array.isArray and Object.keys without it, and both throw on a revoked Proxy.)
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = fromEntries)]
+    fn from_entries(entries: &Array) -> Result<Object, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
+    fn get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Deepest nesting a script may pass. A plan's inputs are one level, results
+/// three (`{ results: [{ value }] }`); 32 leaves room for wrappers and keeps
+/// the walk's recursion far from the wasm stack's limit.
+pub const MAX_DEPTH: usize = 32;
+/// Most values (objects, arrays and scalars, each counted once) in one call:
+/// about 20,000 result rows of four fields (each row is five values). More
+/// is a mistake, not an experiment.
+pub const MAX_VALUES: usize = 100_000;
+/// Most characters of text (keys included) in one call, about 2 MB.
+pub const MAX_TEXT: usize = 2_000_000;
+
+/// What one walk may read.
+#[derive(Clone, Copy)]
+struct Limits {
+    values: usize,
+    text: usize,
+}
+
+/// For scripts: the limits above.
+const SCRIPT: Limits = Limits {
+    values: MAX_VALUES,
+    text: MAX_TEXT,
+};
+/// For JSON this app wrote (a saved plan file, saved results): no getters and
+/// no cycles there, and its text was bounded when it was pasted; only the
+/// depth (which would overflow serde's recursion) and a generous count matter.
+const SAVED: Limits = Limits {
+    values: 10 * MAX_VALUES,
+    text: usize::MAX,
+};
+
+/// One step of the path to a value, for messages: `.results[3].value`.
+enum Step {
+    Key(String),
+    Index(u32),
+}
+
+/// Why a value was refused before reading it, with where.
+enum Refusal {
+    Cycle(String),
+    TooDeep(String),
+    TooMany,
+    TooMuchText,
+    Unreadable(String),
+}
+
+/// What a JS value is, in the user's words: "a symbol", "a function".
+fn kind_of(value: &JsValue) -> &'static str {
+    if value.is_symbol() {
+        "a symbol"
+    } else if value.is_function() {
+        "a function"
+    } else if value.is_bigint() {
+        "a BigInt"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else {
+        "an object"
+    }
+}
+
+struct Walk {
+    /// The name of the whole value in messages ("inputs", "input").
+    root: &'static str,
+    path: Vec<Step>,
+    /// The objects and arrays being copied, outermost first: meeting one again is a cycle.
+    open: Vec<JsValue>,
+    values: usize,
+    text: usize,
+    limits: Limits,
+    /// For serde: symbols, functions and BigInts become `{}`, which the
+    /// domain refuses in its own words ("must be a number") instead of serde's.
+    exotic_as_object: bool,
+}
+
+impl Walk {
+    fn new(root: &'static str, limits: Limits, exotic_as_object: bool) -> Self {
+        Self {
+            root,
+            path: Vec::new(),
+            open: Vec::new(),
+            values: 0,
+            text: 0,
+            limits,
+            exotic_as_object,
+        }
+    }
+
+    /// `inputs.results[3]["odd key"]`; a long path keeps its two ends.
+    fn where_(&self) -> String {
+        let step = |s: &Step| match s {
+            Step::Index(i) => format!("[{i}]"),
+            Step::Key(k)
+                if !k.is_empty()
+                    && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !k.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                format!(".{k}")
+            }
+            // Quoted with Rust's escapes, so a control or bidi character in a
+            // hostile key cannot reorder or hide the message.
+            Step::Key(k) => format!("[{:?}]", k.chars().take(40).collect::<String>()),
+        };
+        let mut out = self.root.to_owned();
+        if self.path.len() <= 6 {
+            self.path.iter().for_each(|s| out.push_str(&step(s)));
+        } else {
+            self.path[..3].iter().for_each(|s| out.push_str(&step(s)));
+            out.push('…');
+            self.path[self.path.len() - 2..]
+                .iter()
+                .for_each(|s| out.push_str(&step(s)));
+        }
+        out
+    }
+
+    fn count_text(&mut self, text: &JsValue) -> Result<(), Refusal> {
+        self.text += text.unchecked_ref::<JsString>().length() as usize;
+        if self.text > self.limits.text {
+            return Err(Refusal::TooMuchText);
+        }
+        Ok(())
+    }
+
+    fn read(&mut self, target: &JsValue, key: &JsValue) -> Result<JsValue, Refusal> {
+        get(target, key).map_err(|_| Refusal::Unreadable(self.where_()))
+    }
+
+    /// A copy of `value` made of plain objects, arrays and scalars only.
+    fn copy(&mut self, value: &JsValue) -> Result<JsValue, Refusal> {
+        self.values += 1;
+        if self.values > self.limits.values {
+            return Err(Refusal::TooMany);
+        }
+        if value.is_string() {
+            self.count_text(value)?;
+            return Ok(value.clone());
+        }
+        if value.is_undefined() || value.is_null() || value.as_f64().is_some() {
+            return Ok(value.clone());
+        }
+        if !value.is_object() {
+            return Ok(if self.exotic_as_object && value.as_bool().is_none() {
+                Object::new().into()
+            } else {
+                value.clone()
+            });
+        }
+        if self.open.iter().any(|o| Object::is(o, value)) {
+            return Err(Refusal::Cycle(self.where_()));
+        }
+        if self.open.len() >= MAX_DEPTH {
+            return Err(Refusal::TooDeep(self.where_()));
+        }
+        let array = is_array(value).map_err(|_| Refusal::Unreadable(self.where_()))?;
+        self.open.push(value.clone());
+        let copy = if array {
+            self.copy_array(value)
+        } else {
+            self.copy_object(value)
+        };
+        self.open.pop();
+        copy
+    }
+
+    fn copy_array(&mut self, value: &JsValue) -> Result<JsValue, Refusal> {
+        let length = self.read(value, &"length".into())?.as_f64().unwrap_or(0.0);
+        // Refused before reading: a sparse array can claim 4 billion elements.
+        if length > (self.limits.values - self.values) as f64 {
+            return Err(Refusal::TooMany);
+        }
+        let out = Array::new();
+        for i in 0..length as u32 {
+            self.path.push(Step::Index(i));
+            let item = self.read(value, &i.into())?;
+            let item = self.copy(&item)?;
+            self.path.pop();
+            out.push(&item);
+        }
+        Ok(out.into())
+    }
+
+    fn copy_object(&mut self, value: &JsValue) -> Result<JsValue, Refusal> {
+        let keys = object_keys(value).map_err(|_| Refusal::Unreadable(self.where_()))?;
+        if keys.length() as usize > self.limits.values - self.values {
+            return Err(Refusal::TooMany);
+        }
+        let entries = Array::new();
+        for key in keys.iter() {
+            self.count_text(&key)?;
+            self.path
+                .push(Step::Key(key.as_string().unwrap_or_default()));
+            let item = self.read(value, &key)?;
+            let item = self.copy(&item)?;
+            self.path.pop();
+            entries.push(&Array::of2(&key, &item));
+        }
+        // fromEntries defines own properties: a "__proto__" key stays a key.
+        from_entries(&entries)
+            .map(Into::into)
+            .map_err(|_| Refusal::Unreadable(self.where_()))
+    }
+}
+
+/// `value` as plain data, or why it cannot be read, in words that name where
+/// (`root` names the whole value: "inputs").
+fn plain_copy(
+    root: &'static str,
+    value: &JsValue,
+    limits: Limits,
+    exotic_as_object: bool,
+) -> Result<JsValue, String> {
+    let mut walk = Walk::new(root, limits, exotic_as_object);
+    walk.copy(value).map_err(|refusal| match refusal {
+        Refusal::Cycle(at) => format!(
+            "{at} contains itself (a cycle); pass plain data, such as the result of JSON.parse"
+        ),
+        Refusal::TooDeep(at) => format!("{at} is nested more than {MAX_DEPTH} levels deep"),
+        Refusal::TooMany => format!(
+            "{root} holds more than {} values",
+            with_commas(limits.values)
+        ),
+        Refusal::TooMuchText => format!(
+            "{root} holds more than {} characters of text",
+            with_commas(limits.text)
+        ),
+        Refusal::Unreadable(at) => format!("{at} cannot be read (reading it threw an error)"),
+    })
+}
+
+/// 100000 → "100,000".
+fn with_commas(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The message of a serde-wasm-bindgen error: it wraps a JS `Error`, and its
+/// `to_string()` would read "Error: …", so that a new Error printed "Error: Error: …".
+fn message_of(error: serde_wasm_bindgen::Error) -> String {
+    let value = JsValue::from(error);
+    value
+        .dyn_ref::<Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_default()
+}
 
 /// A domain value as plain JS: objects (not Maps), and `null` (not
 /// `undefined`) for an absent optional value, exactly as JSON would have it.
@@ -35,22 +316,47 @@ pub fn saved_from_text(text: &str) -> Result<Box<crate::state::Opened>, String> 
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err("it is not a plan saved by Evidence Ladder.".into());
     }
+    // A dropped file is untrusted: 10⁵ nested brackets are valid JSON.
+    let value = plain_copy("the file", &value, SAVED, true).map_err(|why| format!("{why}."))?;
     let file: SavedFile = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| format!("its inputs cannot be read ({e})."))?;
+        .map_err(|e| format!("its inputs cannot be read ({}).", message_of(e)))?;
     file.open().map(Box::new)
+}
+
+/// One value a script gave for an input, as the field rules read it.
+fn field_value(value: &JsValue) -> FieldValue {
+    if let Some(text) = value.as_string() {
+        FieldValue::Text(text)
+    } else if let Some(n) = value.as_f64() {
+        FieldValue::Number(n)
+    } else if value.is_undefined() || value.is_null() {
+        FieldValue::Missing
+    } else if is_array(value).unwrap_or(false) {
+        FieldValue::Other("a list")
+    } else {
+        FieldValue::Other(kind_of(value))
+    }
 }
 
 /// The plan for `inputs` as a plain object; throws an `Error` naming the bad field.
 fn plan(inputs: JsValue) -> Result<JsValue, JsValue> {
+    if inputs.is_undefined() || inputs.is_null() {
+        return to_js(&Plan::new(Inputs::default()));
+    }
     // A list or a primitive is not a set of named inputs (a list would
     // otherwise read as a map from indexes).
-    if !(inputs.is_undefined() || inputs.is_null())
-        && (!inputs.is_object() || js_sys::Array::is_array(&inputs))
-    {
+    // (A revoked Proxy throws here: the walk below says so.)
+    if !inputs.is_object() || matches!(is_array(&inputs), Ok(true)) {
         return Err(Error::new(NOT_AN_OBJECT).into());
     }
-    let NamedValues(pairs) = serde_wasm_bindgen::from_value(inputs)
-        .map_err(|e| Error::new(&format!("{NOT_AN_OBJECT} ({e})")))?;
+    let inputs = plain_copy("inputs", &inputs, SCRIPT, false)
+        .map_err(|why| Error::new(&format!("plan(inputs): {why}")))?;
+    let keys = object_keys(&inputs).unwrap_or_default();
+    let mut pairs = Vec::with_capacity(keys.length() as usize);
+    for key in keys.iter() {
+        let value = get(&inputs, &key).unwrap_or(JsValue::UNDEFINED);
+        pairs.push((key.as_string().unwrap_or_default(), field_value(&value)));
+    }
     let plan = Plan::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())))
         .map_err(|e| Error::new(&e.to_string()))?;
     to_js(&plan)
@@ -62,19 +368,24 @@ const ANALYZE_NOT_AN_OBJECT: &str = "analyze(input): input must be an object suc
 /// Results analysis for scripts: per-rung gains, the trend and its verdict;
 /// throws an `Error` naming the problem (and the row, for a bad row).
 fn analyze(input: JsValue) -> Result<JsValue, JsValue> {
-    if !input.is_object() || js_sys::Array::is_array(&input) {
+    if !input.is_object() || matches!(is_array(&input), Ok(true)) {
         return Err(Error::new(ANALYZE_NOT_AN_OBJECT).into());
     }
-    let input: AnalysisInput =
-        serde_wasm_bindgen::from_value(input).map_err(|e| Error::new(&e.to_string()))?;
-    let analysis =
-        crate::model::results::analyze(&input).map_err(|e| Error::new(&e.to_string()))?;
+    let input = plain_copy("input", &input, SCRIPT, true)
+        .map_err(|why| Error::new(&format!("analyze(input): {why}")))?;
+    // On plain data the only errors left are the domain's own, which name
+    // the field and row ("results[3].value is missing").
+    let input: AnalysisInput = serde_wasm_bindgen::from_value(input)
+        .map_err(|e| Error::new(&format!("analyze(input): {}", message_of(e))))?;
+    let analysis = crate::model::results::analyze(&input)
+        .map_err(|e| Error::new(&format!("analyze(input): {e}")))?;
     to_js(&analysis)
 }
 
 /// Reads results saved by [`save_results`]; anything unreadable is no results.
 pub fn results_from_json(text: &str) -> Option<PastedResults> {
     let value = js_sys::JSON::parse(text).ok()?;
+    let value = plain_copy("results", &value, SAVED, true).ok()?;
     serde_wasm_bindgen::from_value(value).ok()
 }
 

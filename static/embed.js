@@ -3,9 +3,10 @@
  *   <script src="https://…/embed.js" async></script>
  * then either place
  *   <div data-evidence-ladder data-generality="4" data-novelty="2"></div>
- * (every data-* attribute named as an input: data-tokens-per-param, data-theme, …)
- * which becomes a self-resizing iframe of the embed view, also when added to
- * the page later, or call
+ * (every other data-* attribute is passed on as an input, data-tokens-per-param
+ * as tokens_per_param, and the app accepts or refuses each; data-theme picks
+ * light, dark or auto) which becomes a self-resizing iframe of the embed view,
+ * also when added to the page later, or call
  *   window.evidenceLadder.mount(element, { generality: 4, theme: "dark" })
  * which renders a calculator straight into `element` (in a shadow root) and
  * resolves when it is on screen, or rejects with an Error that says why.
@@ -23,66 +24,172 @@
   const api = (window.evidenceLadder = window.evidenceLadder || {});
   if (api.mount) return; // already loaded
 
-  const INPUTS = [
-    'kind', 'generality', 'novelty', 'accelerator', 'count', 'hours', 'mfu', 'flops',
-    'price', 'tokens_per_param', 'effect', 'noise', 'alpha', 'power', 'reserve', 'top',
-    'axis', 'base_hours', 'exponent', 'currency',
-  ];
   const MESSAGE = 'evidence-ladder:height';
   const MAX_HEIGHT = 20000;
   const TIMEOUT_MS = 10000;
   const FRAME = 'iframe[data-evidence-ladder-frame]';
+  // Names that are not inputs: how to show the calculator, and embed.js's own
+  // marker. Everything else goes to the app, whose query parser accepts or
+  // refuses each input (and ignores names it does not know): no list here
+  // that could drift from the app's fields.
+  const NOT_INPUTS = new Set(['theme', 'compact', 'embed', 'evidence_ladder']);
 
-  /** The query for a set of named values; only known inputs and the theme. */
-  function queryFor(values, compact) {
+  /** tokensPerParam or tokens-per-param → tokens_per_param */
+  const snake = (name) => name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()).replace(/-/g, '_');
+
+  /** The query for a set of named values: every input, the view and the theme. */
+  function queryFor(values, compact, theme) {
     const query = new URLSearchParams();
-    for (const key of INPUTS) {
-      const value = values[key];
-      if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+    for (const [key, value] of Object.entries(values)) {
+      if (NOT_INPUTS.has(key) || value === undefined || value === null || value === '') continue;
+      query.set(key, String(value));
     }
     if (compact) query.set('embed', '1');
-    if (['light', 'dark', 'auto'].includes(values.theme)) query.set('theme', values.theme);
+    if (['light', 'dark', 'auto'].includes(theme)) query.set('theme', theme);
     return query.toString();
   }
 
-  /** data-tokens-per-param="20" → { tokens_per_param: "20" } */
+  /** data-tokens-per-param="20" → { tokens_per_param: "20" }, in the order written. */
   function dataValues(element) {
     const values = {};
-    for (const [name, value] of Object.entries(element.dataset)) {
-      values[name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())] = value;
-    }
+    for (const [name, value] of Object.entries(element.dataset)) values[snake(name)] = value;
     return values;
+  }
+
+  /**
+   * The theme an embed uses: the one asked for, or else the one that suits
+   * the background the calculator will sit on (a dark box in a cream blog, or
+   * the reverse, is what following only the reader's OS setting gave).
+   */
+  function themeFor(asked, element) {
+    if (['light', 'dark', 'auto'].includes(asked)) return asked;
+    const luminance = backgroundLuminance(element);
+    return luminance === undefined ? undefined : luminance < 0.18 ? 'dark' : 'light';
+  }
+
+  /** An rgba() for any CSS colour the browser computes (rgb(), color(), oklch(), …). */
+  let probe;
+  function rgba(color) {
+    const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(color);
+    if (m) {
+      const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
+      return [+m[1], +m[2], +m[3], alpha];
+    }
+    try {
+      probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      probe.clearRect(0, 0, 1, 1);
+      probe.fillStyle = color;
+      probe.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
+      return [r, g, b, a / 255];
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The relative luminance (WCAG, 0 black … 1 white) of the colour behind
+   * `element`: the first ancestor with an opaque enough background, or the
+   * page's canvas. 0.18 is where black and white text have equal contrast.
+   */
+  function backgroundLuminance(element) {
+    try {
+      for (let el = element; el; el = el.parentElement) {
+        const color = rgba(getComputedStyle(el).backgroundColor);
+        if (color && color[3] >= 0.5) {
+          const [r, g, b] = color.slice(0, 3).map((c) => {
+            const s = c / 255;
+            return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        }
+      }
+      // Nothing painted: the canvas, dark only where the page opts into a
+      // dark color-scheme that the reader's setting selects.
+      const scheme = getComputedStyle(document.documentElement).colorScheme;
+      const dark = /\bdark\b/.test(scheme) && (!/\blight\b/.test(scheme) || matchMedia('(prefers-color-scheme: dark)').matches);
+      return dark ? 0 : 1;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The compact view's height before it reports its own, so that nothing
+   * below it moves when it arrives: [width, height] in px, measured on the
+   * release build (2026-11-30, headless Chromium on Linux, system-ui) for a
+   * plan that fits its budget, the common case. A plan that does not fit is
+   * taller (1,038 px at 720 px), and grows after it reports; frames report as
+   * soon as they render, off screen too, so usually before the reader is there.
+   * The Embed dialog's snippets reserve the same on the placeholder
+   * (`src/model/report.rs`), for the time before this script runs.
+   */
+  const COMPACT_HEIGHTS = [[320, 879], [360, 834], [390, 786], [480, 695], [600, 677], [720, 658]];
+  function compactHeight(width) {
+    const table = COMPACT_HEIGHTS;
+    if (!(width > table[0][0])) return table[0][1];
+    for (let i = 1; i < table.length; i++) {
+      const [w0, h0] = table[i - 1];
+      const [w1, h1] = table[i];
+      if (width <= w1) return Math.round(h0 + ((h1 - h0) * (width - w0)) / (w1 - w0));
+    }
+    return table.at(-1)[1];
+  }
+
+  /** Drops the snippet's min-height (a clamp()), and only that: the page's own stays. */
+  function forgetReserve(element) {
+    if (element.style.minHeight.startsWith('clamp(')) element.style.minHeight = '';
   }
 
   function frame(element) {
     if (element.querySelector(FRAME)) return;
     const values = dataValues(element);
+    const theme = themeFor(values.theme, element);
     const iframe = document.createElement('iframe');
-    iframe.src = new URL('?' + queryFor(values, true), base).href;
+    iframe.src = new URL('?' + queryFor(values, true, theme), base).href;
     iframe.title = element.getAttribute('aria-label') || 'Evidence Ladder calculator';
     // Not lazy: a frame below the fold must load and report its height at
     // once, or it grows under the reader when scrolled into view.
     // The blog's address is none of the app host's business.
     iframe.referrerPolicy = 'no-referrer';
     iframe.setAttribute('data-evidence-ladder-frame', '');
-    iframe.dataset.full = new URL('?' + queryFor(values, false), base).href;
-    // A first guess until the frame reports its height: the compact view is
-    // about 700 px tall at 720 px wide and about 800 px on a phone.
-    const guess = element.clientWidth && element.clientWidth < 600 ? '50rem' : '44rem';
-    iframe.style.cssText = `display:block;width:100%;border:0;height:${guess};color-scheme:normal`;
-    element.replaceChildren(iframe);
+    // The full calculator gets only a theme the page asked for.
+    iframe.dataset.full = new URL('?' + queryFor(values, false, values.theme), base).href;
+    iframe.style.cssText = `display:block;width:100%;border:0;height:${compactHeight(element.clientWidth)}px;color-scheme:normal`;
+    // Until the frame reports its height, a link to the calculator sits over
+    // its top: if the app's host refuses to be framed (frame-ancestors), the
+    // browser shows only a grey box, and this link is what the reader gets.
+    const box = document.createElement('div');
+    box.style.cssText = 'position:relative';
+    const link = linkTo(iframe.dataset.full, ' (loading it here…)');
+    link.setAttribute('data-evidence-ladder-link', '');
+    link.style.cssText =
+      'position:absolute;top:0;left:0;margin:0;padding:0.4em 0.6em;background:Canvas;color:CanvasText;' +
+      'font:14px/1.4 system-ui,sans-serif;border-radius:0 0 4px 0';
+    box.append(iframe, link);
+    element.replaceChildren(box);
+    // Reserved by the snippet for the time before this script ran; the frame's own height takes over.
+    forgetReserve(element);
+    setTimeout(() => {
+      if (!iframe.dataset.sized && link.isConnected) link.lastChild.textContent = ' (it could not be shown here).';
+    }, TIMEOUT_MS);
+  }
+
+  /** <p><a href=…>Open the Evidence Ladder calculator</a>{note}</p> */
+  function linkTo(href, note) {
+    const text = document.createElement('p');
+    const link = document.createElement('a');
+    link.href = href;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    link.textContent = 'Open the Evidence Ladder calculator';
+    text.append(link, note);
+    return text;
   }
 
   /** Where a page's CSP refuses frames: a link instead of an empty box. */
   function refused(iframe) {
-    const text = document.createElement('p');
-    const link = document.createElement('a');
-    link.href = iframe.dataset.full;
-    link.target = '_blank';
-    link.rel = 'noopener noreferrer';
-    link.textContent = 'Open the Evidence Ladder calculator';
-    text.append(link, ' (this page does not allow it to be shown here).');
-    iframe.replaceWith(text);
+    (iframe.parentElement ?? iframe).replaceWith(linkTo(iframe.dataset.full, ' (this page does not allow it to be shown here).'));
   }
 
   document.addEventListener('securitypolicyviolation', (event) => {
@@ -105,6 +212,7 @@
     if (typeof height !== 'number' || !Number.isFinite(height) || height <= 0 || height > MAX_HEIGHT) return;
     iframe.style.height = Math.ceil(height) + 'px';
     iframe.dataset.sized = '';
+    iframe.parentElement?.querySelector('[data-evidence-ladder-link]')?.remove();
   });
 
   function withTimeout(promise) {
@@ -140,8 +248,17 @@
         throw new Error(`Evidence Ladder: cannot load ${wasmUrl}, or it does not match its integrity`);
       });
       if (!wasm.ok) throw new Error(`Evidence Ladder: cannot load ${wasmUrl} (HTTP ${wasm.status})`);
+      // The JS too is fetched with its integrity, and each calculator imports
+      // exactly these checked bytes from a blob: URL (import() itself takes
+      // no integrity). A page whose CSP has script-src needs blob: in it.
+      const jsUrl = new URL(assets.js, base);
+      const js = await fetch(jsUrl, { integrity: assets.js_integrity }).catch(() => {
+        throw new Error(`Evidence Ladder: cannot load ${jsUrl}, or it does not match its integrity`);
+      });
+      if (!js.ok) throw new Error(`Evidence Ladder: cannot load ${jsUrl} (HTTP ${js.status})`);
+      const source = new Blob([await js.arrayBuffer()], { type: 'text/javascript' });
       const module = await WebAssembly.compile(await wasm.arrayBuffer());
-      return { js: new URL(assets.js, base).href, css: new URL(assets.css, base).href, module };
+      return { source, css: new URL(assets.css, base).href, cssIntegrity: assets.css_integrity, module };
     })();
     build.catch(() => {
       build = undefined;
@@ -151,9 +268,14 @@
 
   // Each calculator gets its own instance of the app (a distinct module URL
   // gives a distinct module): a panic in one stops only that one.
-  let instances = 0;
-  async function newInstance({ js, module }) {
-    const app = await import(`${js}#${++instances}`);
+  async function newInstance({ source, module }) {
+    const url = URL.createObjectURL(source);
+    let app;
+    try {
+      app = await import(url);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
     // Every instance defines plan() (and its siblings) again: keep the first
     // instance's, whatever happens to later ones.
     const kept = Object.entries(api);
@@ -179,8 +301,10 @@
   const latest = new WeakMap(); // element → the newest mount() on it
 
   /**
-   * Renders a calculator into `element`. `options` takes the inputs by name,
-   * plus `theme` ("light", "dark" or "auto") and `compact` (default true).
+   * Renders a calculator into `element`. `options` takes the inputs by name
+   * (every key but `theme` and `compact` goes to the app, which accepts or
+   * refuses each), plus `theme` ("light", "dark" or "auto"; by default the
+   * one that suits the page's background) and `compact` (default true).
    * Resolves to the shadow root's host once the calculator is on screen;
    * always settles, rejecting with a TypeError for bad arguments and an Error
    * for anything else (the box then shows what happened, and Retry).
@@ -195,16 +319,32 @@
     }
     // Read every option before touching the page: a throwing getter leaves it as it was.
     const values = {};
-    for (const key of [...INPUTS, 'theme', 'compact']) values[key] = options[key];
-    const query = queryFor(values, values.compact !== false);
+    for (const key of Object.keys(options)) values[snake(key)] = options[key];
+    const compact = values.compact !== false;
+    const theme = themeFor(values.theme, element);
+    const query = queryFor(values, compact, theme);
 
     const token = {};
     latest.set(element, token);
     const host = document.createElement('div');
     host.toggleAttribute('data-evidence-ladder-mount', true);
-    if (['light', 'dark'].includes(values.theme)) host.dataset.theme = values.theme;
+    // The page's CSS reaches a shadow root through inheritance (`.post *
+    // { color: red }` matches the host) and custom properties. Inline and
+    // important, these beat any page rule on the host; the stylesheet inside
+    // sets every variable on the calculator's own root, which no page rule
+    // can select. (`all` leaves custom properties alone, hence both.)
+    host.style.setProperty('all', 'initial', 'important');
+    host.style.setProperty('display', 'block', 'important');
+    // `all` leaves out direction and unicode-bidi: an rtl page would flip the calculator.
+    host.style.setProperty('direction', 'ltr', 'important');
+    host.style.setProperty('unicode-bidi', 'isolate', 'important');
+    // Until the calculator is on screen, the room it will take, so that the
+    // page below it does not jump when it arrives.
+    if (compact) host.style.setProperty('min-height', `${compactHeight(element.clientWidth)}px`, 'important');
     const shadow = host.attachShadow({ mode: 'open' });
     const root = document.createElement('div');
+    root.toggleAttribute('data-evidence-ladder-root', true);
+    if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
     const loading = document.createElement('p');
     loading.textContent = 'Loading the calculator…';
     root.append(loading);
@@ -224,6 +364,8 @@
       check();
       const style = document.createElement('link');
       style.rel = 'stylesheet';
+      style.crossOrigin = 'anonymous';
+      style.integrity = loaded.cssIntegrity;
       style.href = loaded.css;
       const styled = new Promise((resolve) => {
         style.onload = style.onerror = resolve;
@@ -262,6 +404,9 @@
     // Yew renders asynchronously: wait for the first render to land.
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (panicked) throw stopped;
+    // On screen: its own height from now on (the snippet's reservation too).
+    host.style.removeProperty('min-height');
+    forgetReserve(element);
     return host;
   };
 

@@ -1,15 +1,22 @@
 /*
  * Starts the calculator in release builds, in place of Trunk's inline loader
  * (scripts/post-build.mjs swaps them and fills in the data-* attributes).
- * Why our own: Chromium ignores the integrity of Trunk's `as=fetch` wasm
- * preload, so a changed wasm would run; here the wasm is fetched with its
- * integrity checked. And any failure (missing file, integrity mismatch,
- * compile error, nothing after 10 s) replaces "Loading…" with a message and
- * Retry instead of leaving it on screen for good.
+ * Why our own: nothing the browser runs is unchecked. Chromium ignores the
+ * integrity of Trunk's `as=fetch` wasm preload, and when a modulepreload
+ * fails its integrity, `import()` fetches the JS again without it. So both
+ * files are fetched here with their integrity, and the JS is imported from a
+ * `blob:` URL of exactly the bytes that were checked (the CSP allows `blob:`
+ * scripts for this). Any failure (missing file, integrity mismatch, compile
+ * error, nothing after 10 s) replaces "Loading…" with a message and Retry
+ * instead of leaving it on screen for good.
  */
 const TIMEOUT_MS = 10000;
 const config = document.querySelector('script[data-wasm][data-js]').dataset;
 const root = document.getElementById('app');
+
+// This script runs, so it reports failures itself: the page's CSS-only
+// "has not started" notice (for a loader.js that cannot run) is not needed.
+root?.querySelector('.stalled')?.remove();
 
 function started() {
   // The app replaced "Loading…", or its panic hook already said what happened.
@@ -38,11 +45,26 @@ const timer = setTimeout(
   TIMEOUT_MS,
 );
 
-try {
-  const response = await fetch(config.wasm, { integrity: config.wasmIntegrity });
+/** A file's response, checked against its integrity by the browser. */
+async function checked(url, integrity) {
+  const response = await fetch(url, { integrity });
   if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
-  const bindings = await import(config.js);
-  await bindings.default({ module_or_path: response });
+  return response;
+}
+
+try {
+  const [wasm, js] = await Promise.all([
+    checked(config.wasm, config.wasmIntegrity),
+    checked(config.js, config.jsIntegrity),
+  ]);
+  const module = URL.createObjectURL(new Blob([await js.arrayBuffer()], { type: 'text/javascript' }));
+  let bindings;
+  try {
+    bindings = await import(module);
+  } finally {
+    URL.revokeObjectURL(module);
+  }
+  await bindings.default({ module_or_path: wasm });
   clearTimeout(timer);
 } catch (error) {
   clearTimeout(timer);

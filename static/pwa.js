@@ -7,20 +7,29 @@
  */
 (() => {
   'use strict';
-  if (!('serviceWorker' in navigator)) return;
   const params = new URLSearchParams(location.search);
   if (params.get('embed') === '1') return; // an embedded calculator is not the app
+  // In an iframe sandboxed without allow-same-origin (an opaque origin),
+  // merely reading navigator.serviceWorker throws a SecurityError: no
+  // offline support there, and no uncaught error either.
+  let container;
+  try {
+    container = navigator.serviceWorker;
+  } catch {
+    return;
+  }
+  if (!container) return;
 
   const banner = document.getElementById('update');
   // A page that had a worker when it loaded runs a version that worker
   // served; a new controller means an accepted update (a waiting worker only
   // takes over when a tab asks), so every tab follows it. The first install
   // also changes the controller (clients.claim) and must not reload.
-  let controlled = Boolean(navigator.serviceWorker.controller);
+  let controlled = Boolean(container.controller);
   let reloading = false;
 
   function offer(worker) {
-    if (!banner || !navigator.serviceWorker.controller) return; // first install: nothing to update
+    if (!banner || !container.controller) return; // first install: nothing to update
     banner.hidden = false;
     banner.querySelector('button').onclick = () => {
       // Another tab may have accepted already: then just load the new version.
@@ -29,7 +38,7 @@
     };
   }
 
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
+  container.addEventListener('controllerchange', () => {
     if (!controlled) {
       controlled = true;
       return;
@@ -42,7 +51,7 @@
   window.addEventListener('load', async () => {
     let registration;
     try {
-      registration = await navigator.serviceWorker.register('./sw.js', { scope: './' });
+      registration = await container.register('./sw.js', { scope: './' });
     } catch (error) {
       console.warn('Evidence Ladder: offline support unavailable', error);
       return;

@@ -77,7 +77,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
             <button type="button" onclick={open}>{ "Embed" }</button>
             <dialog class="embed-dialog" aria-labelledby="embed-title" ref={dialog} onclose={on_close}>
                 <h3 id="embed-title">{ "Embed this calculator in your blog" }</h3>
-                <p>{ "Paste either snippet into your page's HTML. Data attributes (or mount options) are the inputs. The iframe works from any site. With mount(), the app loads into your page itself, so the host serving this app must send Access-Control-Allow-Origin." }</p>
+                <p>{ "Paste either snippet into your page's HTML. Data attributes (or mount options) are the inputs. The iframe works from any site. With mount(), the app loads into your page itself, so the host serving this app must send Access-Control-Allow-Origin, and a Content-Security-Policy on your page must allow scripts from it and from blob:." }</p>
                 { for snippets.into_iter().map(|(export, id, title, code)| html! {
                     <section aria-labelledby={format!("{id}-title")}>
                         <h4 id={format!("{id}-title")}>{ title }</h4>

@@ -217,7 +217,8 @@ pub fn size(x: f64) -> String {
 /// use evidence_ladder::model::format::decimals_for;
 /// assert_eq!(decimals_for(Some(0.8), 1.2), 1);
 /// assert_eq!(decimals_for(Some(0.04), 0.03), 2);
-/// assert_eq!(decimals_for(None, 61.3), 0);
+/// assert_eq!(decimals_for(None, 61.3), 1);
+/// assert_eq!(decimals_for(None, 613.0), 0);
 /// ```
 pub fn decimals_for(width: Option<f64>, value: f64) -> usize {
     let scale = match width {

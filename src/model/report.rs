@@ -475,6 +475,15 @@ pub fn claim_text(c: &ClaimCell) -> String {
     text
 }
 
+/// The room a compact calculator takes before it arrives, as an inline style
+/// for the snippets' placeholders, so the post does not move when it does.
+/// The compact view of a plan that fits is about 880 px tall in a 320 px
+/// column, 790 px in 390 px and 660 px from 600 px up (measured on the release
+/// build, 2026-11-30; `static/embed.js` holds the table and takes over once it
+/// runs). The column is unknown here, so the viewport stands in for it
+/// (a column about 32 px narrower): 1284 px − 1.15 × viewport, within those bounds.
+pub const COMPACT_RESERVE_STYLE: &str = "min-height:clamp(660px,1284px - 115vw,880px)";
+
 /// HTML a blog pastes to embed a calculator with these inputs, served from
 /// `base` (the app's address, ending in "/"): the script and a placeholder.
 ///
@@ -484,7 +493,8 @@ pub fn claim_text(c: &ClaimCell) -> String {
 /// assert_eq!(
 ///     embed_snippet(&inputs, "https://example.org/el/"),
 ///     "<script src=\"https://example.org/el/embed.js\" async></script>\n\
-///      <div data-evidence-ladder data-generality=\"4\" data-tokens-per-param=\"10\"></div>"
+///      <div data-evidence-ladder data-generality=\"4\" data-tokens-per-param=\"10\" \
+///      style=\"min-height:clamp(660px,1284px - 115vw,880px)\"></div>"
 /// );
 /// ```
 pub fn embed_snippet(inputs: &Inputs, base: &str) -> String {
@@ -494,7 +504,8 @@ pub fn embed_snippet(inputs: &Inputs, base: &str) -> String {
         .map(|(field, text)| format!(" data-{}=\"{}\"", field.key().replace('_', "-"), text))
         .collect();
     format!(
-        "<script src=\"{base}embed.js\" async></script>\n<div data-evidence-ladder{attributes}></div>"
+        "<script src=\"{base}embed.js\" async></script>\n\
+         <div data-evidence-ladder{attributes} style=\"{COMPACT_RESERVE_STYLE}\"></div>"
     )
 }
 
@@ -510,7 +521,7 @@ pub fn mount_snippet(inputs: &Inputs, base: &str) -> String {
         .collect();
     format!(
         "<script src=\"{base}embed.js\" async></script>\n\
-         <div id=\"evidence-ladder\"></div>\n\
+         <div id=\"evidence-ladder\" style=\"{COMPACT_RESERVE_STYLE}\"></div>\n\
          <script>\n\
          \x20 addEventListener(\"load\", () =>\n\
          \x20   evidenceLadder.mount(document.getElementById(\"evidence-ladder\"), {{ {} }}));\n\

@@ -1,0 +1,126 @@
+// One bad call never stops the calculator: plan() and analyze() refuse
+// cyclic, too deep, too large and unreadable values with an Error that says
+// where and why, and thousands of such calls leave the page working.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, serve } from './support.mjs';
+
+let server, browser, page;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  page = await openApp(await browser.newContext(), server.url);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The message each call throws (or "returned"), run in the page. */
+const messages = (fn) =>
+  page.evaluate(`(() => {
+    const api = window.evidenceLadder;
+    const out = [];
+    const attempt = (call) => {
+      try {
+        call();
+        out.push('returned');
+      } catch (e) {
+        out.push(e instanceof Error ? e.message : 'not an Error: ' + String(e));
+      }
+    };
+    (${fn})(api, attempt);
+    return out;
+  })()`);
+
+const rows = (n) => Array.from({ length: n }, (_, i) => ({ params: 1e8 * (1 + (i % 4)), arm: Math.floor(i / 4) % 2 ? 'method' : 'baseline', seed: String(i), value: 50 + (i % 7) }));
+
+describe('hostile values are refused before they are read', () => {
+  test('each refusal names the problem and where, once, in plain words', async () => {
+    const got = await messages(`(api, attempt) => {
+      const cyclic = { generality: 3 };
+      cyclic.self = cyclic;
+      let deep = 1;
+      for (let i = 0; i < 100000; i++) deep = [deep];
+      const throwing = { get generality() { throw new Error('boom'); } };
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      attempt(() => api.plan(cyclic));
+      attempt(() => api.plan({ nested: deep }));
+      attempt(() => api.plan(throwing));
+      attempt(() => api.plan(proxy));
+      attempt(() => api.plan({ generality: Symbol('x') }));
+      attempt(() => api.plan({ list: new Array(2 ** 31) }));
+      attempt(() => api.plan({ text: 'x'.repeat(3e6) }));
+      const row = { params: 1e8, arm: 'method', seed: '1' };
+      row.value = row;
+      attempt(() => api.analyze({ results: [row], method: 'method', baseline: 'baseline', higher_is_better: true }));
+      attempt(() => api.analyze({ results: [{ params: 1e8, arm: 'method', seed: '1', value: Symbol('x') }], method: 'method', baseline: 'baseline', higher_is_better: true }));
+      attempt(() => api.analyze({ results: [{ params: 1e8, arm: 'method', seed: '1', get value() { throw new Error('boom'); } }], method: 'method', baseline: 'baseline', higher_is_better: true }));
+      attempt(() => api.analyze({ results: deep }));
+    }`);
+    const expected = [
+      /^plan\(inputs\): inputs\.self contains itself \(a cycle\)/,
+      /^plan\(inputs\): inputs\.nested(\[0\])+….* is nested more than 32 levels deep$/,
+      /^plan\(inputs\): inputs\.generality cannot be read/,
+      /^plan\(inputs\): inputs cannot be read/,
+      /^generality must be a whole number from 1 to 5 \(got a symbol\)$/,
+      /^plan\(inputs\): inputs holds more than 100,000 values$/,
+      /^plan\(inputs\): inputs holds more than 2,000,000 characters of text$/,
+      /^analyze\(input\): input\.results\[0\]\.value contains itself/,
+      /^analyze\(input\): results\[0\]\.value must be a number$/,
+      /^analyze\(input\): input\.results\[0\]\.value cannot be read/,
+      /^analyze\(input\): input\.results(\[0\])+….* is nested more than 32 levels deep$/,
+    ];
+    assert.equal(got.length, expected.length);
+    got.forEach((message, i) => {
+      assert.match(message, expected[i]);
+      assert.doesNotMatch(message, /Error: |JsValue|invalid type|boom/, message);
+    });
+  });
+
+  test('plain data within the limits is still read: 19,000 result rows', async () => {
+    const got = await page.evaluate((r) => window.evidenceLadder.analyze({ results: r, method: 'method', baseline: 'baseline', higher_is_better: true }).rungs.length, rows(19000));
+    assert.equal(got, 4);
+  });
+
+  test('10,000 throwing calls, then plan() works and the form responds', async () => {
+    const started = Date.now();
+    const summary = await page.evaluate(() => {
+      const api = window.evidenceLadder;
+      let deep = 1;
+      for (let i = 0; i < 100000; i++) deep = { d: deep };
+      const makers = [
+        () => ({ get generality() { throw new Error('getter'); } }),
+        () => {
+          const o = { novelty: 2 };
+          o.me = { back: o };
+          return o;
+        },
+        () => ({ deep }),
+        () => new Proxy({}, { ownKeys() { throw new Error('trap'); } }),
+        () => ({ generality: 99 }),
+      ];
+      let thrown = 0;
+      let other = 0;
+      for (let i = 0; i < 10000; i++) {
+        try {
+          if (i % 2) api.plan(makers[i % makers.length]());
+          else api.analyze({ results: [makers[i % makers.length]()], method: 'a', baseline: 'b', higher_is_better: true });
+          other++;
+        } catch (e) {
+          if (e instanceof Error) thrown++;
+          else other++;
+        }
+      }
+      return { thrown, other, level: api.plan({ generality: 5, novelty: 5 }).evidence.level };
+    });
+    assert.deepEqual(summary, { thrown: 10000, other: 0, level: 5 });
+    console.log(`10,000 throwing calls in ${Date.now() - started} ms`);
+    // The page's own calculator still responds.
+    await page.getByRole('combobox', { name: /^Novelty/ }).selectOption('5');
+    await page.getByRole('status').filter({ hasText: 'level 4' }).waitFor({ timeout: 5000 });
+    assert.deepEqual(page.errors, []);
+  });
+});
