@@ -83,6 +83,31 @@ pub fn power_analysis(effect: f64, noise: f64, alpha: f64, power: f64) -> PowerA
 /// assert!((detectable_effect(5, 0.05, 0.8) - 2.0244).abs() < 1e-3);
 /// ```
 pub fn detectable_effect(n: u32, alpha: f64, power: f64) -> f64 {
+    // Every plan asks this for a handful of (n, α, power); each answer costs
+    // about ten exact power integrals, so recent answers are kept.
+    /// (n, α's bits, power's bits) and the answer.
+    type Answer = ((u32, u64, u64), f64);
+    thread_local! {
+        static RECENT: std::cell::RefCell<Vec<Answer>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    const KEPT: usize = 32;
+    let key = (n, alpha.to_bits(), power.to_bits());
+    if let Some(d) = RECENT.with(|r| r.borrow().iter().find(|(k, _)| *k == key).map(|(_, d)| *d)) {
+        return d;
+    }
+    let d = solve_detectable_effect(n, alpha, power);
+    RECENT.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.len() == KEPT {
+            r.remove(0);
+        }
+        r.push((key, d));
+    });
+    d
+}
+
+fn solve_detectable_effect(n: u32, alpha: f64, power: f64) -> f64 {
     let n = f64::from(n.max(2));
     smallest_d(|d| t_test_power(n, d, alpha), power)
 }

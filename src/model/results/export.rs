@@ -11,9 +11,14 @@ use crate::model::format::{self, csv_cell, markdown_text};
 pub const CSV_HEADER: &str = "params,arm,seed,value";
 
 /// The header naming the metric column, so a round trip keeps its direction.
+/// A metric that would not read back as one (empty once invisible characters
+/// are dropped, or named like a key column) is written as `value`.
 fn header(metric: Option<&str>) -> String {
-    match metric.map(str::trim) {
-        Some(m) if !m.is_empty() => format!("params,arm,seed,{}", csv_cell(m)),
+    let metric = metric.map(super::input::clean_name);
+    match metric.as_deref() {
+        Some(m) if !m.is_empty() && !super::parse::names_a_key_column(m) => {
+            format!("params,arm,seed,{}", csv_cell(m))
+        }
         _ => CSV_HEADER.to_owned(),
     }
 }

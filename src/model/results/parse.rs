@@ -169,6 +169,15 @@ const TASK_NAMES: [&str; 3] = ["task", "env", "environment"];
 /// Names that mean "the value", which in the wide form would be read as an arm by mistake.
 const VALUE_NAMES: [&str; 3] = ["value", "metric", "result"];
 
+/// Whether a column called `name` would be read as params, arm, seed or task
+/// rather than as a metric.
+pub fn names_a_key_column(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    [&PARAMS_NAMES[..], &ARM_NAMES, &SEED_NAMES, &TASK_NAMES]
+        .iter()
+        .any(|names| names.contains(&lower.as_str()))
+}
+
 /// Reads results pasted from a spreadsheet or a CSV file: tab-, comma- or
 /// semicolon-separated (whichever the header row uses, in that order of
 /// preference), with a header row, in long form (`params, arm, seed, <metric>`,
@@ -218,7 +227,7 @@ pub fn parse_results_text(text: &str) -> ParsedResults {
         .unwrap_or(',');
     let names: Vec<String> = split_line(header, delimiter)
         .iter()
-        .map(|n| clean_name(n).into_owned())
+        .map(|n| clean_name(format::csv_uncell(n)).into_owned())
         .collect();
     let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
     let find = |aliases: &[&str]| lower.iter().position(|n| aliases.contains(&n.as_str()));
