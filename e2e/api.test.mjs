@@ -1,5 +1,7 @@
 // window.evidenceLadder.plan() in the real release build: the public contract
-// and the product's invariants, checked again where users meet them.
+// as scripts meet it (names, types, errors). The product's invariants over
+// every claim, kind and axis are property tests of the domain (tests/domain.rs),
+// where they run thousands of times faster; here one example of each public field.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, serve } from './support.mjs';
@@ -31,7 +33,7 @@ describe('plan() contract', () => {
     const p = await plan({});
     assert.equal(p.evidence.level, 3);
     assert.equal(p.evidence.name, 'Convincing');
-    for (const key of ['seeds', 'settings', 'rungs', 'detectable_effect']) assert.equal(typeof p.evidence[key], 'number');
+    for (const key of ['seeds', 'settings', 'rungs', 'detectable_effect', 'span']) assert.equal(typeof p.evidence[key], 'number');
     assert.ok(Math.abs(p.ladder.budget_flops / 1.9409e21 - 1) < 1e-3);
     assert.equal(p.ladder.reserve, 0.2);
     assert.equal(typeof p.min_flops, 'number');
@@ -50,9 +52,9 @@ describe('plan() contract', () => {
     }
   });
 
-  test('the essay ladder, 120M to 1.3B, is what about 4.2e21 FLOPs buy', async () => {
-    const params = (await plan({ flops: 4.2e21 })).ladder.rungs.map((r) => r.params);
-    assert.ok(params[0] >= 1.0e8 && params[0] <= 1.4e8, `bottom ${params[0]}`);
+  test('the essay ladder, 120M to 1.3B, is close to what about 7e21 FLOPs buy (README)', async () => {
+    const params = (await plan({ flops: 7e21, count: 64 })).ladder.rungs.map((r) => r.params);
+    assert.ok(params[0] >= 1.2e8 && params[0] <= 1.4e8, `bottom ${params[0]}`);
     assert.ok(params.at(-1) >= 1.2e9 && params.at(-1) <= 1.4e9, `top ${params.at(-1)}`);
   });
 
@@ -124,91 +126,45 @@ describe('plan() errors name the field and its range', () => {
   });
 });
 
-describe('invariants across every claim', () => {
-  test('levels, rungs, budget and tiers', async () => {
-    const levels = {};
-    for (let g = 1; g <= 5; g++) {
-      for (let n = 1; n <= 5; n++) {
-        for (const budget of [{}, { count: 1, hours: 24 }, { flops: 1e25 }]) {
-          const p = await plan({ generality: g, novelty: n, ...budget });
-          levels[`${g},${n}`] = p.evidence.level;
-          for (const r of p.ladder.rungs) {
-            assert.ok(Math.abs(r.tokens - 20 * r.params) <= 1e-6 * r.tokens);
-            assert.ok(Math.abs(r.flops_per_run - 6 * r.params * r.tokens) <= 1e-6 * r.flops_per_run);
-          }
-          // Totals are the sums of the experiments, and fitting leaves the reserve.
-          const sum = p.experiments.reduce((s, e) => s + e.flops, 0);
-          assert.ok(Math.abs(sum - p.ladder.planned_flops) <= 1e-9 * sum);
-          assert.equal(p.experiments.reduce((s, e) => s + e.runs, 0), p.ladder.runs);
-          if (p.ladder.fits) assert.ok(p.ladder.planned_flops <= (1 - p.ladder.reserve) * p.ladder.budget_flops * (1 + 1e-12));
-          const headline = p.experiments.find((e) => e.what === 'headline');
-          assert.equal(headline.tier, 'large');
-          assert.equal(headline.arms, 2);
-          assert.equal(headline.seeds, p.evidence.seeds);
-        }
-      }
-    }
-    assert.equal(levels['1,1'], 1);
-    assert.equal(levels['5,5'], 5);
-    for (let g = 1; g <= 5; g++) {
-      assert.ok(levels[`${g},5`] >= 4);
-      for (let n = 1; n <= 5; n++) {
-        if (g < 5) assert.ok(levels[`${g + 1},${n}`] >= levels[`${g},${n}`]);
-        if (n < 5) assert.ok(levels[`${g},${n + 1}`] >= levels[`${g},${n}`]);
-      }
+describe('this round\'s public fields', () => {
+  test('memory: the cap, each rung\'s need, and rows that add up', async () => {
+    const p = await plan({ flops: 1e26 });
+    assert.equal(p.ladder.max_params, 30e9);
+    assert.equal(p.ladder.sized_by, 'memory');
+    for (const r of p.ladder.rungs) {
+      assert.ok(r.params <= p.ladder.max_params);
+      assert.equal(typeof r.memory_gb, 'number');
+      assert.equal(typeof r.partial_runs, 'number');
+      assert.ok(Math.abs(r.runs * r.flops_per_run + r.partial_flops - r.flops) <= 1e-9 * r.flops);
     }
   });
 
-  test('the top rung grows with the budget, about √1000 for 1000×', async () => {
-    let last = 0;
-    for (const hours of [1, 10, 100, 720, 7200, 72000, 720000]) {
-      const top = (await plan({ hours })).ladder.rungs.at(-1).params;
-      assert.ok(top >= last, `hours ${hours}`);
-      last = top;
-    }
-    const base = (await plan({})).ladder.rungs.at(-1).params;
-    const big = (await plan({ hours: 720000 })).ladder.rungs.at(-1).params;
-    assert.ok(big / base >= 28 && big / base <= 36, `ratio ${big / base}`);
+  test('inputs field, tuning, family, eval_tokens and steps_per_second, with the units people type', async () => {
+    const benchmark = await plan({ kind: 'benchmark', family: 'pythia', eval_tokens: '2M' });
+    assert.equal(benchmark.evidence.detectable_effect, null);
+    assert.ok(benchmark.ladder.rungs.every((r) => r.tokens === 2e6));
+    const rl = await plan({ field: 'rl', axis: 'data', floor: '1M', steps_per_second: '2,000' });
+    assert.equal(rl.inputs.steps_per_second, 2000);
+    assert.ok(rl.experiments.find((e) => e.what === 'headline').seeds >= 10);
+    const mup = await plan({ tuning: 'mup', top: '1.3B', hours: '14d', mfu: '40%' });
+    assert.equal(mup.inputs.hours, 336);
+    assert.equal(mup.inputs.mfu, 0.4);
+    assert.equal(mup.ladder.rungs.at(-1).params, 1.3e9);
+    assert.ok(!mup.experiments.some((e) => e.what === 'headline-tuning'));
   });
 
-  test('a harder claim needs at least as much compute, and its own ladder decides', async () => {
-    let last = 0;
-    for (const [g, n] of [[1, 1], [2, 2], [3, 3], [4, 4], [5, 5]]) {
-      const p = await plan({ generality: g, novelty: n });
-      assert.ok(p.min_flops >= last, `(${g},${n})`);
-      assert.equal(p.ladder.fits, p.min_flops <= p.ladder.available_flops);
-      last = p.min_flops;
-    }
-  });
-
-  test('each contribution kind gets its own experiments', async () => {
-    const kinds = ['insight', 'negative_result', 'model', 'benchmark', 'dataset', 'codebase'];
-    const designs = [];
-    for (const kind of kinds) {
-      const p = await plan({ kind });
-      designs.push(JSON.stringify(p.experiments.map((e) => [e.what, e.arms, e.runs])));
-    }
-    assert.equal(new Set(designs).size, kinds.length);
-  });
-
-  test('a scaling axis changes how compute grows', async () => {
-    const finetune = await plan({ axis: 'finetune', data_tokens: 1e9 });
-    for (const r of finetune.ladder.rungs) {
-      assert.equal(r.tokens, 1e9);
-      assert.ok(Math.abs(r.flops_per_run - 6 * r.params * 1e9) <= 1e-9 * r.flops_per_run);
-    }
-    const custom = await plan({ axis: 'custom', base_hours: 2, exponent: 1 });
-    assert.equal(custom.ladder.rungs[0].params, null);
-  });
-
-  test('seeds from a power analysis: d = 0.5 needs 64 per arm', async () => {
-    const p = await plan({ effect: 0.5, noise: 1 });
-    assert.equal(p.evidence.seeds, 64);
+  test('a chosen top that does not fit is blamed, not the claim', async () => {
+    const p = await plan({ top: 7e9 });
+    assert.equal(p.ladder.fits, false);
+    assert.equal(p.claim_fits, true);
+    assert.equal(p.narrower_claims.length, 0);
+    assert.ok(p.largest_top < 7e9);
   });
 
   test('a budget that is too small says by how much and what fits', async () => {
-    const p = await plan({ generality: 5, novelty: 5, accelerator: 'rtx4090', count: 1, hours: 336 });
+    const p = await plan({ generality: 5, novelty: 5, count: 1, hours: 48 });
     assert.equal(p.ladder.fits, false);
+    assert.equal(p.ladder.short_of, 'compute');
     assert.ok(p.ladder.shortfall > 1);
     assert.ok(p.narrower_claims.length > 0);
     assert.ok(p.narrower_claims.every((c) => c.fits && c.level < 5));

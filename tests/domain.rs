@@ -594,7 +594,8 @@ proptest! {
         }
         for r in &l.rungs {
             for x in [r.scale, r.flops_per_run, r.hours_per_run, r.wall_clock_hours_per_run, r.share_of_budget, r.partial_flops, r.memory_gb.unwrap_or(0.0)] {
-                prop_assert!(x.is_finite() && x >= 0.0);
+                // Never -0 either: JSON would carry it to scripts.
+                prop_assert!(x.is_finite() && x >= 0.0 && x.is_sign_positive());
             }
         }
     }

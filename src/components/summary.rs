@@ -57,7 +57,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
                     <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
                     { format!(
-                        "{}: {ladder}, {}, {} on your hardware.",
+                        "{}: {ladder}, {}, {}.",
                         report::verdict_title(plan),
                         format::plural(l.runs, "run", "runs"),
                         format::duration(l.wall_clock_hours),

@@ -704,7 +704,8 @@ impl LadderRequest<'_> {
                     here.partition(|e| e.cost == main_cost);
                 let flops_per_run = run_flops(main_cost, scale, self.scaling);
                 let runs: u32 = full.iter().map(|e| e.runs).sum();
-                let partial_flops: f64 = partial.iter().map(|e| e.flops).sum();
+                // Adding 0.0 turns the empty sum's -0 into 0 for the JSON.
+                let partial_flops: f64 = partial.iter().map(|e| e.flops).sum::<f64>() + 0.0;
                 let flops = f64::from(runs) * flops_per_run + partial_flops;
                 let hours_per_run = self.budget.accelerator_hours_for(flops_per_run);
                 Rung {
@@ -755,7 +756,7 @@ impl LadderRequest<'_> {
                     .filter(|e| e.cost == main_cost)
                     .map(|e| e.runs)
                     .sum();
-                let tier_flops: f64 = of_tier.map(|e| e.flops).sum();
+                let tier_flops: f64 = of_tier.map(|e| e.flops).sum::<f64>() + 0.0;
                 TierSplit {
                     tier,
                     runs: tier_runs,

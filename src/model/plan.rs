@@ -679,7 +679,7 @@ fn assumptions(
             format::number_text(inputs.alpha),
             format::number_text(inputs.power)
         ),
-        source: "Cohen 1988, Statistical Power Analysis for the Behavioral Sciences; z-values from Acklam's normal quantile",
+        source: "Cohen 1988, Statistical Power Analysis for the Behavioral Sciences; seeds from the exact power of the noncentral t (as G*Power computes it)",
     });
     list
 }
