@@ -313,14 +313,14 @@ async fn a_price_adds_a_cost_column() {
         root.query_selector_all(".ladder table.rungs thead th")
             .expect("th")
             .length(),
-        9
+        10
     );
     let root = render_app("price=2.5").await;
     assert_eq!(
         root.query_selector_all(".ladder table.rungs thead th")
             .expect("th")
             .length(),
-        10
+        11
     );
 }
 
