@@ -7,10 +7,9 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::inputs_form::InputsForm;
 use crate::components::share_bar::{self, ShareBar};
-use crate::components::summary::Summary;
 use crate::components::{
-    claim_map::ClaimMap, evidence_card, files, jump_link, ladder_chart, ladder_table, method,
-    principles, results_notice, results_panel, verdict, Dispatch, PlanPart,
+    claim_map, evidence_card, files, jump_link, ladder_chart, ladder_table, method, principles,
+    results_notice, results_panel, summary, verdict, Dispatch, PlanPart,
 };
 use crate::hooks::{use_address_bar, use_saved_results, use_timeout};
 use crate::model::plan::Plan;
@@ -93,8 +92,9 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     let compact = state.view.embed;
-    let part = |view: fn(&Plan) -> Html| html! { <PlanPart plan={plan.clone()} {view} /> };
-    let claim_map = html! { <ClaimMap plan={plan.clone()} dispatch={dispatch.clone()} /> };
+    let part = |view: fn(&Plan, &Dispatch) -> Html| {
+        html! { <PlanPart plan={plan.clone()} dispatch={dispatch.clone()} {view} /> }
+    };
     let form = html! { <InputsForm state={state.clone()} dispatch={dispatch.clone()} /> };
     let share = ShareBar {
         plan: &plan,
@@ -128,7 +128,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             <div class="layout">
-                <Summary plan={plan.clone()} invalid={state.invalid_fields()} />
+                { summary::view(&plan, &state.invalid_fields()) }
                 if compact {
                     // Embedded in an article: the answer first, the controls one click away.
                     <details class="panel inputs">
@@ -148,15 +148,15 @@ pub fn App(props: &AppProps) -> Html {
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
                     if compact {
                         // In an article: the verdict and a small ladder; the rest one click away.
-                        { part(|p| verdict::view(p, true)) }
-                        { part(ladder_table::small_view) }
+                        { part(|p, _| verdict::view(p, true)) }
+                        { part(|p, _| ladder_table::small_view(p)) }
                         <details class="panel more">
                             <summary>{ "The checklist, experiments and claim map" }</summary>
-                            { part(evidence_card::view) }
-                            { part(ladder_table::experiments_view) }
-                            { claim_map }
+                            { part(|p, _| evidence_card::view(p)) }
+                            { part(|p, _| ladder_table::experiments_view(p)) }
+                            { part(claim_map::view) }
                             // The targets of the checklist's "(the essay: …)" links.
-                            { part(|_| principles::view()) }
+                            { part(|_, _| principles::view()) }
                         </details>
                         <p class="open-full">
                             <a href={full_calculator} target="_blank" rel="noopener">
@@ -165,23 +165,24 @@ pub fn App(props: &AppProps) -> Html {
                         </p>
                     } else {
                         <nav class="plan-nav" aria-label="Parts of the plan">
+                            { jump_link("Verdict", "#verdict-title", "") }
                             { jump_link("Ladder", "#ladder-title", "") }
                             { jump_link("Experiments", "#experiments-title", "") }
                             { jump_link("Claim map", "#claim-map-title", "") }
                             { jump_link("Results", "#results-analysis-title", "") }
                             { jump_link("Share", "#share-title", "") }
                         </nav>
-                        { part(evidence_card::view) }
-                        { part(|p| verdict::view(p, false)) }
-                        { part(ladder_table::view) }
-                        { part(ladder_table::experiments_view) }
-                        { part(ladder_chart::view) }
-                        { claim_map }
+                        { part(|p, _| evidence_card::view(p)) }
+                        { part(|p, _| verdict::view(p, false)) }
+                        { part(|p, _| ladder_table::view(p)) }
+                        { part(|p, _| ladder_table::experiments_view(p)) }
+                        { part(|p, _| ladder_chart::view(p)) }
+                        { part(claim_map::view) }
                         { results_notice::view(&results, &dispatch, share_bar::on_download(&share)) }
                         { results_panel::view(&plan, &results.pasted, &reading, &on_results) }
                         { share_bar::view(share) }
                         { share_bar::print_footer(&plan, &full_calculator) }
-                        { part(method::view) }
+                        { part(|p, _| method::view(p)) }
                     }
                 </section>
             </div>

@@ -1,8 +1,8 @@
 //! One piece of the page per file. Most are plain `view` functions over what
 //! they show (a Yew component costs about 2 KB of generic code in the wasm);
 //! a piece is a component where skipping its render matters (the plan's
-//! views, re-rendered only when the plan changes) or where it keeps its own
-//! state (the claim map's focused cell, the embed dialog).
+//! views through [`PlanPart`], and the form) or where it keeps its own
+//! state (the embed dialog).
 //!
 //! Every change goes through one [`Dispatch`] handle, passed down with the
 //! props, instead of a callback per action built in the app.
@@ -105,6 +105,9 @@ pub fn jump_link(text: &'static str, target: &'static str, class: &'static str) 
                 let _ = el.set_attribute("tabindex", "-1");
             }
             let _ = el.focus();
+            // Its top, below the sticky summary (scroll-padding): focus alone
+            // centres a target taller than the screen, such as the whole plan.
+            el.scroll_into_view_with_bool(true);
         }
     });
     let class = (!class.is_empty()).then_some(class);
@@ -114,8 +117,10 @@ pub fn jump_link(text: &'static str, target: &'static str, class: &'static str) 
 #[derive(Properties)]
 pub struct PlanPartProps {
     pub plan: Rc<Plan>,
+    /// For the parts that change the calculator (the claim map).
+    pub dispatch: Dispatch,
     /// Draws this part of the page from the plan.
-    pub view: fn(&Plan) -> Html,
+    pub view: fn(&Plan, &Dispatch) -> Html,
 }
 
 /// The same plan (the memo's same `Rc`) and the same view draw the same
@@ -127,9 +132,11 @@ impl PartialEq for PlanPartProps {
 }
 
 /// A part of the page drawn from the plan alone (the checklist, the ladder,
-/// the chart, the method). As a component it renders again only when the
-/// plan does: typing results, copying a link or a notice leave it alone.
+/// the chart, the claim map, the method). As a component it renders again
+/// only when the plan does: typing results, copying a link or a notice
+/// leave it alone. One component type for all of them: each Yew component
+/// type costs its own copy of Yew's generic code in the wasm.
 #[component]
 pub fn PlanPart(props: &PlanPartProps) -> Html {
-    (props.view)(&props.plan)
+    (props.view)(&props.plan, &props.dispatch)
 }

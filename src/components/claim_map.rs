@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -7,12 +5,6 @@ use super::Dispatch;
 use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::plan::Plan;
 use crate::state::Action;
-
-#[derive(Properties, PartialEq)]
-pub struct ClaimMapProps {
-    pub plan: Rc<Plan>,
-    pub dispatch: Dispatch,
-}
 
 /// The cell an arrow key (or Home, End, Page Up, Page Down) moves to from
 /// (generality, novelty), as the ARIA grid pattern has it; none for other keys.
@@ -32,52 +24,84 @@ fn moved((g, n): (u8, u8), key: &str, ctrl: bool) -> Option<(u8, u8)> {
     })
 }
 
+/// Every cell button of the grid an event happened in.
+fn cells(e: &Event) -> Vec<web_sys::HtmlElement> {
+    let Some(grid) = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return Vec::new();
+    };
+    let Ok(list) = grid.query_selector_all("button[data-cell]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// Arrow keys move focus to the neighbouring cell, which becomes the grid's
+/// one Tab stop. Kept in the DOM rather than in component state: the map is
+/// drawn from the plan alone, and a component of its own costs wasm bytes.
+fn on_key(e: KeyboardEvent) {
+    let cells = cells(&e);
+    let cell_of = |el: &web_sys::HtmlElement| {
+        let id = el.get_attribute("data-cell")?;
+        let (g, n) = id.split_once('-')?;
+        Some((g.parse::<u8>().ok()?, n.parse::<u8>().ok()?))
+    };
+    let Some(from) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .and_then(|el| cell_of(&el))
+    else {
+        return;
+    };
+    let Some(to) = moved(from, &e.key(), e.ctrl_key()) else {
+        return;
+    };
+    e.prevent_default();
+    for cell in &cells {
+        let here = cell_of(cell) == Some(to);
+        let _ = cell.set_attribute("tabindex", if here { "0" } else { "-1" });
+        if here {
+            let _ = cell.focus();
+        }
+    }
+}
+
+/// When focus leaves the grid, its Tab stop goes back to the user's claim,
+/// so the page's next render (which only knows the claim) agrees with it.
+fn on_focus_out(e: FocusEvent) {
+    let grid = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    let inside = e
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    if grid.is_some_and(|g| g.contains(inside.as_ref())) {
+        return;
+    }
+    for cell in cells(&e) {
+        let yours = cell.get_attribute("aria-pressed").as_deref() == Some("true");
+        let _ = cell.set_attribute("tabindex", if yours { "0" } else { "-1" });
+    }
+}
+
 /// What can be claimed with this compute: every generality × novelty, its
 /// level, and whether it fits, marked by symbol and text as well as colour.
 ///
 /// A grid (the ARIA pattern): one Tab stop, the arrow keys move between
-/// cells, Enter or Space plans the claim in the cell. The cell Tab reaches
-/// is the last one moved to, else the user's claim.
-#[component]
-pub fn ClaimMap(props: &ClaimMapProps) -> Html {
-    let plan = &props.plan;
+/// cells, Enter or Space plans the claim in the cell.
+pub fn view(plan: &Plan, dispatch: &Dispatch) -> Html {
     let yours = (plan.inputs.generality, plan.inputs.novelty);
-    let active = use_state_eq(|| yours);
-    {
-        // A new claim (from the form or a cell) is where Tab comes back to.
-        let active = active.clone();
-        use_effect_with(yours, move |&yours| active.set(yours));
-    }
-    let onkeydown = {
-        let active = active.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let Some(next) = moved(*active, &e.key(), e.ctrl_key()) else {
-                return;
-            };
-            e.prevent_default();
-            active.set(next);
-            // Focus moves now, to the cell found in this grid (several
-            // calculators may share a page).
-            let button = e
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|grid| {
-                    grid.query_selector(&format!("[data-cell=\"{}-{}\"]", next.0, next.1))
-                        .ok()
-                        .flatten()
-                })
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(button) = button {
-                let _ = button.focus();
-            }
-        })
-    };
     html! {
         <section class="panel claim-map" aria-labelledby="claim-map-title">
             <h3 id="claim-map-title">{ "Claim map: what this budget can support" }</h3>
             <p class="hint" id="claim-map-how">{ "Rows: generality (G), columns: novelty (N). Each cell gives the evidence level (L1–L5) and whether its ladder fits your budget (✓) or not (✗); your claim is outlined. Choose a cell to plan that claim; in the map, arrow keys move between cells." }</p>
             <div class="table-scroll" role="region" aria-labelledby="claim-map-title">
-                <table role="grid" aria-label="Claim map: the evidence level of every claim, and whether it fits" aria-describedby="claim-map-how" {onkeydown}>
+                <table role="grid" aria-label="Claim map: the evidence level of every claim, and whether it fits" aria-describedby="claim-map-how"
+                    onkeydown={Callback::from(on_key)} onfocusout={Callback::from(on_focus_out)}>
                     <thead>
                         <tr>
                             <td></td>
@@ -101,7 +125,7 @@ pub fn ClaimMap(props: &ClaimMapProps) -> Html {
                                 { for plan.claim_map[row * 5..row * 5 + 5].iter().map(|c| {
                                     let cell = (c.generality, c.novelty);
                                     let is_yours = cell == yours;
-                                    let select = props.dispatch.to(move |_: MouseEvent| Action::Claim(cell.0, cell.1));
+                                    let select = dispatch.to(move |_: MouseEvent| Action::Claim(cell.0, cell.1));
                                     // The name is the visible text ("L3 fits"), then
                                     // the claim it plans: what is seen is what is said.
                                     html! {
@@ -114,7 +138,7 @@ pub fn ClaimMap(props: &ClaimMapProps) -> Html {
                                             aria-current={is_yours.then_some("true")}
                                         >
                                             <button type="button" class="cell" data-cell={format!("{}-{}", cell.0, cell.1)}
-                                                tabindex={if cell == *active { "0" } else { "-1" }}
+                                                tabindex={if is_yours { "0" } else { "-1" }}
                                                 aria-pressed={if is_yours { "true" } else { "false" }} onclick={select}>
                                                 <span class="cell-level">{ format!("L{}", c.level) }</span>
                                                 <span class="symbol" aria-hidden="true">{ if c.fits { " ✓" } else { " ✗" } }</span>

@@ -10,11 +10,20 @@ use crate::model::plan::Plan;
 use crate::model::report::{embed_snippet, mount_snippet};
 use crate::state::Export;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EmbedDialogProps {
     pub plan: Rc<Plan>,
     pub exported: Option<(Export, bool)>,
     pub dispatch: Dispatch,
+}
+
+/// The plan memo's same `Rc` is the same plan: no need to compare contents.
+impl PartialEq for EmbedDialogProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.plan, &other.plan)
+            && self.exported == other.exported
+            && self.dispatch == other.dispatch
+    }
 }
 
 /// "Embed": ready-to-paste HTML for the current inputs, in a modal dialog.

@@ -29,8 +29,7 @@ fn log_x(params: f64, (low, high): (f64, f64)) -> f64 {
     PAD + (params.log10() - low.log10()) / span * (WIDTH - 2.0 * PAD)
 }
 
-/// One panel: points with interval bars, drawn without text (the table and
-/// the sentences carry the numbers).
+/// One panel: points with interval bars, and its scale beside it as text.
 fn panel(
     class: &'static str,
     label: String,
@@ -57,27 +56,53 @@ fn panel(
         high = low + 1.0;
     }
     let y = |v: f64| HEIGHT - PAD - (v - low) / (high - low) * (HEIGHT - 2.0 * PAD);
+    // The scale, as text at its true size beside the drawing (which scales
+    // with the page): each rung's size under its points, the values at the
+    // top, the bottom and zero. Percentages place it without inline styles,
+    // which the CSP forbids.
+    // Every series has a point at each analysed size, smallest first.
+    let sizes: Vec<f64> = series
+        .first()
+        .map(|(_, points)| points.iter().map(|p| p.0).collect())
+        .unwrap_or_default();
+    let pct = |v: f64, of: f64| format!("{:.2}%", v / of * 100.0);
+    let mut values = vec![high, low];
+    if zero_line && low < 0.0 && high > 0.0 {
+        values.push(0.0);
+    }
     html! {
-        <svg class={classes!("results-chart", class)} viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={label}>
-            if zero_line {
-                <line class="zero" x1={PAD.to_string()} x2={(WIDTH - PAD).to_string()} y1={format!("{:.1}", y(0.0))} y2={format!("{:.1}", y(0.0))} />
-            }
-            { for series.into_iter().map(|(arm, points)| html! {
-                <g class={arm}>
-                    { for points.into_iter().map(|(x, v, ci)| {
-                        let cx = log_x(x, range);
-                        html! {
-                            <>
-                                if let Some((lo, hi)) = ci {
-                                    <line class="interval" x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1={format!("{:.1}", y(lo))} y2={format!("{:.1}", y(hi))} />
-                                }
-                                <circle cx={format!("{cx:.1}")} cy={format!("{:.1}", y(v))} r="5" />
-                            </>
-                        }
-                    }) }
-                </g>
-            }) }
-        </svg>
+        <div class={classes!("chart-frame", class)}>
+            <svg class="y-axis" aria-hidden="true">
+                { for values.into_iter().map(|v| html! {
+                    <text x="100%" dx="-4" y={pct(y(v), HEIGHT)} dy="0.35em" text-anchor="end">{ format!("{v:.3}") }</text>
+                }) }
+            </svg>
+            <svg class={classes!("results-chart", class)} viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={label}>
+                if zero_line {
+                    <line class="zero" x1={PAD.to_string()} x2={(WIDTH - PAD).to_string()} y1={format!("{:.1}", y(0.0))} y2={format!("{:.1}", y(0.0))} />
+                }
+                { for series.into_iter().map(|(arm, points)| html! {
+                    <g class={arm}>
+                        { for points.into_iter().map(|(x, v, ci)| {
+                            let cx = log_x(x, range);
+                            html! {
+                                <>
+                                    if let Some((lo, hi)) = ci {
+                                        <line class="interval" x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1={format!("{:.1}", y(lo))} y2={format!("{:.1}", y(hi))} />
+                                    }
+                                    <circle cx={format!("{cx:.1}")} cy={format!("{:.1}", y(v))} r="5" />
+                                </>
+                            }
+                        }) }
+                    </g>
+                }) }
+            </svg>
+            <svg class="x-axis" aria-hidden="true">
+                { for sizes.into_iter().map(|x| html! {
+                    <text x={pct(log_x(x, range), WIDTH)} y="1em" text-anchor="middle">{ format::count(x) }</text>
+                }) }
+            </svg>
+        </div>
     }
 }
 
@@ -116,6 +141,10 @@ fn charts(analysis: &Analysis) -> Html {
                 range,
                 true,
             ) }
+            <p class="chart-legend">
+                <span class="key method" aria-hidden="true">{ "●" }</span>{ format!(" {} (filled)  ", analysis.method) }
+                <span class="key baseline" aria-hidden="true">{ "○" }</span>{ format!(" {} (hollow)", analysis.baseline) }
+            </p>
             <p class="hint">{ "Top: the metric for the method (filled) and the baseline (hollow). Bottom: the gain, with the line at zero. Sizes on a log scale, smallest on the left; bars are 95% intervals." }</p>
         </div>
     }
