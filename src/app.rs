@@ -14,7 +14,7 @@ use crate::components::{
 use crate::hooks::{use_address_bar, use_saved_results, use_timeout};
 use crate::model::plan::Plan;
 use crate::model::query::{start_from, to_query, View};
-use crate::results_state::{ResultsAction, ResultsState};
+use crate::results_state::ResultsState;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq, Default)]
@@ -104,13 +104,6 @@ pub fn App(props: &AppProps) -> Html {
         exported: state.exported,
         dispatch: &dispatch,
     };
-    let on_results = {
-        let results = results.dispatcher();
-        Callback::from(move |pasted| {
-            results.dispatch(ResultsAction::Edit(pasted, js_sys::Date::now()))
-        })
-    };
-
     html! {
         <div class={classes!("calculator", compact.then_some("compact"))}
             ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={files::on_drop(&dispatch)}>
@@ -179,7 +172,7 @@ pub fn App(props: &AppProps) -> Html {
                         { part(|p, _| ladder_chart::view(p)) }
                         { part(claim_map::view) }
                         { results_notice::view(&results, &dispatch, share_bar::on_download(&share)) }
-                        { results_panel::view(&plan, &results.pasted, &reading, &on_results) }
+                        { results_panel::view(&plan, &results.pasted, &reading, &dispatch) }
                         { share_bar::view(share) }
                         { share_bar::print_footer(&plan, &full_calculator) }
                         { part(|p, _| method::view(p)) }

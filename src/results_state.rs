@@ -9,7 +9,7 @@
 
 use crate::model::format;
 use crate::model::inputs::escape_invisible;
-use crate::model::results::PastedResults;
+use crate::model::results::{looks_like_results, PastedResults};
 
 /// Longest file name quoted in a notice, in characters: enough to recognise
 /// it, short enough that a hostile name cannot fill the page.
@@ -86,24 +86,21 @@ impl ResultsState {
             ResultsAction::File(name, text, at) => {
                 // Read as results only if it reads as results: a picture or a
                 // spreadsheet dropped by mistake must not replace the user's work.
-                let candidate = PastedResults {
-                    text,
-                    ..self.pasted.clone()
-                };
-                let parsed = candidate.read(None).parsed;
                 let name = shown_name(&name);
-                if parsed.rows.is_empty() {
-                    let first = parsed
-                        .bad_lines
-                        .first()
-                        .map(|b| format!(" (line {}: {})", b.line, b.message))
-                        .unwrap_or_default();
-                    next.notice = Some(format!(
-                        "{name} was not read as results, and nothing changed: no line in it has a size, an arm and a value{first}."
-                    ));
-                } else {
-                    let runs = format::plural(parsed.rows.len() as u64, "run", "runs");
-                    next.replace(candidate, at, format!("Read {runs} from {name}."));
+                match looks_like_results(&text) {
+                    Ok(parsed) => {
+                        let runs = format::plural(parsed.rows.len() as u64, "run", "runs");
+                        let candidate = PastedResults {
+                            text,
+                            ..self.pasted.clone()
+                        };
+                        next.replace(candidate, at, format!("Read {runs} from {name}."));
+                    }
+                    Err(why) => {
+                        next.notice = Some(format!(
+                            "{name} was not read as results, and nothing changed. {why}"
+                        ));
+                    }
                 }
             }
             ResultsAction::Unreadable(name, why) => {

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::Dispatch;
+use crate::model::results::too_large;
 use crate::results_state::ResultsAction;
 use crate::state::Action;
 
@@ -43,16 +44,25 @@ pub fn on_drop(dispatch: &Dispatch) -> Callback<DragEvent> {
         if file.name().to_ascii_lowercase().ends_with(".json") {
             return open_file(&dispatch, file);
         }
-        let dispatch = dispatch.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let file = gloo_file::File::from(file);
-            let action = match gloo_file::futures::read_as_text(&file).await {
-                Ok(text) => ResultsAction::File(file.name(), text, js_sys::Date::now()),
-                Err(_) => {
-                    ResultsAction::Unreadable(file.name(), "the browser could not read it.".into())
-                }
-            };
-            dispatch.send_results(action);
-        });
+        read_results(&dispatch, file);
     })
+}
+
+/// Reads a file as results: refused unread when it is larger than the page
+/// reads (2 MB), so a huge drop cannot freeze the tab; otherwise its text
+/// replaces the results only if it reads as results.
+pub fn read_results(dispatch: &Dispatch, file: web_sys::File) {
+    let name = file.name();
+    if let Some(why) = too_large(file.size()) {
+        return dispatch.send_results(ResultsAction::Unreadable(name, why));
+    }
+    let dispatch = dispatch.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let file = gloo_file::File::from(file);
+        let action = match gloo_file::futures::read_as_text(&file).await {
+            Ok(text) => ResultsAction::File(name, text, js_sys::Date::now()),
+            Err(_) => ResultsAction::Unreadable(name, "the browser could not read it.".into()),
+        };
+        dispatch.send_results(action);
+    });
 }

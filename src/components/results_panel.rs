@@ -3,15 +3,16 @@
 
 use yew::prelude::*;
 
+use super::Dispatch;
 use crate::browser;
 use crate::model::format;
 use crate::model::plan::Plan;
-use crate::model::results::limits::MAX_TEXT_BYTES;
 use crate::model::results::sentences::{direction_text, Style};
 use crate::model::results::{
-    prediction_sentence, results_template_csv, scale_unit, verdict_sentence, Analysis, Ask,
-    PastedResults, ResultsReading, RungGain, Verdict, TEMPLATE_ARMS,
+    prediction_sentence, results_template_csv, scale_unit, too_large, verdict_sentence, Analysis,
+    Ask, PastedResults, ResultsReading, RungGain, Verdict, TEMPLATE_ARMS,
 };
+use crate::results_state::ResultsAction;
 
 const WIDTH: f64 = 600.0;
 const HEIGHT: f64 = 160.0;
@@ -178,7 +179,7 @@ pub fn view(
     plan: &Plan,
     pasted: &PastedResults,
     reading: &ResultsReading,
-    on_change: &Callback<PastedResults>,
+    dispatch: &Dispatch,
 ) -> Html {
     let unit = scale_unit(plan.scaling.axis);
     let on_template = {
@@ -190,75 +191,41 @@ pub fn view(
         })
     };
     let emit = {
-        let on_change = on_change.clone();
-        move |next: PastedResults| on_change.emit(next)
+        let dispatch = dispatch.clone();
+        move |next: PastedResults| {
+            dispatch.send_results(ResultsAction::Edit(next, js_sys::Date::now()))
+        }
     };
     let on_text = {
         let pasted = pasted.clone();
         let emit = emit.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             let text = area.value();
             // Refused before it is read or kept: the page stays responsive
             // and the saved copy small. The textarea goes back to the last text.
-            let next = if text.len() > MAX_TEXT_BYTES {
-                pasted.refuse_file(
-                    "The pasted text",
-                    &format!(
-                        "it is {} bytes, more than the {} this page reads (2 MB).",
-                        format::number(text.len() as f64),
-                        format::number(MAX_TEXT_BYTES as f64)
-                    ),
-                )
-            } else {
-                PastedResults {
-                    text,
-                    notice: None,
-                    replaced: None,
-                    ..pasted.clone()
+            match too_large(text.len() as f64) {
+                Some(why) => {
+                    area.set_value(&pasted.text);
+                    dispatch.send_results(ResultsAction::Unreadable("The pasted text".into(), why));
                 }
-            };
-            emit(next);
+                None => emit(PastedResults {
+                    text,
+                    ..pasted.clone()
+                }),
+            }
         })
     };
     let on_file = {
-        let pasted = pasted.clone();
-        let emit = emit.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                let name = file.name();
-                if let Some(notice) = PastedResults::file_too_large(&name, file.size()) {
-                    emit(PastedResults {
-                        notice: Some(notice),
-                        replaced: None,
-                        ..pasted.clone()
-                    });
-                } else {
-                    let pasted = pasted.clone();
-                    let emit = emit.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let next =
-                            match gloo_file::futures::read_as_text(&gloo_file::File::from(file))
-                                .await
-                            {
-                                Ok(text) => pasted.with_file(&name, text),
-                                Err(_) => pasted.refuse_file(
-                                    &format::excerpt(&name, 40),
-                                    "it could not be read as text.",
-                                ),
-                            };
-                        emit(next);
-                    });
-                }
+                super::files::read_results(&dispatch, file);
             }
             input.set_value("");
         })
-    };
-    let on_undo = {
-        let pasted = pasted.clone();
-        let emit = emit.clone();
-        Callback::from(move |_: MouseEvent| emit(pasted.undo()))
     };
     let select = |id: &'static str,
                   label: &'static str,
@@ -268,10 +235,7 @@ pub fn view(
         let emit = emit.clone();
         let onchange = Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let mut next = PastedResults {
-                notice: None,
-                ..pasted.clone()
-            };
+            let mut next = pasted.clone();
             edit(&mut next, select.value());
             emit(next);
         });
@@ -295,7 +259,6 @@ pub fn view(
             emit(PastedResults {
                 higher_is_better: Some(higher),
                 direction_for: metric.clone(),
-                notice: None,
                 ..pasted.clone()
             })
         })
@@ -318,14 +281,6 @@ pub fn view(
                     <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="visually-hidden" onchange={on_file} />
                 </label>
             </div>
-            if let Some(notice) = &pasted.notice {
-                <p class="notice" role="status">
-                    { notice.clone() }
-                    if pasted.replaced.is_some() {
-                        { " " }<button type="button" class="link" onclick={on_undo}>{ "Undo" }</button>
-                    }
-                </p>
-            }
             <div class="field">
                 <label for="results-text">{ "Paste results" }</label>
                 <textarea id="results-text" rows="6" spellcheck="false" value={pasted.text.clone()} oninput={on_text}

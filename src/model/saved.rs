@@ -86,7 +86,6 @@ impl SavedFile {
                 baseline: r.baseline,
                 higher_is_better: r.higher_is_better,
                 direction_for,
-                ..PastedResults::default()
             }
         });
         Ok(Opened { inputs, results })

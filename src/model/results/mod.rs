@@ -26,7 +26,9 @@ use serde::{Deserialize, Serialize};
 pub use export::{markdown_section, results_csv, results_template_csv, CSV_HEADER};
 pub use input::{AnalysisError, AnalysisInput, ResultRow};
 pub use parse::{looks_like_results, parse_results_text, parse_scale, BadLine, ParsedResults};
-pub use pasted::{scale_unit, Ask, PastedResults, ResultsExport, ResultsReading, TEMPLATE_ARMS};
+pub use pasted::{
+    scale_unit, too_large, Ask, PastedResults, ResultsExport, ResultsReading, TEMPLATE_ARMS,
+};
 pub use sentences::{prediction_sentence, verdict_sentence, STATISTICS};
 pub use t_dist::{student_t_cdf, student_t_quantile};
 pub use trend::{Prediction, Trend};

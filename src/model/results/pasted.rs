@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::input::clean_name;
-use super::parse::{looks_like_results, parse_results_text, Form, ParsedResults};
+use super::limits::MAX_TEXT_BYTES;
+use super::parse::{parse_results_text, Form, ParsedResults};
 use super::{analyze, direction, Analysis, AnalysisInput, ResultRow};
 use crate::model::format;
 
@@ -26,12 +27,6 @@ pub struct PastedResults {
     /// The metric column the answer was given for: a new metric is asked
     /// again (or read from its name) rather than inheriting the answer.
     pub direction_for: String,
-    /// A message about the last file chosen or dropped (not saved).
-    #[serde(skip)]
-    pub notice: Option<String>,
-    /// The text a file replaced, for Undo (not saved).
-    #[serde(skip)]
-    pub replaced: Option<String>,
 }
 
 /// A choice the page must ask for before it gives a verdict.
@@ -156,70 +151,18 @@ impl PastedResults {
             analysis,
         }
     }
+}
 
-    /// The results after a file named `name` with `text` was chosen or
-    /// dropped: its text if it reads as results, otherwise these results
-    /// unchanged with a notice saying why. Replaced text can be restored
-    /// with [`PastedResults::undo`].
-    pub fn with_file(&self, name: &str, text: String) -> PastedResults {
-        let name = format::excerpt(name, super::limits::MAX_QUOTED_CHARS);
-        match looks_like_results(&text) {
-            Ok(parsed) => PastedResults {
-                notice: Some(format!(
-                    "Read {} from {name}.",
-                    format::plural(parsed.rows.len() as u64, "run", "runs")
-                )),
-                replaced: (!self.text.trim().is_empty()).then(|| self.text.clone()),
-                text,
-                ..self.clone()
-            },
-            Err(why) => self.refuse_file(&name, &why),
-        }
-    }
-
-    /// These results unchanged, with a notice that the file `shown_name`
-    /// (already quoted for display) was not read, and why.
-    pub fn refuse_file(&self, shown_name: &str, why: &str) -> PastedResults {
-        PastedResults {
-            notice: Some(format!(
-                "{shown_name} was not read as results, and nothing changed: {why}"
-            )),
-            replaced: None,
-            ..self.clone()
-        }
-    }
-
-    /// A file of `bytes` bytes is refused before it is read when it is over
-    /// the limit; the notice to show then.
-    pub fn file_too_large(name: &str, bytes: f64) -> Option<String> {
-        (bytes > super::limits::MAX_TEXT_BYTES as f64)
-            .then(|| {
-                format!(
-                    "the file is {} bytes, more than the {} this page reads (2 MB).",
-                    format::number(bytes),
-                    format::number(super::limits::MAX_TEXT_BYTES as f64)
-                )
-            })
-            .map(|why| {
-                format!(
-                    "{} was not read as results, and nothing changed: {why}",
-                    format::excerpt(name, super::limits::MAX_QUOTED_CHARS)
-                )
-            })
-    }
-
-    /// The text a file replaced, back.
-    pub fn undo(&self) -> PastedResults {
-        match &self.replaced {
-            Some(previous) => PastedResults {
-                text: previous.clone(),
-                notice: Some("The previous results are back.".to_owned()),
-                replaced: None,
-                ..self.clone()
-            },
-            None => self.clone(),
-        }
-    }
+/// Why a file or paste of `bytes` bytes is refused before it is read, if it
+/// is over the limit: reading it would freeze the page.
+pub fn too_large(bytes: f64) -> Option<String> {
+    (bytes > MAX_TEXT_BYTES as f64).then(|| {
+        format!(
+            "it is {} bytes, more than the {} this page reads (2 MB).",
+            format::number(bytes),
+            format::number(MAX_TEXT_BYTES as f64)
+        )
+    })
 }
 
 /// The words that follow a size on this axis in the results' sentences: ""
@@ -315,22 +258,9 @@ mod tests {
     }
 
     #[test]
-    fn a_file_that_is_not_results_changes_nothing() {
-        let pasted = PastedResults {
-            text: WIDE.into(),
-            ..PastedResults::default()
-        };
-        let after = pasted.with_file("photo.png", "\u{89}PNG\r\n\0\0".into());
-        assert_eq!(after.text, WIDE);
-        assert!(after
-            .notice
-            .expect("why")
-            .contains("\"photo.png\" was not read"));
-        let replaced = pasted.with_file("r.csv", "params,arm,seed,value\n1e8,a,1,2".into());
-        assert!(replaced.text.starts_with("params,arm"));
-        assert_eq!(replaced.undo().text, WIDE);
-        assert!(PastedResults::file_too_large("big.csv", 3e6).is_some());
-        assert!(PastedResults::file_too_large("ok.csv", 1e6).is_none());
+    fn files_over_the_limit_are_refused_unread() {
+        assert!(too_large(3e6).is_some_and(|why| why.contains("2 MB")));
+        assert!(too_large(1e6).is_none());
     }
 
     #[test]
