@@ -1143,7 +1143,7 @@ pub fn parse_results_text(text: &str) -> ParsedResults {
         .find(|d| header.contains(*d))
         .unwrap_or(',');
     let names = split_line(header, delimiter);
-    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
     let find = |aliases: &[&str]| lower.iter().position(|n| aliases.contains(&n.as_str()));
     let bad = |parsed: &mut ParsedResults, line: usize, message: String| {
         parsed.bad_lines.push(BadLine { line, message });
