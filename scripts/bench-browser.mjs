@@ -25,7 +25,8 @@
 // - per edit, counters that hold still where timings do not (from a trace and
 //   CDP Performance.getMetrics, at 1×): elements styled, layout objects laid
 //   out, style recalcs, layouts, script time, DOM nodes; and history
-//   replaceState / localStorage setItem calls per burst of 10 quick edits;
+//   replaceState / localStorage setItem calls per burst of 10 quick edits
+//   (fewer than 10 when Yew folds two edits into one render);
 // - Lighthouse mobile and desktop, median of BENCH_LIGHTHOUSE_RUNS (5) runs,
 //   with LCP and TBT on their own lines.
 // p95 of a handful of runs is close to the worst run: read it as "the slow
@@ -230,8 +231,9 @@ try {
     process.stderr.write(`bench: edits, round ${round + 1}/${EDIT_ROUNDS}\n`);
   }
 
-  // Counters per edit, from a trace and CDP's own metrics, at 1× CPU.
-  for (const build of builds) {
+  // Counters per edit, from a trace and CDP's own metrics, at 1× CPU, one
+  // page per build and round (the times among them vary; the counts hardly).
+  for (let round = 0; round < EDIT_ROUNDS; round++) for (const build of rotated(round)) {
     const { context, page, cdp } = await open(browser, build, 1);
     await page.waitForTimeout(1000);
     await cdp.send('Performance.enable');
