@@ -43,8 +43,10 @@ release:
 e2e:
 	node --test --test-concurrency=1 e2e/
 
-## Benchmarks (not tests): criterion for the domain, then timings and
-## Lighthouse on the release build in headless Chromium. Prints numbers only.
+## Benchmarks (not tests): criterion for the domain, then this tree's release
+## build against the turn-2 and last releases (built once into
+## target/bench-ref/), interleaved, at 1× and 4× CPU, with Lighthouse.
+## Prints numbers only; about 20 minutes (BENCH_LIGHTHOUSE_RUNS=0 skips ~12).
 bench: test-tools release
 	npm ci --prefix bench --no-audit --no-fund
 	cargo bench --bench plan -- --warm-up-time 1 --measurement-time 3

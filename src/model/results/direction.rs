@@ -57,18 +57,20 @@ fn words(name: &str) -> Vec<String> {
     let mut word = String::new();
     let mut previous_lower = false;
     for c in name.chars() {
-        if !c.is_alphanumeric() {
+        if !(c.is_ascii_alphanumeric() || !c.is_ascii()) {
             if !word.is_empty() {
                 words.push(std::mem::take(&mut word));
             }
             previous_lower = false;
             continue;
         }
-        if c.is_uppercase() && previous_lower && !word.is_empty() {
+        // ASCII case only: the words matched are English, and Unicode case
+        // tables would cost kilobytes of wasm.
+        if c.is_ascii_uppercase() && previous_lower && !word.is_empty() {
             words.push(std::mem::take(&mut word));
         }
-        previous_lower = c.is_lowercase();
-        word.extend(c.to_lowercase());
+        previous_lower = c.is_ascii_lowercase();
+        word.push(c.to_ascii_lowercase());
     }
     if !word.is_empty() {
         words.push(word);

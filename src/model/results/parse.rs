@@ -172,7 +172,7 @@ const VALUE_NAMES: [&str; 3] = ["value", "metric", "result"];
 /// Whether a column called `name` would be read as params, arm, seed or task
 /// rather than as a metric.
 pub fn names_a_key_column(name: &str) -> bool {
-    let lower = name.trim().to_lowercase();
+    let lower = name.trim().to_ascii_lowercase();
     [&PARAMS_NAMES[..], &ARM_NAMES, &SEED_NAMES, &TASK_NAMES]
         .iter()
         .any(|names| names.contains(&lower.as_str()))
@@ -229,7 +229,7 @@ pub fn parse_results_text(text: &str) -> ParsedResults {
         .iter()
         .map(|n| clean_name(format::csv_uncell(n)).into_owned())
         .collect();
-    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
     let find = |aliases: &[&str]| lower.iter().position(|n| aliases.contains(&n.as_str()));
     for (i, name) in lower.iter().enumerate() {
         if !name.is_empty() && lower[..i].contains(name) {

@@ -43,7 +43,7 @@ const GENERIC_METRICS: [&str; 3] = ["value", "metric", "result"];
 /// The metric's name for a sentence: its column header, or "metric".
 pub fn metric_name(analysis: &Analysis, style: Style) -> String {
     match analysis.metric.as_deref().map(str::trim) {
-        Some(m) if !m.is_empty() && !GENERIC_METRICS.contains(&m.to_lowercase().as_str()) => {
+        Some(m) if !m.is_empty() && !GENERIC_METRICS.contains(&m.to_ascii_lowercase().as_str()) => {
             style.name(m)
         }
         _ => "metric".to_owned(),
