@@ -83,7 +83,7 @@ async function scenario(prefix) {
     await page.reload();
     await status(page).waitFor();
     await page.getByRole('combobox', { name: /^Novelty/ }).selectOption('5');
-    await status(page).filter({ hasText: 'level 5' }).waitFor();
+    await status(page).filter({ hasText: 'level 4' }).waitFor();
     await page.goto(`${server.url}?generality=5&novelty=5`);
     assert.equal(await status(page).textContent(), 'Evidence level 5 of 5 — Extraordinary');
 
@@ -156,7 +156,7 @@ describe('offline and updates', () => {
       await first.waitForSelector('meta[name=x-build]', { state: 'attached' });
       await status(first).waitFor();
       await first.getByRole('combobox', { name: /^Novelty/ }).selectOption('5');
-      await status(first).filter({ hasText: 'level 5' }).waitFor();
+      await status(first).filter({ hasText: 'level 4' }).waitFor();
     } finally {
       await context.close();
       await server.close();
