@@ -142,18 +142,33 @@ pub struct FieldSpec {
     pub optional: bool,
 }
 
+/// A picker's options from a list of choices: (id, label).
+fn options<T: Copy>(
+    all: &[T],
+    id: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(&'static str, String)> {
+    all.iter().map(|&c| (id(c), label(c).to_owned())).collect()
+}
+
 fn kinds() -> Vec<(&'static str, String)> {
-    ContributionKind::ALL
-        .iter()
-        .map(|k| (k.id(), k.label().to_owned()))
-        .collect()
+    options(
+        &ContributionKind::ALL,
+        ContributionKind::id,
+        ContributionKind::label,
+    )
 }
 
 fn research_fields() -> Vec<(&'static str, String)> {
-    ResearchField::ALL
-        .iter()
-        .map(|f| (f.id(), f.label().to_owned()))
-        .collect()
+    options(&ResearchField::ALL, ResearchField::id, ResearchField::label)
+}
+
+fn axes() -> Vec<(&'static str, String)> {
+    options(&Axis::ALL, Axis::id, Axis::label)
+}
+
+fn tunings() -> Vec<(&'static str, String)> {
+    options(&Tuning::ALL, Tuning::id, Tuning::label)
 }
 
 fn accelerators() -> Vec<(&'static str, String)> {
@@ -173,24 +188,10 @@ fn accelerators() -> Vec<(&'static str, String)> {
         .collect()
 }
 
-fn axes() -> Vec<(&'static str, String)> {
-    Axis::ALL
-        .iter()
-        .map(|a| (a.id(), a.label().to_owned()))
-        .collect()
-}
-
 fn families() -> Vec<(&'static str, String)> {
     ModelFamily::ALL
         .iter()
         .map(|f| (f.id(), f.label()))
-        .collect()
-}
-
-fn tunings() -> Vec<(&'static str, String)> {
-    Tuning::ALL
-        .iter()
-        .map(|t| (t.id(), t.label().to_owned()))
         .collect()
 }
 

@@ -57,7 +57,7 @@ fn words(name: &str) -> Vec<String> {
     let mut word = String::new();
     let mut previous_lower = false;
     for c in name.chars() {
-        if !(c.is_ascii_alphanumeric() || !c.is_ascii()) {
+        if c.is_ascii() && !c.is_ascii_alphanumeric() {
             if !word.is_empty() {
                 words.push(std::mem::take(&mut word));
             }
