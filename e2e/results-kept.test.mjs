@@ -125,6 +125,38 @@ describe('results are never lost', () => {
   });
 });
 
+describe('bounded work', () => {
+  test('a 20 MB drop is refused unread, at once, without blocking the page', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.url);
+    await area(page).fill(csv(1));
+    // The file is made first; only what the page does with it is watched.
+    await page.evaluate(() => {
+      window.bigFile = new File(['params,arm,seed,value\n' + '1e8,method,1,1\n'.repeat(1_400_000)], 'huge.csv');
+      window.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const started = Date.now();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(window.bigFile);
+      const target = document.querySelector('.calculator');
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    });
+    await page.getByText('huge.csv was not read', { exact: false }).waitFor();
+    const elapsed = Date.now() - started;
+    // Let any task still running finish and be reported.
+    await page.waitForTimeout(300);
+    const longest = await page.evaluate(() => window.longest);
+    assert.ok(elapsed < 1000, `refused after ${elapsed} ms`);
+    assert.ok(longest < 200, `the longest main-thread task took ${longest} ms`);
+    assert.equal(await area(page).inputValue(), csv(1));
+    await context.close();
+  });
+});
+
 describe('the address bar', () => {
   test('a burst of typing writes it once, after a pause; Copy link writes it at once', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
