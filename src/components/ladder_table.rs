@@ -75,10 +75,18 @@ pub fn view(plan: &Plan) -> Html {
     html! {
         <section class="panel ladder" aria-labelledby="ladder-title">
             <h3 id="ladder-title">{ "Scale ladder" }</h3>
-            <p class="hint">{ format!(
-                "Wall-clock times use all {} on one run at a time.",
-                format::plural(count, "accelerator", "accelerators")
-            ) }</p>
+            <p class="hint">{ if plan.scaling.runs_on_one_accelerator() {
+                format!(
+                    "Wall-clock times are one run on one accelerator; your {} run {} at a time.",
+                    format::plural(count, "accelerator", "accelerators"),
+                    format::whole(count)
+                )
+            } else {
+                format!(
+                    "Wall-clock times use all {} on one run at a time.",
+                    format::plural(count, "accelerator", "accelerators")
+                )
+            } }</p>
             { table("rungs", "ladder-title", &ladder_columns(plan), rungs, Some(total_cells(plan))) }
         </section>
     }

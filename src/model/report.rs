@@ -89,7 +89,7 @@ pub fn rung_cells(plan: &Plan, rung: &Rung) -> Vec<String> {
         let usable = crate::model::memory::Memory::of(plan.inputs.accelerator, plan.inputs.count)
             .usable_gb(usage);
         cells.push(format!(
-            "{} of {} GB",
+            "{}/{} GB",
             format::number(rung.memory_gb.unwrap_or(0.0)),
             format::number(usable)
         ));
