@@ -17,6 +17,7 @@ fn row(params: f64, arm: &str, seed: &str, value: f64) -> ResultRow {
         arm: arm.to_owned(),
         seed: seed.to_owned(),
         value,
+        task: None,
     }
 }
 
@@ -788,6 +789,7 @@ fn any_row() -> impl Strategy<Value = ResultRow> {
             arm: arm.trim().to_owned(),
             seed,
             value,
+            task: None,
         })
 }
 
@@ -972,9 +974,62 @@ fn long_form_reads_any_metric_column() {
     let p = parse_results_text("env,params,arm,seed,return\nhopper,1e6,ppo,1,3000\n");
     assert_eq!(p.metric.as_deref(), Some("return"));
     assert_eq!(p.rows.len(), 1);
-    // Several tasks are not pooled silently.
+    // Several tasks are kept apart (and aggregated by the IQM), not pooled.
     let p = parse_results_text("task,params,arm,seed,return\na,1e6,ppo,1,3\nb,1e6,ppo,1,4\n");
-    assert!(p.rows.is_empty() && p.refused.is_some());
+    let tasks: Vec<Option<&str>> = p.rows.iter().map(|r| r.task.as_deref()).collect();
+    assert_eq!(tasks, vec![Some("a"), Some("b")]);
+}
+
+#[test]
+fn several_tasks_are_aggregated_by_the_interquartile_mean() {
+    // Five environments whose scores differ by orders of magnitude; the
+    // method gains 2 points in each, at every size.
+    let mut csv = String::from("env,params,arm,seed,return\n");
+    for params in ["1e6", "3.2e6", "1e7"] {
+        for (env, scale) in [
+            ("hopper", 1.0),
+            ("walker", 10.0),
+            ("ant", 100.0),
+            ("cheetah", 3.0),
+            ("humanoid", 30.0),
+        ] {
+            for seed in 1..=10 {
+                let noise = f64::from(seed % 3) * 0.1;
+                csv.push_str(&format!(
+                    "{env},{params},ppo,{seed},{}\n",
+                    scale + 2.0 + noise
+                ));
+                csv.push_str(&format!("{env},{params},sac,{seed},{}\n", scale + noise));
+            }
+        }
+    }
+    let p = parse_results_text(&csv);
+    assert!(p.refused.is_none() && p.bad_lines.is_empty());
+    let analysis = analyze(&AnalysisInput {
+        results: p.rows.clone(),
+        method: "ppo".into(),
+        baseline: "sac".into(),
+        higher_is_better: true,
+        metric: p.metric.clone(),
+        next_params: None,
+    })
+    .expect("analysed");
+    assert_eq!(analysis.rungs.len(), 3);
+    for r in &analysis.rungs {
+        assert!((r.gain - 2.0).abs() < 1e-9, "{}", r.gain);
+        assert!(r.ci_low.is_some_and(|lo| lo <= 2.0) && r.ci_high.is_some_and(|hi| hi >= 2.0));
+    }
+    assert!(
+        analysis
+            .warnings
+            .iter()
+            .any(|w| w.contains("interquartile mean")),
+        "{:?}",
+        analysis.warnings
+    );
+    // The task column survives a CSV round trip.
+    let again = parse_results_text(&results_csv(&p.rows, p.metric.as_deref()));
+    assert_eq!(again.rows, p.rows);
 }
 
 // ---------------------------------------------------------------------------

@@ -47,16 +47,25 @@ pub fn results_template_csv(rungs: &[f64], arms: &[&str], seeds: u32) -> String 
 /// Runs as long-form CSV under a header naming `metric`; reading it back
 /// with `parse_results_text` gives the same rows.
 pub fn results_csv(rows: &[ResultRow], metric: Option<&str>) -> String {
+    let tasks = rows.iter().any(|r| r.task.is_some());
     let mut csv = header(metric);
+    if tasks {
+        csv.push_str(",task");
+    }
     csv.push('\n');
     for r in rows {
         csv.push_str(&format!(
-            "{},{},{},{}\n",
+            "{},{},{},{}",
             r.params,
             csv_cell(&r.arm),
             csv_cell(&r.seed),
             r.value
         ));
+        if tasks {
+            csv.push(',');
+            csv.push_str(&csv_cell(r.task.as_deref().unwrap_or_default()));
+        }
+        csv.push('\n');
     }
     csv
 }

@@ -21,6 +21,10 @@ pub struct ResultRow {
     pub seed: String,
     /// The metric; finite.
     pub value: f64,
+    /// The task or environment (deep RL over several tasks); results with
+    /// several tasks are aggregated over them by the interquartile mean.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
 }
 
 /// What `analyze` needs: the runs, which two arms to compare, and the metric's direction.
@@ -137,6 +141,8 @@ struct RawRow {
     arm: Option<Scalar>,
     seed: Option<Scalar>,
     value: Option<Scalar>,
+    #[serde(default)]
+    task: Option<Scalar>,
 }
 
 #[derive(Deserialize)]
@@ -229,6 +235,11 @@ impl TryFrom<RawInput> for AnalysisInput {
                 arm: label(&format!("results[{i}].arm"), row.arm)?,
                 seed: label(&format!("results[{i}].seed"), row.seed)?,
                 value: number(&format!("results[{i}].value"), row.value)?,
+                task: match row.task {
+                    None => None,
+                    task => Some(label(&format!("results[{i}].task"), task)?)
+                        .filter(|t| !t.trim().is_empty()),
+                },
             });
         }
         let metric = match raw.metric {

@@ -39,3 +39,7 @@ pub const MAX_SCALE: f64 = 1e30;
 /// Smallest rung size: sizes are counts, so below this is a mistake, and its
 /// log10 stays far from −∞.
 pub const MIN_SCALE: f64 = 1e-30;
+
+/// Tasks aggregated by the interquartile mean: Atari's 57 games are the
+/// largest common suite (Bellemare et al. 2013); 100 leaves room.
+pub const MAX_TASKS: usize = 100;

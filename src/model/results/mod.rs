@@ -17,6 +17,7 @@ pub mod parse;
 pub mod pasted;
 pub mod sentences;
 pub mod t_dist;
+pub mod tasks;
 pub mod trend;
 pub mod verdict;
 pub mod welch;
@@ -61,7 +62,7 @@ pub struct Analysis {
 /// ```
 /// use evidence_ladder::model::results::{analyze, AnalysisInput, ResultRow, Verdict};
 /// let row = |params: f64, arm: &str, seed: &str, value: f64| ResultRow {
-///     params, arm: arm.into(), seed: seed.into(), value,
+///     params, arm: arm.into(), seed: seed.into(), value, task: None,
 /// };
 /// let mut results = Vec::new();
 /// for (params, gain) in [(1e8, 1.0), (1e9, 2.0), (1e10, 3.0)] {
@@ -82,7 +83,14 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
     let checked = input::check(input)?;
     let mut warnings = checked.warnings;
     let direction = if input.higher_is_better { 1.0 } else { -1.0 };
-    let compared = welch::compare_rungs(
+    // Several tasks (deep RL's environments) are aggregated by the
+    // interquartile mean; one task, or none named, is compared by Welch.
+    let compare = if tasks::several(&checked.rows) {
+        tasks::compare_rungs
+    } else {
+        welch::compare_rungs
+    };
+    let compared = compare(
         &checked.rows,
         &checked.method,
         &checked.baseline,

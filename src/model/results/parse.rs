@@ -446,6 +446,10 @@ pub fn parse_results_text(text: &str) -> ParsedResults {
                 arm,
                 seed: seed.clone(),
                 value,
+                task: task_col
+                    .map(cell)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| format::csv_uncell(t).to_owned()),
             });
         }
         if !problems.is_empty() {
@@ -464,12 +468,11 @@ pub fn parse_results_text(text: &str) -> ParsedResults {
             sizes.len()
         ));
     }
-    if tasks.len() > 1 {
+    if tasks.len() > super::limits::MAX_TASKS {
         return ParsedResults::refuse(format!(
-            "The results hold {} tasks ({}…); aggregating across tasks is not supported yet, so \
-             paste one task at a time.",
+            "The results hold {} tasks, more than the {} this page aggregates; check the task column.",
             tasks.len(),
-            format::excerpt(&tasks[0], MAX_QUOTED_CHARS)
+            super::limits::MAX_TASKS
         ));
     }
     if !renamed.is_empty() {
