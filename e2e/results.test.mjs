@@ -77,6 +77,23 @@ describe('analyze()', () => {
     });
   }
 
+  test('runs over several tasks are aggregated by the interquartile mean', async () => {
+    const results = [];
+    for (const [i, params] of [1e6, 3.2e6, 1e7].entries()) {
+      for (const [task, scale] of [['hopper', 1], ['walker', 10], ['ant', 100], ['cheetah', 3], ['humanoid', 30]]) {
+        for (let seed = 1; seed <= 10; seed++) {
+          const noise = (seed % 3) * 0.1;
+          results.push({ params, arm: 'ppo', seed: String(seed), task, value: scale + 1 + i + noise });
+          results.push({ params, arm: 'sac', seed: String(seed), task, value: scale + noise });
+        }
+      }
+    }
+    const a = await analyze({ results, method: 'ppo', baseline: 'sac', metric: 'return' });
+    assert.deepEqual(a.rungs.map((r) => Math.round(r.gain * 1e9) / 1e9), [1, 2, 3]);
+    assert.ok(a.rungs.every((r) => r.ci_low <= r.gain && r.gain <= r.ci_high));
+    assert.ok(a.warnings.some((w) => w.includes('interquartile mean')));
+  });
+
   test('the direction may come from the metric name instead of higher_is_better', async () => {
     const rows = runs([1, 1, 1, 1]).map((r) => ({ ...r, value: -r.value }));
     const a = await analyze({ results: rows, method: 'method', baseline: 'baseline', metric: 'val_loss' });
