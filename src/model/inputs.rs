@@ -515,15 +515,20 @@ impl Inputs {
             || (self.axis == Axis::Finetune && self.field == ResearchField::Llm)
     }
 
+    /// Whether `field` holds its default value (compared as values: the
+    /// table's "5e6" and a stored 5000000 are the same default).
+    pub fn is_default(&self, field: Field) -> bool {
+        let mut default = self.clone();
+        default.reset(field);
+        default.text(field) == self.text(field)
+    }
+
     /// The fields that differ from the defaults, as (field, text) pairs in a stable order.
     pub fn changed_fields(&self) -> Vec<(Field, String)> {
-        let defaults = Inputs::default();
         Field::ALL
             .into_iter()
-            .filter_map(|f| {
-                let text = self.text(f)?;
-                (defaults.text(f).as_deref() != Some(text.as_str())).then_some((f, text))
-            })
+            .filter(|&f| !self.is_default(f))
+            .filter_map(|f| Some((f, self.text(f)?)))
             .collect()
     }
 

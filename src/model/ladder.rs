@@ -17,7 +17,7 @@
 
 use serde::Serialize;
 
-use super::axis::Scaling;
+use super::axis::{Axis, Scaling};
 use super::checkpoints::pick_sizes;
 use super::design::{Placement, RunCost, Template};
 use super::hardware::Budget;
@@ -363,11 +363,7 @@ struct Chosen {
 
 impl LadderRequest<'_> {
     fn usage(&self) -> Use {
-        if self.trains {
-            Use::Train
-        } else {
-            Use::Evaluate
-        }
+        Use::of(self.trains)
     }
 
     /// The largest model the accelerators hold for these runs, where the
@@ -382,18 +378,16 @@ impl LadderRequest<'_> {
     /// scale is the model size; unbounded where the model is fixed (its own
     /// check is [`Self::fixed_model_fits`]) or unknown.
     fn max_scale(&self) -> f64 {
-        match (self.scaling.params_at(1.0), self.scaling.params_at(2.0)) {
-            (Some(a), Some(b)) if a != b => self.memory.max_params(self.usage()),
-            _ => f64::INFINITY,
+        match self.scaling.axis {
+            Axis::Pretrain | Axis::Finetune => self.memory.max_params(self.usage()),
+            Axis::Data | Axis::Custom => f64::INFINITY,
         }
     }
 
     /// On the data axis the model is fixed: it must fit at every rung.
     fn fixed_model_fits(&self) -> bool {
-        match (self.scaling.params_at(1.0), self.scaling.params_at(2.0)) {
-            (Some(a), Some(b)) if a == b => a <= self.memory.max_params(self.usage()),
-            _ => true,
-        }
+        self.scaling.axis != Axis::Data
+            || self.scaling.model_params <= self.memory.max_params(self.usage())
     }
 
     fn cost_of(&self, scales: &[f64]) -> f64 {

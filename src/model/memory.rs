@@ -32,6 +32,17 @@ pub enum Use {
     Evaluate,
 }
 
+impl Use {
+    /// Training where the design trains models, else evaluation.
+    pub fn of(trains: bool) -> Use {
+        if trains {
+            Use::Train
+        } else {
+            Use::Evaluate
+        }
+    }
+}
+
 /// The memory the researcher's accelerators offer a run that uses all of them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Memory {

@@ -14,7 +14,7 @@ use super::inputs::{
     ContributionKind, Field, FieldValue, InputError, Inputs, ResearchField, Tuning,
 };
 use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
-use super::memory::{Memory, ACTIVATION_SHARE, EVAL_MARGIN};
+use super::memory::{Memory, Use, ACTIVATION_SHARE, EVAL_MARGIN};
 use super::stats::{
     detectable_effect, equivalence_margin, equivalence_seeds, power_analysis, PowerAnalysis,
 };
@@ -207,13 +207,12 @@ impl LevelPlan {
 
     /// The seeds of the headline comparisons, and the smallest effect they
     /// detect, where the kind compares arms over seeds.
-    fn headline_seeds(&self, inputs: &Inputs) -> u32 {
+    fn headline_seeds(&self) -> u32 {
         self.templates
             .iter()
             .find(|t| t.what == "headline")
             .or_else(|| self.templates.iter().find(|t| t.seeds > 1))
             .map_or(1, |t| t.seeds)
-            .max(u32::from(!design::compares_over_seeds(inputs.kind)))
     }
 }
 
@@ -295,7 +294,7 @@ impl Plan {
 
         let rule = this.rule;
         let compares = design::compares_over_seeds(inputs.kind);
-        let headline_seeds = this.headline_seeds(&inputs);
+        let headline_seeds = this.headline_seeds();
         let statistics = statistics_text(&inputs, rule, this.comparisons);
         let mut requirements = experiment_requirements(&this.templates, rule.rungs);
         requirements.extend(reporting(rule, scaling.unit(), &statistics));
@@ -600,13 +599,10 @@ fn assumptions(
             },
         });
     }
-    if let Some(max) = scaling.params_at(1.0).map(|_| {
-        memory.max_params(if design::trains(inputs.kind) {
-            super::memory::Use::Train
-        } else {
-            super::memory::Use::Evaluate
-        })
-    }) {
+    if let Some(max) = scaling
+        .params_at(1.0)
+        .map(|_| memory.max_params(Use::of(design::trains(inputs.kind))))
+    {
         let trains = design::trains(inputs.kind);
         list.push(Assumption {
             name: "Memory",

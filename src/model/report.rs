@@ -9,6 +9,7 @@ use super::format;
 use super::hardware::BudgetSource;
 use super::inputs::{ContributionKind, Inputs};
 use super::ladder::{Experiment, Rung, Shortfall, SizedBy};
+use super::memory::{Memory, Use};
 use super::plan::{ClaimCell, Plan};
 
 /// Whether the ladder table shows a column for runs that are not full runs
@@ -81,13 +82,8 @@ pub fn rung_cells(plan: &Plan, rung: &Rung) -> Vec<String> {
         format::duration(rung.wall_clock_hours_per_run),
     ]);
     if plan.ladder.max_params.is_some() {
-        let usage = if crate::model::design::trains(plan.inputs.kind) {
-            crate::model::memory::Use::Train
-        } else {
-            crate::model::memory::Use::Evaluate
-        };
-        let usable = crate::model::memory::Memory::of(plan.inputs.accelerator, plan.inputs.count)
-            .usable_gb(usage);
+        let usage = Use::of(crate::model::design::trains(plan.inputs.kind));
+        let usable = Memory::of(plan.inputs.accelerator, plan.inputs.count).usable_gb(usage);
         cells.push(format!(
             "{}/{} GB",
             format::number(rung.memory_gb.unwrap_or(0.0)),

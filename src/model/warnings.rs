@@ -73,8 +73,7 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
         }
     }
     // Only a data size the researcher gave, and only where rungs read tokens.
-    let data_size_given =
-        inputs.text(Field::DataTokens).as_deref() != Some(Field::DataTokens.spec().default);
+    let data_size_given = !inputs.is_default(Field::DataTokens);
     if inputs.kind == ContributionKind::Dataset
         && data_size_given
         && plan.scaling.axis != Axis::Data
