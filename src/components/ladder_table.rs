@@ -97,7 +97,7 @@ pub fn view(plan: &Plan) -> Html {
 pub fn small_view(plan: &Plan) -> Html {
     let headings: Vec<String> = [
         "Tier",
-        plan.scaling.axis.scale_heading(),
+        plan.scaling.scale_heading(),
         "Runs",
         "Share of budget",
     ]
