@@ -49,7 +49,7 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
                     { format!(
                         "{}: {ladder}, {}, {}",
                         report::verdict_title(plan),
-                        format::plural(l.runs, "run", "runs"),
+                        format::plural(l.full_runs(), "run", "runs"),
                         format::duration(l.wall_clock_hours),
                     ) }
                     // Words a phone's sticky summary leaves to screen readers,

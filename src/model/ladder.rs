@@ -207,6 +207,19 @@ pub struct Ladder {
     pub split: Vec<TierSplit>,
 }
 
+impl Ladder {
+    /// Runs that are not full runs: evaluations beside training, throughput
+    /// measurements.
+    pub fn partial_runs(&self) -> u32 {
+        self.rungs.iter().map(|r| r.partial_runs).sum()
+    }
+
+    /// Full runs, each at its rung's cost: what the table's Runs column adds up to.
+    pub fn full_runs(&self) -> u32 {
+        self.runs - self.partial_runs()
+    }
+}
+
 /// Rounds down to two significant figures, so sizes read as 1.3B or 350M and
 /// never exceed what the budget pays for.
 ///

@@ -116,9 +116,8 @@ pub fn rung_cells(plan: &Plan, rung: &Rung) -> Vec<String> {
 /// columns, blanks elsewhere.
 pub fn total_cells(plan: &Plan) -> Vec<String> {
     let l = &plan.ladder;
-    let partial_runs: u32 = l.rungs.iter().map(|r| r.partial_runs).sum();
+    let (partial_runs, full_runs) = (l.partial_runs(), l.full_runs());
     let partial_flops: f64 = l.rungs.iter().map(|r| r.partial_flops).sum();
-    let full_runs = l.runs - partial_runs;
     ladder_columns(plan)
         .iter()
         .enumerate()
@@ -310,11 +309,11 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
         .cost
         .map(|c| format!(", costing {} {}", format::number(c), i.currency))
         .unwrap_or_default();
-    let partial_runs: u32 = l.rungs.iter().map(|r| r.partial_runs).sum();
+    let partial_runs = l.partial_runs();
     let runs = if partial_runs > 0 {
         format!(
             "{} and {} (evaluations, measurements)",
-            format::plural(l.runs - partial_runs, "run", "runs"),
+            format::plural(l.full_runs(), "run", "runs"),
             format::plural(partial_runs, "other run", "other runs")
         )
     } else {
