@@ -105,7 +105,11 @@ export function launch() {
   });
 }
 
-/** Opens the app and waits until the calculator has rendered its first result. */
+/**
+ * Opens the app and waits until the calculator has drawn every part: the
+ * first render shows the top of the page, the rest follows a frame or two
+ * later and marks the calculator `data-ready`.
+ */
 export async function openApp(context, url) {
   const page = await context.newPage();
   const errors = [];
@@ -113,6 +117,7 @@ export async function openApp(context, url) {
   await page.goto(url);
   await page.waitForFunction(() => typeof window.evidenceLadder?.plan === 'function');
   await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor();
+  await page.locator('.calculator[data-ready]').waitFor({ state: 'attached' });
   page.errors = errors;
   return page;
 }

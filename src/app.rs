@@ -11,7 +11,7 @@ use crate::components::{
     claim_map, evidence_card, files, jump_link, ladder_chart, ladder_table, method, principles,
     results_notice, results_panel, summary, verdict, Dispatch, PlanPart,
 };
-use crate::hooks::{use_address_bar, use_saved_results, use_timeout};
+use crate::hooks::{use_address_bar, use_parts_shown, use_saved_results, use_timeout};
 use crate::model::plan::Plan;
 use crate::model::query::{start_from, to_query, View};
 use crate::results_state::ResultsState;
@@ -30,6 +30,10 @@ pub struct AppProps {
     #[prop_or_default]
     pub app_url: Option<AttrValue>,
 }
+
+/// How many groups of the plan follow the first render (see
+/// [`use_parts_shown`]).
+const LAST_PARTS: u8 = 2;
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -92,6 +96,10 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     let compact = state.view.embed;
+    // The first render draws what is on screen at the top (the summary, the
+    // form, the checklist; in an article the verdict and small ladder); the
+    // rest follows one group per frame. `data-ready` marks the whole page.
+    let shown = use_parts_shown(LAST_PARTS);
     let part = |view: fn(&Plan, &Dispatch) -> Html| {
         html! { <PlanPart plan={plan.clone()} dispatch={dispatch.clone()} {view} /> }
     };
@@ -106,6 +114,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <div class={classes!("calculator", compact.then_some("compact"))}
+            data-ready={(shown == LAST_PARTS).then_some("")}
             ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={files::on_drop(&dispatch)}>
             // The first Tab stop; on phones a visible link past the form.
             { jump_link("Skip to the plan", "#plan", "skip-link") }
@@ -145,11 +154,13 @@ pub fn App(props: &AppProps) -> Html {
                         { part(|p, _| ladder_table::small_view(p)) }
                         <details class="panel more">
                             <summary>{ "The checklist, experiments and claim map" }</summary>
-                            { part(|p, _| evidence_card::view(p)) }
-                            { part(|p, _| ladder_table::experiments_view(p)) }
-                            { part(claim_map::view) }
-                            // The targets of the checklist's "(the essay: …)" links.
-                            { part(|_, _| principles::view()) }
+                            if shown >= 1 {
+                                { part(|p, _| evidence_card::view(p)) }
+                                { part(|p, _| ladder_table::experiments_view(p)) }
+                                { part(claim_map::view) }
+                                // The targets of the checklist's "(the essay: …)" links.
+                                { part(|_, _| principles::view()) }
+                            }
                         </details>
                         <p class="open-full">
                             <a href={full_calculator} target="_blank" rel="noopener">
@@ -166,16 +177,20 @@ pub fn App(props: &AppProps) -> Html {
                             { jump_link("Share", "#share-title", "") }
                         </nav>
                         { part(|p, _| evidence_card::view(p)) }
-                        { part(|p, _| verdict::view(p, false)) }
-                        { part(|p, _| ladder_table::view(p)) }
-                        { part(|p, _| ladder_table::experiments_view(p)) }
-                        { part(|p, _| ladder_chart::view(p)) }
-                        { part(claim_map::view) }
-                        { results_notice::view(&results, &dispatch, share_bar::on_download(&share)) }
-                        { results_panel::view(&plan, &results.pasted, &reading, &dispatch) }
-                        { share_bar::view(share) }
-                        { share_bar::print_footer(&plan, &full_calculator) }
-                        { part(|p, _| method::view(p)) }
+                        if shown >= 1 {
+                            { part(|p, _| verdict::view(p, false)) }
+                            { part(|p, _| ladder_table::view(p)) }
+                            { part(|p, _| ladder_table::experiments_view(p)) }
+                        }
+                        if shown >= 2 {
+                            { part(|p, _| ladder_chart::view(p)) }
+                            { part(claim_map::view) }
+                            { results_notice::view(&results, &dispatch, share_bar::on_download(&share)) }
+                            { results_panel::view(&plan, &results.pasted, &reading, &dispatch) }
+                            { share_bar::view(share) }
+                            { share_bar::print_footer(&plan, &full_calculator) }
+                            { part(|p, _| method::view(p)) }
+                        }
                     }
                 </section>
             </div>

@@ -426,3 +426,48 @@ pub fn app_base() -> String {
         None => full,
     }
 }
+
+/// A call that runs once, from whichever of two timers fires first.
+type Once = std::rc::Rc<std::cell::Cell<Option<Box<dyn FnOnce()>>>>;
+
+/// A call waiting for the next paint; dropping it cancels the call.
+pub struct AfterPaint {
+    call: Once,
+    _fallback: gloo_timers::callback::Timeout,
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        self.call.take();
+    }
+}
+
+/// Where frames are paused (a background tab, an embed scrolled out of
+/// view) nothing is painted, so the call waits at most this long.
+const PAINT_FALLBACK_MS: u32 = 100;
+
+/// Runs `call` in a task of its own once the browser has painted what is on
+/// screen now: a timer set from the next animation frame fires after that
+/// frame is drawn. A plain timer could run before the paint and delay it.
+pub fn after_next_paint(call: impl FnOnce() + 'static) -> AfterPaint {
+    let call: Once = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(call))));
+    let run = {
+        let call = call.clone();
+        move || {
+            if let Some(call) = call.take() {
+                call();
+            }
+        }
+    };
+    let on_frame = {
+        let run = run.clone();
+        Closure::once_into_js(move || gloo_timers::callback::Timeout::new(0, run).forget())
+    };
+    if let Some(w) = window() {
+        let _ = w.request_animation_frame(on_frame.unchecked_ref());
+    }
+    AfterPaint {
+        call,
+        _fallback: gloo_timers::callback::Timeout::new(PAINT_FALLBACK_MS, run),
+    }
+}

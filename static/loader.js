@@ -52,11 +52,20 @@ async function checked(url, integrity) {
   return response;
 }
 
+/** The wasm, compiled while it streams in when the host labels it as wasm. */
+async function compiled(response) {
+  if (response.headers.get('content-type')?.split(';')[0].trim() === 'application/wasm') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 try {
-  const [wasm, js] = await Promise.all([
-    checked(config.wasm, config.wasmIntegrity),
-    checked(config.js, config.jsIntegrity),
-  ]);
+  // The wasm compiles (off the main thread) while the JS is checked,
+  // imported and evaluated, rather than after it.
+  const wasm = checked(config.wasm, config.wasmIntegrity).then(compiled);
+  wasm.catch(() => {}); // reported where it is awaited, below
+  const js = await checked(config.js, config.jsIntegrity);
   const module = URL.createObjectURL(new Blob([await js.arrayBuffer()], { type: 'text/javascript' }));
   let bindings;
   try {
@@ -64,7 +73,7 @@ try {
   } finally {
     URL.revokeObjectURL(module);
   }
-  await bindings.default({ module_or_path: wasm });
+  await bindings.default({ module_or_path: await wasm });
   clearTimeout(timer);
 } catch (error) {
   clearTimeout(timer);

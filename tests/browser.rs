@@ -69,7 +69,23 @@ async fn render_app(query: &str) -> Element {
     )
     .render();
     yew::scheduler::flush().await;
+    drawn(&root).await;
     root
+}
+
+/// Waits for the parts the app draws after its first paint.
+async fn drawn(root: &Element) {
+    for _ in 0..100 {
+        if root
+            .query_selector(".calculator[data-ready]")
+            .expect("selector")
+            .is_some()
+        {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    panic!("the calculator never drew its later parts");
 }
 
 fn status_text(root: &Element) -> String {
@@ -97,6 +113,38 @@ fn element(root: &Element, selector: &str) -> Element {
 async fn app_shows_the_reference_level() {
     let root = render_app("").await;
     assert_eq!(status_text(&root), "Evidence level 3 of 5 — Convincing");
+}
+
+/// The first render draws the top of the page; what is below the fold
+/// follows after a paint, and nothing is left out.
+#[wasm_bindgen_test]
+async fn the_first_render_draws_the_top_then_the_rest() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            query: Some("novelty=2".into()),
+            app_url: None,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let has = |selector: &str| root.query_selector(selector).expect("selector").is_some();
+    assert!(status_text(&root).starts_with("Evidence level"));
+    assert!(has("#field-novelty"));
+    assert!(!has(".method"), "the method waits for a paint");
+    drawn(&root).await;
+    for part in [
+        ".verdict",
+        ".ladder",
+        ".experiments",
+        ".chart",
+        ".claim-map",
+        ".share",
+        ".method",
+    ] {
+        assert!(has(part), "{part} is drawn");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -336,6 +384,7 @@ async fn the_compact_view_links_to_the_full_calculator() {
     )
     .render();
     yew::scheduler::flush().await;
+    drawn(&root).await;
     let link = element(&root, ".open-full a");
     assert_eq!(
         link.get_attribute("href").as_deref(),
