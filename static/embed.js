@@ -243,19 +243,23 @@
       }
       if (!response.ok) throw new Error(`Evidence Ladder: cannot load ${url} (HTTP ${response.status})`);
       const assets = await response.json();
-      const wasmUrl = new URL(assets.wasm, base);
-      const wasm = await fetch(wasmUrl, { integrity: assets.wasm_integrity }).catch(() => {
-        throw new Error(`Evidence Ladder: cannot load ${wasmUrl}, or it does not match its integrity`);
-      });
-      if (!wasm.ok) throw new Error(`Evidence Ladder: cannot load ${wasmUrl} (HTTP ${wasm.status})`);
-      // The JS too is fetched with its integrity, and each calculator imports
-      // exactly these checked bytes from a blob: URL (import() itself takes
-      // no integrity). A page whose CSP has script-src needs blob: in it.
-      const jsUrl = new URL(assets.js, base);
-      const js = await fetch(jsUrl, { integrity: assets.js_integrity }).catch(() => {
-        throw new Error(`Evidence Ladder: cannot load ${jsUrl}, or it does not match its integrity`);
-      });
-      if (!js.ok) throw new Error(`Evidence Ladder: cannot load ${jsUrl} (HTTP ${js.status})`);
+      /** A build file, fetched with its integrity. */
+      const checked = async (name, integrity) => {
+        const url = new URL(name, base);
+        const file = await fetch(url, { integrity }).catch(() => {
+          throw new Error(`Evidence Ladder: cannot load ${url}, or it does not match its integrity`);
+        });
+        if (!file.ok) throw new Error(`Evidence Ladder: cannot load ${url} (HTTP ${file.status})`);
+        return file;
+      };
+      // Both at once. The JS too is fetched with its integrity, and each
+      // calculator imports exactly these checked bytes from a blob: URL
+      // (import() itself takes no integrity). A page whose CSP has
+      // script-src needs blob: in it.
+      const [wasm, js] = await Promise.all([
+        checked(assets.wasm, assets.wasm_integrity),
+        checked(assets.js, assets.js_integrity),
+      ]);
       const source = new Blob([await js.arrayBuffer()], { type: 'text/javascript' });
       const module = await WebAssembly.compile(await wasm.arrayBuffer());
       return { source, css: new URL(assets.css, base).href, cssIntegrity: assets.css_integrity, module };
