@@ -163,6 +163,16 @@ describe('citations of the essay', () => {
     await page.close();
   });
 
+  test('a link from elsewhere to a principle lands on it once the plan is drawn', async () => {
+    // The browser looks for #principle-scaling while the page loads, before
+    // the calculator has drawn it; the app scrolls there itself.
+    const page = await openApp(context, `${server.url}?novelty=4#principle-scaling`);
+    await inView(page, 'principle-scaling');
+    assert.equal(new URL(page.url()).hash, '#principle-scaling');
+    assert.equal(new URL(page.url()).searchParams.get('novelty'), '4');
+    await page.close();
+  });
+
   test('in the compact embed they lead to principles inside the embed', async () => {
     const page = await openApp(context, `${server.url}?embed=1`);
     const found = await citations(page);

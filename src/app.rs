@@ -100,6 +100,11 @@ pub fn App(props: &AppProps) -> Html {
     // form, the checklist; in an article the verdict and small ladder); the
     // rest follows one group per frame. `data-ready` marks the whole page.
     let shown = use_parts_shown(LAST_PARTS);
+    use_effect_with(owns_page && shown == LAST_PARTS, |&drawn| {
+        if drawn {
+            browser::scroll_to_address_target();
+        }
+    });
     let part = |view: fn(&Plan, &Dispatch) -> Html| {
         html! { <PlanPart plan={plan.clone()} dispatch={dispatch.clone()} {view} /> }
     };

@@ -471,3 +471,26 @@ pub fn after_next_paint(call: impl FnOnce() + 'static) -> AfterPaint {
         _fallback: gloo_timers::callback::Timeout::new(PAINT_FALLBACK_MS, run),
     }
 }
+
+/// Scrolls to the part of the calculator the address names (`#principle-scaling`
+/// in a link from elsewhere), once it is drawn: the browser looked for it
+/// while the page loaded, before the calculator existed. A closed
+/// `<details>` around it is opened, as the browser's own find does.
+pub fn scroll_to_address_target() {
+    let Some(w) = window() else { return };
+    let Ok(hash) = w.location().hash() else {
+        return;
+    };
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return;
+    };
+    let Some(target) = w.document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let mut closed = target.closest("details:not([open])").ok().flatten();
+    while let Some(details) = closed {
+        let _ = details.set_attribute("open", "");
+        closed = details.closest("details:not([open])").ok().flatten();
+    }
+    target.scroll_into_view_with_bool(true);
+}
