@@ -8,9 +8,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { constants, brotliCompressSync } from 'node:zlib';
 
-// Measured 2026-11-30: 191.6 KB (201.0 KB before issue 25's ASCII case
-// mapping, 8.4 KB, and the method and principles as markup, 1.0 KB), plus 3%.
-const CEILING_KB = 240; // measured 233.1 KB plus 3%; README says what the bytes bought
+// Measured 2026-11-30: 234.6 KB, plus 2.3% (the ceiling was set at 233.1 KB
+// plus 3%; drawing the plan after the first paint added 1.5 KB). README
+// ("Size") says what the bytes bought.
+const CEILING_KB = 240;
 
 const dist = new URL('../dist/', import.meta.url);
 const assets = JSON.parse(await readFile(new URL('embed-assets.json', dist), 'utf8'));

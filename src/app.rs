@@ -96,10 +96,13 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     let compact = state.view.embed;
-    // The first render draws what is on screen at the top (the summary, the
-    // form, the checklist; in an article the verdict and small ladder); the
-    // rest follows one group per frame. `data-ready` marks the whole page.
-    let shown = use_parts_shown(LAST_PARTS);
+    // On its own page the first render draws what is on screen at the top
+    // (the summary, the form, the checklist; in the compact view the
+    // verdict and small ladder); the rest follows one group per frame.
+    // Mounted into an article it draws everything before mount() resolves,
+    // so the article below it moves once, not three times. `data-ready`
+    // marks the whole calculator.
+    let shown = use_parts_shown(owns_page, LAST_PARTS);
     use_effect_with(owns_page && shown == LAST_PARTS, |&drawn| {
         if drawn {
             browser::scroll_to_address_target();

@@ -80,14 +80,15 @@ pub fn use_timeout<K: PartialEq + 'static>(
     });
 }
 
-/// How many of the page's later parts to draw: none at the first render,
-/// then one more group after each paint, up to `last`. The first result is
-/// painted before the parts below the fold are built, and no single task
-/// builds the whole page (issue 25: the first render was a 300 ms task at
-/// 4× CPU, most of it for parts nobody sees yet).
+/// How many of the page's later parts to draw. When `defer`, none at the
+/// first render, then one more group after each paint, up to `last`: the
+/// first result is painted before the parts below the fold are built, and no
+/// single task builds the whole page (issue 25: the first render was a
+/// 300 ms task at 4× CPU, most of it for parts nobody sees yet). Otherwise
+/// all of them at once.
 #[hook]
-pub fn use_parts_shown(last: u8) -> u8 {
-    let shown = use_state_eq(|| 0u8);
+pub fn use_parts_shown(defer: bool, last: u8) -> u8 {
+    let shown = use_state_eq(|| if defer { 0 } else { last });
     {
         let shown = shown.clone();
         use_effect_with(*shown, move |&now| {

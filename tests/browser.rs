@@ -115,19 +115,13 @@ async fn app_shows_the_reference_level() {
     assert_eq!(status_text(&root), "Evidence level 3 of 5 — Convincing");
 }
 
-/// The first render draws the top of the page; what is below the fold
-/// follows after a paint, and nothing is left out.
+/// On its own page, the app's first render draws the top of the page; what
+/// is below the fold follows after a paint, and nothing is left out.
 #[wasm_bindgen_test]
 async fn the_first_render_draws_the_top_then_the_rest() {
     let root = fresh_root();
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            query: Some("novelty=2".into()),
-            app_url: None,
-        },
-    )
-    .render();
+    // No query: the app owns the (test runner's) page.
+    yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     let has = |selector: &str| root.query_selector(selector).expect("selector").is_some();
     assert!(status_text(&root).starts_with("Evidence level"));
@@ -144,6 +138,28 @@ async fn the_first_render_draws_the_top_then_the_rest() {
         ".method",
     ] {
         assert!(has(part), "{part} is drawn");
+    }
+}
+
+/// Mounted into another page, the calculator is whole at its first render:
+/// the page around it moves once.
+#[wasm_bindgen_test]
+async fn a_mounted_calculator_draws_everything_at_once() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            query: Some("novelty=2".into()),
+            app_url: Some("https://example.org/el/".into()),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    for part in [".calculator[data-ready]", ".verdict", ".method"] {
+        assert!(
+            root.query_selector(part).expect("selector").is_some(),
+            "{part}"
+        );
     }
 }
 
