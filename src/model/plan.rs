@@ -585,11 +585,22 @@ fn assumptions(
         list.push(Assumption {
             name: "Tuning",
             value: match (inputs.kind, inputs.tuning) {
-                (ContributionKind::Insight | ContributionKind::NegativeResult, Tuning::Sweep) => format!(
+                (ContributionKind::Insight, Tuning::Sweep) => format!(
                     "{TUNING_CONFIGS} configurations per arm at the smallest size, then {LR_CONFIGS} learning rates per compared arm at every larger size"
                 ),
-                (ContributionKind::Insight | ContributionKind::NegativeResult, Tuning::Mup) => format!(
+                (ContributionKind::Insight, Tuning::Mup) => format!(
                     "{TUNING_CONFIGS} configurations per arm at the smallest size, transferred to larger sizes by μP"
+                ),
+                // The idea that did not help gets twice each baseline's
+                // tuning, so "it was under-tuned" is ruled out (design.rs).
+                (ContributionKind::NegativeResult, Tuning::Sweep) => format!(
+                    "{} configurations for the idea and {TUNING_CONFIGS} per baseline at the smallest size, then {} learning rates for the idea and {LR_CONFIGS} for the strongest baseline at every larger size",
+                    2 * TUNING_CONFIGS,
+                    2 * LR_CONFIGS,
+                ),
+                (ContributionKind::NegativeResult, Tuning::Mup) => format!(
+                    "{} configurations for the idea and {TUNING_CONFIGS} per baseline at the smallest size, transferred to larger sizes by μP",
+                    2 * TUNING_CONFIGS,
                 ),
                 _ => format!("{TUNING_CONFIGS} candidate configurations at the smallest size"),
             },
@@ -726,6 +737,53 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.contains("Power analysis skipped")));
+    }
+
+    #[test]
+    fn a_negative_result_says_how_wide_its_equivalence_margin_is() {
+        let kind = ("kind", FieldValue::Text("negative_result".into()));
+        let level_seeds = Plan::from_pairs([kind.clone()]).expect("ok");
+        let margin = level_seeds.evidence.detectable_effect.expect("a margin");
+        assert!(margin > 1.0);
+        let warned = |plan: &Plan| {
+            plan.warnings
+                .iter()
+                .any(|w| w.contains("can only show equivalence"))
+        };
+        assert!(warned(&level_seeds));
+        // Seeds sized for a margin of one standard deviation: nothing to say.
+        let sized = Plan::from_pairs([
+            kind,
+            ("effect", FieldValue::Number(0.5)),
+            ("noise", FieldValue::Number(0.5)),
+        ])
+        .expect("ok");
+        assert!(sized.evidence.detectable_effect.expect("a margin") <= 1.0);
+        assert!(!warned(&sized));
+        // What the warning says one standard deviation takes is what it takes.
+        assert!(level_seeds.warnings.iter().any(|w| w.contains(&format!(
+            "within d = 1 takes {} per arm",
+            sized.evidence.seeds
+        ))));
+        // The tuning assumption states the idea's double sweep.
+        let tuning = level_seeds
+            .assumptions
+            .iter()
+            .find(|a| a.name == "Tuning")
+            .expect("tuning");
+        assert!(tuning.value.starts_with("16 configurations for the idea"));
+    }
+
+    #[test]
+    fn several_headline_comparisons_show_the_corrected_level() {
+        let plan = Plan::from_pairs([
+            ("generality", FieldValue::Number(5.0)),
+            ("novelty", FieldValue::Number(5.0)),
+        ])
+        .expect("ok");
+        assert!(plan.evidence.corrected_alpha < plan.inputs.alpha);
+        let line = crate::model::report::seeds_line(&plan);
+        assert!(line.contains("α = 0.05 ÷ 3 ≈ 0.017"), "{line}");
     }
 
     #[test]

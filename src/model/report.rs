@@ -423,25 +423,42 @@ pub fn seeds_line(plan: &Plan) -> String {
         Some(d) if plan.inputs.kind == ContributionKind::Dataset => format!(
             "The {} seeds per dataset at the smallest size detect d = {d:.2} or more (α = {}, power {}) and measure the seed-to-seed spread σ; above it each dataset runs once, and a difference counts when it exceeds about 2.8σ (√2 × 1.96).",
             e.seeds,
-            format::number_text(e.corrected_alpha),
+            alpha_text(plan),
             format::number_text(plan.inputs.power),
         ),
         Some(d) if plan.inputs.kind == ContributionKind::NegativeResult => format!(
             "The headline's {} seeds per arm can show equivalence within d = {d:.2} (two one-sided tests at α = {}, power {}, if the arms truly do not differ).",
             e.seeds,
-            format::number_text(e.corrected_alpha),
+            alpha_text(plan),
             format::number_text(plan.inputs.power),
         ),
         Some(d) => format!(
             "The headline's {} seeds per arm detect a standardised effect of d = {d:.2} or more (α = {}, power {}).",
             e.seeds,
-            format::number_text(e.corrected_alpha),
+            alpha_text(plan),
             format::number_text(plan.inputs.power),
         ),
         None => match plan.inputs.kind {
             ContributionKind::Benchmark => "No seeds: each model is evaluated once, and its interval is the standard error over the benchmark's items.".into(),
             _ => "No seeds: each model is trained once and evaluated once, and each score's interval is a bootstrap over the benchmark's items.".into(),
         },
+    }
+}
+
+/// The test level the headline seeds are sized at: the α given, or with
+/// several headline comparisons Holm's strictest step, "0.05 ÷ 3 ≈ 0.017".
+fn alpha_text(plan: &Plan) -> String {
+    let (given, used) = (plan.inputs.alpha, plan.evidence.corrected_alpha);
+    let comparisons = (given / used).round();
+    if comparisons > 1.0 {
+        format!(
+            "{} ÷ {} ≈ {}",
+            format::number_text(given),
+            comparisons,
+            format::number(used)
+        )
+    } else {
+        format::number_text(given)
     }
 }
 

@@ -6,6 +6,7 @@ use super::format;
 use super::hardware::BudgetSource;
 use super::inputs::{ContributionKind, Field, ResearchField};
 use super::plan::Plan;
+use super::stats::equivalence_seeds;
 
 /// MFU above this is rarely sustained: PaLM reported 46% (Chowdhery et al.
 /// 2022) and Llama 3 405B 38–43% (Dubey et al. 2024).
@@ -45,6 +46,20 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
                 plan.evidence.seeds_per_configuration
             ));
         }
+    }
+    // Without a power analysis a negative result keeps the level's seeds,
+    // which can only rule out large differences: say how wide, and what a
+    // margin of one standard deviation would take.
+    if let Some(margin) = plan
+        .evidence
+        .detectable_effect
+        .filter(|&d| inputs.kind == ContributionKind::NegativeResult && d > 1.0)
+    {
+        let (seeds, _) = equivalence_seeds(1.0, 1.0, plan.evidence.corrected_alpha, inputs.power);
+        list.push(format!(
+            "{} seeds per arm can only show equivalence within d = {margin:.2}: the paper could rule out differences larger than about {margin:.1} standard deviations, not smaller ones. Give the smallest effect that matters and the seed-to-seed noise to size the seeds (within d = 1 takes {seeds} per arm).",
+            plan.evidence.seeds
+        ));
     }
     if inputs.mfu > HIGH_MFU {
         list.push(format!(
