@@ -14,9 +14,14 @@ use crate::state::{Action, State};
 /// The address bar mirrors the inputs on screen, and the full app remembers
 /// them for the next visit: written once the user pauses, or at once before
 /// anything is shared (see [`browser::write_later`]).
+///
+/// The write is queued while the app renders (a memo), not in an effect:
+/// Yew 0.23 may run effects in a later task than the render that put the
+/// edit on screen, and a page left in between saved the inputs as they were
+/// before the edit.
 #[hook]
 pub fn use_address_bar(owns_page: bool, inputs: &Inputs, view: View) {
-    use_effect_with((inputs.clone(), view), move |(inputs, view)| {
+    use_memo((inputs.clone(), view), move |(inputs, view)| {
         if owns_page {
             let (inputs, view) = (inputs.clone(), *view);
             browser::write_later("inputs", move || {
@@ -50,7 +55,8 @@ pub fn use_saved_results(owns_page: bool, results: &UseReducerHandle<ResultsStat
         });
     }
     let results = results.clone();
-    use_effect_with(results.changed_at, move |&changed_at| {
+    // Queued while rendering, as the address bar's write is (see there).
+    use_memo(results.changed_at, move |&changed_at| {
         // 0: nothing was changed on this page, so there is nothing to save.
         if owns_page && changed_at > 0.0 {
             browser::write_later("results", move || {
