@@ -151,6 +151,16 @@ impl Scaling {
         self.steps_per_second.is_some()
     }
 
+    /// How many of the researcher's `count` accelerators one run uses, so
+    /// whose memory must hold its model.
+    pub fn accelerators_per_run(&self, count: u32) -> u32 {
+        if self.runs_on_one_accelerator() {
+            1
+        } else {
+            count
+        }
+    }
+
     /// The ladder table's heading for the scale column.
     pub fn scale_heading(&self) -> &'static str {
         match self.steps_per_second {

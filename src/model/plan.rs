@@ -275,8 +275,11 @@ impl Plan {
             inputs.mfu,
             inputs.flops,
         );
-        let memory = Memory::of(inputs.accelerator, inputs.count);
         let scaling = inputs.scaling(budget.flops_per_accelerator_hour);
+        let memory = Memory::of(
+            inputs.accelerator,
+            scaling.accelerators_per_run(inputs.count),
+        );
         let level = level_for(inputs.generality, inputs.novelty);
         let this = LevelPlan::new(&inputs, level);
         let request = this.request(&inputs, &scaling, &budget, &memory);
@@ -619,12 +622,18 @@ fn assumptions(
             name: "Memory",
             value: format!(
                 "{} × {} GB hold at most {} parameters for {}",
-                inputs.count,
+                memory.count,
                 format::number_text(memory.per_accelerator_gb),
                 format::count(max),
                 if trains {
                     format!(
-                        "training: 16 bytes per parameter sharded over all of them, {} of their memory kept for activations",
+                        "training: 16 bytes per parameter{}, {} of memory kept for activations",
+                        if memory.count > 1 {
+                            " sharded over all of them"
+                        } else {
+                            // Simulation-bound deep RL: one accelerator per run.
+                            " on the one accelerator a run uses"
+                        },
                         format::percent(ACTIVATION_SHARE)
                     )
                 } else {
@@ -695,6 +704,7 @@ fn assumptions(
 mod tests {
     use super::*;
     use crate::model::inputs::Field;
+    use crate::model::ladder::Shortfall;
 
     #[test]
     fn claim_map_has_every_cell_once() {
@@ -784,6 +794,22 @@ mod tests {
         assert!(plan.evidence.corrected_alpha < plan.inputs.alpha);
         let line = crate::model::report::seeds_line(&plan);
         assert!(line.contains("α = 0.05 ÷ 3 ≈ 0.017"), "{line}");
+    }
+
+    #[test]
+    fn a_deep_rl_run_must_fit_on_the_one_accelerator_it_uses() {
+        // 10B parameters × 16 bytes = 160 GB: eight 80 GB accelerators hold
+        // it sharded, but a deep-RL run has one of them to itself.
+        let plan = Plan::from_pairs([
+            ("field", FieldValue::Text("rl".into())),
+            ("axis", FieldValue::Text("data".into())),
+            ("model_params", FieldValue::Number(10e9)),
+            ("count", FieldValue::Number(8.0)),
+        ])
+        .expect("ok");
+        assert!(plan.scaling.runs_on_one_accelerator());
+        assert_eq!(plan.ladder.short_of, Some(Shortfall::Memory));
+        assert!(!plan.ladder.fits);
     }
 
     #[test]

@@ -83,7 +83,8 @@ pub fn rung_cells(plan: &Plan, rung: &Rung) -> Vec<String> {
     ]);
     if plan.ladder.max_params.is_some() {
         let usage = Use::of(crate::model::design::trains(plan.inputs.kind));
-        let usable = Memory::of(plan.inputs.accelerator, plan.inputs.count).usable_gb(usage);
+        let count = plan.scaling.accelerators_per_run(plan.inputs.count);
+        let usable = Memory::of(plan.inputs.accelerator, count).usable_gb(usage);
         cells.push(format!(
             "{}/{} GB",
             format::number(rung.memory_gb.unwrap_or(0.0)),
@@ -236,7 +237,7 @@ pub fn memory_cap_text(plan: &Plan) -> Option<String> {
     let max = plan.ladder.max_params?;
     Some(format!(
         "{} × {} GB {} at most about {} parameters",
-        plan.inputs.count,
+        plan.scaling.accelerators_per_run(plan.inputs.count),
         format::number_text(plan.inputs.accelerator.memory_gb),
         if crate::model::design::trains(plan.inputs.kind) {
             "trains"
@@ -282,8 +283,15 @@ pub fn sized_by_line(plan: &Plan) -> String {
             format::duration(plan.inputs.hours)
         ),
         SizedBy::Memory if l.short_of == Some(Shortfall::Memory) => format!(
-            "{cap}; the ladder shown, {shown}, stops there and cannot keep the level's {span} above the smallest scale worth a run. More accelerators, one with more memory{}, or a narrower claim would lift it.",
-            if plan.inputs.uses_checkpoints() { ", another model family" } else { "" }
+            "{cap}; the ladder shown, {shown}, stops there and cannot keep the level's {span} above the smallest scale worth a run. {}, or a narrower claim would lift it.",
+            if plan.scaling.runs_on_one_accelerator() {
+                // Each run has one accelerator to itself: more of them run more at once.
+                "An accelerator with more memory"
+            } else if plan.inputs.uses_checkpoints() {
+                "More accelerators, one with more memory, another model family"
+            } else {
+                "More accelerators, one with more memory"
+            }
         ),
         SizedBy::Memory => format!(
             "{cap}; the ladder shown, {shown}, stops there, below what the budget would pay for. The claim needs at least {minimum}."
