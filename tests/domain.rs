@@ -4,7 +4,7 @@
 use evidence_ladder::model::axis::Axis;
 use evidence_ladder::model::checkpoints::ModelFamily;
 use evidence_ladder::model::design::{design, Demands, RL_MIN_SEEDS};
-use evidence_ladder::model::evidence::{level_for, principle, rule_for};
+use evidence_ladder::model::evidence::{level_for, principle, rule_for, rule_for_claim};
 use evidence_ladder::model::fields::Rule;
 use evidence_ladder::model::format;
 use evidence_ladder::model::hardware::{find_accelerator, ACCELERATORS};
@@ -453,7 +453,7 @@ proptest! {
     #[test]
     fn experiments_are_the_checklist(inputs in any_inputs()) {
         let plan = Plan::new(inputs.clone());
-        let rule = rule_for(plan.evidence.level);
+        let rule = &rule_for_claim(inputs.generality, plan.evidence.level);
         let headline = plan.power.as_ref().map_or(rule.seeds, |p| p.seeds_per_arm);
         let templates = design(
             inputs.kind,

@@ -62,7 +62,7 @@ pub fn principle(phrase: &str) -> Option<&'static Principle> {
 }
 
 /// What one evidence level asks for. The table [`LEVELS`] is the rule book.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LevelRule {
     pub level: u8,
     pub name: &'static str,
@@ -258,6 +258,26 @@ pub fn level_for(generality: u8, novelty: u8) -> u8 {
 
 pub fn rule_for(level: u8) -> &'static LevelRule {
     &LEVELS[usize::from(level.clamp(1, 5) - 1)]
+}
+
+/// The fewest domains a claim of each generality is shown in, whatever its
+/// level: a claim about several domains needs two of them, a general law of
+/// deep learning three, even when it is conventional enough for a level
+/// whose own rule asks for one domain (our calibration, like [`LEVELS`]).
+const DOMAINS_BY_GENERALITY: [u32; 5] = [1, 1, 1, 2, 3];
+
+/// What a claim of `generality` at `level` asks for: the level's rule, with
+/// at least the domains the generality names and a setting in each.
+pub fn rule_for_claim(generality: u8, level: u8) -> LevelRule {
+    let rule = rule_for(level);
+    let domains = rule
+        .domains
+        .max(DOMAINS_BY_GENERALITY[usize::from(generality.clamp(1, 5) - 1)]);
+    LevelRule {
+        domains,
+        settings: rule.settings.max(domains),
+        ..*rule
+    }
 }
 
 /// The evidence a claim needs, ready to show.

@@ -6,7 +6,8 @@ use serde::Serialize;
 use super::axis::{Axis, Scaling};
 use super::design::{self, Demands, Placement, RunCost, Template, LR_CONFIGS, TUNING_CONFIGS};
 use super::evidence::{
-    kind_demands, level_for, reasons, reporting, reviewer_questions, rule_for, Evidence, LevelRule,
+    kind_demands, level_for, reasons, reporting, reviewer_questions, rule_for_claim, Evidence,
+    LevelRule,
 };
 use super::format;
 use super::hardware::{Budget, BudgetSource};
@@ -145,7 +146,7 @@ use super::stats::EQUIVALENCE_METHOD;
 
 /// Everything a level needs to be planned with these inputs.
 struct LevelPlan {
-    rule: &'static LevelRule,
+    rule: LevelRule,
     comparisons: u32,
     alpha: f64,
     power: Option<PowerAnalysis>,
@@ -153,15 +154,15 @@ struct LevelPlan {
 }
 
 impl LevelPlan {
-    fn new(inputs: &Inputs, level: u8) -> Self {
-        let rule = rule_for(level);
-        let comparisons = comparisons(rule);
+    fn new(inputs: &Inputs, generality: u8, level: u8) -> Self {
+        let rule = rule_for_claim(generality, level);
+        let comparisons = comparisons(&rule);
         let alpha = inputs.alpha / f64::from(comparisons);
         let power = power_for(inputs, alpha);
         let headline = power.as_ref().map_or(rule.seeds, |p| p.seeds_per_arm);
         let templates = design::design(
             inputs.kind,
-            &Demands::of(rule, headline, inputs.field, inputs.tuning),
+            &Demands::of(&rule, headline, inputs.field, inputs.tuning),
         );
         LevelPlan {
             rule,
@@ -281,7 +282,7 @@ impl Plan {
             scaling.accelerators_per_run(inputs.count),
         );
         let level = level_for(inputs.generality, inputs.novelty);
-        let this = LevelPlan::new(&inputs, level);
+        let this = LevelPlan::new(&inputs, inputs.generality, level);
         let request = this.request(&inputs, &scaling, &budget, &memory);
         let (ladder, experiments) = request.fit();
         let min_scales = request.min_scales();
@@ -295,7 +296,7 @@ impl Plan {
             .then(|| claim_request.largest_top())
             .flatten();
 
-        let rule = this.rule;
+        let rule = &this.rule;
         let compares = design::compares_over_seeds(inputs.kind);
         let headline_seeds = this.headline_seeds();
         let statistics = statistics_text(&inputs, rule, this.comparisons);
@@ -338,31 +339,33 @@ impl Plan {
             reviewer_questions: reviewer_questions(inputs.kind, inputs.generality, inputs.novelty),
         };
 
-        // Each level is decided by its own cheapest ladder, the claim's own
+        // Each cell is decided by its own cheapest ladder, the claim's own
         // cell too, so the map, the narrower claims and `claim_fits` agree.
-        let fits_by_level: Vec<bool> = (1..=5u8)
-            .map(|l| {
-                if l == level {
-                    claim_fits
-                } else {
-                    let other = LevelPlan::new(&inputs, l);
-                    let request = LadderRequest {
-                        top: None,
-                        ..other.request(&inputs, &scaling, &budget, &memory)
-                    };
-                    other.fits(&request)
-                }
-            })
-            .collect();
+        // Cells whose rules agree (the same level and domains) share one fit.
+        let mut fits_by_rule: Vec<(LevelRule, bool)> = vec![(this.rule, claim_fits)];
         let claim_map: Vec<ClaimCell> = (1..=5)
             .flat_map(|g| (1..=5).map(move |n| (g, n)))
             .map(|(generality, novelty)| {
                 let level = level_for(generality, novelty);
+                let rule = rule_for_claim(generality, level);
+                let fits = match fits_by_rule.iter().find(|(r, _)| *r == rule) {
+                    Some(&(_, fits)) => fits,
+                    None => {
+                        let other = LevelPlan::new(&inputs, generality, level);
+                        let request = LadderRequest {
+                            top: None,
+                            ..other.request(&inputs, &scaling, &budget, &memory)
+                        };
+                        let fits = other.fits(&request);
+                        fits_by_rule.push((rule, fits));
+                        fits
+                    }
+                };
                 ClaimCell {
                     generality,
                     novelty,
                     level,
-                    fits: fits_by_level[usize::from(level - 1)],
+                    fits,
                     weaker: novelty < inputs.novelty,
                     narrower: generality < inputs.generality,
                 }
@@ -449,11 +452,6 @@ fn narrower(map: &[ClaimCell], generality: u8, novelty: u8) -> Vec<ClaimCell> {
         .collect();
     best.sort_by_key(|c| (c.weaker, std::cmp::Reverse((c.level, c.generality))));
     best
-}
-
-/// Domains the claim's level spans.
-fn rule_domains(inputs: &Inputs) -> u32 {
-    rule_for(level_for(inputs.generality, inputs.novelty)).domains
 }
 
 fn assumptions(
@@ -577,7 +575,13 @@ fn assumptions(
         },
         source: "Our simplification: total accelerator-hours are the same either way",
     });
-    if rule_domains(inputs) > 1 {
+    if rule_for_claim(
+        inputs.generality,
+        level_for(inputs.generality, inputs.novelty),
+    )
+    .domains
+        > 1
+    {
         list.push(Assumption {
             name: "Domains",
             value: "one ladder of sizes for every domain; use each domain's own model sizes where they differ".into(),
@@ -810,6 +814,28 @@ mod tests {
         assert!(plan.scaling.runs_on_one_accelerator());
         assert_eq!(plan.ladder.short_of, Some(Shortfall::Memory));
         assert!(!plan.ladder.fits);
+    }
+
+    #[test]
+    fn a_claim_across_domains_is_shown_in_them_at_every_novelty() {
+        for (generality, domains) in [(4, 2), (5, 3)] {
+            for novelty in 1..=5 {
+                let plan = Plan::from_pairs([
+                    ("generality", FieldValue::Number(f64::from(generality))),
+                    ("novelty", FieldValue::Number(f64::from(novelty))),
+                ])
+                .expect("ok");
+                let e = &plan.evidence;
+                assert!(e.domains >= domains, "g{generality} n{novelty}");
+                assert!(e.settings >= e.domains);
+                // One headline comparison per domain, corrected for them.
+                assert_eq!(e.headline_comparisons, e.domains);
+                assert!(e.requirements.iter().any(|r| r.contains(&format!(
+                    "in the main setting of each of {} domains",
+                    e.domains
+                ))));
+            }
+        }
     }
 
     #[test]
