@@ -839,6 +839,31 @@ mod tests {
     }
 
     #[test]
+    fn a_field_without_its_conventions_says_so() {
+        let warns = |pairs: &[(&str, &str)], text: &str| {
+            let plan = Plan::from_pairs(
+                pairs
+                    .iter()
+                    .map(|&(k, v)| (k, FieldValue::Text(v.into())))
+                    .collect::<Vec<_>>(),
+            )
+            .expect("ok");
+            plan.warnings.iter().any(|w| w.contains(text))
+        };
+        assert!(warns(&[("field", "rl")], "Deep RL on the pretrain axis"));
+        assert!(!warns(
+            &[("field", "rl"), ("axis", "data")],
+            "Deep RL on the"
+        ));
+        assert!(warns(&[("field", "vision")], "Vision on the pretrain axis"));
+        assert!(!warns(
+            &[("field", "vision"), ("axis", "finetune")],
+            "Vision on the"
+        ));
+        assert!(!warns(&[("field", "llm")], " on the pretrain axis"));
+    }
+
+    #[test]
     fn unknown_names_become_warnings() {
         let plan = Plan::from_pairs([("colour", FieldValue::Text("red".into()))]).expect("ok");
         assert!(plan.warnings.iter().any(|w| w.contains("\"colour\"")));

@@ -115,6 +115,19 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
                 .into(),
         );
     }
+    // A field's conventions come with its preset; chosen alone, the field
+    // keeps the axis's language-model ones. Say so where they do not apply.
+    match (inputs.field, plan.scaling.axis) {
+        (ResearchField::Rl, axis @ (Axis::Pretrain | Axis::Finetune)) => list.push(format!(
+            "Deep RL on the {} axis grows a network on tokens, as language models do, and runs on all accelerators at once; deep-RL runs scale environment steps: choose the data axis (the Deep RL preset) to price them by steps per second.",
+            axis.id()
+        )),
+        (ResearchField::Vision, Axis::Pretrain) => list.push(format!(
+            "Vision on the pretrain axis reads {} tokens (patches) per parameter, a language-model rule (Hoffmann et al. 2022), not one established for vision; for a fixed dataset such as ImageNet-1k choose the ViT preset (the model grows on fixed data).",
+            format::number(inputs.tokens_per_param)
+        )),
+        _ => {}
+    }
     if plan.scaling.runs_on_one_accelerator() {
         list.push(format!(
             "Runs are priced at {} environment steps per second, one accelerator per run{}: the default rate is a placeholder, so time one run of yours.",
