@@ -864,6 +864,22 @@ mod tests {
     }
 
     #[test]
+    fn a_dataset_read_many_times_over_warns_on_every_axis() {
+        for axis in ["pretrain", "data"] {
+            let plan = Plan::from_pairs([
+                ("kind", FieldValue::Text("dataset".into())),
+                ("axis", FieldValue::Text(axis.into())),
+                ("data_tokens", FieldValue::Number(1e9)),
+            ])
+            .expect("ok");
+            assert!(
+                plan.warnings.iter().any(|w| w.contains("would repeat")),
+                "{axis}"
+            );
+        }
+    }
+
+    #[test]
     fn unknown_names_become_warnings() {
         let plan = Plan::from_pairs([("colour", FieldValue::Text("red".into()))]).expect("ok");
         assert!(plan.warnings.iter().any(|w| w.contains("\"colour\"")));

@@ -91,7 +91,6 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
     let data_size_given = !inputs.is_default(Field::DataTokens);
     if inputs.kind == ContributionKind::Dataset
         && data_size_given
-        && plan.scaling.axis != Axis::Data
         && inputs.field != ResearchField::Rl
     {
         if let Some(tokens) = top
