@@ -107,7 +107,7 @@ pub struct Scaling {
     /// Environment steps per second of one run on one accelerator, when runs
     /// are priced by time (deep RL on the data axis); `None` prices FLOPs.
     pub steps_per_second: Option<f64>,
-    /// Tokens one evaluation of one model reads.
+    /// Tokens one model reads to answer one evaluation set (a subset of the benchmark).
     pub eval_tokens: f64,
 }
 

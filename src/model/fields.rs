@@ -467,7 +467,7 @@ pub const FIELDS: [FieldSpec; 28] = [
         field: Field::EvalTokens,
         key: "eval_tokens",
         label: "Evaluation set size",
-        hint: Hint::Fixed("Tokens one evaluation of one model reads, prompts and answers, e.g. 5M (5,000 items of 1,000 tokens)."),
+        hint: Hint::Fixed("Tokens one model reads to answer one subset of your benchmark (or an existing one), prompts and answers, e.g. 5M (5,000 items of 1,000 tokens)."),
         unit: Unit::Fixed("tokens"),
         // Our assumption: 5,000 items of 1,000 tokens, about one MMLU pass
         // (14,042 questions of a few hundred tokens, Hendrycks et al. 2021).

@@ -263,7 +263,7 @@ pub struct Inputs {
     pub steps_per_second: f64,
     /// The public family whose checkpoints a benchmark evaluates.
     pub family: ModelFamily,
-    /// Tokens one evaluation of one model reads.
+    /// Tokens one model reads to answer one evaluation set (a subset of the benchmark).
     pub eval_tokens: f64,
 }
 
