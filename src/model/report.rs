@@ -274,7 +274,7 @@ pub fn sized_by_line(plan: &Plan) -> String {
             "The ladder shown is sized to your top model, {shown}. The claim needs at least {minimum}."
         ),
         SizedBy::Minimum if plan.scaling.runs_on_one_accelerator() && l.fits => format!(
-            "The ladder shown is the least this claim needs, {minimum}: in deep RL a longer run adds what a shorter run's learning curve already shows, so the rest of the budget is headroom for more tasks or seeds."
+            "The ladder shown is the least this claim needs, {minimum}: in deep RL longer runs are what the ladder already spans, so the rest of the budget is headroom for more tasks or seeds."
         ),
         SizedBy::Minimum => format!("The ladder shown is the least this claim needs, {minimum}."),
         SizedBy::Deadline => format!(
