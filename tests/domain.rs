@@ -798,3 +798,31 @@ fn readme_lists_every_input() {
         assert!(readme.contains(&key), "README does not mention {key}");
     }
 }
+
+/// Found by `harder_claims_need_more…`: with many seeds at the smallest size,
+/// level 5's family ladder (down to 14M) cost less than level 4's, which
+/// stopped at the largest bottom its span allowed (31M).
+#[test]
+fn a_wider_family_ladder_never_costs_less_than_a_narrower_one() {
+    let easy = Inputs {
+        kind: ContributionKind::Dataset,
+        generality: 3,
+        novelty: 4,
+        effect: Some(0.05),
+        noise: Some(9.75),
+        alpha: 0.001,
+        power: 0.5,
+        axis: Axis::Finetune,
+        data_tokens: 1e6,
+        field: ResearchField::Llm,
+        family: ModelFamily::Pythia,
+        ..Inputs::default()
+    };
+    let hard = Inputs {
+        novelty: 5,
+        ..easy.clone()
+    };
+    let (easy, hard) = (Plan::new(easy), Plan::new(hard));
+    assert_eq!((easy.evidence.level, hard.evidence.level), (4, 5));
+    assert!(hard.min_flops >= easy.min_flops);
+}

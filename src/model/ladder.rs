@@ -453,15 +453,30 @@ impl LadderRequest<'_> {
     /// The scales of the cheapest ladder that satisfies the level, memory aside.
     pub fn min_scales(&self) -> Vec<f64> {
         match self.checkpoints {
-            Some(sizes) => self
-                .checkpoint_ladders(sizes, f64::INFINITY)
-                .into_iter()
-                .next()
-                .unwrap_or_else(|| {
-                    pick_sizes(sizes, self.rungs, self.span, f64::INFINITY).unwrap_or_default()
-                }),
+            Some(sizes) => self.cheapest_checkpoint_ladder(sizes).unwrap_or_else(|| {
+                pick_sizes(sizes, self.rungs, self.span, f64::INFINITY).unwrap_or_default()
+            }),
             None => rung_scales(self.min_top(), self.span, self.rungs),
         }
+    }
+
+    /// Under the smallest top that spans the level, the cheapest choice of
+    /// bottom: any size at least the span below the top will do, and where
+    /// the runs at the smallest size dominate (many seeds) a smaller one costs
+    /// less. Taking the largest bottom instead let a wider level's ladder,
+    /// which reaches a smaller bottom, cost less than a narrower level's.
+    fn cheapest_checkpoint_ladder(&self, sizes: &[f64]) -> Option<Vec<f64>> {
+        let top = *self
+            .checkpoint_ladders(sizes, f64::INFINITY)
+            .first()?
+            .last()?;
+        sizes
+            .iter()
+            .filter(|&&bottom| bottom * self.span <= top * (1.0 + 1e-9))
+            // Asking for the span from top to this bottom picks this bottom.
+            .filter_map(|&bottom| pick_sizes(sizes, self.rungs, top / bottom, top))
+            .filter(|scales| self.spans(scales))
+            .min_by(|a, b| self.cost_of(a).total_cmp(&self.cost_of(b)))
     }
 
     /// The least compute that satisfies the level.
