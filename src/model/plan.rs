@@ -154,11 +154,26 @@ struct LevelPlan {
 }
 
 impl LevelPlan {
-    fn new(inputs: &Inputs, generality: u8, level: u8) -> Self {
+    /// `powers` keeps the power analyses already run, by the number of
+    /// comparisons they were corrected for: the claim map asks for the same
+    /// few again and again, and each is an exact search.
+    fn new(
+        inputs: &Inputs,
+        generality: u8,
+        level: u8,
+        powers: &mut Vec<(u32, Option<PowerAnalysis>)>,
+    ) -> Self {
         let rule = rule_for_claim(generality, level);
         let comparisons = comparisons(&rule);
         let alpha = inputs.alpha / f64::from(comparisons);
-        let power = power_for(inputs, alpha);
+        let power = match powers.iter().find(|(c, _)| *c == comparisons) {
+            Some((_, power)) => power.clone(),
+            None => {
+                let power = power_for(inputs, alpha);
+                powers.push((comparisons, power.clone()));
+                power
+            }
+        };
         let headline = power.as_ref().map_or(rule.seeds, |p| p.seeds_per_arm);
         let templates = design::design(
             inputs.kind,
@@ -282,7 +297,8 @@ impl Plan {
             scaling.accelerators_per_run(inputs.count),
         );
         let level = level_for(inputs.generality, inputs.novelty);
-        let this = LevelPlan::new(&inputs, inputs.generality, level);
+        let mut powers = Vec::new();
+        let this = LevelPlan::new(&inputs, inputs.generality, level, &mut powers);
         let request = this.request(&inputs, &scaling, &budget, &memory);
         let (ladder, experiments) = request.fit();
         let min_scales = request.min_scales();
@@ -351,7 +367,7 @@ impl Plan {
                 let fits = match fits_by_rule.iter().find(|(r, _)| *r == rule) {
                     Some(&(_, fits)) => fits,
                     None => {
-                        let other = LevelPlan::new(&inputs, generality, level);
+                        let other = LevelPlan::new(&inputs, generality, level, &mut powers);
                         let request = LadderRequest {
                             top: None,
                             ..other.request(&inputs, &scaling, &budget, &memory)
