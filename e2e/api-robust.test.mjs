@@ -3,19 +3,15 @@
 // where and why, and thousands of such calls leave the page working.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, serve } from './support.mjs';
+import { openApp, start, stop } from './support.mjs';
 
 let server, browser, page;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await start());
   page = await openApp(await browser.newContext(), server.url);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stop({ server, browser }));
 
 /** The message each call throws (or "returned"), run in the page. */
 const messages = (fn) =>

@@ -4,7 +4,7 @@
 // where they run thousands of times faster; here one example of each public field.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, serve } from './support.mjs';
+import { openApp, start, stop } from './support.mjs';
 
 let server, browser, page;
 const plan = (inputs) => page.evaluate((i) => window.evidenceLadder.plan(i), inputs);
@@ -19,14 +19,10 @@ const planError = (inputs) =>
   }, inputs);
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await start());
   page = await openApp(await browser.newContext(), server.url);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stop({ server, browser }));
 
 describe('plan() contract', () => {
   test('defaults: 8 A100s for 30 days at MFU 0.3, a mid-level insight', async () => {

@@ -1,19 +1,15 @@
 // The page as a person uses it: labelled controls, live results, the URL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, serve } from './support.mjs';
+import { openApp, start, stop } from './support.mjs';
 
 let server, browser, context;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await start());
   context = await browser.newContext();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stop({ server, browser }));
 
 const status = (page) => page.getByRole('status').filter({ hasText: 'Evidence level' });
 

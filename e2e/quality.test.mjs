@@ -3,17 +3,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, openApp, serve } from './support.mjs';
+import { openApp, start, stop } from './support.mjs';
 
 let server, browser;
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await start());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stop({ server, browser }));
 
 /** Counts CSP violations from the first script on. */
 const watchCsp = (context) =>

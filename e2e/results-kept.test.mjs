@@ -4,19 +4,15 @@
 // over a newer one. Also the deferred address bar (issue 25.1).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, serve } from './support.mjs';
+import { openApp, start, stop } from './support.mjs';
 
 let server, browser;
 const KEY = 'evidence-ladder.results.v1';
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await start());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stop({ server, browser }));
 
 /** Four rungs, three seeds, a gain of `gain` everywhere. */
 const csv = (gain, arms = ['method', 'baseline']) => {

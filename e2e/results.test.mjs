@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openApp, serve } from './support.mjs';
+import { openApp, start, stop } from './support.mjs';
 
 let server, browser, context, page;
 const analyze = (input) => page.evaluate((i) => window.evidenceLadder.analyze(i), input);
@@ -45,15 +45,11 @@ const asCsv = (rows, metric = 'accuracy') =>
   [`params,arm,seed,${metric}`, ...rows.map((r) => `${r.params},${r.arm},${r.seed},${r.value}`)].join('\n');
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await start());
   context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   page = await openApp(context, server.url);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stop({ server, browser }));
 
 describe('analyze()', () => {
   const cases = [

@@ -2,19 +2,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openApp, serve } from './support.mjs';
+import { openApp, start, stop } from './support.mjs';
 
 const SAVED = 'evidence-ladder.inputs.v1';
 let server, browser;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await start());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stop({ server, browser }));
 
 const level = (page) => page.getByRole('status').filter({ hasText: 'Evidence level' }).textContent();
 const novelty = (page) => page.getByRole('combobox', { name: /^Novelty/ });

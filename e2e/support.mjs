@@ -98,6 +98,23 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** The release build served and a browser to load it, as most test files begin. */
+export async function start() {
+  const server = await serve();
+  try {
+    return { server, browser: await launch() };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** Closes what `start` opened (whatever of it did open). */
+export async function stop({ server, browser }) {
+  await browser?.close();
+  await server?.close();
+}
+
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
