@@ -1,5 +1,6 @@
-// Screenshots of the release build at phone and desktop widths, light and dark,
-// for a person to look at: node scripts/screenshots.mjs [query]
+// Screenshots of the release build at phone to desktop widths, light and dark,
+// and of the compact embed view, for a person to look at:
+//   node scripts/screenshots.mjs [query]
 // Writes target/screenshots/*.png.
 import { mkdir } from 'node:fs/promises';
 import { launch, serve } from '../e2e/support.mjs';
@@ -10,18 +11,20 @@ await mkdir(out, { recursive: true });
 const server = await serve();
 const browser = await launch();
 try {
-  for (const scheme of ['light', 'dark']) {
-    for (const width of [360, 1280]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
-      const page = await context.newPage();
-      await page.goto(`${server.url}?${query}`);
-      await page.getByRole('status').waitFor();
-      const file = `${out}${width}-${scheme}.png`;
-      await page.screenshot({ path: file, fullPage: true });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-      console.log(`${file}${overflow ? '  (scrolls horizontally!)' : ''}`);
-      await context.close();
-    }
+  const shots = ['page', 'embed'].flatMap((view) =>
+    ['light', 'dark'].flatMap((scheme) => [320, 390, 720, 1280].map((width) => ({ view, scheme, width }))),
+  );
+  for (const { view, scheme, width } of shots) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(`${server.url}?${[query, view === 'embed' ? 'embed=1' : ''].filter(Boolean).join('&')}`);
+    // The plan below the fold is drawn a frame or two after the first result.
+    await page.locator('.calculator[data-ready]').waitFor({ state: 'attached' });
+    const file = `${out}${view}-${width}-${scheme}.png`;
+    await page.screenshot({ path: file, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    console.log(`${file}${overflow ? '  (scrolls horizontally!)' : ''}`);
+    await context.close();
   }
 } finally {
   await browser.close();
