@@ -13,6 +13,7 @@ use crate::components::{
 };
 use crate::hooks::{use_address_bar, use_parts_shown, use_saved_results, use_timeout};
 use crate::model::plan::Plan;
+use crate::model::results::PlanScale;
 use crate::model::query::{start_from, to_query, View};
 use crate::results_state::ResultsState;
 use crate::state::{Action, State};
@@ -54,15 +55,13 @@ pub fn App(props: &AppProps) -> Html {
         results: results.dispatcher(),
     };
     let plan = use_memo(state.inputs.clone(), |inputs| Plan::new(inputs.clone()));
-    // The rung above the top, one ladder step up, when the plan has one: the
-    // results' prediction. Only it, not the whole plan, makes them read again.
-    let next_rung = match plan.ladder.rungs.as_slice() {
-        [.., below, top] => Some(top.scale * top.scale / below.scale),
-        _ => None,
+    // The plan's rungs and compute exponent: where the results' predictions
+    // are made. Only they, not the whole plan, make the results read again.
+    let scale = PlanScale {
+        rungs: plan.ladder.rungs.iter().map(|r| r.scale).collect(),
+        compute_exponent: Some(plan.inputs.scaling(1.0).exponent),
     };
-    let reading = use_memo((results.pasted.clone(), next_rung), |(pasted, next)| {
-        pasted.read(*next)
-    });
+    let reading = use_memo((results.pasted.clone(), scale), |(pasted, scale)| pasted.read(scale));
 
     use_saved_results(owns_page, &results);
     // While a field holds rejected text, links and saved copies keep the
