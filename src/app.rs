@@ -13,8 +13,8 @@ use crate::components::{
 };
 use crate::hooks::{use_address_bar, use_parts_shown, use_saved_results, use_timeout};
 use crate::model::plan::Plan;
-use crate::model::results::PlanScale;
 use crate::model::query::{start_from, to_query, View};
+use crate::model::results::PlanScale;
 use crate::results_state::ResultsState;
 use crate::state::{Action, State};
 
@@ -61,7 +61,9 @@ pub fn App(props: &AppProps) -> Html {
         rungs: plan.ladder.rungs.iter().map(|r| r.scale).collect(),
         compute_exponent: Some(plan.inputs.scaling(1.0).exponent),
     };
-    let reading = use_memo((results.pasted.clone(), scale), |(pasted, scale)| pasted.read(scale));
+    let reading = use_memo((results.pasted.clone(), scale), |(pasted, scale)| {
+        pasted.read(scale)
+    });
 
     use_saved_results(owns_page, &results);
     // While a field holds rejected text, links and saved copies keep the

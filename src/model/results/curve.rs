@@ -53,7 +53,8 @@ impl Curve {
     /// d(log10 compute)/dy at `y`: how many decades of compute one unit of
     /// the metric is worth there (negative: lower values need more compute).
     pub fn decades_per_unit(&self, y: f64) -> Option<f64> {
-        (y > self.floor).then(|| -1.0 / (self.exponent * std::f64::consts::LN_10 * (y - self.floor)))
+        (y > self.floor)
+            .then(|| -1.0 / (self.exponent * std::f64::consts::LN_10 * (y - self.floor)))
     }
 }
 
@@ -74,7 +75,13 @@ fn log_line(xs: &[f64], ys: &[f64], ws: &[f64], floor: f64) -> Option<(f64, f64)
 
 /// The curve with this floor, and its weighted squared error in the
 /// metric's own units; `None` when the baseline does not fall with compute.
-fn with_floor(xs: &[f64], ys: &[f64], ws: &[f64], floor: f64, kind: CurveKind) -> Option<(Curve, f64)> {
+fn with_floor(
+    xs: &[f64],
+    ys: &[f64],
+    ws: &[f64],
+    floor: f64,
+    kind: CurveKind,
+) -> Option<(Curve, f64)> {
     let (intercept, slope) = log_line(xs, ys, ws, floor)?;
     let curve = Curve {
         kind,

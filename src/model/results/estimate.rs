@@ -68,7 +68,10 @@ impl RungNoise {
 pub type Coefficients = Vec<[f64; 2]>;
 
 /// `Σ weightᵢ · coefficientsᵢ`: the coefficients of a weighted sum of estimates.
-pub fn combine<'a>(parts: impl IntoIterator<Item = (f64, &'a Coefficients)>, rungs: usize) -> Coefficients {
+pub fn combine<'a>(
+    parts: impl IntoIterator<Item = (f64, &'a Coefficients)>,
+    rungs: usize,
+) -> Coefficients {
     let mut total = vec![[0.0; 2]; rungs];
     for (weight, coefficients) in parts {
         for (t, c) in total.iter_mut().zip(coefficients) {
@@ -149,7 +152,10 @@ mod tests {
     #[test]
     fn more_seeds_shrink_the_variance_in_proportion() {
         let more = noise(Some(0.1)).with_seeds(10.0);
-        assert!((more.method - 0.1).abs() < 1e-12 && (more.paired.expect("paired") - 0.05).abs() < 1e-12);
+        assert!(
+            (more.method - 0.1).abs() < 1e-12
+                && (more.paired.expect("paired") - 0.05).abs() < 1e-12
+        );
         let (v, _) = variance(&[more], &vec![[1.0, -1.0]]);
         assert!((v - 0.5 * 0.3).abs() < 1e-12);
     }

@@ -141,7 +141,9 @@ fn fill_multipliers(compared: &mut Compared, m: &multiplier::Multipliers) {
                 }
                 rung.extrapolated = m.extrapolated[i];
             }
-            None => rung.multiplier_note = Some(sentences::no_multiplier(NoMultiplier::BeyondFloor)),
+            None => {
+                rung.multiplier_note = Some(sentences::no_multiplier(NoMultiplier::BeyondFloor))
+            }
         }
     }
 }
@@ -175,7 +177,12 @@ fn gain_trend(line: Option<&Line>, xs: &[f64], gains: &[f64], verdict: Verdict) 
 }
 
 /// Multiplier predictions at each size in `at` above the largest rung.
-fn multiplier_predictions(line: &Line, series: &Series, noise: &[RungNoise], at: &[f64]) -> Vec<MultiplierPrediction> {
+fn multiplier_predictions(
+    line: &Line,
+    series: &Series,
+    noise: &[RungNoise],
+    at: &[f64],
+) -> Vec<MultiplierPrediction> {
     let Some(&like) = line.used.last() else {
         return Vec::new();
     };
@@ -221,9 +228,24 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
     let mut warnings = checked.warnings;
     let direction = if input.higher_is_better { 1.0 } else { -1.0 };
     let several = tasks::several(&checked.rows);
-    let compare = if several { tasks::compare_rungs } else { welch::compare_rungs };
-    let mut compared = compare(&checked.rows, &checked.method, &checked.baseline, direction, &mut warnings);
-    let Some(top) = compared.rungs.last().filter(|_| compared.rungs.len() >= 2).map(|r| r.params) else {
+    let compare = if several {
+        tasks::compare_rungs
+    } else {
+        welch::compare_rungs
+    };
+    let mut compared = compare(
+        &checked.rows,
+        &checked.method,
+        &checked.baseline,
+        direction,
+        &mut warnings,
+    );
+    let Some(top) = compared
+        .rungs
+        .last()
+        .filter(|_| compared.rungs.len() >= 2)
+        .map(|r| r.params)
+    else {
         return Err(AnalysisError::TooFewRungs {
             found: compared.rungs.len(),
         });
@@ -241,11 +263,17 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
         fill_multipliers(&mut compared, m);
     } else if let Err(why) = multipliers {
         let note = sentences::no_multiplier(why);
-        compared.rungs.iter_mut().for_each(|r| r.multiplier_note = Some(note.clone()));
+        compared
+            .rungs
+            .iter_mut()
+            .for_each(|r| r.multiplier_note = Some(note.clone()));
     }
     let (noise, usable) = (&compared.noise, &compared.usable);
     let gain = verdict::judge(&xs, &gains, noise, usable);
-    let multiplier = multipliers.as_ref().ok().map(|m| (m, verdict::judge(&xs, &m.series, noise, usable)));
+    let multiplier = multipliers
+        .as_ref()
+        .ok()
+        .map(|m| (m, verdict::judge(&xs, &m.series, noise, usable)));
     let (series, judged) = match &multiplier {
         Some((m, j)) => (&m.series, j),
         None => (&gains, &gain),
@@ -253,7 +281,12 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
     let next_params = input.next_params.unwrap_or(10.0 * top);
     let to_settle = (judged.verdict == Verdict::Unclear)
         .then(|| {
-            let question = verdict::Question { xs: &xs, series, noise, usable };
+            let question = verdict::Question {
+                xs: &xs,
+                series,
+                noise,
+                usable,
+            };
             let params: Vec<f64> = compared.rungs.iter().map(|r| r.params).collect();
             verdict::settle(&question, judged.line.as_ref()?, &params, next_params)
         })
@@ -261,22 +294,47 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
     let mut sizes = vec![next_params];
     sizes.extend(input.top_params.filter(|t| *t > top && *t != next_params));
     let predictions = match &multiplier {
-        Some((m, Judged { line: Some(line), .. })) => multiplier_predictions(line, &m.series, noise, &sizes),
+        Some((
+            m,
+            Judged {
+                line: Some(line), ..
+            },
+        )) => multiplier_predictions(line, &m.series, noise, &sizes),
         _ => Vec::new(),
     };
     let next = match &gain.line {
         Some(line) => {
             let like = line.used.last().copied().unwrap_or(0);
             let (g, (lo, hi)) = predict(line, &gains, noise, next_params.log10(), like);
-            Prediction { params: next_params, gain: g, pi_low: Some(lo), pi_high: Some(hi) }
+            Prediction {
+                params: next_params,
+                gain: g,
+                pi_low: Some(lo),
+                pi_high: Some(hi),
+            }
         }
         None => {
-            let t = gain_trend(None, &xs, &compared.rungs.iter().map(|r| r.gain).collect::<Vec<_>>(), judged.verdict);
-            Prediction { params: next_params, gain: t.intercept + t.slope * next_params.log10(), pi_low: None, pi_high: None }
+            let t = gain_trend(
+                None,
+                &xs,
+                &compared.rungs.iter().map(|r| r.gain).collect::<Vec<_>>(),
+                judged.verdict,
+            );
+            Prediction {
+                params: next_params,
+                gain: t.intercept + t.slope * next_params.log10(),
+                pi_low: None,
+                pi_high: None,
+            }
         }
     };
     let rung_scatter = judged.line.as_ref().is_some_and(|l| l.scattered);
-    warnings.extend(sentences::trend_warnings(judged.line.as_ref(), &compared, top, next_params));
+    warnings.extend(sentences::trend_warnings(
+        judged.line.as_ref(),
+        &compared,
+        top,
+        next_params,
+    ));
     let gain_values: Vec<f64> = compared.rungs.iter().map(|r| r.gain).collect();
     let analysis = Analysis {
         trend: gain_trend(gain.line.as_ref(), &xs, &gain_values, judged.verdict),
@@ -285,7 +343,14 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
         multiplier_trend: multiplier.as_ref().and_then(|(_, j)| {
             let l = j.line.as_ref()?;
             let ((ci_low, ci_high), df) = l.slope_ci?;
-            Some(MultiplierTrend { slope: l.slope, ci_low, ci_high, df, intercept: l.intercept, rungs_used: l.used.len() })
+            Some(MultiplierTrend {
+                slope: l.slope,
+                ci_low,
+                ci_high,
+                df,
+                intercept: l.intercept,
+                rungs_used: l.used.len(),
+            })
         }),
         predictions,
         no_multiplier: multipliers.as_ref().err().copied(),
@@ -325,7 +390,11 @@ fn ensure_finite(analysis: Analysis) -> Result<Analysis, AnalysisError> {
     }
     for r in &analysis.rungs {
         numbers.extend([r.method_mean, r.baseline_mean, r.gain]);
-        numbers.extend([r.multiplier, r.multiplier_low, r.multiplier_high].into_iter().flatten());
+        numbers.extend(
+            [r.multiplier, r.multiplier_low, r.multiplier_high]
+                .into_iter()
+                .flatten(),
+        );
         numbers.extend(
             [
                 r.ci_low,

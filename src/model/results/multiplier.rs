@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::curve::{fit, Curve};
 use super::estimate::Coefficients;
-use super::trend::Series;
+use super::trend::{fit_line, Series};
 use super::welch::Compared;
 
 /// Why a rung, or the whole analysis, has no compute multiplier.
@@ -50,13 +50,46 @@ pub struct Multipliers {
 /// any seed spread, large against the fit's own precision (1e-9). Ours.
 const STEP: f64 = 1e-5;
 
+/// Most decades of compute a multiplier may span: beyond a millionfold the
+/// curve is read so far from its rungs that the number means nothing. Ours.
+const MOST_DECADES: f64 = 6.0;
+
 /// log10 multipliers at every rung under one fit of the baseline means `ys`.
 fn log_multipliers(curve: &Curve, methods: &[f64], ys: &[f64]) -> Vec<Option<f64>> {
     methods
         .iter()
         .zip(ys)
-        .map(|(m, b)| Some(curve.compute_for(*m)? - curve.compute_for(*b)?))
+        .map(|(m, b)| {
+            let q = curve.compute_for(*m)? - curve.compute_for(*b)?;
+            (q.abs() <= MOST_DECADES).then_some(q)
+        })
         .collect()
+}
+
+/// Whether the baseline clearly improves with scale: the least-squares
+/// slope of its means against log scale is below zero with its 95%
+/// interval. Without that, any curve through them is noise, and so is
+/// the compute read off it.
+fn baseline_improves(compared: &Compared, xs: &[f64]) -> bool {
+    let k = compared.rungs.len();
+    let series = Series {
+        values: compared
+            .rungs
+            .iter()
+            .map(|r| Some(r.baseline_mean))
+            .collect(),
+        coefficients: (0..k)
+            .map(|i| {
+                let mut c = vec![[0.0; 2]; k];
+                c[i] = [0.0, 1.0];
+                c
+            })
+            .collect(),
+    };
+    let all_rungs = vec![true; k];
+    fit_line(xs, &series, &compared.noise, &all_rungs)
+        .and_then(|line| line.slope_ci)
+        .is_some_and(|((_, hi), _)| hi < 0.0)
 }
 
 /// The compute multiplier at every rung, or why there is none.
@@ -77,8 +110,14 @@ pub fn multipliers(
     if ys.iter().chain(&methods).any(|v| !(*v > 0.0)) {
         return Err(NoMultiplier::NotPositive);
     }
-    let xs: Vec<f64> = rungs.iter().map(|r| compute_exponent * r.params.log10()).collect();
+    let xs: Vec<f64> = rungs
+        .iter()
+        .map(|r| compute_exponent * r.params.log10())
+        .collect();
     let ws: Vec<f64> = rungs.iter().map(|r| r.n_baseline as f64).collect();
+    if !baseline_improves(compared, &xs) {
+        return Err(NoMultiplier::BaselineFlat);
+    }
     let curve = fit(&xs, &ys, &ws).ok_or(NoMultiplier::BaselineFlat)?;
     let values = log_multipliers(&curve, &methods, &ys);
     let k = rungs.len();
@@ -104,12 +143,18 @@ pub fn multipliers(
     }
     let (lowest, highest) = xs
         .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(*x), hi.max(*x)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+            (lo.min(*x), hi.max(*x))
+        });
     // A little slack: a method a hair beyond the largest rung is not an extrapolation.
     let slack = 0.01 * (highest - lowest);
     let extrapolated = methods
         .iter()
-        .map(|m| curve.compute_for(*m).is_some_and(|x| x > highest + slack || x < lowest - slack))
+        .map(|m| {
+            curve
+                .compute_for(*m)
+                .is_some_and(|x| x > highest + slack || x < lowest - slack)
+        })
         .collect();
     Ok(Multipliers {
         curve,

@@ -73,7 +73,11 @@ pub struct PlanScale {
 impl PlanScale {
     /// The plan's smallest rung above `largest`, or one ladder step above its top.
     fn next_above(&self, largest: f64) -> Option<f64> {
-        let above = self.rungs.iter().copied().find(|&r| r > largest * (1.0 + 1e-9));
+        let above = self
+            .rungs
+            .iter()
+            .copied()
+            .find(|&r| r > largest * (1.0 + 1e-9));
         above.or(match self.rungs.as_slice() {
             [.., below, top] => Some(top * top / below),
             _ => None,
@@ -268,7 +272,10 @@ mod tests {
             direction_for: "value".into(),
             ..PastedResults::default()
         };
-        assert_eq!(pasted.read(&PlanScale::default()).higher_is_better, Some(true));
+        assert_eq!(
+            pasted.read(&PlanScale::default()).higher_is_better,
+            Some(true)
+        );
         let other = PastedResults {
             text: "params,arm,seed,score\n1e8,method,1,2\n1e8,baseline,1,1".into(),
             higher_is_better: Some(false),
@@ -288,6 +295,9 @@ mod tests {
 
     #[test]
     fn nothing_pasted_means_no_analysis() {
-        assert!(PastedResults::default().read(&PlanScale::default()).analysis.is_none());
+        assert!(PastedResults::default()
+            .read(&PlanScale::default())
+            .analysis
+            .is_none());
     }
 }

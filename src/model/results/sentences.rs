@@ -148,10 +148,20 @@ fn comparison_at_top(analysis: &Analysis, metric_unit: &str, style: Style) -> St
 
 /// "2.0× (95% CI 1.8× to 2.2×)": a multiplier with its interval.
 pub fn multiplier_text(value: f64, interval: Option<(f64, f64)>) -> String {
-    let x = |m: f64| format!("{}\u{00D7}", format::number(m));
+    let x = |m: f64| format!("{}\u{00D7}", times(m));
     match interval {
         Some((lo, hi)) => format!("{} (95% CI {} to {})", x(value), x(lo), x(hi)),
         None => format!("{} (no interval: fewer than 2 seeds per arm)", x(value)),
+    }
+}
+
+/// A multiplier to two decimals below 10 ("1.04", "2.5"), else as a number.
+pub fn times(m: f64) -> String {
+    if m < 10.0 {
+        let text = format!("{m:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        format::number(m)
     }
 }
 
@@ -168,10 +178,16 @@ fn advantage(analysis: &Analysis) -> &'static str {
 fn opening(analysis: &Analysis, from: &str, to: &str) -> String {
     let what = advantage(analysis);
     match analysis.verdict {
-        Verdict::Unclear => format!("Whether the {what} grows, holds or shrinks from {from} to {to} is unclear"),
+        Verdict::Unclear => {
+            format!("Whether the {what} grows, holds or shrinks from {from} to {to} is unclear")
+        }
         Verdict::NoGain => format!(
             "No gain from {from} to {to}: at every rung the 95% interval includes {}",
-            if what == "gain" { "zero" } else { "1\u{00D7} (no gain)" }
+            if what == "gain" {
+                "zero"
+            } else {
+                "1\u{00D7} (no gain)"
+            }
         ),
         v => format!("The {what} {} from {from} to {to}", v.word()),
     }
@@ -180,7 +196,11 @@ fn opening(analysis: &Analysis, from: &str, to: &str) -> String {
 /// At the largest rung: the multiplier (when there is one), then the raw difference.
 fn at_top(analysis: &Analysis, to: &str, metric_unit: &str, style: Style) -> String {
     let difference = comparison_at_top(analysis, metric_unit, style);
-    match analysis.rungs.last().and_then(|r| r.multiplier.map(|m| (r, m))) {
+    match analysis
+        .rungs
+        .last()
+        .and_then(|r| r.multiplier.map(|m| (r, m)))
+    {
         Some((r, m)) => format!(
             "at {to}, {} would need {} the compute to match {} ({difference})",
             style.name(&analysis.baseline),
@@ -194,7 +214,7 @@ fn at_top(analysis: &Analysis, to: &str, metric_unit: &str, style: Style) -> Str
 /// "per tenfold scale the multiplier changes by ×1.02 (95% CI ×0.85 to ×1.2)".
 fn per_decade(analysis: &Analysis) -> Option<String> {
     if let Some(m) = &analysis.multiplier_trend {
-        let x = |s: f64| format!("\u{00D7}{}", format::number(10f64.powf(s)));
+        let x = |s: f64| format!("\u{00D7}{}", times(10f64.powf(s)));
         return Some(format!(
             "per tenfold scale the multiplier changes by {} (95% CI {} to {})",
             x(m.slope),
@@ -321,9 +341,9 @@ pub fn prediction_sentence(analysis: &Analysis, scale_unit: &str, metric_unit: &
                     "at {} the method is expected to be worth {}\u{00D7} to {}\u{00D7} compute \
                      (95% prediction interval; {}\u{00D7} on the trend)",
                     size_with_unit(p.params, scale_unit),
-                    format::number(p.pi_low),
-                    format::number(p.pi_high),
-                    format::number(p.multiplier)
+                    times(p.pi_low),
+                    times(p.pi_high),
+                    times(p.multiplier)
                 )
             })
             .collect();
@@ -347,23 +367,40 @@ pub fn prediction_sentence(analysis: &Analysis, scale_unit: &str, metric_unit: &
 /// Why a rung or the analysis has no compute multiplier.
 pub fn no_multiplier(why: NoMultiplier) -> String {
     match why {
-        NoMultiplier::HigherIsBetter => "No compute multiplier: a metric where higher is better \
+        NoMultiplier::HigherIsBetter => {
+            "No compute multiplier: a metric where higher is better \
             (accuracy, win rate, return) is bounded or follows no power law in compute, so the \
-            advantage is the gain in its own units.",
-        NoMultiplier::SeveralTasks => "No compute multiplier: scores over several tasks are \
-            compared in normalised units.",
-        NoMultiplier::NotPositive => "No compute multiplier: a value at or below zero cannot lie on \
-            a power law in compute.",
-        NoMultiplier::BaselineFlat => "No compute multiplier: the baseline does not improve with \
-            scale here, so there is no curve to read compute off.",
-        NoMultiplier::BeyondFloor => "No compute multiplier at this rung: the method's value is \
-            below the floor the baseline's fitted curve approaches, which no compute reaches.",
+            advantage is the gain in its own units."
+        }
+        NoMultiplier::SeveralTasks => {
+            "No compute multiplier: scores over several tasks are \
+            compared in normalised units."
+        }
+        NoMultiplier::NotPositive => {
+            "No compute multiplier: a value at or below zero cannot lie on \
+            a power law in compute."
+        }
+        NoMultiplier::BaselineFlat => {
+            "No compute multiplier: the baseline does not clearly \
+            improve with scale here (its trend's 95% interval reaches zero), so there is no curve \
+            to read compute off."
+        }
+        NoMultiplier::BeyondFloor => {
+            "No compute multiplier at this rung: the method's value is \
+            below the floor the baseline's fitted curve approaches, or more than a millionfold \
+            compute away on it."
+        }
     }
     .to_owned()
 }
 
 /// Warnings about the trend, the largest rung and the next one.
-pub fn trend_warnings(line: Option<&Line>, compared: &Compared, top: f64, next_params: f64) -> Vec<String> {
+pub fn trend_warnings(
+    line: Option<&Line>,
+    compared: &Compared,
+    top: f64,
+    next_params: f64,
+) -> Vec<String> {
     let mut warnings = Vec::new();
     match line {
         None => warnings.push(
@@ -384,7 +421,11 @@ pub fn trend_warnings(line: Option<&Line>, compared: &Compared, top: f64, next_p
         ),
         Some(_) => {}
     }
-    if let Some(r) = compared.rungs.last().filter(|r| r.ci_high.is_some_and(|hi| hi < 0.0)) {
+    if let Some(r) = compared
+        .rungs
+        .last()
+        .filter(|r| r.ci_high.is_some_and(|hi| hi < 0.0))
+    {
         warnings.push(format!(
             "At the largest size ({}) the method is worse than the baseline.",
             format::size(r.params)

@@ -106,15 +106,26 @@ fn grouped<'a>(
     let ranges = task_ranges(rows, [method, baseline]);
     let mut sizes: BTreeMap<u64, BTreeMap<&str, TaskRuns>> = BTreeMap::new();
     for r in rows {
-        let (Some(task), Some(&(lo, hi))) = (r.task.as_deref(), r.task.as_deref().and_then(|t| ranges.get(t))) else {
+        let (Some(task), Some(&(lo, hi))) = (
+            r.task.as_deref(),
+            r.task.as_deref().and_then(|t| ranges.get(t)),
+        ) else {
             continue;
         };
-        let normalised = if hi > lo { (r.value - lo) / (hi - lo) } else { 0.0 };
+        let normalised = if hi > lo {
+            (r.value - lo) / (hi - lo)
+        } else {
+            0.0
+        };
         // Sizes are positive, so their bits order as the numbers do.
-        let runs = sizes.entry(r.params.to_bits()).or_default().entry(task).or_insert(TaskRuns {
-            method: Vec::new(),
-            baseline: Vec::new(),
-        });
+        let runs = sizes
+            .entry(r.params.to_bits())
+            .or_default()
+            .entry(task)
+            .or_insert(TaskRuns {
+                method: Vec::new(),
+                baseline: Vec::new(),
+            });
         if r.arm == method {
             runs.method.push(normalised);
         } else if r.arm == baseline {
@@ -168,7 +179,10 @@ pub fn compare_rungs(
         let resampled = resampled_gains(&tasks, direction, &mut rng);
         let at = |q: f64| resampled[((q * RESAMPLES as f64) as usize).min(RESAMPLES - 1)];
         let boot_mean = mean(&resampled);
-        let variance = resampled.iter().map(|g| (g - boot_mean).powi(2)).sum::<f64>()
+        let variance = resampled
+            .iter()
+            .map(|g| (g - boot_mean).powi(2))
+            .sum::<f64>()
             / (RESAMPLES - 1) as f64;
         let fewest = |pick: fn(&TaskRuns) -> usize| tasks.iter().map(pick).min().unwrap_or(0);
         let arm_mean = |pick: fn(&TaskRuns) -> &Vec<f64>| {
@@ -182,7 +196,12 @@ pub fn compare_rungs(
         };
         let n_method: usize = tasks.iter().map(|t| t.method.len()).sum();
         let n_baseline: usize = tasks.iter().map(|t| t.baseline.len()).sum();
-        let mut rung = rung_gain(f64::from_bits(bits), &summary(m, n_method), &summary(b, n_baseline), direction);
+        let mut rung = rung_gain(
+            f64::from_bits(bits),
+            &summary(m, n_method),
+            &summary(b, n_baseline),
+            direction,
+        );
         rung.gain = gain;
         // The bootstrap variance stands in for the gain's, split evenly
         // between the arms; each arm counts its fewest seeds on any task.
@@ -279,7 +298,13 @@ mod tests {
         let rows = runs(&[(1e6, -0.5), (1e7, -0.5)], 3);
         let c = compare_rungs(&rows, "method", "baseline", -1.0, &mut Vec::new());
         // 0.5 over each task's range (0.5 plus at most 0.04 of seed noise).
-        assert!(c.rungs.iter().all(|r| r.gain >= 0.5 / 0.54 && r.gain <= 1.0), "{:?}", c.rungs);
+        assert!(
+            c.rungs
+                .iter()
+                .all(|r| r.gain >= 0.5 / 0.54 && r.gain <= 1.0),
+            "{:?}",
+            c.rungs
+        );
     }
 
     #[test]

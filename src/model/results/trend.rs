@@ -120,7 +120,12 @@ pub fn fit_line(xs: &[f64], series: &Series, noise: &[RungNoise], usable: &[bool
         .map(|&i| 1.0 / structural_variance(noise, &series.coefficients[i]).max(f64::MIN_POSITIVE))
         .collect();
     let total: f64 = weights.iter().sum();
-    let mean_x = used.iter().zip(&weights).map(|(&i, w)| w * xs[i]).sum::<f64>() / total;
+    let mean_x = used
+        .iter()
+        .zip(&weights)
+        .map(|(&i, w)| w * xs[i])
+        .sum::<f64>()
+        / total;
     let sxx: f64 = used
         .iter()
         .zip(&weights)
@@ -134,8 +139,17 @@ pub fn fit_line(xs: &[f64], series: &Series, noise: &[RungNoise], usable: &[bool
         .zip(&weights)
         .map(|(&i, w)| w * (xs[i] - mean_x) / sxx)
         .collect();
-    let slope: f64 = used.iter().zip(&slope_coefficients).map(|(&i, c)| c * value(i)).sum();
-    let mean_value = used.iter().zip(&weights).map(|(&i, w)| w * value(i)).sum::<f64>() / total;
+    let slope: f64 = used
+        .iter()
+        .zip(&slope_coefficients)
+        .map(|(&i, c)| c * value(i))
+        .sum();
+    let mean_value = used
+        .iter()
+        .zip(&weights)
+        .map(|(&i, w)| w * value(i))
+        .sum::<f64>()
+        / total;
     let intercept = mean_value - slope * mean_x;
     let k = used.len();
     let residual = (k > 2).then(|| {
@@ -173,10 +187,19 @@ pub fn fit_line(xs: &[f64], series: &Series, noise: &[RungNoise], usable: &[bool
 
 /// The value predicted at `x` and its 95% prediction interval for a new
 /// measurement with the seed noise of rung `like` (the largest used rung).
-pub fn predict(line: &Line, series: &Series, noise: &[RungNoise], x: f64, like: usize) -> (f64, (f64, f64)) {
+pub fn predict(
+    line: &Line,
+    series: &Series,
+    noise: &[RungNoise],
+    x: f64,
+    like: usize,
+) -> (f64, (f64, f64)) {
     let at = line.weights_at(x);
     let fitted = combine(
-        line.used.iter().zip(&at).map(|(&i, d)| (*d, &series.coefficients[i])),
+        line.used
+            .iter()
+            .zip(&at)
+            .map(|(&i, d)| (*d, &series.coefficients[i])),
         noise.len(),
     );
     let mut parts = components(noise, &fitted);
@@ -187,7 +210,12 @@ pub fn predict(line: &Line, series: &Series, noise: &[RungNoise], x: f64, like: 
         .iter()
         .position(|&i| i == like)
         .map_or(f64::INFINITY, |j| line.weights[j]);
-    let units = at.iter().zip(&line.weights).map(|(d, w)| d * d / w).sum::<f64>() + 1.0 / like_weight;
+    let units = at
+        .iter()
+        .zip(&line.weights)
+        .map(|(d, w)| d * d / w)
+        .sum::<f64>()
+        + 1.0 / like_weight;
     let (variance, df, _) = line.larger(parts, units);
     let value = line.at(x);
     (value, interval(value, variance, df))

@@ -73,7 +73,13 @@ fn decide(line: &Line, xs: &[f64], series: &Series, noise: &[RungNoise]) -> Verd
     let Some(((lo, hi), _)) = line.slope_ci else {
         return Verdict::Unclear;
     };
-    let interval_at = |i: usize| ci(series.values[i].unwrap_or(0.0), noise, &series.coefficients[i]);
+    let interval_at = |i: usize| {
+        ci(
+            series.values[i].unwrap_or(0.0),
+            noise,
+            &series.coefficients[i],
+        )
+    };
     if line.used.iter().all(|&i| {
         let (a, b) = interval_at(i);
         a <= 0.0 && 0.0 <= b
@@ -149,7 +155,9 @@ impl Question<'_> {
     /// The fewest seeds per arm (above `now`, at most [`MOST_PROJECTED_SEEDS`])
     /// at rung `i` (every rung when `None`) that settle the verdict, by bisection.
     fn fewest_seeds(&self, i: Option<usize>, now: usize) -> Option<usize> {
-        if now >= MOST_PROJECTED_SEEDS || self.projected(i, MOST_PROJECTED_SEEDS) == Verdict::Unclear {
+        if now >= MOST_PROJECTED_SEEDS
+            || self.projected(i, MOST_PROJECTED_SEEDS) == Verdict::Unclear
+        {
             return None;
         }
         let (mut lo, mut hi) = (now, MOST_PROJECTED_SEEDS);
@@ -170,13 +178,27 @@ impl Question<'_> {
 /// seeds needed at every rung; failing that (rung-to-rung scatter, which
 /// seeds do not shrink, or a method not ahead), only the next rung. `None`
 /// when there is no line to narrow.
-pub fn settle(question: &Question, line: &Line, params: &[f64], next_params: f64) -> Option<Settle> {
+pub fn settle(
+    question: &Question,
+    line: &Line,
+    params: &[f64],
+    next_params: f64,
+) -> Option<Settle> {
     let seeds_now = |i: usize| {
         let n = &question.noise[i];
         n.n_method.min(n.n_baseline) as usize
     };
     let mut best: Option<(usize, usize)> = None; // (extra seeds, rung index)
-    for &i in &line.used {
+                                                 // The ends of the ladder carry most of the slope's variance, and the
+                                                 // largest rung decides "holds": trying only them bounds the work (about
+                                                 // 30 refits whatever the number of rungs).
+    let mut candidates: Vec<usize> = [line.used.first(), line.used.last()]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect();
+    candidates.dedup();
+    for &i in &candidates {
         let now = seeds_now(i);
         if let Some(n) = question.fewest_seeds(Some(i), now) {
             if best.is_none_or(|(extra, _)| n - now < extra) {

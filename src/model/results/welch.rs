@@ -157,7 +157,9 @@ fn arm_runs<'a>(group: &[&'a ResultRow], arm: &str) -> Vec<&'a ResultRow> {
 }
 
 fn duplicate_seed<'a>(runs: &[&'a ResultRow]) -> Option<&'a str> {
-    runs.windows(2).find(|w| w[0].seed == w[1].seed).map(|w| w[0].seed.as_str())
+    runs.windows(2)
+        .find(|w| w[0].seed == w[1].seed)
+        .map(|w| w[0].seed.as_str())
 }
 
 /// Covariance of the two means over paired seeds, when they pair.
