@@ -1392,3 +1392,180 @@ fn split_csv(line: &str) -> Vec<String> {
     cells.push(cell);
     cells
 }
+
+// ---------------------------------------------------------------------------
+// Compute multipliers, deep RL normalisation, one seed
+// ---------------------------------------------------------------------------
+
+/// Losses on Chinchilla's fitted law (Hoffmann et al. 2022) at 48M–480M,
+/// five seeds per arm with a fixed ±0.01 wobble, the method worth `m`× compute.
+fn chinchilla_rows(m: f64) -> Vec<ResultRow> {
+    let loss = |n: f64| 1.69 + 406.4 / n.powf(0.34) + 410.7 / (20.0 * n).powf(0.28);
+    let wobble = [-0.012_649, -0.006_325, 0.0, 0.006_325, 0.012_649];
+    let mut rows = Vec::new();
+    for n in [48e6, 103.4e6, 222.8e6, 480e6] {
+        for (s, w) in wobble.iter().enumerate() {
+            rows.push(row(n, "ours", &s.to_string(), loss(n * m.sqrt()) + w));
+            rows.push(row(n, "base", &s.to_string(), loss(n) - w * 0.5));
+        }
+    }
+    rows
+}
+
+#[test]
+fn a_constant_2x_method_holds_in_compute_although_its_loss_gap_shrinks() {
+    let a = analyze(&input(chinchilla_rows(2.0), false)).expect("valid");
+    // The gap in loss falls with scale…
+    assert!(a.rungs[0].gain > 1.5 * a.rungs[3].gain, "{:?}", a.rungs);
+    assert!(
+        a.trend.ci_high.unwrap() < 0.0,
+        "the gain's own trend is down"
+    );
+    // …but the compute multiplier is 2 at every rung, and holds.
+    for r in &a.rungs {
+        let (m, lo, hi) = (
+            r.multiplier.unwrap(),
+            r.multiplier_low.unwrap(),
+            r.multiplier_high.unwrap(),
+        );
+        assert!(
+            (m - 2.0).abs() < 0.15 && lo < 2.0 && 2.0 < hi,
+            "{m} ({lo} to {hi})"
+        );
+    }
+    assert!(
+        a.rungs[3].extrapolated,
+        "the top rung reads the curve beyond 480M"
+    );
+    assert!(!a.rungs[0].extrapolated);
+    assert_eq!(a.verdict, Verdict::Holds);
+    let t = a.multiplier_trend.as_ref().expect("a multiplier trend");
+    assert!(t.ci_low < 0.0 && 0.0 < t.ci_high);
+    assert_eq!(
+        a.curve.map(|c| c.kind),
+        Some(evidence_ladder::model::results::CurveKind::Saturating)
+    );
+    let p = &a.predictions[0];
+    assert!(p.pi_low < 2.0 && 2.0 < p.pi_high && (p.params - 4.8e9).abs() < 1.0);
+    let s = verdict_sentence(&a, "", "");
+    assert!(
+        s.starts_with("The compute multiplier holds from 48M to 480M"),
+        "{s}"
+    );
+    let predicted = evidence_ladder::model::results::prediction_sentence(&a, "", "");
+    assert!(
+        predicted.starts_with("At 4.8B the method is expected to be worth"),
+        "{predicted}"
+    );
+}
+
+#[test]
+fn no_gain_is_its_own_verdict_in_json() {
+    let a = analyze(&input(chinchilla_rows(1.0), false)).expect("valid");
+    assert_eq!(a.verdict, Verdict::NoGain);
+    let v = serde_json::to_value(&a).expect("serialises");
+    assert_eq!(v["verdict"], "no_gain");
+    assert_eq!(v["trend"]["verdict"], "no_gain");
+    for key in [
+        "multiplier",
+        "multiplier_low",
+        "multiplier_high",
+        "extrapolated",
+    ] {
+        assert!(v["rungs"][0].get(key).is_some(), "rungs[].{key}");
+    }
+    for key in ["slope", "ci_low", "ci_high"] {
+        assert!(
+            v["multiplier_trend"].get(key).is_some(),
+            "multiplier_trend.{key}"
+        );
+    }
+    for key in ["params", "multiplier", "pi_low", "pi_high"] {
+        assert!(
+            v["predictions"][0].get(key).is_some(),
+            "predictions[].{key}"
+        );
+    }
+}
+
+#[test]
+fn accuracy_has_no_multiplier_and_says_why() {
+    let a = analyze(&input(good_rows(), true)).expect("valid");
+    assert!(a.multiplier_trend.is_none() && a.predictions.is_empty());
+    let v = serde_json::to_value(&a).expect("serialises");
+    assert!(v["rungs"][0]["multiplier"].is_null());
+    let note = v["rungs"][0]["multiplier_note"].as_str().expect("a note");
+    assert!(note.contains("higher is better"), "{note}");
+}
+
+#[test]
+fn deep_rl_scores_are_normalised_per_task_before_aggregating() {
+    // The case: +20% on Pong, +10% on Breakout, −10% on Seaquest,
+    // whose scores are 100× larger. Raw gains read as "worse".
+    let mut rows = Vec::new();
+    for params in [1e6, 1e7] {
+        for (task, score, change) in [
+            ("pong", 20.0, 0.2),
+            ("breakout", 30.0, 0.1),
+            ("seaquest", 2_000.0, -0.1),
+        ] {
+            for seed in 0..5 {
+                let wobble = 0.01 * score * (f64::from(seed) - 2.0);
+                rows.push(ResultRow {
+                    params,
+                    arm: "ours".into(),
+                    seed: seed.to_string(),
+                    value: score * (1.0 + change) + wobble,
+                    task: Some(task.into()),
+                });
+                rows.push(ResultRow {
+                    params,
+                    arm: "base".into(),
+                    seed: seed.to_string(),
+                    value: score + wobble,
+                    task: Some(task.into()),
+                });
+            }
+        }
+    }
+    let a = analyze(&input(rows, true)).expect("valid");
+    for r in &a.rungs {
+        // Normalised: Pong +0.2·20/(0.2·20 + 0.04·20)… each task's gain is a share of its range.
+        assert!(r.gain > 0.0, "{:?}", r);
+        assert!(r.multiplier.is_none());
+    }
+    assert!(
+        !a.warnings
+            .iter()
+            .any(|w| w.contains("worse than the baseline")),
+        "{:?}",
+        a.warnings
+    );
+    assert!(a.warnings.iter().any(|w| w.contains("normalised per task")));
+}
+
+#[test]
+fn one_seed_per_arm_prints_no_slope_or_prediction() {
+    let mut rows = Vec::new();
+    for (params, gain) in [(1e8, 1.0), (1e9, 2.0), (1e10, 3.0)] {
+        rows.push(row(params, "ours", "1", 50.0 + gain));
+        rows.push(row(params, "base", "1", 50.0));
+    }
+    let a = analyze(&input(rows, true)).expect("valid");
+    assert_eq!(a.verdict, Verdict::Unclear);
+    let s = verdict_sentence(&a, "", "");
+    assert!(!s.contains("per tenfold"), "{s}");
+    assert!(
+        s.contains("To settle it: run at least 3 seeds per arm"),
+        "{s}"
+    );
+    assert_eq!(
+        evidence_ladder::model::results::prediction_sentence(&a, "", ""),
+        ""
+    );
+    assert!(
+        a.warnings.iter().any(|w| w.contains("No trend")),
+        "{:?}",
+        a.warnings
+    );
+}

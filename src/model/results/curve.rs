@@ -121,7 +121,7 @@ const GOLDEN_STEPS: usize = 48;
 /// ```
 pub fn fit(xs: &[f64], ys: &[f64], ws: &[f64]) -> Option<Curve> {
     let lowest = ys.iter().copied().fold(f64::INFINITY, f64::min);
-    if xs.len() < 2 || !(lowest > 0.0) {
+    if xs.len() < 2 || lowest.is_nan() || lowest <= 0.0 {
         return None;
     }
     let local = with_floor(xs, ys, ws, 0.0, CurveKind::Local);

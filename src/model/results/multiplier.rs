@@ -107,7 +107,7 @@ pub fn multipliers(
     let rungs = &compared.rungs;
     let ys: Vec<f64> = rungs.iter().map(|r| r.baseline_mean).collect();
     let methods: Vec<f64> = rungs.iter().map(|r| r.method_mean).collect();
-    if ys.iter().chain(&methods).any(|v| !(*v > 0.0)) {
+    if ys.iter().chain(&methods).any(|v| v.is_nan() || *v <= 0.0) {
         return Err(NoMultiplier::NotPositive);
     }
     let xs: Vec<f64> = rungs

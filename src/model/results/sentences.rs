@@ -6,7 +6,7 @@
 use super::multiplier::NoMultiplier;
 use super::trend::Line;
 use super::verdict::{Verdict, MOST_PROJECTED_SEEDS};
-use super::welch::Compared;
+use super::welch::{Compared, RungGain};
 use super::Analysis;
 use crate::model::format;
 
@@ -163,6 +163,26 @@ pub fn times(m: f64) -> String {
     } else {
         format::number(m)
     }
+}
+
+/// A rung's multiplier for a table cell: "2.1× (1.8× to 2.4×)", marked
+/// when it reads the baseline's curve beyond its rungs; "none" without one.
+pub fn multiplier_cell(r: &RungGain) -> String {
+    let Some(m) = r.multiplier else {
+        return "none".into();
+    };
+    let mut text = format!("{}\u{00D7}", times(m));
+    if let (Some(lo), Some(hi)) = (r.multiplier_low, r.multiplier_high) {
+        text.push_str(&format!(
+            " ({}\u{00D7} to {}\u{00D7})",
+            times(lo),
+            times(hi)
+        ));
+    }
+    if r.extrapolated {
+        text.push_str(" extrapolated");
+    }
+    text
 }
 
 /// The subject of the verdict: "compute multiplier" or "gain".

@@ -13,9 +13,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::estimate::{combine, components, structural_variance, Coefficients, RungNoise};
+use super::estimate::{
+    combine, components, interval, satterthwaite, structural_variance, Coefficients, Component,
+    RungNoise,
+};
 use super::verdict::Verdict;
-use super::welch::{interval, satterthwaite, Component};
 
 /// The trend of the gain as `analyze` reports it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -131,7 +133,7 @@ pub fn fit_line(xs: &[f64], series: &Series, noise: &[RungNoise], usable: &[bool
         .zip(&weights)
         .map(|(&i, w)| w * (xs[i] - mean_x).powi(2))
         .sum();
-    if !(sxx > 0.0) {
+    if sxx.is_nan() || sxx <= 0.0 {
         return None;
     }
     let slope_coefficients: Vec<f64> = used

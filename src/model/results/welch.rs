@@ -4,13 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::estimate::{variance, RungNoise};
+use super::estimate::{interval, variance, RungNoise};
 use super::input::ResultRow;
-use super::t_dist::student_t_quantile;
 use crate::model::format;
-
-/// Two-sided 95% intervals everywhere: the upper quantile used is 0.975.
-pub const UPPER: f64 = 0.975;
 
 /// One rung's comparison. Intervals are `None` (null in JSON) when an arm has
 /// fewer than two seeds. Paired seeds give a paired t interval.
@@ -78,45 +74,6 @@ pub fn summarize(values: &[f64]) -> Option<ArmSummary> {
         mean,
         variance: (n >= 2).then(|| m2 / (n - 1) as f64),
     })
-}
-
-/// One variance component of an estimate: coefficient × (s²/n), with n − 1 df.
-#[derive(Clone, Copy, Debug)]
-pub struct Component {
-    pub coefficient: f64,
-    pub variance_of_mean: f64,
-    pub df: f64,
-}
-
-/// The variance Σ aᵢ·s²ᵢ/nᵢ of a linear combination of independent means, and
-/// its Welch–Satterthwaite degrees of freedom (Satterthwaite 1946, eq. 17;
-/// Welch 1947). `None` df when the variance is zero or not finite (the
-/// caller refuses values that large before they get here).
-pub fn satterthwaite(components: &[Component]) -> (f64, Option<f64>) {
-    let variance: f64 = components
-        .iter()
-        .map(|c| c.coefficient * c.variance_of_mean)
-        .sum();
-    if !(variance.is_finite() && variance > 0.0) {
-        return (variance.max(0.0), None);
-    }
-    // Dividing by the variance first keeps tiny variances from underflowing.
-    let inverse_df: f64 = components
-        .iter()
-        .map(|c| (c.coefficient * c.variance_of_mean / variance).powi(2) / c.df)
-        .sum();
-    (variance, Some(1.0 / inverse_df))
-}
-
-/// A 95% t interval around `estimate`; zero width when there is no spread at all.
-pub fn interval(estimate: f64, variance: f64, df: Option<f64>) -> (f64, f64) {
-    match df {
-        Some(df) => {
-            let half = student_t_quantile(UPPER, df) * variance.sqrt();
-            (estimate - half, estimate + half)
-        }
-        None => (estimate, estimate),
-    }
 }
 
 /// The rungs compared, ascending: what the page shows, each rung's seed
@@ -318,33 +275,5 @@ mod tests {
         assert!((s.variance.expect("n ≥ 2") - 1.0).abs() < 1e-9);
         assert_eq!(summarize(&[4.0]).map(|s| s.variance), Some(None));
         assert!(summarize(&[]).is_none());
-    }
-
-    #[test]
-    fn satterthwaite_of_equal_parts_adds_their_df() {
-        let part = Component {
-            coefficient: 1.0,
-            variance_of_mean: 0.5,
-            df: 4.0,
-        };
-        let (v, df) = satterthwaite(&[part, part]);
-        assert_eq!(v, 1.0);
-        assert!((df.expect("spread") - 8.0).abs() < 1e-12);
-        assert_eq!(
-            satterthwaite(&[Component {
-                variance_of_mean: 0.0,
-                ..part
-            }])
-            .1,
-            None
-        );
-    }
-
-    #[test]
-    fn interval_is_symmetric_with_the_t_quantile() {
-        let (lo, hi) = interval(1.0, 4.0, Some(10.0));
-        assert!((hi - 1.0 - 2.0 * 2.228_138_852).abs() < 1e-8);
-        assert!((1.0 - lo - (hi - 1.0)).abs() < 1e-12);
-        assert_eq!(interval(3.0, 0.0, None), (3.0, 3.0));
     }
 }
