@@ -210,3 +210,89 @@ fn accuracy_gains_count_rung_to_rung_scatter_too() {
     println!("accuracy no gain, rung SD 0.3: grows or holds {grows:.3}");
     assert!(grows <= 0.05, "grows or holds {grows}");
 }
+
+/// The full analysis's rate of "holds" on raw results simulated for a plan's
+/// rungs and seeds, beside the rate `plan.power` shows.
+fn full_analysis_holds(
+    c: &evidence_ladder::model::power::Comparison,
+    m: f64,
+    sd: f64,
+    seed: u64,
+) -> (f64, f64) {
+    use evidence_ladder::model::power::loss_at_compute;
+    let mut rng = Rng(seed);
+    let (mut holds, mut trend) = (0, 0);
+    const N: usize = 2_000;
+    for _ in 0..N {
+        for (multiplier, count_holds) in [(m, true), (1.0, false)] {
+            let mut results = Vec::new();
+            for ((&scale, &flops), &n) in c.scales.iter().zip(&c.flops_per_run).zip(&c.seeds) {
+                for seed in 1..=n {
+                    for (arm, f) in [("method", flops * multiplier), ("baseline", flops)] {
+                        results.push(ResultRow {
+                            params: scale,
+                            arm: arm.into(),
+                            seed: seed.to_string(),
+                            value: loss_at_compute(f) + sd * rng.normal(),
+                            task: None,
+                        });
+                    }
+                }
+            }
+            let input = AnalysisInput {
+                results,
+                method: "method".into(),
+                baseline: "baseline".into(),
+                higher_is_better: false,
+                metric: None,
+                next_params: None,
+                top_params: None,
+                compute_exponent: Some(c.compute_exponent),
+            };
+            let v = analyze(&input).expect("valid").verdict;
+            if count_holds {
+                holds += usize::from(v == Verdict::Holds);
+            } else {
+                trend += usize::from(matches!(v, Verdict::Grows | Verdict::Shrinks));
+            }
+        }
+    }
+    (holds as f64 / N as f64, trend as f64 / N as f64)
+}
+
+#[test]
+fn the_plans_power_matches_the_analysis_it_predicts() {
+    use evidence_ladder::model::power::{verdict_power, Comparison};
+    let ladder = |scales: &[f64], seeds: u32| Comparison {
+        flops_per_run: scales.iter().map(|n| 120.0 * n * n).collect(),
+        scales: scales.to_vec(),
+        seeds: vec![seeds; scales.len()],
+        compute_exponent: 2.0,
+    };
+    // (ladder, multiplier, tolerance): the verdict issue's case, the default
+    // insight plan's ladder, and a cheaper one. With 3 seeds per arm the
+    // linearised curve fit is a little optimistic (the full analysis's
+    // extrapolated top rung has heavier tails), so it gets 5 points.
+    for (c, m, tolerance) in [
+        (ladder(&RUNGS, 5), 2.0, 0.03),
+        (ladder(&[71e6, 150e6, 320e6, 710e6], 5), 1.5, 0.03),
+        (ladder(&[71e6, 150e6, 320e6, 710e6], 3), 1.5, 0.05),
+    ] {
+        let shown = verdict_power(&c, m, SEED_SD).expect("power");
+        let (holds, trend) = full_analysis_holds(&c, m, SEED_SD, 11);
+        println!(
+            "{:?} seeds, {m}x: shown holds {:.3}, false trend {:.3}; the analysis {holds:.3}, {trend:.3}",
+            c.seeds, shown.holds, shown.false_trend
+        );
+        assert!(
+            (shown.holds - holds).abs() <= tolerance,
+            "holds {} vs {holds}",
+            shown.holds
+        );
+        assert!(
+            (shown.false_trend - trend).abs() <= 0.03,
+            "false trend {} vs {trend}",
+            shown.false_trend
+        );
+    }
+}

@@ -196,7 +196,7 @@ fn power_analysis_sets_the_headline_seeds() {
     set(&mut inputs, Field::Effect, 0.5);
     set(&mut inputs, Field::Noise, 1.0);
     let plan = Plan::new(inputs);
-    assert_eq!(plan.power.as_ref().map(|p| p.seeds_per_arm), Some(64));
+    assert_eq!(plan.seed_power.as_ref().map(|p| p.seeds_per_arm), Some(64));
     assert_eq!(plan.evidence.seeds, 64);
     let headline = plan
         .experiments
@@ -331,7 +331,7 @@ fn each_kind_is_proven_its_own_way() {
     assert!(idea.configs >= baselines.configs);
     assert!(negative.evidence.statistics.contains("TOST"));
     assert!(negative
-        .power
+        .seed_power
         .as_ref()
         .expect("power")
         .method
@@ -454,7 +454,7 @@ proptest! {
     fn experiments_are_the_checklist(inputs in any_inputs()) {
         let plan = Plan::new(inputs.clone());
         let rule = &rule_for_claim(inputs.generality, plan.evidence.level);
-        let headline = plan.power.as_ref().map_or(rule.seeds, |p| p.seeds_per_arm);
+        let headline = plan.seed_power.as_ref().map_or(rule.seeds, |p| p.seeds_per_arm);
         let templates = design(
             inputs.kind,
             &Demands::of(rule, headline, inputs.field, inputs.tuning),

@@ -619,7 +619,7 @@ pub fn markdown(
     for a in &plan.assumptions {
         md.push_str(&format!("- {}: {} ({})\n", a.name, a.value, a.source));
     }
-    if let Some(p) = &plan.power {
+    if let Some(p) = &plan.seed_power {
         md.push_str(&format!(
             "- Seeds from statistics: d = {:.2}, {} runs per arm ({})\n",
             p.cohen_d, p.seeds_per_arm, p.method
