@@ -9,7 +9,7 @@ use crate::components::inputs_form::InputsForm;
 use crate::components::share_bar::{self, ShareBar};
 use crate::components::{
     claim_map, evidence_card, files, jump_link, ladder_chart, ladder_table, method, principles,
-    results_notice, results_panel, summary, verdict, Dispatch, PlanPart,
+    results_notice, results_panel, stages, summary, verdict, Dispatch, PlanPart,
 };
 use crate::hooks::{use_address_bar, use_parts_shown, use_saved_results, use_timeout};
 use crate::model::plan::Plan;
@@ -181,6 +181,7 @@ pub fn App(props: &AppProps) -> Html {
                             { jump_link("Verdict", "#verdict-title", "") }
                             { jump_link("Ladder", "#ladder-title", "") }
                             { jump_link("Experiments", "#experiments-title", "") }
+                            { jump_link("Stages", "#stages-title", "") }
                             { jump_link("Claim map", "#claim-map-title", "") }
                             { jump_link("Results", "#results-analysis-title", "") }
                             { jump_link("Share", "#share-title", "") }
@@ -190,6 +191,7 @@ pub fn App(props: &AppProps) -> Html {
                             { part(|p, _| verdict::view(p, false)) }
                             { part(|p, _| ladder_table::view(p)) }
                             { part(|p, _| ladder_table::experiments_view(p)) }
+                            { part(|p, _| stages::view(p)) }
                         }
                         if shown >= 2 {
                             { part(|p, _| ladder_chart::view(p)) }

@@ -346,6 +346,9 @@ pub fn view(
                                 Verdict::Unclear => "unclear",
                             })}>{ verdict_sentence(analysis, unit, "") }</p>
                             <p>{ prediction_sentence(analysis, unit, "") }</p>
+                            if let Some(step) = crate::text::stages::next_step(plan, analysis) {
+                                <p class="next-step"><strong>{ step }</strong></p>
+                            }
                             if !analysis.warnings.is_empty() {
                                 <ul class="warnings">{ for analysis.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
                             }

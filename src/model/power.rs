@@ -27,6 +27,16 @@ use super::results::welch::{rung_gain, ArmSummary, Compared};
 /// yours from the first stage's seeds and enter it as Noise.
 pub const DEFAULT_LOSS_SD: f64 = 0.01;
 
+/// The power a plan aims for: Cohen (1988)'s conventional 0.8.
+pub const TARGET: f64 = 0.8;
+
+/// Most seeds per arm the advice considers. Ours.
+pub const MOST_SEEDS: u32 = 64;
+
+/// Simulated data sets per rate when searching for seeds: coarser, as the
+/// answer is a whole number of seeds. Ours.
+const SEARCH_DATA_SETS: usize = 400;
+
 /// Simulated data sets per rate: the rates' sampling error is about 1
 /// percentage point. Ours.
 const DATA_SETS: usize = 2_000;
@@ -61,6 +71,9 @@ pub struct VerdictPower {
     pub no_gain_when_none: f64,
     /// Seeds per arm at each rung that these rates assume.
     pub seeds: Vec<u32>,
+    /// When "holds" falls short of [`TARGET`]: the seeds per arm at every
+    /// rung that would reach it, if at most [`MOST_SEEDS`] do.
+    pub seeds_to_reach_target: Option<u32>,
     /// Simulated data sets behind each rate.
     pub data_sets: u32,
 }
@@ -341,14 +354,14 @@ impl Simulation<'_> {
     }
 }
 
-/// The verdict's power for a comparison, or `None` when the verdict cannot
-/// be reached at all (fewer than two rungs with two seeds per arm, or a loss
-/// curve the analysis could not read a multiplier off).
-pub fn verdict_power(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<VerdictPower> {
-    if c.seeds.iter().filter(|&&n| n >= 2).count() < 2
-        || c.seeds.contains(&0)
-        || c.seeds.contains(&1)
-    {
+/// The simulated outcomes for a comparison with and without the gain.
+fn outcomes(
+    c: &Comparison,
+    multiplier: f64,
+    seed_sd: f64,
+    sets: usize,
+) -> Option<(Vec<Outcome>, Vec<Outcome>)> {
+    if c.seeds.len() < 2 || c.seeds.iter().any(|&n| n < 2) {
         return None;
     }
     let assumed = expected(c, multiplier, seed_sd);
@@ -377,23 +390,62 @@ pub fn verdict_power(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<Ve
         Rng::new(0x5DEE_CE66_D1CE_4E5B),
         Rng::new(0x5DEE_CE66_D1CE_4E5B),
     );
-    let with: Vec<Outcome> = (0..DATA_SETS)
-        .map(|_| sim.outcome(&mut a, &vec![0.0; k]))
-        .collect();
-    let without: Vec<Outcome> = (0..DATA_SETS)
-        .map(|_| sim.outcome(&mut b, &to_none))
-        .collect();
-    let rate = |outcomes: &[Outcome], wanted: &[Outcome]| {
-        outcomes.iter().filter(|o| wanted.contains(o)).count() as f64 / DATA_SETS as f64
+    let stay = vec![0.0; k];
+    let with = (0..sets).map(|_| sim.outcome(&mut a, &stay)).collect();
+    let without = (0..sets).map(|_| sim.outcome(&mut b, &to_none)).collect();
+    Some((with, without))
+}
+
+fn rate(outcomes: &[Outcome], wanted: &[Outcome]) -> f64 {
+    outcomes.iter().filter(|o| wanted.contains(o)).count() as f64 / outcomes.len().max(1) as f64
+}
+
+/// The fewest seeds per arm at every rung whose "holds" rate reaches
+/// [`TARGET`], by bisection up to [`MOST_SEEDS`].
+fn seeds_to_reach(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<u32> {
+    let holds = |n: u32| {
+        let uniform = Comparison {
+            seeds: vec![n; c.seeds.len()],
+            ..c.clone()
+        };
+        outcomes(&uniform, multiplier, seed_sd, SEARCH_DATA_SETS)
+            .map_or(0.0, |(with, _)| rate(&with, &[Outcome::Holds]))
     };
+    if holds(MOST_SEEDS) < TARGET {
+        return None;
+    }
+    let (mut lo, mut hi) = (
+        c.seeds.iter().copied().min().unwrap_or(2).max(2),
+        MOST_SEEDS,
+    );
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if holds(mid) >= TARGET {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi)
+}
+
+/// The verdict's power for a comparison, or `None` when the verdict cannot
+/// be reached at all (fewer than two rungs, an arm with one seed somewhere,
+/// or a loss curve the analysis could not read a multiplier off).
+pub fn verdict_power(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<VerdictPower> {
+    let (with, without) = outcomes(c, multiplier, seed_sd, DATA_SETS)?;
+    let holds = rate(&with, &[Outcome::Holds]);
     Some(VerdictPower {
         multiplier,
         seed_sd,
-        holds: rate(&with, &[Outcome::Holds]),
+        holds,
         holds_or_grows: rate(&with, &[Outcome::Holds, Outcome::Grows]),
         false_trend: rate(&without, &[Outcome::Grows, Outcome::Shrinks]),
         no_gain_when_none: rate(&without, &[Outcome::NoGain]),
         seeds: c.seeds.clone(),
+        seeds_to_reach_target: (holds < TARGET && multiplier > 1.0)
+            .then(|| seeds_to_reach(c, multiplier, seed_sd))
+            .flatten(),
         data_sets: DATA_SETS as u32,
     })
 }

@@ -577,6 +577,12 @@ pub fn markdown(
     for item in e.requirements.iter().chain(&e.kind_demands) {
         md.push_str(&format!("- [ ] {item}\n"));
     }
+    if let Some(p) = &plan.power {
+        md.push_str(&format!(
+            "- [ ] Seeds for the verdict: {}\n",
+            crate::text::stages::power_sentence(p)
+        ));
+    }
     md.push_str("\n## Why this level\n\n");
     for reason in &e.reasons {
         md.push_str(&format!("- {reason}\n"));
@@ -609,6 +615,7 @@ pub fn markdown(
     md.push_str(&format!("\n**{}.** ", verdict_title(plan)));
     md.push_str(&verdict_lines(plan).join(" "));
     md.push('\n');
+    md.push_str(&crate::text::stages::markdown(plan));
     if !plan.narrower_claims.is_empty() {
         md.push_str("\nNarrower claims that fit:\n\n");
         for c in &plan.narrower_claims {

@@ -5,8 +5,8 @@
 //!
 //! The curve is y = E + 10^(a − b·x), x = log10(compute), with b > 0: a
 //! power law in compute that saturates at an irreducible value E (Hoffmann
-//! et al. 2022, eq. 2, along a fixed tokens-per-parameter ladder). Four or
-//! more rungs fit E; with fewer, E = 0 (a pure power law, a straight line in
+//! et al. 2022, eq. 2, along a fixed tokens-per-parameter ladder). Three or
+//! more rungs fit E; with two, E = 0 (a pure power law, a straight line in
 //! log–log scale through the rungs: a local fit that is only trusted near
 //! them).
 
@@ -16,15 +16,18 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CurveKind {
-    /// y = E + 10^(a − b·x) with E fitted (four or more rungs).
+    /// y = E + 10^(a − b·x) with E fitted (three or more rungs).
     Saturating,
-    /// y = 10^(a − b·x): a straight line in log–log scale (two or three rungs).
+    /// y = 10^(a − b·x): a straight line in log–log scale (two rungs).
     Local,
 }
 
 /// Rungs with a baseline mean needed to fit the floor E as well: three
-/// parameters and at least one degree of freedom left to check them. Ours.
-pub const RUNGS_FOR_SATURATING: usize = 4;
+/// parameters through three rungs. A pure power law (E = 0) through a loss
+/// with a floor reads a constant 2x as falling from 2.1x to 1.8x over a
+/// decade (Chinchilla's law, 71M to 320M), so the floor is fitted as soon
+/// as it can be. Ours.
+pub const RUNGS_FOR_SATURATING: usize = 3;
 
 /// A fitted baseline curve.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -15,7 +15,7 @@ pub const STATISTICS: &str = "Where lower is better and the metric falls with sc
 perplexity, bits per byte, error), each rung's advantage is a compute multiplier: how much more \
 compute the baseline would need to reach the method's value there, read off the baseline's \
 scaling curve fitted to its rung means (a power law in compute that levels off at an irreducible \
-value, Hoffmann et al. 2022, with four or more rungs; a straight line in log-log scale through \
+value, Hoffmann et al. 2022, with three or more rungs; a straight line in log-log scale through \
 the rungs with fewer), as scaling-law papers report gains (Kaplan et al. 2020; Porian et al. \
 2024). Compute grows as the square of the model size on the pretraining axis (data grows with the \
 model) and in proportion on the data and fine-tuning axes. Otherwise the advantage is the \
