@@ -40,8 +40,10 @@ fn the_verdicts_power_rises_with_the_multiplier_and_is_shown_in_the_checklist() 
         "{md}"
     );
     // Kinds that compare no arms over seeds have no verdict to power.
-    let mut benchmark = Inputs::default();
-    benchmark.kind = ContributionKind::Benchmark;
+    let benchmark = Inputs {
+        kind: ContributionKind::Benchmark,
+        ..Inputs::default()
+    };
     assert!(Plan::new(benchmark).power.is_none());
 }
 use proptest::prelude::*;
