@@ -4,10 +4,14 @@
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use super::direction;
-use super::limits::{MAX_ABS_VALUE, MAX_ARMS, MAX_ROWS, MAX_RUNGS, MAX_SCALE, MIN_SCALE};
+use super::limits::{
+    MAX_ABS_VALUE, MAX_ARMS, MAX_LISTED_NAMES, MAX_QUOTED_CHARS, MAX_ROWS, MAX_RUNGS, MAX_SCALE,
+    MAX_TASKS, MIN_SCALE,
+};
 use crate::model::format;
 
 /// One run: the metric one arm reached with one seed at one rung.
@@ -301,6 +305,44 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
     }
 }
 
+/// Raw arm names that lost invisible characters: each counted once in a hash
+/// set (44,000 such names once cost 44,000² comparisons), the first
+/// [`MAX_LISTED_NAMES`] kept, escaped and shortened, to be shown.
+#[derive(Default)]
+pub(super) struct Renamed {
+    seen: HashSet<String>,
+    shown: Vec<String>,
+}
+
+impl Renamed {
+    pub(super) fn add(&mut self, raw: &str) {
+        if !self.seen.contains(raw) {
+            self.seen.insert(raw.to_owned());
+            if self.shown.len() < MAX_LISTED_NAMES {
+                self.shown.push(format::excerpt(raw, MAX_QUOTED_CHARS));
+            }
+        }
+    }
+
+    /// The note for the page, or `None` when no name changed.
+    pub(super) fn note(&self) -> Option<String> {
+        if self.seen.is_empty() {
+            return None;
+        }
+        let more = self.seen.len() - self.shown.len();
+        let more = if more > 0 {
+            format!(" and {} more", format::whole(more as u64))
+        } else {
+            String::new()
+        };
+        Some(format!(
+            "Invisible characters (zero-width spaces or direction marks) were removed from arm \
+             names: {}{more}.",
+            self.shown.join(", ")
+        ))
+    }
+}
+
 /// The input after its checks: rows with clean arm names and what the checks noticed.
 pub(super) struct Checked {
     pub rows: Vec<ResultRow>,
@@ -319,42 +361,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
             limit: MAX_ROWS,
         });
     }
-    let mut rows = Vec::with_capacity(input.results.len());
-    let mut renamed: Vec<String> = Vec::new();
-    for (i, row) in input.results.iter().enumerate() {
-        if !(row.params.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&row.params)) {
-            return Err(AnalysisError::Invalid {
-                field: format!("results[{i}].params"),
-                expected: "a number from 1e-30 to 1e30 (the rung's size, > 0)",
-            });
-        }
-        if !row.value.is_finite() {
-            return Err(AnalysisError::Invalid {
-                field: format!("results[{i}].value"),
-                expected: "a finite number",
-            });
-        }
-        if row.value.abs() > MAX_ABS_VALUE {
-            return Err(AnalysisError::Invalid {
-                field: format!("results[{i}].value"),
-                expected: "a number from -1e100 to 1e100 (larger values overflow the statistics)",
-            });
-        }
-        let arm = clean_name(&row.arm);
-        if arm.is_empty() {
-            return Err(AnalysisError::Invalid {
-                field: format!("results[{i}].arm"),
-                expected: "a non-empty name",
-            });
-        }
-        if arm != row.arm.trim() && !renamed.contains(&row.arm) {
-            renamed.push(row.arm.clone());
-        }
-        rows.push(ResultRow {
-            arm: arm.into_owned(),
-            ..row.clone()
-        });
-    }
+    let (rows, renamed) = clean_rows(&input.results)?;
     if let Some(next) = input.next_params {
         if !(next.is_finite() && (MIN_SCALE..=MAX_SCALE * 10.0).contains(&next)) {
             return Err(AnalysisError::Invalid {
@@ -402,14 +409,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
         }
     }
     let mut warnings = Vec::new();
-    if !renamed.is_empty() {
-        let shown: Vec<String> = renamed.iter().map(|n| format::visible(n)).collect();
-        warnings.push(format!(
-            "Invisible characters (zero-width spaces or direction marks) were removed from arm \
-             names: {}.",
-            shown.join(", ")
-        ));
-    }
+    warnings.extend(renamed.note());
     let others: Vec<String> = arms
         .iter()
         .filter(|a| **a != method && **a != baseline)
@@ -444,6 +444,59 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
         baseline,
         warnings,
     })
+}
+
+/// Every row's numbers in range and arm named, the arm names cleaned, and the
+/// task limit kept while reading (a hash set, so 4,000 tasks stop at the 101st).
+fn clean_rows(results: &[ResultRow]) -> Result<(Vec<ResultRow>, Renamed), AnalysisError> {
+    let mut rows = Vec::with_capacity(results.len());
+    let mut renamed = Renamed::default();
+    let mut tasks: HashSet<&str> = HashSet::new();
+    for (i, row) in results.iter().enumerate() {
+        if !(row.params.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&row.params)) {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].params"),
+                expected: "a number from 1e-30 to 1e30 (the rung's size, > 0)",
+            });
+        }
+        if !row.value.is_finite() {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].value"),
+                expected: "a finite number",
+            });
+        }
+        if row.value.abs() > MAX_ABS_VALUE {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].value"),
+                expected: "a number from -1e100 to 1e100 (larger values overflow the statistics)",
+            });
+        }
+        let arm = clean_name(&row.arm);
+        if arm.is_empty() {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].arm"),
+                expected: "a non-empty name",
+            });
+        }
+        if arm != row.arm.trim() {
+            renamed.add(&row.arm);
+        }
+        if let Some(task) = &row.task {
+            tasks.insert(task);
+            if tasks.len() > MAX_TASKS {
+                return Err(AnalysisError::TooMany {
+                    what: "tasks",
+                    found: count_distinct(results.iter().filter_map(|r| r.task.as_deref())),
+                    limit: MAX_TASKS,
+                });
+            }
+        }
+        rows.push(ResultRow {
+            arm: arm.into_owned(),
+            ..row.clone()
+        });
+    }
+    Ok((rows, renamed))
 }
 
 fn count_distinct<T: Ord>(items: impl Iterator<Item = T>) -> usize {
