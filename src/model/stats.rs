@@ -316,6 +316,8 @@ mod tests {
         assert!(calls <= MAX_POWER_EVALUATIONS, "{calls} calls");
     }
 
+    // Native only: wasm32-unknown-unknown has no clock for Instant.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_tiny_effect_at_a_loose_alpha_plans_fast() {
         // Issue 34: `?effect=0.001&noise=1&alpha=0.5&power=0.5` stepped n down
@@ -345,6 +347,8 @@ mod tests {
         assert!(power_analysis(0.0015, 1.0, 0.001, 0.5).capped);
     }
 
+    // proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 

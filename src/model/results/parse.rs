@@ -225,7 +225,8 @@ pub fn parse_results_text(text: &str) -> ParsedResults {
     };
     let columns = match Columns::read(header, header_line, &mut parsed) {
         Ok(columns) => columns,
-        Err(Stop(stopped)) => return stopped.unwrap_or(parsed),
+        Err(Stop(Some(refusal))) => return ParsedResults::refuse(refusal),
+        Err(Stop(None)) => return parsed,
     };
     parsed.form = if columns.value.is_some() {
         Form::Long
@@ -236,7 +237,7 @@ pub fn parse_results_text(text: &str) -> ParsedResults {
     let mut seen = Seen::default();
     for (number, line) in lines {
         if let Err(refusal) = read_line(&columns, &mut seen, &mut parsed, number, line) {
-            return refusal;
+            return ParsedResults::refuse(refusal);
         }
     }
     parsed.notes.extend(seen.renamed.note());
@@ -265,7 +266,7 @@ fn refuse_unread(text: &str) -> Option<ParsedResults> {
 
 /// Reading stops at the header: with a refusal, or (`None`) with the header
 /// named as a bad line in the reading so far.
-struct Stop(Option<ParsedResults>);
+struct Stop(Option<String>);
 
 /// The header row read: the delimiter, the names, and which column is which.
 struct Columns {
@@ -295,12 +296,12 @@ struct Seen {
 impl Columns {
     fn read(header: &str, line: usize, parsed: &mut ParsedResults) -> Result<Self, Stop> {
         if header.len() > MAX_LINE_BYTES {
-            return Err(Stop(Some(ParsedResults::refuse(format!(
+            return Err(Stop(Some(format!(
                 "The header row is {} bytes long, more than the {} this page reads; the first \
                  line should name the columns, like params,arm,seed,value.",
                 format::whole(header.len() as u64),
                 format::whole(MAX_LINE_BYTES as u64)
-            )))));
+            ))));
         }
         let delimiter = ['\t', ',', ';']
             .into_iter()
@@ -311,11 +312,11 @@ impl Columns {
             .map(|n| clean_name(format::csv_uncell(n)).into_owned())
             .collect();
         if names.len() > MAX_COLUMNS {
-            return Err(Stop(Some(ParsedResults::refuse(format!(
+            return Err(Stop(Some(format!(
                 "The header row has {} columns, more than the {MAX_COLUMNS} this page reads; \
                  results need params, arm, seed and a metric, or one column per arm.",
                 format::whole(names.len() as u64)
-            )))));
+            ))));
         }
         let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
         let mut distinct = HashSet::new();
@@ -350,11 +351,11 @@ impl Columns {
                 Stop(None)
             })?;
         if arm_cols.len() > MAX_ARMS {
-            return Err(Stop(Some(ParsedResults::refuse(format!(
+            return Err(Stop(Some(format!(
                 "The header names {} arm columns, more than the {MAX_ARMS} arms this page \
                  compares; compare a method and its baselines, {MAX_ARMS} at most.",
                 arm_cols.len()
-            )))));
+            ))));
         }
         Ok(Columns {
             delimiter,
@@ -422,7 +423,7 @@ fn read_line(
     parsed: &mut ParsedResults,
     number: usize,
     line: &str,
-) -> Result<(), ParsedResults> {
+) -> Result<(), String> {
     if line.len() > MAX_LINE_BYTES {
         let long = format::whole(line.len() as u64);
         let most = format::whole(MAX_LINE_BYTES as u64);
@@ -497,29 +498,29 @@ fn read_line(
 
 impl Seen {
     /// Counts a line of this size; refuses the 51st size as soon as it is read.
-    fn size(&mut self, params: f64, number: usize) -> Result<usize, ParsedResults> {
+    fn size(&mut self, params: f64, number: usize) -> Result<usize, String> {
         let rungs = self.sizes.len();
         let count = self.sizes.entry(params.to_bits()).or_insert(0);
         *count += 1;
         if rungs == MAX_RUNGS && *count == 1 {
-            return Err(ParsedResults::refuse(format!(
+            return Err(format!(
                 "The results have {} different sizes (line {number} adds the last), more than \
                  the {MAX_RUNGS} rungs this page compares; check the params column.",
                 MAX_RUNGS + 1
-            )));
+            ));
         }
         Ok(*count)
     }
 
     /// Counts a task; refuses the 101st as soon as it is read.
-    fn task(&mut self, task: &str, number: usize) -> Result<(), ParsedResults> {
+    fn task(&mut self, task: &str, number: usize) -> Result<(), String> {
         if !self.tasks.contains(task) {
             if self.tasks.len() == MAX_TASKS {
-                return Err(ParsedResults::refuse(format!(
+                return Err(format!(
                     "The results hold more than {MAX_TASKS} tasks (line {number} adds a {}st), \
                      more than this page aggregates; check the task column.",
                     MAX_TASKS + 1
-                )));
+                ));
             }
             self.tasks.insert(task.to_owned());
         }
@@ -576,23 +577,23 @@ fn line_runs<'a>(
 }
 
 /// Adds one run, refusing the whole text at the 21st arm or the 100,001st run.
-fn add_run(parsed: &mut ParsedResults, number: usize, row: ResultRow) -> Result<(), ParsedResults> {
+fn add_run(parsed: &mut ParsedResults, number: usize, row: ResultRow) -> Result<(), String> {
     if !parsed.arms.contains(&row.arm) {
         if parsed.arms.len() == MAX_ARMS {
-            return Err(ParsedResults::refuse(format!(
+            return Err(format!(
                 "The results name more than {MAX_ARMS} arms (line {number} adds a {}st); compare \
                  a method and its baselines, {MAX_ARMS} at most.",
                 MAX_ARMS + 1
-            )));
+            ));
         }
         parsed.arms.push(row.arm.clone());
     }
     if parsed.rows.len() == MAX_ROWS {
-        return Err(ParsedResults::refuse(format!(
+        return Err(format!(
             "The results have more than {} runs (line {number} is past that); paste one \
              ladder's results at a time.",
             format::number(MAX_ROWS as f64)
-        )));
+        ));
     }
     parsed.rows.push(row);
     Ok(())
