@@ -20,8 +20,7 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File) {
         };
         if let Ok(opened) = &result {
             if let Some(results) = &opened.results {
-                let now = js_sys::Date::now();
-                dispatch.send_results(ResultsAction::Opened(results.clone(), now));
+                dispatch.send_results(ResultsAction::Opened(results.clone()));
             }
         }
         dispatch.send(Action::Open(result, file.name()));
@@ -60,7 +59,7 @@ pub fn read_results(dispatch: &Dispatch, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
         let file = gloo_file::File::from(file);
         let action = match gloo_file::futures::read_as_text(&file).await {
-            Ok(text) => ResultsAction::File(name, text, js_sys::Date::now()),
+            Ok(text) => ResultsAction::File(name, text),
             Err(_) => ResultsAction::Unreadable(name, "the browser could not read it.".into()),
         };
         dispatch.send_results(action);

@@ -192,9 +192,7 @@ pub fn view(
     };
     let emit = {
         let dispatch = dispatch.clone();
-        move |next: PastedResults| {
-            dispatch.send_results(ResultsAction::Edit(next, js_sys::Date::now()))
-        }
+        move |next: PastedResults| dispatch.send_results(ResultsAction::Edit(next))
     };
     let on_text = {
         let pasted = pasted.clone();
