@@ -8,12 +8,8 @@
 //! another tab wins over an older one, and a refused save is said.
 
 use crate::model::format;
-use crate::model::inputs::escape_invisible;
+use crate::model::results::input::shown_name;
 use crate::model::results::{looks_like_results, PastedResults};
-
-/// Longest file name quoted in a notice, in characters: enough to recognise
-/// it, short enough that a hostile name cannot fill the page.
-const SHOWN_NAME_CHARS: usize = 40;
 
 /// What the Results section holds, and what the page knows about its saved copy.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -74,14 +70,6 @@ pub enum Saved {
 /// this page changed: nothing is overwritten, and nothing is silently lost.
 const NEWER_THERE: &str = "These results were not saved: another tab saved newer results \
 since this page read them. Reload to see those, or download these first.";
-
-/// A file name as a notice shows it: invisible and reordering characters
-/// written out, at most [`SHOWN_NAME_CHARS`] characters.
-fn shown_name(name: &str) -> String {
-    let short: String = name.chars().take(SHOWN_NAME_CHARS).collect();
-    let ellipsis = if short.len() < name.len() { "…" } else { "" };
-    format!("{}{ellipsis}", escape_invisible(&short))
-}
 
 impl ResultsState {
     /// Replaces the results, keeping what was there for Undo if it held anything.

@@ -305,6 +305,23 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
     }
 }
 
+/// A name the user typed or a file supplied (an arm, a metric, a file's
+/// name) as the page shows it in text: controls, zero-width and bidi
+/// characters written as `<U+202E>` (so a name cannot reverse or hide the
+/// sentence around it), at most [`MAX_QUOTED_CHARS`] characters and "…".
+///
+/// ```
+/// use evidence_ladder::model::results::input::shown_name;
+/// assert_eq!(shown_name("\u{202E}gpj.exe"), "<U+202E>gpj.exe");
+/// assert_eq!(shown_name(&"x".repeat(50)), format!("{}…", "x".repeat(40)));
+/// ```
+pub fn shown_name(name: &str) -> String {
+    let mut chars = name.chars();
+    let head: String = chars.by_ref().take(MAX_QUOTED_CHARS).collect();
+    let ellipsis = if chars.next().is_some() { "…" } else { "" };
+    format!("{}{ellipsis}", format::visible(&head))
+}
+
 /// Raw arm names that lost invisible characters: each counted once in a hash
 /// set (44,000 such names once cost 44,000² comparisons), the first
 /// [`MAX_LISTED_NAMES`] kept, escaped and shortened, to be shown.
