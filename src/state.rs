@@ -6,8 +6,8 @@ use std::rc::Rc;
 use crate::model::inputs::{Field, FieldValue, InputError, Inputs};
 use crate::model::presets::Preset;
 use crate::model::query::{ParsedQuery, View};
-pub use crate::model::saved::Opened;
 use crate::model::results::input::shown_name;
+pub use crate::model::saved::Opened;
 
 /// Text in a field that is not (yet) an allowed value, and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -474,7 +474,10 @@ mod tests {
         ));
         let notice = &opened.notices[0];
         assert!(notice.starts_with("Opened <U+202E>nosj.xxx"), "{notice}");
-        assert!(!notice.contains('\u{202E}') && notice.chars().count() < 70, "{notice}");
+        assert!(
+            !notice.contains('\u{202E}') && notice.chars().count() < 70,
+            "{notice}"
+        );
     }
 
     #[test]
