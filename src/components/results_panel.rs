@@ -7,6 +7,7 @@ use super::Dispatch;
 use crate::browser;
 use crate::model::format;
 use crate::model::plan::Plan;
+use crate::model::results::input::shown_name;
 use crate::model::results::sentences::{direction_text, Style};
 use crate::model::results::{
     prediction_sentence, results_template_csv, scale_unit, too_large, verdict_sentence, Analysis,
@@ -127,7 +128,7 @@ fn charts(analysis: &Analysis) -> Html {
         <div class="results-charts">
             { panel(
                 "metric",
-                format!("The metric against scale: {} (filled) and {} (hollow), each with its 95% interval.", format::visible(&analysis.method), format::visible(&analysis.baseline)),
+                format!("The metric against scale: {} (filled) and {} (hollow), each with its 95% interval.", shown_name(&analysis.method), shown_name(&analysis.baseline)),
                 vec![
                     ("method", arm(|r| (r.method_mean, r.method_ci_low, r.method_ci_high))),
                     ("baseline", arm(|r| (r.baseline_mean, r.baseline_ci_low, r.baseline_ci_high))),
@@ -143,8 +144,8 @@ fn charts(analysis: &Analysis) -> Html {
                 true,
             ) }
             <p class="chart-legend">
-                <span class="key method" aria-hidden="true">{ "●" }</span>{ format!(" {} (filled)  ", analysis.method) }
-                <span class="key baseline" aria-hidden="true">{ "○" }</span>{ format!(" {} (hollow)", analysis.baseline) }
+                <span class="key method" aria-hidden="true">{ "●" }</span>{ format!(" {} (filled)  ", shown_name(&analysis.method)) }
+                <span class="key baseline" aria-hidden="true">{ "○" }</span>{ format!(" {} (hollow)", shown_name(&analysis.baseline)) }
             </p>
             <p class="hint">{ "Top: the metric for the method (filled) and the baseline (hollow). Bottom: the gain, with the line at zero. Sizes on a log scale, smallest on the left; bars are 95% intervals." }</p>
         </div>
@@ -332,7 +333,7 @@ pub fn view(
                     Some(Err(why)) => html! { <p class="error">{ format!("No analysis yet: {why}") }</p> },
                     Some(Ok(analysis)) => html! {
                         <>
-                            <p class="verdict-sentence-direction hint">{ format!("{} against {} ({}).", format::visible(&analysis.method), format::visible(&analysis.baseline), direction_text(analysis, Style::Page)) }</p>
+                            <p class="verdict-sentence-direction hint">{ format!("{} against {} ({}).", shown_name(&analysis.method), shown_name(&analysis.baseline), direction_text(analysis, Style::Page)) }</p>
                             <p class={classes!("verdict-sentence", match analysis.trend.verdict {
                                 Verdict::Grows => "grows",
                                 Verdict::Holds => "holds",
