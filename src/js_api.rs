@@ -332,8 +332,12 @@ pub fn saved_from_text(text: &str) -> Result<Box<crate::state::Opened>, String> 
     }
     // A dropped file is untrusted: 10⁵ nested brackets are valid JSON.
     let value = plain_copy("the file", &value, SAVED, true).map_err(|why| format!("{why}."))?;
-    let file: SavedFile = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| format!("its inputs cannot be read ({}).", message_of(e)))?;
+    // serde's message would quote the file's content: the refusal says what, not which bytes.
+    let file: SavedFile = serde_wasm_bindgen::from_value(value).map_err(|_| {
+        "its inputs or results are not in the form this app writes (a plan downloaded with \
+         Download JSON)."
+            .to_owned()
+    })?;
     file.open().map(Box::new)
 }
 
