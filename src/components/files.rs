@@ -11,6 +11,10 @@ use crate::state::Action;
 /// Reads a saved plan file: its inputs to the inputs' state, its results
 /// (if any) to the results' state.
 pub fn open_file(dispatch: &Dispatch, file: web_sys::File) {
+    // Refused by its size before a byte is read into the page or the wasm.
+    if let Some(why) = crate::model::saved::saved_too_large(file.size()) {
+        return dispatch.send(Action::Open(Err(why), file.name()));
+    }
     let dispatch = dispatch.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let file = gloo_file::File::from(file);
