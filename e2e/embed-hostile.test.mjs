@@ -55,7 +55,6 @@ async function mounted(path, options = {}) {
     return {
       control: parseFloat(getComputedStyle(control).fontSize),
       height: Math.round(host.getBoundingClientRect().height),
-      compact: !!root.querySelector('[data-evidence-ladder-root] .embed, .embed') || document.getElementById('one').innerHTML.length > 0,
       theme: root.querySelector('[data-evidence-ladder-root]').dataset.theme ?? null,
       hasEmbedButton: [...root.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Embed'),
     };
