@@ -380,7 +380,10 @@ fn unlinked(text: &str) -> String {
                 .iter()
                 .take_while(|l| l.is_ascii_alphabetic())
                 .count();
-            letters >= 2 && !chars.get(i + 1 + letters).is_some_and(|n| n.is_alphanumeric())
+            letters >= 2
+                && !chars
+                    .get(i + 1 + letters)
+                    .is_some_and(|n| n.is_alphanumeric())
         };
         if www || scheme || domain || c == '@' {
             out.push('[');

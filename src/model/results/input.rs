@@ -425,12 +425,29 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
             });
         }
     }
+    let warnings = warnings(input, &arms, (&method, &baseline), &renamed);
+    Ok(Checked {
+        rows,
+        method,
+        baseline,
+        warnings,
+    })
+}
+
+/// What the checks noticed: renamed arms, arms left out, a direction that
+/// contradicts the metric's name. Names are shown escaped and shortened.
+fn warnings(
+    input: &AnalysisInput,
+    arms: &[String],
+    (method, baseline): (&str, &str),
+    renamed: &Renamed,
+) -> Vec<String> {
     let mut warnings = Vec::new();
     warnings.extend(renamed.note());
     let others: Vec<String> = arms
         .iter()
-        .filter(|a| **a != method && **a != baseline)
-        .map(|a| format::visible(a))
+        .filter(|a| *a != method && *a != baseline)
+        .map(|a| shown_name(a))
         .collect();
     if !others.is_empty() {
         warnings.push(format!(
@@ -444,7 +461,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
                 warnings.push(format!(
                     "The metric \"{}\" reads as {} is better, but the analysis was told {} is \
                      better; check the direction.",
-                    format::visible(metric),
+                    shown_name(metric),
                     if named { "higher" } else { "lower" },
                     if input.higher_is_better {
                         "higher"
@@ -455,12 +472,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
             }
         }
     }
-    Ok(Checked {
-        rows,
-        method,
-        baseline,
-        warnings,
-    })
+    warnings
 }
 
 /// Every row's numbers in range and arm named, the arm names cleaned, and the
