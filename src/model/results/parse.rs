@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::input::{clean_name, Renamed, ResultRow};
@@ -53,8 +54,16 @@ pub struct ParsedResults {
 
 impl ParsedResults {
     fn bad(&mut self, line: usize, message: String) {
+        self.bad_with(line, || message);
+    }
+
+    /// [`Self::bad`], writing the message only for the lines that are listed.
+    fn bad_with(&mut self, line: usize, message: impl FnOnce() -> String) {
         if self.bad_lines.len() < MAX_LISTED_BAD_LINES {
-            self.bad_lines.push(BadLine { line, message });
+            self.bad_lines.push(BadLine {
+                line,
+                message: message(),
+            });
         } else {
             self.more_bad_lines += 1;
         }
@@ -70,8 +79,16 @@ impl ParsedResults {
 
 /// Splits one line on `delimiter`, honouring double-quoted fields ("" inside
 /// quotes is a quote). Cells are trimmed outside the quotes only, so a quoted
-/// name keeps its spaces.
-fn split_line(line: &str, delimiter: char) -> Vec<String> {
+/// name keeps its spaces. A line without quotes is split into borrowed
+/// slices, with no allocation per cell (400,000 lines of `,,,` once took
+/// 175 ms natively, most of it allocating empty cells).
+fn split_line(line: &str, delimiter: char) -> Vec<Cow<'_, str>> {
+    if !line.contains('"') {
+        return line
+            .split(delimiter)
+            .map(|c| Cow::Borrowed(c.trim()))
+            .collect();
+    }
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut quoted = String::new();
@@ -91,7 +108,7 @@ fn split_line(line: &str, delimiter: char) -> Vec<String> {
                 quoted.push(c);
             }
         } else if c == delimiter {
-            cells.push(finish_cell(&cell, &quoted, was_quoted));
+            cells.push(Cow::Owned(finish_cell(&cell, &quoted, was_quoted)));
             cell.clear();
             quoted.clear();
             was_quoted = false;
@@ -102,7 +119,7 @@ fn split_line(line: &str, delimiter: char) -> Vec<String> {
             cell.push(c);
         }
     }
-    cells.push(finish_cell(&cell, &quoted, was_quoted));
+    cells.push(Cow::Owned(finish_cell(&cell, &quoted, was_quoted)));
     cells
 }
 
@@ -425,37 +442,36 @@ fn read_line(
     line: &str,
 ) -> Result<(), String> {
     if line.len() > MAX_LINE_BYTES {
-        let long = format::whole(line.len() as u64);
-        let most = format::whole(MAX_LINE_BYTES as u64);
-        parsed.bad(
-            number,
-            format!("{long} bytes long, more than the {most} a line of results needs"),
-        );
+        parsed.bad_with(number, || {
+            let long = format::whole(line.len() as u64);
+            let most = format::whole(MAX_LINE_BYTES as u64);
+            format!("{long} bytes long, more than the {most} a line of results needs")
+        });
         return Ok(());
     }
     let cells = split_line(line, columns.delimiter);
     let width = columns.names.len();
     if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
-        parsed.bad(
-            number,
+        parsed.bad_with(number, || {
             format!(
                 "{} cells but the header has {width} (a delimiter inside a number? quote it)",
                 cells.len()
-            ),
-        );
+            )
+        });
         return Ok(());
     }
-    let cell = |i: usize| cells.get(i).map_or("", String::as_str);
+    let cell = |i: usize| cells.get(i).map_or("", |c| c.as_ref());
     let Some(params) = parse_scale(cell(columns.params)) else {
-        let message = if cell(columns.params).is_empty() {
-            "params is empty".to_owned()
-        } else {
-            format!(
-                "params {} is not a size from 1e-30 to 1e30 (like 1300000000, 1.3e9 or 1.3B)",
-                format::excerpt(cell(columns.params), MAX_QUOTED_CHARS)
-            )
-        };
-        parsed.bad(number, message);
+        parsed.bad_with(number, || {
+            if cell(columns.params).is_empty() {
+                "params is empty".to_owned()
+            } else {
+                format!(
+                    "params {} is not a size from 1e-30 to 1e30 (like 1300000000, 1.3e9 or 1.3B)",
+                    format::excerpt(cell(columns.params), MAX_QUOTED_CHARS)
+                )
+            }
+        });
         return Ok(());
     };
     let lines_of_size = seen.size(params, number)?;
