@@ -144,11 +144,12 @@ impl ResultsState {
                 }
             }
             ResultsAction::Restored(pasted, version) => {
-                // Unless the user has already changed something here.
+                // Unless the user has already changed something here: then
+                // that change is saved over the last visit's copy.
                 if !self.dirty {
                     next.pasted = pasted;
-                    next.version = version;
                 }
+                next.version = next.version.max(version);
             }
             ResultsAction::Stored(pasted, version) => next.stored(pasted, version),
             ResultsAction::Saved(saved) => next.saved(saved),
@@ -328,7 +329,9 @@ mod tests {
         assert!(s.notice.is_none());
         // Typed before the saved copy arrived: the typing wins.
         let typed = with_text("params,arm,seed,value");
-        assert_eq!(typed.apply(ResultsAction::Restored(saved, 7)), typed);
+        let restored = typed.apply(ResultsAction::Restored(saved, 7));
+        assert_eq!(restored.pasted, typed.pasted);
+        assert_eq!(restored.next_version(7), Some(8), "and saved over the last visit's copy");
     }
 
     #[test]
