@@ -116,7 +116,7 @@ describe('results are never lost', () => {
       localStorage.setItem(key, JSON.stringify(saved));
     }, KEY);
     await area(first).fill(csv(4));
-    await first.getByText(/These results were not saved: another tab saved newer results/).waitFor();
+    await first.getByText(/These results are not saved in this browser \(another tab saved newer ones since this page read them\)/).waitFor();
     await first.getByRole('button', { name: 'Download plan and results (JSON)' }).waitFor();
     const stored = await first.evaluate((key) => JSON.parse(localStorage.getItem(key)).text, KEY);
     assert.equal(stored, 'newer');

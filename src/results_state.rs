@@ -33,6 +33,9 @@ pub struct ResultsState {
     /// or another tab saved newer ones: a reload would not bring them back,
     /// so the page says so and offers Download.
     pub unsaved: bool,
+    /// Why not, when it is not the browser: another tab saved newer results
+    /// since this page read its copy, and they were not overwritten.
+    pub newer_elsewhere: bool,
 }
 
 pub enum ResultsAction {
@@ -65,11 +68,6 @@ pub enum Saved {
     /// The browser refused: storage is full, blocked or missing.
     Refused,
 }
-
-/// What the page says when another tab saved newer results than the ones
-/// this page changed: nothing is overwritten, and nothing is silently lost.
-const NEWER_THERE: &str = "These results were not saved: another tab saved newer results \
-since this page read them. Reload to see those, or download these first.";
 
 impl ResultsState {
     /// Replaces the results, keeping what was there for Undo if it held anything.
@@ -171,6 +169,7 @@ impl ResultsState {
         self.replaced = (!before.text.trim().is_empty()).then(|| Box::new(before));
         self.dirty = false;
         self.unsaved = false;
+        self.newer_elsewhere = false;
         let undo = if self.replaced.is_some() {
             " The results it replaced are one Undo away."
         } else {
@@ -187,12 +186,16 @@ impl ResultsState {
                 self.version = version;
                 self.dirty = false;
                 self.unsaved = false;
+                self.newer_elsewhere = false;
             }
             Saved::NewerThere => {
                 self.unsaved = true;
-                self.notice = Some(NEWER_THERE.into());
+                self.newer_elsewhere = true;
             }
-            Saved::Refused => self.unsaved = true,
+            Saved::Refused => {
+                self.unsaved = true;
+                self.newer_elsewhere = false;
+            }
         }
     }
 
@@ -311,11 +314,9 @@ mod tests {
         // and the page says this tab's results are not saved.
         assert_eq!(edited.next_version(2), None);
         let refused = edited.apply(ResultsAction::Saved(Saved::NewerThere));
-        assert!(refused.unsaved);
-        assert!(refused
-            .notice
-            .as_deref()
-            .is_some_and(|n| n.contains("not saved")));
+        assert!(refused.unsaved && refused.newer_elsewhere);
+        let saved_later = refused.apply(ResultsAction::Saved(Saved::Kept(3)));
+        assert!(!saved_later.unsaved && !saved_later.newer_elsewhere);
     }
 
     #[test]
@@ -331,7 +332,11 @@ mod tests {
         let typed = with_text("params,arm,seed,value");
         let restored = typed.apply(ResultsAction::Restored(saved, 7));
         assert_eq!(restored.pasted, typed.pasted);
-        assert_eq!(restored.next_version(7), Some(8), "and saved over the last visit's copy");
+        assert_eq!(
+            restored.next_version(7),
+            Some(8),
+            "and saved over the last visit's copy"
+        );
     }
 
     #[test]
