@@ -127,11 +127,12 @@ describe('hostile values are refused before they are read', () => {
       const analyzeInput = { results, method: 'method', baseline: 'baseline', higher_is_better: true };
       const keys = ['evidence', 'level', 'rungs', 'value', 'verdict', 'gain', '0', 'length_'];
       const trap = () => { throw new Error('trap'); };
+      // Descriptors without a prototype: once "value" has a setter on
+      // Object.prototype, a plain { set } descriptor would read one too.
+      const accessor = () => Object.assign(Object.create(null), { set: trap, configurable: true });
       const install = () => {
-        for (const key of keys) {
-          Object.defineProperty(Object.prototype, key, { set: trap, get: undefined, configurable: true });
-        }
-        Object.defineProperty(Array.prototype, '0', { set: trap, configurable: true });
+        for (const key of keys) Object.defineProperty(Object.prototype, key, accessor());
+        Object.defineProperty(Array.prototype, '0', accessor());
       };
       const remove = () => {
         for (const key of keys) delete Object.prototype[key];
