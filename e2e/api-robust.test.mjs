@@ -119,4 +119,57 @@ describe('hostile values are refused before they are read', () => {
     await page.getByRole('status').filter({ hasText: 'level 5' }).waitFor({ timeout: 5000 });
     assert.deepEqual(page.errors, []);
   });
+
+  test('throwing setters and getters on the page\'s prototypes break one call at most, never the instance (issue 34)', async () => {
+    const summary = await page.evaluate(() => {
+      const api = window.evidenceLadder;
+      const results = [1e8, 1e9].flatMap((params) => ['method', 'baseline'].flatMap((arm) => [1, 2, 3].map((seed) => ({ params, arm, seed, value: seed + (arm === 'method' ? 1 : 0) }))));
+      const analyzeInput = { results, method: 'method', baseline: 'baseline', higher_is_better: true };
+      const keys = ['evidence', 'level', 'rungs', 'value', 'verdict', 'gain', '0', 'length_'];
+      const trap = () => { throw new Error('trap'); };
+      // Descriptors without a prototype: once "value" has a setter on
+      // Object.prototype, a plain { set } descriptor would read one too.
+      const accessor = () => Object.assign(Object.create(null), { set: trap, configurable: true });
+      const install = () => {
+        for (const key of keys) Object.defineProperty(Object.prototype, key, accessor());
+        Object.defineProperty(Array.prototype, '0', accessor());
+      };
+      const remove = () => {
+        for (const key of keys) delete Object.prototype[key];
+        delete Array.prototype['0'];
+      };
+      let answered = 0;
+      let clearErrors = 0;
+      let other = [];
+      install();
+      for (let i = 0; i < 1000; i++) {
+        try {
+          const out = i % 2 ? api.plan({}) : api.analyze(analyzeInput);
+          if (i % 2 ? Object.hasOwn(out, 'evidence') && Object.hasOwn(out.evidence, 'level') : Object.hasOwn(out, 'rungs')) answered++;
+          else other.push('an answer without its own fields');
+        } catch (e) {
+          if (e instanceof Error && e.message !== 'trap' && !/memory access/.test(e.message)) clearErrors++;
+          else other.push(String(e && e.message));
+        }
+      }
+      remove();
+      let working = 0;
+      for (let i = 0; i < 10000; i++) {
+        const plan = api.plan({ generality: 1 + (i % 5) });
+        if (plan.evidence.level >= 1) working++;
+      }
+      const analysis = api.analyze(analyzeInput);
+      return { answered, clearErrors, other: other.slice(0, 3), working, rungs: analysis.rungs.length };
+    });
+    // Every call under the traps either answers with its own properties or
+    // throws an Error of ours; then 10,000 calls all work.
+    assert.deepEqual(summary.other, []);
+    assert.equal(summary.answered + summary.clearErrors, 1000);
+    assert.equal(summary.working, 10000);
+    assert.equal(summary.rungs, 2);
+    console.log(`under prototype traps: ${summary.answered} answered, ${summary.clearErrors} clear Errors`);
+    await page.getByRole('combobox', { name: /^Novelty/ }).selectOption('3');
+    await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor({ timeout: 5000 });
+    assert.deepEqual(page.errors, []);
+  });
 });

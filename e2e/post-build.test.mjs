@@ -88,3 +88,22 @@ test('a release build: no inline script, every file loaded with its integrity, t
   const next = (await readFile(join(dir, 'sw.js'), 'utf8')).match(/const VERSION = '([0-9a-f]{16})'/)[1];
   assert.notEqual(next, version);
 });
+
+test('the stylesheet\'s rem follow --el-rem, outside media queries, and its integrity follows (issue 34)', async () => {
+  const dir = await fakeBuild();
+  const css = ':root{--el-rem: 1rem}a{padding:.5rem 1rem;margin:-2.25rem 0}@media (min-width:60rem){b{gap:3rem}}';
+  await writeFile(join(dir, 'app-9f.css'), css);
+  run(dir, 'release');
+  const fixed = await readFile(join(dir, 'app-9f.css'), 'utf8');
+  assert.equal(
+    fixed,
+    ':root{--el-rem: 1rem}a{padding:calc(.5 * var(--el-rem)) calc(1 * var(--el-rem));margin:calc(-2.25 * var(--el-rem)) 0}' +
+      '@media (min-width:60rem){b{gap:calc(3 * var(--el-rem))}}',
+  );
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  assert.ok(html.includes(`href="./app-9f.css" integrity="${sri(fixed)}"`), html);
+  const assets = JSON.parse(await readFile(join(dir, 'embed-assets.json'), 'utf8'));
+  assert.equal(assets.css_integrity, sri(fixed));
+  run(dir, 'release');
+  assert.equal(await readFile(join(dir, 'app-9f.css'), 'utf8'), fixed, 'idempotent');
+});

@@ -42,6 +42,32 @@ const assets = {
   wasm: find(/^evidence-ladder-[0-9a-f]+_bg\.wasm$/, 'app wasm'),
   css: find(/^app-[0-9a-f]+\.css$/, 'stylesheet'),
 };
+// The stylesheet's `rem` become `calc(N * var(--el-rem))` (every build, before
+// any integrity is taken): app.css sets --el-rem to 1rem on the app's own page
+// and to 16px on a calculator mounted into another page, whose `rem` would
+// otherwise follow the host's root font size (a blog with
+// `html { font-size: 62.5% }` shrank a mounted calculator's controls from
+// 12.8 to 8 px; issue 34). Media queries keep `rem` (no var() there; they
+// read the browser's default size, never the page's). Idempotent.
+export function fixedRem(css) {
+  let out = '';
+  let at = 0;
+  for (const m of css.matchAll(/@(?:media|container|supports)[^{]*\{/g)) {
+    out += declarations(css.slice(at, m.index)) + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + declarations(css.slice(at));
+}
+const declarations = (css) =>
+  css.replace(/(--el-rem\s*:\s*)?(-?(?:\d+\.?\d*|\.\d+))rem\b/g, (whole, definition, number) =>
+    definition ? whole : `calc(${number} * var(--el-rem))`,
+  );
+{
+  const path = join(staging, assets.css);
+  const css = await readFile(path, 'utf8');
+  const fixed = fixedRem(css);
+  if (fixed !== css) await writeFile(path, fixed);
+}
 const sri = async (file) => `sha384-${createHash('sha384').update(await readFile(join(staging, file))).digest('base64')}`;
 assets.wasm_integrity = await sri(assets.wasm);
 assets.js_integrity = await sri(assets.js);
@@ -77,7 +103,9 @@ if (release) {
     .join('');
   html = html.replace(/\s*<\/head>/, `${preloads}\n    ${loader}${pwa}\n  </head>`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('an inline script is left in index.html; the CSP forbids it');
-  // The stylesheet: Trunk writes its integrity; it also needs crossorigin.
+  // The stylesheet: Trunk wrote its integrity before the rem above were
+  // fixed, so it is written again; it also needs crossorigin.
+  html = html.replace(/(<link rel="stylesheet"[^>]*href="\.\/app-[0-9a-f]+\.css"[^>]*integrity=")[^"]*"/g, `$1${assets.css_integrity}"`);
   html = html.replace(/<link rel="stylesheet"(?![^>]*\bcrossorigin\b)([^>]*)>/g, '<link rel="stylesheet" crossorigin="anonymous"$1>');
   const styled = (html.match(/<link rel="stylesheet"[^>]*>/g) ?? []).some(
     (link) => link.includes(`href="./${assets.css}"`) && link.includes(`integrity="${assets.css_integrity}"`) && link.includes('crossorigin="anonymous"'),

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{window, Element};
 
 use crate::model::results::PastedResults;
-use crate::results_state::ResultsState;
+use crate::results_state::{ResultsState, Saved};
 
 /// The page's query string, including the leading `?`, or "" when unavailable.
 pub fn query() -> String {
@@ -155,78 +155,71 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// Where pasted results are kept: never in the URL (they can be long and
 /// private), versioned like the inputs. The value is the results as JSON
-/// plus `saved_at`, the time they were made, so a tab never writes an
-/// older copy over a newer one.
+/// plus `version`, a counter each save raises by one, so a tab never writes
+/// over a copy another tab saved after it read its own. (Until issue 34 this
+/// was `saved_at`, a clock time: a clock moved back, or a copy dated 1e308,
+/// made edits vanish. Such copies read as version 0.)
 const SAVED_RESULTS_KEY: &str = "evidence-ladder.results.v1";
 
-/// The results saved on the last visit (or by another tab), and when they
-/// were made; none when absent or unreadable.
-pub fn saved_results() -> Option<(PastedResults, f64)> {
+/// Largest version read: beyond 2⁵³ an f64 cannot count up by one, so a
+/// larger (corrupt or hostile) version counts as 0 rather than freezing saves.
+const MAX_VERSION: f64 = 9_007_199_254_740_991.0;
+
+/// The results saved on the last visit (or by another tab), and their
+/// version; none when absent or unreadable.
+pub fn saved_results() -> Option<(PastedResults, u64)> {
     results_from_json(&local_storage()?.get_item(SAVED_RESULTS_KEY).ok()??)
 }
 
-/// Results and their time from the saved JSON text; copies saved before
-/// `saved_at` existed count as made at time 0.
-fn results_from_json(text: &str) -> Option<(PastedResults, f64)> {
+/// Results and their version from the saved JSON text; copies without a
+/// whole version from 0 to 2⁵³ count as version 0.
+fn results_from_json(text: &str) -> Option<(PastedResults, u64)> {
     let value = js_sys::JSON::parse(text).ok()?;
-    let at = js_sys::Reflect::get(&value, &"saved_at".into())
+    let version = js_sys::Reflect::get(&value, &"version".into())
         .ok()
         .and_then(|v| v.as_f64())
-        .filter(|at| at.is_finite())
-        .unwrap_or(0.0);
-    Some((serde_wasm_bindgen::from_value(value).ok()?, at))
+        .filter(|v| (0.0..=MAX_VERSION).contains(v) && v.fract() == 0.0)
+        .map_or(0, |v| v as u64);
+    Some((serde_wasm_bindgen::from_value(value).ok()?, version))
 }
 
-/// What became of a save.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Saved {
-    /// Written (or removed, for empty results).
-    Kept,
-    /// The copy there is as new or newer (this one, or another tab's): left alone.
-    NewerThere,
-    /// The browser refused: storage is full, blocked or missing.
-    Refused,
-}
-
-/// Saves the results, unless the copy there is as new (the same one) or
-/// newer ([`ResultsState::newer_than`]); removes the saved copy when the
-/// results are empty.
-pub fn save_results(state: &ResultsState) -> Saved {
-    let (results, at) = (&state.pasted, state.changed_at);
-    let Some(storage) = local_storage() else {
-        return Saved::Refused;
-    };
-    let stored_at = storage
+/// The version of the copy in storage: 0 when there is none or it is unreadable.
+fn stored_version(storage: &web_sys::Storage) -> u64 {
+    storage
         .get_item(SAVED_RESULTS_KEY)
         .ok()
         .flatten()
         .and_then(|text| results_from_json(&text))
-        .map(|(_, at)| at);
-    if !state.newer_than(stored_at) {
-        return Saved::NewerThere;
-    }
-    let written = if results.text.trim().is_empty() {
-        storage.remove_item(SAVED_RESULTS_KEY)
-    } else {
-        let json = crate::js_api::to_js(results).ok().and_then(|value| {
-            js_sys::Reflect::set(&value, &"saved_at".into(), &at.into()).ok()?;
-            js_sys::JSON::stringify(&value).ok()?.as_string()
-        });
-        match json {
-            Some(json) => storage.set_item(SAVED_RESULTS_KEY, &json),
-            None => Err(JsValue::NULL),
-        }
+        .map_or(0, |(_, version)| version)
+}
+
+/// Saves the results as the next version, unless another tab saved a copy
+/// newer than the one these were edited from ([`ResultsState::next_version`]).
+/// Empty results are saved too (not removed), so the version keeps counting.
+pub fn save_results(state: &ResultsState) -> Saved {
+    let Some(storage) = local_storage() else {
+        return Saved::Refused;
     };
-    if written.is_ok() {
-        Saved::Kept
-    } else {
-        Saved::Refused
+    let Some(version) = state.next_version(stored_version(&storage)) else {
+        return Saved::NewerThere;
+    };
+    let json = crate::js_api::to_js(&state.pasted).ok().and_then(|value| {
+        js_sys::Reflect::set(&value, &"version".into(), &(version as f64).into()).ok()?;
+        js_sys::JSON::stringify(&value).ok()?.as_string()
+    });
+    let written = match json {
+        Some(json) => storage.set_item(SAVED_RESULTS_KEY, &json),
+        None => Err(JsValue::NULL),
+    };
+    match written {
+        Ok(()) => Saved::Kept(version),
+        Err(_) => Saved::Refused,
     }
 }
 
 /// Calls `changed` with the results another tab of this app saves, for the
 /// page's life. The `storage` event fires only in the other tabs.
-pub fn on_results_saved_elsewhere(changed: impl Fn(PastedResults, f64) + 'static) {
+pub fn on_results_saved_elsewhere(changed: impl Fn(PastedResults, u64) + 'static) {
     let Some(w) = window() else { return };
     gloo_events::EventListener::new(&w, "storage", move |event| {
         // Read through Reflect: web-sys's StorageEvent would be one more feature for two fields.
@@ -234,15 +227,10 @@ pub fn on_results_saved_elsewhere(changed: impl Fn(PastedResults, f64) + 'static
         if field("key").as_deref() != Some(SAVED_RESULTS_KEY) {
             return;
         }
-        // Removed elsewhere: empty results, made now.
-        let (results, at) = match field("newValue") {
-            Some(text) => match results_from_json(&text) {
-                Some(saved) => saved,
-                None => return,
-            },
-            None => (PastedResults::default(), js_sys::Date::now()),
-        };
-        changed(results, at);
+        // Removed elsewhere (site data cleared): nothing to follow.
+        if let Some((results, version)) = field("newValue").and_then(|t| results_from_json(&t)) {
+            changed(results, version);
+        }
     })
     .forget();
 }

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::{self, Saved};
+use crate::browser;
 use crate::model::inputs::Inputs;
 use crate::model::query::{to_query, View};
 use crate::results_state::{ResultsAction, ResultsState};
@@ -56,13 +56,13 @@ pub fn use_saved_results(owns_page: bool, results: &UseReducerHandle<ResultsStat
     }
     let results = results.clone();
     // Queued while rendering, as the address bar's write is (see there).
-    use_memo(results.changed_at, move |&changed_at| {
+    use_memo(results.edits, move |&edits| {
         // 0: nothing was changed on this page, so there is nothing to save.
-        if owns_page && changed_at > 0.0 {
+        if owns_page && edits > 0 {
             browser::write_later("results", move || {
                 // The handle reads the results as they are now.
                 let saved = browser::save_results(&results);
-                results.dispatch(ResultsAction::Saved(saved != Saved::Refused));
+                results.dispatch(ResultsAction::Saved(saved));
             });
         }
     });

@@ -38,6 +38,16 @@ extern "C" {
     fn from_entries(entries: &Array) -> Result<Object, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
     fn get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    // push runs a setter the page put on Array.prototype or Object.prototype
+    // for an index ("0"): caught, it refuses this call instead of breaking the instance.
+    type Items;
+    #[wasm_bindgen(catch, method, js_name = push)]
+    fn push(this: &Items, value: &JsValue) -> Result<u32, JsValue>;
+}
+
+/// `array.push(value)`, with what it throws caught.
+fn push_caught(array: &Array, value: &JsValue) -> Result<u32, JsValue> {
+    array.unchecked_ref::<Items>().push(value)
 }
 
 /// Deepest nesting a script may pass. A plan's inputs are one level, results
@@ -217,7 +227,7 @@ impl Walk {
             let item = self.read(value, &i.into())?;
             let item = self.copy(&item)?;
             self.path.pop();
-            out.push(&item);
+            push_caught(&out, &item).map_err(|_| Refusal::Unreadable(self.where_()))?;
         }
         Ok(out.into())
     }
@@ -235,7 +245,8 @@ impl Walk {
             let item = self.read(value, &key)?;
             let item = self.copy(&item)?;
             self.path.pop();
-            entries.push(&Array::of2(&key, &item));
+            push_caught(&entries, &Array::of2(&key, &item))
+                .map_err(|_| Refusal::Unreadable(self.where_()))?;
         }
         // fromEntries defines own properties: a "__proto__" key stays a key.
         from_entries(&entries)
@@ -296,10 +307,13 @@ fn message_of(error: serde_wasm_bindgen::Error) -> String {
 
 /// A domain value as plain JS: objects (not Maps), and `null` (not
 /// `undefined`) for an absent optional value, exactly as JSON would have it.
+/// Made by `JSON.parse` of our own JSON text, which defines each property as
+/// its own: no setter of the page's prototypes runs, so none can throw
+/// through the wasm frames and break the instance (issue 34). `JSON.parse`
+/// itself is bound with `catch`, in case a page replaced it.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(Into::into)
+    let text = crate::json_text::to_json(value).map_err(|e| Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// The same value as indented JSON text, for downloads.
@@ -318,8 +332,12 @@ pub fn saved_from_text(text: &str) -> Result<Box<crate::state::Opened>, String> 
     }
     // A dropped file is untrusted: 10⁵ nested brackets are valid JSON.
     let value = plain_copy("the file", &value, SAVED, true).map_err(|why| format!("{why}."))?;
-    let file: SavedFile = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| format!("its inputs cannot be read ({}).", message_of(e)))?;
+    // serde's message would quote the file's content: the refusal says what, not which bytes.
+    let file: SavedFile = serde_wasm_bindgen::from_value(value).map_err(|_| {
+        "its inputs or results are not in the form this app writes (a plan downloaded with \
+         Download JSON)."
+            .to_owned()
+    })?;
     file.open().map(Box::new)
 }
 

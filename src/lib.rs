@@ -16,6 +16,7 @@ pub mod components;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod js_api;
+pub mod json_text;
 pub mod results_state;
 pub mod state;
 pub mod text;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use crate::model::inputs::{Field, FieldValue, InputError, Inputs};
 use crate::model::presets::Preset;
 use crate::model::query::{ParsedQuery, View};
+use crate::model::results::input::shown_name;
 pub use crate::model::saved::Opened;
 
 /// Text in a field that is not (yet) an allowed value, and why.
@@ -284,14 +285,17 @@ impl State {
                 };
                 let opened = *opened;
                 next = State {
-                    notices: vec![format!("Opened {name}: {what}.")],
+                    notices: vec![format!("Opened {}: {what}.", shown_name(&name))],
                     committed: opened.inputs.clone(),
                     inputs: opened.inputs,
                     ..State::fresh(self.view)
                 };
             }
             Action::Open(Err(why), name) => {
-                next.notices = vec![format!("{name} was not opened: {why} Nothing changed.")];
+                next.notices = vec![format!(
+                    "{} was not opened: {why} Nothing changed.",
+                    shown_name(&name)
+                )];
             }
             Action::Exported(export, done) => next.exported = Some((export, done)),
         }
@@ -459,6 +463,21 @@ mod tests {
         let refused = s.apply(Action::Open(Err("it is not JSON.".into()), "x.json".into()));
         assert_eq!(refused.inputs, inputs);
         assert!(refused.notices[0].contains("Nothing changed"));
+        // A hostile file name cannot reverse the notice nor fill the page.
+        let name = format!("\u{202E}nosj.{}", "x".repeat(500));
+        let opened = refused.apply(Action::Open(
+            Ok(Box::new(Opened {
+                inputs: Inputs::default(),
+                results: None,
+            })),
+            name,
+        ));
+        let notice = &opened.notices[0];
+        assert!(notice.starts_with("Opened <U+202E>nosj.xxx"), "{notice}");
+        assert!(
+            !notice.contains('\u{202E}') && notice.chars().count() < 70,
+            "{notice}"
+        );
     }
 
     #[test]

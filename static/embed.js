@@ -33,6 +33,11 @@
   // refuses each input (and ignores names it does not know): no list here
   // that could drift from the app's fields.
   const NOT_INPUTS = new Set(['theme', 'compact', 'embed', 'evidence_ladder']);
+  // Every frame this script made, wherever it is (a placeholder inside a
+  // shadow root is out of document.querySelectorAll's reach).
+  const frames = new Set();
+  /** The frames still in a document (or a shadow root in one); the rest are forgotten. */
+  const liveFrames = () => [...frames].filter((f) => f.isConnected || (frames.delete(f) && false));
 
   /** tokensPerParam or tokens-per-param → tokens_per_param */
   const snake = (name) => name.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()).replace(/-/g, '_');
@@ -49,9 +54,13 @@
     return query.toString();
   }
 
-  /** data-tokens-per-param="20" → { tokens_per_param: "20" }, in the order written. */
+  /**
+   * data-tokens-per-param="20" → { tokens_per_param: "20" }, in the order
+   * written. Without a prototype: `values.theme` is the element's own or
+   * nothing, never an `Object.prototype.theme` the page set.
+   */
   function dataValues(element) {
-    const values = {};
+    const values = Object.create(null);
     for (const [name, value] of Object.entries(element.dataset)) values[snake(name)] = value;
     return values;
   }
@@ -141,21 +150,28 @@
     if (element.style.minHeight.startsWith('clamp(')) element.style.minHeight = '';
   }
 
-  function frame(element) {
-    if (element.querySelector(FRAME)) return;
+  /** What a placeholder asks for, read before anything on the page changes. */
+  function read(element) {
     const values = dataValues(element);
-    const theme = themeFor(values.theme, element);
+    return { element, values, theme: themeFor(values.theme, element), width: element.clientWidth };
+  }
+
+  /** Replaces a placeholder (read by `read`) with its frame, which loads in turn. */
+  function frame({ element, values, theme, width }) {
+    if (element.querySelector(FRAME)) return;
     const iframe = document.createElement('iframe');
-    iframe.src = new URL('?' + queryFor(values, true, theme), base).href;
+    iframe.dataset.src = new URL('?' + queryFor(values, true, theme), base).href;
     iframe.title = element.getAttribute('aria-label') || 'Evidence Ladder calculator';
     // Not lazy: a frame below the fold must load and report its height at
-    // once, or it grows under the reader when scrolled into view.
+    // once, or it grows under the reader when scrolled into view (`pump`
+    // only keeps a few loading at a time).
     // The blog's address is none of the app host's business.
     iframe.referrerPolicy = 'no-referrer';
     iframe.setAttribute('data-evidence-ladder-frame', '');
+    frames.add(iframe);
     // The full calculator gets only a theme the page asked for.
     iframe.dataset.full = new URL('?' + queryFor(values, false, values.theme), base).href;
-    iframe.style.cssText = `display:block;width:100%;border:0;height:${compactHeight(element.clientWidth)}px;color-scheme:normal`;
+    iframe.style.cssText = `display:block;width:100%;border:0;height:${compactHeight(width)}px;color-scheme:normal`;
     // Until the frame reports its height, a link to the calculator sits over
     // its top: if the app's host refuses to be framed (frame-ancestors), the
     // browser shows only a grey box, and this link is what the reader gets.
@@ -170,9 +186,61 @@
     element.replaceChildren(box);
     // Reserved by the snippet for the time before this script ran; the frame's own height takes over.
     forgetReserve(element);
-    setTimeout(() => {
-      if (!iframe.dataset.sized && link.isConnected) link.lastChild.textContent = ' (it could not be shown here).';
-    }, TIMEOUT_MS);
+    waiting.push(iframe);
+  }
+
+  // Frames start loading a few at a time: 200 placeholders loading 200 apps
+  // at once starved each other (issue 34: 104 of 200 reported a height
+  // within 120 s). Each frame frees its place when it reports its height or
+  // after TIMEOUT_MS.
+  const MAX_LOADING = 4;
+  const waiting = [];
+  let loading = 0;
+  function pump() {
+    while (loading < MAX_LOADING && waiting.length) {
+      const iframe = waiting.shift();
+      if (!iframe.isConnected || iframe.src) continue;
+      loading++;
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        loading--;
+        pump();
+      };
+      iframe.evidenceLadderLoaded = finish;
+      iframe.src = iframe.dataset.src;
+      setTimeout(() => {
+        const link = iframe.parentElement?.querySelector('[data-evidence-ladder-link]');
+        if (!iframe.dataset.sized && link) link.lastChild.textContent = ' (it could not be shown here).';
+        finish();
+      }, TIMEOUT_MS);
+    }
+  }
+
+  // Placeholders found and not yet upgraded, upgraded in slices: reading
+  // every placeholder first and then writing every frame costs one style
+  // recalculation per slice instead of one per placeholder, and no slice
+  // holds the host's main thread longer than SLICE_MS (200 placeholders
+  // once blocked it 2.7 s).
+  const SLICE_MS = 30;
+  const found = [];
+  let sliceQueued = false;
+  function upgradeSoon(elements) {
+    found.push(...elements);
+    if (sliceQueued) return;
+    sliceQueued = true;
+    setTimeout(slice, 0);
+  }
+  function slice() {
+    const started = performance.now();
+    while (found.length && performance.now() - started < SLICE_MS) {
+      const batch = found.splice(0, 10).filter((el) => el.isConnected && !el.querySelector(FRAME));
+      batch.map(read).forEach(frame);
+    }
+    pump();
+    sliceQueued = found.length > 0;
+    if (sliceQueued) setTimeout(slice, 0);
   }
 
   /** <p><a href=…>Open the Evidence Ladder calculator</a>{note}</p> */
@@ -189,13 +257,14 @@
 
   /** Where a page's CSP refuses frames: a link instead of an empty box. */
   function refused(iframe) {
+    iframe.evidenceLadderLoaded?.();
     (iframe.parentElement ?? iframe).replaceWith(linkTo(iframe.dataset.full, ' (this page does not allow it to be shown here).'));
   }
 
   document.addEventListener('securitypolicyviolation', (event) => {
     if (!/^(?:frame|child|default)-src/.test(event.effectiveDirective)) return;
     if (!String(event.blockedURI).startsWith(appOrigin)) return;
-    document.querySelectorAll(FRAME).forEach((iframe) => {
+    liveFrames().forEach((iframe) => {
       if (iframe.src.startsWith(event.blockedURI) && !iframe.dataset.sized) refused(iframe);
     });
   });
@@ -204,7 +273,7 @@
     if (event.origin !== appOrigin) return;
     // Looked up on every message, not remembered: a frame moved in the DOM
     // reloads with a new window.
-    const iframe = [...document.querySelectorAll(FRAME)].find((f) => f.contentWindow === event.source);
+    const iframe = liveFrames().find((f) => f.contentWindow === event.source);
     if (!iframe) return;
     const data = event.data;
     if (!data || data.type !== MESSAGE) return;
@@ -212,6 +281,7 @@
     if (typeof height !== 'number' || !Number.isFinite(height) || height <= 0 || height > MAX_HEIGHT) return;
     iframe.style.height = Math.ceil(height) + 'px';
     iframe.dataset.sized = '';
+    iframe.evidenceLadderLoaded?.();
     iframe.parentElement?.querySelector('[data-evidence-ladder-link]')?.remove();
   });
 
@@ -321,8 +391,10 @@
     if (!element.isConnected) {
       throw new Error('mount(element, options): element is not in the document; add it to the page first');
     }
-    // Read every option before touching the page: a throwing getter leaves it as it was.
-    const values = {};
+    // Read every option before touching the page: a throwing getter leaves it
+    // as it was. Own properties only, into an object without a prototype, so
+    // an `Object.prototype.compact` or `.theme` the page set changes nothing.
+    const values = Object.create(null);
     for (const key of Object.keys(options)) values[snake(key)] = options[key];
     const compact = values.compact !== false;
     const theme = themeFor(values.theme, element);
@@ -416,8 +488,9 @@
 
   /** Upgrades every placeholder in `scope` (the document by default) not yet upgraded. */
   api.scan = (scope = document) => {
-    if (scope.matches?.('[data-evidence-ladder]')) frame(scope);
-    scope.querySelectorAll('[data-evidence-ladder]').forEach(frame);
+    const elements = [...scope.querySelectorAll('[data-evidence-ladder]')];
+    if (scope.matches?.('[data-evidence-ladder]')) elements.unshift(scope);
+    upgradeSoon(elements);
   };
 
   function start() {

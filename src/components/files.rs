@@ -11,6 +11,10 @@ use crate::state::Action;
 /// Reads a saved plan file: its inputs to the inputs' state, its results
 /// (if any) to the results' state.
 pub fn open_file(dispatch: &Dispatch, file: web_sys::File) {
+    // Refused by its size before a byte is read into the page or the wasm.
+    if let Some(why) = crate::model::saved::saved_too_large(file.size()) {
+        return dispatch.send(Action::Open(Err(why), file.name()));
+    }
     let dispatch = dispatch.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let file = gloo_file::File::from(file);
@@ -20,8 +24,7 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File) {
         };
         if let Ok(opened) = &result {
             if let Some(results) = &opened.results {
-                let now = js_sys::Date::now();
-                dispatch.send_results(ResultsAction::Opened(results.clone(), now));
+                dispatch.send_results(ResultsAction::Opened(results.clone()));
             }
         }
         dispatch.send(Action::Open(result, file.name()));
@@ -60,7 +63,7 @@ pub fn read_results(dispatch: &Dispatch, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
         let file = gloo_file::File::from(file);
         let action = match gloo_file::futures::read_as_text(&file).await {
-            Ok(text) => ResultsAction::File(name, text, js_sys::Date::now()),
+            Ok(text) => ResultsAction::File(name, text),
             Err(_) => ResultsAction::Unreadable(name, "the browser could not read it.".into()),
         };
         dispatch.send_results(action);

@@ -30,7 +30,11 @@ pub fn view(
             }
             if results.unsaved {
                 <p class="unsaved">
-                    { "These results are not saved in this browser (its storage is full or blocked): a reload would lose them. " }
+                    if results.newer_elsewhere {
+                        { "These results are not saved in this browser (another tab saved newer ones since this page read them): a reload would show those instead. " }
+                    } else {
+                        { "These results are not saved in this browser (its storage is full or blocked): a reload would lose them. " }
+                    }
                     <button type="button" onclick={on_download}>{ "Download plan and results (JSON)" }</button>
                     { " keeps them in a file you can open again." }
                 </p>

@@ -7,6 +7,7 @@ use super::Dispatch;
 use crate::browser;
 use crate::model::format;
 use crate::model::plan::Plan;
+use crate::model::results::input::shown_name;
 use crate::model::results::sentences::{direction_text, multiplier_cell, Style};
 use crate::model::results::{
     prediction_sentence, results_template_csv, scale_unit, too_large, verdict_sentence, Analysis,
@@ -127,7 +128,7 @@ fn charts(analysis: &Analysis) -> Html {
         <div class="results-charts">
             { panel(
                 "metric",
-                format!("The metric against scale: {} (filled) and {} (hollow), each with its 95% interval.", format::visible(&analysis.method), format::visible(&analysis.baseline)),
+                format!("The metric against scale: {} (filled) and {} (hollow), each with its 95% interval.", shown_name(&analysis.method), shown_name(&analysis.baseline)),
                 vec![
                     ("method", arm(|r| (r.method_mean, r.method_ci_low, r.method_ci_high))),
                     ("baseline", arm(|r| (r.baseline_mean, r.baseline_ci_low, r.baseline_ci_high))),
@@ -143,8 +144,8 @@ fn charts(analysis: &Analysis) -> Html {
                 true,
             ) }
             <p class="chart-legend">
-                <span class="key method" aria-hidden="true">{ "●" }</span>{ format!(" {} (filled)  ", analysis.method) }
-                <span class="key baseline" aria-hidden="true">{ "○" }</span>{ format!(" {} (hollow)", analysis.baseline) }
+                <span class="key method" aria-hidden="true">{ "●" }</span>{ format!(" {} (filled)  ", shown_name(&analysis.method)) }
+                <span class="key baseline" aria-hidden="true">{ "○" }</span>{ format!(" {} (hollow)", shown_name(&analysis.baseline)) }
             </p>
             <p class="hint">{ "Top: the metric for the method (filled) and the baseline (hollow). Bottom: the gain, with the line at zero. Sizes on a log scale, smallest on the left; bars are 95% intervals." }</p>
         </div>
@@ -195,9 +196,7 @@ pub fn view(
     };
     let emit = {
         let dispatch = dispatch.clone();
-        move |next: PastedResults| {
-            dispatch.send_results(ResultsAction::Edit(next, js_sys::Date::now()))
-        }
+        move |next: PastedResults| dispatch.send_results(ResultsAction::Edit(next))
     };
     let on_text = {
         let pasted = pasted.clone();
@@ -205,10 +204,18 @@ pub fn view(
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            let text = area.value();
             // Refused before it is read or kept: the page stays responsive
             // and the saved copy small. The textarea goes back to the last text.
-            match too_large(text.len() as f64) {
+            // Its length in UTF-16 units is read first, in JS: a text past the
+            // limit in those units is past it in bytes too, and is refused
+            // without being copied into the wasm (a 20 MB paste took 2.5 s).
+            let units = f64::from(area.text_length());
+            let text = if too_large(units).is_some() {
+                String::new()
+            } else {
+                area.value()
+            };
+            match too_large(units.max(text.len() as f64)) {
                 Some(why) => {
                     area.set_value(&pasted.text);
                     dispatch.send_results(ResultsAction::Unreadable("The pasted text".into(), why));
@@ -337,7 +344,7 @@ pub fn view(
                     Some(Err(why)) => html! { <p class="error">{ format!("No analysis yet: {why}") }</p> },
                     Some(Ok(analysis)) => html! {
                         <>
-                            <p class="verdict-sentence-direction hint">{ format!("{} against {} ({}).", format::visible(&analysis.method), format::visible(&analysis.baseline), direction_text(analysis, Style::Page)) }</p>
+                            <p class="verdict-sentence-direction hint">{ format!("{} against {} ({}).", shown_name(&analysis.method), shown_name(&analysis.baseline), direction_text(analysis, Style::Page)) }</p>
                             <p class={classes!("verdict-sentence", match analysis.verdict {
                                 Verdict::Grows => "grows",
                                 Verdict::Holds => "holds",

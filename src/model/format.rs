@@ -352,6 +352,50 @@ pub fn markdown_cell(text: &str) -> String {
     markdown_escaped(text, false)
 }
 
+/// Text that no Markdown renderer turns into a link by itself: GFM's
+/// autolinks (`https://…`, `www.…`, `name@host.tld`, `mailto:`, `xmpp:`) and
+/// linkify's bare domains (`evil.com/login`) are broken by bracketing the
+/// character they hinge on, as security writing "defangs" addresses:
+/// `https[:]//`, `www[.]`, `mail[@]evil[.]example`. The brackets are then
+/// escaped with the rest, so they show as written (issue 34).
+///
+/// ```
+/// use evidence_ladder::model::format::markdown_text;
+/// assert_eq!(markdown_text("https://evil.example/login"), "https\\[:\\]//evil\\[.\\]example/login");
+/// assert_eq!(markdown_text("v1.5 ours"), "v1.5 ours");
+/// ```
+fn unlinked(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let before = |k: usize| i.checked_sub(k).map(|j| chars[j]);
+        let after = |k: usize| chars.get(i + k).copied();
+        let www = c == '.'
+            && i >= 3
+            && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w'))
+            && !before(4).is_some_and(|b| b.is_alphanumeric());
+        let scheme = c == ':' && after(1) == Some('/') && after(2) == Some('/');
+        let domain = c == '.' && before(1).is_some_and(|b| b.is_alphanumeric()) && {
+            let letters = chars[i + 1..]
+                .iter()
+                .take_while(|l| l.is_ascii_alphabetic())
+                .count();
+            letters >= 2
+                && !chars
+                    .get(i + 1 + letters)
+                    .is_some_and(|n| n.is_alphanumeric())
+        };
+        if www || scheme || domain || c == '@' {
+            out.push('[');
+            out.push(c);
+            out.push(']');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn markdown_escaped(text: &str, line_start: bool) -> String {
     let flat: String = text
         .chars()
@@ -360,7 +404,7 @@ fn markdown_escaped(text: &str, line_start: bool) -> String {
             c => c,
         })
         .collect();
-    let flat = visible(&flat);
+    let flat = unlinked(&visible(&flat));
     let mut out = String::with_capacity(flat.len() + 8);
     // A space before a marker keeps it from starting a block if our own text
     // ever puts this at a line's start, or after a line break we flattened.

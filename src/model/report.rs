@@ -660,9 +660,13 @@ mod tests {
         let plan = Plan::new(inputs);
         let md = markdown(&plan, "https://example.org/?price=2", None);
         assert!(md.contains("**Evidence level 3 of 5 — Convincing.**"));
+        // The checklist, the verdict's seeds, and one item per stage.
         assert_eq!(
             md.matches("- [ ] ").count(),
-            plan.evidence.requirements.len() + plan.evidence.kind_demands.len()
+            plan.evidence.requirements.len()
+                + plan.evidence.kind_demands.len()
+                + usize::from(plan.power.is_some())
+                + plan.stages.len()
         );
         assert!(md.contains("| Tier | Parameters | Tokens |"));
         let top = plan.ladder.rungs.last().expect("rungs");

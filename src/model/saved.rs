@@ -5,11 +5,36 @@ use serde::{Deserialize, Serialize};
 
 use super::inputs::{Inputs, NamedValues};
 use super::plan::Plan;
+use super::results::limits::MAX_ROWS;
 use super::results::{results_csv, ResultRow};
 use super::results::{PastedResults, ResultsExport};
 
 /// The name every file this app writes carries in its `app` field.
 pub const APP_NAME: &str = "Evidence Ladder";
+
+/// Largest saved plan file read, in bytes: "Download JSON" of the largest
+/// results the page reads (100,000 runs, `MAX_ROWS`) writes about 110 bytes
+/// a run (indented JSON, short arm names), 11 MB, plus the plan's tens of KB.
+/// A larger file is refused by its size, before a byte is read (a 150 MB
+/// file once blocked the page 1.3 s; issue 34).
+pub const MAX_SAVED_BYTES: f64 = 16_000_000.0;
+
+/// Why a saved plan file of `bytes` is not read, or `None` when it may be.
+///
+/// ```
+/// use evidence_ladder::model::saved::saved_too_large;
+/// assert!(saved_too_large(20e6).is_some_and(|why| why.contains("16 MB")));
+/// assert_eq!(saved_too_large(50e3), None);
+/// ```
+pub fn saved_too_large(bytes: f64) -> Option<String> {
+    (bytes > MAX_SAVED_BYTES).then(|| {
+        format!(
+            "it is {} bytes, more than the {} a saved plan holds (16 MB).",
+            super::format::number(bytes),
+            super::format::number(MAX_SAVED_BYTES)
+        )
+    })
+}
 
 /// What a saved plan file holds, once read and checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +98,15 @@ impl SavedFile {
                 .map_err(|e| format!("{e}."))?;
         if let Some(name) = unknown.first() {
             return Err(format!("it has an unknown input \"{name}\"."));
+        }
+        if let Some(r) = &self.results {
+            if r.results.len() > MAX_ROWS {
+                return Err(format!(
+                    "its results hold {} runs, more than the {} this page reads.",
+                    super::format::number(r.results.len() as f64),
+                    super::format::number(MAX_ROWS as f64)
+                ));
+            }
         }
         let results = self.results.filter(|r| !r.results.is_empty()).map(|r| {
             let text = results_csv(&r.results, r.metric.as_deref());

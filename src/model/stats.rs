@@ -31,23 +31,77 @@ pub const EQUIVALENCE_METHOD: &str = "Two one-sided tests (TOST) with the effect
 equivalence margin and no true difference: the smallest n per arm whose exact power (Owen 1965, \
 noncentral t) reaches the target (margin d = 0.5 / 1 / 2 at α 0.05, power 0.8: 70 / 18 / 6).";
 
-/// The smallest n ≥ 2 with `power(n) ≥ target`, starting the search at the
-/// normal approximation `start` (a few steps from the answer), or `None` past [`MAX_SEEDS`].
+/// Most power evaluations [`smallest_n`] makes: doubling from the start to
+/// [`MAX_SEEDS`] takes at most 20 steps (2²⁰ > 10⁶) and bisecting the bracket
+/// as many again; the bound is what keeps a 43-character link from asking for
+/// a million exact power integrals (issue 34).
+pub const MAX_POWER_EVALUATIONS: u32 = 2 * 21 + 1;
+
+/// The smallest n ≥ 2 with `power(n) ≥ target`, or `None` past [`MAX_SEEDS`].
+/// Power rises with n, so a bracket found by doubling away from the normal
+/// approximation `start` and then bisected gives the same n as stepping by
+/// one, in at most [`MAX_POWER_EVALUATIONS`] evaluations.
 fn smallest_n(start: f64, target: f64, power: impl Fn(f64) -> f64) -> Option<u32> {
-    if !start.is_finite() || start > f64::from(MAX_SEEDS) {
-        return None;
+    smallest_n_counted(start, target, power).0
+}
+
+/// [`smallest_n`] and how many times it evaluated `power`.
+fn smallest_n_counted(start: f64, target: f64, power: impl Fn(f64) -> f64) -> (Option<u32>, u32) {
+    let max = MAX_SEEDS;
+    if !start.is_finite() || start > f64::from(max) {
+        return (None, 0);
     }
-    let mut n = start.ceil().max(2.0);
-    while n > 2.0 && power(n - 1.0) >= target {
-        n -= 1.0;
-    }
-    while power(n) < target {
-        n += 1.0;
-        if n > f64::from(MAX_SEEDS) {
-            return None;
+    let mut calls = 0;
+    let mut reaches = |n: u32| {
+        calls += 1;
+        power(f64::from(n)) >= target
+    };
+    // `low` never reaches the target (or is 1, below the smallest n), `high` does.
+    let guess = (start.ceil().max(2.0) as u32).min(max);
+    let (mut low, mut high);
+    if reaches(guess) {
+        high = guess;
+        low = guess;
+        let mut step = 1;
+        loop {
+            if low <= 2 {
+                low = 1;
+                break;
+            }
+            let next = low.saturating_sub(step).max(2);
+            if !reaches(next) {
+                low = next;
+                break;
+            }
+            high = next;
+            low = next;
+            step *= 2;
+        }
+    } else {
+        low = guess;
+        let mut step = 1;
+        loop {
+            if low >= max {
+                return (None, calls);
+            }
+            let next = low.saturating_add(step).min(max);
+            if reaches(next) {
+                high = next;
+                break;
+            }
+            low = next;
+            step *= 2;
         }
     }
-    Some(n as u32)
+    while high - low > 1 {
+        let mid = low + (high - low) / 2;
+        if reaches(mid) {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    (Some(high), calls)
 }
 
 /// Seeds per arm to detect a gain of `effect` when runs vary by `noise` (one std),
@@ -241,6 +295,80 @@ mod tests {
             let d = detectable_effect(n, 0.05, 0.8);
             assert!(power_analysis(d * 1.001, 1.0, 0.05, 0.8).seeds_per_arm <= n);
             assert!(power_analysis(d * 0.99, 1.0, 0.05, 0.8).seeds_per_arm > n);
+        }
+    }
+
+    #[test]
+    fn the_search_matches_stepping_by_one() {
+        // Any rising power curve: the bracket-and-bisect answer is the first n
+        // that reaches the target, from any starting guess, within the bound.
+        for first in [2_u32, 3, 7, 64, 1000, 65_537, 999_999, 1_000_000] {
+            for start in [0.5, 2.0, 5.0, 63.0, 64.0, 900.0, 1e5, 1e6] {
+                let power = |n: f64| if n >= f64::from(first) { 0.9 } else { 0.1 };
+                let (n, calls) = smallest_n_counted(start, 0.5, power);
+                assert_eq!(n, Some(first), "first={first} start={start}");
+                assert!(calls <= MAX_POWER_EVALUATIONS, "{calls} calls");
+            }
+        }
+        let never = |_: f64| 0.0;
+        let (n, calls) = smallest_n_counted(3.0, 0.5, never);
+        assert_eq!(n, None);
+        assert!(calls <= MAX_POWER_EVALUATIONS, "{calls} calls");
+    }
+
+    // Native only: wasm32-unknown-unknown has no clock for Instant.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_tiny_effect_at_a_loose_alpha_plans_fast() {
+        // Issue 34: `?effect=0.001&noise=1&alpha=0.5&power=0.5` stepped n down
+        // by one from the normal approximation (909,000) for 28 s. At α 0.5 a
+        // test's power never falls below 0.5, so 2 seeds reach power 0.5.
+        for (effect, alpha, power) in [(0.001, 0.5, 0.5), (0.004, 0.3, 0.9), (0.0015, 0.001, 0.5)] {
+            let started = std::time::Instant::now();
+            let p = power_analysis(effect, 1.0, alpha, power);
+            let (tost, tost_capped) = equivalence_seeds(effect, 1.0, alpha, power);
+            let took = started.elapsed();
+            // Debug builds are ~10x slower than release; 2 s still fails the old search.
+            assert!(
+                took.as_millis() < 2000,
+                "{effect} {alpha} {power}: {took:?}"
+            );
+            // Still the smallest n: n reaches the power and n − 1 does not.
+            let exact = |n: u32, capped: bool, at: &dyn Fn(f64) -> f64| {
+                capped || (at(f64::from(n)) >= power && (n == 2 || at(f64::from(n - 1)) < power))
+            };
+            assert!(exact(p.seeds_per_arm, p.capped, &|n| t_test_power(
+                n, effect, alpha
+            )));
+            assert!(exact(tost, tost_capped, &|n| tost_power(n, effect, alpha)));
+        }
+        assert_eq!(power_analysis(0.001, 1.0, 0.5, 0.5).seeds_per_arm, 2);
+        assert_eq!(power_analysis(0.004, 1.0, 0.3, 0.9).seeds_per_arm, 670_311);
+        assert!(power_analysis(0.0015, 1.0, 0.001, 0.5).capped);
+    }
+
+    // proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Every in-range statistics input (fields.rs: effect and noise 1e-9..1e9,
+        /// α 1e-6..0.5, power 0.5..0.999) costs at most MAX_POWER_EVALUATIONS
+        /// exact powers per search, t-test and TOST alike.
+        #[test]
+        fn every_search_is_bounded(
+            effect in -9.0_f64..9.0,
+            noise in -9.0_f64..9.0,
+            alpha in 1e-6_f64..=0.5,
+            power in 0.5_f64..=0.999,
+        ) {
+            let d = 10_f64.powf(effect) / 10_f64.powf(noise);
+            let z = normal_quantile(1.0 - alpha / 2.0) + normal_quantile(power);
+            let (_, calls) = smallest_n_counted(2.0 * z * z / (d * d), power, |n| t_test_power(n, d, alpha));
+            proptest::prop_assert!(calls <= MAX_POWER_EVALUATIONS, "{} t-test powers", calls);
+            let z = normal_quantile(1.0 - alpha) + normal_quantile(1.0 - (1.0 - power) / 2.0);
+            let (_, calls) = smallest_n_counted(2.0 * z * z / (d * d), power, |n| tost_power(n, d, alpha));
+            proptest::prop_assert!(calls <= MAX_POWER_EVALUATIONS, "{} TOST powers", calls);
         }
     }
 

@@ -4,10 +4,14 @@
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use super::direction;
-use super::limits::{MAX_ABS_VALUE, MAX_ARMS, MAX_ROWS, MAX_RUNGS, MAX_SCALE, MIN_SCALE};
+use super::limits::{
+    MAX_ABS_VALUE, MAX_ARMS, MAX_LISTED_NAMES, MAX_QUOTED_CHARS, MAX_ROWS, MAX_RUNGS, MAX_SCALE,
+    MAX_TASKS, MIN_SCALE,
+};
 use crate::model::format;
 
 /// One run: the metric one arm reached with one seed at one rung.
@@ -324,6 +328,61 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
     }
 }
 
+/// A name the user typed or a file supplied (an arm, a metric, a file's
+/// name) as the page shows it in text: controls, zero-width and bidi
+/// characters written as `<U+202E>` (so a name cannot reverse or hide the
+/// sentence around it), at most [`MAX_QUOTED_CHARS`] characters and "…".
+///
+/// ```
+/// use evidence_ladder::model::results::input::shown_name;
+/// assert_eq!(shown_name("\u{202E}gpj.exe"), "<U+202E>gpj.exe");
+/// assert_eq!(shown_name(&"x".repeat(50)), format!("{}…", "x".repeat(40)));
+/// ```
+pub fn shown_name(name: &str) -> String {
+    let mut chars = name.chars();
+    let head: String = chars.by_ref().take(MAX_QUOTED_CHARS).collect();
+    let ellipsis = if chars.next().is_some() { "…" } else { "" };
+    format!("{}{ellipsis}", format::visible(&head))
+}
+
+/// Raw arm names that lost invisible characters: each counted once in a hash
+/// set (44,000 such names once cost 44,000² comparisons), the first
+/// [`MAX_LISTED_NAMES`] kept, escaped and shortened, to be shown.
+#[derive(Default)]
+pub(super) struct Renamed {
+    seen: HashSet<String>,
+    shown: Vec<String>,
+}
+
+impl Renamed {
+    pub(super) fn add(&mut self, raw: &str) {
+        if !self.seen.contains(raw) {
+            self.seen.insert(raw.to_owned());
+            if self.shown.len() < MAX_LISTED_NAMES {
+                self.shown.push(format::excerpt(raw, MAX_QUOTED_CHARS));
+            }
+        }
+    }
+
+    /// The note for the page, or `None` when no name changed.
+    pub(super) fn note(&self) -> Option<String> {
+        if self.seen.is_empty() {
+            return None;
+        }
+        let more = self.seen.len() - self.shown.len();
+        let more = if more > 0 {
+            format!(" and {} more", format::whole(more as u64))
+        } else {
+            String::new()
+        };
+        Some(format!(
+            "Invisible characters (zero-width spaces or direction marks) were removed from arm \
+             names: {}{more}.",
+            self.shown.join(", ")
+        ))
+    }
+}
+
 /// The input after its checks: rows with clean arm names and what the checks noticed.
 pub(super) struct Checked {
     pub rows: Vec<ResultRow>,
@@ -342,42 +401,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
             limit: MAX_ROWS,
         });
     }
-    let mut rows = Vec::with_capacity(input.results.len());
-    let mut renamed: Vec<String> = Vec::new();
-    for (i, row) in input.results.iter().enumerate() {
-        if !(row.params.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&row.params)) {
-            return Err(AnalysisError::Invalid {
-                field: format!("results[{i}].params"),
-                expected: "a number from 1e-30 to 1e30 (the rung's size, > 0)",
-            });
-        }
-        if !row.value.is_finite() {
-            return Err(AnalysisError::Invalid {
-                field: format!("results[{i}].value"),
-                expected: "a finite number",
-            });
-        }
-        if row.value.abs() > MAX_ABS_VALUE {
-            return Err(AnalysisError::Invalid {
-                field: format!("results[{i}].value"),
-                expected: "a number from -1e100 to 1e100 (larger values overflow the statistics)",
-            });
-        }
-        let arm = clean_name(&row.arm);
-        if arm.is_empty() {
-            return Err(AnalysisError::Invalid {
-                field: format!("results[{i}].arm"),
-                expected: "a non-empty name",
-            });
-        }
-        if arm != row.arm.trim() && !renamed.contains(&row.arm) {
-            renamed.push(row.arm.clone());
-        }
-        rows.push(ResultRow {
-            arm: arm.into_owned(),
-            ..row.clone()
-        });
-    }
+    let (rows, renamed) = clean_rows(&input.results)?;
     if let Some(next) = input.next_params {
         if !(next.is_finite() && (MIN_SCALE..=MAX_SCALE * 10.0).contains(&next)) {
             return Err(AnalysisError::Invalid {
@@ -424,19 +448,29 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
             });
         }
     }
+    let warnings = warnings(input, &arms, (&method, &baseline), &renamed);
+    Ok(Checked {
+        rows,
+        method,
+        baseline,
+        warnings,
+    })
+}
+
+/// What the checks noticed: renamed arms, arms left out, a direction that
+/// contradicts the metric's name. Names are shown escaped and shortened.
+fn warnings(
+    input: &AnalysisInput,
+    arms: &[String],
+    (method, baseline): (&str, &str),
+    renamed: &Renamed,
+) -> Vec<String> {
     let mut warnings = Vec::new();
-    if !renamed.is_empty() {
-        let shown: Vec<String> = renamed.iter().map(|n| format::visible(n)).collect();
-        warnings.push(format!(
-            "Invisible characters (zero-width spaces or direction marks) were removed from arm \
-             names: {}.",
-            shown.join(", ")
-        ));
-    }
+    warnings.extend(renamed.note());
     let others: Vec<String> = arms
         .iter()
-        .filter(|a| **a != method && **a != baseline)
-        .map(|a| format::visible(a))
+        .filter(|a| *a != method && *a != baseline)
+        .map(|a| shown_name(a))
         .collect();
     if !others.is_empty() {
         warnings.push(format!(
@@ -450,7 +484,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
                 warnings.push(format!(
                     "The metric \"{}\" reads as {} is better, but the analysis was told {} is \
                      better; check the direction.",
-                    format::visible(metric),
+                    shown_name(metric),
                     if named { "higher" } else { "lower" },
                     if input.higher_is_better {
                         "higher"
@@ -461,12 +495,60 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
             }
         }
     }
-    Ok(Checked {
-        rows,
-        method,
-        baseline,
-        warnings,
-    })
+    warnings
+}
+
+/// Every row's numbers in range and arm named, the arm names cleaned, and the
+/// task limit kept while reading (a hash set, so 4,000 tasks stop at the 101st).
+fn clean_rows(results: &[ResultRow]) -> Result<(Vec<ResultRow>, Renamed), AnalysisError> {
+    let mut rows = Vec::with_capacity(results.len());
+    let mut renamed = Renamed::default();
+    let mut tasks: HashSet<&str> = HashSet::new();
+    for (i, row) in results.iter().enumerate() {
+        if !(row.params.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&row.params)) {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].params"),
+                expected: "a number from 1e-30 to 1e30 (the rung's size, > 0)",
+            });
+        }
+        if !row.value.is_finite() {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].value"),
+                expected: "a finite number",
+            });
+        }
+        if row.value.abs() > MAX_ABS_VALUE {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].value"),
+                expected: "a number from -1e100 to 1e100 (larger values overflow the statistics)",
+            });
+        }
+        let arm = clean_name(&row.arm);
+        if arm.is_empty() {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}].arm"),
+                expected: "a non-empty name",
+            });
+        }
+        if arm != row.arm.trim() {
+            renamed.add(&row.arm);
+        }
+        if let Some(task) = &row.task {
+            tasks.insert(task);
+            if tasks.len() > MAX_TASKS {
+                return Err(AnalysisError::TooMany {
+                    what: "tasks",
+                    found: count_distinct(results.iter().filter_map(|r| r.task.as_deref())),
+                    limit: MAX_TASKS,
+                });
+            }
+        }
+        rows.push(ResultRow {
+            arm: arm.into_owned(),
+            ..row.clone()
+        });
+    }
+    Ok((rows, renamed))
 }
 
 fn count_distinct<T: Ord>(items: impl Iterator<Item = T>) -> usize {

@@ -43,3 +43,17 @@ pub const MIN_SCALE: f64 = 1e-30;
 /// Tasks aggregated by the interquartile mean: Atari's 57 games are the
 /// largest common suite (Bellemare et al. 2013); 100 leaves room.
 pub const MAX_TASKS: usize = 100;
+
+/// Most columns a header may have: 256 is the width of a pre-2007 Excel sheet,
+/// far past the 4 key columns and [`MAX_ARMS`] arm columns results need, and
+/// it leaves room for a spreadsheet's empty trailing columns. A wider header
+/// (the 1.9 MB one) is refused before any column is compared.
+pub const MAX_COLUMNS: usize = 256;
+
+/// Longest line, in bytes: 256 columns of 32 bytes. Results lines are tens of
+/// bytes; a longer one is a log or a mistake, and is named without being read.
+pub const MAX_LINE_BYTES: usize = 8_192;
+
+/// Arm names a note lists ("… and 43,990 more"): a note on 44,000 renamed
+/// arms once printed 3.3 MB on the page.
+pub const MAX_LISTED_NAMES: usize = 5;

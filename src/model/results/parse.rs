@@ -3,10 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::input::{clean_name, ResultRow};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use super::input::{clean_name, Renamed, ResultRow};
 use super::limits::{
-    MAX_ABS_VALUE, MAX_ARMS, MAX_LISTED_BAD_LINES, MAX_QUOTED_CHARS, MAX_ROWS, MAX_RUNGS,
-    MAX_SCALE, MAX_TEXT_BYTES, MIN_SCALE,
+    MAX_ABS_VALUE, MAX_ARMS, MAX_COLUMNS, MAX_LINE_BYTES, MAX_LISTED_BAD_LINES, MAX_QUOTED_CHARS,
+    MAX_ROWS, MAX_RUNGS, MAX_SCALE, MAX_TASKS, MAX_TEXT_BYTES, MIN_SCALE,
 };
 use crate::model::format;
 
@@ -51,8 +54,16 @@ pub struct ParsedResults {
 
 impl ParsedResults {
     fn bad(&mut self, line: usize, message: String) {
+        self.bad_with(line, || message);
+    }
+
+    /// [`Self::bad`], writing the message only for the lines that are listed.
+    fn bad_with(&mut self, line: usize, message: impl FnOnce() -> String) {
         if self.bad_lines.len() < MAX_LISTED_BAD_LINES {
-            self.bad_lines.push(BadLine { line, message });
+            self.bad_lines.push(BadLine {
+                line,
+                message: message(),
+            });
         } else {
             self.more_bad_lines += 1;
         }
@@ -68,8 +79,16 @@ impl ParsedResults {
 
 /// Splits one line on `delimiter`, honouring double-quoted fields ("" inside
 /// quotes is a quote). Cells are trimmed outside the quotes only, so a quoted
-/// name keeps its spaces.
-fn split_line(line: &str, delimiter: char) -> Vec<String> {
+/// name keeps its spaces. A line without quotes is split into borrowed
+/// slices, with no allocation per cell (400,000 lines of `,,,` once took
+/// 175 ms natively, most of it allocating empty cells).
+fn split_line(line: &str, delimiter: char) -> Vec<Cow<'_, str>> {
+    if !line.contains('"') {
+        return line
+            .split(delimiter)
+            .map(|c| Cow::Borrowed(c.trim()))
+            .collect();
+    }
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut quoted = String::new();
@@ -89,7 +108,7 @@ fn split_line(line: &str, delimiter: char) -> Vec<String> {
                 quoted.push(c);
             }
         } else if c == delimiter {
-            cells.push(finish_cell(&cell, &quoted, was_quoted));
+            cells.push(Cow::Owned(finish_cell(&cell, &quoted, was_quoted)));
             cell.clear();
             quoted.clear();
             was_quoted = false;
@@ -100,7 +119,7 @@ fn split_line(line: &str, delimiter: char) -> Vec<String> {
             cell.push(c);
         }
     }
-    cells.push(finish_cell(&cell, &quoted, was_quoted));
+    cells.push(Cow::Owned(finish_cell(&cell, &quoted, was_quoted)));
     cells
 }
 
@@ -161,7 +180,19 @@ fn parse_value(text: &str) -> Result<f64, &'static str> {
     }
 }
 
-const PARAMS_NAMES: [&str; 6] = ["params", "parameters", "param", "n_params", "size", "scale"];
+/// The scale column. Deep RL scales environment steps (frames on Atari), so
+/// `task,steps,arm,seed,return` reads as it is written.
+const PARAMS_NAMES: [&str; 9] = [
+    "params",
+    "parameters",
+    "param",
+    "n_params",
+    "size",
+    "scale",
+    "steps",
+    "env_steps",
+    "frames",
+];
 const ARM_NAMES: [&str; 1] = ["arm"];
 const SEED_NAMES: [&str; 2] = ["seed", "run"];
 /// A task or environment column (RL results over several environments).
@@ -195,20 +226,8 @@ pub fn names_a_key_column(name: &str) -> bool {
 /// assert_eq!(parsed.rows[0].params, 1.3e8);
 /// ```
 pub fn parse_results_text(text: &str) -> ParsedResults {
-    if text.len() > MAX_TEXT_BYTES {
-        return ParsedResults::refuse(format!(
-            "The results are {} bytes, more than the {} this page reads (2 MB); paste one \
-             ladder's results, or fewer seeds or rungs at a time.",
-            format::number(text.len() as f64),
-            format::number(MAX_TEXT_BYTES as f64)
-        ));
-    }
-    if text.contains('\0') {
-        return ParsedResults::refuse(
-            "This is not text (it holds NUL bytes, as images and spreadsheet files do); save the \
-             results as CSV and use that."
-                .to_owned(),
-        );
+    if let Some(refusal) = refuse_unread(text) {
+        return refusal;
     }
     let mut parsed = ParsedResults::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -221,269 +240,379 @@ pub fn parse_results_text(text: &str) -> ParsedResults {
     let Some((header_line, header)) = lines.next() else {
         return parsed;
     };
-    let delimiter = ['\t', ',', ';']
-        .into_iter()
-        .find(|d| header.contains(*d))
-        .unwrap_or(',');
-    let names: Vec<String> = split_line(header, delimiter)
-        .iter()
-        .map(|n| clean_name(format::csv_uncell(n)).into_owned())
-        .collect();
-    let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
-    let find = |aliases: &[&str]| lower.iter().position(|n| aliases.contains(&n.as_str()));
-    for (i, name) in lower.iter().enumerate() {
-        if !name.is_empty() && lower[..i].contains(name) {
-            parsed.bad(
-                header_line,
-                format!(
-                    "the header names column {} twice",
-                    format::excerpt(&names[i], MAX_QUOTED_CHARS)
-                ),
-            );
-            return parsed;
+    let columns = match Columns::read(header, header_line, &mut parsed) {
+        Ok(columns) => columns,
+        Err(Stop(Some(refusal))) => return ParsedResults::refuse(refusal),
+        Err(Stop(None)) => return parsed,
+    };
+    parsed.form = if columns.value.is_some() {
+        Form::Long
+    } else {
+        Form::Wide
+    };
+    parsed.metric = columns.value.map(|i| columns.names[i].clone());
+    let mut seen = Seen::default();
+    for (number, line) in lines {
+        if let Err(refusal) = read_line(&columns, &mut seen, &mut parsed, number, line) {
+            return ParsedResults::refuse(refusal);
         }
     }
-    let Some(params_col) = find(&PARAMS_NAMES) else {
-        parsed.bad(
-            header_line,
-            "the header row needs a params column: params,arm,seed,value (long form) or \
-             params,seed,<arm>,<arm> (wide form)"
+    parsed.notes.extend(seen.renamed.note());
+    parsed
+}
+
+/// Why a text is refused before a line of it is read: too large, or not text.
+fn refuse_unread(text: &str) -> Option<ParsedResults> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Some(ParsedResults::refuse(format!(
+            "The results are {} bytes, more than the {} this page reads (2 MB); paste one \
+             ladder's results, or fewer seeds or rungs at a time.",
+            format::number(text.len() as f64),
+            format::number(MAX_TEXT_BYTES as f64)
+        )));
+    }
+    if text.contains('\0') {
+        return Some(ParsedResults::refuse(
+            "This is not text (it holds NUL bytes, as images and spreadsheet files do); save the \
+             results as CSV and use that."
                 .to_owned(),
-        );
-        return parsed;
-    };
-    let seed_col = find(&SEED_NAMES);
-    let task_col = find(&TASK_NAMES);
-    let arm_col = find(&ARM_NAMES);
-    let others: Vec<usize> = (0..names.len())
-        .filter(|&i| {
-            i != params_col
-                && Some(i) != seed_col
-                && Some(i) != task_col
-                && Some(i) != arm_col
-                && !names[i].is_empty()
+        ));
+    }
+    None
+}
+
+/// Reading stops at the header: with a refusal, or (`None`) with the header
+/// named as a bad line in the reading so far.
+struct Stop(Option<String>);
+
+/// The header row read: the delimiter, the names, and which column is which.
+struct Columns {
+    delimiter: char,
+    names: Vec<String>,
+    params: usize,
+    seed: Option<usize>,
+    task: Option<usize>,
+    arm: Option<usize>,
+    /// The long form's metric column; `None` in the wide form.
+    value: Option<usize>,
+    /// The wide form's arm columns.
+    arm_cols: Vec<usize>,
+}
+
+/// What the lines read so far named, in hash maps and sets so that every
+/// line costs the same however many came before (linear searches here once
+/// took 60 to 75 s for 2 MB).
+#[derive(Default)]
+struct Seen {
+    /// Each size's bits and how many lines had it (the wide form's seed numbers).
+    sizes: HashMap<u64, usize>,
+    tasks: HashSet<String>,
+    renamed: Renamed,
+}
+
+impl Columns {
+    fn read(header: &str, line: usize, parsed: &mut ParsedResults) -> Result<Self, Stop> {
+        if header.len() > MAX_LINE_BYTES {
+            return Err(Stop(Some(format!(
+                "The header row is {} bytes long, more than the {} this page reads; the first \
+                 line should name the columns, like params,arm,seed,value.",
+                format::whole(header.len() as u64),
+                format::whole(MAX_LINE_BYTES as u64)
+            ))));
+        }
+        let delimiter = ['\t', ',', ';']
+            .into_iter()
+            .find(|d| header.contains(*d))
+            .unwrap_or(',');
+        let names: Vec<String> = split_line(header, delimiter)
+            .iter()
+            .map(|n| clean_name(format::csv_uncell(n)).into_owned())
+            .collect();
+        if names.len() > MAX_COLUMNS {
+            return Err(Stop(Some(format!(
+                "The header row has {} columns, more than the {MAX_COLUMNS} this page reads; \
+                 results need params, arm, seed and a metric, or one column per arm.",
+                format::whole(names.len() as u64)
+            ))));
+        }
+        let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
+        let mut distinct = HashSet::new();
+        if let Some(i) =
+            (0..lower.len()).find(|&i| !lower[i].is_empty() && !distinct.insert(&lower[i]))
+        {
+            let twice = format::excerpt(&names[i], MAX_QUOTED_CHARS);
+            parsed.bad(line, format!("the header names column {twice} twice"));
+            return Err(Stop(None));
+        }
+        let find = |aliases: &[&str]| lower.iter().position(|n| aliases.contains(&n.as_str()));
+        let Some(params) = find(&PARAMS_NAMES) else {
+            parsed.bad(
+                line,
+                "the header row needs a params column: params,arm,seed,value (long form) or \
+                 params,seed,<arm>,<arm> (wide form)"
+                    .to_owned(),
+            );
+            return Err(Stop(None));
+        };
+        let (seed, task, arm) = (find(&SEED_NAMES), find(&TASK_NAMES), find(&ARM_NAMES));
+        let others: Vec<usize> = (0..names.len())
+            .filter(|&i| {
+                ![Some(params), seed, task, arm].contains(&Some(i)) && !names[i].is_empty()
+            })
+            .collect();
+        let (value, arm_cols) = value_or_arm_columns(arm.is_some(), &others, &names, &lower)
+            .map_err(|why| {
+                if let Some(why) = why {
+                    parsed.bad(line, why);
+                }
+                Stop(None)
+            })?;
+        if arm_cols.len() > MAX_ARMS {
+            return Err(Stop(Some(format!(
+                "The header names {} arm columns, more than the {MAX_ARMS} arms this page \
+                 compares; compare a method and its baselines, {MAX_ARMS} at most.",
+                arm_cols.len()
+            ))));
+        }
+        Ok(Columns {
+            delimiter,
+            names,
+            params,
+            seed,
+            task,
+            arm,
+            value,
+            arm_cols,
         })
-        .collect();
+    }
+}
+
+/// The long form's metric column, or the wide form's arm columns, from the
+/// columns that are not params, seed, task or arm; or what is wrong.
+fn value_or_arm_columns(
+    has_arm: bool,
+    others: &[usize],
+    names: &[String],
+    lower: &[String],
+) -> Result<(Option<usize>, Vec<usize>), Option<String>> {
     let shown = |cols: &[usize]| -> String {
         cols.iter()
             .map(|&i| format::excerpt(&names[i], MAX_QUOTED_CHARS))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let (value_col, arm_cols) = match (arm_col, others.as_slice()) {
-        (Some(_), [value]) => (Some(*value), Vec::new()),
-        (Some(_), []) => {
-            parsed.bad(
-                header_line,
-                "the long form needs a metric column besides params, arm and seed, e.g. \
-                 params,arm,seed,val_loss"
-                    .to_owned(),
-            );
-            return parsed;
-        }
-        (Some(_), several) => {
-            parsed.bad(
-                header_line,
-                format!(
-                    "the long form has one metric column, but the header has {}: keep one \
-                     metric per paste",
-                    shown(several)
-                ),
-            );
-            return parsed;
-        }
-        (None, []) => {
-            parsed.bad(
-                header_line,
-                "the header row needs arm and value columns (long form) or one column per arm \
-                 (wide form)"
-                    .to_owned(),
-            );
-            return parsed;
-        }
-        (None, cols) => {
-            if let Some(&v) = cols
-                .iter()
-                .find(|&&i| VALUE_NAMES.contains(&lower[i].as_str()))
-            {
-                parsed.bad(
-                    header_line,
-                    format!(
-                        "column {} needs an arm column beside it (long form: \
-                         params,arm,seed,value), or name each arm's column (wide form)",
-                        format::excerpt(&names[v], MAX_QUOTED_CHARS)
-                    ),
-                );
-                return parsed;
-            }
-            (None, cols.to_vec())
-        }
-    };
-    parsed.form = if value_col.is_some() {
-        Form::Long
-    } else {
-        Form::Wide
-    };
-    parsed.metric = value_col.map(|i| names[i].clone());
-    let width = names.len();
-    let mut seeds_per_size: Vec<(f64, usize)> = Vec::new();
-    let mut tasks: Vec<String> = Vec::new();
-    let mut renamed: Vec<String> = Vec::new();
+    match (has_arm, others) {
+        (true, [value]) => Ok((Some(*value), Vec::new())),
+        (true, []) => Err(Some(
+            "the long form needs a metric column besides params, arm and seed, e.g. \
+             params,arm,seed,val_loss"
+                .to_owned(),
+        )),
+        (true, several) => Err(Some(format!(
+            "the long form has one metric column, but the header has {}: keep one metric per \
+             paste",
+            shown(several)
+        ))),
+        (false, []) => Err(Some(
+            "the header row needs arm and value columns (long form) or one column per arm \
+             (wide form)"
+                .to_owned(),
+        )),
+        (false, cols) => match cols
+            .iter()
+            .find(|&&i| VALUE_NAMES.contains(&lower[i].as_str()))
+        {
+            Some(&v) => Err(Some(format!(
+                "column {} needs an arm column beside it (long form: params,arm,seed,value), or \
+                 name each arm's column (wide form)",
+                format::excerpt(&names[v], MAX_QUOTED_CHARS)
+            ))),
+            None => Ok((None, cols.to_vec())),
+        },
+    }
+}
 
-    for (number, line) in lines {
-        let cells = split_line(line, delimiter);
-        if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
-            parsed.bad(
-                number,
-                format!(
-                    "{} cells but the header has {width} (a delimiter inside a number? quote it)",
-                    cells.len()
-                ),
-            );
-            continue;
-        }
-        let cell = |i: usize| cells.get(i).map_or("", String::as_str);
-        let Some(params) = parse_scale(cell(params_col)) else {
-            let message = if cell(params_col).is_empty() {
+/// Reads one line into `parsed`, keeping every limit as it goes; `Err` is
+/// the refusal of the whole text.
+fn read_line(
+    columns: &Columns,
+    seen: &mut Seen,
+    parsed: &mut ParsedResults,
+    number: usize,
+    line: &str,
+) -> Result<(), String> {
+    if line.len() > MAX_LINE_BYTES {
+        parsed.bad_with(number, || {
+            let long = format::whole(line.len() as u64);
+            let most = format::whole(MAX_LINE_BYTES as u64);
+            format!("{long} bytes long, more than the {most} a line of results needs")
+        });
+        return Ok(());
+    }
+    let cells = split_line(line, columns.delimiter);
+    let width = columns.names.len();
+    if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
+        parsed.bad_with(number, || {
+            format!(
+                "{} cells but the header has {width} (a delimiter inside a number? quote it)",
+                cells.len()
+            )
+        });
+        return Ok(());
+    }
+    let cell = |i: usize| cells.get(i).map_or("", |c| c.as_ref());
+    let Some(params) = parse_scale(cell(columns.params)) else {
+        parsed.bad_with(number, || {
+            if cell(columns.params).is_empty() {
                 "params is empty".to_owned()
             } else {
                 format!(
                     "params {} is not a size from 1e-30 to 1e30 (like 1300000000, 1.3e9 or 1.3B)",
-                    format::excerpt(cell(params_col), MAX_QUOTED_CHARS)
+                    format::excerpt(cell(columns.params), MAX_QUOTED_CHARS)
                 )
-            };
-            parsed.bad(number, message);
-            continue;
-        };
-        if let Some(task) = task_col.map(cell) {
-            if !task.is_empty() && !tasks.iter().any(|t| t == task) {
-                tasks.push(task.to_owned());
             }
-        }
-        let seed = match seed_col.map(cell) {
-            Some(s) if !s.is_empty() => format::csv_uncell(s).to_owned(),
-            _ => match value_col {
-                Some(_) => format!("line {number}"),
-                None => {
-                    // Wide form without seeds: number the lines of each size 1, 2, 3…
-                    let count = match seeds_per_size.iter_mut().find(|(p, _)| *p == params) {
-                        Some((_, c)) => {
-                            *c += 1;
-                            *c
-                        }
-                        None => {
-                            seeds_per_size.push((params, 1));
-                            1
-                        }
-                    };
-                    count.to_string()
-                }
-            },
-        };
-        let mut runs: Vec<(String, f64)> = Vec::new();
-        let mut problems = Vec::new();
-        let mut filled = false;
-        match value_col {
-            Some(value_col) => {
-                let raw_arm = format::csv_uncell(cell(arm_col.unwrap_or(params_col)));
-                let arm = clean_name(raw_arm);
-                let value = cell(value_col);
-                if arm.is_empty() {
-                    problems.push("arm is empty".to_owned());
-                } else if !value.is_empty() {
-                    filled = true;
-                    if arm != raw_arm.trim() && !renamed.iter().any(|r| r == raw_arm) {
-                        renamed.push(raw_arm.to_owned());
-                    }
-                    match parse_value(value) {
-                        Ok(v) => runs.push((arm.into_owned(), v)),
-                        Err(why) => problems.push(format!(
-                            "{} {} {why}",
-                            format::visible(&names[value_col]),
-                            format::excerpt(value, MAX_QUOTED_CHARS)
-                        )),
-                    }
-                }
-            }
-            None => {
-                for &col in &arm_cols {
-                    let value = cell(col);
-                    if value.is_empty() {
-                        continue;
-                    }
-                    filled = true;
-                    match parse_value(value) {
-                        Ok(v) => runs.push((names[col].clone(), v)),
-                        Err(why) => problems.push(format!(
-                            "{} value {} {why}",
-                            format::visible(&names[col]),
-                            format::excerpt(value, MAX_QUOTED_CHARS)
-                        )),
-                    }
-                }
-            }
-        }
-        for (arm, value) in runs {
-            if !parsed.arms.contains(&arm) {
-                if parsed.arms.len() == MAX_ARMS {
-                    return ParsedResults::refuse(format!(
-                        "The results name more than {MAX_ARMS} arms (line {number} adds a \
-                         {}st); compare a method and its baselines, {MAX_ARMS} at most.",
-                        MAX_ARMS + 1
-                    ));
-                }
-                parsed.arms.push(arm.clone());
-            }
-            if parsed.rows.len() == MAX_ROWS {
-                return ParsedResults::refuse(format!(
-                    "The results have more than {} runs (line {number} is past that); paste \
-                     one ladder's results at a time.",
-                    format::number(MAX_ROWS as f64)
-                ));
-            }
-            parsed.rows.push(ResultRow {
+        });
+        return Ok(());
+    };
+    let lines_of_size = seen.size(params, number)?;
+    let task = columns
+        .task
+        .map(cell)
+        .filter(|t| !t.is_empty())
+        .map(|t| format::csv_uncell(t).to_owned());
+    if let Some(task) = &task {
+        seen.task(task, number)?;
+    }
+    let seed = match columns.seed.map(cell) {
+        Some(s) if !s.is_empty() => format::csv_uncell(s).to_owned(),
+        // The long form without seeds: each line is its own run.
+        _ if columns.value.is_some() => format!("line {number}"),
+        // The wide form without seeds: number the lines of each size 1, 2, 3…
+        _ => lines_of_size.to_string(),
+    };
+    let (runs, problems, filled) = line_runs(columns, &cell, &mut seen.renamed);
+    for (arm, value) in runs {
+        add_run(
+            parsed,
+            number,
+            ResultRow {
                 params,
                 arm,
                 seed: seed.clone(),
                 value,
-                task: task_col
-                    .map(cell)
-                    .filter(|t| !t.is_empty())
-                    .map(|t| format::csv_uncell(t).to_owned()),
-            });
+                task: task.clone(),
+            },
+        )?;
+    }
+    if !problems.is_empty() {
+        parsed.bad(number, problems.join("; "));
+    } else if !filled {
+        parsed.unfilled_lines.push(number);
+    }
+    Ok(())
+}
+
+impl Seen {
+    /// Counts a line of this size; refuses the 51st size as soon as it is read.
+    fn size(&mut self, params: f64, number: usize) -> Result<usize, String> {
+        let rungs = self.sizes.len();
+        let count = self.sizes.entry(params.to_bits()).or_insert(0);
+        *count += 1;
+        if rungs == MAX_RUNGS && *count == 1 {
+            return Err(format!(
+                "The results have {} different sizes (line {number} adds the last), more than \
+                 the {MAX_RUNGS} rungs this page compares; check the params column.",
+                MAX_RUNGS + 1
+            ));
         }
-        if !problems.is_empty() {
-            parsed.bad(number, problems.join("; "));
-        } else if !filled {
-            parsed.unfilled_lines.push(number);
+        Ok(*count)
+    }
+
+    /// Counts a task; refuses the 101st as soon as it is read.
+    fn task(&mut self, task: &str, number: usize) -> Result<(), String> {
+        if !self.tasks.contains(task) {
+            if self.tasks.len() == MAX_TASKS {
+                return Err(format!(
+                    "The results hold more than {MAX_TASKS} tasks (line {number} adds a {}st), \
+                     more than this page aggregates; check the task column.",
+                    MAX_TASKS + 1
+                ));
+            }
+            self.tasks.insert(task.to_owned());
+        }
+        Ok(())
+    }
+}
+
+/// The runs one line holds (arm and value), the problems with its cells,
+/// and whether any value was filled in.
+fn line_runs<'a>(
+    columns: &Columns,
+    cell: &impl Fn(usize) -> &'a str,
+    renamed: &mut Renamed,
+) -> (Vec<(String, f64)>, Vec<String>, bool) {
+    let mut runs = Vec::new();
+    let mut problems = Vec::new();
+    let mut filled = false;
+    let mut read = |arm: String, header: &str, value: &str, what: &str| {
+        filled = true;
+        match parse_value(value) {
+            Ok(v) => runs.push((arm, v)),
+            Err(why) => problems.push(format!(
+                "{}{what} {} {why}",
+                format::visible(header),
+                format::excerpt(value, MAX_QUOTED_CHARS)
+            )),
+        }
+    };
+    match columns.value {
+        Some(value_col) => {
+            let raw_arm = format::csv_uncell(cell(columns.arm.unwrap_or(columns.params)));
+            let arm = clean_name(raw_arm);
+            let value = cell(value_col);
+            if arm.is_empty() {
+                problems.push("arm is empty".to_owned());
+            } else if !value.is_empty() {
+                if arm != raw_arm.trim() {
+                    renamed.add(raw_arm);
+                }
+                read(arm.into_owned(), &columns.names[value_col], value, "");
+            }
+        }
+        None => {
+            for &col in &columns.arm_cols {
+                let value = cell(col);
+                if !value.is_empty() {
+                    let name = &columns.names[col];
+                    read(name.clone(), name, value, " value");
+                }
+            }
         }
     }
-    let mut sizes: Vec<u64> = parsed.rows.iter().map(|r| r.params.to_bits()).collect();
-    sizes.sort_unstable();
-    sizes.dedup();
-    if sizes.len() > MAX_RUNGS {
-        return ParsedResults::refuse(format!(
-            "The results have {} different sizes, more than the {MAX_RUNGS} rungs this page \
-             compares; check the params column.",
-            sizes.len()
+    (runs, problems, filled)
+}
+
+/// Adds one run, refusing the whole text at the 21st arm or the 100,001st run.
+fn add_run(parsed: &mut ParsedResults, number: usize, row: ResultRow) -> Result<(), String> {
+    if !parsed.arms.contains(&row.arm) {
+        if parsed.arms.len() == MAX_ARMS {
+            return Err(format!(
+                "The results name more than {MAX_ARMS} arms (line {number} adds a {}st); compare \
+                 a method and its baselines, {MAX_ARMS} at most.",
+                MAX_ARMS + 1
+            ));
+        }
+        parsed.arms.push(row.arm.clone());
+    }
+    if parsed.rows.len() == MAX_ROWS {
+        return Err(format!(
+            "The results have more than {} runs (line {number} is past that); paste one \
+             ladder's results at a time.",
+            format::number(MAX_ROWS as f64)
         ));
     }
-    if tasks.len() > super::limits::MAX_TASKS {
-        return ParsedResults::refuse(format!(
-            "The results hold {} tasks, more than the {} this page aggregates; check the task column.",
-            tasks.len(),
-            super::limits::MAX_TASKS
-        ));
-    }
-    if !renamed.is_empty() {
-        let shown: Vec<String> = renamed.iter().map(|n| format::visible(n)).collect();
-        parsed.notes.push(format!(
-            "Invisible characters (zero-width spaces or direction marks) were removed from arm \
-             names: {}.",
-            shown.join(", ")
-        ));
-    }
-    parsed
+    parsed.rows.push(row);
+    Ok(())
 }
 
 /// Whether `text` (a dropped or chosen file) is a results table: its reading
