@@ -3,15 +3,16 @@
 
 use evidence_ladder::model::axis::Axis;
 use evidence_ladder::model::checkpoints::ModelFamily;
-use evidence_ladder::model::design::{design, Demands, RL_MIN_SEEDS};
+use evidence_ladder::model::design::{design, Demands, RunCost, RL_MIN_SEEDS};
 use evidence_ladder::model::evidence::{level_for, principle, rule_for, rule_for_claim};
 use evidence_ladder::model::fields::Rule;
 use evidence_ladder::model::format;
 use evidence_ladder::model::hardware::{find_accelerator, ACCELERATORS};
 use evidence_ladder::model::inputs::{
-    ContributionKind, Field, FieldValue, Inputs, ResearchField, Tuning,
+    ContributionKind, Field, FieldValue, FinetuneMethod, Inputs, ResearchField, Tuning,
 };
 use evidence_ladder::model::ladder::{Shortfall, SizedBy, Tier};
+use evidence_ladder::model::memory::{Memory, Use};
 use evidence_ladder::model::plan::Plan;
 use evidence_ladder::model::presets::FIELD_PRESETS;
 use evidence_ladder::model::query::{parse_query, to_query, View};
@@ -49,10 +50,11 @@ prop_compose! {
         exponent in 0.5f64..3.0,
         field in 0usize..4,
         tuning in 0usize..2,
-        family in 0usize..3,
+        family in 0usize..ModelFamily::ALL.len(),
         steps_per_second in 10.0f64..1e6,
         eval_tokens in 1e4f64..1e9,
         top in prop::option::weighted(0.15, 1e6f64..1e12),
+        method in 0usize..3,
     ) -> Inputs {
         Inputs {
             kind: ContributionKind::ALL[kind],
@@ -81,6 +83,7 @@ prop_compose! {
             steps_per_second,
             eval_tokens,
             top,
+            finetune_method: FinetuneMethod::ALL[method],
             ..Inputs::default()
         }
     }
@@ -126,8 +129,10 @@ fn level_is_monotone_with_fixed_corners() {
 fn reference_point_matches_the_essay() {
     let plan = Plan::new(Inputs {
         flops: Some(7e21),
-        // Enough memory that only the budget sets the top, here and 1,000× up.
+        // Enough memory that only the budget sets the top, here and 1,000× up,
+        // and enough time that Hours does not.
         count: 64,
+        hours: 1e6,
         ..Inputs::default()
     });
     let scales: Vec<f64> = plan.ladder.rungs.iter().map(|r| r.scale).collect();
@@ -353,6 +358,9 @@ fn an_exploratory_claim_on_a_huge_budget_says_which_ladder_is_shown() {
         ("generality", FieldValue::Number(1.0)),
         ("novelty", FieldValue::Number(1.0)),
         ("flops", FieldValue::Number(1e27)),
+        // A deadline long enough that memory, not Hours, binds.
+        ("hours", FieldValue::Number(1e6)),
+        ("mfu", FieldValue::Number(1.0)),
     ])
     .expect("valid");
     let plan = Plan::new(inputs.clone());
@@ -391,9 +399,16 @@ fn a_flops_budget_the_hardware_cannot_deliver_in_time_does_not_fit() {
     assert!(!short.ladder.fits);
     assert_eq!(short.ladder.short_of, Some(Shortfall::Hours));
     assert!(!short.claim_fits);
-    // Hours left at its default does not bound a FLOPs total.
+    // Hours binds a FLOPs total at its default value too: 720 h typed on
+    // purpose (or never changed in the form) is still a deadline.
     let (inputs, _) = Inputs::from_pairs([("flops", FieldValue::Number(3e21))]).expect("valid");
-    assert_eq!(Plan::new(inputs).ladder.sized_by, SizedBy::Budget);
+    assert_eq!(Plan::new(inputs).ladder.sized_by, SizedBy::Deadline);
+    // The issue's case: 1e26 FLOPs on 8 A100s would take about 110 years;
+    // the plan never calls that a fit, it plans what 30 days deliver.
+    let (inputs, _) = Inputs::from_pairs([("flops", FieldValue::Number(1e26))]).expect("valid");
+    let huge = Plan::new(inputs);
+    assert_eq!(huge.ladder.sized_by, SizedBy::Deadline);
+    assert!(huge.ladder.wall_clock_hours <= 720.0 * (1.0 + 1e-9));
 }
 
 #[test]
@@ -509,7 +524,8 @@ proptest! {
     /// runs cost the measured hours times scale^exponent.
     #[test]
     fn every_axis_prices_a_run_as_stated(inputs in any_inputs(), x in 1e3f64..1e12) {
-        let plan = Plan::new(inputs.clone());
+        let plan = Plan::new(inputs);
+        let inputs = plan.inputs.clone();
         let s = &plan.scaling;
         match inputs.axis {
             Axis::Pretrain if inputs.kind != ContributionKind::Benchmark => {
@@ -682,7 +698,8 @@ proptest! {
     /// Benchmarks, and LLM fine-tuning, run released checkpoints only.
     #[test]
     fn checkpoint_ladders_use_released_sizes(inputs in any_inputs()) {
-        let plan = Plan::new(inputs.clone());
+        let plan = Plan::new(inputs);
+        let inputs = plan.inputs.clone();
         if inputs.uses_checkpoints() {
             for r in &plan.ladder.rungs {
                 prop_assert!(inputs.family.sizes().contains(&r.scale), "{}", r.scale);
@@ -726,6 +743,9 @@ fn a_top_that_does_not_fit_is_blamed_not_the_claim() {
 fn the_default_hardware_trains_at_most_thirty_billion_parameters() {
     let plan = Plan::new(Inputs {
         flops: Some(1e26),
+        // Enough time that the deadline does not bind first.
+        hours: 1e6,
+        mfu: 1.0,
         ..Inputs::default()
     });
     assert_eq!(plan.ladder.max_params, Some(30e9));
@@ -825,4 +845,170 @@ fn a_wider_family_ladder_never_costs_less_than_a_narrower_one() {
     let (easy, hard) = (Plan::new(easy), Plan::new(hard));
     assert_eq!((easy.evidence.level, hard.evidence.level), (4, 5));
     assert!(hard.min_flops >= easy.min_flops);
+}
+
+/// Whether every run of the plan fits the memory it runs on: training (full,
+/// LoRA or QLoRA) or evaluation, whatever the experiment does.
+fn every_run_fits_in_memory(plan: &Plan) -> Result<(), String> {
+    let memory = Memory::of(
+        plan.inputs.accelerator,
+        plan.scaling.accelerators_per_run(plan.inputs.count),
+    );
+    for e in &plan.experiments {
+        let Some(params) = e.params else { continue };
+        let usage = match e.cost {
+            RunCost::Eval => Use::Evaluate,
+            _ => Use::by(true, plan.scaling.method),
+        };
+        let needed = memory.needed_gb(params, usage);
+        let usable = memory.usable_gb(usage);
+        if needed > usable * (1.0 + 1e-9) {
+            return Err(format!(
+                "{} at {params:e} needs {needed} GB of {usable} GB",
+                e.what
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The issue's property, exhaustively: for every kind × axis × field × family
+/// × accelerator × count × fine-tuning method, no run needs more memory than
+/// the accelerators hold unless the plan says memory is what binds; the
+/// checkpoints are released sizes, never rescaled; and the plan used an axis
+/// that makes sense for the kind.
+#[test]
+fn no_run_needs_more_memory_than_the_cap_on_any_axis() {
+    let mut seen = std::collections::HashSet::new();
+    let mut checked = 0;
+    for kind in ContributionKind::ALL {
+        for axis in Axis::ALL {
+            for field in ResearchField::ALL {
+                for family in ModelFamily::ALL {
+                    for method in FinetuneMethod::ALL {
+                        for accelerator in &ACCELERATORS {
+                            for count in [1, 8, 1024] {
+                                let asked = Inputs {
+                                    kind,
+                                    axis,
+                                    field,
+                                    family,
+                                    finetune_method: method,
+                                    accelerator,
+                                    count,
+                                    ..Inputs::default()
+                                };
+                                let (inputs, _) = asked.clone().reconciled();
+                                // Inputs the plan cannot tell apart are one plan.
+                                let hidden = (inputs.scaling(1.0).method != method
+                                    && method != FinetuneMethod::Full)
+                                    || (!inputs.uses_checkpoints()
+                                        && family != ModelFamily::Qwen25);
+                                if hidden || !seen.insert(format!("{:?}", inputs.changed_fields()))
+                                {
+                                    continue;
+                                }
+                                let plan = Plan::new(asked);
+                                checked += 1;
+                                assert!(kind.axes().contains(&plan.scaling.axis));
+                                if plan.inputs.uses_checkpoints() {
+                                    let sizes = plan.inputs.family.sizes();
+                                    assert!(plan.inputs.family.suits(field));
+                                    assert!(plan
+                                        .ladder
+                                        .rungs
+                                        .iter()
+                                        .all(|r| sizes.contains(&r.scale)));
+                                }
+                                if plan.ladder.short_of != Some(Shortfall::Memory) {
+                                    if let Err(e) = every_run_fits_in_memory(&plan) {
+                                        panic!("{:?}: {e}", plan.inputs.changed_fields());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The distinct plans of the sweep, counted so a shrinking sweep shows.
+    assert!(checked > 2_000, "{checked} plans");
+    eprintln!("memory cap checked on {checked} distinct plans");
+}
+
+/// A chosen top is never exceeded, on every axis and family, and when it is
+/// what binds the plan names it (sized by the top), not the family or memory.
+#[test]
+fn a_chosen_top_is_never_exceeded() {
+    for kind in ContributionKind::ALL {
+        for axis in Axis::ALL {
+            for family in ModelFamily::ALL {
+                for top in [1e6, 3e7, 1e8, 2e9, 5e9, 1e11, 1e13] {
+                    let field = if family.suits(ResearchField::Vision) {
+                        ResearchField::Vision
+                    } else {
+                        ResearchField::Llm
+                    };
+                    let plan = Plan::new(Inputs {
+                        kind,
+                        axis,
+                        family,
+                        field,
+                        top: Some(top),
+                        ..Inputs::default()
+                    });
+                    let Some(top) = plan.inputs.top else {
+                        // Refused, and said so.
+                        assert!(plan.warnings.iter().any(|w| w.starts_with("top=")));
+                        continue;
+                    };
+                    for r in &plan.ladder.rungs {
+                        assert!(
+                            r.scale <= top * (1.0 + 1e-9),
+                            "{kind:?} {axis:?} {family:?} {top}"
+                        );
+                    }
+                    if plan.claim_fits && !plan.ladder.fits {
+                        assert_eq!(
+                            plan.ladder.sized_by,
+                            SizedBy::Top,
+                            "{kind:?} {axis:?} {family:?} {top}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The issue's cases, each fixed: a benchmark on the data axis evaluates
+/// Llama 3 at its real sizes within one RTX 4090's memory; on the custom
+/// axis its checkpoints are not rescaled; QLoRA fits Llama 3 70B on one A100.
+#[test]
+fn the_issues_memory_cases_are_fixed() {
+    let plan = |q: &str| Plan::new(parse_query(q).inputs);
+    let data = plan("kind=benchmark&axis=data&accelerator=rtx4090&count=1&family=llama3");
+    assert_eq!(data.scaling.axis, Axis::Pretrain);
+    assert!(data.warnings[0].starts_with("axis=data does not apply to a benchmark"));
+    assert!(data.ladder.rungs.iter().all(|r| r.scale <= 8e9));
+    let custom = plan("kind=benchmark&axis=custom");
+    assert!(
+        custom.ladder.planned_flops < 1e20,
+        "{}",
+        custom.ladder.planned_flops
+    );
+    let full = plan("axis=finetune&family=llama3&accelerator=a100&count=1");
+    let qlora = plan("axis=finetune&family=llama3&accelerator=a100&count=1&finetune_method=qlora");
+    assert_eq!(full.ladder.short_of, Some(Shortfall::Memory));
+    assert_ne!(qlora.ladder.short_of, Some(Shortfall::Memory));
+    assert_eq!(qlora.ladder.rungs.last().map(|r| r.scale), Some(70e9));
+    // Adapters cost 4 FLOPs per parameter per token, not 6.
+    assert!(close(
+        qlora.scaling.train_flops(1e9) / full.scaling.train_flops(1e9),
+        4.0 / 6.0
+    ));
+    // A vision benchmark evaluates vision checkpoints.
+    let vision = plan("kind=benchmark&field=vision&family=llama3");
+    assert_eq!(vision.inputs.family, ModelFamily::VitAugReg);
 }

@@ -80,6 +80,8 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
             options: field
                 .options()
                 .into_iter()
+                // Only what makes sense here: a benchmark's axis, a field's families.
+                .filter(|(id, _)| inputs.offers(field, id))
                 .map(|(id, text)| (id.to_owned(), text))
                 .collect(),
             selected: &state.text(field),
@@ -150,7 +152,12 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                     }) }
                 </div>
                 { choice(Field::ResearchField) }
-                { choice(Field::Axis) }
+                if inputs.uses(Field::Axis) {
+                    { choice(Field::Axis) }
+                }
+                if inputs.uses(Field::FinetuneMethod) {
+                    { choice(Field::FinetuneMethod) }
+                }
                 if inputs.uses(Field::Family) {
                     { choice(Field::Family) }
                 }

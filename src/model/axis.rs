@@ -11,9 +11,19 @@
 
 use serde::Serialize;
 
+use super::inputs::FinetuneMethod;
+
 /// FLOPs per parameter per training token (forward and backward pass).
 /// Source: Kaplan et al. 2020, "Scaling Laws for Neural Language Models", C ≈ 6·N·D.
 pub const TRAIN_FLOPS_PER_PARAM_TOKEN: f64 = 6.0;
+
+/// FLOPs per parameter per training token when only adapters train (LoRA,
+/// QLoRA): the forward pass (2) and the backward pass's gradients with
+/// respect to activations (2), without the frozen weights' own gradients
+/// (the other 2 of the 6; Kaplan et al. 2020 count the backward pass as
+/// twice the forward; Hu et al. 2021, Section 4.2, measure about 25% faster
+/// training for GPT-3 175B). Adapters add under 1% (`memory::ADAPTER_SHARE`).
+pub const ADAPTER_FLOPS_PER_PARAM_TOKEN: f64 = 4.0;
 
 /// FLOPs per parameter per token of a forward pass alone, as evaluation costs.
 /// Source: Kaplan et al. 2020, C_forward ≈ 2·N per token.
@@ -109,6 +119,9 @@ pub struct Scaling {
     pub steps_per_second: Option<f64>,
     /// Tokens one model reads to answer one evaluation set (a subset of the benchmark).
     pub eval_tokens: f64,
+    /// How runs train: every weight, or adapters on a frozen model (the
+    /// fine-tuning axis only; `Full` elsewhere).
+    pub method: FinetuneMethod,
 }
 
 impl Scaling {
@@ -122,7 +135,7 @@ impl Scaling {
     pub fn train_flops(&self, scale: f64) -> f64 {
         match self.axis {
             Axis::Pretrain => TRAIN_FLOPS_PER_PARAM_TOKEN * scale * self.tokens_per_param * scale,
-            Axis::Finetune => TRAIN_FLOPS_PER_PARAM_TOKEN * scale * self.data_tokens,
+            Axis::Finetune => self.flops_per_param_token() * scale * self.data_tokens,
             Axis::Data => match self.steps_per_second {
                 // Simulation-bound: the run takes steps / rate hours of one
                 // accelerator, counted in the FLOPs that accelerator delivers.
@@ -132,6 +145,15 @@ impl Scaling {
             Axis::Custom => {
                 self.base_hours * scale.powf(self.exponent) * self.flops_per_accelerator_hour
             }
+        }
+    }
+
+    /// Training FLOPs per parameter per token: 6 for full training, 4 where
+    /// only adapters train.
+    pub fn flops_per_param_token(&self) -> f64 {
+        match self.method {
+            FinetuneMethod::Full => TRAIN_FLOPS_PER_PARAM_TOKEN,
+            FinetuneMethod::Lora | FinetuneMethod::Qlora => ADAPTER_FLOPS_PER_PARAM_TOKEN,
         }
     }
 
@@ -211,6 +233,7 @@ impl Scaling {
             floor,
             steps_per_second: None,
             eval_tokens: 5e6,
+            method: FinetuneMethod::Full,
         }
     }
 }
@@ -248,6 +271,7 @@ mod tests {
             floor: default_floor(axis),
             steps_per_second: None,
             eval_tokens: 5e6,
+            method: FinetuneMethod::Full,
         }
     }
 

@@ -63,6 +63,16 @@ impl ContributionKind {
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.id() == id)
     }
+
+    /// The axes whose scale means something for this kind, the first the
+    /// one used when another is asked for. A benchmark evaluates released
+    /// checkpoints: its rungs are model sizes, whatever the axis says.
+    pub fn axes(self) -> &'static [Axis] {
+        match self {
+            Self::Benchmark => &[Axis::Pretrain],
+            _ => &Axis::ALL,
+        }
+    }
 }
 
 /// The research field, for the conventions its reviewers expect.
@@ -133,6 +143,41 @@ impl Tuning {
 
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// How a model is fine-tuned on the fine-tuning axis: all its weights, or
+/// low-rank adapters on a frozen model (Hu et al. 2021, LoRA), or adapters on
+/// a frozen model quantised to 4 bits (Dettmers et al. 2023, QLoRA).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FinetuneMethod {
+    Full,
+    Lora,
+    Qlora,
+}
+
+impl FinetuneMethod {
+    pub const ALL: [Self; 3] = [Self::Full, Self::Lora, Self::Qlora];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Full => "full",
+            Self::Lora => "lora",
+            Self::Qlora => "qlora",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Full => "Full: every weight trained",
+            Self::Lora => "LoRA: adapters on frozen bf16 weights (Hu et al. 2021)",
+            Self::Qlora => "QLoRA: adapters on frozen 4-bit weights (Dettmers et al. 2023)",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.id() == id)
     }
 }
 
@@ -265,6 +310,8 @@ pub struct Inputs {
     pub family: ModelFamily,
     /// Tokens one model reads to answer one evaluation set (a subset of the benchmark).
     pub eval_tokens: f64,
+    /// How models are fine-tuned on the fine-tuning axis.
+    pub finetune_method: FinetuneMethod,
 }
 
 /// Share of the budget kept in reserve when none is given. Our calibration,
@@ -308,6 +355,7 @@ impl Default for Inputs {
             steps_per_second: 5000.0,
             family: ModelFamily::Qwen25,
             eval_tokens: 5e6,
+            finetune_method: FinetuneMethod::Full,
         };
         // The table is the one source of defaults: the values above are
         // placeholders, each overwritten here.
@@ -390,6 +438,7 @@ impl Inputs {
             Field::ResearchField => self.field = ResearchField::from_id(id)?,
             Field::Tuning => self.tuning = Tuning::from_id(id)?,
             Field::Family => self.family = ModelFamily::from_id(id)?,
+            Field::FinetuneMethod => self.finetune_method = FinetuneMethod::from_id(id)?,
             _ => return None,
         }
         Some(())
@@ -427,7 +476,8 @@ impl Inputs {
             | Field::Currency
             | Field::ResearchField
             | Field::Tuning
-            | Field::Family => {}
+            | Field::Family
+            | Field::FinetuneMethod => {}
         }
     }
 
@@ -481,6 +531,7 @@ impl Inputs {
             Field::Family => Some(self.family.id().to_owned()),
             Field::StepsPerSecond => number(self.steps_per_second),
             Field::EvalTokens => number(self.eval_tokens),
+            Field::FinetuneMethod => Some(self.finetune_method.id().to_owned()),
         }
     }
 
@@ -489,7 +540,7 @@ impl Inputs {
     pub fn uses(&self, field: Field) -> bool {
         use ContributionKind::*;
         match field {
-            Field::TokensPerParam => self.axis == Axis::Pretrain,
+            Field::TokensPerParam => self.axis == Axis::Pretrain && self.kind != Benchmark,
             // On the data axis, the size of a new dataset counts its repeats.
             Field::DataTokens => self.axis == Axis::Finetune || self.kind == Dataset,
             Field::ModelParams => self.axis == Axis::Data && !self.prices_by_steps(),
@@ -497,9 +548,67 @@ impl Inputs {
             Field::BaseHours | Field::Exponent => self.axis == Axis::Custom,
             Field::Family => self.uses_checkpoints(),
             Field::EvalTokens => matches!(self.kind, Benchmark | Model),
-            Field::Tuning => matches!(self.kind, Insight | NegativeResult),
+            // The kinds that compare tuned arms at several sizes (design.rs).
+            Field::Tuning => matches!(self.kind, Insight | NegativeResult | Codebase),
+            // Only one axis makes sense for a benchmark: nothing to choose.
+            Field::Axis => self.kind.axes().len() > 1,
+            // Released checkpoints set the rungs, not a floor.
+            Field::Floor => !self.uses_checkpoints(),
+            Field::FinetuneMethod => self.axis == Axis::Finetune && self.kind != Benchmark,
             _ => true,
         }
+    }
+
+    /// Whether a choice field offers this option for these inputs: a
+    /// benchmark's axis is model size, and a family is offered in its field.
+    pub fn offers(&self, field: Field, id: &str) -> bool {
+        match field {
+            Field::Axis => Axis::from_id(id).is_some_and(|a| self.kind.axes().contains(&a)),
+            Field::Family => ModelFamily::from_id(id).is_some_and(|f| f.suits(self.field)),
+            _ => true,
+        }
+    }
+
+    /// These inputs with every impossible pair resolved, and a sentence for
+    /// each: a link or a script can ask for a benchmark on the data axis, a
+    /// language-model family for a vision benchmark, or a top below the
+    /// family's smallest size, and the plan must say what it did instead.
+    pub fn reconciled(mut self) -> (Inputs, Vec<String>) {
+        let mut notes = Vec::new();
+        if !self.kind.axes().contains(&self.axis) {
+            let axis = self.kind.axes()[0];
+            notes.push(format!(
+                "axis={} does not apply to a {}: it evaluates released checkpoints, so its rungs are model sizes; the {} axis is used.",
+                self.axis.id(),
+                self.kind.id(),
+                axis.id()
+            ));
+            self.axis = axis;
+        }
+        if self.uses_checkpoints() && !self.family.suits(self.field) {
+            let family = ModelFamily::default_for(self.field);
+            notes.push(format!(
+                "family={} is not a {} family; {} is used.",
+                self.family.id(),
+                self.field.label().to_lowercase(),
+                family.name()
+            ));
+            self.family = family;
+        }
+        let smallest = self.family.sizes()[0];
+        if let Some(top) = self
+            .top
+            .filter(|&t| self.uses_checkpoints() && t < smallest)
+        {
+            notes.push(format!(
+                "top={} is below {}'s smallest released size, {}: the rungs are released checkpoints, so the top is ignored; choose a family with smaller models.",
+                number_text(top),
+                self.family.name(),
+                super::format::count(smallest)
+            ));
+            self.top = None;
+        }
+        (self, notes)
     }
 
     /// Deep RL on the data axis: runs are priced by environment steps at the
@@ -549,6 +658,13 @@ impl Inputs {
             floor: self.floor.unwrap_or_else(|| default_floor(self.axis)),
             steps_per_second: self.prices_by_steps().then_some(self.steps_per_second),
             eval_tokens: self.eval_tokens,
+            // A hidden input never changes the plan: the method applies
+            // where the form shows it.
+            method: if self.uses(Field::FinetuneMethod) {
+                self.finetune_method
+            } else {
+                FinetuneMethod::Full
+            },
         }
     }
 

@@ -376,15 +376,26 @@ struct Chosen {
 
 impl LadderRequest<'_> {
     fn usage(&self) -> Use {
-        Use::of(self.trains)
+        Use::by(self.trains, self.scaling.method)
+    }
+
+    /// The largest model every run of the design can hold: training's cap
+    /// and, where a design that trains also evaluates, evaluation's (a model
+    /// trained with 4-bit QLoRA is still evaluated in bf16).
+    fn cap(&self) -> f64 {
+        let evaluates = self.trains && self.templates.iter().any(|t| t.cost == RunCost::Eval);
+        let train = self.memory.max_params(self.usage());
+        if evaluates {
+            train.min(self.memory.max_params(Use::Evaluate))
+        } else {
+            train
+        }
     }
 
     /// The largest model the accelerators hold for these runs, where the
     /// axis knows model sizes.
     pub fn max_params(&self) -> Option<f64> {
-        self.scaling
-            .params_at(1.0)
-            .map(|_| self.memory.max_params(self.usage()))
+        self.scaling.params_at(1.0).map(|_| self.cap())
     }
 
     /// The largest scale whose model fits in memory: the cap itself where the
@@ -392,15 +403,14 @@ impl LadderRequest<'_> {
     /// check is [`Self::fixed_model_fits`]) or unknown.
     fn max_scale(&self) -> f64 {
         match self.scaling.axis {
-            Axis::Pretrain | Axis::Finetune => self.memory.max_params(self.usage()),
+            Axis::Pretrain | Axis::Finetune => self.cap(),
             Axis::Data | Axis::Custom => f64::INFINITY,
         }
     }
 
     /// On the data axis the model is fixed: it must fit at every rung.
     fn fixed_model_fits(&self) -> bool {
-        self.scaling.axis != Axis::Data
-            || self.scaling.model_params <= self.memory.max_params(self.usage())
+        self.scaling.axis != Axis::Data || self.scaling.model_params <= self.cap()
     }
 
     fn cost_of(&self, scales: &[f64]) -> f64 {
@@ -598,27 +608,7 @@ impl LadderRequest<'_> {
                         },
                         breaks: (!memory_ok).then_some(Shortfall::Memory),
                     },
-                    (None, None) => {
-                        // Nothing spans the level within the cap: show what the
-                        // family offers under it, and say which limit stops it.
-                        let unlimited = !self.checkpoint_ladders(sizes, f64::INFINITY).is_empty();
-                        let scales = pick_sizes(sizes, self.rungs, self.span, cap)
-                            .unwrap_or_else(|| vec![sizes[0]]);
-                        let breaks = if unlimited && top.is_none() {
-                            Shortfall::Memory
-                        } else {
-                            Shortfall::Family
-                        };
-                        Chosen {
-                            scales,
-                            sized_by: if breaks == Shortfall::Memory {
-                                SizedBy::Memory
-                            } else {
-                                SizedBy::Family
-                            },
-                            breaks: Some(breaks),
-                        }
-                    }
+                    (None, None) => self.no_checkpoint_ladder(sizes, top, max),
                 }
             }
             (None, Some(top)) => {
@@ -680,6 +670,33 @@ impl LadderRequest<'_> {
                     },
                 }
             }
+        }
+    }
+
+    /// Nothing spans the level within the cap (the top, the memory): show
+    /// what the family offers under it, and name the limit that stops it,
+    /// the chosen top first when it is below what memory holds.
+    fn no_checkpoint_ladder(&self, sizes: &[f64], top: Option<f64>, max: f64) -> Chosen {
+        let cap = top.unwrap_or(f64::INFINITY).min(max);
+        let spans_without_limits = !self.checkpoint_ladders(sizes, f64::INFINITY).is_empty();
+        let spans_within_memory = !self.checkpoint_ladders(sizes, max).is_empty();
+        // The smallest size stands in when none is under the cap: only
+        // memory can cause that (a top below the family is refused earlier).
+        let scales =
+            pick_sizes(sizes, self.rungs, self.span, cap).unwrap_or_else(|| vec![sizes[0]]);
+        let (sized_by, breaks) = if !spans_without_limits {
+            (SizedBy::Family, Shortfall::Family)
+        } else if top.is_some() && spans_within_memory {
+            // The top is what stops the span: the family has no sizes
+            // spanning the level under it.
+            (SizedBy::Top, Shortfall::Family)
+        } else {
+            (SizedBy::Memory, Shortfall::Memory)
+        };
+        Chosen {
+            scales,
+            sized_by,
+            breaks: Some(breaks),
         }
     }
 

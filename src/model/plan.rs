@@ -12,10 +12,13 @@ use super::evidence::{
 use super::format;
 use super::hardware::{Budget, BudgetSource};
 use super::inputs::{
-    ContributionKind, Field, FieldValue, InputError, Inputs, ResearchField, Tuning,
+    ContributionKind, FieldValue, FinetuneMethod, InputError, Inputs, ResearchField, Tuning,
 };
 use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
-use super::memory::{Memory, Use, ACTIVATION_SHARE, EVAL_MARGIN};
+use super::memory::{
+    Memory, Use, ACTIVATION_SHARE, ADAPTER_SHARE, EVAL_MARGIN, LORA_FROZEN_BYTES,
+    QLORA_FROZEN_BYTES,
+};
 use super::stats::{
     detectable_effect, equivalence_margin, equivalence_seeds, power_analysis, PowerAnalysis,
 };
@@ -207,11 +210,10 @@ impl LevelPlan {
             memory,
             checkpoints: inputs.uses_checkpoints().then(|| inputs.family.sizes()),
             trains: design::trains(inputs.kind),
-            // Hours bounds a FLOPs total only when the researcher set it: a
-            // FLOPs total replaces the hardware budget, default hours included.
-            deadline_hours: (budget.source == BudgetSource::Flops
-                && inputs.text(Field::Hours).as_deref() != Some(Field::Hours.spec().default))
-            .then_some(inputs.hours),
+            // Hours bounds a FLOPs total whatever its value: the form always
+            // shows one, and a default typed on purpose is still a deadline
+            // (with hardware, the budget is those hours already).
+            deadline_hours: (budget.source == BudgetSource::Flops).then_some(inputs.hours),
         }
     }
 
@@ -284,6 +286,7 @@ impl Plan {
     /// assert!(plan.ladder.fits);
     /// ```
     pub fn new(inputs: Inputs) -> Plan {
+        let (inputs, notes) = inputs.reconciled();
         let budget = Budget::from_hardware(
             inputs.accelerator,
             inputs.count,
@@ -427,7 +430,9 @@ impl Plan {
             warnings: Vec::new(),
             inputs,
         };
-        plan.warnings = warnings::of(&plan, top_with_level_seeds);
+        plan.warnings = notes;
+        plan.warnings
+            .extend(warnings::of(&plan, top_with_level_seeds));
         plan
     }
 
@@ -503,8 +508,14 @@ fn assumptions(
             value: match scaling.axis {
                 Axis::Pretrain => "C = 6·N·D, D = k·N, so C grows with N²".into(),
                 Axis::Finetune => format!(
-                    "C = 6·N·D with fixed data D = {} tokens, so C grows with N",
-                    format::count(scaling.data_tokens)
+                    "C = {}·N·D with fixed data D = {} tokens, so C grows with N{}",
+                    format::number_text(scaling.flops_per_param_token()),
+                    format::count(scaling.data_tokens),
+                    if scaling.method == FinetuneMethod::Full {
+                        ""
+                    } else {
+                        " (adapters only: the forward pass and the activations' gradients through the frozen model, no weight gradients)"
+                    }
                 ),
                 Axis::Data => format!(
                     "C = 6·N·D with a fixed model N = {} parameters, so C grows with D",
@@ -518,6 +529,7 @@ fn assumptions(
             },
             source: match scaling.axis {
                 Axis::Custom => "Your measurement of one run",
+                Axis::Finetune if scaling.method != FinetuneMethod::Full => "Kaplan et al. 2020: 2 FLOPs per parameter per token forward, twice that backward, of which the frozen weights skip the half that computes their gradients; Hu et al. 2021 (LoRA, Section 4.2)",
                 _ => "Kaplan et al. 2020, Scaling Laws for Neural Language Models: 6 FLOPs per parameter per token",
             },
         });
@@ -633,43 +645,7 @@ fn assumptions(
             },
         });
     }
-    if let Some(max) = scaling
-        .params_at(1.0)
-        .map(|_| memory.max_params(Use::of(design::trains(inputs.kind))))
-    {
-        let trains = design::trains(inputs.kind);
-        list.push(Assumption {
-            name: "Memory",
-            value: format!(
-                "{} × {} GB hold at most {} parameters for {}",
-                memory.count,
-                format::number_text(memory.per_accelerator_gb),
-                format::count(max),
-                if trains {
-                    format!(
-                        "training: 16 bytes per parameter{}, {} of memory kept for activations",
-                        if memory.count > 1 {
-                            " sharded over all of them"
-                        } else {
-                            // Simulation-bound deep RL: one accelerator per run.
-                            " on the one accelerator a run uses"
-                        },
-                        format::percent(ACTIVATION_SHARE)
-                    )
-                } else {
-                    format!(
-                        "evaluation: 2 bytes per parameter plus {} for the cache and activations",
-                        format::percent(EVAL_MARGIN)
-                    )
-                }
-            ),
-            source: if trains {
-                "Rajbhandari et al. 2020 (ZeRO): Adam in mixed precision keeps 16 bytes per parameter; the activation share is our assumption; memory from the vendor's datasheet"
-            } else {
-                "bf16 weights; the margin is our assumption; memory from the vendor's datasheet"
-            },
-        });
-    }
+    list.extend(memory_assumption(inputs, scaling, memory));
     if inputs.uses_checkpoints() {
         list.push(Assumption {
             name: "Model family",
@@ -718,6 +694,51 @@ fn assumptions(
         source: "Cohen 1988, Statistical Power Analysis for the Behavioral Sciences; seeds from the exact power of the noncentral t (as G*Power computes it)",
     });
     list
+}
+
+/// The memory cap and what one parameter costs, where the axis knows model sizes.
+fn memory_assumption(inputs: &Inputs, scaling: &Scaling, memory: &Memory) -> Option<Assumption> {
+    scaling.params_at(1.0)?;
+    let usage = Use::by(design::trains(inputs.kind), scaling.method);
+    let on = if memory.count > 1 {
+        "sharded over all of them"
+    } else {
+        // Simulation-bound deep RL: one accelerator per run.
+        "on the one accelerator a run uses"
+    };
+    let kept = format::percent(ACTIVATION_SHARE);
+    let (what, source) = match usage {
+        Use::Train => (
+            format!("training: 16 bytes per parameter {on}, {kept} of memory kept for activations"),
+            "Rajbhandari et al. 2020 (ZeRO): Adam in mixed precision keeps 16 bytes per parameter; the activation share is our assumption; memory from the vendor's datasheet",
+        ),
+        Use::Lora | Use::Qlora => (
+            format!(
+                "{}: frozen weights at {} bytes per parameter plus adapters of {} of the parameters at 16 bytes each, {on}, {kept} of memory kept for activations",
+                if usage == Use::Lora { "LoRA" } else { "QLoRA" },
+                format::number_text(if usage == Use::Lora { LORA_FROZEN_BYTES } else { (QLORA_FROZEN_BYTES * 100.0).round() / 100.0 }),
+                format::percent(ADAPTER_SHARE)
+            ),
+            "Hu et al. 2021 (LoRA): only adapters train, the bf16 weights stay frozen; Dettmers et al. 2023 (QLoRA): 4-bit NormalFloat weights with double-quantised constants (0.127 bits per parameter); the adapter share (rank 16–64 on every linear layer) and the activation share are our assumptions",
+        ),
+        Use::Evaluate => (
+            format!(
+                "evaluation: 2 bytes per parameter plus {} for the cache and activations",
+                format::percent(EVAL_MARGIN)
+            ),
+            "bf16 weights; the margin is our assumption; memory from the vendor's datasheet",
+        ),
+    };
+    Some(Assumption {
+        name: "Memory",
+        value: format!(
+            "{} × {} GB hold at most {} parameters for {what}",
+            memory.count,
+            format::number_text(memory.per_accelerator_gb),
+            format::count(memory.max_params(usage)),
+        ),
+        source,
+    })
 }
 
 #[cfg(test)]
