@@ -29,7 +29,7 @@ prop_compose! {
     /// Any valid inputs, with magnitudes spread over the realistic range and beyond,
     /// on every kind and axis.
     fn any_inputs()(
-        kind in 0usize..6,
+        kind in 0usize..ContributionKind::ALL.len(),
         generality in 1u8..=5,
         novelty in 1u8..=5,
         accelerator in 0usize..ACCELERATORS.len(),

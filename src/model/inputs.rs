@@ -25,16 +25,18 @@ pub enum ContributionKind {
     Benchmark,
     Dataset,
     Codebase,
+    Optimizer,
 }
 
 impl ContributionKind {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Insight,
         Self::NegativeResult,
         Self::Model,
         Self::Benchmark,
         Self::Dataset,
         Self::Codebase,
+        Self::Optimizer,
     ];
 
     /// The id used in URLs and the JS API.
@@ -46,6 +48,7 @@ impl ContributionKind {
             Self::Benchmark => "benchmark",
             Self::Dataset => "dataset",
             Self::Codebase => "codebase",
+            Self::Optimizer => "optimizer",
         }
     }
 
@@ -56,7 +59,8 @@ impl ContributionKind {
             Self::Model => "Model",
             Self::Benchmark => "Benchmark",
             Self::Dataset => "Training dataset",
-            Self::Codebase => "Codebase or optimiser",
+            Self::Codebase => "Codebase",
+            Self::Optimizer => "Optimiser: a training algorithm against tuned baselines",
         }
     }
 

@@ -276,6 +276,10 @@ fn placed(at: Placement, last: usize) -> std::ops::RangeInclusive<usize> {
         Placement::Middle => 1..=last.saturating_sub(1),
         Placement::Upper => 1.min(last)..=last,
         Placement::Every => 0..=last,
+        // The middle rungs, or the top when there is none; nothing on a
+        // one-rung ladder, where nothing is above the smallest size.
+        Placement::Check if last >= 2 => 1..=last - 1,
+        Placement::Check => 1..=last,
     }
 }
 
@@ -285,6 +289,7 @@ fn run_flops(cost: RunCost, scale: f64, scaling: &Scaling) -> f64 {
         RunCost::Train => scaling.train_flops(scale),
         RunCost::Partial(share) => share * scaling.train_flops(scale),
         RunCost::Eval => scaling.eval_flops(scale),
+        RunCost::Longer(multiple) => multiple * scaling.train_flops(scale),
     }
 }
 

@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use super::axis::{Axis, Scaling};
-use super::design::{self, Demands, Placement, RunCost, Template, LR_CONFIGS, TUNING_CONFIGS};
+use super::design::{
+    self, Demands, Placement, RunCost, Template, LR_CONFIGS, OPTIMIZER_CONFIGS, TUNING_CONFIGS,
+};
 use super::evidence::{
     kind_demands, level_for, reasons, reporting, reviewer_questions, rule_for_claim, Evidence,
     LevelRule,
@@ -241,6 +243,7 @@ fn where_text(at: Placement) -> &'static str {
         Placement::Upper => "at every size above the smallest",
         Placement::Top => "at the largest size",
         Placement::Every => "at every size",
+        Placement::Check => "at the size above the smallest",
     }
 }
 
@@ -255,6 +258,8 @@ fn experiment_requirements(templates: &[Template], rungs: u32) -> Vec<String> {
                 Placement::Middle => rungs.saturating_sub(2),
                 Placement::Upper => rungs.saturating_sub(1),
                 Placement::Every => rungs,
+                Placement::Check if rungs >= 3 => rungs - 2,
+                Placement::Check => rungs.saturating_sub(1),
             };
             let runs = format::plural(t.runs(), "run", "runs");
             let count = if sizes > 1 {
@@ -617,33 +622,15 @@ fn assumptions(
         });
     }
     if trains && templates.iter().any(|t| t.configs > 1) {
-        list.push(Assumption {
-            name: "Tuning",
-            value: match (inputs.kind, inputs.tuning) {
-                (ContributionKind::Insight, Tuning::Sweep) => format!(
-                    "{TUNING_CONFIGS} configurations per arm at the smallest size, then {LR_CONFIGS} learning rates per compared arm at every larger size"
-                ),
-                (ContributionKind::Insight, Tuning::Mup) => format!(
-                    "{TUNING_CONFIGS} configurations per arm at the smallest size, transferred to larger sizes by μP"
-                ),
-                // The idea that did not help gets twice each baseline's
-                // tuning, so "it was under-tuned" is ruled out (design.rs).
-                (ContributionKind::NegativeResult, Tuning::Sweep) => format!(
-                    "{} configurations for the idea and {TUNING_CONFIGS} per baseline at the smallest size, then {} learning rates for the idea and {LR_CONFIGS} for the strongest baseline at every larger size",
-                    2 * TUNING_CONFIGS,
-                    2 * LR_CONFIGS,
-                ),
-                (ContributionKind::NegativeResult, Tuning::Mup) => format!(
-                    "{} configurations for the idea and {TUNING_CONFIGS} per baseline at the smallest size, transferred to larger sizes by μP",
-                    2 * TUNING_CONFIGS,
-                ),
-                _ => format!("{TUNING_CONFIGS} candidate configurations at the smallest size"),
-            },
-            source: match inputs.tuning {
-                Tuning::Sweep => "Our calibration: Bergstra & Bengio 2012 (random search); Dodge et al. 2019 (equal tuning budgets); the best learning rate moves with size (Brown et al. 2020: 6e-4 at 125M, 2e-4 at 1.3B)",
-                Tuning::Mup => "Yang et al. 2022, Tensor Programs V (μTransfer): hyperparameters tuned small transfer under the maximal-update parametrisation; the small sweep is our calibration (Bergstra & Bengio 2012; Dodge et al. 2019)",
-            },
-        });
+        list.push(tuning_assumption(
+            inputs.kind,
+            inputs.tuning,
+            rule_for_claim(
+                inputs.generality,
+                level_for(inputs.generality, inputs.novelty),
+            )
+            .domains,
+        ));
     }
     list.extend(memory_assumption(inputs, scaling, memory));
     if inputs.uses_checkpoints() {
@@ -695,6 +682,73 @@ fn assumptions(
     });
     list
 }
+
+/// How the compared arms are tuned, as the design does it for this kind.
+/// Only the kinds whose form shows Tuning read it (a hidden input never
+/// changes the plan).
+fn tuning_assumption(kind: ContributionKind, tuning: Tuning, domains: u32) -> Assumption {
+    let in_domains = if domains > 1 {
+        format!(", in each of {domains} domains")
+    } else {
+        String::new()
+    };
+    let above = match tuning {
+        Tuning::Sweep => "at every larger size",
+        Tuning::Mup => "transferred to larger sizes by μP, with the transfer checked by 3 learning rates one size up",
+    };
+    let (value, source) = match (kind, tuning) {
+        (ContributionKind::Insight, Tuning::Sweep) => (
+            format!("{TUNING_CONFIGS} configurations per arm at the smallest size, then {LR_CONFIGS} learning rates per compared arm {above}{in_domains}"),
+            SWEEP_SOURCE,
+        ),
+        // The idea that did not help gets twice each baseline's tuning, so
+        // "it was under-tuned" is ruled out (design.rs).
+        (ContributionKind::NegativeResult, Tuning::Sweep) => (
+            format!(
+                "{} configurations for the idea and {TUNING_CONFIGS} per baseline at the smallest size, then {} learning rates for the idea and {LR_CONFIGS} for the strongest baseline {above}{in_domains}",
+                2 * TUNING_CONFIGS,
+                2 * LR_CONFIGS,
+            ),
+            SWEEP_SOURCE,
+        ),
+        (ContributionKind::NegativeResult, Tuning::Mup) => (
+            format!(
+                "{} configurations for the idea and {TUNING_CONFIGS} per baseline at the smallest size, {above}{in_domains}",
+                2 * TUNING_CONFIGS,
+            ),
+            MUP_SOURCE,
+        ),
+        (ContributionKind::Insight | ContributionKind::Codebase, Tuning::Mup) => (
+            format!("{TUNING_CONFIGS} configurations per arm at the smallest size, {above}{in_domains}"),
+            MUP_SOURCE,
+        ),
+        (ContributionKind::Codebase, Tuning::Sweep) => (
+            format!("{TUNING_CONFIGS} configurations per codebase at the smallest size, then {LR_CONFIGS} learning rates per codebase {above}{in_domains}"),
+            SWEEP_SOURCE,
+        ),
+        (ContributionKind::Optimizer, _) => (
+            format!(
+                "{OPTIMIZER_CONFIGS} configurations (learning rate, warm-up, weight decay, β₂: 3 values each, coordinate-wise) per optimiser at every size compared and at a second data ratio, {}× the tokens per parameter{in_domains}",
+                format::number_text(design::DATA_RATIO)
+            ),
+            "Wen et al. 2025 (Fantastic Pretraining Optimizers): every hyperparameter swept per size and data ratio; Dahl et al. 2023 (AlgoPerf); Kaddour et al. 2023 (No Train No Gain); the count is our calibration",
+        ),
+        // Models and datasets search a recipe, not compared arms' settings.
+        _ => (
+            format!("{TUNING_CONFIGS} candidate configurations at the smallest size"),
+            "Our calibration: Bergstra & Bengio 2012 (random search)",
+        ),
+    };
+    Assumption {
+        name: "Tuning",
+        value,
+        source,
+    }
+}
+
+const SWEEP_SOURCE: &str = "Our calibration: Bergstra & Bengio 2012 (random search); Dodge et al. 2019 (equal tuning budgets); the best learning rate moves with size (Brown et al. 2020: 6e-4 at 125M, 2e-4 at 1.3B)";
+
+const MUP_SOURCE: &str = "Yang et al. 2022, Tensor Programs V (μTransfer): hyperparameters tuned small transfer under the maximal-update parametrisation, across width but not depth or training length (Everett et al. 2024), hence the check; the small sweep is our calibration (Bergstra & Bengio 2012; Dodge et al. 2019)";
 
 /// The memory cap and what one parameter costs, where the axis knows model sizes.
 fn memory_assumption(inputs: &Inputs, scaling: &Scaling, memory: &Memory) -> Option<Assumption> {
