@@ -481,7 +481,8 @@ proptest! {
             prop_assert!(line.contains(&runs), "{}", line);
             // A family with too few sizes under the memory cap leaves out the
             // middle; the plan says it does not fit.
-            if plan.ladder.rungs.len() as u32 == rule.rungs {
+            // A benchmark evaluates every released size it can: more rungs.
+            if plan.ladder.rungs.len() as u32 >= rule.rungs {
                 prop_assert!(plan.experiments.iter().any(|e| e.what == t.what && e.runs == t.runs()));
             } else {
                 prop_assert!(!plan.ladder.fits);
@@ -552,7 +553,12 @@ proptest! {
         // Only the family's sizes can cut a ladder short, and then it says so.
         if plan.ladder.short_of != Some(Shortfall::Family) {
             prop_assert!(plan.ladder.span >= rule.span * (1.0 - 1e-9), "{} < {}", plan.ladder.span, rule.span);
-            prop_assert_eq!(plan.ladder.rungs.len() as u32, rule.rungs);
+            // A benchmark evaluates every released size that fits: at least the level's rungs.
+            if plan.inputs.kind == ContributionKind::Benchmark {
+                prop_assert!(plan.ladder.rungs.len() as u32 >= rule.rungs);
+            } else {
+                prop_assert_eq!(plan.ladder.rungs.len() as u32, rule.rungs);
+            }
         }
     }
 
@@ -1011,4 +1017,22 @@ fn the_issues_memory_cases_are_fixed() {
     // A vision benchmark evaluates vision checkpoints.
     let vision = plan("kind=benchmark&field=vision&family=llama3");
     assert_eq!(vision.inputs.family, ModelFamily::VitAugReg);
+}
+
+/// A benchmark evaluates every released size that fits memory and budget:
+/// all 7 of Qwen2.5's at the default, not 4.
+#[test]
+fn a_benchmark_evaluates_every_released_size_it_can() {
+    let plan = Plan::new(parse_query("kind=benchmark").inputs);
+    let scales: Vec<f64> = plan.ladder.rungs.iter().map(|r| r.scale).collect();
+    assert_eq!(scales, ModelFamily::Qwen25.sizes());
+    assert!(plan.ladder.fits);
+    let items = plan.items_needed.expect("items");
+    // ((1.96 + 0.84) × 0.5 / 0.03)² ≈ 2,181 items.
+    assert!((2_150..=2_200).contains(&items.items), "{}", items.items);
+    // A dataset's one-run differences count beyond √2 · t, not √2 · 1.96.
+    let dataset = Plan::new(parse_query("kind=dataset").inputs);
+    let rule = dataset.dataset_rule.expect("rule");
+    assert!(rule.threshold > std::f64::consts::SQRT_2 * 1.96);
+    assert_eq!(rule.df, 4.0 * 4.0);
 }

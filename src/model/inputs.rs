@@ -591,12 +591,16 @@ impl Inputs {
         }
         if self.uses_checkpoints() && !self.family.suits(self.field) {
             let family = ModelFamily::default_for(self.field);
-            notes.push(format!(
-                "family={} is not a {} family; {} is used.",
-                self.family.id(),
-                self.field.label().to_lowercase(),
-                family.name()
-            ));
+            // Only a family someone chose is worth a word; the default
+            // simply follows the field.
+            if !self.is_default(Field::Family) {
+                notes.push(format!(
+                    "family={} is not a {} family; {} is used.",
+                    self.family.id(),
+                    self.field.label().to_lowercase(),
+                    family.name()
+                ));
+            }
             self.family = family;
         }
         let smallest = self.family.sizes()[0];

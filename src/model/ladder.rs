@@ -576,6 +576,11 @@ impl LadderRequest<'_> {
         let deadline_binds = available < self.budget.flops * (1.0 - self.reserve);
         let max = self.max_scale();
         let memory_ok = self.fixed_model_fits();
+        if let Some(sizes) = self.checkpoints.filter(|_| !self.trains) {
+            if let Some(every) = self.every_size(sizes, self.top, available) {
+                return every;
+            }
+        }
         match (self.checkpoints, self.top) {
             (Some(sizes), top) => {
                 let cap = top.unwrap_or(f64::INFINITY).min(max);
@@ -676,6 +681,34 @@ impl LadderRequest<'_> {
                 }
             }
         }
+    }
+
+    /// Where the design only evaluates (a benchmark), every released size
+    /// under the cap, when they span the level and the budget pays for them
+    /// all: evaluating a checkpoint costs little, and each size left out
+    /// is a comparison a reader cannot make.
+    fn every_size(&self, sizes: &[f64], top: Option<f64>, available: f64) -> Option<Chosen> {
+        let max = self.max_scale();
+        let cap = top.unwrap_or(f64::INFINITY).min(max);
+        let scales: Vec<f64> = sizes.iter().copied().filter(|&s| s <= cap).collect();
+        let (&bottom, &highest) = (scales.first()?, scales.last()?);
+        let spans =
+            scales.len() >= self.rungs as usize && highest / bottom >= self.span * (1.0 - 1e-9);
+        if !spans || self.cost_of(&scales) > available {
+            return None;
+        }
+        let sized_by = if highest == sizes[sizes.len() - 1] {
+            SizedBy::Family
+        } else if top.is_some_and(|t| t < max) {
+            SizedBy::Top
+        } else {
+            SizedBy::Memory
+        };
+        Some(Chosen {
+            scales,
+            sized_by,
+            breaks: None,
+        })
     }
 
     /// Nothing spans the level within the cap (the top, the memory): show

@@ -49,6 +49,46 @@ pub struct Assumption {
     pub source: &'static str,
 }
 
+/// How many items a benchmark needs so that adjacent sizes separate: a
+/// paired difference on the same items, detected by a two-sided z-test.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ItemsNeeded {
+    /// The difference between adjacent sizes to detect (the effect input,
+    /// else 0.03: three accuracy points).
+    pub difference: f64,
+    /// Standard deviation of one item's paired difference (the noise
+    /// input, else 0.5).
+    pub sd: f64,
+    /// Whether difference and sd are the researcher's (else ours).
+    pub given: bool,
+    /// Items per comparison, before any inflation for clustered items.
+    pub items: u32,
+}
+
+/// Difference between adjacent sizes a benchmark should resolve when none
+/// is given: three accuracy points. Our assumption: neighbouring sizes of
+/// a family often differ by a few points on a benchmark that is not saturated.
+pub const DEFAULT_BENCHMARK_GAP: f64 = 0.03;
+
+/// Standard deviation of one item's paired difference when none is given:
+/// √(2 · 0.25 · (1 − 0.5)) = 0.5 for accuracies near 50% whose per-item
+/// correctness correlates 0.5 between adjacent models (Miller 2024, Section
+/// on paired differences: the correlation is what pairing gains). Our assumption.
+pub const DEFAULT_ITEM_SD: f64 = 0.5;
+
+/// When a one-run difference between datasets counts: beyond √2 · t of the
+/// seed-to-seed spread σ measured at the smallest size, with the t quantile
+/// for σ's degrees of freedom (σ from a few seeds is itself uncertain).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct DatasetRule {
+    /// Degrees of freedom of the pooled σ: datasets × (seeds − 1).
+    pub df: f64,
+    /// The two-sided t quantile at the test level.
+    pub t: f64,
+    /// The threshold in σ: √2 · t.
+    pub threshold: f64,
+}
+
 /// Everything Evidence Ladder says about one set of inputs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plan {
@@ -81,6 +121,10 @@ pub struct Plan {
     pub narrower_claims: Vec<ClaimCell>,
     pub assumptions: Vec<Assumption>,
     pub warnings: Vec<String>,
+    /// Items a benchmark needs to separate adjacent sizes (benchmarks only).
+    pub items_needed: Option<ItemsNeeded>,
+    /// When a one-run difference between datasets counts (datasets only).
+    pub dataset_rule: Option<DatasetRule>,
 }
 
 /// The level's statistics for this kind and field, with the correction it
@@ -88,9 +132,10 @@ pub struct Plan {
 fn statistics_text(inputs: &Inputs, rule: &LevelRule, comparisons: u32) -> String {
     let mut text = match inputs.kind {
         ContributionKind::Benchmark => {
-            return "a standard error (or bootstrap interval) over the benchmark's items for every \
-                    model's score, and a check that adjacent sizes differ by more than those \
-                    errors, so the benchmark separates models (Miller 2024, Adding Error Bars to Evals)"
+            return "a standard error over the benchmark's items for every model's score, and \
+                    for adjacent sizes the paired difference on the same items with standard \
+                    errors clustered by item group (passage, template or source), so the \
+                    benchmark is shown to separate models (Miller 2024, Adding Error Bars to Evals)"
                 .into();
         }
         ContributionKind::Model => {
@@ -147,7 +192,8 @@ fn power_for(inputs: &Inputs, alpha: f64) -> Option<PowerAnalysis> {
     })
 }
 
-use super::stats::EQUIVALENCE_METHOD;
+use super::results::t_dist::student_t_quantile;
+use super::stats::{normal_quantile, EQUIVALENCE_METHOD};
 
 /// Everything a level needs to be planned with these inputs.
 struct LevelPlan {
@@ -326,6 +372,7 @@ impl Plan {
         let statistics = statistics_text(&inputs, rule, this.comparisons);
         let mut requirements = experiment_requirements(&this.templates, rule.rungs);
         requirements.extend(reporting(rule, scaling.unit(), &statistics));
+        requirements.extend(measurement_requirements(&inputs));
         let top_tokens = ladder.rungs.last().and_then(|r| r.tokens);
         let evidence = Evidence {
             level,
@@ -433,6 +480,8 @@ impl Plan {
             largest_top,
             narrower_claims,
             warnings: Vec::new(),
+            items_needed: items_needed(&inputs),
+            dataset_rule: dataset_rule(&inputs, &this.templates),
             inputs,
         };
         plan.warnings = notes;
@@ -455,6 +504,76 @@ impl Plan {
         }
         Ok(plan)
     }
+}
+
+/// What the measurements themselves need beyond runs: enough benchmark
+/// items to separate sizes, and metrics that change smoothly with scale.
+fn measurement_requirements(inputs: &Inputs) -> Vec<String> {
+    let mut list = Vec::new();
+    if let Some(n) = items_needed(inputs) {
+        list.push(format!(
+            "Have at least {} items per comparison, so that a paired difference of {} between adjacent sizes is found with power {} at α = {} (n = ((z₁₋α/₂ + z_power) · sd / δ)², sd = {} per item{}); more where items cluster (Miller 2024).",
+            format::whole(n.items),
+            format::number_text(n.difference),
+            format::number_text(inputs.power),
+            format::number_text(inputs.alpha),
+            format::number_text(n.sd),
+            if n.given {
+                ", your effect and noise"
+            } else {
+                ": our assumption for accuracies near 50% whose per-item correctness correlates 0.5 between adjacent models; give effect and noise to change the difference and the sd"
+            }
+        ));
+    }
+    // A trend across sizes read off a thresholded metric can jump where a
+    // smooth one does not (the essay warns of phase changes; Schaeffer et
+    // al. 2023 trace many to the metric).
+    if !matches!(
+        inputs.kind,
+        ContributionKind::Model | ContributionKind::Codebase
+    ) {
+        list.push("Read the trend across sizes on a continuous metric (loss, log-likelihood of the answer, Brier score) beside accuracy: thresholded metrics can jump between sizes where the model changes smoothly (Schaeffer et al. 2023, Are Emergent Abilities of Large Language Models a Mirage?).".into());
+    }
+    list
+}
+
+/// Items needed to detect the paired difference between adjacent sizes at
+/// the chosen test level and power: n = ((z₁₋α/₂ + z_power) · sd / δ)².
+fn items_needed(inputs: &Inputs) -> Option<ItemsNeeded> {
+    if inputs.kind != ContributionKind::Benchmark {
+        return None;
+    }
+    let given = inputs.effect.zip(inputs.noise);
+    let (difference, sd) = given.unwrap_or((DEFAULT_BENCHMARK_GAP, DEFAULT_ITEM_SD));
+    let z = normal_quantile(1.0 - inputs.alpha / 2.0) + normal_quantile(inputs.power);
+    let items = ((z * sd / difference).powi(2))
+        .ceil()
+        .min(f64::from(u32::MAX));
+    Some(ItemsNeeded {
+        difference,
+        sd,
+        given: given.is_some(),
+        items: items as u32,
+    })
+}
+
+/// The dataset rule for these templates: the seeds and datasets at the
+/// smallest size give σ its degrees of freedom.
+fn dataset_rule(inputs: &Inputs, templates: &[Template]) -> Option<DatasetRule> {
+    if inputs.kind != ContributionKind::Dataset {
+        return None;
+    }
+    let seeded = templates.iter().find(|t| t.what == "datasets")?;
+    let df = f64::from(seeded.arms) * f64::from(seeded.seeds.saturating_sub(1));
+    if df < 1.0 {
+        return None;
+    }
+    let t = student_t_quantile(1.0 - inputs.alpha / 2.0, df);
+    Some(DatasetRule {
+        df,
+        t,
+        threshold: std::f64::consts::SQRT_2 * t,
+    })
 }
 
 /// The fitting claims no broader than (generality, novelty) that no other

@@ -116,7 +116,9 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
     }
     // A field's conventions come with its preset; chosen alone, the field
     // keeps the axis's language-model ones. Say so where they do not apply.
+    // A benchmark trains nothing: no axis rule applies to it.
     match (inputs.field, plan.scaling.axis) {
+        _ if !super::design::trains(inputs.kind) => {}
         (ResearchField::Rl, axis @ (Axis::Pretrain | Axis::Finetune)) => list.push(format!(
             "Deep RL on the {} axis grows a network on tokens, as language models do, and runs on all accelerators at once; deep-RL runs scale environment steps: choose the data axis (the Deep RL preset) to price them by steps per second.",
             axis.id()
