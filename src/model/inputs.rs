@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::axis::{default_floor, Axis, Scaling};
+use super::axis::{default_floor, Axis, Scaling, Shape};
 use super::checkpoints::ModelFamily;
 pub use super::fields::Field;
 use super::fields::{parse_number, Rule};
@@ -672,6 +672,13 @@ impl Inputs {
                 self.finetune_method
             } else {
                 FinetuneMethod::Full
+            },
+            shape: match (self.field, self.uses_checkpoints()) {
+                (ResearchField::Llm, false) => Some(Shape::LANGUAGE),
+                (ResearchField::Llm, true) => Some(Shape::LANGUAGE_CHECKPOINT),
+                (ResearchField::Vision, _) => Some(Shape::VIT),
+                // No architecture we could assume: 6·N alone.
+                (ResearchField::Rl | ResearchField::Other, _) => None,
             },
         }
     }

@@ -400,7 +400,9 @@ impl LadderRequest<'_> {
     /// The largest model the accelerators hold for these runs, where the
     /// axis knows model sizes.
     pub fn max_params(&self) -> Option<f64> {
-        self.scaling.params_at(1.0).map(|_| self.cap())
+        self.scaling
+            .params_at(1.0)
+            .map(|_| self.scaling.max_params_for(self.cap()))
     }
 
     /// The largest scale whose model fits in memory: the cap itself where the
@@ -408,14 +410,18 @@ impl LadderRequest<'_> {
     /// check is [`Self::fixed_model_fits`]) or unknown.
     fn max_scale(&self) -> f64 {
         match self.scaling.axis {
-            Axis::Pretrain | Axis::Finetune => self.cap(),
+            Axis::Pretrain | Axis::Finetune => self.scaling.max_params_for(self.cap()),
             Axis::Data | Axis::Custom => f64::INFINITY,
         }
     }
 
     /// On the data axis the model is fixed: it must fit at every rung.
     fn fixed_model_fits(&self) -> bool {
-        self.scaling.axis != Axis::Data || self.scaling.model_params <= self.cap()
+        self.scaling.axis != Axis::Data
+            || self
+                .scaling
+                .memory_params_at(self.scaling.model_params)
+                .is_some_and(|p| p <= self.cap())
     }
 
     fn cost_of(&self, scales: &[f64]) -> f64 {
@@ -807,7 +813,7 @@ impl LadderRequest<'_> {
                     flops,
                     memory_gb: self
                         .scaling
-                        .params_at(scale)
+                        .memory_params_at(scale)
                         .map(|p| self.memory.needed_gb(p, usage)),
                     share_of_budget: flops / self.budget.flops,
                     cost: self

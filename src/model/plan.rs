@@ -630,9 +630,9 @@ fn assumptions(
         list.push(Assumption {
             name: "Training compute per run",
             value: match scaling.axis {
-                Axis::Pretrain => "C = 6·N·D, D = k·N, so C grows with N²".into(),
+                Axis::Pretrain => "C ≈ 6·N·D, D = k·N, so C grows with N²".into(),
                 Axis::Finetune => format!(
-                    "C = {}·N·D with fixed data D = {} tokens, so C grows with N{}",
+                    "C ≈ {}·N·D with fixed data D = {} tokens, so C grows with N{}",
                     format::number_text(scaling.flops_per_param_token()),
                     format::count(scaling.data_tokens),
                     if scaling.method == FinetuneMethod::Full {
@@ -642,7 +642,7 @@ fn assumptions(
                     }
                 ),
                 Axis::Data => format!(
-                    "C = 6·N·D with a fixed model N = {} parameters, so C grows with D",
+                    "C ≈ 6·N·D with a fixed model N = {} parameters, so C grows with D",
                     format::count(scaling.model_params)
                 ),
                 Axis::Custom => format!(
@@ -658,6 +658,7 @@ fn assumptions(
             },
         });
     }
+    list.extend(flops_per_token_assumption(scaling));
     if scaling.axis == Axis::Pretrain && trains {
         list.push(Assumption {
             name: "Tokens per parameter",
@@ -869,6 +870,32 @@ const SWEEP_SOURCE: &str = "Our calibration: Bergstra & Bengio 2012 (random sear
 
 const MUP_SOURCE: &str = "Yang et al. 2022, Tensor Programs V (μTransfer): hyperparameters tuned small transfer under the maximal-update parametrisation, across width but not depth or training length (Everett et al. 2024), hence the check; the small sweep is our calibration (Bergstra & Bengio 2012; Dodge et al. 2019)";
 
+/// What a token costs beyond 6·N where the field's architecture is known,
+/// with what it adds at two sizes.
+fn flops_per_token_assumption(scaling: &Scaling) -> Option<Assumption> {
+    let shape = scaling.shape?;
+    scaling.params_at(1.0)?;
+    let extra = |n: f64| shape.forward_flops(n) / (2.0 * n) - 1.0;
+    let output = if shape.vocab > 0.0 {
+        format!(
+            " + 2·d·V for the output layer (V = {})",
+            format::whole(shape.vocab as u32)
+        )
+    } else {
+        String::new()
+    };
+    Some(Assumption {
+        name: "FLOPs per token",
+        value: format!(
+            "forward 2·N + 2·L·n_ctx·d for attention (n_ctx = {}){output}; training 3 forward passes (2 where only adapters train); N counts parameters without embeddings, in L = (N/196,608)^⅓ layers of width d = 128·L: beyond 2·N this adds {} at 20M and {} at 1B",
+            format::whole(shape.context as u32),
+            format::percent(extra(20e6)),
+            format::percent(extra(1e9)),
+        ),
+        source: "Kaplan et al. 2020, Table 1 (C_forward = 2N + 2·n_layer·n_ctx·d_attn, N without embeddings); the output layer's 2·d·V as counted by Hoffmann et al. 2022, Appendix F; the width per layer is our assumption (GPT-3's shapes, Brown et al. 2020)",
+    })
+}
+
 /// The memory cap and what one parameter costs, where the axis knows model sizes.
 fn memory_assumption(inputs: &Inputs, scaling: &Scaling, memory: &Memory) -> Option<Assumption> {
     scaling.params_at(1.0)?;
@@ -905,10 +932,17 @@ fn memory_assumption(inputs: &Inputs, scaling: &Scaling, memory: &Memory) -> Opt
     Some(Assumption {
         name: "Memory",
         value: format!(
-            "{} × {} GB hold at most {} parameters for {what}",
+            "{} × {} GB hold at most {} parameters for {what}{}",
             memory.count,
             format::number_text(memory.per_accelerator_gb),
             format::count(memory.max_params(usage)),
+            match scaling.shape.filter(|s| s.vocab > 0.0) {
+                Some(_) => format!(
+                    "; with the embeddings and output layer (2·V·d) that leaves N = {} without them",
+                    format::count(scaling.max_params_for(memory.max_params(usage)))
+                ),
+                None => String::new(),
+            }
         ),
         source,
     })

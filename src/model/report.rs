@@ -690,7 +690,7 @@ mod tests {
             ("generality", FieldValue::Number(5.0)),
             ("novelty", FieldValue::Number(5.0)),
             ("count", FieldValue::Number(1.0)),
-            ("hours", FieldValue::Number(48.0)),
+            ("hours", FieldValue::Number(72.0)),
         ])
         .expect("valid");
         let plan = Plan::new(inputs);
