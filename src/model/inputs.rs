@@ -625,11 +625,13 @@ impl Inputs {
         self.field == ResearchField::Rl && self.axis == Axis::Data
     }
 
-    /// Whether the rungs are released checkpoints of a family: a benchmark
-    /// evaluates them, and LLM fine-tuning starts from them.
+    /// Whether the rungs are released sizes of a family: a benchmark
+    /// evaluates them, LLM fine-tuning starts from them, and a vision model
+    /// grown on fixed data is one of the standard ViT sizes.
     pub fn uses_checkpoints(&self) -> bool {
         self.kind == ContributionKind::Benchmark
-            || (self.axis == Axis::Finetune && self.field == ResearchField::Llm)
+            || (self.axis == Axis::Finetune
+                && matches!(self.field, ResearchField::Llm | ResearchField::Vision))
     }
 
     /// Whether `field` holds its default value (compared as values: the

@@ -624,7 +624,7 @@ fn assumptions(
                 "a forward pass of 2·N FLOPs per token over {} tokens per evaluation",
                 format::count(inputs.eval_tokens)
             ),
-            source: "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption)",
+            source: "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption); generated answers decode one token at a time, reading every weight per step, so they are bound by memory bandwidth and take longer than this prices: time one",
         });
     } else {
         list.push(Assumption {
@@ -724,7 +724,7 @@ fn assumptions(
         value: if scaling.runs_on_one_accelerator() {
             "each run on one accelerator, runs in parallel on the others".into()
         } else {
-            "each run on all the accelerators at once, runs one after another; small models rarely reach the MFU on many accelerators, so share them out in practice".into()
+            "each run on all the accelerators at once, runs one after another, every size at the same MFU; models under about 100M parameters rarely reach it (their matrix multiplications are too small to fill an accelerator), so their runs take longer than shown: share the accelerators out among them, and time one".into()
         },
         source: "Our simplification: total accelerator-hours are the same either way",
     });

@@ -20,6 +20,15 @@ const COMPETITIVE_TOKENS_PER_PARAM: f64 = 1_900.0;
 /// than new data (Muennighoff et al. 2023, "Scaling Data-Constrained Language Models").
 const MAX_USEFUL_EPOCHS: f64 = 4.0;
 
+/// Images per second one accelerator can decode and augment for training.
+/// Our assumption, about what FFCV's fast ImageNet loaders sustain per GPU
+/// (Leclerc et al. 2023, "FFCV: Accelerating Training by Removing Data
+/// Bottlenecks"); a standard JPEG pipeline feeds fewer.
+const IMAGES_PER_SECOND: f64 = 3_000.0;
+
+/// Tokens per image: 196 patches of 16² at 224², plus the class token.
+const TOKENS_PER_IMAGE: f64 = 197.0;
+
 /// The plan's warnings. `top_with_level_seeds` is the top rung the same
 /// budget buys with the level's own seeds, when a power analysis asks for more.
 pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
@@ -129,6 +138,7 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
         )),
         _ => {}
     }
+    list.extend(data_loading(plan));
     if plan.scaling.runs_on_one_accelerator() {
         list.push(format!(
             "Runs are priced at {} environment steps per second, one accelerator per run{}: the default rate is a placeholder, so time one run of yours.",
@@ -141,4 +151,26 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
         ));
     }
     list
+}
+
+/// Small vision models train faster than images can be decoded: the
+/// smallest rung's implied images per second per accelerator, when above
+/// what a loader feeds.
+fn data_loading(plan: &Plan) -> Option<String> {
+    let inputs = &plan.inputs;
+    if inputs.field != ResearchField::Vision || !super::design::trains(inputs.kind) {
+        return None;
+    }
+    let n = plan.ladder.rungs.first()?.params?;
+    let flops_per_image = plan.scaling.train_flops_per_token(n) * TOKENS_PER_IMAGE;
+    let rate = plan.budget.flops_per_accelerator_hour / 3600.0 / flops_per_image;
+    (rate > IMAGES_PER_SECOND).then(|| {
+        format!(
+            "At {} parameters one accelerator would train on about {} images per second at MFU {}: more than a data loader feeds (about {}, our assumption after FFCV, Leclerc et al. 2023), so data loading, not FLOPs, sets the time of the small runs; time one, or run several small models per accelerator.",
+            format::count(n),
+            format::number(rate),
+            format::number_text(inputs.mfu),
+            format::number(IMAGES_PER_SECOND)
+        )
+    })
 }
