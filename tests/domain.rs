@@ -923,7 +923,9 @@ fn no_run_needs_more_memory_than_the_cap_on_any_axis() {
                 for family in ModelFamily::ALL {
                     for method in FinetuneMethod::ALL {
                         for accelerator in &ACCELERATORS {
-                            for count in [1, 8, 1024] {
+                            for (count, claim) in [1, 8, 1024].into_iter().flat_map(|c| {
+                                [(1, 1), (3, 3), (5, 5)].into_iter().map(move |g| (c, g))
+                            }) {
                                 let asked = Inputs {
                                     kind,
                                     axis,
@@ -932,6 +934,8 @@ fn no_run_needs_more_memory_than_the_cap_on_any_axis() {
                                     finetune_method: method,
                                     accelerator,
                                     count,
+                                    generality: claim.0,
+                                    novelty: claim.1,
                                     ..Inputs::default()
                                 };
                                 let (inputs, _) = asked.clone().reconciled();
@@ -969,7 +973,7 @@ fn no_run_needs_more_memory_than_the_cap_on_any_axis() {
         }
     }
     // The distinct plans of the sweep, counted so a shrinking sweep shows.
-    assert!(checked > 2_000, "{checked} plans");
+    assert!(checked > 15_000, "{checked} plans");
     eprintln!("memory cap checked on {checked} distinct plans");
 }
 
@@ -1065,4 +1069,57 @@ fn a_benchmark_evaluates_every_released_size_it_can() {
     let rule = dataset.dataset_rule.expect("rule");
     assert!(rule.threshold > std::f64::consts::SQRT_2 * 1.96);
     assert_eq!(rule.df, 4.0 * 4.0);
+}
+
+/// A hidden input never changes the plan: for every kind × axis × field,
+/// each input the form hides, set to another value, leaves the ladder, the
+/// experiments, the evidence and the assumptions as they were.
+#[test]
+fn a_hidden_input_never_changes_the_plan() {
+    let others: &[(Field, &str)] = &[
+        (Field::TokensPerParam, "50"),
+        (Field::DataTokens, "1e10"),
+        (Field::ModelParams, "1e9"),
+        (Field::StepsPerSecond, "100"),
+        (Field::BaseHours, "5"),
+        (Field::Exponent, "2"),
+        (Field::Family, "pythia"),
+        (Field::Family, "dinov2"),
+        (Field::EvalTokens, "1e8"),
+        (Field::Tuning, "mup"),
+        (Field::Axis, "data"),
+        (Field::Floor, "1e8"),
+        (Field::FinetuneMethod, "qlora"),
+    ];
+    let mut compared = 0;
+    for kind in ContributionKind::ALL {
+        for axis in Axis::ALL {
+            for field in ResearchField::ALL {
+                let base = Inputs {
+                    kind,
+                    axis,
+                    field,
+                    ..Inputs::default()
+                };
+                let plan = Plan::new(base.clone());
+                for &(hidden, value) in others {
+                    if base.uses(hidden) {
+                        continue;
+                    }
+                    let mut changed = base.clone();
+                    changed
+                        .set(hidden, &FieldValue::Text(value.into()))
+                        .expect("valid");
+                    let other = Plan::new(changed);
+                    compared += 1;
+                    let what = format!("{kind:?} {axis:?} {field:?}: {}={value}", hidden.key());
+                    assert_eq!(plan.ladder, other.ladder, "{what}");
+                    assert_eq!(plan.experiments, other.experiments, "{what}");
+                    assert_eq!(plan.evidence, other.evidence, "{what}");
+                    assert_eq!(plan.assumptions, other.assumptions, "{what}");
+                }
+            }
+        }
+    }
+    assert!(compared > 500, "{compared}");
 }

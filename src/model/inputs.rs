@@ -547,11 +547,13 @@ impl Inputs {
             Field::TokensPerParam => self.axis == Axis::Pretrain && self.kind != Benchmark,
             // On the data axis, the size of a new dataset counts its repeats.
             Field::DataTokens => self.axis == Axis::Finetune || self.kind == Dataset,
-            Field::ModelParams => self.axis == Axis::Data && !self.prices_by_steps(),
+            // Deep RL prices runs by steps, but the network must still fit in memory.
+            Field::ModelParams => self.axis == Axis::Data,
             Field::StepsPerSecond => self.prices_by_steps(),
             Field::BaseHours | Field::Exponent => self.axis == Axis::Custom,
             Field::Family => self.uses_checkpoints(),
-            Field::EvalTokens => matches!(self.kind, Benchmark | Model),
+            // The kinds whose designs evaluate (design.rs: RunCost::Eval).
+            Field::EvalTokens => matches!(self.kind, Benchmark | Model | Dataset),
             // The kinds that compare tuned arms at several sizes (design.rs).
             Field::Tuning => matches!(self.kind, Insight | NegativeResult | Codebase),
             // Only one axis makes sense for a benchmark: nothing to choose.
@@ -665,7 +667,12 @@ impl Inputs {
                 Axis::Data | Axis::Finetune => 1.0,
                 Axis::Custom => self.exponent,
             },
-            floor: self.floor.unwrap_or_else(|| default_floor(self.axis)),
+            // Released sizes start where the family does; the floor is hidden.
+            floor: if self.uses_checkpoints() {
+                self.family.sizes()[0]
+            } else {
+                self.floor.unwrap_or_else(|| default_floor(self.axis))
+            },
             steps_per_second: self.prices_by_steps().then_some(self.steps_per_second),
             eval_tokens: self.eval_tokens,
             // A hidden input never changes the plan: the method applies

@@ -864,8 +864,8 @@ impl LadderRequest<'_> {
             shortfall,
             floor: self.scaling.floor,
             span: scales[last] / scales[0],
-            compute_span: self.scaling.train_flops(scales[last])
-                / self.scaling.train_flops(scales[0]),
+            compute_span: run_flops(main_cost, scales[last], self.scaling)
+                / run_flops(main_cost, scales[0], self.scaling),
             max_params: self.max_params(),
             runs,
             accelerator_hours: self.budget.accelerator_hours_for(planned),
