@@ -80,6 +80,9 @@ pub enum Placement {
     /// Every middle rung, or the largest where there is none: a check one
     /// step above the smallest size, whatever the number of rungs.
     Check,
+    /// One rung in the middle of the ladder (the upper of two middles; the
+    /// largest of a two-rung ladder).
+    Centre,
 }
 
 /// What one run of a group costs.
@@ -310,7 +313,7 @@ impl<'a> Context<'a> {
         } else {
             // μTransfer covers width, not depth or training length: check
             // the transferred learning rate once above the sweep, whatever
-            // the number of rungs (Yang et al. 2022; Everett et al. 2024).
+            // the number of rungs (Yang et al. 2022).
             vec![group(
                 Placement::Check,
                 "transfer-check",
@@ -871,7 +874,7 @@ fn optimizer(c: &Context) -> Vec<Template> {
             Train,
         ),
         group(
-            Check,
+            Centre,
             "data-ratio",
             format!(
                 "A second tokens-per-parameter ratio: both optimisers on {} the tokens, each re-tuned ({sweep}); claimed speed-ups shrink with longer training",
@@ -1055,9 +1058,9 @@ mod tests {
         assert!(sweeps
             .iter()
             .any(|g| g.at == Placement::Upper && g.arms == 2));
-        assert!(sweeps
-            .iter()
-            .any(|g| g.cost == RunCost::Longer(DATA_RATIO) && g.arms == 2));
+        assert!(sweeps.iter().any(|g| g.cost == RunCost::Longer(DATA_RATIO)
+            && g.arms == 2
+            && g.at == Placement::Centre));
     }
 
     #[test]

@@ -280,6 +280,7 @@ fn placed(at: Placement, last: usize) -> std::ops::RangeInclusive<usize> {
         // one-rung ladder, where nothing is above the smallest size.
         Placement::Check if last >= 2 => 1..=last - 1,
         Placement::Check => 1..=last,
+        Placement::Centre => last.div_ceil(2)..=last.div_ceil(2),
     }
 }
 

@@ -290,6 +290,7 @@ fn where_text(at: Placement) -> &'static str {
         Placement::Top => "at the largest size",
         Placement::Every => "at every size",
         Placement::Check => "at the size above the smallest",
+        Placement::Centre => "at the middle size",
     }
 }
 
@@ -300,7 +301,7 @@ fn experiment_requirements(templates: &[Template], rungs: u32) -> Vec<String> {
         .iter()
         .map(|t| {
             let sizes = match t.at {
-                Placement::Bottom | Placement::Top => 1,
+                Placement::Bottom | Placement::Top | Placement::Centre => 1,
                 Placement::Middle => rungs.saturating_sub(2),
                 Placement::Upper => rungs.saturating_sub(1),
                 Placement::Every => rungs,
@@ -370,8 +371,18 @@ impl Plan {
         let compares = design::compares_over_seeds(inputs.kind);
         let headline_seeds = this.headline_seeds();
         let statistics = statistics_text(&inputs, rule, this.comparisons);
-        let mut requirements = experiment_requirements(&this.templates, rule.rungs);
-        requirements.extend(reporting(rule, scaling.unit(), &statistics));
+        // A benchmark evaluates every released size that fits, often more
+        // than the level's rungs: the checklist counts the sizes it runs.
+        let checklist_rule = LevelRule {
+            rungs: if inputs.kind == ContributionKind::Benchmark {
+                rule.rungs.max(ladder.rungs.len() as u32)
+            } else {
+                rule.rungs
+            },
+            ..*rule
+        };
+        let mut requirements = experiment_requirements(&this.templates, checklist_rule.rungs);
+        requirements.extend(reporting(&checklist_rule, scaling.unit(), &statistics));
         requirements.extend(measurement_requirements(&inputs));
         let top_tokens = ladder.rungs.last().and_then(|r| r.tokens);
         let evidence = Evidence {
@@ -532,7 +543,22 @@ fn measurement_requirements(inputs: &Inputs) -> Vec<String> {
         inputs.kind,
         ContributionKind::Model | ContributionKind::Codebase
     ) {
-        list.push("Read the trend across sizes on a continuous metric (loss, log-likelihood of the answer, Brier score) beside accuracy: thresholded metrics can jump between sizes where the model changes smoothly (Schaeffer et al. 2023, Are Emergent Abilities of Large Language Models a Mirage?).".into());
+        let (metric, threshold) = match inputs.field {
+            ResearchField::Llm => (
+                "loss, log-likelihood of the correct answer, Brier score",
+                "accuracy",
+            ),
+            ResearchField::Vision => (
+                "loss, log-likelihood of the correct class, calibration error",
+                "top-1 accuracy",
+            ),
+            ResearchField::Rl => (
+                "normalised return over the whole learning curve",
+                "a success threshold",
+            ),
+            ResearchField::Other => ("loss or log-likelihood", "a thresholded score"),
+        };
+        list.push(format!("Read the trend across sizes on a continuous metric ({metric}) beside {threshold}: thresholded metrics can jump between sizes where the model changes smoothly (Schaeffer et al. 2023, Are Emergent Abilities of Large Language Models a Mirage?)."));
     }
     list
 }
@@ -621,7 +647,7 @@ fn assumptions(
         list.push(Assumption {
             name: "Evaluation compute",
             value: format!(
-                "a forward pass of 2·N FLOPs per token over {} tokens per evaluation",
+                "a forward pass (2·N FLOPs per token, more with attention where the shape is known) over {} tokens per evaluation",
                 format::count(inputs.eval_tokens)
             ),
             source: "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption); generated answers decode one token at a time, reading every weight per step, so they are bound by memory bandwidth and take longer than this prices: time one",
@@ -726,7 +752,7 @@ fn assumptions(
         } else {
             "each run on all the accelerators at once, runs one after another, every size at the same MFU; models under about 100M parameters rarely reach it (their matrix multiplications are too small to fill an accelerator), so their runs take longer than shown: share the accelerators out among them, and time one".into()
         },
-        source: "Our simplification: total accelerator-hours are the same either way",
+        source: "Our simplification: at equal MFU the accelerator-hours are the same either way; the shortfall of small models is our assumption",
     });
     if rule_for_claim(
         inputs.generality,
@@ -774,7 +800,7 @@ fn assumptions(
         list.push(Assumption {
             name: "Evaluation",
             value: format!(
-                "a forward pass of 2·N FLOPs per token over {} tokens per evaluation",
+                "a forward pass (2·N FLOPs per token, more with attention where the shape is known) over {} tokens per evaluation",
                 format::count(inputs.eval_tokens)
             ),
             source: "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption)",
@@ -814,7 +840,7 @@ fn tuning_assumption(kind: ContributionKind, tuning: Tuning, domains: u32) -> As
     };
     let above = match tuning {
         Tuning::Sweep => "at every larger size",
-        Tuning::Mup => "transferred to larger sizes by μP, with the transfer checked by 3 learning rates one size up",
+        Tuning::Mup => "transferred to larger sizes by μP, with the transfer checked by 3 learning rates at each middle size (the largest where there is none)",
     };
     let (value, source) = match (kind, tuning) {
         (ContributionKind::Insight, Tuning::Sweep) => (
@@ -868,7 +894,7 @@ fn tuning_assumption(kind: ContributionKind, tuning: Tuning, domains: u32) -> As
 
 const SWEEP_SOURCE: &str = "Our calibration: Bergstra & Bengio 2012 (random search); Dodge et al. 2019 (equal tuning budgets); the best learning rate moves with size (Brown et al. 2020: 6e-4 at 125M, 2e-4 at 1.3B)";
 
-const MUP_SOURCE: &str = "Yang et al. 2022, Tensor Programs V (μTransfer): hyperparameters tuned small transfer under the maximal-update parametrisation, across width but not depth or training length (Everett et al. 2024), hence the check; the small sweep is our calibration (Bergstra & Bengio 2012; Dodge et al. 2019)";
+const MUP_SOURCE: &str = "Yang et al. 2022, Tensor Programs V (μTransfer): hyperparameters tuned small transfer across width under the maximal-update parametrisation; its theory does not cover depth or training length, hence the check; the small sweep is our calibration (Bergstra & Bengio 2012; Dodge et al. 2019)";
 
 /// What a token costs beyond 6·N where the field's architecture is known,
 /// with what it adds at two sizes.

@@ -4,7 +4,9 @@
 use super::axis::Axis;
 use super::format;
 use super::hardware::BudgetSource;
-use super::inputs::{ContributionKind, Field, ResearchField};
+use super::inputs::{ContributionKind, Field, FinetuneMethod, ResearchField};
+use super::ladder::Shortfall;
+use super::memory::{Memory, Use};
 use super::plan::Plan;
 use super::stats::equivalence_seeds;
 
@@ -139,6 +141,7 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
         _ => {}
     }
     list.extend(data_loading(plan));
+    list.extend(lighter_fine_tuning(plan));
     if plan.scaling.runs_on_one_accelerator() {
         list.push(format!(
             "Runs are priced at {} environment steps per second, one accelerator per run{}: the default rate is a placeholder, so time one run of yours.",
@@ -172,5 +175,30 @@ fn data_loading(plan: &Plan) -> Option<String> {
             format::number_text(inputs.mfu),
             format::number(IMAGES_PER_SECOND)
         )
+    })
+}
+
+/// Where memory stops a fine-tuning ladder, what adapters would hold: LoRA
+/// keeps bf16 weights frozen, QLoRA 4-bit ones (memory.rs).
+fn lighter_fine_tuning(plan: &Plan) -> Option<String> {
+    let inputs = &plan.inputs;
+    if plan.ladder.short_of != Some(Shortfall::Memory)
+        || !inputs.uses(Field::FinetuneMethod)
+        || inputs.finetune_method == FinetuneMethod::Qlora
+    {
+        return None;
+    }
+    let memory = Memory::of(inputs.accelerator, inputs.count);
+    let holds = |usage: Use| format::count(plan.scaling.max_params_for(memory.max_params(usage)));
+    Some(match inputs.finetune_method {
+        FinetuneMethod::Full => format!(
+            "Memory stops full fine-tuning here: with LoRA the same accelerators hold about {} parameters, with QLoRA about {} (Hu et al. 2021; Dettmers et al. 2023); set the fine-tuning method if adapters answer your question.",
+            holds(Use::Lora),
+            holds(Use::Qlora)
+        ),
+        _ => format!(
+            "Memory stops LoRA here: with QLoRA the same accelerators hold about {} parameters (Dettmers et al. 2023).",
+            holds(Use::Qlora)
+        ),
     })
 }
