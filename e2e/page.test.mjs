@@ -299,7 +299,7 @@ describe('layout', () => {
       els.map((e) => e.getBoundingClientRect().width),
     );
     assert.ok(widths.length >= 30 && widths.every((w) => w <= 1), 'long labels are visually hidden');
-    assert.equal(await page.locator('.ladder tbody td').first().evaluate((td) => getComputedStyle(td, '::before').content), '"Parameters (non-embedding)"');
+    assert.equal(await page.locator('.ladder tbody td').first().evaluate((td) => getComputedStyle(td, '::before').content), '"Parameters"');
     await ctx.close();
   });
 

@@ -303,14 +303,9 @@ impl Scaling {
 
     /// The ladder table's heading for the scale column.
     pub fn scale_heading(&self) -> &'static str {
-        let counts_embeddings_apart = self.shape.is_some_and(|s| s.vocab > 0.0);
-        match (self.steps_per_second, self.axis) {
-            (Some(_), _) => "Environment steps",
-            // N is the non-embedding count where the embeddings are counted apart.
-            (None, Axis::Pretrain | Axis::Finetune) if counts_embeddings_apart => {
-                "Parameters (non-embedding)"
-            }
-            (None, axis) => axis.scale_heading(),
+        match self.steps_per_second {
+            Some(_) => "Environment steps",
+            None => self.axis.scale_heading(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::axis::{Axis, Scaling};
+use super::axis::{Axis, Scaling, Shape};
 use super::design::{
     self, Demands, Placement, RunCost, Template, LR_CONFIGS, OPTIMIZER_CONFIGS, TUNING_CONFIGS,
 };
@@ -544,12 +544,9 @@ fn measurement_requirements(inputs: &Inputs) -> Vec<String> {
         ContributionKind::Model | ContributionKind::Codebase
     ) {
         let (metric, threshold) = match inputs.field {
-            ResearchField::Llm => (
-                "loss, log-likelihood of the correct answer, Brier score",
-                "accuracy",
-            ),
+            ResearchField::Llm => ("loss, log-likelihood of the correct answer", "accuracy"),
             ResearchField::Vision => (
-                "loss, log-likelihood of the correct class, calibration error",
+                "loss, log-likelihood of the correct class",
                 "top-1 accuracy",
             ),
             ResearchField::Rl => (
@@ -558,7 +555,7 @@ fn measurement_requirements(inputs: &Inputs) -> Vec<String> {
             ),
             ResearchField::Other => ("loss or log-likelihood", "a thresholded score"),
         };
-        list.push(format!("Read the trend across sizes on a continuous metric ({metric}) beside {threshold}: thresholded metrics can jump between sizes where the model changes smoothly (Schaeffer et al. 2023, Are Emergent Abilities of Large Language Models a Mirage?)."));
+        list.push(format!("Read trends on a continuous metric ({metric}) beside {threshold}, which can jump where models change smoothly (Schaeffer et al. 2023)."));
     }
     list
 }
@@ -647,10 +644,10 @@ fn assumptions(
         list.push(Assumption {
             name: "Evaluation compute",
             value: format!(
-                "a forward pass (2·N FLOPs per token, more with attention where the shape is known) over {} tokens per evaluation",
+                "a forward pass over {} tokens per evaluation (your evaluation-set size); generated answers decode one token at a time, reading every weight at each step, so they are bound by memory bandwidth and take longer than this prices: time one",
                 format::count(inputs.eval_tokens)
             ),
-            source: "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption); generated answers decode one token at a time, reading every weight per step, so they are bound by memory bandwidth and take longer than this prices: time one",
+            source: "Kaplan et al. 2020 (2·N per token); the default set, 5,000 items of 1,000 tokens, is our assumption",
         });
     } else {
         list.push(Assumption {
@@ -684,7 +681,13 @@ fn assumptions(
             },
         });
     }
-    list.extend(flops_per_token_assumption(scaling));
+    // The per-token cost refines the run's cost: one assumption, not two.
+    if let (Some(text), Some(first)) = (per_token_text(scaling), list.first_mut()) {
+        if first.name != "Cost of one run" {
+            first.value = format!("{}; {text}", first.value);
+            first.source = PER_TOKEN_SOURCE;
+        }
+    }
     if scaling.axis == Axis::Pretrain && trains {
         list.push(Assumption {
             name: "Tokens per parameter",
@@ -750,9 +753,9 @@ fn assumptions(
         value: if scaling.runs_on_one_accelerator() {
             "each run on one accelerator, runs in parallel on the others".into()
         } else {
-            "each run on all the accelerators at once, runs one after another, every size at the same MFU; models under about 100M parameters rarely reach it (their matrix multiplications are too small to fill an accelerator), so their runs take longer than shown: share the accelerators out among them, and time one".into()
+            "each run on all the accelerators at once, runs one after another, at one MFU for every size; under about 100M parameters runs fall short of it, so share the accelerators out among them".into()
         },
-        source: "Our simplification: at equal MFU the accelerator-hours are the same either way; the shortfall of small models is our assumption",
+        source: "Our simplification and assumption",
     });
     if rule_for_claim(
         inputs.generality,
@@ -896,31 +899,35 @@ const SWEEP_SOURCE: &str = "Our calibration: Bergstra & Bengio 2012 (random sear
 
 const MUP_SOURCE: &str = "Yang et al. 2022, Tensor Programs V (μTransfer): hyperparameters tuned small transfer across width under the maximal-update parametrisation; its theory does not cover depth or training length, hence the check; the small sweep is our calibration (Bergstra & Bengio 2012; Dodge et al. 2019)";
 
-/// What a token costs beyond 6·N where the field's architecture is known,
-/// with what it adds at two sizes.
-fn flops_per_token_assumption(scaling: &Scaling) -> Option<Assumption> {
+/// What a token costs beyond 2·N per forward pass where the field's
+/// architecture is known, with what it adds at two sizes.
+fn per_token_text(scaling: &Scaling) -> Option<String> {
     let shape = scaling.shape?;
     scaling.params_at(1.0)?;
     let extra = |n: f64| shape.forward_flops(n) / (2.0 * n) - 1.0;
-    let output = if shape.vocab > 0.0 {
-        format!(
-            " + 2·d·V for the output layer (V = {})",
-            format::whole(shape.vocab as u32)
+    let (output, vocab) = if shape.vocab > 0.0 {
+        (
+            " + 2·d·V",
+            format!(", V = {}", format::whole(shape.vocab as u32)),
         )
     } else {
-        String::new()
+        ("", String::new())
     };
-    Some(Assumption {
-        name: "FLOPs per token",
-        value: format!(
-            "forward 2·N + 2·L·n_ctx·d for attention (n_ctx = {}){output}; training 3 forward passes (2 where only adapters train); N counts parameters without embeddings, in L = (N/196,608)^⅓ layers of width d = 128·L: beyond 2·N this adds {} at 20M and {} at 1B",
-            format::whole(shape.context as u32),
-            format::percent(extra(20e6)),
-            format::percent(extra(1e9)),
-        ),
-        source: "Kaplan et al. 2020, Table 1 (C_forward = 2N + 2·n_layer·n_ctx·d_attn, N without embeddings); the output layer's 2·d·V as counted by Hoffmann et al. 2022, Appendix F; the width per layer is our assumption (GPT-3's shapes, Brown et al. 2020)",
-    })
+    let n = if shape == Shape::LANGUAGE_CHECKPOINT {
+        "N the released size, embeddings included"
+    } else {
+        "N without embeddings"
+    };
+    Some(format!(
+        "per token a forward pass costs 2·N + 2·L·n_ctx·d{output} (n_ctx = {}{vocab}; {n}; L = (N/196,608)^⅓ layers of width 128·L): +{} at 20M, +{} at 1B",
+        format::whole(shape.context as u32),
+        format::percent(extra(20e6)),
+        format::percent(extra(1e9)),
+    ))
 }
+
+/// The source of the per-token cost, when it is added to a run's.
+const PER_TOKEN_SOURCE: &str = "Kaplan et al. 2020, Table 1; the output layer as in Hoffmann et al. 2022, Appendix F; adapters: Hu et al. 2021; the width per layer is our assumption";
 
 /// The memory cap and what one parameter costs, where the axis knows model sizes.
 fn memory_assumption(inputs: &Inputs, scaling: &Scaling, memory: &Memory) -> Option<Assumption> {
@@ -964,7 +971,7 @@ fn memory_assumption(inputs: &Inputs, scaling: &Scaling, memory: &Memory) -> Opt
             format::count(memory.max_params(usage)),
             match scaling.shape.filter(|s| s.vocab > 0.0) {
                 Some(_) => format!(
-                    "; with the embeddings and output layer (2·V·d) that leaves N = {} without them",
+                    ", N ≤ {} without the embeddings",
                     format::count(scaling.max_params_for(memory.max_params(usage)))
                 ),
                 None => String::new(),

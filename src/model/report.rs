@@ -666,7 +666,7 @@ mod tests {
             md.matches("- [ ] ").count(),
             plan.evidence.requirements.len() + plan.evidence.kind_demands.len()
         );
-        assert!(md.contains("| Tier | Parameters (non-embedding) | Tokens |"));
+        assert!(md.contains("| Tier | Parameters | Tokens |"));
         let top = plan.ladder.rungs.last().expect("rungs");
         assert!(md.contains(&format!(
             "| Large | {} | {} |",
