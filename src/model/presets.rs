@@ -99,6 +99,8 @@ pub const FIELD_PRESETS: [Preset; 4] = [
             (Field::ResearchField, "llm"),
             (Field::Axis, "finetune"),
             (Field::DataTokens, "1e8"),
+            // Back to the default language family after a vision preset.
+            (Field::Family, ""),
             (Field::Floor, ""),
             (Field::Top, ""),
             (Field::Mfu, ""),
