@@ -74,7 +74,8 @@ impl Shape {
     /// Layers and width of a model of `n` non-embedding parameters:
     /// N = 12·L·d² with d = 128·L.
     pub fn layers_width(n: f64) -> (f64, f64) {
-        let layers = (n.max(0.0) / (12.0 * WIDTH_PER_LAYER * WIDTH_PER_LAYER)).cbrt();
+        // powf rather than cbrt: the module already carries powf, not cbrt.
+        let layers = (n.max(0.0) / (12.0 * WIDTH_PER_LAYER * WIDTH_PER_LAYER)).powf(1.0 / 3.0);
         (layers, WIDTH_PER_LAYER * layers)
     }
 
