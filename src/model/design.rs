@@ -284,6 +284,14 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// An optimiser's sweep in words: every hyperparameter, in every domain.
+    fn optimizer_sweep(&self) -> String {
+        format!(
+            "{OPTIMIZER_CONFIGS} configurations over learning rate, warm-up, weight decay and β₂{}",
+            self.each_domain()
+        )
+    }
+
     /// The tuning above the smallest size: a learning-rate sweep per group
     /// where every rung is swept, else one check that μP's transfer holds.
     fn larger_size_tuning(
@@ -354,11 +362,12 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
     }
 }
 
-fn insight(c: &Context) -> Vec<Template> {
+/// The method, its ablations and the tuning sweep at the smallest size.
+fn insight_small(c: &Context) -> Vec<Template> {
     use Placement::*;
     use RunCost::*;
     let (d, b) = (c.d, c.baselines);
-    let mut groups = vec![
+    vec![
         group(
             Bottom,
             "main",
@@ -400,10 +409,22 @@ fn insight(c: &Context) -> Vec<Template> {
             TUNING_CONFIGS,
             Train,
         ),
+    ]
+}
+
+fn insight(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let (d, b) = (c.d, c.baselines);
+    let mut groups = insight_small(c);
+    groups.extend([
         group(
             Middle,
             "trend",
-            format!("Method against every baseline as scale grows, {}", c.trend_where),
+            format!(
+                "Method against every baseline as scale grows, {}",
+                c.trend_where
+            ),
             1 + b,
             c.trend_settings,
             c.trend_seeds,
@@ -423,7 +444,7 @@ fn insight(c: &Context) -> Vec<Template> {
             1,
             Train,
         ),
-    ];
+    ]);
     groups.extend(c.larger_size_tuning(
         &[
             (
@@ -444,11 +465,12 @@ fn insight(c: &Context) -> Vec<Template> {
     groups
 }
 
-fn negative_result(c: &Context) -> Vec<Template> {
+/// The idea, its variants and their tuning at the smallest size.
+fn negative_result_small(c: &Context) -> Vec<Template> {
     use Placement::*;
     use RunCost::*;
     let (d, b) = (c.d, c.baselines);
-    let mut groups = vec![
+    vec![
         group(
             Bottom,
             "main",
@@ -504,6 +526,15 @@ fn negative_result(c: &Context) -> Vec<Template> {
             TUNING_CONFIGS,
             Train,
         ),
+    ]
+}
+
+fn negative_result(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let d = c.d;
+    let mut groups = negative_result_small(c);
+    groups.extend([
         group(
             Middle,
             "trend",
@@ -530,7 +561,7 @@ fn negative_result(c: &Context) -> Vec<Template> {
             1,
             Train,
         ),
-    ];
+    ]);
     if d.sweeps_every_rung() {
         // The idea gets at least the baseline's tuning at every size it is
         // compared at, the largest included: that is where a reviewer
@@ -828,14 +859,12 @@ fn codebase(c: &Context) -> Vec<Template> {
     groups
 }
 
-fn optimizer(c: &Context) -> Vec<Template> {
+/// Every optimiser swept and compared at the smallest size, and re-tuned above it.
+fn optimizer_small(c: &Context) -> Vec<Template> {
     use Placement::*;
     use RunCost::*;
     let (d, b) = (c.d, c.baselines);
-    let sweep = format!(
-        "{OPTIMIZER_CONFIGS} configurations over learning rate, warm-up, weight decay and β₂{}",
-        c.each_domain()
-    );
+    let sweep = c.optimizer_sweep();
     vec![
         group(
             Bottom,
@@ -873,6 +902,16 @@ fn optimizer(c: &Context) -> Vec<Template> {
             OPTIMIZER_CONFIGS,
             Train,
         ),
+    ]
+}
+
+fn optimizer(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let d = c.d;
+    let sweep = c.optimizer_sweep();
+    let mut groups = optimizer_small(c);
+    groups.extend([
         group(
             Centre,
             "data-ratio",
@@ -923,7 +962,8 @@ fn optimizer(c: &Context) -> Vec<Template> {
             1,
             Train,
         ),
-    ]
+    ]);
+    groups
 }
 
 fn domains_phrase(domains: u32) -> String {
