@@ -8,10 +8,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { constants, brotliCompressSync } from 'node:zlib';
 
-// Measured 2026-11-30: 235.8 KB, plus 1.8% (the ceiling was set at 233.1 KB
-// plus 3%; drawing the plan after the first paint added 1.5 KB, the expert
-// read's fixes 1.2 KB). README ("Size") says what the bytes bought.
-const CEILING_KB = 240;
+// Measured 2026-12-06: 249.7 KB, plus 1.3% (235.8 KB before issue 32's
+// expert read added 13.9 KB: adapters, optimisers, per-token FLOPs, every
+// axis within memory, benchmark items; the ceiling was 240 KB). README
+// ("Size") says what the bytes bought.
+const CEILING_KB = 253;
 
 const dist = new URL('../dist/', import.meta.url);
 const assets = JSON.parse(await readFile(new URL('embed-assets.json', dist), 'utf8'));

@@ -358,14 +358,14 @@ mod tests {
 
     #[test]
     fn a_preset_keeps_the_scales_it_sets_and_clears_the_others() {
-        let vit = FIELD_PRESETS
+        let rl = FIELD_PRESETS
             .iter()
-            .find(|p| p.label.starts_with("ViT"))
-            .expect("vit");
+            .find(|p| p.label.starts_with("Deep RL"))
+            .expect("deep rl");
         let s = start()
             .apply(Action::Edit(Field::Top, "7e9".into()))
-            .apply(Action::Preset(vit));
-        assert_eq!((s.inputs.floor, s.inputs.top), (Some(5e6), Some(8.6e7)));
+            .apply(Action::Preset(rl));
+        assert_eq!((s.inputs.floor, s.inputs.top), (Some(1e6), None));
         let llm = &FIELD_PRESETS[0];
         let s = s.apply(Action::Preset(llm));
         assert_eq!((s.inputs.floor, s.inputs.top), (None, None));

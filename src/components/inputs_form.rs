@@ -79,16 +79,26 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
         || inputs.effect.is_some()
         || inputs.noise.is_some();
     // A picker over the field table's options, its hint from the table.
+    // The family the plan uses: one the field offers, even when the state
+    // still holds another field's (the plan says so in a warning).
+    let family_shown = inputs.clone().reconciled().0.family.id().to_owned();
     let choice = |field: Field| {
+        let selected = if field == Field::Family {
+            family_shown.clone()
+        } else {
+            state.text(field)
+        };
         choice_field::view(ChoiceField {
             field,
             hint: field.hint(inputs.axis).into(),
             options: field
                 .options()
                 .into_iter()
+                // Only what makes sense here: a benchmark's axis, a field's families.
+                .filter(|(id, _)| inputs.offers(field, id))
                 .map(|(id, text)| (id.to_owned(), text))
                 .collect(),
-            selected: &state.text(field),
+            selected: &selected,
             dispatch,
         })
     };
@@ -156,7 +166,12 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                     }) }
                 </div>
                 { choice(Field::ResearchField) }
-                { choice(Field::Axis) }
+                if inputs.uses(Field::Axis) {
+                    { choice(Field::Axis) }
+                }
+                if inputs.uses(Field::FinetuneMethod) {
+                    { choice(Field::FinetuneMethod) }
+                }
                 if inputs.uses(Field::Family) {
                     { choice(Field::Family) }
                 }

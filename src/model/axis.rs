@@ -11,15 +11,113 @@
 
 use serde::Serialize;
 
+use super::inputs::FinetuneMethod;
+
 /// FLOPs per parameter per training token (forward and backward pass).
 /// Source: Kaplan et al. 2020, "Scaling Laws for Neural Language Models", C ≈ 6·N·D.
 pub const TRAIN_FLOPS_PER_PARAM_TOKEN: f64 = 6.0;
+
+/// FLOPs per parameter per training token when only adapters train (LoRA,
+/// QLoRA): the forward pass (2) and the backward pass's gradients with
+/// respect to activations (2), without the frozen weights' own gradients
+/// (the other 2 of the 6; Kaplan et al. 2020 count the backward pass as
+/// twice the forward; Hu et al. 2021, Section 4.2, measure about 25% faster
+/// training for GPT-3 175B). Adapters add under 1% (`memory::ADAPTER_SHARE`).
+pub const ADAPTER_FLOPS_PER_PARAM_TOKEN: f64 = 4.0;
 
 /// FLOPs per parameter per token of a forward pass alone, as evaluation costs.
 /// Source: Kaplan et al. 2020, C_forward ≈ 2·N per token.
 pub const EVAL_FLOPS_PER_PARAM_TOKEN: f64 = 2.0;
 
 const SECONDS_PER_HOUR: f64 = 3600.0;
+
+/// Width per layer of the transformer a size stands for: d = 128·L. Our
+/// assumption, between GPT-3's shapes (768 wide at 12 layers, 12,288 at
+/// 96; Brown et al. 2020, Table 2.1); Kaplan et al. 2020 (Figure 5) find
+/// the loss nearly flat over a wide range of aspect ratios.
+pub const WIDTH_PER_LAYER: f64 = 128.0;
+
+/// The transformer behind a size, for the compute that 6·N leaves out:
+/// attention over the context and, for language models, the output layer.
+/// N counts non-embedding parameters, N = 12·L·d² (Kaplan et al. 2020,
+/// Section 2.1); a released checkpoint's named size already counts its
+/// embeddings, so its shape has no vocabulary term.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Shape {
+    /// Tokens each token attends to.
+    pub context: f64,
+    /// Output-layer width per token (the vocabulary); 0 where the head runs
+    /// once per sequence (a ViT's class head) or is counted in N.
+    pub vocab: f64,
+}
+
+impl Shape {
+    /// A language model: 2,048 tokens of context (GPT-3, Pythia) and a
+    /// 50,257-token vocabulary (GPT-2's, Radford et al. 2019; Pythia's
+    /// GPT-NeoX tokenizer is about the same size).
+    pub const LANGUAGE: Shape = Shape {
+        context: 2048.0,
+        vocab: 50_257.0,
+    };
+    /// A released language checkpoint: its named size includes the embeddings.
+    pub const LANGUAGE_CHECKPOINT: Shape = Shape {
+        context: 2048.0,
+        vocab: 0.0,
+    };
+    /// A ViT at 224² with 16² patches: 196 patches and a class token
+    /// (Dosovitskiy et al. 2021); the class head runs once per image.
+    pub const VIT: Shape = Shape {
+        context: 197.0,
+        vocab: 0.0,
+    };
+
+    /// Layers and width of a model of `n` non-embedding parameters:
+    /// N = 12·L·d² with d = 128·L.
+    pub fn layers_width(n: f64) -> (f64, f64) {
+        // powf rather than cbrt: the module already carries powf, not cbrt.
+        let layers = (n.max(0.0) / (12.0 * WIDTH_PER_LAYER * WIDTH_PER_LAYER)).powf(1.0 / 3.0);
+        (layers, WIDTH_PER_LAYER * layers)
+    }
+
+    /// Forward FLOPs per token: 2·N, plus 2·L·n_ctx·d for attention
+    /// (Kaplan et al. 2020, Table 1), plus 2·d·V for the output layer.
+    ///
+    /// ```
+    /// use evidence_ladder::model::axis::Shape;
+    /// // 125M: the attention and output layer add about 60% to 2·N.
+    /// let f = Shape::LANGUAGE.forward_flops(125e6);
+    /// assert!(f > 1.5 * 2.0 * 125e6 && f < 1.8 * 2.0 * 125e6);
+    /// ```
+    pub fn forward_flops(&self, n: f64) -> f64 {
+        let (layers, width) = Self::layers_width(n);
+        2.0 * n + 2.0 * layers * self.context * width + 2.0 * width * self.vocab
+    }
+
+    /// Parameters a model of `n` non-embedding parameters holds in memory:
+    /// N plus the input embedding and the output layer, V·d each (untied,
+    /// as in Pythia and Llama).
+    pub fn total_params(&self, n: f64) -> f64 {
+        n + 2.0 * self.vocab * Self::layers_width(n).1
+    }
+
+    /// The largest N whose total parameters are at most `total`.
+    pub fn max_n(&self, total: f64) -> f64 {
+        if self.vocab == 0.0 || !total.is_finite() {
+            return total;
+        }
+        let (mut low, mut high) = (0.0, total.max(0.0));
+        // The total grows with N, so bisect; 60 halvings reach f64's precision.
+        for _ in 0..60 {
+            let mid = 0.5 * (low + high);
+            if self.total_params(mid) <= total {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -59,7 +157,7 @@ impl Axis {
     pub fn unit(self) -> &'static str {
         match self {
             Self::Pretrain | Self::Finetune => "parameters",
-            Self::Data => "tokens or steps",
+            Self::Data => "tokens",
             Self::Custom => "× the smallest run",
         }
     }
@@ -68,7 +166,7 @@ impl Axis {
     pub fn scale_heading(self) -> &'static str {
         match self {
             Self::Pretrain | Self::Finetune => "Parameters",
-            Self::Data => "Training tokens or steps",
+            Self::Data => "Training tokens",
             Self::Custom => "Scale",
         }
     }
@@ -109,6 +207,12 @@ pub struct Scaling {
     pub steps_per_second: Option<f64>,
     /// Tokens one model reads to answer one evaluation set (a subset of the benchmark).
     pub eval_tokens: f64,
+    /// How runs train: every weight, or adapters on a frozen model (the
+    /// fine-tuning axis only; `Full` elsewhere).
+    pub method: FinetuneMethod,
+    /// The transformer behind a size, where the field has one (language,
+    /// vision); `None` counts 6·N alone.
+    pub shape: Option<Shape>,
 }
 
 impl Scaling {
@@ -121,17 +225,54 @@ impl Scaling {
     /// ```
     pub fn train_flops(&self, scale: f64) -> f64 {
         match self.axis {
-            Axis::Pretrain => TRAIN_FLOPS_PER_PARAM_TOKEN * scale * self.tokens_per_param * scale,
-            Axis::Finetune => TRAIN_FLOPS_PER_PARAM_TOKEN * scale * self.data_tokens,
+            Axis::Pretrain => self.train_flops_per_token(scale) * self.tokens_per_param * scale,
+            Axis::Finetune => self.train_flops_per_token(scale) * self.data_tokens,
             Axis::Data => match self.steps_per_second {
                 // Simulation-bound: the run takes steps / rate hours of one
                 // accelerator, counted in the FLOPs that accelerator delivers.
                 Some(rate) => scale / rate / SECONDS_PER_HOUR * self.flops_per_accelerator_hour,
-                None => TRAIN_FLOPS_PER_PARAM_TOKEN * self.model_params * scale,
+                None => self.train_flops_per_token(self.model_params) * scale,
             },
             Axis::Custom => {
                 self.base_hours * scale.powf(self.exponent) * self.flops_per_accelerator_hour
             }
+        }
+    }
+
+    /// Forward FLOPs per token of a model of `n` parameters: 2·N, plus the
+    /// attention and output layer where the shape is known.
+    pub fn forward_flops_per_token(&self, n: f64) -> f64 {
+        match self.shape {
+            Some(shape) => shape.forward_flops(n),
+            None => EVAL_FLOPS_PER_PARAM_TOKEN * n,
+        }
+    }
+
+    /// Training FLOPs per token: the backward pass costs twice the forward
+    /// (Kaplan et al. 2020), so 3 forward passes in all, or 2 where only
+    /// adapters train (no weight gradients for the frozen model).
+    pub fn train_flops_per_token(&self, n: f64) -> f64 {
+        self.flops_per_param_token() / EVAL_FLOPS_PER_PARAM_TOKEN * self.forward_flops_per_token(n)
+    }
+
+    /// Parameters held in memory by the model of this rung: N plus the
+    /// embeddings where the shape has a vocabulary.
+    pub fn memory_params_at(&self, scale: f64) -> Option<f64> {
+        let n = self.params_at(scale)?;
+        Some(self.shape.map_or(n, |shape| shape.total_params(n)))
+    }
+
+    /// The largest N whose model holds `total` parameters in memory.
+    pub fn max_params_for(&self, total: f64) -> f64 {
+        self.shape.map_or(total, |shape| shape.max_n(total))
+    }
+
+    /// Training FLOPs per parameter per token: 6 for full training, 4 where
+    /// only adapters train.
+    pub fn flops_per_param_token(&self) -> f64 {
+        match self.method {
+            FinetuneMethod::Full => TRAIN_FLOPS_PER_PARAM_TOKEN,
+            FinetuneMethod::Lora | FinetuneMethod::Qlora => ADAPTER_FLOPS_PER_PARAM_TOKEN,
         }
     }
 
@@ -140,7 +281,7 @@ impl Scaling {
     /// 1% of a training run (our assumption).
     pub fn eval_flops(&self, scale: f64) -> f64 {
         match (self.params_at(scale), self.steps_per_second) {
-            (Some(params), None) => EVAL_FLOPS_PER_PARAM_TOKEN * params * self.eval_tokens,
+            (Some(params), None) => self.forward_flops_per_token(params) * self.eval_tokens,
             _ => 0.01 * self.train_flops(scale),
         }
     }
@@ -211,6 +352,8 @@ impl Scaling {
             floor,
             steps_per_second: None,
             eval_tokens: 5e6,
+            method: FinetuneMethod::Full,
+            shape: None,
         }
     }
 }
@@ -248,6 +391,8 @@ mod tests {
             floor: default_floor(axis),
             steps_per_second: None,
             eval_tokens: 5e6,
+            method: FinetuneMethod::Full,
+            shape: None,
         }
     }
 

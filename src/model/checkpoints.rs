@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::inputs::ResearchField;
+
 /// A family of released checkpoints of one architecture and recipe, trained
 /// at several sizes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -13,16 +15,43 @@ pub enum ModelFamily {
     Qwen25,
     #[serde(rename = "llama3")]
     Llama3,
+    #[serde(rename = "vit")]
+    VitAugReg,
+    #[serde(rename = "dinov2")]
+    Dinov2,
 }
 
 impl ModelFamily {
-    pub const ALL: [Self; 3] = [Self::Pythia, Self::Qwen25, Self::Llama3];
+    pub const ALL: [Self; 5] = [
+        Self::Pythia,
+        Self::Qwen25,
+        Self::Llama3,
+        Self::VitAugReg,
+        Self::Dinov2,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             Self::Pythia => "pythia",
             Self::Qwen25 => "qwen2.5",
             Self::Llama3 => "llama3",
+            Self::VitAugReg => "vit",
+            Self::Dinov2 => "dinov2",
+        }
+    }
+
+    /// Whether this family's checkpoints belong to the field: vision
+    /// benchmarks evaluate vision models, every other field language models.
+    pub fn suits(self, field: ResearchField) -> bool {
+        let vision = matches!(self, Self::VitAugReg | Self::Dinov2);
+        vision == (field == ResearchField::Vision)
+    }
+
+    /// The family used when the chosen one does not suit the field.
+    pub fn default_for(field: ResearchField) -> Self {
+        match field {
+            ResearchField::Vision => Self::VitAugReg,
+            _ => Self::Qwen25,
         }
     }
 
@@ -35,6 +64,8 @@ impl ModelFamily {
             Self::Pythia => "Pythia",
             Self::Qwen25 => "Qwen2.5",
             Self::Llama3 => "Llama 3",
+            Self::VitAugReg => "ViT (AugReg)",
+            Self::Dinov2 => "DINOv2",
         }
     }
 
@@ -53,6 +84,14 @@ impl ModelFamily {
             // Dubey et al. 2024, "The Llama 3 Herd of Models" (8B, 70B, 405B),
             // and Meta's Llama 3.2 model card (1B, 3B).
             Self::Llama3 => &[1e9, 3e9, 8e9, 70e9, 405e9],
+            // Steiner et al. 2022, "How to train your ViT? Data, Augmentation,
+            // and Regularization in Vision Transformers", Table 1: ViT-Ti/16
+            // 5.7M, S/16 22M, B/16 86M, L/16 304M (released in timm).
+            Self::VitAugReg => &[5.7e6, 22e6, 86e6, 304e6],
+            // Oquab et al. 2023, "DINOv2: Learning Robust Visual Features
+            // without Supervision", Table 17: ViT-S/14 21M, B/14 86M, L/14
+            // 300M, g/14 1.1B.
+            Self::Dinov2 => &[21e6, 86e6, 300e6, 1.1e9],
         }
     }
 
@@ -63,6 +102,10 @@ impl ModelFamily {
             Self::Llama3 => {
                 "Dubey et al. 2024 (Llama 3: 8B, 70B, 405B) and Meta's Llama 3.2 card (1B, 3B, pruned and distilled from 8B)"
             }
+            Self::VitAugReg => {
+                "Steiner et al. 2022 (How to train your ViT, AugReg): ViT-Ti, S, B and L/16, 5.7M to 304M"
+            }
+            Self::Dinov2 => "Oquab et al. 2023 (DINOv2): ViT-S, B, L and g/14, 21M to 1.1B",
         }
     }
 

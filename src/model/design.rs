@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::evidence::LevelRule;
-use super::format::plural;
+use super::format::{self, plural};
 use super::inputs::{ContributionKind, ResearchField, Tuning};
 
 /// Configurations in a tuning sweep, per arm. Our calibration: random search
@@ -44,6 +44,21 @@ pub const PROMPT_FORMATS: u32 = 3;
 /// ranking is not one family's quirk. Our calibration.
 pub const OTHER_FAMILIES: u32 = 2;
 
+/// Configurations per optimiser at each size of an optimiser comparison: a
+/// coordinate-wise sweep of 3 values of each of 4 hyperparameters (learning
+/// rate, warm-up, weight decay, β₂) around the best so far. Optimiser
+/// comparisons flip when the baseline is tuned less (Dahl et al. 2023,
+/// AlgoPerf; Kaddour et al. 2023, "No Train No Gain"); Wen et al. 2025
+/// ("Fantastic Pretraining Optimizers and Where to Find Them") sweep every
+/// hyperparameter per size and data ratio and see claimed speed-ups fall
+/// from about 1.4× at 130M to 1.1× at 1.2B. The count is our calibration.
+pub const OPTIMIZER_CONFIGS: u32 = 12;
+
+/// Tokens per run of the second data ratio an optimiser is compared at,
+/// as a multiple of the ladder's: Wen et al. 2025 compare at 1× to 8× the
+/// Chinchilla ratio, and speed-ups shrink as runs get longer. Our choice.
+pub const DATA_RATIO: f64 = 4.0;
+
 /// Share of a full run that a throughput measurement takes: steady-state
 /// speed shows after warm-up, well within 1% of a full run (our assumption).
 pub const THROUGHPUT_FRACTION: f64 = 0.01;
@@ -62,6 +77,12 @@ pub enum Placement {
     Top,
     /// Every rung.
     Every,
+    /// Every middle rung, or the largest where there is none: a check one
+    /// step above the smallest size, whatever the number of rungs.
+    Check,
+    /// One rung in the middle of the ladder (the upper of two middles; the
+    /// largest of a two-rung ladder).
+    Centre,
 }
 
 /// What one run of a group costs.
@@ -74,6 +95,9 @@ pub enum RunCost {
     Partial(f64),
     /// One evaluation: a forward pass over the evaluation set.
     Eval,
+    /// A training run on this multiple of the rung's tokens (a second
+    /// tokens-per-parameter ratio).
+    Longer(f64),
 }
 
 /// A group of runs the paper needs, before it is placed on rungs.
@@ -185,6 +209,136 @@ fn in_settings(d: &Demands) -> String {
     )
 }
 
+/// A group of runs: where it runs, what it shows, and its design.
+#[allow(clippy::too_many_arguments)]
+fn group(
+    at: Placement,
+    what: &'static str,
+    label: String,
+    arms: u32,
+    settings: u32,
+    seeds: u32,
+    configs: u32,
+    cost: RunCost,
+) -> Template {
+    Template {
+        at,
+        what,
+        label,
+        arms,
+        settings,
+        seeds,
+        configs,
+        cost,
+    }
+}
+
+/// What every kind's groups share: the level's demands and where the
+/// headline and the trend run.
+struct Context<'a> {
+    d: &'a Demands,
+    baselines: u32,
+    per_domain: u32,
+    headline_settings: u32,
+    headline_where: String,
+    trend_settings: u32,
+    trend_seeds: u32,
+    trend_where: String,
+}
+
+impl<'a> Context<'a> {
+    fn of(d: &'a Demands) -> Self {
+        let per_domain = d.domains.max(1);
+        let headline_settings = d.headline_settings();
+        let headline_where = if d.field == ResearchField::Rl {
+            format!("on each of {headline_settings} tasks")
+        } else {
+            domains_phrase(per_domain)
+        };
+        // Deep RL aggregates over tasks, so the trend across sizes runs the
+        // headline's tasks and seeds: an interquartile mean needs them at every size.
+        let (trend_settings, trend_seeds, trend_where) = if d.field == ResearchField::Rl {
+            (headline_settings, d.headline_seeds, headline_where.clone())
+        } else {
+            (per_domain, d.seeds, domains_phrase(per_domain))
+        };
+        Context {
+            d,
+            baselines: d.baselines,
+            per_domain,
+            headline_settings,
+            headline_where,
+            trend_settings,
+            trend_seeds,
+            trend_where,
+        }
+    }
+
+    /// ", in each of 2 domains" where the claim spans several: every sweep
+    /// runs in every domain the headline runs in.
+    fn each_domain(&self) -> String {
+        if self.per_domain > 1 {
+            format!(", in each of {} domains", self.per_domain)
+        } else {
+            String::new()
+        }
+    }
+
+    /// An optimiser's sweep in words: every hyperparameter, in every domain.
+    fn optimizer_sweep(&self) -> String {
+        format!(
+            "{OPTIMIZER_CONFIGS} configurations over learning rate, warm-up, weight decay and β₂{}",
+            self.each_domain()
+        )
+    }
+
+    /// The tuning above the smallest size: a learning-rate sweep per group
+    /// where every rung is swept, else one check that μP's transfer holds.
+    fn larger_size_tuning(
+        &self,
+        sweeps: &[(Placement, &'static str, u32, &str)],
+        compared: &str,
+    ) -> Vec<Template> {
+        if self.d.sweeps_every_rung() {
+            sweeps
+                .iter()
+                .map(|&(at, what, arms, who)| {
+                    group(
+                        at,
+                        what,
+                        format!(
+                            "Learning-rate sweep: {LR_CONFIGS} values for {who}{}",
+                            self.each_domain()
+                        ),
+                        arms,
+                        self.per_domain,
+                        1,
+                        LR_CONFIGS,
+                        RunCost::Train,
+                    )
+                })
+                .collect()
+        } else {
+            // μTransfer covers width, not depth or training length: check
+            // the transferred learning rate once above the sweep, whatever
+            // the number of rungs (Yang et al. 2022).
+            vec![group(
+                Placement::Check,
+                "transfer-check",
+                format!(
+                    "Transfer check: {LR_CONFIGS} learning rates around the transferred one, {compared}{}",
+                    self.each_domain()
+                ),
+                2,
+                self.per_domain,
+                1,
+                LR_CONFIGS,
+                RunCost::Train,
+            )]
+        }
+    }
+}
+
 /// The groups of runs a paper of this kind needs at this level.
 ///
 /// ```
@@ -196,461 +350,620 @@ fn in_settings(d: &Demands) -> String {
 /// assert!(groups.iter().any(|g| g.what == "headline" && g.arms == 2));
 /// ```
 pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
-    let group = |at, what, label: String, arms, settings, seeds, configs, cost| Template {
-        at,
-        what,
-        label,
-        arms,
-        settings,
-        seeds,
-        configs,
-        cost,
-    };
-    let b = d.baselines;
-    let per_domain = d.domains.max(1);
-    let headline_settings = d.headline_settings();
-    let headline_where = if d.field == ResearchField::Rl {
-        format!("on each of {headline_settings} tasks")
-    } else {
-        domains_phrase(per_domain)
-    };
-    // Deep RL aggregates over tasks, so the trend across sizes runs the
-    // headline's tasks and seeds: an interquartile mean needs them at every size.
-    let (trend_settings, trend_seeds, trend_where) = if d.field == ResearchField::Rl {
-        (headline_settings, d.headline_seeds, headline_where.clone())
-    } else {
-        (per_domain, d.seeds, domains_phrase(per_domain))
-    };
+    let c = Context::of(d);
+    match kind {
+        ContributionKind::Insight => insight(&c),
+        ContributionKind::NegativeResult => negative_result(&c),
+        ContributionKind::Model => model(&c),
+        ContributionKind::Benchmark => benchmark(&c),
+        ContributionKind::Dataset => dataset(&c),
+        ContributionKind::Codebase => codebase(&c),
+        ContributionKind::Optimizer => optimizer(&c),
+    }
+}
+
+/// The method, its ablations and the tuning sweep at the smallest size.
+fn insight_small(c: &Context) -> Vec<Template> {
     use Placement::*;
     use RunCost::*;
-    match kind {
-        ContributionKind::Insight => {
-            let mut groups = vec![
-                group(
-                    Bottom,
-                    "main",
-                    format!(
-                        "Method and {} {}",
-                        plural(b, "baseline", "baselines"),
-                        in_settings(d)
-                    ),
-                    1 + b,
-                    d.settings,
-                    d.seeds,
-                    1,
-                    Train,
-                ),
-                group(
-                    Bottom,
-                    "ablations",
-                    format!(
-                        "Ablations: the method without each of {} {}",
-                        plural(d.ablations, "part", "parts"),
-                        in_settings(d)
-                    ),
-                    d.ablations,
-                    d.settings,
-                    d.seeds,
-                    1,
-                    Train,
-                ),
-                group(
-                    Bottom,
-                    "tuning",
-                    format!(
-                        "Tuning sweep: {TUNING_CONFIGS} configurations for the method and for each baseline alike"
-                    ),
-                    1 + b,
-                    1,
-                    1,
-                    TUNING_CONFIGS,
-                    Train,
-                ),
-                group(
-                    Middle,
-                    "trend",
-                    format!("Method against every baseline as scale grows, {trend_where}"),
-                    1 + b,
-                    trend_settings,
-                    trend_seeds,
-                    1,
-                    Train,
-                ),
-                group(
-                    Top,
-                    "headline",
-                    format!("Headline: method against its strongest baseline, {headline_where}"),
-                    2,
-                    headline_settings,
-                    d.headline_seeds,
-                    1,
-                    Train,
-                ),
-            ];
-            if !d.sweeps_every_rung() {
-                // μTransfer covers width, not depth or training length:
-                // check the transferred learning rate once above the sweep.
-                groups.push(group(
-                    Middle,
-                    "transfer-check",
-                    format!("Transfer check: {LR_CONFIGS} learning rates around the transferred one, method and strongest baseline"),
-                    2,
-                    1,
-                    1,
-                    LR_CONFIGS,
-                    Train,
-                ));
-            }
-            if d.sweeps_every_rung() {
-                groups.extend([
-                    group(
-                        Middle,
-                        "trend-tuning",
-                        format!("Learning-rate sweep: {LR_CONFIGS} values for the method and for each baseline"),
-                        1 + b,
-                        1,
-                        1,
-                        LR_CONFIGS,
-                        Train,
-                    ),
-                    group(
-                        Top,
-                        "headline-tuning",
-                        format!("Learning-rate sweep: {LR_CONFIGS} values for the method and for its strongest baseline"),
-                        2,
-                        1,
-                        1,
-                        LR_CONFIGS,
-                        Train,
-                    ),
-                ]);
-            }
-            groups
-        }
-        ContributionKind::NegativeResult => {
-            let mut groups = vec![
-                group(
-                    Bottom,
-                    "main",
-                    format!(
-                        "The idea and {} {}",
-                        plural(b, "baseline", "baselines"),
-                        in_settings(d)
-                    ),
-                    1 + b,
-                    d.settings,
-                    d.seeds,
-                    1,
-                    Train,
-                ),
-                group(
-                    Bottom,
-                    "variants",
-                    format!(
-                        "{} of the idea {}, so the try is thorough",
-                        plural(d.ablations, "variant", "variants"),
-                        in_settings(d)
-                    ),
-                    d.ablations,
-                    d.settings,
-                    d.seeds,
-                    1,
-                    Train,
-                ),
-                group(
-                    Bottom,
-                    "tuning",
-                    format!(
-                        "Tuning sweep for the idea: {} configurations, twice each baseline's",
-                        2 * TUNING_CONFIGS
-                    ),
-                    1,
-                    1,
-                    1,
-                    2 * TUNING_CONFIGS,
-                    Train,
-                ),
-                group(
-                    Bottom,
-                    "baseline-tuning",
-                    format!("Tuning sweep: {TUNING_CONFIGS} configurations for each baseline"),
-                    b,
-                    1,
-                    1,
-                    TUNING_CONFIGS,
-                    Train,
-                ),
-                group(
-                    Middle,
-                    "trend",
-                    format!(
-                        "The gap does not close: the idea against the strongest baseline as scale grows, {trend_where}"
-                    ),
-                    2,
-                    trend_settings,
-                    trend_seeds,
-                    1,
-                    Train,
-                ),
-                group(
-                    Top,
-                    "headline",
-                    format!("Headline: equivalence, or a gap that stays, {headline_where}"),
-                    2,
-                    headline_settings,
-                    d.headline_seeds,
-                    1,
-                    Train,
-                ),
-            ];
-            if d.sweeps_every_rung() {
-                // The idea gets at least the baseline's tuning at every size
-                // it is compared at, the largest included: that is where a
-                // reviewer looks for an untuned idea.
-                for (at, idea, baseline) in [
-                    (Middle, "trend-tuning", "trend-baseline-tuning"),
-                    (Top, "headline-tuning", "headline-baseline-tuning"),
-                ] {
-                    groups.push(group(
-                        at,
-                        idea,
-                        format!("Learning-rate sweep for the idea: {} values, twice the baseline's", 2 * LR_CONFIGS),
-                        1,
-                        1,
-                        1,
-                        2 * LR_CONFIGS,
-                        Train,
-                    ));
-                    groups.push(group(
-                        at,
-                        baseline,
-                        format!("Learning-rate sweep for the strongest baseline: {LR_CONFIGS} values"),
-                        1,
-                        1,
-                        1,
-                        LR_CONFIGS,
-                        Train,
-                    ));
-                }
-            }
-            groups
-        }
-        ContributionKind::Model => vec![
-            group(
-                Bottom,
-                "recipe",
-                format!(
-                    "Recipe search: {TUNING_CONFIGS} candidate recipes (data mix, schedule, architecture)"
-                ),
-                1,
-                1,
-                1,
-                TUNING_CONFIGS,
-                Train,
+    let (d, b) = (c.d, c.baselines);
+    vec![
+        group(
+            Bottom,
+            "main",
+            format!(
+                "Method and {} {}",
+                plural(b, "baseline", "baselines"),
+                in_settings(d)
             ),
-            group(
+            1 + b,
+            d.settings,
+            d.seeds,
+            1,
+            Train,
+        ),
+        group(
+            Bottom,
+            "ablations",
+            format!(
+                "Ablations: the method without each of {} {}",
+                plural(d.ablations, "part", "parts"),
+                in_settings(d)
+            ),
+            d.ablations,
+            d.settings,
+            d.seeds,
+            1,
+            Train,
+        ),
+        group(
+            Bottom,
+            "tuning",
+            format!(
+                "Tuning sweep: {TUNING_CONFIGS} configurations for the method and for each baseline alike{}",
+                c.each_domain()
+            ),
+            1 + b,
+            c.per_domain,
+            1,
+            TUNING_CONFIGS,
+            Train,
+        ),
+    ]
+}
+
+fn insight(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let (d, b) = (c.d, c.baselines);
+    let mut groups = insight_small(c);
+    groups.extend([
+        group(
+            Middle,
+            "trend",
+            format!(
+                "Method against every baseline as scale grows, {}",
+                c.trend_where
+            ),
+            1 + b,
+            c.trend_settings,
+            c.trend_seeds,
+            1,
+            Train,
+        ),
+        group(
+            Top,
+            "headline",
+            format!(
+                "Headline: method against its strongest baseline, {}",
+                c.headline_where
+            ),
+            2,
+            c.headline_settings,
+            d.headline_seeds,
+            1,
+            Train,
+        ),
+    ]);
+    groups.extend(c.larger_size_tuning(
+        &[
+            (
                 Middle,
-                "recipe-check",
-                "Recipe check: the two best recipes one step up".into(),
+                "trend-tuning",
+                1 + b,
+                "the method and for each baseline",
+            ),
+            (
+                Top,
+                "headline-tuning",
                 2,
-                1,
-                1,
-                1,
-                Train,
-            ),
-            group(
-                Top,
-                "final",
-                "Final training run of the released model".into(),
-                1,
-                1,
-                1,
-                1,
-                Train,
-            ),
-            group(
-                Top,
-                "evaluation",
-                format!(
-                    "Evaluate the model and {} on {}, the same way, with a bootstrap over each benchmark's items",
-                    plural(b, "existing model", "existing models"),
-                    plural(d.settings, "benchmark", "benchmarks")
-                ),
-                1 + b,
-                d.settings,
-                1,
-                1,
-                Eval,
+                "the method and for its strongest baseline",
             ),
         ],
-        ContributionKind::Benchmark => vec![
-            group(
-                Every,
-                "evaluation",
+        "method and strongest baseline",
+    ));
+    groups
+}
+
+/// The idea, its variants and their tuning at the smallest size.
+fn negative_result_small(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let (d, b) = (c.d, c.baselines);
+    vec![
+        group(
+            Bottom,
+            "main",
+            format!(
+                "The idea and {} {}",
+                plural(b, "baseline", "baselines"),
+                in_settings(d)
+            ),
+            1 + b,
+            d.settings,
+            d.seeds,
+            1,
+            Train,
+        ),
+        group(
+            Bottom,
+            "variants",
+            format!(
+                "{} of the idea {}, so the try is thorough",
+                plural(d.ablations, "variant", "variants"),
+                in_settings(d)
+            ),
+            d.ablations,
+            d.settings,
+            d.seeds,
+            1,
+            Train,
+        ),
+        group(
+            Bottom,
+            "tuning",
+            format!(
+                "Tuning sweep for the idea: {} configurations, twice each baseline's{}",
+                2 * TUNING_CONFIGS,
+                c.each_domain()
+            ),
+            1,
+            c.per_domain,
+            1,
+            2 * TUNING_CONFIGS,
+            Train,
+        ),
+        group(
+            Bottom,
+            "baseline-tuning",
+            format!(
+                "Tuning sweep: {TUNING_CONFIGS} configurations for each baseline{}",
+                c.each_domain()
+            ),
+            b,
+            c.per_domain,
+            1,
+            TUNING_CONFIGS,
+            Train,
+        ),
+    ]
+}
+
+fn negative_result(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let d = c.d;
+    let mut groups = negative_result_small(c);
+    groups.extend([
+        group(
+            Middle,
+            "trend",
+            format!(
+                "The gap does not close: the idea against the strongest baseline as scale grows, {}",
+                c.trend_where
+            ),
+            2,
+            c.trend_settings,
+            c.trend_seeds,
+            1,
+            Train,
+        ),
+        group(
+            Top,
+            "headline",
+            format!(
+                "Headline: equivalence, or a gap that stays, {}",
+                c.headline_where
+            ),
+            2,
+            c.headline_settings,
+            d.headline_seeds,
+            1,
+            Train,
+        ),
+    ]);
+    if d.sweeps_every_rung() {
+        // The idea gets at least the baseline's tuning at every size it is
+        // compared at, the largest included: that is where a reviewer
+        // looks for an untuned idea.
+        for (at, idea, baseline) in [
+            (Middle, "trend-tuning", "trend-baseline-tuning"),
+            (Top, "headline-tuning", "headline-baseline-tuning"),
+        ] {
+            groups.push(group(
+                at,
+                idea,
                 format!(
-                    "Evaluate the model of this size on {} of your benchmark, with item-level standard errors",
-                    plural(d.settings, "subset", "subsets")
+                    "Learning-rate sweep for the idea: {} values, twice the baseline's{}",
+                    2 * LR_CONFIGS,
+                    c.each_domain()
                 ),
                 1,
-                d.settings,
+                c.per_domain,
                 1,
-                1,
-                Eval,
-            ),
-            group(
-                Every,
-                "existing-benchmarks",
-                format!(
-                    "The same model on {}, to show what they miss",
-                    plural(b, "existing benchmark", "existing benchmarks")
-                ),
-                b,
-                1,
-                1,
-                1,
-                Eval,
-            ),
-            group(
-                Top,
-                "other-families",
-                format!(
-                    "The largest model of {} that fits, to show the benchmark is not one family's",
-                    plural(OTHER_FAMILIES, "other family", "other families")
-                ),
-                OTHER_FAMILIES,
-                d.settings,
-                1,
-                1,
-                Eval,
-            ),
-            group(
-                Top,
-                "prompt-formats",
-                format!("Robustness: the largest model with {PROMPT_FORMATS} prompt formats"),
-                1,
-                1,
-                1,
-                PROMPT_FORMATS,
-                Eval,
-            ),
-        ],
-        ContributionKind::Dataset => vec![
-            group(
-                Bottom,
-                "datasets",
-                format!(
-                    "Train on your data and on {} with one fixed recipe and the same compute; {} each, to measure seed noise",
-                    plural(b, "existing dataset", "existing datasets"),
-                    plural(d.headline_seeds, "seed", "seeds")
-                ),
-                1 + b,
-                1,
-                d.headline_seeds,
-                1,
+                2 * LR_CONFIGS,
                 Train,
-            ),
-            group(
-                Upper,
-                "trend",
-                "One run per dataset, same recipe and compute".into(),
-                1 + b,
+            ));
+            groups.push(group(
+                at,
+                baseline,
+                format!(
+                    "Learning-rate sweep for the strongest baseline: {LR_CONFIGS} values{}",
+                    c.each_domain()
+                ),
                 1,
+                c.per_domain,
                 1,
-                1,
+                LR_CONFIGS,
                 Train,
-            ),
-            group(
-                Bottom,
-                "evaluation",
-                format!(
-                    "Evaluate every model trained here on {}",
-                    plural(d.settings, "task", "tasks")
-                ),
-                1 + b,
-                d.settings,
-                d.headline_seeds,
-                1,
-                Eval,
-            ),
-            group(
-                Upper,
-                "evaluation",
-                format!(
-                    "Evaluate each dataset's model on {}",
-                    plural(d.settings, "task", "tasks")
-                ),
-                1 + b,
-                d.settings,
-                1,
-                1,
-                Eval,
-            ),
-        ],
-        ContributionKind::Codebase => {
-            // An optimiser or training code compared with another is a
-            // method comparison: both arms tuned alike at every size they
-            // are compared at (Schmidt et al. 2021; Dahl et al. 2023, AlgoPerf).
-            let mut groups = vec![
-                group(
-                    Bottom,
-                    "reproduction",
-                    format!(
-                        "Reproduce published results with your code and the existing code {}",
-                        in_settings(d)
-                    ),
-                    2,
-                    d.settings,
-                    d.headline_seeds,
-                    1,
-                    Train,
-                ),
-                group(
-                    Bottom,
-                    "tuning",
-                    format!("Tuning sweep: {TUNING_CONFIGS} configurations for each codebase or optimiser alike"),
-                    2,
-                    1,
-                    1,
-                    TUNING_CONFIGS,
-                    Train,
-                ),
-                group(
-                    Every,
-                    "throughput",
-                    "Throughput of your code against the existing code on the same hardware, at the sizes people use (1% of a run, 3 repeats)"
-                        .into(),
-                    2,
-                    1,
-                    3,
-                    1,
-                    Partial(THROUGHPUT_FRACTION),
-                ),
-                group(
-                    Top,
-                    "headline",
-                    format!("Headline: time to a target loss, both codebases, {headline_where}"),
-                    2,
-                    headline_settings,
-                    d.headline_seeds,
-                    1,
-                    Train,
-                ),
-            ];
-            if d.sweeps_every_rung() {
-                groups.push(group(
-                    Upper,
-                    "lr-tuning",
-                    format!("Learning-rate sweep: {LR_CONFIGS} values for each codebase or optimiser"),
-                    2,
-                    1,
-                    1,
-                    LR_CONFIGS,
-                    Train,
-                ));
-            }
-            groups
+            ));
         }
+    } else {
+        groups.extend(c.larger_size_tuning(&[], "the idea and the strongest baseline"));
     }
+    groups
+}
+
+fn model(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let (d, b) = (c.d, c.baselines);
+    vec![
+        group(
+            Bottom,
+            "recipe",
+            format!(
+                "Recipe search: {TUNING_CONFIGS} candidate recipes (data mix, schedule, architecture)"
+            ),
+            1,
+            1,
+            1,
+            TUNING_CONFIGS,
+            Train,
+        ),
+        group(
+            Middle,
+            "recipe-check",
+            "Recipe check: the two best recipes one step up".into(),
+            2,
+            1,
+            1,
+            1,
+            Train,
+        ),
+        group(
+            Top,
+            "final",
+            "Final training run of the released model".into(),
+            1,
+            1,
+            1,
+            1,
+            Train,
+        ),
+        group(
+            Top,
+            "evaluation",
+            format!(
+                "Evaluate the model and {} on {}, the same way, with a bootstrap over each benchmark's items",
+                plural(b, "existing model", "existing models"),
+                plural(d.settings, "benchmark", "benchmarks")
+            ),
+            1 + b,
+            d.settings,
+            1,
+            1,
+            Eval,
+        ),
+    ]
+}
+
+fn benchmark(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let (d, b) = (c.d, c.baselines);
+    // Vision checkpoints have no prompts: their scores move with the test
+    // resolution and crop instead (Touvron et al. 2019, "Fixing the
+    // train-test resolution discrepancy").
+    let robustness = if d.field == ResearchField::Vision {
+        format!("Robustness: the largest model at {PROMPT_FORMATS} test resolutions and crops")
+    } else {
+        format!("Robustness: the largest model with {PROMPT_FORMATS} prompt formats")
+    };
+    vec![
+        group(
+            Every,
+            "evaluation",
+            format!(
+                "Evaluate the model of this size on {} of your benchmark, with item-level standard errors",
+                plural(d.settings, "subset", "subsets")
+            ),
+            1,
+            d.settings,
+            1,
+            1,
+            Eval,
+        ),
+        group(
+            Every,
+            "existing-benchmarks",
+            format!(
+                "The same model on {}, to show what they miss",
+                plural(b, "existing benchmark", "existing benchmarks")
+            ),
+            b,
+            1,
+            1,
+            1,
+            Eval,
+        ),
+        group(
+            Top,
+            "other-families",
+            format!(
+                "The largest model of {} that fits, to show the benchmark is not one family's",
+                plural(OTHER_FAMILIES, "other family", "other families")
+            ),
+            OTHER_FAMILIES,
+            d.settings,
+            1,
+            1,
+            Eval,
+        ),
+        group(
+            Top,
+            "prompt-formats",
+            robustness,
+            1,
+            1,
+            1,
+            PROMPT_FORMATS,
+            Eval,
+        ),
+    ]
+}
+
+/// The evaluation suite a data paper reports, by field: DCLM's CORE suite
+/// for language (Li et al. 2024, 22 tasks), DataComp's for image-text data
+/// (Gadre et al. 2023, 38 tasks); else the level's settings.
+pub fn dataset_suite(field: ResearchField, settings: u32) -> (u32, Option<&'static str>) {
+    match field {
+        ResearchField::Llm => (settings.max(22), Some("DCLM's CORE suite (Li et al. 2024)")),
+        ResearchField::Vision => (
+            settings.max(38),
+            Some("DataComp's suite (Gadre et al. 2023)"),
+        ),
+        _ => (settings, None),
+    }
+}
+
+fn dataset(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let (d, b) = (c.d, c.baselines);
+    let (tasks, suite) = dataset_suite(d.field, d.settings);
+    let on_tasks = match suite {
+        Some(suite) => format!("the {tasks} tasks of {suite}"),
+        None => plural(tasks, "task", "tasks"),
+    };
+    vec![
+        group(
+            Bottom,
+            "datasets",
+            format!(
+                "Train on your data and on {} with one fixed recipe and the same compute; {} each, to measure seed noise",
+                plural(b, "existing dataset", "existing datasets"),
+                plural(d.headline_seeds, "seed", "seeds")
+            ),
+            1 + b,
+            1,
+            d.headline_seeds,
+            1,
+            Train,
+        ),
+        group(
+            Upper,
+            "trend",
+            "One run per dataset, same recipe and compute".into(),
+            1 + b,
+            1,
+            1,
+            1,
+            Train,
+        ),
+        group(
+            Bottom,
+            "evaluation",
+            format!("Evaluate every model trained here on {on_tasks}"),
+            1 + b,
+            tasks,
+            d.headline_seeds,
+            1,
+            Eval,
+        ),
+        group(
+            Upper,
+            "evaluation",
+            format!("Evaluate each dataset's model on {on_tasks}"),
+            1 + b,
+            tasks,
+            1,
+            1,
+            Eval,
+        ),
+    ]
+}
+
+fn codebase(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let d = c.d;
+    // Code compared with other code is a method comparison: both arms
+    // tuned alike at every size they are compared at (Schmidt et al. 2021).
+    let mut groups = vec![
+        group(
+            Bottom,
+            "reproduction",
+            format!(
+                "Reproduce published results with your code and the existing code {}",
+                in_settings(d)
+            ),
+            2,
+            d.settings,
+            d.headline_seeds,
+            1,
+            Train,
+        ),
+        group(
+            Bottom,
+            "tuning",
+            format!(
+                "Tuning sweep: {TUNING_CONFIGS} configurations for each codebase alike{}",
+                c.each_domain()
+            ),
+            2,
+            c.per_domain,
+            1,
+            TUNING_CONFIGS,
+            Train,
+        ),
+        group(
+            Every,
+            "throughput",
+            "Throughput of your code against the existing code on the same hardware, at the sizes people use (1% of a run, 3 repeats)"
+                .into(),
+            2,
+            1,
+            3,
+            1,
+            Partial(THROUGHPUT_FRACTION),
+        ),
+        group(
+            Top,
+            "headline",
+            format!(
+                "Headline: time to a target loss, both codebases, {}",
+                c.headline_where
+            ),
+            2,
+            c.headline_settings,
+            d.headline_seeds,
+            1,
+            Train,
+        ),
+    ];
+    groups.extend(c.larger_size_tuning(
+        &[(Upper, "lr-tuning", 2, "each codebase")],
+        "both codebases",
+    ));
+    groups
+}
+
+/// Every optimiser swept and compared at the smallest size, and re-tuned above it.
+fn optimizer_small(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let (d, b) = (c.d, c.baselines);
+    let sweep = c.optimizer_sweep();
+    vec![
+        group(
+            Bottom,
+            "sweep",
+            format!(
+                "Hyperparameter sweep for your optimiser and for each of {} (AdamW first) alike: {sweep}",
+                plural(b, "baseline optimiser", "baseline optimisers")
+            ),
+            1 + b,
+            c.per_domain,
+            1,
+            OPTIMIZER_CONFIGS,
+            Train,
+        ),
+        group(
+            Bottom,
+            "main",
+            format!(
+                "Every optimiser at its best configuration {}",
+                in_settings(d)
+            ),
+            1 + b,
+            d.settings,
+            d.seeds,
+            1,
+            Train,
+        ),
+        group(
+            Upper,
+            "size-sweep",
+            format!("Re-tune your optimiser and the strongest baseline at this size: {sweep}"),
+            2,
+            c.per_domain,
+            1,
+            OPTIMIZER_CONFIGS,
+            Train,
+        ),
+    ]
+}
+
+fn optimizer(c: &Context) -> Vec<Template> {
+    use Placement::*;
+    use RunCost::*;
+    let d = c.d;
+    let sweep = c.optimizer_sweep();
+    let mut groups = optimizer_small(c);
+    groups.extend([
+        group(
+            Centre,
+            "data-ratio",
+            format!(
+                "A second tokens-per-parameter ratio: both optimisers on {} the tokens, each re-tuned ({sweep}); claimed speed-ups shrink with longer training",
+                format::number_text(DATA_RATIO) + "×"
+            ),
+            2,
+            c.per_domain,
+            1,
+            OPTIMIZER_CONFIGS,
+            Longer(DATA_RATIO),
+        ),
+        group(
+            Middle,
+            "trend",
+            format!(
+                "Your optimiser against the strongest baseline as scale grows, {}",
+                c.trend_where
+            ),
+            2,
+            c.trend_settings,
+            c.trend_seeds,
+            1,
+            Train,
+        ),
+        group(
+            Every,
+            "step-time",
+            "Time per step of both optimisers on the same hardware (1% of a run, 3 repeats): a saving in steps must survive the optimiser's own overhead"
+                .into(),
+            2,
+            1,
+            3,
+            1,
+            Partial(THROUGHPUT_FRACTION),
+        ),
+        group(
+            Top,
+            "headline",
+            format!(
+                "Headline: steps and time to the baseline's final loss, both tuned at this size, {}",
+                c.headline_where
+            ),
+            2,
+            c.headline_settings,
+            d.headline_seeds,
+            1,
+            Train,
+        ),
+    ]);
+    groups
 }
 
 fn domains_phrase(domains: u32) -> String {
@@ -680,7 +993,10 @@ pub fn kind_summary(kind: ContributionKind) -> &'static str {
             "A dataset is judged by training on it and on existing data with one fixed recipe and the same compute: the arms are datasets, one run each per size, with seeds at the smallest size to measure the noise."
         }
         ContributionKind::Codebase => {
-            "A codebase or optimiser is judged by what it makes possible or faster: reproduce known results, then measure speed against existing code at the sizes people use."
+            "A codebase is judged by what it makes possible or faster: reproduce known results, then measure speed against existing code at the sizes people use."
+        }
+        ContributionKind::Optimizer => {
+            "An optimiser is judged against baselines tuned as hard as it is: every hyperparameter swept for both at every size compared and at a second data ratio, with time per step measured, since claimed speed-ups shrink once the baseline is tuned."
         }
     }
 }
@@ -705,7 +1021,7 @@ pub fn tests_equivalence(kind: ContributionKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::evidence::rule_for;
+    use crate::model::evidence::{rule_for, rule_for_claim};
 
     #[test]
     fn settings_split_across_domains() {
@@ -740,6 +1056,51 @@ mod tests {
         assert!(design(ContributionKind::Insight, &d)
             .iter()
             .any(|g| g.what == "transfer-check"));
+    }
+
+    #[test]
+    fn every_sweep_runs_in_every_domain_and_mup_is_always_checked() {
+        for kind in [
+            ContributionKind::Insight,
+            ContributionKind::NegativeResult,
+            ContributionKind::Codebase,
+            ContributionKind::Optimizer,
+        ] {
+            for tuning in Tuning::ALL {
+                // Generality 5: three domains.
+                let d = Demands::of(&rule_for_claim(5, 3), 5, ResearchField::Llm, tuning);
+                assert_eq!(d.domains, 3);
+                let groups = design(kind, &d);
+                for g in groups.iter().filter(|g| g.configs > 1) {
+                    assert_eq!(g.settings, 3, "{kind:?} {}", g.what);
+                }
+                if tuning == Tuning::Mup && kind != ContributionKind::Optimizer {
+                    let check = groups
+                        .iter()
+                        .find(|g| g.what == "transfer-check")
+                        .unwrap_or_else(|| panic!("{kind:?}: no transfer check"));
+                    // Placed on a rung even when the ladder has two.
+                    assert_eq!(check.at, Placement::Check);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_optimiser_is_swept_at_every_size_and_a_second_data_ratio() {
+        let d = Demands::of(rule_for(3), 5, ResearchField::Llm, Tuning::Mup);
+        let groups = design(ContributionKind::Optimizer, &d);
+        let sweeps: Vec<&Template> = groups
+            .iter()
+            .filter(|g| g.configs == OPTIMIZER_CONFIGS)
+            .collect();
+        assert!(sweeps.iter().any(|g| g.at == Placement::Bottom));
+        assert!(sweeps
+            .iter()
+            .any(|g| g.at == Placement::Upper && g.arms == 2));
+        assert!(sweeps.iter().any(|g| g.cost == RunCost::Longer(DATA_RATIO)
+            && g.arms == 2
+            && g.at == Placement::Centre));
     }
 
     #[test]

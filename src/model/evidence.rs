@@ -409,6 +409,19 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
                 .into(),
             "Release the code with the scripts that produced every number.".into(),
         ],
+        ContributionKind::Optimizer => vec![
+            "Tune every hyperparameter (learning rate, warm-up, weight decay, β₂ at least) for \
+             your optimiser and the baselines alike, at every size compared: claimed speed-ups \
+             fell from about 1.4× at 130M to 1.1× at 1.2B once AdamW was tuned (Wen et al. 2025; \
+             Dahl et al. 2023, AlgoPerf; Kaddour et al. 2023)."
+                .into(),
+            "Compare at two or more tokens-per-parameter ratios: speed-ups shrink as runs get \
+             longer (Wen et al. 2025)."
+                .into(),
+            "Report time to the baseline's final loss, not only steps: the optimiser's own \
+             overhead per step counts (Dahl et al. 2023, AlgoPerf)."
+                .into(),
+        ],
     };
     list
 }
@@ -503,6 +516,12 @@ pub fn reviewer_questions(
             "Does this scale? Does the speed-up hold at the sizes people train? (the essay: every reviewer asks whether it scales)",
             "Does it reproduce published numbers?",
             "Is the comparison fair: same hardware, same settings, tuned existing code?",
+        ],
+        ContributionKind::Optimizer => vec![
+            "Does this scale? Does the speed-up hold at larger sizes and longer runs, or shrink \
+             as it usually does? (the essay: every reviewer asks whether it scales)",
+            "Was the baseline tuned as hard as your optimiser, every hyperparameter, at every size?",
+            "Is the saving in steps also a saving in time, with the optimiser's overhead?",
         ],
     };
     if generality >= 4 {

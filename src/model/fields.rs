@@ -10,7 +10,7 @@ use super::axis::Axis;
 use super::checkpoints::ModelFamily;
 use super::format::number_text;
 use super::hardware::ACCELERATORS;
-use super::inputs::{ContributionKind, ResearchField, Tuning};
+use super::inputs::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
 
 /// One input field. Its key is the name used by the URL query and the JS API.
 /// The order is the table's: [`FIELDS`]`[field as usize]` is its row.
@@ -44,6 +44,7 @@ pub enum Field {
     Noise,
     Alpha,
     Power,
+    FinetuneMethod,
     Multiplier,
 }
 
@@ -172,6 +173,14 @@ fn tunings() -> Vec<(&'static str, String)> {
     options(&Tuning::ALL, Tuning::id, Tuning::label)
 }
 
+fn finetune_methods() -> Vec<(&'static str, String)> {
+    options(
+        &FinetuneMethod::ALL,
+        FinetuneMethod::id,
+        FinetuneMethod::label,
+    )
+}
+
 fn accelerators() -> Vec<(&'static str, String)> {
     ACCELERATORS
         .iter()
@@ -208,7 +217,7 @@ const fn number(min: f64, min_allowed: bool, max: f64) -> Rule {
 // an extra "000"; each is far above anything a real plan uses. Lower bounds
 // refuse values whose answer would be meaningless: under 36 seconds of
 // compute, a test level whose quantile is not finite in f64.
-pub const FIELDS: [FieldSpec; 29] = [
+pub const FIELDS: [FieldSpec; 30] = [
     FieldSpec {
         field: Field::Kind,
         key: "kind",
@@ -576,6 +585,18 @@ pub const FIELDS: [FieldSpec; 29] = [
         optional: false,
     },
     FieldSpec {
+        field: Field::FinetuneMethod,
+        key: "finetune_method",
+        label: "Fine-tuning method",
+        hint: Hint::Fixed("Full fine-tuning trains every weight; LoRA and QLoRA train small adapters on a frozen model, so far larger models fit in memory."),
+        unit: Unit::None,
+        default: "full",
+        rule: Rule::Choice(finetune_methods),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
         field: Field::Multiplier,
         key: "multiplier",
         label: "Multiplier: the compute the method is expected to be worth",
@@ -596,8 +617,8 @@ pub const FIELDS: [FieldSpec; 29] = [
 
 impl Field {
     /// Every field, in the table's order.
-    pub const ALL: [Field; 29] = {
-        let mut all = [Field::Kind; 29];
+    pub const ALL: [Field; 30] = {
+        let mut all = [Field::Kind; 30];
         let mut i = 0;
         while i < FIELDS.len() {
             all[i] = FIELDS[i].field;

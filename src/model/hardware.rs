@@ -22,13 +22,20 @@ pub struct Accelerator {
 }
 
 /// Every preset, in the order the picker shows them.
-pub const ACCELERATORS: [Accelerator; 13] = [
+pub const ACCELERATORS: [Accelerator; 14] = [
     Accelerator {
         id: "a100",
         name: "NVIDIA A100",
         peak_tflops: 312.0,
         memory_gb: 80.0,
         source: "NVIDIA A100 Tensor Core GPU datasheet: BF16 312 TFLOPS (624 with sparsity); 80 GB HBM2e (A100 80GB)",
+    },
+    Accelerator {
+        id: "a100-40gb",
+        name: "NVIDIA A100 40GB",
+        peak_tflops: 312.0,
+        memory_gb: 40.0,
+        source: "NVIDIA A100 Tensor Core GPU datasheet: BF16 312 TFLOPS (624 with sparsity); 40 GB HBM2 (A100 40GB)",
     },
     Accelerator {
         id: "h100",

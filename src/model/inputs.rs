@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::axis::{default_floor, Axis, Scaling};
+use super::axis::{default_floor, Axis, Scaling, Shape};
 use super::checkpoints::ModelFamily;
 pub use super::fields::Field;
 use super::fields::{parse_number, Rule};
@@ -25,16 +25,18 @@ pub enum ContributionKind {
     Benchmark,
     Dataset,
     Codebase,
+    Optimizer,
 }
 
 impl ContributionKind {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Insight,
         Self::NegativeResult,
         Self::Model,
         Self::Benchmark,
         Self::Dataset,
         Self::Codebase,
+        Self::Optimizer,
     ];
 
     /// The id used in URLs and the JS API.
@@ -46,6 +48,7 @@ impl ContributionKind {
             Self::Benchmark => "benchmark",
             Self::Dataset => "dataset",
             Self::Codebase => "codebase",
+            Self::Optimizer => "optimizer",
         }
     }
 
@@ -56,12 +59,23 @@ impl ContributionKind {
             Self::Model => "Model",
             Self::Benchmark => "Benchmark",
             Self::Dataset => "Training dataset",
-            Self::Codebase => "Codebase or optimiser",
+            Self::Codebase => "Codebase",
+            Self::Optimizer => "Optimiser: a training algorithm against tuned baselines",
         }
     }
 
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// The axes whose scale means something for this kind, the first the
+    /// one used when another is asked for. A benchmark evaluates released
+    /// checkpoints: its rungs are model sizes, whatever the axis says.
+    pub fn axes(self) -> &'static [Axis] {
+        match self {
+            Self::Benchmark => &[Axis::Pretrain],
+            _ => &Axis::ALL,
+        }
     }
 }
 
@@ -133,6 +147,41 @@ impl Tuning {
 
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// How a model is fine-tuned on the fine-tuning axis: all its weights, or
+/// low-rank adapters on a frozen model (Hu et al. 2021, LoRA), or adapters on
+/// a frozen model quantised to 4 bits (Dettmers et al. 2023, QLoRA).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FinetuneMethod {
+    Full,
+    Lora,
+    Qlora,
+}
+
+impl FinetuneMethod {
+    pub const ALL: [Self; 3] = [Self::Full, Self::Lora, Self::Qlora];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Full => "full",
+            Self::Lora => "lora",
+            Self::Qlora => "qlora",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Full => "Full: every weight trained",
+            Self::Lora => "LoRA: adapters on frozen bf16 weights (Hu et al. 2021)",
+            Self::Qlora => "QLoRA: adapters on frozen 4-bit weights (Dettmers et al. 2023)",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.id() == id)
     }
 }
 
@@ -267,6 +316,8 @@ pub struct Inputs {
     pub family: ModelFamily,
     /// Tokens one model reads to answer one evaluation set (a subset of the benchmark).
     pub eval_tokens: f64,
+    /// How models are fine-tuned on the fine-tuning axis.
+    pub finetune_method: FinetuneMethod,
 }
 
 /// Share of the budget kept in reserve when none is given. Our calibration,
@@ -311,6 +362,7 @@ impl Default for Inputs {
             steps_per_second: 5000.0,
             family: ModelFamily::Qwen25,
             eval_tokens: 5e6,
+            finetune_method: FinetuneMethod::Full,
         };
         // The table is the one source of defaults: the values above are
         // placeholders, each overwritten here.
@@ -393,6 +445,7 @@ impl Inputs {
             Field::ResearchField => self.field = ResearchField::from_id(id)?,
             Field::Tuning => self.tuning = Tuning::from_id(id)?,
             Field::Family => self.family = ModelFamily::from_id(id)?,
+            Field::FinetuneMethod => self.finetune_method = FinetuneMethod::from_id(id)?,
             _ => return None,
         }
         Some(())
@@ -431,7 +484,8 @@ impl Inputs {
             | Field::Currency
             | Field::ResearchField
             | Field::Tuning
-            | Field::Family => {}
+            | Field::Family
+            | Field::FinetuneMethod => {}
         }
     }
 
@@ -486,6 +540,7 @@ impl Inputs {
             Field::Family => Some(self.family.id().to_owned()),
             Field::StepsPerSecond => number(self.steps_per_second),
             Field::EvalTokens => number(self.eval_tokens),
+            Field::FinetuneMethod => Some(self.finetune_method.id().to_owned()),
         }
     }
 
@@ -494,17 +549,81 @@ impl Inputs {
     pub fn uses(&self, field: Field) -> bool {
         use ContributionKind::*;
         match field {
-            Field::TokensPerParam => self.axis == Axis::Pretrain,
+            Field::TokensPerParam => self.axis == Axis::Pretrain && self.kind != Benchmark,
             // On the data axis, the size of a new dataset counts its repeats.
             Field::DataTokens => self.axis == Axis::Finetune || self.kind == Dataset,
-            Field::ModelParams => self.axis == Axis::Data && !self.prices_by_steps(),
+            // Deep RL prices runs by steps, but the network must still fit in memory.
+            Field::ModelParams => self.axis == Axis::Data,
             Field::StepsPerSecond => self.prices_by_steps(),
             Field::BaseHours | Field::Exponent => self.axis == Axis::Custom,
             Field::Family => self.uses_checkpoints(),
-            Field::EvalTokens => matches!(self.kind, Benchmark | Model),
-            Field::Tuning => matches!(self.kind, Insight | NegativeResult),
+            // The kinds whose designs evaluate (design.rs: RunCost::Eval).
+            Field::EvalTokens => matches!(self.kind, Benchmark | Model | Dataset),
+            // The kinds that compare tuned arms at several sizes (design.rs).
+            Field::Tuning => matches!(self.kind, Insight | NegativeResult | Codebase),
+            // Only one axis makes sense for a benchmark: nothing to choose.
+            Field::Axis => self.kind.axes().len() > 1,
+            // Released checkpoints set the rungs, not a floor.
+            Field::Floor => !self.uses_checkpoints(),
+            Field::FinetuneMethod => self.axis == Axis::Finetune && self.kind != Benchmark,
             _ => true,
         }
+    }
+
+    /// Whether a choice field offers this option for these inputs: a
+    /// benchmark's axis is model size, and a family is offered in its field.
+    pub fn offers(&self, field: Field, id: &str) -> bool {
+        match field {
+            Field::Axis => Axis::from_id(id).is_some_and(|a| self.kind.axes().contains(&a)),
+            Field::Family => ModelFamily::from_id(id).is_some_and(|f| f.suits(self.field)),
+            _ => true,
+        }
+    }
+
+    /// These inputs with every impossible pair resolved, and a sentence for
+    /// each: a link or a script can ask for a benchmark on the data axis, a
+    /// language-model family for a vision benchmark, or a top below the
+    /// family's smallest size, and the plan must say what it did instead.
+    pub fn reconciled(mut self) -> (Inputs, Vec<String>) {
+        let mut notes = Vec::new();
+        if !self.kind.axes().contains(&self.axis) {
+            let axis = self.kind.axes()[0];
+            notes.push(format!(
+                "axis={} does not apply to a {}: it evaluates released checkpoints, so its rungs are model sizes; the {} axis is used.",
+                self.axis.id(),
+                self.kind.id(),
+                axis.id()
+            ));
+            self.axis = axis;
+        }
+        if self.uses_checkpoints() && !self.family.suits(self.field) {
+            let family = ModelFamily::default_for(self.field);
+            // Only a family someone chose is worth a word; the default
+            // simply follows the field.
+            if !self.is_default(Field::Family) {
+                notes.push(format!(
+                    "family={} is not a {} family; {} is used.",
+                    self.family.id(),
+                    self.field.label().to_lowercase(),
+                    family.name()
+                ));
+            }
+            self.family = family;
+        }
+        let smallest = self.family.sizes()[0];
+        if let Some(top) = self
+            .top
+            .filter(|&t| self.uses_checkpoints() && t < smallest)
+        {
+            notes.push(format!(
+                "top={} is below {}'s smallest released size, {}: the rungs are released checkpoints, so the top is ignored; choose a family with smaller models.",
+                number_text(top),
+                self.family.name(),
+                super::format::count(smallest)
+            ));
+            self.top = None;
+        }
+        (self, notes)
     }
 
     /// Deep RL on the data axis: runs are priced by environment steps at the
@@ -513,11 +632,13 @@ impl Inputs {
         self.field == ResearchField::Rl && self.axis == Axis::Data
     }
 
-    /// Whether the rungs are released checkpoints of a family: a benchmark
-    /// evaluates them, and LLM fine-tuning starts from them.
+    /// Whether the rungs are released sizes of a family: a benchmark
+    /// evaluates them, LLM fine-tuning starts from them, and a vision model
+    /// grown on fixed data is one of the standard ViT sizes.
     pub fn uses_checkpoints(&self) -> bool {
         self.kind == ContributionKind::Benchmark
-            || (self.axis == Axis::Finetune && self.field == ResearchField::Llm)
+            || (self.axis == Axis::Finetune
+                && matches!(self.field, ResearchField::Llm | ResearchField::Vision))
     }
 
     /// Whether `field` holds its default value (compared as values: the
@@ -551,9 +672,28 @@ impl Inputs {
                 Axis::Data | Axis::Finetune => 1.0,
                 Axis::Custom => self.exponent,
             },
-            floor: self.floor.unwrap_or_else(|| default_floor(self.axis)),
+            // Released sizes start where the family does; the floor is hidden.
+            floor: if self.uses_checkpoints() {
+                self.family.sizes()[0]
+            } else {
+                self.floor.unwrap_or_else(|| default_floor(self.axis))
+            },
             steps_per_second: self.prices_by_steps().then_some(self.steps_per_second),
             eval_tokens: self.eval_tokens,
+            // A hidden input never changes the plan: the method applies
+            // where the form shows it.
+            method: if self.uses(Field::FinetuneMethod) {
+                self.finetune_method
+            } else {
+                FinetuneMethod::Full
+            },
+            shape: match (self.field, self.uses_checkpoints()) {
+                (ResearchField::Llm, false) => Some(Shape::LANGUAGE),
+                (ResearchField::Llm, true) => Some(Shape::LANGUAGE_CHECKPOINT),
+                (ResearchField::Vision, _) => Some(Shape::VIT),
+                // No architecture we could assume: 6·N alone.
+                (ResearchField::Rl | ResearchField::Other, _) => None,
+            },
         }
     }
 

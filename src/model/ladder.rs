@@ -276,6 +276,11 @@ fn placed(at: Placement, last: usize) -> std::ops::RangeInclusive<usize> {
         Placement::Middle => 1..=last.saturating_sub(1),
         Placement::Upper => 1.min(last)..=last,
         Placement::Every => 0..=last,
+        // The middle rungs, or the top when there is none; nothing on a
+        // one-rung ladder, where nothing is above the smallest size.
+        Placement::Check if last >= 2 => 1..=last - 1,
+        Placement::Check => 1..=last,
+        Placement::Centre => last.div_ceil(2)..=last.div_ceil(2),
     }
 }
 
@@ -285,6 +290,7 @@ fn run_flops(cost: RunCost, scale: f64, scaling: &Scaling) -> f64 {
         RunCost::Train => scaling.train_flops(scale),
         RunCost::Partial(share) => share * scaling.train_flops(scale),
         RunCost::Eval => scaling.eval_flops(scale),
+        RunCost::Longer(multiple) => multiple * scaling.train_flops(scale),
     }
 }
 
@@ -376,7 +382,20 @@ struct Chosen {
 
 impl LadderRequest<'_> {
     fn usage(&self) -> Use {
-        Use::of(self.trains)
+        Use::by(self.trains, self.scaling.method)
+    }
+
+    /// The largest model every run of the design can hold: training's cap
+    /// and, where a design that trains also evaluates, evaluation's (a model
+    /// trained with 4-bit QLoRA is still evaluated in bf16).
+    fn cap(&self) -> f64 {
+        let evaluates = self.trains && self.templates.iter().any(|t| t.cost == RunCost::Eval);
+        let train = self.memory.max_params(self.usage());
+        if evaluates {
+            train.min(self.memory.max_params(Use::Evaluate))
+        } else {
+            train
+        }
     }
 
     /// The largest model the accelerators hold for these runs, where the
@@ -384,7 +403,7 @@ impl LadderRequest<'_> {
     pub fn max_params(&self) -> Option<f64> {
         self.scaling
             .params_at(1.0)
-            .map(|_| self.memory.max_params(self.usage()))
+            .map(|_| self.scaling.max_params_for(self.cap()))
     }
 
     /// The largest scale whose model fits in memory: the cap itself where the
@@ -392,7 +411,7 @@ impl LadderRequest<'_> {
     /// check is [`Self::fixed_model_fits`]) or unknown.
     fn max_scale(&self) -> f64 {
         match self.scaling.axis {
-            Axis::Pretrain | Axis::Finetune => self.memory.max_params(self.usage()),
+            Axis::Pretrain | Axis::Finetune => self.scaling.max_params_for(self.cap()),
             Axis::Data | Axis::Custom => f64::INFINITY,
         }
     }
@@ -400,7 +419,10 @@ impl LadderRequest<'_> {
     /// On the data axis the model is fixed: it must fit at every rung.
     fn fixed_model_fits(&self) -> bool {
         self.scaling.axis != Axis::Data
-            || self.scaling.model_params <= self.memory.max_params(self.usage())
+            || self
+                .scaling
+                .memory_params_at(self.scaling.model_params)
+                .is_some_and(|p| p <= self.cap())
     }
 
     fn cost_of(&self, scales: &[f64]) -> f64 {
@@ -561,6 +583,11 @@ impl LadderRequest<'_> {
         let deadline_binds = available < self.budget.flops * (1.0 - self.reserve);
         let max = self.max_scale();
         let memory_ok = self.fixed_model_fits();
+        if let Some(sizes) = self.checkpoints.filter(|_| !self.trains) {
+            if let Some(every) = self.every_size(sizes, self.top, available) {
+                return every;
+            }
+        }
         match (self.checkpoints, self.top) {
             (Some(sizes), top) => {
                 let cap = top.unwrap_or(f64::INFINITY).min(max);
@@ -598,27 +625,7 @@ impl LadderRequest<'_> {
                         },
                         breaks: (!memory_ok).then_some(Shortfall::Memory),
                     },
-                    (None, None) => {
-                        // Nothing spans the level within the cap: show what the
-                        // family offers under it, and say which limit stops it.
-                        let unlimited = !self.checkpoint_ladders(sizes, f64::INFINITY).is_empty();
-                        let scales = pick_sizes(sizes, self.rungs, self.span, cap)
-                            .unwrap_or_else(|| vec![sizes[0]]);
-                        let breaks = if unlimited && top.is_none() {
-                            Shortfall::Memory
-                        } else {
-                            Shortfall::Family
-                        };
-                        Chosen {
-                            scales,
-                            sized_by: if breaks == Shortfall::Memory {
-                                SizedBy::Memory
-                            } else {
-                                SizedBy::Family
-                            },
-                            breaks: Some(breaks),
-                        }
-                    }
+                    (None, None) => self.no_checkpoint_ladder(sizes, top, max),
                 }
             }
             (None, Some(top)) => {
@@ -680,6 +687,61 @@ impl LadderRequest<'_> {
                     },
                 }
             }
+        }
+    }
+
+    /// Where the design only evaluates (a benchmark), every released size
+    /// under the cap, when they span the level and the budget pays for them
+    /// all: evaluating a checkpoint costs little, and each size left out
+    /// is a comparison a reader cannot make.
+    fn every_size(&self, sizes: &[f64], top: Option<f64>, available: f64) -> Option<Chosen> {
+        let max = self.max_scale();
+        let cap = top.unwrap_or(f64::INFINITY).min(max);
+        let scales: Vec<f64> = sizes.iter().copied().filter(|&s| s <= cap).collect();
+        let (&bottom, &highest) = (scales.first()?, scales.last()?);
+        let spans =
+            scales.len() >= self.rungs as usize && highest / bottom >= self.span * (1.0 - 1e-9);
+        if !spans || self.cost_of(&scales) > available {
+            return None;
+        }
+        let sized_by = if highest == sizes[sizes.len() - 1] {
+            SizedBy::Family
+        } else if top.is_some_and(|t| t < max) {
+            SizedBy::Top
+        } else {
+            SizedBy::Memory
+        };
+        Some(Chosen {
+            scales,
+            sized_by,
+            breaks: None,
+        })
+    }
+
+    /// Nothing spans the level within the cap (the top, the memory): show
+    /// what the family offers under it, and name the limit that stops it,
+    /// the chosen top first when it is below what memory holds.
+    fn no_checkpoint_ladder(&self, sizes: &[f64], top: Option<f64>, max: f64) -> Chosen {
+        let cap = top.unwrap_or(f64::INFINITY).min(max);
+        let spans_without_limits = !self.checkpoint_ladders(sizes, f64::INFINITY).is_empty();
+        let spans_within_memory = !self.checkpoint_ladders(sizes, max).is_empty();
+        // The smallest size stands in when none is under the cap: only
+        // memory can cause that (a top below the family is refused earlier).
+        let scales =
+            pick_sizes(sizes, self.rungs, self.span, cap).unwrap_or_else(|| vec![sizes[0]]);
+        let (sized_by, breaks) = if !spans_without_limits {
+            (SizedBy::Family, Shortfall::Family)
+        } else if top.is_some() && spans_within_memory {
+            // The top is what stops the span: the family has no sizes
+            // spanning the level under it.
+            (SizedBy::Top, Shortfall::Family)
+        } else {
+            (SizedBy::Memory, Shortfall::Memory)
+        };
+        Chosen {
+            scales,
+            sized_by,
+            breaks: Some(breaks),
         }
     }
 
@@ -752,7 +814,7 @@ impl LadderRequest<'_> {
                     flops,
                     memory_gb: self
                         .scaling
-                        .params_at(scale)
+                        .memory_params_at(scale)
                         .map(|p| self.memory.needed_gb(p, usage)),
                     share_of_budget: flops / self.budget.flops,
                     cost: self
@@ -803,8 +865,8 @@ impl LadderRequest<'_> {
             shortfall,
             floor: self.scaling.floor,
             span: scales[last] / scales[0],
-            compute_span: self.scaling.train_flops(scales[last])
-                / self.scaling.train_flops(scales[0]),
+            compute_span: run_flops(main_cost, scales[last], self.scaling)
+                / run_flops(main_cost, scales[0], self.scaling),
             max_params: self.max_params(),
             runs,
             accelerator_hours: self.budget.accelerator_hours_for(planned),

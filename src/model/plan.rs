@@ -3,8 +3,10 @@
 
 use serde::Serialize;
 
-use super::axis::{Axis, Scaling};
-use super::design::{self, Demands, Placement, RunCost, Template, LR_CONFIGS, TUNING_CONFIGS};
+use super::axis::{Axis, Scaling, Shape};
+use super::design::{
+    self, Demands, Placement, RunCost, Template, LR_CONFIGS, OPTIMIZER_CONFIGS, TUNING_CONFIGS,
+};
 use super::evidence::{
     kind_demands, level_for, reasons, reporting, reviewer_questions, rule_for_claim, Evidence,
     LevelRule,
@@ -12,10 +14,13 @@ use super::evidence::{
 use super::format;
 use super::hardware::{Budget, BudgetSource};
 use super::inputs::{
-    ContributionKind, Field, FieldValue, InputError, Inputs, ResearchField, Tuning,
+    ContributionKind, FieldValue, FinetuneMethod, InputError, Inputs, ResearchField, Tuning,
 };
 use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
-use super::memory::{Memory, Use, ACTIVATION_SHARE, EVAL_MARGIN};
+use super::memory::{
+    Memory, Use, ACTIVATION_SHARE, ADAPTER_SHARE, EVAL_MARGIN, LORA_FROZEN_BYTES,
+    QLORA_FROZEN_BYTES,
+};
 use super::power::{verdict_power, Comparison, VerdictPower, DEFAULT_LOSS_SD};
 use super::stages::{stages, Stage};
 use super::stats::{
@@ -90,6 +95,46 @@ pub struct Assumption {
     pub source: &'static str,
 }
 
+/// How many items a benchmark needs so that adjacent sizes separate: a
+/// paired difference on the same items, detected by a two-sided z-test.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ItemsNeeded {
+    /// The difference between adjacent sizes to detect (the effect input,
+    /// else 0.03: three accuracy points).
+    pub difference: f64,
+    /// Standard deviation of one item's paired difference (the noise
+    /// input, else 0.5).
+    pub sd: f64,
+    /// Whether difference and sd are the researcher's (else ours).
+    pub given: bool,
+    /// Items per comparison, before any inflation for clustered items.
+    pub items: u32,
+}
+
+/// Difference between adjacent sizes a benchmark should resolve when none
+/// is given: three accuracy points. Our assumption: neighbouring sizes of
+/// a family often differ by a few points on a benchmark that is not saturated.
+pub const DEFAULT_BENCHMARK_GAP: f64 = 0.03;
+
+/// Standard deviation of one item's paired difference when none is given:
+/// √(2 · 0.25 · (1 − 0.5)) = 0.5 for accuracies near 50% whose per-item
+/// correctness correlates 0.5 between adjacent models (Miller 2024, Section
+/// on paired differences: the correlation is what pairing gains). Our assumption.
+pub const DEFAULT_ITEM_SD: f64 = 0.5;
+
+/// When a one-run difference between datasets counts: beyond √2 · t of the
+/// seed-to-seed spread σ measured at the smallest size, with the t quantile
+/// for σ's degrees of freedom (σ from a few seeds is itself uncertain).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct DatasetRule {
+    /// Degrees of freedom of the pooled σ: datasets × (seeds − 1).
+    pub df: f64,
+    /// The two-sided t quantile at the test level.
+    pub t: f64,
+    /// The threshold in σ: √2 · t.
+    pub threshold: f64,
+}
+
 /// Everything Evidence Ladder says about one set of inputs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plan {
@@ -128,6 +173,10 @@ pub struct Plan {
     pub narrower_claims: Vec<ClaimCell>,
     pub assumptions: Vec<Assumption>,
     pub warnings: Vec<String>,
+    /// Items a benchmark needs to separate adjacent sizes (benchmarks only).
+    pub items_needed: Option<ItemsNeeded>,
+    /// When a one-run difference between datasets counts (datasets only).
+    pub dataset_rule: Option<DatasetRule>,
 }
 
 /// The level's statistics for this kind and field, with the correction it
@@ -135,9 +184,10 @@ pub struct Plan {
 fn statistics_text(inputs: &Inputs, rule: &LevelRule, comparisons: u32) -> String {
     let mut text = match inputs.kind {
         ContributionKind::Benchmark => {
-            return "a standard error (or bootstrap interval) over the benchmark's items for every \
-                    model's score, and a check that adjacent sizes differ by more than those \
-                    errors, so the benchmark separates models (Miller 2024, Adding Error Bars to Evals)"
+            return "a standard error over the benchmark's items for every model's score, and \
+                    for adjacent sizes the paired difference on the same items with standard \
+                    errors clustered by item group (passage, template or source), so the \
+                    benchmark is shown to separate models (Miller 2024, Adding Error Bars to Evals)"
                 .into();
         }
         ContributionKind::Model => {
@@ -194,7 +244,8 @@ fn power_for(inputs: &Inputs, alpha: f64) -> Option<PowerAnalysis> {
     })
 }
 
-use super::stats::EQUIVALENCE_METHOD;
+use super::results::t_dist::student_t_quantile;
+use super::stats::{normal_quantile, EQUIVALENCE_METHOD};
 
 /// Everything a level needs to be planned with these inputs.
 struct LevelPlan {
@@ -259,11 +310,10 @@ impl LevelPlan {
             memory,
             checkpoints: inputs.uses_checkpoints().then(|| inputs.family.sizes()),
             trains: design::trains(inputs.kind),
-            // Hours bounds a FLOPs total only when the researcher set it: a
-            // FLOPs total replaces the hardware budget, default hours included.
-            deadline_hours: (budget.source == BudgetSource::Flops
-                && inputs.text(Field::Hours).as_deref() != Some(Field::Hours.spec().default))
-            .then_some(inputs.hours),
+            // Hours bounds a FLOPs total whatever its value: the form always
+            // shows one, and a default typed on purpose is still a deadline
+            // (with hardware, the budget is those hours already).
+            deadline_hours: (budget.source == BudgetSource::Flops).then_some(inputs.hours),
         }
     }
 
@@ -291,6 +341,8 @@ fn where_text(at: Placement) -> &'static str {
         Placement::Upper => "at every size above the smallest",
         Placement::Top => "at the largest size",
         Placement::Every => "at every size",
+        Placement::Check => "at the size above the smallest",
+        Placement::Centre => "at the middle size",
     }
 }
 
@@ -301,10 +353,12 @@ fn experiment_requirements(templates: &[Template], rungs: u32) -> Vec<String> {
         .iter()
         .map(|t| {
             let sizes = match t.at {
-                Placement::Bottom | Placement::Top => 1,
+                Placement::Bottom | Placement::Top | Placement::Centre => 1,
                 Placement::Middle => rungs.saturating_sub(2),
                 Placement::Upper => rungs.saturating_sub(1),
                 Placement::Every => rungs,
+                Placement::Check if rungs >= 3 => rungs - 2,
+                Placement::Check => rungs.saturating_sub(1),
             };
             let runs = format::plural(t.runs(), "run", "runs");
             let count = if sizes > 1 {
@@ -336,6 +390,7 @@ impl Plan {
     /// assert!(plan.ladder.fits);
     /// ```
     pub fn new(inputs: Inputs) -> Plan {
+        let (inputs, notes) = inputs.reconciled();
         let budget = Budget::from_hardware(
             inputs.accelerator,
             inputs.count,
@@ -368,8 +423,19 @@ impl Plan {
         let compares = design::compares_over_seeds(inputs.kind);
         let headline_seeds = this.headline_seeds();
         let statistics = statistics_text(&inputs, rule, this.comparisons);
-        let mut requirements = experiment_requirements(&this.templates, rule.rungs);
-        requirements.extend(reporting(rule, scaling.unit(), &statistics));
+        // A benchmark evaluates every released size that fits, often more
+        // than the level's rungs: the checklist counts the sizes it runs.
+        let checklist_rule = LevelRule {
+            rungs: if inputs.kind == ContributionKind::Benchmark {
+                rule.rungs.max(ladder.rungs.len() as u32)
+            } else {
+                rule.rungs
+            },
+            ..*rule
+        };
+        let mut requirements = experiment_requirements(&this.templates, checklist_rule.rungs);
+        requirements.extend(reporting(&checklist_rule, scaling.unit(), &statistics));
+        requirements.extend(measurement_requirements(&inputs));
         let top_tokens = ladder.rungs.last().and_then(|r| r.tokens);
         let evidence = Evidence {
             level,
@@ -479,6 +545,8 @@ impl Plan {
             largest_top,
             narrower_claims,
             warnings: Vec::new(),
+            items_needed: items_needed(&inputs),
+            dataset_rule: dataset_rule(&inputs, &this.templates),
             inputs,
         };
         plan.stages = stages(
@@ -488,7 +556,9 @@ impl Plan {
             in_multiplier(&plan.inputs),
         );
         plan.power = verdict_power_of(&plan.inputs, &plan.ladder, &plan.experiments, &plan.scaling);
-        plan.warnings = warnings::of(&plan, top_with_level_seeds);
+        plan.warnings = notes;
+        plan.warnings
+            .extend(warnings::of(&plan, top_with_level_seeds));
         plan
     }
 
@@ -506,6 +576,88 @@ impl Plan {
         }
         Ok(plan)
     }
+}
+
+/// What the measurements themselves need beyond runs: enough benchmark
+/// items to separate sizes, and metrics that change smoothly with scale.
+fn measurement_requirements(inputs: &Inputs) -> Vec<String> {
+    let mut list = Vec::new();
+    if let Some(n) = items_needed(inputs) {
+        list.push(format!(
+            "Have at least {} items per comparison, so that a paired difference of {} between adjacent sizes is found with power {} at α = {} (n = ((z₁₋α/₂ + z_power) · sd / δ)², sd = {} per item{}); more where items cluster (Miller 2024).",
+            format::whole(n.items),
+            format::number_text(n.difference),
+            format::number_text(inputs.power),
+            format::number_text(inputs.alpha),
+            format::number_text(n.sd),
+            if n.given {
+                ", your effect and noise"
+            } else {
+                ": our assumption for accuracies near 50% whose per-item correctness correlates 0.5 between adjacent models; give effect and noise to change the difference and the sd"
+            }
+        ));
+    }
+    // A trend across sizes read off a thresholded metric can jump where a
+    // smooth one does not (the essay warns of phase changes; Schaeffer et
+    // al. 2023 trace many to the metric).
+    if !matches!(
+        inputs.kind,
+        ContributionKind::Model | ContributionKind::Codebase
+    ) {
+        let (metric, threshold) = match inputs.field {
+            ResearchField::Llm => ("loss, log-likelihood of the correct answer", "accuracy"),
+            ResearchField::Vision => (
+                "loss, log-likelihood of the correct class",
+                "top-1 accuracy",
+            ),
+            ResearchField::Rl => (
+                "normalised return over the whole learning curve",
+                "a success threshold",
+            ),
+            ResearchField::Other => ("loss or log-likelihood", "a thresholded score"),
+        };
+        list.push(format!("Read trends on a continuous metric ({metric}) beside {threshold}, which can jump where models change smoothly (Schaeffer et al. 2023)."));
+    }
+    list
+}
+
+/// Items needed to detect the paired difference between adjacent sizes at
+/// the chosen test level and power: n = ((z₁₋α/₂ + z_power) · sd / δ)².
+fn items_needed(inputs: &Inputs) -> Option<ItemsNeeded> {
+    if inputs.kind != ContributionKind::Benchmark {
+        return None;
+    }
+    let given = inputs.effect.zip(inputs.noise);
+    let (difference, sd) = given.unwrap_or((DEFAULT_BENCHMARK_GAP, DEFAULT_ITEM_SD));
+    let z = normal_quantile(1.0 - inputs.alpha / 2.0) + normal_quantile(inputs.power);
+    let items = ((z * sd / difference).powi(2))
+        .ceil()
+        .min(f64::from(u32::MAX));
+    Some(ItemsNeeded {
+        difference,
+        sd,
+        given: given.is_some(),
+        items: items as u32,
+    })
+}
+
+/// The dataset rule for these templates: the seeds and datasets at the
+/// smallest size give σ its degrees of freedom.
+fn dataset_rule(inputs: &Inputs, templates: &[Template]) -> Option<DatasetRule> {
+    if inputs.kind != ContributionKind::Dataset {
+        return None;
+    }
+    let seeded = templates.iter().find(|t| t.what == "datasets")?;
+    let df = f64::from(seeded.arms) * f64::from(seeded.seeds.saturating_sub(1));
+    if df < 1.0 {
+        return None;
+    }
+    let t = student_t_quantile(1.0 - inputs.alpha / 2.0, df);
+    Some(DatasetRule {
+        df,
+        t,
+        threshold: std::f64::consts::SQRT_2 * t,
+    })
 }
 
 /// The fitting claims no broader than (generality, novelty) that no other
@@ -553,22 +705,28 @@ fn assumptions(
         list.push(Assumption {
             name: "Evaluation compute",
             value: format!(
-                "a forward pass of 2·N FLOPs per token over {} tokens per evaluation",
+                "a forward pass over {} tokens per evaluation (your evaluation-set size); generated answers decode one token at a time, reading every weight at each step, so they are bound by memory bandwidth and take longer than this prices: time one",
                 format::count(inputs.eval_tokens)
             ),
-            source: "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption)",
+            source: "Kaplan et al. 2020 (2·N per token); the default set, 5,000 items of 1,000 tokens, is our assumption",
         });
     } else {
         list.push(Assumption {
             name: "Training compute per run",
             value: match scaling.axis {
-                Axis::Pretrain => "C = 6·N·D, D = k·N, so C grows with N²".into(),
+                Axis::Pretrain => "C ≈ 6·N·D, D = k·N, so C grows with N²".into(),
                 Axis::Finetune => format!(
-                    "C = 6·N·D with fixed data D = {} tokens, so C grows with N",
-                    format::count(scaling.data_tokens)
+                    "C ≈ {}·N·D with fixed data D = {} tokens, so C grows with N{}",
+                    format::number_text(scaling.flops_per_param_token()),
+                    format::count(scaling.data_tokens),
+                    if scaling.method == FinetuneMethod::Full {
+                        ""
+                    } else {
+                        " (adapters only: the forward pass and the activations' gradients through the frozen model, no weight gradients)"
+                    }
                 ),
                 Axis::Data => format!(
-                    "C = 6·N·D with a fixed model N = {} parameters, so C grows with D",
+                    "C ≈ 6·N·D with a fixed model N = {} parameters, so C grows with D",
                     format::count(scaling.model_params)
                 ),
                 Axis::Custom => format!(
@@ -579,9 +737,17 @@ fn assumptions(
             },
             source: match scaling.axis {
                 Axis::Custom => "Your measurement of one run",
+                Axis::Finetune if scaling.method != FinetuneMethod::Full => "Kaplan et al. 2020: 2 FLOPs per parameter per token forward, twice that backward, of which the frozen weights skip the half that computes their gradients; Hu et al. 2021 (LoRA, Section 4.2)",
                 _ => "Kaplan et al. 2020, Scaling Laws for Neural Language Models: 6 FLOPs per parameter per token",
             },
         });
+    }
+    // The per-token cost refines the run's cost: one assumption, not two.
+    if let (Some(text), Some(first)) = (per_token_text(scaling), list.first_mut()) {
+        if first.name != "Cost of one run" {
+            first.value = format!("{}; {text}", first.value);
+            first.source = PER_TOKEN_SOURCE;
+        }
     }
     if scaling.axis == Axis::Pretrain && trains {
         list.push(Assumption {
@@ -648,9 +814,9 @@ fn assumptions(
         value: if scaling.runs_on_one_accelerator() {
             "each run on one accelerator, runs in parallel on the others".into()
         } else {
-            "each run on all the accelerators at once, runs one after another; small models rarely reach the MFU on many accelerators, so share them out in practice".into()
+            "each run on all the accelerators at once, runs one after another, at one MFU for every size; under about 100M parameters runs fall short of it, so share the accelerators out among them".into()
         },
-        source: "Our simplification: total accelerator-hours are the same either way",
+        source: "Our simplification and assumption",
     });
     if rule_for_claim(
         inputs.generality,
@@ -666,71 +832,17 @@ fn assumptions(
         });
     }
     if trains && templates.iter().any(|t| t.configs > 1) {
-        list.push(Assumption {
-            name: "Tuning",
-            value: match (inputs.kind, inputs.tuning) {
-                (ContributionKind::Insight, Tuning::Sweep) => format!(
-                    "{TUNING_CONFIGS} configurations per arm at the smallest size, then {LR_CONFIGS} learning rates per compared arm at every larger size"
-                ),
-                (ContributionKind::Insight, Tuning::Mup) => format!(
-                    "{TUNING_CONFIGS} configurations per arm at the smallest size, transferred to larger sizes by μP"
-                ),
-                // The idea that did not help gets twice each baseline's
-                // tuning, so "it was under-tuned" is ruled out (design.rs).
-                (ContributionKind::NegativeResult, Tuning::Sweep) => format!(
-                    "{} configurations for the idea and {TUNING_CONFIGS} per baseline at the smallest size, then {} learning rates for the idea and {LR_CONFIGS} for the strongest baseline at every larger size",
-                    2 * TUNING_CONFIGS,
-                    2 * LR_CONFIGS,
-                ),
-                (ContributionKind::NegativeResult, Tuning::Mup) => format!(
-                    "{} configurations for the idea and {TUNING_CONFIGS} per baseline at the smallest size, transferred to larger sizes by μP",
-                    2 * TUNING_CONFIGS,
-                ),
-                _ => format!("{TUNING_CONFIGS} candidate configurations at the smallest size"),
-            },
-            source: match inputs.tuning {
-                Tuning::Sweep => "Our calibration: Bergstra & Bengio 2012 (random search); Dodge et al. 2019 (equal tuning budgets); the best learning rate moves with size (Brown et al. 2020: 6e-4 at 125M, 2e-4 at 1.3B)",
-                Tuning::Mup => "Yang et al. 2022, Tensor Programs V (μTransfer): hyperparameters tuned small transfer under the maximal-update parametrisation; the small sweep is our calibration (Bergstra & Bengio 2012; Dodge et al. 2019)",
-            },
-        });
+        list.push(tuning_assumption(
+            inputs.kind,
+            inputs.tuning,
+            rule_for_claim(
+                inputs.generality,
+                level_for(inputs.generality, inputs.novelty),
+            )
+            .domains,
+        ));
     }
-    if let Some(max) = scaling
-        .params_at(1.0)
-        .map(|_| memory.max_params(Use::of(design::trains(inputs.kind))))
-    {
-        let trains = design::trains(inputs.kind);
-        list.push(Assumption {
-            name: "Memory",
-            value: format!(
-                "{} × {} GB hold at most {} parameters for {}",
-                memory.count,
-                format::number_text(memory.per_accelerator_gb),
-                format::count(max),
-                if trains {
-                    format!(
-                        "training: 16 bytes per parameter{}, {} of memory kept for activations",
-                        if memory.count > 1 {
-                            " sharded over all of them"
-                        } else {
-                            // Simulation-bound deep RL: one accelerator per run.
-                            " on the one accelerator a run uses"
-                        },
-                        format::percent(ACTIVATION_SHARE)
-                    )
-                } else {
-                    format!(
-                        "evaluation: 2 bytes per parameter plus {} for the cache and activations",
-                        format::percent(EVAL_MARGIN)
-                    )
-                }
-            ),
-            source: if trains {
-                "Rajbhandari et al. 2020 (ZeRO): Adam in mixed precision keeps 16 bytes per parameter; the activation share is our assumption; memory from the vendor's datasheet"
-            } else {
-                "bf16 weights; the margin is our assumption; memory from the vendor's datasheet"
-            },
-        });
-    }
+    list.extend(memory_assumption(inputs, scaling, memory));
     if inputs.uses_checkpoints() {
         list.push(Assumption {
             name: "Model family",
@@ -752,7 +864,7 @@ fn assumptions(
         list.push(Assumption {
             name: "Evaluation",
             value: format!(
-                "a forward pass of 2·N FLOPs per token over {} tokens per evaluation",
+                "a forward pass (2·N FLOPs per token, more with attention where the shape is known) over {} tokens per evaluation",
                 format::count(inputs.eval_tokens)
             ),
             source: "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption)",
@@ -779,6 +891,155 @@ fn assumptions(
         source: "Cohen 1988, Statistical Power Analysis for the Behavioral Sciences; seeds from the exact power of the noncentral t (as G*Power computes it)",
     });
     list
+}
+
+/// How the compared arms are tuned, as the design does it for this kind.
+/// Only the kinds whose form shows Tuning read it (a hidden input never
+/// changes the plan).
+fn tuning_assumption(kind: ContributionKind, tuning: Tuning, domains: u32) -> Assumption {
+    let in_domains = if domains > 1 {
+        format!(", in each of {domains} domains")
+    } else {
+        String::new()
+    };
+    let above = match tuning {
+        Tuning::Sweep => "at every larger size",
+        Tuning::Mup => "transferred to larger sizes by μP, with the transfer checked by 3 learning rates at each middle size (the largest where there is none)",
+    };
+    let (value, source) = match (kind, tuning) {
+        (ContributionKind::Insight, Tuning::Sweep) => (
+            format!("{TUNING_CONFIGS} configurations per arm at the smallest size, then {LR_CONFIGS} learning rates per compared arm {above}{in_domains}"),
+            SWEEP_SOURCE,
+        ),
+        // The idea that did not help gets twice each baseline's tuning, so
+        // "it was under-tuned" is ruled out (design.rs).
+        (ContributionKind::NegativeResult, Tuning::Sweep) => (
+            format!(
+                "{} configurations for the idea and {TUNING_CONFIGS} per baseline at the smallest size, then {} learning rates for the idea and {LR_CONFIGS} for the strongest baseline {above}{in_domains}",
+                2 * TUNING_CONFIGS,
+                2 * LR_CONFIGS,
+            ),
+            SWEEP_SOURCE,
+        ),
+        (ContributionKind::NegativeResult, Tuning::Mup) => (
+            format!(
+                "{} configurations for the idea and {TUNING_CONFIGS} per baseline at the smallest size, {above}{in_domains}",
+                2 * TUNING_CONFIGS,
+            ),
+            MUP_SOURCE,
+        ),
+        (ContributionKind::Insight | ContributionKind::Codebase, Tuning::Mup) => (
+            format!("{TUNING_CONFIGS} configurations per arm at the smallest size, {above}{in_domains}"),
+            MUP_SOURCE,
+        ),
+        (ContributionKind::Codebase, Tuning::Sweep) => (
+            format!("{TUNING_CONFIGS} configurations per codebase at the smallest size, then {LR_CONFIGS} learning rates per codebase {above}{in_domains}"),
+            SWEEP_SOURCE,
+        ),
+        (ContributionKind::Optimizer, _) => (
+            format!(
+                "{OPTIMIZER_CONFIGS} configurations (learning rate, warm-up, weight decay, β₂: 3 values each, coordinate-wise) per optimiser at every size compared and at a second data ratio, {}× the tokens per parameter{in_domains}",
+                format::number_text(design::DATA_RATIO)
+            ),
+            "Wen et al. 2025 (Fantastic Pretraining Optimizers): every hyperparameter swept per size and data ratio; Dahl et al. 2023 (AlgoPerf); Kaddour et al. 2023 (No Train No Gain); the count is our calibration",
+        ),
+        // Models and datasets search a recipe, not compared arms' settings.
+        _ => (
+            format!("{TUNING_CONFIGS} candidate configurations at the smallest size"),
+            "Our calibration: Bergstra & Bengio 2012 (random search)",
+        ),
+    };
+    Assumption {
+        name: "Tuning",
+        value,
+        source,
+    }
+}
+
+const SWEEP_SOURCE: &str = "Our calibration: Bergstra & Bengio 2012 (random search); Dodge et al. 2019 (equal tuning budgets); the best learning rate moves with size (Brown et al. 2020: 6e-4 at 125M, 2e-4 at 1.3B)";
+
+const MUP_SOURCE: &str = "Yang et al. 2022, Tensor Programs V (μTransfer): hyperparameters tuned small transfer across width under the maximal-update parametrisation; its theory does not cover depth or training length, hence the check; the small sweep is our calibration (Bergstra & Bengio 2012; Dodge et al. 2019)";
+
+/// What a token costs beyond 2·N per forward pass where the field's
+/// architecture is known, with what it adds at two sizes.
+fn per_token_text(scaling: &Scaling) -> Option<String> {
+    let shape = scaling.shape?;
+    scaling.params_at(1.0)?;
+    let extra = |n: f64| shape.forward_flops(n) / (2.0 * n) - 1.0;
+    let (output, vocab) = if shape.vocab > 0.0 {
+        (
+            " + 2·d·V",
+            format!(", V = {}", format::whole(shape.vocab as u32)),
+        )
+    } else {
+        ("", String::new())
+    };
+    let n = if shape == Shape::LANGUAGE_CHECKPOINT {
+        "N the released size, embeddings included"
+    } else {
+        "N without embeddings"
+    };
+    Some(format!(
+        "per token a forward pass costs 2·N + 2·L·n_ctx·d{output} (n_ctx = {}{vocab}; {n}; L = (N/196,608)^⅓ layers of width 128·L): +{} at 20M, +{} at 1B",
+        format::whole(shape.context as u32),
+        format::percent(extra(20e6)),
+        format::percent(extra(1e9)),
+    ))
+}
+
+/// The source of the per-token cost, when it is added to a run's.
+const PER_TOKEN_SOURCE: &str = "Kaplan et al. 2020, Table 1; the output layer as in Hoffmann et al. 2022, Appendix F; adapters: Hu et al. 2021; the width per layer is our assumption";
+
+/// The memory cap and what one parameter costs, where the axis knows model sizes.
+fn memory_assumption(inputs: &Inputs, scaling: &Scaling, memory: &Memory) -> Option<Assumption> {
+    scaling.params_at(1.0)?;
+    let usage = Use::by(design::trains(inputs.kind), scaling.method);
+    let on = if memory.count > 1 {
+        "sharded over all of them"
+    } else {
+        // Simulation-bound deep RL: one accelerator per run.
+        "on the one accelerator a run uses"
+    };
+    let kept = format::percent(ACTIVATION_SHARE);
+    let (what, source) = match usage {
+        Use::Train => (
+            format!("training: 16 bytes per parameter {on}, {kept} of memory kept for activations"),
+            "Rajbhandari et al. 2020 (ZeRO): Adam in mixed precision keeps 16 bytes per parameter; the activation share is our assumption; memory from the vendor's datasheet",
+        ),
+        Use::Lora | Use::Qlora => (
+            format!(
+                "{}: frozen weights at {} bytes per parameter plus adapters of {} of the parameters at 16 bytes each, {on}, {kept} of memory kept for activations",
+                if usage == Use::Lora { "LoRA" } else { "QLoRA" },
+                format::number_text(if usage == Use::Lora { LORA_FROZEN_BYTES } else { (QLORA_FROZEN_BYTES * 100.0).round() / 100.0 }),
+                format::percent(ADAPTER_SHARE)
+            ),
+            "Hu et al. 2021 (LoRA): only adapters train, the bf16 weights stay frozen; Dettmers et al. 2023 (QLoRA): 4-bit NormalFloat weights with double-quantised constants (0.127 bits per parameter); the adapter share (rank 16–64 on every linear layer) and the activation share are our assumptions",
+        ),
+        Use::Evaluate => (
+            format!(
+                "evaluation: 2 bytes per parameter plus {} for the cache and activations",
+                format::percent(EVAL_MARGIN)
+            ),
+            "bf16 weights; the margin is our assumption; memory from the vendor's datasheet",
+        ),
+    };
+    Some(Assumption {
+        name: "Memory",
+        value: format!(
+            "{} × {} GB hold at most {} parameters for {what}{}",
+            memory.count,
+            format::number_text(memory.per_accelerator_gb),
+            format::count(memory.max_params(usage)),
+            match scaling.shape.filter(|s| s.vocab > 0.0) {
+                Some(_) => format!(
+                    ", N ≤ {} without the embeddings",
+                    format::count(scaling.max_params_for(memory.max_params(usage)))
+                ),
+                None => String::new(),
+            }
+        ),
+        source,
+    })
 }
 
 #[cfg(test)]

@@ -86,9 +86,32 @@ pub fn loss_at_compute(c: f64) -> f64 {
     1.69 + 406.4 / n.powf(0.34) + 410.7 / (20.0 * n).powf(0.28)
 }
 
-/// The rungs as the analysis would see their expected means.
+/// FLOPs of one run at `scale`, interpolated in log–log scale between the
+/// rungs (and extended along the last segment beyond them).
+fn flops_at(c: &Comparison, scale: f64) -> f64 {
+    let k = c.scales.len();
+    let i = c
+        .scales
+        .iter()
+        .position(|&s| s >= scale)
+        .unwrap_or(k)
+        .clamp(1, k - 1);
+    let (s0, s1) = (c.scales[i - 1].log10(), c.scales[i].log10());
+    let (f0, f1) = (c.flops_per_run[i - 1].log10(), c.flops_per_run[i].log10());
+    let slope = if s1 > s0 {
+        (f1 - f0) / (s1 - s0)
+    } else {
+        c.compute_exponent
+    };
+    10f64.powf(f0 + slope * (scale.log10() - s0))
+}
+
+/// The rungs as the analysis would see their expected means. The analysis
+/// measures compute as scale^exponent, so a method worth `multiplier` there
+/// reaches at each rung the baseline's loss at scale × multiplier^(1/exponent).
 fn expected(c: &Comparison, multiplier: f64, sd: f64) -> Compared {
     let mut compared = Compared::default();
+    let step = multiplier.powf(1.0 / c.compute_exponent);
     for ((&scale, &flops), &n) in c.scales.iter().zip(&c.flops_per_run).zip(&c.seeds) {
         let n = n.max(1) as usize;
         let arm = |mean: f64| ArmSummary {
@@ -97,7 +120,7 @@ fn expected(c: &Comparison, multiplier: f64, sd: f64) -> Compared {
             variance: (n >= 2).then_some(sd * sd),
         };
         let (m, b) = (
-            arm(loss_at_compute(flops * multiplier)),
+            arm(loss_at_compute(flops_at(c, scale * step))),
             arm(loss_at_compute(flops)),
         );
         let v = sd * sd / n as f64;

@@ -429,10 +429,19 @@ pub fn seeds_line(plan: &Plan) -> String {
     let e = &plan.evidence;
     match e.detectable_effect {
         Some(d) if plan.inputs.kind == ContributionKind::Dataset => format!(
-            "The {} seeds per dataset at the smallest size detect d = {d:.2} or more (α = {}, power {}) and measure the seed-to-seed spread σ; above it each dataset runs once, and a difference counts when it exceeds about 2.8σ (√2 × 1.96).",
+            "The {} seeds per dataset at the smallest size detect d = {d:.2} or more (α = {}, power {}) and measure the seed-to-seed spread σ; above it each dataset runs once, and a difference counts when it exceeds about {}.",
             e.seeds,
             alpha_text(plan),
             format::number_text(plan.inputs.power),
+            plan.dataset_rule.map_or_else(
+                || "2.8σ (√2 × 1.96)".to_owned(),
+                |r| format!(
+                    "{:.1}σ (√2 × t = {:.2}, σ from {} degrees of freedom)",
+                    r.threshold,
+                    r.t,
+                    format::number_text(r.df)
+                )
+            ),
         ),
         Some(d) if plan.inputs.kind == ContributionKind::NegativeResult => format!(
             "The headline's {} seeds per arm can show equivalence within d = {d:.2} (two one-sided tests at α = {}, power {}, if the arms truly do not differ).",
@@ -692,7 +701,7 @@ mod tests {
             ("generality", FieldValue::Number(5.0)),
             ("novelty", FieldValue::Number(5.0)),
             ("count", FieldValue::Number(1.0)),
-            ("hours", FieldValue::Number(48.0)),
+            ("hours", FieldValue::Number(72.0)),
         ])
         .expect("valid");
         let plan = Plan::new(inputs);

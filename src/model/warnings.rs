@@ -4,7 +4,9 @@
 use super::axis::Axis;
 use super::format;
 use super::hardware::BudgetSource;
-use super::inputs::{ContributionKind, Field, ResearchField};
+use super::inputs::{ContributionKind, Field, FinetuneMethod, ResearchField};
+use super::ladder::Shortfall;
+use super::memory::{Memory, Use};
 use super::plan::Plan;
 use super::stats::equivalence_seeds;
 
@@ -19,6 +21,15 @@ const COMPETITIVE_TOKENS_PER_PARAM: f64 = 1_900.0;
 /// Epochs over one dataset beyond which repeated data is worth much less
 /// than new data (Muennighoff et al. 2023, "Scaling Data-Constrained Language Models").
 const MAX_USEFUL_EPOCHS: f64 = 4.0;
+
+/// Images per second one accelerator can decode and augment for training.
+/// Our assumption, about what FFCV's fast ImageNet loaders sustain per GPU
+/// (Leclerc et al. 2023, "FFCV: Accelerating Training by Removing Data
+/// Bottlenecks"); a standard JPEG pipeline feeds fewer.
+const IMAGES_PER_SECOND: f64 = 3_000.0;
+
+/// Tokens per image: 196 patches of 16² at 224², plus the class token.
+const TOKENS_PER_IMAGE: f64 = 197.0;
 
 /// The plan's warnings. `top_with_level_seeds` is the top rung the same
 /// budget buys with the level's own seeds, when a power analysis asks for more.
@@ -116,7 +127,9 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
     }
     // A field's conventions come with its preset; chosen alone, the field
     // keeps the axis's language-model ones. Say so where they do not apply.
+    // A benchmark trains nothing: no axis rule applies to it.
     match (inputs.field, plan.scaling.axis) {
+        _ if !super::design::trains(inputs.kind) => {}
         (ResearchField::Rl, axis @ (Axis::Pretrain | Axis::Finetune)) => list.push(format!(
             "Deep RL on the {} axis grows a network on tokens, as language models do, and runs on all accelerators at once; deep-RL runs scale environment steps: choose the data axis (the Deep RL preset) to price them by steps per second.",
             axis.id()
@@ -127,6 +140,8 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
         )),
         _ => {}
     }
+    list.extend(data_loading(plan));
+    list.extend(lighter_fine_tuning(plan));
     if plan.scaling.runs_on_one_accelerator() {
         list.push(format!(
             "Runs are priced at {} environment steps per second, one accelerator per run{}: the default rate is a placeholder, so time one run of yours.",
@@ -139,4 +154,51 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
         ));
     }
     list
+}
+
+/// Small vision models train faster than images can be decoded: the
+/// smallest rung's implied images per second per accelerator, when above
+/// what a loader feeds.
+fn data_loading(plan: &Plan) -> Option<String> {
+    let inputs = &plan.inputs;
+    if inputs.field != ResearchField::Vision || !super::design::trains(inputs.kind) {
+        return None;
+    }
+    let n = plan.ladder.rungs.first()?.params?;
+    let flops_per_image = plan.scaling.train_flops_per_token(n) * TOKENS_PER_IMAGE;
+    let rate = plan.budget.flops_per_accelerator_hour / 3600.0 / flops_per_image;
+    (rate > IMAGES_PER_SECOND).then(|| {
+        format!(
+            "At {} parameters one accelerator would train on about {} images per second at MFU {}: more than a data loader feeds (about {}, our assumption after FFCV, Leclerc et al. 2023), so data loading, not FLOPs, sets the time of the small runs; time one, or run several small models per accelerator.",
+            format::count(n),
+            format::number(rate),
+            format::number_text(inputs.mfu),
+            format::number(IMAGES_PER_SECOND)
+        )
+    })
+}
+
+/// Where memory stops a fine-tuning ladder, what adapters would hold: LoRA
+/// keeps bf16 weights frozen, QLoRA 4-bit ones (memory.rs).
+fn lighter_fine_tuning(plan: &Plan) -> Option<String> {
+    let inputs = &plan.inputs;
+    if plan.ladder.short_of != Some(Shortfall::Memory)
+        || !inputs.uses(Field::FinetuneMethod)
+        || inputs.finetune_method == FinetuneMethod::Qlora
+    {
+        return None;
+    }
+    let memory = Memory::of(inputs.accelerator, inputs.count);
+    let holds = |usage: Use| format::count(plan.scaling.max_params_for(memory.max_params(usage)));
+    Some(match inputs.finetune_method {
+        FinetuneMethod::Full => format!(
+            "Memory stops full fine-tuning here: with LoRA the same accelerators hold about {} parameters, with QLoRA about {} (Hu et al. 2021; Dettmers et al. 2023); set the fine-tuning method if adapters answer your question.",
+            holds(Use::Lora),
+            holds(Use::Qlora)
+        ),
+        _ => format!(
+            "Memory stops LoRA here: with QLoRA the same accelerators hold about {} parameters (Dettmers et al. 2023).",
+            holds(Use::Qlora)
+        ),
+    })
 }

@@ -289,7 +289,10 @@ mod tests {
             "{go}"
         );
         assert!(
-            go.contains("Run stage 4 \u{00B7} Headline at 710M, predicted"),
+            go.contains(&format!(
+                "Run stage 4 \u{00B7} Headline at {}, predicted",
+                format::size(plan.ladder.rungs[3].scale)
+            )),
             "{go}"
         );
         let stop = next_step(&plan, &results(&plan, 1.0)).expect("a gate to check");
