@@ -50,6 +50,7 @@ e2e:
 bench: test-tools release
 	npm ci --prefix bench --no-audit --no-fund
 	cargo bench --bench plan -- --warm-up-time 1 --measurement-time 3
+	cargo bench --bench adversarial
 	node scripts/bench-browser.mjs
 
 clean:

@@ -62,8 +62,8 @@ describe('hostile values are refused before they are read', () => {
       /^plan\(inputs\): inputs\.generality cannot be read/,
       /^plan\(inputs\): inputs cannot be read/,
       /^generality must be a whole number from 1 to 5 \(got a symbol\)$/,
-      /^plan\(inputs\): inputs holds more than 100,000 values$/,
-      /^plan\(inputs\): inputs holds more than 2,000,000 characters of text$/,
+      /^plan\(inputs\): inputs holds more than 1,000 values$/,
+      /^plan\(inputs\): inputs holds more than 100,000 characters of text$/,
       /^analyze\(input\): input\.results\[0\]\.value contains itself/,
       /^analyze\(input\): results\[0\]\.value must be a number$/,
       /^analyze\(input\): input\.results\[0\]\.value cannot be read/,
@@ -171,5 +171,23 @@ describe('hostile values are refused before they are read', () => {
     await page.getByRole('combobox', { name: /^Novelty/ }).selectOption('3');
     await page.getByRole('status').filter({ hasText: 'Evidence level' }).waitFor({ timeout: 5000 });
     assert.deepEqual(page.errors, []);
+  });
+
+  test('plan() with 100,000 keys is refused at once (issue 34)', async () => {
+    const { ms, message } = await page.evaluate(() => {
+      const inputs = {};
+      for (let i = 0; i < 100000; i++) inputs['k' + i] = i;
+      const started = performance.now();
+      let message = 'returned';
+      try {
+        window.evidenceLadder.plan(inputs);
+      } catch (e) {
+        message = e.message;
+      }
+      return { ms: performance.now() - started, message };
+    });
+    console.log(`plan() with 100,000 keys refused in ${ms.toFixed(1)} ms`);
+    assert.match(message, /^plan\(inputs\): inputs holds more than 1,000 values$/);
+    assert.ok(ms < 200, `${ms} ms`);
   });
 });

