@@ -158,7 +158,7 @@ pub fn App(props: &AppProps) -> Html {
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
                     if compact {
                         // In an article: the verdict and a small ladder; the rest one click away.
-                        { part(|p, _| verdict::view(p, true)) }
+                        { part(|p, d| verdict::view(p, d, true)) }
                         { part(|p, _| ladder_table::small_view(p)) }
                         <details class="panel more">
                             <summary>{ "The checklist, experiments and claim map" }</summary>
@@ -186,7 +186,7 @@ pub fn App(props: &AppProps) -> Html {
                         </nav>
                         { part(|p, _| evidence_card::view(p)) }
                         if shown >= 1 {
-                            { part(|p, _| verdict::view(p, false)) }
+                            { part(|p, d| verdict::view(p, d, false)) }
                             { part(|p, _| ladder_table::view(p)) }
                             { part(|p, _| ladder_table::experiments_view(p)) }
                         }

@@ -5,6 +5,7 @@ use super::text_field::TextField;
 use super::{choice_field, compute_presets, text_field, Dispatch};
 use crate::model::axis::Axis;
 use crate::model::evidence::{GENERALITY, NOVELTY};
+use crate::model::fields::{parse_number, read_as_percent, typed_text};
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::presets::FIELD_PRESETS;
@@ -58,11 +59,29 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
     let dispatch = &props.dispatch;
     let inputs = &state.inputs;
     let number = |field: Field| {
+        // While the user types, the box keeps their text; once they leave it,
+        // it shows the value in people's units ("1.3B", "14 days").
+        let typing = state.drafts.iter().any(|(f, _)| *f == field)
+            || state.rejected.iter().any(|r| r.error.field == field);
+        let units = field.spec().units;
+        let text = match inputs.text(field) {
+            Some(exact) if !typing => {
+                parse_number(&exact, units).map_or(exact, |n| typed_text(n, units))
+            }
+            _ => state.text(field),
+        };
+        let note = read_as_percent(&text, units)
+            .filter(|_| state.error(field).is_none())
+            .map(|p| format!("Read as {}%.", format::number_text(p)));
         text_field::view(TextField {
             field,
             axis: inputs.axis,
-            text: state.text(field),
-            error: state.error(field).map(|e| e.to_string()),
+            error: state
+                .error(field)
+                .map(|_| field.form_message(inputs.axis, &text)),
+            reserve: field.form_message(inputs.axis, ""),
+            note,
+            text,
             dispatch,
         })
     };
@@ -127,9 +146,10 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                             </button>
                         }
                     }) }
-                    if state.error(Field::Hours).is_none() {
-                        <span class="hint">{ format!("= {}", format::duration(inputs.hours)) }</span>
-                    }
+                    // Hidden, not removed, while Hours holds an error: the row keeps its height.
+                    <span class="hint" style={state.error(Field::Hours).is_some().then_some("visibility:hidden")}>
+                        { format!("= {}", format::duration(inputs.hours)) }
+                    </span>
                 </div>
                 { number(Field::Mfu) }
                 { number(Field::Flops) }

@@ -27,7 +27,8 @@ fn table(
         }
     };
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby={title_id.to_owned()}>
+        // Named apart from its section (axe's landmark-unique): "Scale ladder, table".
+        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}, table", title_name(title_id))}>
             <table class={class}>
                 <thead>
                     <tr>{ for headings.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }</tr>
@@ -38,6 +39,14 @@ fn table(
                 }
             </table>
         </div>
+    }
+}
+
+/// The words of a section's title, for its table's region.
+fn title_name(title_id: &str) -> &'static str {
+    match title_id {
+        "experiments-title" => "Experiments",
+        _ => "Scale ladder",
     }
 }
 

@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use crate::components::jump_link;
-use crate::model::evidence::rule_for;
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
@@ -29,7 +28,7 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
             <details class="meaning-toggle">
                 <summary>{ format!("What level {} means", e.level) }</summary>
             </details>
-            <p class="meaning">{ rule_for(e.level).meaning }</p>
+            <p class="meaning">{ report::level_tagline(plan) }</p>
             <p class="claim print-only">
                 { format!(
                     "Claim: {}; {}. Budget: {}.",
@@ -47,9 +46,12 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
                 <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
                     <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
                     { format!(
-                        "{}: {ladder}, {}, {}",
+                        "{}: {ladder}, {}, {}{}",
                         report::verdict_title(plan),
                         format::plural(l.full_runs(), "run", "runs"),
+                        // The total cost, when a price is given: the ladder
+                        // table's last column may be off screen on a phone.
+                        l.cost.map_or(String::new(), |c| format!("{} {}, ", format::number(c), plan.inputs.currency)),
                         format::duration(l.wall_clock_hours),
                     ) }
                     // Words a phone's sticky summary leaves to screen readers,
@@ -58,6 +60,12 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
                     { "." }
                 </p>
             }
+            // The verdict in a few words, announced when it changes (a ✗
+            // turning ✓ with the level unchanged); the line above is too
+            // long to be read out on every edit.
+            <p class="visually-hidden" aria-live="polite">
+                { if invalid.is_empty() { report::verdict_title(plan) } else { "Some inputs are not valid" } }
+            </p>
             <p class="summary-tools">{ jump_link("Jump to the plan", "#plan", "") }</p>
         </section>
     }
