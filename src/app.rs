@@ -118,6 +118,7 @@ pub fn App(props: &AppProps) -> Html {
         results: &results,
         reading: &reading,
         exported: state.exported,
+        opened: state.opened.as_deref(),
         dispatch: &dispatch,
     };
     html! {
@@ -133,7 +134,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             if !state.notices.is_empty() {
-                <div class="notices" role="note" aria-label="About the link or file you opened">
+                <div class="notices" role="note" aria-label="About the link you opened">
                     <ul>{ for state.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 </div>
             }
