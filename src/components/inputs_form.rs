@@ -31,12 +31,9 @@ fn scale_field(field: Field, scale: &[(&str, &str); 5], value: u8, dispatch: &Di
         options: scale
             .iter()
             .enumerate()
-            .map(|(i, (name, example))| {
-                (
-                    (i + 1).to_string(),
-                    format!("{} · {name}, e.g. {example}", i + 1),
-                )
-            })
+            // The example is in the hint: an option this long is cut in a
+            // narrow column.
+            .map(|(i, (name, _))| ((i + 1).to_string(), format!("{} · {name}", i + 1)))
             .collect(),
         selected: &value.to_string(),
         dispatch,

@@ -90,6 +90,8 @@ pub fn view(plan: &Plan) -> Html {
                     format::plural(count, "accelerator", "accelerators"),
                     format::whole(count)
                 )
+            } else if count == 1 {
+                "Wall-clock times are one run at a time on your accelerator.".to_owned()
             } else {
                 format!(
                     "Wall-clock times use all {} on one run at a time.",

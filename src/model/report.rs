@@ -41,7 +41,7 @@ pub fn ladder_columns(plan: &Plan) -> Vec<String> {
         format!("Wall-clock per {per_run}"),
     ]);
     if plan.ladder.max_params.is_some() {
-        columns.push("Model states per accelerator".to_owned());
+        columns.push("Memory per accelerator, used / usable".to_owned());
     }
     columns.push(if trains { "Runs" } else { "Evaluations" }.to_owned());
     if has_partial_runs(plan) {
@@ -86,7 +86,7 @@ pub fn rung_cells(plan: &Plan, rung: &Rung) -> Vec<String> {
         let count = plan.scaling.accelerators_per_run(plan.inputs.count);
         let usable = Memory::of(plan.inputs.accelerator, count).usable_gb(usage);
         cells.push(format!(
-            "{}/{} GB",
+            "{} / {} GB",
             format::number(rung.memory_gb.unwrap_or(0.0)),
             format::number(usable)
         ));
@@ -638,7 +638,8 @@ pub fn markdown(
         "# Evidence plan: {}\n\n\
          Claim: {}.\n\n{}\n\n\
          **Evidence level {} of 5 — {}.**\n\n## Requirements\n\n",
-        i.kind.label(),
+        // "Insight", not "Insight: a lesson others apply" after a colon of its own.
+        i.kind.label().split(':').next().unwrap_or_default(),
         claim_phrase(i.generality, i.novelty),
         plan.kind_summary,
         e.level,
