@@ -98,7 +98,8 @@ mod typed {
             if let Some(n) = parse_number(&text, ALL[which]) {
                 prop_assert!(n.is_finite());
             }
-            prop_assert!(start.elapsed() < Duration::from_millis(5));
+            // Generous: the machine may be busy; a quadratic parser on 40 characters would not be.
+            prop_assert!(start.elapsed() < Duration::from_millis(50));
         }
 
         /// Units people type, with any spacing and case.
