@@ -52,8 +52,10 @@ pub struct Chart {
 /// Share of the drawing left clear at each side, so markers are never cut.
 const INSET: f64 = 0.05;
 
-/// The chart, its scales as text beside and below it.
-pub fn view(chart: &Chart) -> Html {
+/// The chart's scales from its data: x on a log scale over every size, y
+/// over every value and interval bounded by round ticks; and the ticks with
+/// their decimals.
+fn scale_of(chart: &Chart) -> (Scale, Vec<f64>, usize) {
     let xs = chart
         .series
         .iter()
@@ -108,6 +110,12 @@ pub fn view(chart: &Chart) -> Html {
         x: (x_low, x_high),
         y: (y_low, y_high),
     };
+    (scale, ticks, decimals)
+}
+
+/// The chart, its scales as text beside and below it.
+pub fn view(chart: &Chart) -> Html {
+    let (scale, ticks, decimals) = scale_of(chart);
     html! {
         <figure class={classes!("chart-figure", chart.class)}>
             <div class="chart-grid">
