@@ -40,6 +40,36 @@ fn scale_field(field: Field, scale: &[(&str, &str); 5], value: u8, dispatch: &Di
     })
 }
 
+/// A number's text box: while the user types, their text; once they leave
+/// it, the value in people's units ("1.3B", "14 days"); its error in the
+/// field's own words, or a note on how the text was read ("Read as 40%.").
+fn number_field(state: &State, field: Field, dispatch: &Dispatch) -> Html {
+    let inputs = &state.inputs;
+    let typing = state.drafts.iter().any(|(f, _)| *f == field)
+        || state.rejected.iter().any(|r| r.error.field == field);
+    let units = field.spec().units;
+    let text = match inputs.text(field) {
+        Some(exact) if !typing => {
+            parse_number(&exact, units).map_or(exact, |n| typed_text(n, units))
+        }
+        _ => state.text(field),
+    };
+    let note = read_as_percent(&text, units)
+        .filter(|_| state.error(field).is_none())
+        .map(|p| format!("Read as {}%.", format::number_text(p)));
+    text_field::view(TextField {
+        field,
+        axis: inputs.axis,
+        error: state
+            .error(field)
+            .map(|_| field.form_message(inputs.axis, &text)),
+        reserve: field.form_message(inputs.axis, ""),
+        note,
+        text,
+        dispatch,
+    })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct InputsFormProps {
     /// The inputs' state: what each field holds and its error.
@@ -55,33 +85,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
     let state: &State = &props.state;
     let dispatch = &props.dispatch;
     let inputs = &state.inputs;
-    let number = |field: Field| {
-        // While the user types, the box keeps their text; once they leave it,
-        // it shows the value in people's units ("1.3B", "14 days").
-        let typing = state.drafts.iter().any(|(f, _)| *f == field)
-            || state.rejected.iter().any(|r| r.error.field == field);
-        let units = field.spec().units;
-        let text = match inputs.text(field) {
-            Some(exact) if !typing => {
-                parse_number(&exact, units).map_or(exact, |n| typed_text(n, units))
-            }
-            _ => state.text(field),
-        };
-        let note = read_as_percent(&text, units)
-            .filter(|_| state.error(field).is_none())
-            .map(|p| format!("Read as {}%.", format::number_text(p)));
-        text_field::view(TextField {
-            field,
-            axis: inputs.axis,
-            error: state
-                .error(field)
-                .map(|_| field.form_message(inputs.axis, &text)),
-            reserve: field.form_message(inputs.axis, ""),
-            note,
-            text,
-            dispatch,
-        })
-    };
+    let number = |field: Field| number_field(state, field, dispatch);
     // Open when it holds something, so an error inside is never hidden.
     let stats_open = [Field::Effect, Field::Noise, Field::Alpha, Field::Power]
         .iter()
