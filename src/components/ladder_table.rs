@@ -22,7 +22,14 @@ fn table(
         html! {
             <tr class={is_total.then_some("total")}>
                 <th scope="row">{ head }</th>
-                { for cells.zip(headings.iter().skip(1)).map(|(c, label)| html! { <td data-label={label.clone()}>{ c }</td> }) }
+                { for cells.zip(headings.iter().skip(1)).map(|(c, label)| {
+                    // Two-part cells ("12 (3.4e19)", "0.14 / 60 GB") may take two
+                    // lines, so a dozen columns fit beside the inputs at 1280 px;
+                    // a number never leaves its unit.
+                    let two_part = label.starts_with("Other runs") || label.starts_with("Memory");
+                    let c = if two_part { c.replace(" GB", "\u{a0}GB") } else { c };
+                    html! { <td data-label={label.clone()} class={two_part.then_some("two-part")}>{ c }</td> }
+                }) }
             </tr>
         }
     };

@@ -38,10 +38,12 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
                 ) }
             </p>
             if !invalid.is_empty() {
-                <p class="fit invalid">
+                // A <div>, not a <p>: a new node in the verdict's space; a
+                // reused text node changing place would count as a layout shift.
+                <div class="fit invalid">
                     <span aria-hidden="true">{ "! " }</span>
                     { invalid_text(invalid) }
-                </p>
+                </div>
             } else {
                 <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
                     <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
