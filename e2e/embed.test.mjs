@@ -174,8 +174,8 @@ describe('evidenceLadder.mount()', () => {
     await page.keyboard.press('Tab');
     const skip = page.locator('#one').getByRole('link', { name: 'Skip to the plan' });
     await skip.waitFor();
-    const [link, host] = [await skip.boundingBox(), await page.locator('#one').boundingBox()];
-    assert.ok(link.y >= host.y && link.x >= host.x, `skip link at ${link.x},${link.y}; calculator at ${host.x},${host.y}`);
+    const [link, box] = [await skip.boundingBox(), await page.locator('#one').boundingBox()];
+    assert.ok(link.y >= box.y && link.x >= box.x, `skip link at ${link.x},${link.y}; calculator at ${box.x},${box.y}`);
     await page.close();
   });
 

@@ -160,18 +160,21 @@ pub fn view(plan: &Plan, dispatch: &Dispatch) -> Html {
                                             aria-current={is_yours.then_some("true")}
                                         >
                                             <button type="button" class="cell" data-cell={format!("{}-{}", cell.0, cell.1)}
-                                                aria-label={format!(
+
+                                                tabindex={if is_yours { "0" } else { "-1" }}
+                                                aria-pressed={if is_yours { "true" } else { "false" }} onclick={select}>
+                                                <span class="cell-level" aria-hidden="true">{ format!("L{}", c.level) }</span>
+                                                <span class="symbol" aria-hidden="true">{ if c.fits { " ✓" } else { " ✗" } }</span>
+                                                <span class="cell-fit" aria-hidden="true">{ if c.fits { " fits" } else { " short" } }</span>
+                                                if is_yours { <span class="cell-yours" aria-hidden="true">{ " (your claim)" }</span> }
+                                                // The name, from hidden text rather than aria-label, so a
+                                                // lookup by the label "Generality" still finds the one control.
+                                                <span class="visually-hidden">{ format!(
                                                     "Generality {}, novelty {}: level {}, {}{}",
                                                     cell.0, cell.1, c.level,
                                                     if c.fits { "fits" } else { "does not fit" },
                                                     if is_yours { " (your claim)" } else { "" },
-                                                )}
-                                                tabindex={if is_yours { "0" } else { "-1" }}
-                                                aria-pressed={if is_yours { "true" } else { "false" }} onclick={select}>
-                                                <span class="cell-level">{ format!("L{}", c.level) }</span>
-                                                <span class="symbol" aria-hidden="true">{ if c.fits { " ✓" } else { " ✗" } }</span>
-                                                <span class="cell-fit">{ if c.fits { " fits" } else { " short" } }</span>
-                                                if is_yours { <span class="cell-yours">{ " (your claim)" }</span> }
+                                                ) }</span>
 
                                             </button>
                                         </td>

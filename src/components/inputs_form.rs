@@ -148,7 +148,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                         }
                     }) }
                     // Hidden, not removed, while Hours holds an error: the row keeps its height.
-                    <span class="hint" style={state.error(Field::Hours).is_some().then_some("visibility:hidden")}>
+                    <span class={classes!("hint", state.error(Field::Hours).is_some().then_some("unseen"))}>
                         { format!("= {}", format::duration(inputs.hours)) }
                     </span>
                 </div>

@@ -299,14 +299,18 @@ pub fn view(
             if !parsed.notes.is_empty() {
                 <ul class="notes">{ for parsed.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
             }
-            // One sentence read out when the verdict changes, not the
-            // charts, table and method below it.
-            <p class="visually-hidden" aria-live="polite">
-                { match &reading.analysis {
-                    Some(Ok(analysis)) => format!("Results verdict: {}", verdict_sentence(analysis, unit, "")),
-                    _ => String::new(),
-                } }
-            </p>
+            // Only the verdict's sentence is read out when it changes, not the
+            // charts, table and method below it: its own live region.
+            <div class="verdict-live" aria-live="polite">
+                if let Some(Ok(analysis)) = &reading.analysis {
+                    <p class={classes!("verdict-sentence", match analysis.trend.verdict {
+                        Verdict::Grows => "grows",
+                        Verdict::Holds => "holds",
+                        Verdict::Shrinks => "shrinks",
+                        Verdict::Unclear => "unclear",
+                    })}>{ verdict_sentence(analysis, unit, "") }</p>
+                }
+            </div>
             <div>
                 { match &reading.analysis {
                     None => html! {},
@@ -314,12 +318,6 @@ pub fn view(
                     Some(Ok(analysis)) => html! {
                         <>
                             <p class="verdict-sentence-direction hint">{ format!("{} against {} ({}).", format::visible(&analysis.method), format::visible(&analysis.baseline), direction_text(analysis, Style::Page)) }</p>
-                            <p class={classes!("verdict-sentence", match analysis.trend.verdict {
-                                Verdict::Grows => "grows",
-                                Verdict::Holds => "holds",
-                                Verdict::Shrinks => "shrinks",
-                                Verdict::Unclear => "unclear",
-                            })}>{ verdict_sentence(analysis, unit, "") }</p>
                             <p>{ prediction_sentence(analysis, unit, "") }</p>
                             if !analysis.warnings.is_empty() {
                                 <ul class="warnings">{ for analysis.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
