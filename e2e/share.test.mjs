@@ -186,7 +186,7 @@ describe('share and export', () => {
     // Undo brings everything back.
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.waitForURL(/generality=5/);
-    assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '10');
+    assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '10 h');
     await context.close();
   });
 

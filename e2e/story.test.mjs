@@ -147,7 +147,7 @@ describe('one story', () => {
     });
     assert.equal(expected.fits, false, 'this budget must leave G4 N4 short for the test to mean anything');
     const cells = await page.evaluate(() =>
-      [...document.querySelectorAll('.claim-map button.cell')].map((b) => b.getAttribute('aria-label')),
+      [...document.querySelectorAll('.claim-map button.cell .visually-hidden')].map((s) => s.textContent),
     );
     const fits = (g, n) => cells.some((c) => c.startsWith(`Generality ${g}, novelty ${n}: level`) && / fits/.test(c) && !/does not/.test(c));
     const list = page.locator('.verdict ul.narrower button');
@@ -174,14 +174,19 @@ describe('one story', () => {
 });
 
 describe('screen readers', () => {
-  test('claim-map cells are named in words', async () => {
+  test('claim-map cells are named in words, and a lookup by the label Generality still finds one control', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.url);
     await page.getByRole('gridcell').first().waitFor();
-    const names = await page.evaluate(() => [...document.querySelectorAll('.claim-map button.cell')].map((b) => b.getAttribute('aria-label')));
+    const names = await page.evaluate(() => [...document.querySelectorAll('.claim-map button.cell')].map((b) => b.textContent));
+    // The accessible name: the hidden words (the abbreviations are aria-hidden).
+    const spoken = await page.evaluate(() => [...document.querySelectorAll('.claim-map button.cell .visually-hidden')].map((s) => s.textContent));
+    assert.ok(names.every((n) => /^L\d/.test(n)), 'the cells still show L3 ✓ fits');
+    names.splice(0, names.length, ...spoken);
     assert.equal(names.length, 25);
     for (const name of names) assert.match(name, /^Generality \d, novelty \d: level \d, (fits|does not fit)( \(your claim\))?$/);
     await page.getByRole('button', { name: 'Generality 3, novelty 3: level 3, fits (your claim)' }).waitFor();
+    assert.equal(await page.getByLabel('Generality').count(), 1);
     await context.close();
   });
 
