@@ -136,14 +136,37 @@ pub fn view(chart: &Chart) -> Html {
                     { for chart.series.iter().map(|s| series(s, &scale)) }
                 </svg>
                 <svg class="x-ticks" aria-hidden="true">
-                    { for chart.x_ticks.iter().map(|&x| html! {
-                        <text x={scale.px(x)} y="1em" text-anchor="middle">{ crate::model::format::count(x) }</text>
+                    { for spaced(&chart.x_ticks, &scale).into_iter().map(|x| html! {
+                        <text x={scale.px(x)} y="1em" text-anchor="middle">{ crate::model::format::size(x) }</text>
                     }) }
                 </svg>
                 <span class="x-title">{ chart.x_title.clone() }</span>
             </div>
         </figure>
     }
+}
+
+/// The x labels that do not crowd each other: each at least an eighth of
+/// the axis from the last one kept, the last (the largest, or the
+/// prediction) always kept. A narrow phone still reads every label shown.
+fn spaced(ticks: &[f64], scale: &Scale) -> Vec<f64> {
+    const GAP: f64 = 0.125;
+    let share = |x: f64| scale.share_x(x);
+    let mut kept: Vec<f64> = Vec::new();
+    for (i, &x) in ticks.iter().enumerate() {
+        let last = i + 1 == ticks.len();
+        match kept.last() {
+            Some(&prev) if share(x) - share(prev) < GAP => {
+                if last {
+                    // The last label wins its place over the one before it.
+                    kept.pop();
+                    kept.push(x);
+                }
+            }
+            _ => kept.push(x),
+        }
+    }
+    kept
 }
 
 /// Data to percentages of the drawing: x on a log scale.
@@ -154,9 +177,13 @@ struct Scale {
 }
 
 impl Scale {
+    /// Where `x` falls along the axis, 0 at the smallest and 1 at the largest.
+    fn share_x(&self, x: f64) -> f64 {
+        (x.max(f64::MIN_POSITIVE).log10() - self.x.0) / (self.x.1 - self.x.0)
+    }
+
     fn px(&self, x: f64) -> String {
-        let share = (x.max(f64::MIN_POSITIVE).log10() - self.x.0) / (self.x.1 - self.x.0);
-        pct(INSET + share * (1.0 - 2.0 * INSET))
+        pct(INSET + self.share_x(x) * (1.0 - 2.0 * INSET))
     }
 
     fn py(&self, y: f64) -> String {
