@@ -9,11 +9,12 @@ use crate::components::inputs_form::InputsForm;
 use crate::components::share_bar::{self, ShareBar};
 use crate::components::{
     claim_map, evidence_card, files, jump_link, ladder_chart, ladder_table, method, principles,
-    results_notice, results_panel, summary, verdict, Dispatch, PlanPart,
+    results_notice, results_panel, stages, summary, verdict, Dispatch, PlanPart,
 };
 use crate::hooks::{use_address_bar, use_parts_shown, use_saved_results, use_timeout};
 use crate::model::plan::Plan;
 use crate::model::query::{start_from, to_query, View};
+use crate::model::results::PlanScale;
 use crate::results_state::ResultsState;
 use crate::state::{Action, State};
 
@@ -54,14 +55,14 @@ pub fn App(props: &AppProps) -> Html {
         results: results.dispatcher(),
     };
     let plan = use_memo(state.inputs.clone(), |inputs| Plan::new(inputs.clone()));
-    // The rung above the top, one ladder step up, when the plan has one: the
-    // results' prediction. Only it, not the whole plan, makes them read again.
-    let next_rung = match plan.ladder.rungs.as_slice() {
-        [.., below, top] => Some(top.scale * top.scale / below.scale),
-        _ => None,
+    // The plan's rungs and compute exponent: where the results' predictions
+    // are made. Only they, not the whole plan, make the results read again.
+    let scale = PlanScale {
+        rungs: plan.ladder.rungs.iter().map(|r| r.scale).collect(),
+        compute_exponent: Some(plan.inputs.scaling(1.0).exponent),
     };
-    let reading = use_memo((results.pasted.clone(), next_rung), |(pasted, next)| {
-        pasted.read(*next)
+    let reading = use_memo((results.pasted.clone(), scale), |(pasted, scale)| {
+        pasted.read(scale)
     });
 
     use_saved_results(owns_page, &results);
@@ -181,6 +182,7 @@ pub fn App(props: &AppProps) -> Html {
                             { jump_link("Verdict", "#verdict-title", "") }
                             { jump_link("Ladder", "#ladder-title", "") }
                             { jump_link("Experiments", "#experiments-title", "") }
+                            { jump_link("Stages", "#stages-title", "") }
                             { jump_link("Claim map", "#claim-map-title", "") }
                             { jump_link("Results", "#results-analysis-title", "") }
                             { jump_link("Share", "#share-title", "") }
@@ -190,6 +192,7 @@ pub fn App(props: &AppProps) -> Html {
                             { part(|p, d| verdict::view(p, d, false)) }
                             { part(|p, _| ladder_table::view(p)) }
                             { part(|p, _| ladder_table::experiments_view(p)) }
+                            { part(|p, _| stages::view(p)) }
                         }
                         if shown >= 2 {
                             { part(|p, _| ladder_chart::view(p)) }

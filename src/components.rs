@@ -31,6 +31,7 @@ pub mod principles;
 pub mod results_notice;
 pub mod results_panel;
 pub mod share_bar;
+pub mod stages;
 pub mod summary;
 pub mod text_field;
 pub mod verdict;

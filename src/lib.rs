@@ -18,6 +18,7 @@ pub mod hooks;
 pub mod js_api;
 pub mod results_state;
 pub mod state;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub use start::start;

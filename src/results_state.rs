@@ -110,7 +110,7 @@ impl ResultsState {
                 ));
             }
             ResultsAction::Opened(pasted, at) => {
-                let runs = pasted.read(None).parsed.rows.len() as u64;
+                let runs = pasted.read(&Default::default()).parsed.rows.len() as u64;
                 let runs = format::plural(runs, "run", "runs");
                 next.replace(pasted, at, format!("Results from the opened plan: {runs}."));
             }

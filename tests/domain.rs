@@ -16,6 +16,36 @@ use evidence_ladder::model::plan::Plan;
 use evidence_ladder::model::presets::FIELD_PRESETS;
 use evidence_ladder::model::query::{parse_query, to_query, View};
 use evidence_ladder::model::stats::{detectable_effect, t_test_power, tost_power};
+
+#[test]
+fn the_verdicts_power_rises_with_the_multiplier_and_is_shown_in_the_checklist() {
+    let mut holds = Vec::new();
+    for m in [1.2, 1.5, 2.0, 3.0] {
+        let mut inputs = Inputs::default();
+        set(&mut inputs, Field::Multiplier, m);
+        let plan = Plan::new(inputs);
+        holds.push(
+            plan.power
+                .as_ref()
+                .expect("an insight has a verdict to power")
+                .holds,
+        );
+    }
+    assert!(holds.windows(2).all(|w| w[0] <= w[1]), "{holds:?}");
+    let plan = Plan::new(Inputs::default());
+    let md = evidence_ladder::model::report::markdown(&plan, "", None);
+    assert!(md.contains("Seeds for the verdict: With 5 seeds per arm at every size, a method truly worth 1.5\u{00D7} compute is called \u{201C}holds\u{201D}"), "{md}");
+    assert!(
+        md.contains("## Stages") && md.contains("- [ ] **Stage 4 \u{00B7} Headline at"),
+        "{md}"
+    );
+    // Kinds that compare no arms over seeds have no verdict to power.
+    let benchmark = Inputs {
+        kind: ContributionKind::Benchmark,
+        ..Inputs::default()
+    };
+    assert!(Plan::new(benchmark).power.is_none());
+}
 use proptest::prelude::*;
 
 fn set(inputs: &mut Inputs, field: Field, value: f64) {
@@ -196,7 +226,7 @@ fn power_analysis_sets_the_headline_seeds() {
     set(&mut inputs, Field::Effect, 0.5);
     set(&mut inputs, Field::Noise, 1.0);
     let plan = Plan::new(inputs);
-    assert_eq!(plan.power.as_ref().map(|p| p.seeds_per_arm), Some(64));
+    assert_eq!(plan.seed_power.as_ref().map(|p| p.seeds_per_arm), Some(64));
     assert_eq!(plan.evidence.seeds, 64);
     let headline = plan
         .experiments
@@ -331,7 +361,7 @@ fn each_kind_is_proven_its_own_way() {
     assert!(idea.configs >= baselines.configs);
     assert!(negative.evidence.statistics.contains("TOST"));
     assert!(negative
-        .power
+        .seed_power
         .as_ref()
         .expect("power")
         .method
@@ -422,6 +452,31 @@ fn fine_tuning_and_custom_axes_scale_as_stated() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
+    /// Stages partition the experiments in order: their FLOPs add up to the
+    /// plan's, each gate reads only its own stage and earlier ones, and the
+    /// budget spent only grows from stage to stage.
+    #[test]
+    fn stages_add_up_and_gates_look_back(inputs in any_inputs()) {
+        let plan = Plan::new(inputs);
+        let mut seen = vec![0u32; plan.experiments.len()];
+        for s in &plan.stages {
+            for &e in &s.experiments {
+                seen[e] += 1;
+            }
+        }
+        prop_assert!(seen.iter().all(|&n| n == 1), "every experiment in exactly one stage: {seen:?}");
+        let flops: f64 = plan.stages.iter().map(|s| s.flops).sum();
+        prop_assert!(close(flops, plan.ladder.planned_flops), "{flops} vs {}", plan.ladder.planned_flops);
+        let mut last_share = 0.0;
+        for (i, s) in plan.stages.iter().enumerate() {
+            prop_assert!(s.gate.reads.iter().all(|&r| r <= i), "stage {i} reads {:?}", s.gate.reads);
+            prop_assert!(s.cumulative_share >= last_share);
+            last_share = s.cumulative_share;
+        }
+        let tiers: Vec<usize> = plan.stages.iter().map(|s| s.id as usize).collect();
+        prop_assert!(tiers.windows(2).all(|w| w[0] < w[1]), "stages in order: {tiers:?}");
+    }
+
     /// Totals are the sums of the experiments, and the rungs partition them.
     #[test]
     fn totals_are_sums_of_experiments(inputs in any_inputs()) {
@@ -454,7 +509,7 @@ proptest! {
     fn experiments_are_the_checklist(inputs in any_inputs()) {
         let plan = Plan::new(inputs.clone());
         let rule = &rule_for_claim(inputs.generality, plan.evidence.level);
-        let headline = plan.power.as_ref().map_or(rule.seeds, |p| p.seeds_per_arm);
+        let headline = plan.seed_power.as_ref().map_or(rule.seeds, |p| p.seeds_per_arm);
         let templates = design(
             inputs.kind,
             &Demands::of(rule, headline, inputs.field, inputs.tuning),

@@ -87,9 +87,15 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
     let inputs = &state.inputs;
     let number = |field: Field| number_field(state, field, dispatch);
     // Open when it holds something, so an error inside is never hidden.
-    let stats_open = [Field::Effect, Field::Noise, Field::Alpha, Field::Power]
-        .iter()
-        .any(|&f| state.error(f).is_some())
+    let stats_open = [
+        Field::Effect,
+        Field::Noise,
+        Field::Alpha,
+        Field::Power,
+        Field::Multiplier,
+    ]
+    .iter()
+    .any(|&f| state.error(f).is_some())
         || inputs.effect.is_some()
         || inputs.noise.is_some();
     // A picker over the field table's options, its hint from the table.
@@ -187,6 +193,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                 { number(Field::Noise) }
                 { number(Field::Alpha) }
                 { number(Field::Power) }
+                { number(Field::Multiplier) }
             </details>
         </form>
     }

@@ -20,7 +20,7 @@ pub fn view(plan: &Plan) -> Html {
                             <dd>{ &a.value }<br /><span class="source">{ a.source }</span></dd>
                         </>
                     }) }
-                    if let Some(p) = &plan.power {
+                    if let Some(p) = &plan.seed_power {
                         <dt>{ "Seeds from statistics" }</dt>
                         <dd>{ format!("Cohen's d = {:.2}: {} runs per arm. ", p.cohen_d, p.seeds_per_arm) }<span class="source">{ p.method }</span></dd>
                     }

@@ -8,7 +8,7 @@ use super::Dispatch;
 use crate::browser;
 use crate::model::format;
 use crate::model::plan::Plan;
-use crate::model::results::sentences::{direction_text, Style};
+use crate::model::results::sentences::{direction_text, multiplier_cell, Style};
 use crate::model::results::{
     prediction_sentence, results_template_csv, scale_unit, too_large, verdict_sentence, Analysis,
     Ask, PastedResults, ResultsReading, RungGain, Verdict, TEMPLATE_ARMS,
@@ -95,7 +95,7 @@ fn charts(analysis: &Analysis, heading: &str) -> Html {
 }
 
 /// One row of the gains table, numbers to the precision their interval supports.
-fn gain_row(r: &RungGain, unit: &str) -> Html {
+fn gain_row(r: &RungGain, unit: &str, with_multiplier: bool) -> Html {
     let d = format::decimals_for(r.ci_low.zip(r.ci_high).map(|(lo, hi)| hi - lo), r.gain);
     let size = if unit.is_empty() {
         format::size(r.params)
@@ -105,6 +105,9 @@ fn gain_row(r: &RungGain, unit: &str) -> Html {
     html! {
         <tr>
             <th scope="row">{ size }</th>
+            if with_multiplier {
+                <td>{ multiplier_cell(r) }</td>
+            }
             <td>{ format::signed(r.method_mean, d + 1, false) }</td>
             <td>{ format::signed(r.baseline_mean, d + 1, false) }</td>
             <td>{ format::signed(r.gain, d, true) }</td>
@@ -303,10 +306,11 @@ pub fn view(
             // charts, table and method below it: its own live region.
             <div class="verdict-live" aria-live="polite">
                 if let Some(Ok(analysis)) = &reading.analysis {
-                    <p class={classes!("verdict-sentence", match analysis.trend.verdict {
+                    <p class={classes!("verdict-sentence", match analysis.verdict {
                         Verdict::Grows => "grows",
                         Verdict::Holds => "holds",
                         Verdict::Shrinks => "shrinks",
+                        Verdict::NoGain => "no-gain",
                         Verdict::Unclear => "unclear",
                     })}>{ verdict_sentence(analysis, unit, "") }</p>
                 }
@@ -319,6 +323,9 @@ pub fn view(
                         <>
                             <p class="verdict-sentence-direction hint">{ format!("{} against {} ({}).", format::visible(&analysis.method), format::visible(&analysis.baseline), direction_text(analysis, Style::Page)) }</p>
                             <p>{ prediction_sentence(analysis, unit, "") }</p>
+                            if let Some(step) = crate::text::stages::next_step(plan, analysis) {
+                                <p class="next-step"><strong>{ step }</strong></p>
+                            }
                             if !analysis.warnings.is_empty() {
                                 <ul class="warnings">{ for analysis.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
                             }
@@ -327,6 +334,9 @@ pub fn view(
                                 <table class="gains">
                                     <thead><tr>
                                         <th scope="col">{ "Size" }</th>
+                                        if analysis.multiplier_trend.is_some() {
+                                            <th scope="col">{ "Compute multiplier (95% interval)" }</th>
+                                        }
                                         <th scope="col">{ "Method mean" }</th>
                                         <th scope="col">{ "Baseline mean" }</th>
                                         <th scope="col">{ "Gain" }</th>
@@ -334,7 +344,7 @@ pub fn view(
                                         <th scope="col">{ "Seeds" }</th>
                                     </tr></thead>
                                     <tbody>
-                                        { for analysis.rungs.iter().map(|r| gain_row(r, unit)) }
+                                        { for analysis.rungs.iter().map(|r| gain_row(r, unit, analysis.multiplier_trend.is_some())) }
                                     </tbody>
                                     <tfoot>{ prediction_row(analysis, unit) }</tfoot>
                                 </table>

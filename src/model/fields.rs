@@ -44,6 +44,7 @@ pub enum Field {
     Noise,
     Alpha,
     Power,
+    Multiplier,
 }
 
 /// What values a field accepts.
@@ -209,7 +210,7 @@ const fn number(min: f64, min_allowed: bool, max: f64) -> Rule {
 // an extra "000"; each is far above anything a real plan uses. Lower bounds
 // refuse values whose answer would be meaningless: under 36 seconds of
 // compute, a test level whose quantile is not finite in f64.
-pub const FIELDS: [FieldSpec; 28] = [
+pub const FIELDS: [FieldSpec; 29] = [
     FieldSpec {
         field: Field::Kind,
         key: "kind",
@@ -577,12 +578,29 @@ pub const FIELDS: [FieldSpec; 28] = [
         keyboard: Keyboard::Text,
         optional: false,
     },
+    FieldSpec {
+        field: Field::Multiplier,
+        key: "multiplier",
+        label: "Multiplier: the compute the method is expected to be worth",
+        hint: Hint::Fixed(
+            "How much more compute the baseline would need to match the method, e.g. 1.5 (1 = no gain). Sizes the seeds for the verdict.",
+        ),
+        unit: Unit::None,
+        // Our default: a modest method. Published architecture and optimiser
+        // gains are often 1.2x to 2x once baselines are tuned (Wen et al. 2025;
+        // Porian et al. 2024).
+        default: "1.5",
+        rule: number(1.0, true, 1000.0),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
 ];
 
 impl Field {
     /// Every field, in the table's order.
-    pub const ALL: [Field; 28] = {
-        let mut all = [Field::Kind; 28];
+    pub const ALL: [Field; 29] = {
+        let mut all = [Field::Kind; 29];
         let mut i = 0;
         while i < FIELDS.len() {
             all[i] = FIELDS[i].field;

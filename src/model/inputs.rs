@@ -236,6 +236,8 @@ pub struct Inputs {
     pub noise: Option<f64>,
     pub alpha: f64,
     pub power: f64,
+    /// The compute multiplier the method is expected to be worth (1 = no gain).
+    pub multiplier: f64,
     /// Share of the budget kept for failed runs, debugging and evaluation.
     pub reserve: f64,
     /// The largest scale wanted (parameters on pretrain and finetune); the
@@ -294,6 +296,7 @@ impl Default for Inputs {
             noise: None,
             alpha: 0.05,
             power: 0.8,
+            multiplier: 1.5,
             reserve: DEFAULT_RESERVE,
             top: None,
             axis: Axis::Pretrain,
@@ -412,6 +415,7 @@ impl Inputs {
             Field::Noise => self.noise = Some(n),
             Field::Alpha => self.alpha = n,
             Field::Power => self.power = n,
+            Field::Multiplier => self.multiplier = n,
             Field::Reserve => self.reserve = n,
             Field::Top => self.top = Some(n),
             Field::Floor => self.floor = Some(n),
@@ -476,6 +480,7 @@ impl Inputs {
             Field::Exponent => number(self.exponent),
             Field::Currency => Some(self.currency.clone()),
             Field::Power => number(self.power),
+            Field::Multiplier => number(self.multiplier),
             Field::ResearchField => Some(self.field.id().to_owned()),
             Field::Tuning => Some(self.tuning.id().to_owned()),
             Field::Family => Some(self.family.id().to_owned()),
@@ -768,6 +773,7 @@ mod tests {
             (Field::Noise, &["0", "-0.1", "2e9"]),
             (Field::Alpha, &["0", "0.51", "1", "1e-17"]),
             (Field::Power, &["0.49", "1", "0.9999"]),
+            (Field::Multiplier, &["0.99", "0", "1001", "-2"]),
         ];
         for (field, values) in bad {
             for v in *values {
@@ -801,6 +807,7 @@ mod tests {
             (Field::TokensPerParam, &["1", "10000"]),
             (Field::Alpha, &["0.5", "0.001"]),
             (Field::Power, &["0.5", "0.999"]),
+            (Field::Multiplier, &["1", "1.5", "1000"]),
         ];
         for (field, values) in good {
             for v in *values {

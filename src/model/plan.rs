@@ -16,10 +16,56 @@ use super::inputs::{
 };
 use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
 use super::memory::{Memory, Use, ACTIVATION_SHARE, EVAL_MARGIN};
+use super::power::{verdict_power, Comparison, VerdictPower, DEFAULT_LOSS_SD};
+use super::stages::{stages, Stage};
 use super::stats::{
     detectable_effect, equivalence_margin, equivalence_seeds, power_analysis, PowerAnalysis,
 };
 use super::warnings;
+
+/// Whether the results will be judged in compute multipliers: a loss-like
+/// metric. Deep RL reports returns, judged as normalised gains.
+fn in_multiplier(inputs: &Inputs) -> bool {
+    inputs.field != ResearchField::Rl
+}
+
+/// Groups that carry the method against its strongest baseline in the main
+/// setting: the comparison the verdict reads at every rung.
+const VERDICT_GROUPS: [&str; 4] = ["main", "datasets", "trend", "headline"];
+
+/// The verdict's power for this plan's rungs and seeds.
+fn verdict_power_of(
+    inputs: &Inputs,
+    ladder: &Ladder,
+    experiments: &[Experiment],
+    scaling: &Scaling,
+) -> Option<VerdictPower> {
+    if !design::compares_over_seeds(inputs.kind) || !in_multiplier(inputs) || ladder.rungs.len() < 2
+    {
+        return None;
+    }
+    let seeds = (0..ladder.rungs.len())
+        .map(|r| {
+            experiments
+                .iter()
+                .filter(|e| e.rung == r && VERDICT_GROUPS.contains(&e.what))
+                .map(|e| e.seeds)
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let comparison = Comparison {
+        scales: ladder.rungs.iter().map(|r| r.scale).collect(),
+        flops_per_run: ladder.rungs.iter().map(|r| r.flops_per_run).collect(),
+        seeds,
+        compute_exponent: scaling.exponent,
+    };
+    verdict_power(
+        &comparison,
+        inputs.multiplier,
+        inputs.noise.unwrap_or(DEFAULT_LOSS_SD),
+    )
+}
 
 /// One cell of the claim map: a (generality, novelty) claim, its level and
 /// whether this budget affords it.
@@ -61,7 +107,13 @@ pub struct Plan {
     pub min_scales: Vec<f64>,
     /// What choosing this kind of contribution changes, in one line.
     pub kind_summary: &'static str,
-    pub power: Option<PowerAnalysis>,
+    /// Seeds per arm from the effect and noise given (a t-test at one rung).
+    pub seed_power: Option<PowerAnalysis>,
+    /// The plan in stages, each with its go/no-go gate.
+    pub stages: Vec<Stage>,
+    /// How often the plan's own rungs and seeds reach "holds" for the
+    /// assumed multiplier; `None` where the kind compares no arms over seeds.
+    pub power: Option<VerdictPower>,
     /// 25 cells, generality-major: index (g − 1)·5 + (n − 1).
     pub claim_map: Vec<ClaimCell>,
     /// Whether the claim itself fits: its cheapest ladder holds in memory and
@@ -419,7 +471,9 @@ impl Plan {
             min_flops,
             min_scales,
             kind_summary: design::kind_summary(inputs.kind),
-            power: this.power,
+            stages: Vec::new(),
+            power: None,
+            seed_power: this.power,
             claim_map,
             claim_fits,
             largest_top,
@@ -427,6 +481,13 @@ impl Plan {
             warnings: Vec::new(),
             inputs,
         };
+        plan.stages = stages(
+            &plan.experiments,
+            &plan.ladder,
+            plan.inputs.kind,
+            in_multiplier(&plan.inputs),
+        );
+        plan.power = verdict_power_of(&plan.inputs, &plan.ladder, &plan.experiments, &plan.scaling);
         plan.warnings = warnings::of(&plan, top_with_level_seeds);
         plan
     }
@@ -762,7 +823,7 @@ mod tests {
     fn half_a_power_analysis_warns() {
         let (inputs, _) = Inputs::from_pairs([("effect", FieldValue::Number(1.0))]).expect("ok");
         let plan = Plan::new(inputs);
-        assert!(plan.power.is_none());
+        assert!(plan.seed_power.is_none());
         assert!(plan
             .warnings
             .iter()

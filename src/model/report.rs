@@ -648,6 +648,12 @@ pub fn markdown(
     for item in e.requirements.iter().chain(&e.kind_demands) {
         md.push_str(&format!("- [ ] {item}\n"));
     }
+    if let Some(p) = &plan.power {
+        md.push_str(&format!(
+            "- [ ] Seeds for the verdict: {}\n",
+            crate::text::stages::power_sentence(p)
+        ));
+    }
     md.push_str("\n## Why this level\n\n");
     for reason in &e.reasons {
         md.push_str(&format!("- {reason}\n"));
@@ -680,6 +686,7 @@ pub fn markdown(
     md.push_str(&format!("\n**{}.** ", verdict_title(plan)));
     md.push_str(&verdict_lines(plan).join(" "));
     md.push('\n');
+    md.push_str(&crate::text::stages::markdown(plan));
     if !plan.narrower_claims.is_empty() {
         md.push_str("\nNarrower claims that fit:\n\n");
         for c in &plan.narrower_claims {
@@ -690,7 +697,7 @@ pub fn markdown(
     for a in &plan.assumptions {
         md.push_str(&format!("- {}: {} ({})\n", a.name, a.value, a.source));
     }
-    if let Some(p) = &plan.power {
+    if let Some(p) = &plan.seed_power {
         md.push_str(&format!(
             "- Seeds from statistics: d = {:.2}, {} runs per arm ({})\n",
             p.cohen_d, p.seeds_per_arm, p.method

@@ -30,7 +30,7 @@ pub fn of(plan: &Plan, top_with_level_seeds: Option<f64>) -> Vec<String> {
     if inputs.effect.is_some() != inputs.noise.is_some() {
         list.push("Power analysis skipped: give both effect and noise to size the seeds.".into());
     }
-    if let Some(p) = plan.power.as_ref().filter(|p| p.capped) {
+    if let Some(p) = plan.seed_power.as_ref().filter(|p| p.capped) {
         list.push(format!(
             "The effect is tiny next to the noise (d = {:.2e}): the power analysis is capped at {} seeds per arm.",
             p.cohen_d, p.seeds_per_arm

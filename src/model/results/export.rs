@@ -3,7 +3,7 @@
 //! escapers, so an export is inert wherever it is pasted.
 
 use super::input::ResultRow;
-use super::sentences::{direction_text, prediction_sentence, verdict_text, Style};
+use super::sentences::{direction_text, multiplier_cell, prediction_sentence, verdict_text, Style};
 use super::Analysis;
 use crate::model::format::{self, csv_cell, markdown_text};
 
@@ -75,17 +75,19 @@ pub fn results_csv(rows: &[ResultRow], metric: Option<&str>) -> String {
 pub fn markdown_section(analysis: &Analysis, scale_unit: &str, metric_unit: &str) -> String {
     let style = Style::Markdown;
     let unit = markdown_text(scale_unit);
-    let mut md = String::from("## Results: does the gain scale?\n\n");
+    let mut md = String::from("## Results: does it scale?\n\n");
     md.push_str(&format!(
         "Method {} against baseline {} ({}).\n\n",
         markdown_text(&analysis.method),
         markdown_text(&analysis.baseline),
         direction_text(analysis, style)
     ));
-    md.push_str(
-        "| Size | Method mean | Baseline mean | Gain | 95% CI | Seeds (method / baseline) |\n",
-    );
-    md.push_str("|---|---|---|---|---|---|\n");
+    let multipliers = analysis.multiplier_trend.is_some();
+    md.push_str(if multipliers {
+        "| Size | Compute multiplier (95% CI) | Method mean | Baseline mean | Gain | 95% CI | Seeds (method / baseline) |\n|---|---|---|---|---|---|---|\n"
+    } else {
+        "| Size | Method mean | Baseline mean | Gain | 95% CI | Seeds (method / baseline) |\n|---|---|---|---|---|---|\n"
+    });
     for r in &analysis.rungs {
         let d = format::decimals_for(r.ci_low.zip(r.ci_high).map(|(lo, hi)| hi - lo), r.gain);
         let ci = match (r.ci_low, r.ci_high) {
@@ -101,8 +103,13 @@ pub fn markdown_section(analysis: &Analysis, scale_unit: &str, metric_unit: &str
         } else {
             format!("{} {unit}", format::size(r.params))
         };
+        let multiplier = if multipliers {
+            format!(" {} |", multiplier_cell(r))
+        } else {
+            String::new()
+        };
         md.push_str(&format!(
-            "| {size} | {} | {} | {} | {ci} | {} / {} |\n",
+            "| {size} |{multiplier} {} | {} | {} | {ci} | {} / {} |\n",
             format::signed(r.method_mean, d + 1, false),
             format::signed(r.baseline_mean, d + 1, false),
             format::signed(r.gain, d, true),
@@ -112,7 +119,7 @@ pub fn markdown_section(analysis: &Analysis, scale_unit: &str, metric_unit: &str
     }
     md.push_str(&format!(
         "\n**Verdict: {}.** {}\n\n{}\n",
-        analysis.trend.verdict.word(),
+        analysis.verdict.word(),
         verdict_text(analysis, &unit, &markdown_text(metric_unit), style),
         prediction_sentence(analysis, &unit, &markdown_text(metric_unit))
     ));

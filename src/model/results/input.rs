@@ -48,6 +48,14 @@ pub struct AnalysisInput {
     /// The next rung's size, when the plan knows it; otherwise 10× the largest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_params: Option<f64>,
+    /// The plan's largest model, for a prediction there too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_params: Option<f64>,
+    /// How compute grows with the scale column: 2 on the pretraining axis
+    /// (C = 6·N·D with D = 20·N), 1 on data and fine-tuning axes, the
+    /// plan's exponent on a custom axis. Default 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compute_exponent: Option<f64>,
 }
 
 /// Why an input cannot be analysed. Its text names the field and, for a row, its index.
@@ -167,6 +175,10 @@ struct RawInput {
     higher_is_better: Option<Scalar>,
     metric: Option<Scalar>,
     next_params: Option<Scalar>,
+    #[serde(default)]
+    top_params: Option<Scalar>,
+    #[serde(default)]
+    compute_exponent: Option<Scalar>,
 }
 
 fn number(field: &str, s: Option<Scalar>) -> Result<f64, AnalysisError> {
@@ -263,10 +275,19 @@ impl TryFrom<RawInput> for AnalysisInput {
                 })
             }
         };
-        let next_params = match raw.next_params {
-            None => None,
-            s => Some(number("next_params", s)?),
+        let optional = |field: &str, s: Option<Scalar>| match s {
+            None => Ok(None),
+            s => number(field, s).map(Some),
         };
+        let next_params = optional("next_params", raw.next_params)?;
+        let top_params = optional("top_params", raw.top_params)?;
+        let compute_exponent = optional("compute_exponent", raw.compute_exponent)?;
+        if compute_exponent.is_some_and(|e| !(e > 0.0 && e <= 10.0)) {
+            return Err(AnalysisError::Invalid {
+                field: "compute_exponent".to_owned(),
+                expected: "a number above 0 and at most 10 (2 when pretraining)",
+            });
+        }
         Ok(Self {
             results,
             method: label("method", raw.method)?,
@@ -274,6 +295,8 @@ impl TryFrom<RawInput> for AnalysisInput {
             higher_is_better,
             metric,
             next_params,
+            top_params,
+            compute_exponent,
         })
     }
 }

@@ -1,18 +1,24 @@
-//! Results analysis: after running the ladder, does the method's gain over its
-//! baseline grow, hold or shrink with scale? Pure Rust: no browser, no UI.
+//! Results analysis: after running the ladder, is the method worth a
+//! compute multiplier over its baseline, and does that grow, hold or shrink
+//! with scale? Pure Rust: no browser, no UI.
 //!
 //! - [`parse`] reads pasted text, within [`limits`];
 //! - [`input`] checks what `analyze` is given; [`direction`] reads a metric's direction from its name;
 //! - [`t_dist`] is the t distribution (central and noncentral) everything uses;
-//! - [`welch`] compares the arms at each rung; [`trend`] fits the gain against log scale;
-//! - [`verdict`] decides grows / holds / shrinks / unclear and what would settle it;
+//! - [`welch`] compares the arms at each rung (paired where seeds pair), [`tasks`]
+//!   aggregates several tasks; [`estimate`] carries seed noise into every estimate;
+//! - [`curve`] fits the baseline's scaling curve and [`multiplier`] reads compute multipliers off it;
+//! - [`trend`] fits a line against log scale; [`verdict`] decides and says what would settle it;
 //! - [`sentences`] and [`export`] put it into words, Markdown and CSV;
 //! - [`pasted`] is what the page keeps and asks.
 
+pub mod curve;
 pub mod direction;
+pub mod estimate;
 pub mod export;
 pub mod input;
 pub mod limits;
+pub mod multiplier;
 pub mod parse;
 pub mod pasted;
 pub mod sentences;
@@ -24,11 +30,14 @@ pub mod welch;
 
 use serde::{Deserialize, Serialize};
 
+pub use curve::{Curve, CurveKind};
 pub use export::{markdown_section, results_csv, results_template_csv, CSV_HEADER};
 pub use input::{AnalysisError, AnalysisInput, ResultRow};
+pub use multiplier::NoMultiplier;
 pub use parse::{looks_like_results, parse_results_text, parse_scale, BadLine, ParsedResults};
 pub use pasted::{
-    scale_unit, too_large, Ask, PastedResults, ResultsExport, ResultsReading, TEMPLATE_ARMS,
+    scale_unit, too_large, Ask, PastedResults, PlanScale, ResultsExport, ResultsReading,
+    TEMPLATE_ARMS,
 };
 pub use sentences::{prediction_sentence, verdict_sentence, STATISTICS};
 pub use t_dist::{student_t_cdf, student_t_quantile};
@@ -36,13 +45,60 @@ pub use trend::{Prediction, Trend};
 pub use verdict::{Settle, Verdict};
 pub use welch::RungGain;
 
+use estimate::RungNoise;
+use trend::{predict, Line, Series};
+use welch::Compared;
+
+/// The trend of the compute multiplier with scale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MultiplierTrend {
+    /// Change of log10(multiplier) per tenfold increase in scale (0 = a constant multiplier).
+    pub slope: f64,
+    pub ci_low: f64,
+    pub ci_high: f64,
+    pub df: Option<f64>,
+    /// log10(multiplier) at scale 1; with `slope`, the line.
+    pub intercept: f64,
+    pub rungs_used: usize,
+}
+
+/// The multiplier expected at a larger size if the trend continues.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MultiplierPrediction {
+    pub params: f64,
+    pub multiplier: f64,
+    /// 95% prediction interval for the multiplier measured there.
+    pub pi_low: f64,
+    pub pi_high: f64,
+}
+
 /// Everything `analyze` finds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// One per distinct params with runs of both arms, ascending.
     pub rungs: Vec<RungGain>,
+    /// The trend of the gain in the metric's units.
     pub trend: Trend,
+    /// The gain predicted at the next rung.
     pub next: Prediction,
+    /// grows, holds, shrinks, no_gain or unclear: about the compute
+    /// multiplier where there is one, else about the gain.
+    pub verdict: Verdict,
+    /// The trend of log10(multiplier); `None` where no multiplier applies.
+    pub multiplier_trend: Option<MultiplierTrend>,
+    /// The multiplier predicted at the next rung and at the plan's top.
+    pub predictions: Vec<MultiplierPrediction>,
+    /// Why there is no multiplier, when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_multiplier: Option<NoMultiplier>,
+    /// The baseline's fitted curve against log10(compute), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curve: Option<Curve>,
+    /// How compute grows with the scale column (2 when pretraining).
+    pub compute_exponent: f64,
+    /// True when the rungs scatter around the trend more than seed noise
+    /// explains, so that scatter set the trend's interval.
+    pub rung_scatter: bool,
     pub warnings: Vec<String>,
     pub method: String,
     pub baseline: String,
@@ -57,7 +113,94 @@ pub struct Analysis {
     pub statistics: String,
 }
 
-/// Compares the method with the baseline rung by rung and fits the gain's trend.
+/// Each rung's gain, with its coefficients on the rung's two means.
+fn gain_series(compared: &Compared, direction: f64) -> Series {
+    let k = compared.rungs.len();
+    Series {
+        values: compared.rungs.iter().map(|r| Some(r.gain)).collect(),
+        coefficients: (0..k)
+            .map(|i| {
+                let mut c = vec![[0.0; 2]; k];
+                c[i] = [direction, -direction];
+                c
+            })
+            .collect(),
+    }
+}
+
+/// The rungs' multipliers and their intervals, from a log10 series.
+fn fill_multipliers(compared: &mut Compared, m: &multiplier::Multipliers) {
+    for (i, rung) in compared.rungs.iter_mut().enumerate() {
+        match m.series.values[i] {
+            Some(q) => {
+                rung.multiplier = Some(10f64.powf(q));
+                if compared.usable[i] {
+                    let (lo, hi) = estimate::ci(q, &compared.noise, &m.series.coefficients[i]);
+                    rung.multiplier_low = Some(10f64.powf(lo));
+                    rung.multiplier_high = Some(10f64.powf(hi));
+                }
+                rung.extrapolated = m.extrapolated[i];
+            }
+            None => {
+                rung.multiplier_note = Some(sentences::no_multiplier(NoMultiplier::BeyondFloor))
+            }
+        }
+    }
+}
+
+/// The gain's trend for the page, from its line (or, without one, a
+/// least-squares slope through the rungs with no interval).
+fn gain_trend(line: Option<&Line>, xs: &[f64], gains: &[f64], verdict: Verdict) -> Trend {
+    let (slope, intercept, ci, df, used) = match line {
+        Some(l) => {
+            let (ci, df) = l.slope_ci.map_or((None, None), |(ci, df)| (Some(ci), df));
+            (l.slope, l.intercept, ci, df, l.used.len())
+        }
+        None => {
+            let n = xs.len() as f64;
+            let (mx, mg) = (xs.iter().sum::<f64>() / n, gains.iter().sum::<f64>() / n);
+            let sxx: f64 = xs.iter().map(|x| (x - mx).powi(2)).sum();
+            let sxg: f64 = xs.iter().zip(gains).map(|(x, g)| (x - mx) * (g - mg)).sum();
+            let slope = if sxx > 0.0 { sxg / sxx } else { 0.0 };
+            (slope, mg - slope * mx, None, None, 0)
+        }
+    };
+    Trend {
+        slope,
+        ci_low: ci.map(|c| c.0),
+        ci_high: ci.map(|c| c.1),
+        df,
+        intercept,
+        rungs_used: used,
+        verdict,
+    }
+}
+
+/// Multiplier predictions at each size in `at` above the largest rung.
+fn multiplier_predictions(
+    line: &Line,
+    series: &Series,
+    noise: &[RungNoise],
+    at: &[f64],
+) -> Vec<MultiplierPrediction> {
+    let Some(&like) = line.used.last() else {
+        return Vec::new();
+    };
+    at.iter()
+        .map(|&params| {
+            let (q, (lo, hi)) = predict(line, series, noise, params.log10(), like);
+            MultiplierPrediction {
+                params,
+                multiplier: 10f64.powf(q),
+                pi_low: 10f64.powf(lo),
+                pi_high: 10f64.powf(hi),
+            }
+        })
+        .collect()
+}
+
+/// Compares the method with the baseline rung by rung, in compute
+/// multipliers where the metric has a scaling law, and fits their trend.
 ///
 /// ```
 /// use evidence_ladder::model::results::{analyze, AnalysisInput, ResultRow, Verdict};
@@ -68,66 +211,153 @@ pub struct Analysis {
 /// for (params, gain) in [(1e8, 1.0), (1e9, 2.0), (1e10, 3.0)] {
 ///     for (seed, noise) in [("1", -0.1), ("2", 0.0), ("3", 0.1)] {
 ///         results.push(row(params, "ours", seed, 50.0 + gain + noise));
-///         results.push(row(params, "base", seed, 50.0 - noise));
+///         results.push(row(params, "base", seed, 50.0 - noise * 0.5));
 ///     }
 /// }
 /// let input = AnalysisInput {
 ///     results, method: "ours".into(), baseline: "base".into(),
 ///     higher_is_better: true, metric: None, next_params: None,
+///     top_params: None, compute_exponent: None,
 /// };
 /// let analysis = analyze(&input).unwrap();
-/// assert_eq!(analysis.trend.verdict, Verdict::Grows);
+/// assert_eq!(analysis.verdict, Verdict::Grows);
 /// assert!((analysis.trend.slope - 1.0).abs() < 1e-9);
 /// ```
 pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
     let checked = input::check(input)?;
     let mut warnings = checked.warnings;
     let direction = if input.higher_is_better { 1.0 } else { -1.0 };
-    // Several tasks (deep RL's environments) are aggregated by the
-    // interquartile mean; one task, or none named, is compared by Welch.
-    let compare = if tasks::several(&checked.rows) {
+    let several = tasks::several(&checked.rows);
+    let compare = if several {
         tasks::compare_rungs
     } else {
         welch::compare_rungs
     };
-    let compared = compare(
+    let mut compared = compare(
         &checked.rows,
         &checked.method,
         &checked.baseline,
         direction,
         &mut warnings,
     );
-    let (rungs, points) = (compared.rungs, compared.points);
-    let Some(top) = rungs.last().filter(|_| rungs.len() >= 2).cloned() else {
-        return Err(AnalysisError::TooFewRungs { found: rungs.len() });
+    let Some(top) = compared
+        .rungs
+        .last()
+        .filter(|_| compared.rungs.len() >= 2)
+        .map(|r| r.params)
+    else {
+        return Err(AnalysisError::TooFewRungs {
+            found: compared.rungs.len(),
+        });
     };
-    warnings.extend(welch::sign_change_warning(&rungs));
-
-    let next_params = input.next_params.unwrap_or(10.0 * top.params);
-    let fit = trend::fit(&points, &rungs, next_params.log10(), &mut warnings);
-    let verdict = verdict::decide(&fit, top.ci_low);
-    let to_settle = (verdict == Verdict::Unclear)
-        .then(|| verdict::settle(&points, &fit, &top, next_params))
+    warnings.extend(welch::sign_change_warning(&compared.rungs));
+    let xs: Vec<f64> = compared.rungs.iter().map(|r| r.params.log10()).collect();
+    let gains = gain_series(&compared, direction);
+    let compute_exponent = input.compute_exponent.unwrap_or(2.0);
+    let multipliers = if several {
+        Err(NoMultiplier::SeveralTasks)
+    } else {
+        multiplier::multipliers(&compared, compute_exponent, input.higher_is_better)
+    };
+    if let Ok(m) = &multipliers {
+        fill_multipliers(&mut compared, m);
+    } else if let Err(why) = multipliers {
+        let note = sentences::no_multiplier(why);
+        compared
+            .rungs
+            .iter_mut()
+            .for_each(|r| r.multiplier_note = Some(note.clone()));
+    }
+    let (noise, usable) = (&compared.noise, &compared.usable);
+    let gain = verdict::judge(&xs, &gains, noise, usable);
+    let multiplier = multipliers
+        .as_ref()
+        .ok()
+        .map(|m| (m, verdict::judge(&xs, &m.series, noise, usable)));
+    let (series, judged) = match &multiplier {
+        Some((m, j)) => (&m.series, j),
+        None => (&gains, &gain),
+    };
+    let next_params = input.next_params.unwrap_or(10.0 * top);
+    let to_settle = (judged.verdict == Verdict::Unclear)
+        .then(|| {
+            let question = verdict::Question {
+                xs: &xs,
+                series,
+                noise,
+                usable,
+            };
+            let params: Vec<f64> = compared.rungs.iter().map(|r| r.params).collect();
+            verdict::settle(&question, judged.line.as_ref()?, &params, next_params)
+        })
         .flatten();
-    warnings.extend(position_warnings(&top, next_params));
-
+    let mut sizes = vec![next_params];
+    sizes.extend(input.top_params.filter(|t| *t > top && *t != next_params));
+    let predictions = match &multiplier {
+        Some((
+            m,
+            Judged {
+                line: Some(line), ..
+            },
+        )) => multiplier_predictions(line, &m.series, noise, &sizes),
+        _ => Vec::new(),
+    };
+    let next = match &gain.line {
+        Some(line) => {
+            let like = line.used.last().copied().unwrap_or(0);
+            let (g, (lo, hi)) = predict(line, &gains, noise, next_params.log10(), like);
+            Prediction {
+                params: next_params,
+                gain: g,
+                pi_low: Some(lo),
+                pi_high: Some(hi),
+            }
+        }
+        None => {
+            let t = gain_trend(
+                None,
+                &xs,
+                &compared.rungs.iter().map(|r| r.gain).collect::<Vec<_>>(),
+                judged.verdict,
+            );
+            Prediction {
+                params: next_params,
+                gain: t.intercept + t.slope * next_params.log10(),
+                pi_low: None,
+                pi_high: None,
+            }
+        }
+    };
+    let rung_scatter = judged.line.as_ref().is_some_and(|l| l.scattered);
+    warnings.extend(sentences::trend_warnings(
+        judged.line.as_ref(),
+        &compared,
+        top,
+        next_params,
+    ));
+    let gain_values: Vec<f64> = compared.rungs.iter().map(|r| r.gain).collect();
     let analysis = Analysis {
-        trend: Trend {
-            slope: fit.slope,
-            ci_low: fit.slope_ci.map(|((lo, _), _)| lo),
-            ci_high: fit.slope_ci.map(|((_, hi), _)| hi),
-            df: fit.slope_ci.and_then(|(_, df)| df),
-            intercept: fit.intercept,
-            rungs_used: fit.rungs_used,
-            verdict,
-        },
-        next: Prediction {
-            params: next_params,
-            gain: fit.next_gain,
-            pi_low: fit.next_pi.map(|(lo, _)| lo),
-            pi_high: fit.next_pi.map(|(_, hi)| hi),
-        },
-        rungs,
+        trend: gain_trend(gain.line.as_ref(), &xs, &gain_values, judged.verdict),
+        next,
+        verdict: judged.verdict,
+        multiplier_trend: multiplier.as_ref().and_then(|(_, j)| {
+            let l = j.line.as_ref()?;
+            let ((ci_low, ci_high), df) = l.slope_ci?;
+            Some(MultiplierTrend {
+                slope: l.slope,
+                ci_low,
+                ci_high,
+                df,
+                intercept: l.intercept,
+                rungs_used: l.used.len(),
+            })
+        }),
+        predictions,
+        no_multiplier: multipliers.as_ref().err().copied(),
+        curve: multipliers.as_ref().ok().map(|m| m.curve),
+        compute_exponent,
+        rung_scatter,
+        rungs: compared.rungs,
         warnings,
         method: checked.method,
         baseline: checked.baseline,
@@ -139,24 +369,7 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
     ensure_finite(analysis)
 }
 
-/// Warnings about the largest rung and the next one.
-fn position_warnings(top: &RungGain, next_params: f64) -> Vec<String> {
-    let mut warnings = Vec::new();
-    if top.ci_high.is_some_and(|hi| hi < 0.0) {
-        warnings.push(format!(
-            "At the largest size ({}) the method is worse than the baseline.",
-            crate::model::format::size(top.params)
-        ));
-    }
-    if next_params <= top.params {
-        warnings.push(format!(
-            "The next rung ({}) is not larger than the largest rung with results ({}).",
-            crate::model::format::size(next_params),
-            crate::model::format::size(top.params)
-        ));
-    }
-    warnings
-}
+use verdict::Judged;
 
 /// No ∞ or NaN ever reaches the page: values within the limits keep every
 /// number finite, and this refuses anything that still overflowed.
@@ -169,8 +382,19 @@ fn ensure_finite(analysis: Analysis) -> Result<Analysis, AnalysisError> {
             .into_iter()
             .flatten(),
     );
+    if let Some(m) = &analysis.multiplier_trend {
+        numbers.extend([m.slope, m.ci_low, m.ci_high, m.intercept]);
+    }
+    for p in &analysis.predictions {
+        numbers.extend([p.params, p.multiplier, p.pi_low, p.pi_high]);
+    }
     for r in &analysis.rungs {
         numbers.extend([r.method_mean, r.baseline_mean, r.gain]);
+        numbers.extend(
+            [r.multiplier, r.multiplier_low, r.multiplier_high]
+                .into_iter()
+                .flatten(),
+        );
         numbers.extend(
             [
                 r.ci_low,

@@ -62,8 +62,32 @@ impl ResultsReading {
     }
 }
 
+/// What the plan says about scale, for predictions: its rungs' sizes
+/// (ascending, in the scaling unit) and how compute grows with them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanScale {
+    pub rungs: Vec<f64>,
+    pub compute_exponent: Option<f64>,
+}
+
+impl PlanScale {
+    /// The plan's smallest rung above `largest`, or one ladder step above its top.
+    fn next_above(&self, largest: f64) -> Option<f64> {
+        let above = self
+            .rungs
+            .iter()
+            .copied()
+            .find(|&r| r > largest * (1.0 + 1e-9));
+        above.or(match self.rungs.as_slice() {
+            [.., below, top] => Some(top * top / below),
+            _ => None,
+        })
+    }
+}
+
 impl PastedResults {
-    /// Reads the text and analyses it; `next_params` is the plan's next rung, if any.
+    /// Reads the text and analyses it, predicting at the plan's next rung above
+    /// the results and at its top.
     ///
     /// ```
     /// use evidence_ladder::model::results::PastedResults;
@@ -71,12 +95,12 @@ impl PastedResults {
     ///     text: "params,arm,seed,val_loss\n1e8,method,1,2\n1e8,baseline,1,3\n1e9,method,1,1\n1e9,baseline,1,3".into(),
     ///     ..PastedResults::default()
     /// };
-    /// let reading = pasted.read(None);
+    /// let reading = pasted.read(&Default::default());
     /// assert_eq!((reading.method.as_str(), reading.baseline.as_str()), ("method", "baseline"));
     /// assert_eq!(reading.higher_is_better, Some(false));
     /// assert!(reading.analysis.unwrap().is_ok());
     /// ```
-    pub fn read(&self, next_params: Option<f64>) -> ResultsReading {
+    pub fn read(&self, plan: &PlanScale) -> ResultsReading {
         let parsed = parse_results_text(&self.text);
         let exists = |name: &str| parsed.arms.iter().any(|a| a == name);
         let pick = |chosen: &str, template: &str| {
@@ -127,6 +151,7 @@ impl PastedResults {
                 ask.push(Ask::Direction);
             }
         }
+        let largest = parsed.rows.iter().map(|r| r.params).fold(0.0, f64::max);
         let analysis = match higher_is_better {
             Some(higher_is_better) if !parsed.rows.is_empty() && ask.is_empty() => Some(
                 analyze(&AnalysisInput {
@@ -135,7 +160,9 @@ impl PastedResults {
                     baseline: baseline.clone(),
                     higher_is_better,
                     metric: parsed.metric.clone(),
-                    next_params,
+                    next_params: plan.next_above(largest),
+                    top_params: plan.rungs.last().copied(),
+                    compute_exponent: plan.compute_exponent,
                 })
                 .map_err(|e| e.to_string()),
             ),
@@ -213,7 +240,7 @@ mod tests {
             text: WIDE.into(),
             ..PastedResults::default()
         };
-        let r = pasted.read(None);
+        let r = pasted.read(&PlanScale::default());
         assert_eq!((r.method.as_str(), r.baseline.as_str()), ("", ""));
         assert_eq!(r.ask, [Ask::Method, Ask::Baseline, Ask::Direction]);
         assert!(r.analysis.is_none());
@@ -222,7 +249,7 @@ mod tests {
             method: "theirs".into(),
             ..pasted.clone()
         };
-        let r = chosen.read(None);
+        let r = chosen.read(&PlanScale::default());
         assert_eq!(r.baseline, "ours");
         assert_eq!(r.ask, [Ask::Direction]);
         let answered = PastedResults {
@@ -230,7 +257,7 @@ mod tests {
             ..chosen
         };
         let a = answered
-            .read(None)
+            .read(&PlanScale::default())
             .analysis
             .expect("analysed")
             .expect("valid");
@@ -245,14 +272,17 @@ mod tests {
             direction_for: "value".into(),
             ..PastedResults::default()
         };
-        assert_eq!(pasted.read(None).higher_is_better, Some(true));
+        assert_eq!(
+            pasted.read(&PlanScale::default()).higher_is_better,
+            Some(true)
+        );
         let other = PastedResults {
             text: "params,arm,seed,score\n1e8,method,1,2\n1e8,baseline,1,1".into(),
             higher_is_better: Some(false),
             direction_for: "value".into(),
             ..PastedResults::default()
         };
-        let r = other.read(None);
+        let r = other.read(&PlanScale::default());
         assert_eq!(r.higher_is_better, Some(true));
         assert!(r.direction_inferred);
     }
@@ -265,6 +295,9 @@ mod tests {
 
     #[test]
     fn nothing_pasted_means_no_analysis() {
-        assert!(PastedResults::default().read(None).analysis.is_none());
+        assert!(PastedResults::default()
+            .read(&PlanScale::default())
+            .analysis
+            .is_none());
     }
 }

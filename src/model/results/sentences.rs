@@ -3,20 +3,36 @@
 //! how the numbers were computed. Numbers come from `format`; names are made
 //! safe for where they go ([`Style`]).
 
+use super::multiplier::NoMultiplier;
+use super::trend::Line;
 use super::verdict::{Verdict, MOST_PROJECTED_SEEDS};
+use super::welch::{Compared, RungGain};
 use super::Analysis;
 use crate::model::format;
 
 /// How the numbers were computed, with sources, for the method section and exports.
-pub const STATISTICS: &str = "Each rung's gain is the difference between the method's and the \
-baseline's mean over seeds, with Welch's t interval, which uses the spread of both arms without \
-assuming they are equal (Welch 1947; degrees of freedom by Satterthwaite 1946). The trend is the \
-least-squares line of the gains against log10(scale), each rung weighted by its seed counts; its \
-95% interval and the prediction for the next rung add up every rung's seed-to-seed variance, again \
-with Satterthwaite's degrees of freedom, so they widen when seeds are few or noisy. The gain \
-\"holds\" only with evidence of no decline: the slope's interval rules out losing more than half \
-the mean gain per tenfold scale, and the next rung's 95% prediction interval and the largest \
-rung's interval are both above zero.";
+pub const STATISTICS: &str = "Where lower is better and the metric falls with scale (loss, \
+perplexity, bits per byte, error), each rung's advantage is a compute multiplier: how much more \
+compute the baseline would need to reach the method's value there, read off the baseline's \
+scaling curve fitted to its rung means (a power law in compute that levels off at an irreducible \
+value, Hoffmann et al. 2022, with three or more rungs; a straight line in log-log scale through \
+the rungs with fewer), as scaling-law papers report gains (Kaplan et al. 2020; Porian et al. \
+2024). Compute grows as the square of the model size on the pretraining axis (data grows with the \
+model) and in proportion on the data and fine-tuning axes. Otherwise the advantage is the \
+difference of the arms' means, and several tasks are first normalised per task (0 to 1 over the \
+arms' range) and aggregated by the interquartile mean with a stratified bootstrap (Agarwal et al. \
+2021). Seeds that ran in both arms are compared pair by pair. Seed noise is carried through the \
+means and the curve fit to every interval, with Welch's t and Satterthwaite's degrees of freedom \
+(Welch 1947; Satterthwaite 1946). The trend is the weighted least-squares line of the advantage \
+against log10(scale); its interval and the predictions use the larger of the seed-based variance \
+and the rungs' scatter around the line (k - 2 degrees of freedom, the modified Knapp-Hartung rule), \
+so effects shared by all seeds of a rung (a tuned learning rate, the data order) widen them \
+(Bouthillier et al. 2021). The verdict: \"no gain\" when every rung's interval includes none; \
+\"grows\" or \"shrinks\" when the slope's interval is above or below zero; \"holds\" when the \
+largest rung's advantage is above none with its interval and the slope's interval rules out \
+losing more than half of it per tenfold scale; otherwise unclear. Simulated on Chinchilla's \
+fitted law, these rules call a constant 2x method \"holds\" and a method with no gain \"grows\" \
+or \"holds\" at the rates the tests state.";
 
 /// Where a sentence goes, which decides how user text in it is made safe.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,11 +146,116 @@ fn comparison_at_top(analysis: &Analysis, metric_unit: &str, style: Style) -> St
     )
 }
 
-/// The verdict in words fit for a paper, e.g. "The gain holds from 130M to
-/// 1.3B: at 1.3B, ours’s accuracy is higher than base’s by 1.2 points (95% CI
-/// 0.8 to 1.6); per tenfold scale the gain changes by −0.1 (95% CI −0.5 to
-/// 0.3)." A method behind at every size is said first; an unclear verdict
-/// ends with what would settle it.
+/// "2.0× (95% CI 1.8× to 2.2×)": a multiplier with its interval.
+pub fn multiplier_text(value: f64, interval: Option<(f64, f64)>) -> String {
+    let x = |m: f64| format!("{}\u{00D7}", times(m));
+    match interval {
+        Some((lo, hi)) => format!("{} (95% CI {} to {})", x(value), x(lo), x(hi)),
+        None => format!("{} (no interval: fewer than 2 seeds per arm)", x(value)),
+    }
+}
+
+/// A multiplier to two decimals below 10 ("1.04", "2.5"), else as a number.
+pub fn times(m: f64) -> String {
+    if m < 10.0 {
+        let text = format!("{m:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        format::number(m)
+    }
+}
+
+/// A rung's multiplier for a table cell: "2.1× (1.8× to 2.4×)", marked
+/// when it reads the baseline's curve beyond its rungs; "none" without one.
+pub fn multiplier_cell(r: &RungGain) -> String {
+    let Some(m) = r.multiplier else {
+        return "none".into();
+    };
+    let mut text = format!("{}\u{00D7}", times(m));
+    if let (Some(lo), Some(hi)) = (r.multiplier_low, r.multiplier_high) {
+        text.push_str(&format!(
+            " ({}\u{00D7} to {}\u{00D7})",
+            times(lo),
+            times(hi)
+        ));
+    }
+    if r.extrapolated {
+        text.push_str(" extrapolated");
+    }
+    text
+}
+
+/// The subject of the verdict: "compute multiplier" or "gain".
+fn advantage(analysis: &Analysis) -> &'static str {
+    if analysis.multiplier_trend.is_some() {
+        "compute multiplier"
+    } else {
+        "gain"
+    }
+}
+
+/// The first sentence: what happens to the advantage from the smallest to the largest rung.
+fn opening(analysis: &Analysis, from: &str, to: &str) -> String {
+    let what = advantage(analysis);
+    match analysis.verdict {
+        Verdict::Unclear => {
+            format!("Whether the {what} grows, holds or shrinks from {from} to {to} is unclear")
+        }
+        Verdict::NoGain => format!(
+            "No gain from {from} to {to}: at every rung the 95% interval includes {}",
+            if what == "gain" {
+                "zero"
+            } else {
+                "1\u{00D7} (no gain)"
+            }
+        ),
+        v => format!("The {what} {} from {from} to {to}", v.word()),
+    }
+}
+
+/// At the largest rung: the multiplier (when there is one), then the raw difference.
+fn at_top(analysis: &Analysis, to: &str, metric_unit: &str, style: Style) -> String {
+    let difference = comparison_at_top(analysis, metric_unit, style);
+    match analysis
+        .rungs
+        .last()
+        .and_then(|r| r.multiplier.map(|m| (r, m)))
+    {
+        Some((r, m)) => format!(
+            "at {to}, {} would need {} the compute to match {} ({difference})",
+            style.name(&analysis.baseline),
+            multiplier_text(m, r.multiplier_low.zip(r.multiplier_high)),
+            style.name(&analysis.method),
+        ),
+        None => format!("at {to}, {difference}"),
+    }
+}
+
+/// "per tenfold scale the multiplier changes by ×1.02 (95% CI ×0.85 to ×1.2)".
+fn per_decade(analysis: &Analysis) -> Option<String> {
+    if let Some(m) = &analysis.multiplier_trend {
+        let x = |s: f64| format!("\u{00D7}{}", times(10f64.powf(s)));
+        return Some(format!(
+            "per tenfold scale the multiplier changes by {} (95% CI {} to {})",
+            x(m.slope),
+            x(m.ci_low),
+            x(m.ci_high)
+        ));
+    }
+    let t = &analysis.trend;
+    let (lo, hi) = t.ci_low.zip(t.ci_high)?;
+    Some(format!(
+        "per tenfold scale the gain changes by {}",
+        estimate_with_interval(t.slope, Some((lo, hi)), "", "", true)
+    ))
+}
+
+/// The verdict in words fit for a paper, e.g. "The compute multiplier holds
+/// from 48M to 480M: at 480M, base would need 2.0× (95% CI 1.8× to 2.2×) the
+/// compute to match ours (ours’s val_loss is lower than base’s by 0.05 (95%
+/// CI 0.04 to 0.06)); per tenfold scale the multiplier changes by ×1.0 (95%
+/// CI ×0.9 to ×1.1)." A method behind at every size is said first; an
+/// unclear verdict ends with what would settle it.
 ///
 /// `scale_unit` follows each size ("" for parameter counts, e.g. "tokens");
 /// `metric_unit` follows the difference (e.g. "points", or "" for none).
@@ -164,25 +285,18 @@ pub fn verdict_text(
     }
     let from = size_with_unit(first.params, scale_unit);
     let to = size_with_unit(last.params, scale_unit);
-    let opening = match analysis.trend.verdict {
-        Verdict::Unclear => {
-            format!("Whether the gain grows, holds or shrinks from {from} to {to} is unclear")
-        }
-        v => format!("The gain {} from {from} to {to}", v.word()),
-    };
-    let t = &analysis.trend;
-    let per_decade = estimate_with_interval(
-        t.slope,
-        t.ci_low.zip(t.ci_high),
-        "",
-        "no interval: too few seeds",
-        true,
+    let mut main = format!(
+        "{}: {}",
+        opening(analysis, &from, &to),
+        at_top(analysis, &to, metric_unit, style)
     );
-    sentences.push(format!(
-        "{opening}: at {to}, {}; per tenfold scale the gain changes by {per_decade}.",
-        comparison_at_top(analysis, metric_unit, style)
-    ));
-    if analysis.trend.verdict == Verdict::Unclear {
+    if let Some(change) = per_decade(analysis) {
+        main.push_str("; ");
+        main.push_str(&change);
+    }
+    main.push('.');
+    sentences.push(main);
+    if analysis.verdict == Verdict::Unclear {
         sentences.push(settle_sentence(analysis, scale_unit));
     }
     sentences.retain(|s| !s.is_empty());
@@ -195,7 +309,7 @@ pub fn verdict_sentence(analysis: &Analysis, scale_unit: &str, metric_unit: &str
 }
 
 /// What would turn an unclear verdict into a clear one, or "" when nothing
-/// measurable would (the method is behind on average).
+/// measurable would.
 pub fn settle_sentence(analysis: &Analysis, scale_unit: &str) -> String {
     let next = size_with_unit(analysis.next.params, scale_unit);
     if analysis.trend.ci_low.is_none() {
@@ -218,6 +332,10 @@ pub fn settle_sentence(analysis: &Analysis, scale_unit: &str) -> String {
              stay as measured; or results at the next rung ({next}).",
             s.seeds_now
         ),
+        None if analysis.rung_scatter => format!(
+            "To settle it: results at the next rung ({next}); the rungs scatter around the trend \
+             more than seed noise explains, which more seeds would not shrink."
+        ),
         None => format!(
             "To settle it: results at the next rung ({next}); more seeds at {at} (now {}) narrow \
              the trend most, but even {MOST_PROJECTED_SEEDS} per arm would not settle it at this spread.",
@@ -226,9 +344,31 @@ pub fn settle_sentence(analysis: &Analysis, scale_unit: &str) -> String {
     }
 }
 
-/// The prediction in one sentence: "At 13B the gain is expected to be +1.1
-/// (95% prediction interval −0.3 to 2.5), if it keeps changing linearly with log scale."
+/// The prediction in one sentence: "At 1.3B the method is expected to be
+/// worth 1.6× to 2.4× compute (95% prediction interval), if the trend
+/// continues", or, without a multiplier, the gain with its interval; ""
+/// when there is no trend to extend.
 pub fn prediction_sentence(analysis: &Analysis, scale_unit: &str, metric_unit: &str) -> String {
+    if analysis.trend.ci_low.is_none() && analysis.multiplier_trend.is_none() {
+        return String::new();
+    }
+    if !analysis.predictions.is_empty() {
+        let each: Vec<String> = analysis
+            .predictions
+            .iter()
+            .map(|p| {
+                format!(
+                    "at {} the method is expected to be worth {}\u{00D7} to {}\u{00D7} compute \
+                     (95% prediction interval; {}\u{00D7} on the trend)",
+                    size_with_unit(p.params, scale_unit),
+                    times(p.pi_low),
+                    times(p.pi_high),
+                    times(p.multiplier)
+                )
+            })
+            .collect();
+        return format::capitalised(&format!("{}, if the trend continues.", each.join("; ")));
+    }
     let n = &analysis.next;
     let expected = estimate_with_interval(
         n.gain,
@@ -242,4 +382,81 @@ pub fn prediction_sentence(analysis: &Analysis, scale_unit: &str, metric_unit: &
         "At {} the gain is expected to be {expected}, if it keeps changing linearly with log scale.",
         size_with_unit(n.params, scale_unit)
     )
+}
+
+/// Why a rung or the analysis has no compute multiplier.
+pub fn no_multiplier(why: NoMultiplier) -> String {
+    match why {
+        NoMultiplier::HigherIsBetter => {
+            "No compute multiplier: a metric where higher is better \
+            (accuracy, win rate, return) is bounded or follows no power law in compute, so the \
+            advantage is the gain in its own units."
+        }
+        NoMultiplier::SeveralTasks => {
+            "No compute multiplier: scores over several tasks are \
+            compared in normalised units."
+        }
+        NoMultiplier::NotPositive => {
+            "No compute multiplier: a value at or below zero cannot lie on \
+            a power law in compute."
+        }
+        NoMultiplier::BaselineFlat => {
+            "No compute multiplier: the baseline does not clearly \
+            improve with scale here (its trend's 95% interval reaches zero), so there is no curve \
+            to read compute off."
+        }
+        NoMultiplier::BeyondFloor => {
+            "No compute multiplier at this rung: the method's value is \
+            below the floor the baseline's fitted curve approaches, or more than a millionfold \
+            compute away on it."
+        }
+    }
+    .to_owned()
+}
+
+/// Warnings about the trend, the largest rung and the next one.
+pub fn trend_warnings(
+    line: Option<&Line>,
+    compared: &Compared,
+    top: f64,
+    next_params: f64,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    match line {
+        None => warnings.push(
+            "No trend: fewer than two rungs have at least 2 seeds in each arm, so there is no slope \
+             or prediction to report."
+                .to_owned(),
+        ),
+        Some(l) if l.used.len() == 2 => warnings.push(
+            "With two rungs the trend is the line through them and only seed noise can be counted; \
+             a third rung would show how much rungs scatter around it."
+                .to_owned(),
+        ),
+        Some(l) if l.scattered => warnings.push(
+            "The rungs scatter around the trend more than seed noise explains (effects shared by \
+             all seeds of a rung, such as its tuned learning rate, or a bent trend): the slope's \
+             interval and the predictions count that scatter, so they are wider."
+                .to_owned(),
+        ),
+        Some(_) => {}
+    }
+    if let Some(r) = compared
+        .rungs
+        .last()
+        .filter(|r| r.ci_high.is_some_and(|hi| hi < 0.0))
+    {
+        warnings.push(format!(
+            "At the largest size ({}) the method is worse than the baseline.",
+            format::size(r.params)
+        ));
+    }
+    if next_params <= top {
+        warnings.push(format!(
+            "The next rung ({}) is not larger than the largest rung with results ({}).",
+            format::size(next_params),
+            format::size(top)
+        ));
+    }
+    warnings
 }

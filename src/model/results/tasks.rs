@@ -5,8 +5,11 @@
 //! to a few outlying tasks, and resampling runs within each task keeps every
 //! task in every resample.
 
+use std::collections::{BTreeMap, HashMap};
+
+use super::estimate::RungNoise;
 use super::input::ResultRow;
-use super::welch::{Compared, RungGain, TrendPoint};
+use super::welch::{rung_gain, ArmSummary, Compared};
 use crate::model::format;
 
 /// Bootstrap resamples per rung: 2,000 keep the 2.5% and 97.5% percentiles
@@ -65,7 +68,7 @@ fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
 }
 
-/// One task at one rung: the method's and the baseline's values.
+/// One task at one rung: the method's and the baseline's normalised values.
 struct TaskRuns {
     method: Vec<f64>,
     baseline: Vec<f64>,
@@ -77,9 +80,83 @@ impl TaskRuns {
     }
 }
 
+/// Per task, the lowest and highest value either arm reached on it at any
+/// rung: scores are normalised to 0–1 on this range before aggregating, so
+/// a game scored in thousands does not outweigh one scored in tens
+/// (Agarwal et al. 2021 normalise per task too, by reference scores; the
+/// arms' own range is what a paste always has).
+fn task_ranges<'a>(rows: &'a [ResultRow], arms: [&str; 2]) -> HashMap<&'a str, (f64, f64)> {
+    let mut ranges: HashMap<&str, (f64, f64)> = HashMap::new();
+    for r in rows.iter().filter(|r| arms.contains(&r.arm.as_str())) {
+        if let Some(task) = r.task.as_deref() {
+            let e = ranges.entry(task).or_insert((r.value, r.value));
+            e.0 = e.0.min(r.value);
+            e.1 = e.1.max(r.value);
+        }
+    }
+    ranges
+}
+
+/// The runs of both arms per (size, task), normalised, grouped in one pass.
+fn grouped<'a>(
+    rows: &'a [ResultRow],
+    method: &str,
+    baseline: &str,
+) -> BTreeMap<u64, BTreeMap<&'a str, TaskRuns>> {
+    let ranges = task_ranges(rows, [method, baseline]);
+    let mut sizes: BTreeMap<u64, BTreeMap<&str, TaskRuns>> = BTreeMap::new();
+    for r in rows {
+        let (Some(task), Some(&(lo, hi))) = (
+            r.task.as_deref(),
+            r.task.as_deref().and_then(|t| ranges.get(t)),
+        ) else {
+            continue;
+        };
+        let normalised = if hi > lo {
+            (r.value - lo) / (hi - lo)
+        } else {
+            0.0
+        };
+        // Sizes are positive, so their bits order as the numbers do.
+        let runs = sizes
+            .entry(r.params.to_bits())
+            .or_default()
+            .entry(task)
+            .or_insert(TaskRuns {
+                method: Vec::new(),
+                baseline: Vec::new(),
+            });
+        if r.arm == method {
+            runs.method.push(normalised);
+        } else if r.arm == baseline {
+            runs.baseline.push(normalised);
+        }
+    }
+    sizes
+}
+
+/// The bootstrap distribution of the IQM gain: resampling runs within each
+/// task keeps every task in every resample.
+fn resampled_gains(tasks: &[TaskRuns], direction: f64, rng: &mut Rng) -> Vec<f64> {
+    let mut gains = vec![0.0; tasks.len()];
+    let mut out: Vec<f64> = (0..RESAMPLES)
+        .map(|_| {
+            for (g, t) in gains.iter_mut().zip(tasks) {
+                let pick = |v: &[f64], rng: &mut Rng| -> f64 {
+                    (0..v.len()).map(|_| v[rng.below(v.len())]).sum::<f64>() / v.len() as f64
+                };
+                *g = direction * (pick(&t.method, rng) - pick(&t.baseline, rng));
+            }
+            iqm(&gains)
+        })
+        .collect();
+    out.sort_by(f64::total_cmp);
+    out
+}
+
 /// Compares `method` with `baseline` at every size, aggregating tasks by
-/// the IQM of per-task gains with a stratified bootstrap interval. A task
-/// counts at a rung when both arms ran it there.
+/// the IQM of per-task gains in normalised units, with a stratified
+/// bootstrap interval. A task counts at a rung when both arms ran it there.
 pub fn compare_rungs(
     rows: &[ResultRow],
     method: &str,
@@ -87,58 +164,19 @@ pub fn compare_rungs(
     direction: f64,
     warnings: &mut Vec<String>,
 ) -> Compared {
-    let mut sizes: Vec<f64> = rows.iter().map(|r| r.params).collect();
-    sizes.sort_by(f64::total_cmp);
-    sizes.dedup();
-    let mut compared = Compared {
-        rungs: Vec::new(),
-        points: Vec::new(),
-    };
+    let mut compared = Compared::default();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut task_counts = Vec::new();
-    for params in sizes {
-        let mut names: Vec<&str> = rows
-            .iter()
-            .filter(|r| r.params == params)
-            .filter_map(|r| r.task.as_deref())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        let values = |task: &str, arm: &str| -> Vec<f64> {
-            rows.iter()
-                .filter(|r| r.params == params && r.task.as_deref() == Some(task) && r.arm == arm)
-                .map(|r| r.value)
-                .collect()
-        };
-        let tasks: Vec<TaskRuns> = names
-            .iter()
-            .map(|t| TaskRuns {
-                method: values(t, method),
-                baseline: values(t, baseline),
-            })
+    for (bits, by_task) in grouped(rows, method, baseline) {
+        let tasks: Vec<TaskRuns> = by_task
+            .into_values()
             .filter(|t| !t.method.is_empty() && !t.baseline.is_empty())
             .collect();
         if tasks.is_empty() {
             continue;
         }
         let gain = iqm(&tasks.iter().map(|t| t.gain(direction)).collect::<Vec<_>>());
-        let mut resampled: Vec<f64> = (0..RESAMPLES)
-            .map(|_| {
-                let gains: Vec<f64> = tasks
-                    .iter()
-                    .map(|t| {
-                        let pick = |v: &[f64], rng: &mut Rng| -> Vec<f64> {
-                            (0..v.len()).map(|_| v[rng.below(v.len())]).collect()
-                        };
-                        let m = pick(&t.method, &mut rng);
-                        let b = pick(&t.baseline, &mut rng);
-                        direction * (mean(&m) - mean(&b))
-                    })
-                    .collect();
-                iqm(&gains)
-            })
-            .collect();
-        resampled.sort_by(f64::total_cmp);
+        let resampled = resampled_gains(&tasks, direction, &mut rng);
         let at = |q: f64| resampled[((q * RESAMPLES as f64) as usize).min(RESAMPLES - 1)];
         let boot_mean = mean(&resampled);
         let variance = resampled
@@ -146,46 +184,49 @@ pub fn compare_rungs(
             .map(|g| (g - boot_mean).powi(2))
             .sum::<f64>()
             / (RESAMPLES - 1) as f64;
-        let n_method: usize = tasks.iter().map(|t| t.method.len()).sum();
-        let n_baseline: usize = tasks.iter().map(|t| t.baseline.len()).sum();
-        let enough = tasks
-            .iter()
-            .all(|t| t.method.len() >= 2 && t.baseline.len() >= 2);
+        let fewest = |pick: fn(&TaskRuns) -> usize| tasks.iter().map(pick).min().unwrap_or(0);
         let arm_mean = |pick: fn(&TaskRuns) -> &Vec<f64>| {
             iqm(&tasks.iter().map(|t| mean(pick(t))).collect::<Vec<_>>())
         };
-        compared.rungs.push(RungGain {
-            params,
-            method_mean: arm_mean(|t| &t.method),
-            baseline_mean: arm_mean(|t| &t.baseline),
-            gain,
-            ci_low: enough.then(|| at(0.025)),
-            ci_high: enough.then(|| at(0.975)),
-            se: enough.then(|| variance.sqrt()),
-            df: None,
-            n_method,
-            n_baseline,
-            method_ci_low: None,
-            method_ci_high: None,
-            baseline_ci_low: None,
-            baseline_ci_high: None,
-        });
-        if enough {
-            // The bootstrap variance stands in for the gain's, split evenly
-            // between the arms, with the rung's runs as its weight.
-            let n = (n_method.min(n_baseline)) as f64;
-            compared.points.push(TrendPoint {
-                x: params.log10(),
-                gain,
-                arms: [(variance * n / 2.0, n), (variance * n / 2.0, n)],
-            });
+        let (m, b) = (arm_mean(|t| &t.method), arm_mean(|t| &t.baseline));
+        let summary = |mean: f64, n: usize| ArmSummary {
+            n,
+            mean,
+            variance: None,
+        };
+        let n_method: usize = tasks.iter().map(|t| t.method.len()).sum();
+        let n_baseline: usize = tasks.iter().map(|t| t.baseline.len()).sum();
+        let mut rung = rung_gain(
+            f64::from_bits(bits),
+            &summary(m, n_method),
+            &summary(b, n_baseline),
+            direction,
+        );
+        rung.gain = gain;
+        // The bootstrap variance stands in for the gain's, split evenly
+        // between the arms; each arm counts its fewest seeds on any task.
+        let noise = RungNoise {
+            method: variance / 2.0,
+            baseline: variance / 2.0,
+            paired: None,
+            n_method: fewest(|t| t.method.len()) as f64,
+            n_baseline: fewest(|t| t.baseline.len()) as f64,
+        };
+        compared.push(rung, noise, direction);
+        if let Some(r) = compared.rungs.last_mut().filter(|r| r.ci_low.is_some()) {
+            // The percentile interval, which the IQM's skew may make uneven.
+            r.ci_low = Some(at(0.025));
+            r.ci_high = Some(at(0.975));
+            r.df = None;
         }
         task_counts.push(tasks.len());
     }
     if let (Some(&fewest), Some(&most)) = (task_counts.iter().min(), task_counts.iter().max()) {
         warnings.push(format!(
-            "Aggregated over {} per size by the interquartile mean of per-task gains, with \
-             stratified bootstrap 95% intervals ({} resamples; Agarwal et al. 2021).",
+            "Scores are normalised per task (0 = the lowest either arm reached on that task, \
+             1 = the highest), then aggregated over {} per size by the interquartile mean of \
+             per-task gains, with stratified bootstrap 95% intervals ({} resamples; Agarwal \
+             et al. 2021).",
             if fewest == most {
                 format::plural(most as u64, "task", "tasks")
             } else {
@@ -238,11 +279,13 @@ mod tests {
         let mut warnings = Vec::new();
         let c = compare_rungs(&rows, "method", "baseline", 1.0, &mut warnings);
         assert_eq!(c.rungs.len(), 3);
-        assert_eq!(c.points.len(), 3);
+        assert!(c.usable.iter().all(|u| *u));
+        // Each task spans 1.04 (gain 1 plus noise 0.04): the gain is 1/1.04 in normalised units.
+        let want = 1.0 / 1.04;
         for r in &c.rungs {
-            assert!((r.gain - 1.0).abs() < 1e-9, "{}", r.gain);
+            assert!((r.gain - want).abs() < 1e-9, "{}", r.gain);
             let (lo, hi) = (r.ci_low.expect("ci"), r.ci_high.expect("ci"));
-            assert!(lo <= 1.0 && 1.0 <= hi && hi - lo < 0.1, "{lo}..{hi}");
+            assert!(lo <= want && want <= hi && hi - lo < 0.1, "{lo}..{hi}");
         }
         assert!(warnings[0].contains("5 tasks"), "{warnings:?}");
         // The same results give the same interval.
@@ -254,7 +297,14 @@ mod tests {
     fn lower_is_better_turns_the_gain_around() {
         let rows = runs(&[(1e6, -0.5), (1e7, -0.5)], 3);
         let c = compare_rungs(&rows, "method", "baseline", -1.0, &mut Vec::new());
-        assert!(c.rungs.iter().all(|r| (r.gain - 0.5).abs() < 1e-9));
+        // 0.5 over each task's range (0.5 plus at most 0.04 of seed noise).
+        assert!(
+            c.rungs
+                .iter()
+                .all(|r| r.gain >= 0.5 / 0.54 && r.gain <= 1.0),
+            "{:?}",
+            c.rungs
+        );
     }
 
     #[test]

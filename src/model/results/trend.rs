@@ -1,31 +1,38 @@
-//! The gain's trend with scale: the least-squares line of the rungs' gains on
-//! log10(size), each rung weighted by 1/(1/n_method + 1/n_baseline). The slope
-//! is a fixed linear combination of the arms' means, so its variance is the
-//! same combination of their s²/n, with Satterthwaite's df; with two rungs this
-//! is exactly Welch's interval for the difference of the two gains per decade.
-//! The interval is for the least-squares trend through the true gains; when
-//! they are not on a straight line the analysis warns.
+//! The trend of a per-rung estimate (the gain, or log10 of the compute
+//! multiplier) with scale: the weighted least-squares line against
+//! log10(scale), and predictions from it.
+//!
+//! Its interval counts two kinds of noise. Seed noise reaches the slope as a
+//! linear combination of the rungs' means (`estimate`). Anything shared by
+//! all seeds of one arm at one rung (its tuned learning rate, its data order,
+//! the rung's luck) scatters the rungs around the line instead; the residual
+//! variance measures it with k − 2 degrees of freedom. The interval uses the
+//! larger of the two, as the modified Knapp–Hartung meta-regression does
+//! (Knapp & Hartung 2003; Röver et al. 2015), and so do the predictions,
+//! so a bent line widens them (Bouthillier et al. 2021 on variance sources).
 
 use serde::{Deserialize, Serialize};
 
-use super::t_dist::student_t_quantile;
+use super::estimate::{
+    combine, components, interval, satterthwaite, structural_variance, Coefficients, Component,
+    RungNoise,
+};
 use super::verdict::Verdict;
-use super::welch::{interval, satterthwaite, Component, RungGain, TrendPoint};
-use crate::model::format;
 
-/// The trend as `analyze` reports it.
+/// The trend of the gain as `analyze` reports it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Trend {
-    /// Change of the gain per tenfold increase in params.
+    /// Change of the gain per tenfold increase in scale.
     pub slope: f64,
-    /// 95% interval for the slope (t with Satterthwaite df).
+    /// 95% interval for the slope.
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
     pub df: Option<f64>,
-    /// The fitted gain at params = 1 (log10 = 0); with `slope`, the line.
+    /// The fitted gain at scale 1 (log10 = 0); with `slope`, the line.
     pub intercept: f64,
     /// How many rungs the line is fitted to.
     pub rungs_used: usize,
+    /// The analysis's verdict (the same as `Analysis::verdict`).
     pub verdict: Verdict,
 }
 
@@ -35,208 +42,242 @@ pub struct Prediction {
     pub params: f64,
     pub gain: f64,
     /// 95% prediction interval for the gain measured there with as many seeds
-    /// as the largest rung, if the trend stays a straight line in log scale.
+    /// as the largest rung, if the trend continues.
     pub pi_low: Option<f64>,
     pub pi_high: Option<f64>,
 }
 
-/// A fitted line and what follows from it, before any verdict.
+/// Per-rung estimates of one quantity, each with its coefficients on the
+/// rungs' means. `None` where the quantity is not defined at a rung.
+#[derive(Clone, Debug, Default)]
+pub struct Series {
+    pub values: Vec<Option<f64>>,
+    pub coefficients: Vec<Coefficients>,
+}
+
+/// A fitted line.
 #[derive(Clone, Debug)]
-pub struct Fit {
+pub struct Line {
     pub slope: f64,
     pub intercept: f64,
-    /// The slope's 95% interval and df; `None` without two rungs of 2+ seeds per arm.
+    /// The slope's 95% interval and its degrees of freedom.
     pub slope_ci: Option<((f64, f64), Option<f64>)>,
-    /// The weighted mean gain over the fitted rungs.
-    pub mean_gain: f64,
-    pub rungs_used: usize,
-    pub next_gain: f64,
-    pub next_pi: Option<(f64, f64)>,
+    /// Indices of the rungs it was fitted to.
+    pub used: Vec<usize>,
+    /// True when the rungs scatter around the line more than seed noise
+    /// explains, so the residual variance set the slope's interval.
+    pub scattered: bool,
+    /// The residual variance per unit weight, with k − 2 degrees of freedom
+    /// (`None` with two rungs, which leave none).
+    residual: Option<(f64, f64)>,
+    weights: Vec<f64>,
+    mean_x: f64,
+    slope_coefficients: Vec<f64>,
 }
 
-/// A weighted least-squares line through (x, gain, weight): the total
-/// weight, the weighted mean of x and, for each point, the coefficient cᵢ
-/// with slope = Σ cᵢ·gainᵢ.
-fn line(points: &[(f64, f64, f64)]) -> (f64, f64, Vec<f64>) {
-    let total: f64 = points.iter().map(|p| p.2).sum();
-    let mean_x = points.iter().map(|p| p.2 * p.0).sum::<f64>() / total;
-    let sxx: f64 = points.iter().map(|p| p.2 * (p.0 - mean_x).powi(2)).sum();
-    let c: Vec<f64> = points.iter().map(|p| p.2 * (p.0 - mean_x) / sxx).collect();
-    (total, mean_x, c)
-}
+impl Line {
+    /// The fitted value at `x`.
+    pub fn at(&self, x: f64) -> f64 {
+        self.intercept + self.slope * x
+    }
 
-/// Fits the line to `points` (rungs with 2+ seeds per arm) and predicts the
-/// gain at `next_x` = log10(next size) for a new measurement with the largest
-/// rung's seeds and spread. Needs at least two points.
-pub fn fit_points(points: &[TrendPoint], next_x: f64) -> Fit {
-    let fit_points: Vec<(f64, f64, f64)> =
-        points.iter().map(|p| (p.x, p.gain, p.weight())).collect();
-    let (total, mean_x, c) = line(&fit_points);
-    let slope: f64 = c.iter().zip(points).map(|(c, p)| c * p.gain).sum();
-    let mean_gain = points.iter().map(|p| p.weight() * p.gain).sum::<f64>() / total;
-    let intercept = mean_gain - slope * mean_x;
-    let slope_parts: Vec<Component> = c
-        .iter()
-        .zip(points)
-        .flat_map(|(c, p)| p.components(c * c))
-        .collect();
-    let (slope_var, slope_df) = satterthwaite(&slope_parts);
-    let slope_ci = interval(slope, slope_var, slope_df);
-    // The fitted line at next_x plus a new measurement there: the largest
-    // rung's variance estimate enters twice, so its coefficients are added,
-    // not listed twice.
-    let last = points.len() - 1;
-    let next_parts: Vec<Component> = c
-        .iter()
-        .zip(points)
-        .enumerate()
-        .flat_map(|(i, (c, p))| {
-            let d = p.weight() / total + (next_x - mean_x) * c;
-            let new_run = if i == last { 1.0 } else { 0.0 };
-            p.components(d * d + new_run)
-        })
-        .collect();
-    let next_gain = intercept + slope * next_x;
-    let (next_var, next_df) = satterthwaite(&next_parts);
-    Fit {
-        slope,
-        intercept,
-        slope_ci: Some((slope_ci, slope_df)),
-        mean_gain,
-        rungs_used: points.len(),
-        next_gain,
-        next_pi: Some(interval(next_gain, next_var, next_df)),
+    /// Weights of the used rungs' estimates in the fitted value at `x`.
+    fn weights_at(&self, x: f64) -> Vec<f64> {
+        let total: f64 = self.weights.iter().sum();
+        self.weights
+            .iter()
+            .zip(&self.slope_coefficients)
+            .map(|(w, c)| w / total + (x - self.mean_x) * c)
+            .collect()
+    }
+
+    /// The larger of the seed-based variance of an estimate (its components)
+    /// and the residual-based one (`Σ dᵢ²/wᵢ`, plus `extra` per-weight
+    /// units), with the degrees of freedom of whichever is used; and whether
+    /// the residual one was.
+    fn larger(&self, mut parts: Vec<Component>, residual_units: f64) -> (f64, Option<f64>, bool) {
+        parts.retain(|c| c.df >= 1.0);
+        let (seed, seed_df) = satterthwaite(&parts);
+        match self.residual {
+            Some((per_weight, df)) if per_weight * residual_units > seed => {
+                (per_weight * residual_units, Some(df), true)
+            }
+            _ => (seed, seed_df, false),
+        }
     }
 }
 
-/// The line through every rung's gain when fewer than two rungs have an
-/// interval: a slope and a prediction, without intervals.
-fn fit_without_intervals(rungs: &[RungGain], next_x: f64) -> Fit {
-    let fit_points: Vec<(f64, f64, f64)> = rungs
-        .iter()
-        .map(|r| {
-            let w = 1.0 / (1.0 / r.n_method as f64 + 1.0 / r.n_baseline as f64);
-            (r.params.log10(), r.gain, w)
-        })
+/// Fits the line to the rungs in `usable` (those with an interval) where the
+/// series is defined, at `xs` = log10(scale). `None` with fewer than two.
+pub fn fit_line(xs: &[f64], series: &Series, noise: &[RungNoise], usable: &[bool]) -> Option<Line> {
+    let used: Vec<usize> = (0..xs.len())
+        .filter(|&i| usable[i] && series.values[i].is_some())
         .collect();
-    let (total, mean_x, c) = line(&fit_points);
-    let slope: f64 = c.iter().zip(&fit_points).map(|(c, p)| c * p.1).sum();
-    let mean_gain = fit_points.iter().map(|p| p.2 * p.1).sum::<f64>() / total;
-    let intercept = mean_gain - slope * mean_x;
-    Fit {
+    if used.len() < 2 {
+        return None;
+    }
+    let value = |i: usize| series.values[i].unwrap_or(0.0);
+    let weights: Vec<f64> = used
+        .iter()
+        .map(|&i| 1.0 / structural_variance(noise, &series.coefficients[i]).max(f64::MIN_POSITIVE))
+        .collect();
+    let total: f64 = weights.iter().sum();
+    let mean_x = used
+        .iter()
+        .zip(&weights)
+        .map(|(&i, w)| w * xs[i])
+        .sum::<f64>()
+        / total;
+    let sxx: f64 = used
+        .iter()
+        .zip(&weights)
+        .map(|(&i, w)| w * (xs[i] - mean_x).powi(2))
+        .sum();
+    if sxx.is_nan() || sxx <= 0.0 {
+        return None;
+    }
+    let slope_coefficients: Vec<f64> = used
+        .iter()
+        .zip(&weights)
+        .map(|(&i, w)| w * (xs[i] - mean_x) / sxx)
+        .collect();
+    let slope: f64 = used
+        .iter()
+        .zip(&slope_coefficients)
+        .map(|(&i, c)| c * value(i))
+        .sum();
+    let mean_value = used
+        .iter()
+        .zip(&weights)
+        .map(|(&i, w)| w * value(i))
+        .sum::<f64>()
+        / total;
+    let intercept = mean_value - slope * mean_x;
+    let k = used.len();
+    let residual = (k > 2).then(|| {
+        let scatter: f64 = used
+            .iter()
+            .zip(&weights)
+            .map(|(&i, w)| w * (value(i) - intercept - slope * xs[i]).powi(2))
+            .sum();
+        (scatter / (k - 2) as f64, (k - 2) as f64)
+    });
+    let mut line = Line {
         slope,
         intercept,
         slope_ci: None,
-        mean_gain,
-        rungs_used: fit_points.len(),
-        next_gain: intercept + slope * next_x,
-        next_pi: None,
-    }
-}
-
-/// Is a straight line a fair summary? Tests each rung's residual
-/// (Bonferroni over rungs) against its own Satterthwaite variance.
-fn linearity_warnings(points: &[TrendPoint], fit: &Fit) -> Vec<String> {
-    let fit_points: Vec<(f64, f64, f64)> =
-        points.iter().map(|p| (p.x, p.gain, p.weight())).collect();
-    let (total, mean_x, c) = line(&fit_points);
-    let k = points.len();
-    let upper = 1.0 - (1.0 - 0.95) / (2.0 * k as f64);
-    let mut warnings = Vec::new();
-    for (i, p) in points.iter().enumerate() {
-        let fitted = fit.intercept + fit.slope * p.x;
-        let parts: Vec<Component> = c
+        used,
+        scattered: false,
+        residual,
+        weights,
+        mean_x,
+        slope_coefficients,
+    };
+    let coefficients = combine(
+        line.used
             .iter()
-            .zip(points)
-            .enumerate()
-            .flat_map(|(j, (cj, q))| {
-                let h = q.weight() / total + (p.x - mean_x) * cj;
-                let a = if i == j { 1.0 - h } else { -h };
-                q.components(a * a)
-            })
-            .collect();
-        let (var, df) = satterthwaite(&parts);
-        if let Some(df) = df {
-            if (p.gain - fitted).abs() > student_t_quantile(upper, df) * var.sqrt() {
-                let d = format::decimals_for(None, p.gain.abs().max(fitted.abs())).max(1);
-                warnings.push(format!(
-                    "At {} the gain ({}) is off the straight line through the other rungs \
-                     (about {}): the gain does not change linearly with log scale, so read the \
-                     slope as an average trend.",
-                    format::size(10f64.powf(p.x)),
-                    format::signed(p.gain, d, true),
-                    format::signed(fitted, d, true)
-                ));
-            }
-        }
-    }
-    warnings
+            .zip(&line.slope_coefficients)
+            .map(|(&i, c)| (*c, &series.coefficients[i])),
+        xs.len(),
+    );
+    // Var(slope) from the residuals is σ²/Sxx in per-weight units.
+    let (variance, df, scattered) = line.larger(components(noise, &coefficients), 1.0 / sxx);
+    line.slope_ci = Some((interval(slope, variance, df), df));
+    line.scattered = scattered;
+    Some(line)
 }
 
-/// The trend through the compared rungs, with its warnings.
-pub fn fit(
-    points: &[TrendPoint],
-    rungs: &[RungGain],
-    next_x: f64,
-    warnings: &mut Vec<String>,
-) -> Fit {
-    if points.len() < 2 {
-        warnings.push(
-            "The trend has no interval: fewer than two rungs have at least 2 seeds in each arm."
-                .to_owned(),
-        );
-        return fit_without_intervals(rungs, next_x);
-    }
-    let fit = fit_points(points, next_x);
-    if points.len() >= 3 {
-        warnings.extend(linearity_warnings(points, &fit));
-    } else {
-        warnings.push(
-            "With two rungs the trend is the line through them; a third rung would show whether \
-             it is straight."
-                .to_owned(),
-        );
-    }
-    fit
+/// The value predicted at `x` and its 95% prediction interval for a new
+/// measurement with the seed noise of rung `like` (the largest used rung).
+pub fn predict(
+    line: &Line,
+    series: &Series,
+    noise: &[RungNoise],
+    x: f64,
+    like: usize,
+) -> (f64, (f64, f64)) {
+    let at = line.weights_at(x);
+    let fitted = combine(
+        line.used
+            .iter()
+            .zip(&at)
+            .map(|(&i, d)| (*d, &series.coefficients[i])),
+        noise.len(),
+    );
+    let mut parts = components(noise, &fitted);
+    // The new measurement is independent of the ones fitted.
+    parts.extend(components(noise, &series.coefficients[like]));
+    let like_weight = line
+        .used
+        .iter()
+        .position(|&i| i == like)
+        .map_or(f64::INFINITY, |j| line.weights[j]);
+    let units = at
+        .iter()
+        .zip(&line.weights)
+        .map(|(d, w)| d * d / w)
+        .sum::<f64>()
+        + 1.0 / like_weight;
+    let (variance, df, _) = line.larger(parts, units);
+    let value = line.at(x);
+    (value, interval(value, variance, df))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn point(x: f64, gain: f64) -> TrendPoint {
-        TrendPoint {
-            x,
-            gain,
-            arms: [(0.04, 5.0), (0.04, 5.0)],
-        }
-    }
-
-    #[test]
-    fn a_straight_line_is_recovered() {
-        let points: Vec<TrendPoint> = (0..4)
-            .map(|i| point(8.0 + f64::from(i), 1.0 + 0.5 * f64::from(i)))
+    fn gain_series(gains: &[f64]) -> (Series, Vec<RungNoise>) {
+        let k = gains.len();
+        let coefficients = (0..k)
+            .map(|i| {
+                let mut c = vec![[0.0; 2]; k];
+                c[i] = [1.0, -1.0];
+                c
+            })
             .collect();
-        let f = fit_points(&points, 12.0);
-        assert!((f.slope - 0.5).abs() < 1e-12);
-        assert!((f.next_gain - 3.0).abs() < 1e-12);
-        assert!((f.mean_gain - 1.75).abs() < 1e-12);
-        let ((lo, hi), _) = f.slope_ci.expect("interval");
-        assert!(lo < 0.5 && 0.5 < hi);
-        let (plo, phi) = f.next_pi.expect("interval");
-        assert!(plo < 3.0 && 3.0 < phi);
-        assert!(linearity_warnings(&points, &f).is_empty());
+        let noise = RungNoise {
+            method: 0.01,
+            baseline: 0.01,
+            paired: None,
+            n_method: 5.0,
+            n_baseline: 5.0,
+        };
+        (
+            Series {
+                values: gains.iter().map(|g| Some(*g)).collect(),
+                coefficients,
+            },
+            vec![noise; k],
+        )
     }
 
     #[test]
-    fn more_seeds_narrow_the_slope() {
-        let few: Vec<TrendPoint> = (0..3).map(|i| point(8.0 + f64::from(i), 1.0)).collect();
-        let mut many = few.clone();
-        many[0].arms = [(0.04, 50.0), (0.04, 50.0)];
-        let width = |p: &[TrendPoint]| {
-            let ((lo, hi), _) = fit_points(p, 11.0).slope_ci.expect("interval");
-            hi - lo
+    fn a_straight_line_is_recovered_and_scatter_does_not_widen_it() {
+        let (s, noise) = gain_series(&[1.0, 1.5, 2.0, 2.5]);
+        let xs = [8.0, 9.0, 10.0, 11.0];
+        let line = fit_line(&xs, &s, &noise, &[true; 4]).expect("line");
+        assert!((line.slope - 0.5).abs() < 1e-12 && (line.at(12.0) - 3.0).abs() < 1e-12);
+        assert!(!line.scattered);
+        let ((lo, hi), _) = line.slope_ci.expect("interval");
+        assert!(lo < 0.5 && 0.5 < hi);
+        let (p, (plo, phi)) = predict(&line, &s, &noise, 12.0, 3);
+        assert!((p - 3.0).abs() < 1e-12 && plo < 3.0 && 3.0 < phi);
+    }
+
+    #[test]
+    fn scatter_beyond_seed_noise_widens_the_interval_with_k_minus_2_df() {
+        let xs = [8.0, 9.0, 10.0, 11.0];
+        let (straight, noise) = gain_series(&[1.0, 1.0, 1.0, 1.0]);
+        let (bent, _) = gain_series(&[1.0, 2.0, 0.5, 1.5]);
+        let width = |s: &Series| {
+            let line = fit_line(&xs, s, &noise, &[true; 4]).expect("line");
+            let ((lo, hi), df) = line.slope_ci.expect("interval");
+            (hi - lo, df, line.scattered)
         };
-        assert!(width(&many) < width(&few));
+        let (w0, _, scattered0) = width(&straight);
+        let (w1, df1, scattered1) = width(&bent);
+        assert!(!scattered0);
+        assert!(scattered1 && df1 == Some(2.0) && w1 > 5.0 * w0);
     }
 }

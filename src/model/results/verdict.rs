@@ -1,28 +1,32 @@
-//! The verdict rules: whether the gain grows, holds or shrinks with scale,
-//! and, when that is unclear, what would settle it.
+//! The verdict rules: whether the method's advantage grows, holds or
+//! shrinks with scale, whether there is any, and, when that is unclear, what
+//! would settle it. The advantage is the compute multiplier where the metric
+//! has a scaling law, else the gain in the metric's units.
 //!
-//! "holds" is a claim that the gain will not fade, so it needs evidence of no
-//! decline, not only a slope whose interval contains zero (issue 22: in a
-//! simulation with a truly constant gain, 531 of 733 "holds" under the old
+//! "holds" is a claim that the advantage will not fade, so it needs evidence
+//! of no decline, not only a slope whose interval contains zero (issue 22: in
+//! a simulation with a truly constant gain, 531 of 733 "holds" under the old
 //! rule had intervals that allowed losing most of the gain per tenfold).
 
 use serde::{Deserialize, Serialize};
 
-use super::trend::{fit_points, Fit};
-use super::welch::{interval, satterthwaite, RungGain, TrendPoint};
+use super::estimate::{ci, RungNoise};
+use super::trend::{fit_line, Line, Series};
 
-/// Whether the gain grows, holds or shrinks with scale.
+/// Whether the method's advantage grows, holds or shrinks with scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The slope's 95% interval is above 0.
     Grows,
-    /// Evidence of no decline: the slope's interval contains 0 but excludes
-    /// losing more than half the mean gain per tenfold scale, the next rung's
-    /// 95% prediction interval is above 0, and so is the largest rung's gain.
+    /// Evidence of no decline: the advantage at the largest rung is above
+    /// none with its 95% interval, and the slope's interval rules out losing
+    /// more than half of it per tenfold scale.
     Holds,
     /// The slope's 95% interval is below 0.
     Shrinks,
+    /// Every rung's 95% interval includes no advantage at all.
+    NoGain,
     /// Anything else.
     Unclear,
 }
@@ -33,31 +37,66 @@ impl Verdict {
             Self::Grows => "grows",
             Self::Holds => "holds",
             Self::Shrinks => "shrinks",
+            Self::NoGain => "no gain",
             Self::Unclear => "unclear",
         }
     }
 }
 
 /// The largest decline per tenfold scale that still counts as holding, as a
-/// share of the mean gain: losing half the gain per decade would leave
-/// nothing two decades on, which no one would call holding.
+/// share of the advantage at the largest rung: losing half of it per decade
+/// would leave little two decades on, which no one would call holding. Ours.
 pub const MOST_DECLINE_PER_DECADE: f64 = 0.5;
 
-/// The verdict from a fitted line and the largest rung's lower 95% bound.
-pub fn decide(fit: &Fit, top_ci_low: Option<f64>) -> Verdict {
-    let Some(((lo, hi), _)) = fit.slope_ci else {
+/// A line through a series and the verdict it supports.
+pub struct Judged {
+    pub line: Option<Line>,
+    pub verdict: Verdict,
+}
+
+/// The verdict on a series (log10 multipliers or gains) at `xs` = log10(scale).
+pub fn judge(xs: &[f64], series: &Series, noise: &[RungNoise], usable: &[bool]) -> Judged {
+    let Some(line) = fit_line(xs, series, noise, usable) else {
+        return Judged {
+            line: None,
+            verdict: Verdict::Unclear,
+        };
+    };
+    let verdict = decide(&line, xs, series, noise);
+    Judged {
+        line: Some(line),
+        verdict,
+    }
+}
+
+fn decide(line: &Line, xs: &[f64], series: &Series, noise: &[RungNoise]) -> Verdict {
+    let Some(((lo, hi), _)) = line.slope_ci else {
         return Verdict::Unclear;
     };
+    let interval_at = |i: usize| {
+        ci(
+            series.values[i].unwrap_or(0.0),
+            noise,
+            &series.coefficients[i],
+        )
+    };
+    if line.used.iter().all(|&i| {
+        let (a, b) = interval_at(i);
+        a <= 0.0 && 0.0 <= b
+    }) {
+        return Verdict::NoGain;
+    }
     if lo > 0.0 {
         return Verdict::Grows;
     }
     if hi < 0.0 {
         return Verdict::Shrinks;
     }
-    let no_decline = fit.mean_gain > 0.0 && lo > -MOST_DECLINE_PER_DECADE * fit.mean_gain;
-    let next_positive = fit.next_pi.is_some_and(|(pi_low, _)| pi_low > 0.0);
-    let top_positive = top_ci_low.is_some_and(|lo| lo > 0.0);
-    if no_decline && next_positive && top_positive {
+    let Some(&top) = line.used.last() else {
+        return Verdict::Unclear;
+    };
+    let at_top = line.at(xs[top]);
+    if interval_at(top).0 > 0.0 && at_top > 0.0 && lo > -MOST_DECLINE_PER_DECADE * at_top {
         Verdict::Holds
     } else {
         Verdict::Unclear
@@ -83,115 +122,101 @@ pub struct Settle {
 
 /// More seeds than this at one rung cost more than running the next rung
 /// (a rung up is a few times the compute of all seeds at a rung below), so
-/// the advice becomes "run the next rung".
+/// the advice becomes "run the next rung". Ours.
 pub const MOST_PROJECTED_SEEDS: usize = 200;
 
-/// The verdict if rung `i` (every rung when `None`) had `n` seeds per arm
-/// with the same means and spreads.
-fn projected(
-    points: &[TrendPoint],
-    i: Option<usize>,
-    n: usize,
-    next_x: f64,
-    top: &RungGain,
-) -> Verdict {
-    let mut more = points.to_vec();
-    for (j, p) in more.iter_mut().enumerate() {
-        if i.is_none_or(|i| i == j) {
-            for arm in &mut p.arms {
-                arm.1 = arm.1.max(n as f64);
+/// What an unclear analysis is about, for projecting more seeds.
+pub struct Question<'a> {
+    pub xs: &'a [f64],
+    pub series: &'a Series,
+    pub noise: &'a [RungNoise],
+    pub usable: &'a [bool],
+}
+
+impl Question<'_> {
+    /// The verdict if rung `i` (every rung when `None`) had `n` seeds per arm
+    /// with the same means and spreads.
+    fn projected(&self, i: Option<usize>, n: usize) -> Verdict {
+        let more: Vec<RungNoise> = self
+            .noise
+            .iter()
+            .enumerate()
+            .map(|(j, r)| {
+                if i.is_none_or(|i| i == j) {
+                    r.with_seeds(n as f64)
+                } else {
+                    *r
+                }
+            })
+            .collect();
+        judge(self.xs, self.series, &more, self.usable).verdict
+    }
+
+    /// The fewest seeds per arm (above `now`, at most [`MOST_PROJECTED_SEEDS`])
+    /// at rung `i` (every rung when `None`) that settle the verdict, by bisection.
+    fn fewest_seeds(&self, i: Option<usize>, now: usize) -> Option<usize> {
+        if now >= MOST_PROJECTED_SEEDS
+            || self.projected(i, MOST_PROJECTED_SEEDS) == Verdict::Unclear
+        {
+            return None;
+        }
+        let (mut lo, mut hi) = (now, MOST_PROJECTED_SEEDS);
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            if self.projected(i, mid) == Verdict::Unclear {
+                lo = mid;
+            } else {
+                hi = mid;
             }
         }
+        Some(hi)
     }
-    let top_ci_low = match more.last() {
-        Some(last) if last.x == top.params.log10() => {
-            let (variance, df) = satterthwaite(&last.components(1.0));
-            Some(interval(last.gain, variance, df).0)
-        }
-        _ => top.ci_low,
-    };
-    decide(&fit_points(&more, next_x), top_ci_low)
 }
 
-/// The fewest seeds per arm (above `now`, at most [`MOST_PROJECTED_SEEDS`])
-/// at rung `i` (every rung when `None`) that settle the verdict, by bisection.
-fn fewest_seeds(
-    points: &[TrendPoint],
-    i: Option<usize>,
-    now: usize,
-    next_x: f64,
-    top: &RungGain,
-) -> Option<usize> {
-    if now >= MOST_PROJECTED_SEEDS
-        || projected(points, i, MOST_PROJECTED_SEEDS, next_x, top) == Verdict::Unclear
-    {
-        return None;
-    }
-    let (mut lo, mut hi) = (now, MOST_PROJECTED_SEEDS);
-    while hi - lo > 1 {
-        let mid = (lo + hi) / 2;
-        if projected(points, i, mid, next_x, top) == Verdict::Unclear {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    Some(hi)
-}
-
-/// For an unclear verdict with a positive mean gain: the rung where the
-/// fewest extra seeds would settle it; if no single rung would within
-/// [`MOST_PROJECTED_SEEDS`], the seeds needed at every rung; failing that,
-/// the rung that carries most of the slope's variance. `None` when there is
-/// no interval to narrow or the method is not ahead on average (more seeds
-/// cannot make it hold).
+/// For an unclear verdict: the rung where the fewest extra seeds would
+/// settle it; if no single rung would within [`MOST_PROJECTED_SEEDS`], the
+/// seeds needed at every rung; failing that (rung-to-rung scatter, which
+/// seeds do not shrink, or a method not ahead), only the next rung. `None`
+/// when there is no line to narrow.
 pub fn settle(
-    points: &[TrendPoint],
-    fit: &Fit,
-    top: &RungGain,
+    question: &Question,
+    line: &Line,
+    params: &[f64],
     next_params: f64,
 ) -> Option<Settle> {
-    if points.len() < 2 || fit.slope_ci.is_none() || fit.mean_gain <= 0.0 {
-        return None;
-    }
-    let next_x = next_params.log10();
-    let seeds_now = |p: &TrendPoint| p.arms[0].1.min(p.arms[1].1) as usize;
+    let seeds_now = |i: usize| {
+        let n = &question.noise[i];
+        n.n_method.min(n.n_baseline) as usize
+    };
     let mut best: Option<(usize, usize)> = None; // (extra seeds, rung index)
-    for (i, p) in points.iter().enumerate() {
-        let now = seeds_now(p);
-        if let Some(n) = fewest_seeds(points, Some(i), now, next_x, top) {
+                                                 // The ends of the ladder carry most of the slope's variance, and the
+                                                 // largest rung decides "holds": trying only them bounds the work (about
+                                                 // 30 refits whatever the number of rungs).
+    let mut candidates: Vec<usize> = [line.used.first(), line.used.last()]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect();
+    candidates.dedup();
+    for &i in &candidates {
+        let now = seeds_now(i);
+        if let Some(n) = question.fewest_seeds(Some(i), now) {
             if best.is_none_or(|(extra, _)| n - now < extra) {
                 best = Some((n - now, i));
             }
         }
     }
-    let fewest_now = points.iter().map(seeds_now).min().unwrap_or(0);
-    let everywhere = best
-        .is_none()
-        .then(|| fewest_seeds(points, None, fewest_now, next_x, top))
-        .flatten();
-    let (index, seeds_needed, every_rung) = match (best, everywhere) {
-        (Some((extra, i)), _) => (i, Some(seeds_now(&points[i]) + extra), false),
-        (None, Some(n)) => {
-            let i = (0..points.len()).min_by_key(|&i| seeds_now(&points[i]))?;
-            (i, Some(n), true)
-        }
-        (None, None) => {
-            // The rung whose variance weighs most in the slope: (x − x̄)²·Var(gain).
-            let total: f64 = points.iter().map(TrendPoint::weight).sum();
-            let mean_x = points.iter().map(|p| p.weight() * p.x).sum::<f64>() / total;
-            let share = |p: &TrendPoint| {
-                let (v, _) = satterthwaite(&p.components(1.0));
-                (p.weight() * (p.x - mean_x)).powi(2) * v
-            };
-            let i = (0..points.len())
-                .max_by(|&a, &b| share(&points[a]).total_cmp(&share(&points[b])))?;
-            (i, None, false)
-        }
+    let fewest = line.used.iter().copied().min_by_key(|&i| seeds_now(i))?;
+    let (index, seeds_needed, every_rung) = match best {
+        Some((extra, i)) => (i, Some(seeds_now(i) + extra), false),
+        None => match question.fewest_seeds(None, seeds_now(fewest)) {
+            Some(n) => (fewest, Some(n), true),
+            None => (*line.used.last()?, None, false),
+        },
     };
     Some(Settle {
-        params: 10f64.powf(points[index].x),
-        seeds_now: seeds_now(&points[index]),
+        params: params[index],
+        seeds_now: seeds_now(index),
         every_rung,
         seeds_needed,
         next_params,
@@ -202,52 +227,50 @@ pub fn settle(
 mod tests {
     use super::*;
 
-    fn fit(slope_ci: (f64, f64), mean_gain: f64, pi_low: f64) -> Fit {
-        Fit {
-            slope: 0.5 * (slope_ci.0 + slope_ci.1),
-            intercept: 0.0,
-            slope_ci: Some((slope_ci, Some(10.0))),
-            mean_gain,
-            rungs_used: 3,
-            next_gain: mean_gain,
-            next_pi: Some((pi_low, mean_gain * 2.0)),
-        }
+    /// Gains at 10⁸…10¹¹ with five seeds per arm and a variance of the mean of `v` per arm.
+    fn verdict(gains: &[f64], v: f64) -> Verdict {
+        let k = gains.len();
+        let series = Series {
+            values: gains.iter().map(|g| Some(*g)).collect(),
+            coefficients: (0..k)
+                .map(|i| {
+                    let mut c = vec![[0.0; 2]; k];
+                    c[i] = [1.0, -1.0];
+                    c
+                })
+                .collect(),
+        };
+        let noise = vec![
+            RungNoise {
+                method: v,
+                baseline: v,
+                paired: None,
+                n_method: 5.0,
+                n_baseline: 5.0,
+            };
+            k
+        ];
+        let xs: Vec<f64> = (0..k).map(|i| 8.0 + i as f64).collect();
+        judge(&xs, &series, &noise, &vec![true; k]).verdict
     }
 
     #[test]
-    fn holds_needs_every_condition() {
-        assert_eq!(
-            decide(&fit((0.1, 0.3), 1.0, 0.5), Some(0.5)),
-            Verdict::Grows
-        );
-        assert_eq!(
-            decide(&fit((-0.3, -0.1), 1.0, 0.5), Some(0.5)),
-            Verdict::Shrinks
-        );
-        assert_eq!(
-            decide(&fit((-0.3, 0.2), 1.0, 0.5), Some(0.5)),
-            Verdict::Holds
-        );
-        // Could lose more than half the gain per decade.
-        assert_eq!(
-            decide(&fit((-0.6, 0.2), 1.0, 0.5), Some(0.5)),
-            Verdict::Unclear
-        );
-        // The next rung could show no gain.
-        assert_eq!(
-            decide(&fit((-0.3, 0.2), 1.0, -0.1), Some(0.5)),
-            Verdict::Unclear
-        );
-        // The largest rung's gain is not clearly positive.
-        assert_eq!(
-            decide(&fit((-0.3, 0.2), 1.0, 0.5), Some(-0.1)),
-            Verdict::Unclear
-        );
-        assert_eq!(decide(&fit((-0.3, 0.2), 1.0, 0.5), None), Verdict::Unclear);
-        // A method that is behind does not "hold".
-        assert_eq!(
-            decide(&fit((-0.3, 0.2), -1.0, 0.5), Some(0.5)),
-            Verdict::Unclear
-        );
+    fn each_verdict_from_its_rule() {
+        assert_eq!(verdict(&[1.0, 2.0, 3.0, 4.0], 0.01), Verdict::Grows);
+        assert_eq!(verdict(&[4.0, 3.0, 2.0, 1.0], 0.01), Verdict::Shrinks);
+        assert_eq!(verdict(&[1.0, 1.02, 0.99, 1.0], 0.01), Verdict::Holds);
+        // Every rung's interval includes zero.
+        assert_eq!(verdict(&[0.05, -0.05, 0.02, 0.0], 0.01), Verdict::NoGain);
+        // Ahead at the top, but the slope could lose more than half of it per decade.
+        assert_eq!(verdict(&[1.0, 0.2, 1.6, 0.5], 0.01), Verdict::Unclear);
+        // One rung with an interval: no line, no verdict.
+        assert_eq!(verdict(&[1.0], 0.01), Verdict::Unclear);
+    }
+
+    #[test]
+    fn holds_needs_the_top_rung_above_none() {
+        // Flat at 0.3 with noise that leaves the top rung's interval across zero.
+        assert_ne!(verdict(&[0.3, 0.3, 0.3, 0.3], 0.05), Verdict::Holds);
+        assert_eq!(verdict(&[0.3, 0.3, 0.3, 0.3], 0.001), Verdict::Holds);
     }
 }

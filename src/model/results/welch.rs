@@ -4,15 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::estimate::{interval, variance, RungNoise};
 use super::input::ResultRow;
-use super::t_dist::student_t_quantile;
 use crate::model::format;
 
-/// Two-sided 95% intervals everywhere: the upper quantile used is 0.975.
-pub const UPPER: f64 = 0.975;
-
 /// One rung's comparison. Intervals are `None` (null in JSON) when an arm has
-/// fewer than two seeds.
+/// fewer than two seeds. Paired seeds give a paired t interval.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RungGain {
     pub params: f64,
@@ -33,6 +30,21 @@ pub struct RungGain {
     pub method_ci_high: Option<f64>,
     pub baseline_ci_low: Option<f64>,
     pub baseline_ci_high: Option<f64>,
+    /// How much more compute the baseline would need to reach the method's
+    /// value here (1 = no gain), with its 95% interval; `None` where no
+    /// multiplier applies (`multiplier_note` says why).
+    pub multiplier: Option<f64>,
+    pub multiplier_low: Option<f64>,
+    pub multiplier_high: Option<f64>,
+    /// True when the method's value lies beyond the baseline's fitted range,
+    /// so the multiplier extrapolates the baseline's curve.
+    pub extrapolated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multiplier_note: Option<String>,
+    /// True when the arms' seeds were paired (the same labels in both), and
+    /// compared pair by pair.
+    #[serde(default)]
+    pub paired: bool,
 }
 
 /// One arm at one rung.
@@ -64,86 +76,108 @@ pub fn summarize(values: &[f64]) -> Option<ArmSummary> {
     })
 }
 
-/// One variance component of an estimate: coefficient × (s²/n), with n − 1 df.
-#[derive(Clone, Copy, Debug)]
-pub struct Component {
-    pub coefficient: f64,
-    pub variance_of_mean: f64,
-    pub df: f64,
-}
-
-/// The variance Σ aᵢ·s²ᵢ/nᵢ of a linear combination of independent means, and
-/// its Welch–Satterthwaite degrees of freedom (Satterthwaite 1946, eq. 17;
-/// Welch 1947). `None` df when the variance is zero or not finite (the
-/// caller refuses values that large before they get here).
-pub fn satterthwaite(components: &[Component]) -> (f64, Option<f64>) {
-    let variance: f64 = components
-        .iter()
-        .map(|c| c.coefficient * c.variance_of_mean)
-        .sum();
-    if !(variance.is_finite() && variance > 0.0) {
-        return (variance.max(0.0), None);
-    }
-    // Dividing by the variance first keeps tiny variances from underflowing.
-    let inverse_df: f64 = components
-        .iter()
-        .map(|c| (c.coefficient * c.variance_of_mean / variance).powi(2) / c.df)
-        .sum();
-    (variance, Some(1.0 / inverse_df))
-}
-
-/// A 95% t interval around `estimate`; zero width when there is no spread at all.
-pub fn interval(estimate: f64, variance: f64, df: Option<f64>) -> (f64, f64) {
-    match df {
-        Some(df) => {
-            let half = student_t_quantile(UPPER, df) * variance.sqrt();
-            (estimate - half, estimate + half)
-        }
-        None => (estimate, estimate),
-    }
-}
-
-/// What the trend needs from a rung with at least two seeds per arm: its
-/// position, gain, and each arm's variance and seed count (so a projection
-/// can ask what more seeds would do).
-#[derive(Clone, Debug)]
-pub struct TrendPoint {
-    /// log10 of the rung's size.
-    pub x: f64,
-    pub gain: f64,
-    /// (sample variance, seeds) of the method and the baseline.
-    pub arms: [(f64, f64); 2],
-}
-
-impl TrendPoint {
-    /// Inverse variance of the gain if both arms had the same noise. Not
-    /// 1/SE²: with 2–5 seeds the estimated SEs are so noisy that weighting by
-    /// them favours rungs that look precise by chance; in the 3-seed
-    /// simulation (tests/analysis.rs) that cut the slope interval's coverage
-    /// from 94% to 90%.
-    pub fn weight(&self) -> f64 {
-        1.0 / (1.0 / self.arms[0].1 + 1.0 / self.arms[1].1)
-    }
-
-    /// The gain's variance components, each scaled by `coefficient`.
-    pub fn components(&self, coefficient: f64) -> [Component; 2] {
-        self.arms.map(|(variance, n)| Component {
-            coefficient,
-            variance_of_mean: variance / n,
-            df: n - 1.0,
-        })
-    }
-}
-
-/// The rungs compared, ascending, and the points the trend is fitted to.
+/// The rungs compared, ascending: what the page shows, each rung's seed
+/// noise, and whether it has an interval (two or more seeds per arm).
+#[derive(Default)]
 pub struct Compared {
     pub rungs: Vec<RungGain>,
-    pub points: Vec<TrendPoint>,
+    pub noise: Vec<RungNoise>,
+    pub usable: Vec<bool>,
 }
 
-/// Compares `method` with `baseline` at every size where both ran. `direction`
-/// is +1 when higher is better, −1 when lower is. Notes in `warnings` what
-/// it leaves out and why.
+impl Compared {
+    /// Adds a rung, with its gain's interval when both arms have 2+ seeds.
+    pub fn push(&mut self, mut rung: RungGain, noise: RungNoise, direction: f64) {
+        let usable = noise.n_method >= 2.0 && noise.n_baseline >= 2.0;
+        if usable {
+            let (variance, df) = variance(&[noise], &vec![[direction, -direction]]);
+            let (lo, hi) = interval(rung.gain, variance, df);
+            rung.ci_low = Some(lo);
+            rung.ci_high = Some(hi);
+            rung.se = Some(variance.sqrt());
+            rung.df = df;
+        }
+        rung.paired = noise.paired.is_some();
+        self.rungs.push(rung);
+        self.noise.push(noise);
+        self.usable.push(usable);
+    }
+}
+
+/// The two arms' runs at one rung, and whether their seeds pair up: every
+/// seed label once in each arm, the same labels in both (same data order and
+/// initialisation), as the plan's template asks.
+fn arm_runs<'a>(group: &[&'a ResultRow], arm: &str) -> Vec<&'a ResultRow> {
+    let mut runs: Vec<&ResultRow> = group.iter().copied().filter(|r| r.arm == arm).collect();
+    runs.sort_by(|a, b| a.seed.cmp(&b.seed));
+    runs
+}
+
+fn duplicate_seed<'a>(runs: &[&'a ResultRow]) -> Option<&'a str> {
+    runs.windows(2)
+        .find(|w| w[0].seed == w[1].seed)
+        .map(|w| w[0].seed.as_str())
+}
+
+/// Covariance of the two means over paired seeds, when they pair.
+fn paired_covariance(m: &[&ResultRow], b: &[&ResultRow], means: (f64, f64)) -> Option<f64> {
+    let n = m.len();
+    let pairs = n >= 2
+        && n == b.len()
+        && m.iter().zip(b).all(|(x, y)| x.seed == y.seed)
+        && duplicate_seed(m).is_none();
+    pairs.then(|| {
+        let sum: f64 = m
+            .iter()
+            .zip(b)
+            .map(|(x, y)| (x.value - means.0) * (y.value - means.1))
+            .sum();
+        sum / (n - 1) as f64 / n as f64
+    })
+}
+
+/// One-sample 95% t interval of an arm's mean, for the chart.
+fn arm_interval(a: &ArmSummary) -> (Option<f64>, Option<f64>) {
+    match a.variance {
+        Some(v) => {
+            let (lo, hi) = interval(a.mean, v / a.n as f64, (v > 0.0).then(|| (a.n - 1) as f64));
+            (Some(lo), Some(hi))
+        }
+        None => (None, None),
+    }
+}
+
+/// The rung's summary before intervals.
+pub fn rung_gain(params: f64, m: &ArmSummary, b: &ArmSummary, direction: f64) -> RungGain {
+    let (method_ci_low, method_ci_high) = arm_interval(m);
+    let (baseline_ci_low, baseline_ci_high) = arm_interval(b);
+    RungGain {
+        params,
+        method_mean: m.mean,
+        baseline_mean: b.mean,
+        gain: direction * (m.mean - b.mean),
+        ci_low: None,
+        ci_high: None,
+        se: None,
+        df: None,
+        n_method: m.n,
+        n_baseline: b.n,
+        method_ci_low,
+        method_ci_high,
+        baseline_ci_low,
+        baseline_ci_high,
+        multiplier: None,
+        multiplier_low: None,
+        multiplier_high: None,
+        extrapolated: false,
+        multiplier_note: None,
+        paired: false,
+    }
+}
+
+/// Compares `method` with `baseline` at every size where both ran, pairing
+/// seeds where they pair. `direction` is +1 when higher is better, −1 when
+/// lower is. Notes in `warnings` what it leaves out and why.
 pub fn compare_rungs(
     rows: &[ResultRow],
     method: &str,
@@ -153,40 +187,28 @@ pub fn compare_rungs(
 ) -> Compared {
     let mut sorted: Vec<&ResultRow> = rows.iter().collect();
     sorted.sort_by(|a, b| a.params.total_cmp(&b.params));
-    let mut compared = Compared {
-        rungs: Vec::new(),
-        points: Vec::new(),
-    };
+    let mut compared = Compared::default();
     let (method_shown, baseline_shown) = (format::visible(method), format::visible(baseline));
     for group in sorted.chunk_by(|a, b| a.params == b.params) {
         let params = group[0].params;
         let size = format::size(params);
-        fn arm_rows<'a>(
-            group: &'a [&'a ResultRow],
-            arm: &'a str,
-        ) -> impl Iterator<Item = &'a &'a ResultRow> {
-            group.iter().filter(move |r| r.arm == arm)
-        }
-        for (arm, shown) in [(method, &method_shown), (baseline, &baseline_shown)] {
-            let mut seeds: Vec<&str> = arm_rows(group, arm).map(|r| r.seed.as_str()).collect();
-            seeds.sort_unstable();
-            if let Some(w) = seeds.windows(2).find(|w| w[0] == w[1]) {
+        let (m_runs, b_runs) = (arm_runs(group, method), arm_runs(group, baseline));
+        for (runs, shown) in [(&m_runs, &method_shown), (&b_runs, &baseline_shown)] {
+            if let Some(seed) = duplicate_seed(runs) {
                 warnings.push(format!(
                     "At {size}, {shown} has seed {} more than once; each row counts as a \
                      separate run.",
-                    format::excerpt(w[0], super::limits::MAX_QUOTED_CHARS)
+                    format::excerpt(seed, super::limits::MAX_QUOTED_CHARS)
                 ));
             }
         }
-        let values = |arm: &str| arm_rows(group, arm).map(|r| r.value).collect::<Vec<f64>>();
-        let (Some(m), Some(b)) = (summarize(&values(method)), summarize(&values(baseline))) else {
-            let has_method = arm_rows(group, method).next().is_some();
-            let has_baseline = arm_rows(group, baseline).next().is_some();
-            if has_method || has_baseline {
-                let (has, lacks) = if has_method {
-                    (&method_shown, &baseline_shown)
-                } else {
+        let values = |runs: &[&ResultRow]| runs.iter().map(|r| r.value).collect::<Vec<f64>>();
+        let (Some(m), Some(b)) = (summarize(&values(&m_runs)), summarize(&values(&b_runs))) else {
+            if !m_runs.is_empty() || !b_runs.is_empty() {
+                let (has, lacks) = if m_runs.is_empty() {
                     (&baseline_shown, &method_shown)
+                } else {
+                    (&method_shown, &baseline_shown)
                 };
                 warnings.push(format!(
                     "At {size} only {has} has results (no {lacks}); that rung is left out."
@@ -194,65 +216,31 @@ pub fn compare_rungs(
             }
             continue;
         };
-        let arm_interval = |a: &ArmSummary| match a.variance {
-            Some(v) => {
-                let (lo, hi) =
-                    interval(a.mean, v / a.n as f64, (v > 0.0).then(|| (a.n - 1) as f64));
-                (Some(lo), Some(hi))
-            }
-            None => (None, None),
+        let noise = RungNoise {
+            method: m.variance.unwrap_or(0.0) / m.n as f64,
+            baseline: b.variance.unwrap_or(0.0) / b.n as f64,
+            paired: paired_covariance(&m_runs, &b_runs, (m.mean, b.mean)),
+            n_method: m.n as f64,
+            n_baseline: b.n as f64,
         };
-        let (method_ci_low, method_ci_high) = arm_interval(&m);
-        let (baseline_ci_low, baseline_ci_high) = arm_interval(&b);
-        let gain = direction * (m.mean - b.mean);
-        let mut rung = RungGain {
-            params,
-            method_mean: m.mean,
-            baseline_mean: b.mean,
-            gain,
-            ci_low: None,
-            ci_high: None,
-            se: None,
-            df: None,
-            n_method: m.n,
-            n_baseline: b.n,
-            method_ci_low,
-            method_ci_high,
-            baseline_ci_low,
-            baseline_ci_high,
-        };
-        if let (Some(vm), Some(vb)) = (m.variance, b.variance) {
-            let point = TrendPoint {
-                x: params.log10(),
-                gain,
-                arms: [(vm, m.n as f64), (vb, b.n as f64)],
-            };
-            let (variance, df) = satterthwaite(&point.components(1.0));
-            let (lo, hi) = interval(gain, variance, df);
-            rung.ci_low = Some(lo);
-            rung.ci_high = Some(hi);
-            rung.se = Some(variance.sqrt());
-            rung.df = df;
-            if variance == 0.0 {
-                warnings.push(format!(
-                    "At {size} every seed gave the same value in both arms, so the interval has \
-                     zero width; check that the seeds really differ."
-                ));
-            }
-            compared.points.push(point);
-        } else {
+        if m.n < 2 || b.n < 2 {
             let few: Vec<String> = [(&method_shown, m.n), (&baseline_shown, b.n)]
                 .iter()
                 .filter(|(_, n)| *n < 2)
                 .map(|(arm, n)| format!("{arm} has {n} seed"))
                 .collect();
             warnings.push(format!(
-                "At {size} {}: no interval for the gain there, and the trend leaves it out \
+                "At {size} {}: no interval there, and the trend leaves that rung out \
                  (it needs at least 2 seeds per arm; 3 or more give usable intervals).",
                 few.join(" and ")
             ));
+        } else if noise.method == 0.0 && noise.baseline == 0.0 {
+            warnings.push(format!(
+                "At {size} every seed gave the same value in both arms, so the interval has \
+                 zero width; check that the seeds really differ."
+            ));
         }
-        compared.rungs.push(rung);
+        compared.push(rung_gain(params, &m, &b, direction), noise, direction);
     }
     compared
 }
@@ -287,33 +275,5 @@ mod tests {
         assert!((s.variance.expect("n ≥ 2") - 1.0).abs() < 1e-9);
         assert_eq!(summarize(&[4.0]).map(|s| s.variance), Some(None));
         assert!(summarize(&[]).is_none());
-    }
-
-    #[test]
-    fn satterthwaite_of_equal_parts_adds_their_df() {
-        let part = Component {
-            coefficient: 1.0,
-            variance_of_mean: 0.5,
-            df: 4.0,
-        };
-        let (v, df) = satterthwaite(&[part, part]);
-        assert_eq!(v, 1.0);
-        assert!((df.expect("spread") - 8.0).abs() < 1e-12);
-        assert_eq!(
-            satterthwaite(&[Component {
-                variance_of_mean: 0.0,
-                ..part
-            }])
-            .1,
-            None
-        );
-    }
-
-    #[test]
-    fn interval_is_symmetric_with_the_t_quantile() {
-        let (lo, hi) = interval(1.0, 4.0, Some(10.0));
-        assert!((hi - 1.0 - 2.0 * 2.228_138_852).abs() < 1e-8);
-        assert!((1.0 - lo - (hi - 1.0)).abs() < 1e-12);
-        assert_eq!(interval(3.0, 0.0, None), (3.0, 3.0));
     }
 }

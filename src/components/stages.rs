@@ -1,0 +1,36 @@
+//! The plan's stages as a timeline: what each runs, what it costs, and the
+//! gate decided before its results are seen; then the verdict's power.
+
+use yew::prelude::*;
+
+use crate::model::plan::Plan;
+use crate::text::stages::{cost_line, gate, power_advice, power_sentence, title};
+
+pub fn view(plan: &Plan) -> Html {
+    if plan.stages.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="panel stages" aria-labelledby="stages-title">
+            <h2 id="stages-title">{ "Stages and gates" }</h2>
+            <p class="hint">{ "Run the plan in this order. Each gate is fixed now, before its stage's results are seen; paste results in Results to check it." }</p>
+            <ol class="timeline">
+                { for plan.stages.iter().enumerate().map(|(i, s)| html! {
+                    <li>
+                        <h3>{ title(i + 1, s) }</h3>
+                        <p>{ cost_line(plan, s) }</p>
+                        <p class="gate"><strong>{ "Gate: " }</strong>{ gate(plan, s) }</p>
+                    </li>
+                }) }
+            </ol>
+            if let Some(p) = &plan.power {
+                <p class="power">
+                    <strong>{ "Power of the verdict: " }</strong>{ power_sentence(p) }
+                    if let Some(advice) = power_advice(p) {
+                        { " " }{ advice }
+                    }
+                </p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,501 @@
+//! The verdict's power: how often the plan's own rungs and seeds would make
+//! the results analysis say "holds" for a method worth the assumed compute
+//! multiplier, and how often it would invent a trend when there is no gain.
+//!
+//! The data a plan would produce are simulated as the analysis sees them:
+//! rung means on a loss curve (Chinchilla's fitted law, Hoffmann et al. 2022,
+//! approach 3, along its compute-optimal path, as the shape of a typical
+//! loss against compute), the method's means where the baseline would be
+//! with the multiplier's extra compute, and seed noise of the assumed size.
+//! The analysis's own linearisation (`results::multiplier`) turns the means
+//! into log10 multipliers; each simulated data set then goes through the
+//! verdict's rules (`results::verdict`): the same line, the larger of the
+//! seed-based and residual variance, the same thresholds. A native test
+//! checks the rates against the full analysis on simulated raw results.
+
+use serde::Serialize;
+
+use super::results::estimate::{Coefficients, RungNoise};
+use super::results::multiplier::multipliers;
+use super::results::t_dist::student_t_quantile;
+use super::results::trend::Series;
+use super::results::verdict::MOST_DECLINE_PER_DECADE;
+use super::results::welch::{rung_gain, ArmSummary, Compared};
+
+/// Seed-to-seed standard deviation of a final loss assumed when the plan is
+/// not told one (nats). Ours: the size the calibration tests use; measure
+/// yours from the first stage's seeds and enter it as Noise.
+pub const DEFAULT_LOSS_SD: f64 = 0.01;
+
+/// The power a plan aims for: Cohen (1988)'s conventional 0.8.
+pub const TARGET: f64 = 0.8;
+
+/// Most seeds per arm the advice considers. Ours.
+pub const MOST_SEEDS: u32 = 64;
+
+/// Simulated data sets per rate when searching for seeds: coarser, as the
+/// answer is a whole number of seeds. Ours.
+const SEARCH_DATA_SETS: usize = 400;
+
+/// Simulated data sets per rate: the rates' sampling error is about 1
+/// percentage point. Ours.
+const DATA_SETS: usize = 2_000;
+
+/// What the plan asks the results to show, rung by rung.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Each rung's scale in the axis's unit, ascending.
+    pub scales: Vec<f64>,
+    /// FLOPs of one run at each rung.
+    pub flops_per_run: Vec<f64>,
+    /// Seeds per arm at each rung for the method against its strongest baseline.
+    pub seeds: Vec<u32>,
+    /// How compute grows with the scale (2 on the pretraining axis).
+    pub compute_exponent: f64,
+}
+
+/// The verdict's power for one plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VerdictPower {
+    /// The compute multiplier assumed (the input `multiplier`).
+    pub multiplier: f64,
+    /// The seed-to-seed standard deviation assumed for the loss.
+    pub seed_sd: f64,
+    /// Probability that the results say "holds" for that multiplier.
+    pub holds: f64,
+    /// Probability of "holds" or "grows".
+    pub holds_or_grows: f64,
+    /// Probability of a false "grows" or "shrinks" when the multiplier is 1.
+    pub false_trend: f64,
+    /// Probability of "no gain" when the multiplier is 1.
+    pub no_gain_when_none: f64,
+    /// Seeds per arm at each rung that these rates assume.
+    pub seeds: Vec<u32>,
+    /// When "holds" falls short of [`TARGET`]: the seeds per arm at every
+    /// rung that would reach it, if at most [`MOST_SEEDS`] do.
+    pub seeds_to_reach_target: Option<u32>,
+    /// Simulated data sets behind each rate.
+    pub data_sets: u32,
+}
+
+/// Chinchilla's fitted loss (Hoffmann et al. 2022, approach 3: E 1.69,
+/// A 406.4, B 410.7, α 0.34, β 0.28) at compute C on its compute-optimal
+/// path D = 20·N, C = 6·N·D.
+pub fn loss_at_compute(c: f64) -> f64 {
+    let n = (c / 120.0).sqrt();
+    1.69 + 406.4 / n.powf(0.34) + 410.7 / (20.0 * n).powf(0.28)
+}
+
+/// The rungs as the analysis would see their expected means.
+fn expected(c: &Comparison, multiplier: f64, sd: f64) -> Compared {
+    let mut compared = Compared::default();
+    for ((&scale, &flops), &n) in c.scales.iter().zip(&c.flops_per_run).zip(&c.seeds) {
+        let n = n.max(1) as usize;
+        let arm = |mean: f64| ArmSummary {
+            n,
+            mean,
+            variance: (n >= 2).then_some(sd * sd),
+        };
+        let (m, b) = (
+            arm(loss_at_compute(flops * multiplier)),
+            arm(loss_at_compute(flops)),
+        );
+        let v = sd * sd / n as f64;
+        let noise = RungNoise {
+            method: v,
+            baseline: v,
+            // Paired seeds, as the plan runs them; independent noise is the cautious case.
+            paired: Some(0.0),
+            n_method: n as f64,
+            n_baseline: n as f64,
+        };
+        compared.push(rung_gain(scale, &m, &b, -1.0), noise, -1.0);
+    }
+    compared
+}
+
+/// t quantiles at 0.975 for the degrees of freedom the simulation meets,
+/// from a table built once (the exact quantile costs about 10 µs, and a
+/// rate needs thousands): 1 to 4 df in steps of 0.05, then in 1/df.
+struct Quantiles(Vec<f64>);
+
+const FINE_STEPS: usize = 60;
+const COARSE_STEPS: usize = 64;
+
+impl Quantiles {
+    /// The table, built once per thread.
+    fn shared() -> std::rc::Rc<Self> {
+        thread_local! {
+            static TABLE: std::rc::Rc<Quantiles> = std::rc::Rc::new(Quantiles::new());
+        }
+        TABLE.with(std::rc::Rc::clone)
+    }
+
+    fn new() -> Self {
+        let fine = (0..=FINE_STEPS).map(|i| 1.0 + 3.0 * i as f64 / FINE_STEPS as f64);
+        // 1/df from 1/4 down to 1/4000.
+        let coarse = (1..=COARSE_STEPS)
+            .map(|i| 1.0 / (0.25 - (0.25 - 0.00025) * i as f64 / COARSE_STEPS as f64));
+        Self(
+            fine.chain(coarse)
+                .map(|df| student_t_quantile(0.975, df))
+                .collect(),
+        )
+    }
+
+    fn at(&self, df: f64) -> f64 {
+        let df = df.max(1.0);
+        let (position, table) = if df <= 4.0 {
+            ((df - 1.0) / 3.0 * FINE_STEPS as f64, &self.0[..=FINE_STEPS])
+        } else {
+            let u = ((0.25 - 1.0 / df) / (0.25 - 0.00025)).min(1.0);
+            (u * COARSE_STEPS as f64, &self.0[FINE_STEPS..])
+        };
+        let i = (position.floor() as usize).min(table.len() - 2);
+        let f = position - i as f64;
+        table[i] * (1.0 - f) + table[i + 1] * f
+    }
+}
+
+/// A small fixed-seed generator (xorshift64*, Vigna 2016) with Box–Muller
+/// normals: the same plan always shows the same power.
+struct Rng {
+    state: u64,
+    /// Box–Muller makes normals in pairs: the second, until asked for.
+    spare: Option<f64>,
+}
+
+impl Rng {
+    fn new(seed: u64) -> Self {
+        Self {
+            state: seed,
+            spare: None,
+        }
+    }
+
+    fn uniform(&mut self) -> f64 {
+        self.state ^= self.state >> 12;
+        self.state ^= self.state << 25;
+        self.state ^= self.state >> 27;
+        ((self.state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+
+    fn normal(&mut self) -> f64 {
+        if let Some(z) = self.spare.take() {
+            return z;
+        }
+        let (u, v) = (self.uniform(), self.uniform());
+        let (r, angle) = ((-2.0 * u.ln()).sqrt(), std::f64::consts::TAU * v);
+        self.spare = Some(r * angle.sin());
+        r * angle.cos()
+    }
+
+    /// χ²(df)/df for a whole df: a variance estimate's relative error.
+    fn variance_ratio(&mut self, df: usize) -> f64 {
+        (0..df).map(|_| self.normal().powi(2)).sum::<f64>() / df as f64
+    }
+}
+
+/// Everything about the line that does not change between data sets.
+struct Design {
+    xs: Vec<f64>,
+    weights: Vec<f64>,
+    mean_x: f64,
+    sxx: f64,
+    /// Slope coefficients on the rungs' estimates.
+    slope: Vec<f64>,
+}
+
+impl Design {
+    fn new(xs: &[f64], series: &Series, noise: &[RungNoise]) -> Self {
+        let weights: Vec<f64> = series
+            .coefficients
+            .iter()
+            .map(|c| {
+                1.0 / super::results::estimate::structural_variance(noise, c).max(f64::MIN_POSITIVE)
+            })
+            .collect();
+        let total: f64 = weights.iter().sum();
+        let mean_x = xs.iter().zip(&weights).map(|(x, w)| w * x).sum::<f64>() / total;
+        let sxx: f64 = xs
+            .iter()
+            .zip(&weights)
+            .map(|(x, w)| w * (x - mean_x).powi(2))
+            .sum();
+        let slope = xs
+            .iter()
+            .zip(&weights)
+            .map(|(x, w)| w * (x - mean_x) / sxx)
+            .collect();
+        Self {
+            xs: xs.to_vec(),
+            weights,
+            mean_x,
+            sxx,
+            slope,
+        }
+    }
+}
+
+/// Variance and Satterthwaite df of an estimate with per-rung coefficients
+/// `c` (method, baseline), each rung's paired variance scaled by `ratio`.
+fn variance(c: &Coefficients, noise: &[RungNoise], ratio: &[f64]) -> (f64, f64) {
+    // Σ vᵢ and Σ vᵢ²/dfᵢ in one pass: Satterthwaite's df is (Σ vᵢ)² / Σ vᵢ²/dfᵢ.
+    let (mut total, mut squares) = (0.0, 0.0);
+    for (([a, b], n), g) in c.iter().zip(noise).zip(ratio) {
+        let v = g * (a * a * n.method + b * b * n.baseline);
+        total += v;
+        squares += v * v / (n.n_method - 1.0);
+    }
+    (
+        total,
+        if squares > 0.0 {
+            total * total / squares
+        } else {
+            f64::INFINITY
+        },
+    )
+}
+
+/// The verdict's rules (`results::verdict::decide`) on one simulated data set.
+#[derive(Clone, Copy, PartialEq)]
+enum Outcome {
+    Grows,
+    Holds,
+    Shrinks,
+    NoGain,
+    Unclear,
+}
+
+struct Simulation<'a> {
+    design: Design,
+    series: &'a Series,
+    noise: &'a [RungNoise],
+    slope_coefficients: Coefficients,
+    t: std::rc::Rc<Quantiles>,
+}
+
+impl Simulation<'_> {
+    fn outcome(&self, rng: &mut Rng, shift: &[f64]) -> Outcome {
+        let k = self.design.xs.len();
+        // Seed noise of each rung's two means, and of their spreads.
+        let deviations: Vec<[f64; 2]> = self
+            .noise
+            .iter()
+            .map(|n| {
+                [
+                    n.method.sqrt() * rng.normal(),
+                    n.baseline.sqrt() * rng.normal(),
+                ]
+            })
+            .collect();
+        let ratio: Vec<f64> = self
+            .noise
+            .iter()
+            .map(|n| rng.variance_ratio(n.n_method as usize - 1))
+            .collect();
+        let q: Vec<f64> = (0..k)
+            .map(|r| {
+                let moved: f64 = self.series.coefficients[r]
+                    .iter()
+                    .zip(&deviations)
+                    .map(|([a, b], [dm, db])| a * dm + b * db)
+                    .sum();
+                self.series.values[r].unwrap_or(0.0) + shift[r] + moved
+            })
+            .collect();
+        let d = &self.design;
+        let total: f64 = d.weights.iter().sum();
+        let slope: f64 = d.slope.iter().zip(&q).map(|(c, q)| c * q).sum();
+        let intercept =
+            d.weights.iter().zip(&q).map(|(w, q)| w * q).sum::<f64>() / total - slope * d.mean_x;
+        let (seed, seed_df) = variance(&self.slope_coefficients, self.noise, &ratio);
+        let (v, df) = if k > 2 {
+            let scatter: f64 = (0..k)
+                .map(|r| d.weights[r] * (q[r] - intercept - slope * d.xs[r]).powi(2))
+                .sum::<f64>()
+                / (k - 2) as f64
+                / d.sxx;
+            if scatter > seed {
+                (scatter, (k - 2) as f64)
+            } else {
+                (seed, seed_df)
+            }
+        } else {
+            (seed, seed_df)
+        };
+        let half = self.t.at(df) * v.sqrt();
+        let rung_interval = |r: usize| {
+            let (v, df) = variance(&self.series.coefficients[r], self.noise, &ratio);
+            let half = self.t.at(df) * v.sqrt();
+            (q[r] - half, q[r] + half)
+        };
+        if (0..k).all(|r| {
+            let (lo, hi) = rung_interval(r);
+            lo <= 0.0 && 0.0 <= hi
+        }) {
+            return Outcome::NoGain;
+        }
+        if slope - half > 0.0 {
+            return Outcome::Grows;
+        }
+        if slope + half < 0.0 {
+            return Outcome::Shrinks;
+        }
+        let at_top = intercept + slope * d.xs[k - 1];
+        if rung_interval(k - 1).0 > 0.0
+            && at_top > 0.0
+            && slope - half > -MOST_DECLINE_PER_DECADE * at_top
+        {
+            Outcome::Holds
+        } else {
+            Outcome::Unclear
+        }
+    }
+}
+
+/// The simulated outcomes for a comparison with and without the gain.
+fn outcomes(
+    c: &Comparison,
+    multiplier: f64,
+    seed_sd: f64,
+    sets: usize,
+) -> Option<(Vec<Outcome>, Vec<Outcome>)> {
+    if c.seeds.len() < 2 || c.seeds.iter().any(|&n| n < 2) {
+        return None;
+    }
+    let assumed = expected(c, multiplier, seed_sd);
+    let m = multipliers(&assumed, c.compute_exponent, false).ok()?;
+    let xs: Vec<f64> = c.scales.iter().map(|s| s.log10()).collect();
+    let k = xs.len();
+    let design = Design::new(&xs, &m.series, &assumed.noise);
+    let mut slope_coefficients = vec![[0.0; 2]; k];
+    for (r, s) in design.slope.iter().enumerate() {
+        for (t, c) in slope_coefficients.iter_mut().zip(&m.series.coefficients[r]) {
+            t[0] += s * c[0];
+            t[1] += s * c[1];
+        }
+    }
+    let sim = Simulation {
+        design,
+        series: &m.series,
+        noise: &assumed.noise,
+        slope_coefficients,
+        t: Quantiles::shared(),
+    };
+    // The same noise for both questions: the no-gain data sets are the
+    // assumed ones moved to a multiplier of 1 (common random numbers).
+    let to_none: Vec<f64> = m.series.values.iter().map(|q| -q.unwrap_or(0.0)).collect();
+    let (mut a, mut b) = (
+        Rng::new(0x5DEE_CE66_D1CE_4E5B),
+        Rng::new(0x5DEE_CE66_D1CE_4E5B),
+    );
+    let stay = vec![0.0; k];
+    let with = (0..sets).map(|_| sim.outcome(&mut a, &stay)).collect();
+    let without = (0..sets).map(|_| sim.outcome(&mut b, &to_none)).collect();
+    Some((with, without))
+}
+
+fn rate(outcomes: &[Outcome], wanted: &[Outcome]) -> f64 {
+    outcomes.iter().filter(|o| wanted.contains(o)).count() as f64 / outcomes.len().max(1) as f64
+}
+
+/// The fewest seeds per arm at every rung whose "holds" rate reaches
+/// [`TARGET`], by bisection up to [`MOST_SEEDS`].
+fn seeds_to_reach(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<u32> {
+    let holds = |n: u32| {
+        let uniform = Comparison {
+            seeds: vec![n; c.seeds.len()],
+            ..c.clone()
+        };
+        outcomes(&uniform, multiplier, seed_sd, SEARCH_DATA_SETS)
+            .map_or(0.0, |(with, _)| rate(&with, &[Outcome::Holds]))
+    };
+    if holds(MOST_SEEDS) < TARGET {
+        return None;
+    }
+    let (mut lo, mut hi) = (
+        c.seeds.iter().copied().min().unwrap_or(2).max(2),
+        MOST_SEEDS,
+    );
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if holds(mid) >= TARGET {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi)
+}
+
+/// The verdict's power for a comparison, or `None` when the verdict cannot
+/// be reached at all (fewer than two rungs, an arm with one seed somewhere,
+/// or a loss curve the analysis could not read a multiplier off).
+pub fn verdict_power(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<VerdictPower> {
+    let (with, without) = outcomes(c, multiplier, seed_sd, DATA_SETS)?;
+    let holds = rate(&with, &[Outcome::Holds]);
+    Some(VerdictPower {
+        multiplier,
+        seed_sd,
+        holds,
+        holds_or_grows: rate(&with, &[Outcome::Holds, Outcome::Grows]),
+        false_trend: rate(&without, &[Outcome::Grows, Outcome::Shrinks]),
+        no_gain_when_none: rate(&without, &[Outcome::NoGain]),
+        seeds: c.seeds.clone(),
+        seeds_to_reach_target: (holds < TARGET && multiplier > 1.0)
+            .then(|| seeds_to_reach(c, multiplier, seed_sd))
+            .flatten(),
+        data_sets: DATA_SETS as u32,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn default_like(seeds: u32) -> Comparison {
+        let scales = vec![71e6, 150e6, 320e6, 710e6];
+        Comparison {
+            flops_per_run: scales.iter().map(|n| 120.0 * n * n).collect(),
+            scales,
+            seeds: vec![seeds; 4],
+            compute_exponent: 2.0,
+        }
+    }
+
+    #[test]
+    fn the_quantile_table_is_close_to_the_exact_quantile() {
+        let t = Quantiles::new();
+        for df in [1.0, 1.37, 2.0, 3.3, 4.0, 7.5, 19.2, 60.0, 500.0] {
+            let exact = student_t_quantile(0.975, df);
+            assert!(
+                (t.at(df) - exact).abs() / exact < 0.005,
+                "df {df}: {} vs {exact}",
+                t.at(df)
+            );
+        }
+    }
+
+    #[test]
+    fn power_rises_with_seeds_and_with_the_multiplier() {
+        let p = |seeds, m| {
+            verdict_power(&default_like(seeds), m, 0.01)
+                .expect("power")
+                .holds
+        };
+        assert!(
+            p(2, 1.5) <= p(3, 1.5) && p(3, 1.5) <= p(5, 1.5),
+            "{} {} {}",
+            p(2, 1.5),
+            p(3, 1.5),
+            p(5, 1.5)
+        );
+        assert!(p(3, 1.2) <= p(3, 1.5) && p(3, 1.5) <= p(3, 2.0));
+    }
+
+    #[test]
+    fn no_verdict_without_two_seeds() {
+        assert!(verdict_power(&default_like(1), 1.5, 0.01).is_none());
+    }
+}

@@ -1,0 +1,306 @@
+//! The stages, their gates and the verdict's power in words: for the page's
+//! timeline, the Markdown checklist and the Results section's next step.
+
+use crate::model::format;
+use crate::model::plan::Plan;
+use crate::model::power::VerdictPower;
+use crate::model::results::sentences::times;
+use crate::model::results::{Analysis, Verdict};
+use crate::model::stages::{GateMetric, Stage, StageId};
+
+/// Sizes in the axis's words: "71M" or "71M → 320M".
+fn sizes(stage: &Stage) -> String {
+    match stage.scales.as_slice() {
+        [] => String::new(),
+        [one] => format::size(*one),
+        [first, .., last] => format!("{} to {}", format::size(*first), format::size(*last)),
+    }
+}
+
+/// "Stage 2 · Compare at 71M".
+pub fn title(number: usize, stage: &Stage) -> String {
+    let what = match stage.id {
+        StageId::Tune => "Tune",
+        StageId::Small => "Compare small",
+        StageId::Middle => "Climb the ladder",
+        StageId::Headline => "Headline",
+    };
+    format!("Stage {number} \u{00B7} {what} at {}", sizes(stage))
+}
+
+/// The title inside a sentence: "stage 2 · Compare small at 71M".
+fn in_sentence(number: usize, stage: &Stage) -> String {
+    let t = title(number, stage);
+    format!("s{}", &t[1..])
+}
+
+/// The multiplier (or gain) threshold in words: "1×" or "zero".
+fn none_word(stage: &Stage) -> &'static str {
+    if stage.gate.in_multiplier {
+        "1\u{00D7} (no gain)"
+    } else {
+        "zero"
+    }
+}
+
+/// The gate, stated before the stage runs.
+pub fn gate(plan: &Plan, stage: &Stage) -> String {
+    let top = plan
+        .ladder
+        .rungs
+        .last()
+        .map_or(String::new(), |r| format::size(r.scale));
+    let advantage = if stage.gate.in_multiplier {
+        "compute multiplier"
+    } else {
+        "gain"
+    };
+    let at = format::size(stage.scales.last().copied().unwrap_or(0.0));
+    match stage.gate.metric {
+        GateMetric::BestInsideSweep => "Go on when every arm's best configuration lies inside its sweep; at an edge, widen the sweep and run it again first.".to_owned(),
+        GateMetric::MultiplierLow if stage.gate.rule == crate::model::stages::GateRule::Below => format!(
+            "Go on while no gain shows: the {advantage}'s 95% interval at {at} still includes {}. A clear gain this early makes it an insight: change the claim.",
+            none_word(stage)
+        ),
+        GateMetric::MultiplierLow => format!(
+            "Go on when the method beats its strongest baseline at {at}: the {advantage}'s 95% interval lies above {}. Otherwise stop or rethink before spending more.",
+            none_word(stage)
+        ),
+        GateMetric::PredictedLowAtTop => format!(
+            "Go on when the trend through the sizes run so far predicts a {advantage} at {top} whose 95% prediction interval lies above {}. Otherwise stop: the headline runs would likely not show a gain.",
+            none_word(stage)
+        ),
+        GateMetric::HoldsOrGrows => format!("Claim that the gain scales only when the results say \u{201C}holds\u{201D} or \u{201C}grows\u{201D} ({} per tenfold scale).", advantage),
+        GateMetric::NoGainVerdict => "Claim the negative result only when the results say \u{201C}no gain\u{201D} at every size.".to_owned(),
+        GateMetric::AdjacentSizesSeparate => format!("Go on when adjacent sizes up to {at} differ by more than their paired item-level errors: the benchmark separates models."),
+        GateMetric::ReproductionMatches => format!("Go on when the reproduction at {at} matches its reference within the reference's interval."),
+    }
+}
+
+/// "12% of the budget, 3 days" with the reserve it releases.
+pub fn cost_line(plan: &Plan, stage: &Stage) -> String {
+    let mut parts = vec![
+        format!("{} FLOPs", format::flops(stage.flops)),
+        format!("{} accelerator-hours", format::number(stage.hours)),
+        format!(
+            "{} of wall-clock time",
+            format::duration(stage.wall_clock_hours)
+        ),
+    ];
+    if let Some(cost) = stage.cost {
+        parts.push(format!("{} {}", format::number(cost), plan.inputs.currency));
+    }
+    format!(
+        "{} runs: {}; with its share of the reserve ({} FLOPs, released with this stage), {} of the budget spent so far.",
+        format::whole(stage.runs),
+        parts.join(", "),
+        format::flops(stage.reserve_flops),
+        format::percent(stage.cumulative_share)
+    )
+}
+
+/// The power in one sentence, for the checklist and the page.
+pub fn power_sentence(p: &VerdictPower) -> String {
+    let pct = |x: f64| format!("{:.0}%", 100.0 * x);
+    let seeds = match p.seeds.iter().min().zip(p.seeds.iter().max()) {
+        Some((lo, hi)) if lo == hi => format!("{lo} seeds per arm at every size"),
+        Some((lo, hi)) => format!("{lo} to {hi} seeds per arm"),
+        None => String::new(),
+    };
+    format!(
+        "With {seeds}, a method truly worth {}\u{00D7} compute is called \u{201C}holds\u{201D} {} of the time ({} \u{201C}holds\u{201D} or \u{201C}grows\u{201D}); with no gain at all, a trend is invented {} of the time. This assumes a seed-to-seed spread of {} in the loss and no effects shared by a rung's seeds (simulated, {} data sets per rate).",
+        times(p.multiplier),
+        pct(p.holds),
+        pct(p.holds_or_grows),
+        pct(p.false_trend),
+        format::number(p.seed_sd),
+        format::whole(p.data_sets)
+    )
+}
+
+/// What would reach 80% "holds", when the plan falls short.
+pub fn power_advice(p: &VerdictPower) -> Option<String> {
+    if p.holds >= crate::model::power::TARGET || p.multiplier <= 1.0 {
+        return None;
+    }
+    Some(match p.seeds_to_reach_target {
+        Some(n) => format!(
+            "To be called \u{201C}holds\u{201D} 80% of the time it needs about {n} seeds per arm at every size (paired: the same seeds in both arms), a wider span, or a method worth more than {}\u{00D7}.",
+            times(p.multiplier)
+        ),
+        None => format!(
+            "Even {} seeds per arm would not reach 80%: widen the span, add a size, or expect a larger multiplier than {}\u{00D7}.",
+            crate::model::power::MOST_SEEDS,
+            times(p.multiplier)
+        ),
+    })
+}
+
+/// The stages as a Markdown checklist, in order.
+pub fn markdown(plan: &Plan) -> String {
+    let mut md = String::from("\n## Stages\n\n");
+    for (i, s) in plan.stages.iter().enumerate() {
+        md.push_str(&format!(
+            "- [ ] **{}.** {} Gate: {}\n",
+            title(i + 1, s),
+            cost_line(plan, s),
+            gate(plan, s)
+        ));
+    }
+    if let Some(p) = &plan.power {
+        md.push_str(&format!("\n{}", power_sentence(p)));
+        if let Some(advice) = power_advice(p) {
+            md.push_str(&format!(" {advice}"));
+        }
+        md.push('\n');
+    }
+    md
+}
+
+/// With results pasted: the last stage whose sizes all have results, the
+/// verdict on its gate, and what to run next. `None` when the results cover
+/// no stage's sizes yet or the gate needs something pasted results lack.
+pub fn next_step(plan: &Plan, analysis: &Analysis) -> Option<String> {
+    let ran = |scale: f64| {
+        analysis
+            .rungs
+            .iter()
+            .any(|r| (r.params / scale - 1.0).abs() < 1e-6)
+    };
+    let done = plan
+        .stages
+        .iter()
+        .rposition(|s| s.scales.iter().all(|&x| ran(x)))?;
+    let stage = &plan.stages[done];
+    let next = plan.stages.get(done + 1);
+    let later: f64 = plan.stages[done + 1..]
+        .iter()
+        .map(|s| s.flops + s.reserve_flops)
+        .sum();
+    let saved = format::percent(later / plan.ladder.budget_flops.max(f64::MIN_POSITIVE));
+    let in_done = |params: f64| {
+        plan.stages[..=done]
+            .iter()
+            .any(|s| s.scales.iter().any(|&x| (params / x - 1.0).abs() < 1e-6))
+    };
+    let largest = analysis.rungs.iter().rev().find(|r| in_done(r.params))?;
+    let multiplier = stage.gate.in_multiplier && analysis.multiplier_trend.is_some();
+    let (low, high) = if multiplier {
+        (largest.multiplier_low?, largest.multiplier_high?)
+    } else {
+        (largest.ci_low?, largest.ci_high?)
+    };
+    let none = if multiplier { 1.0 } else { 0.0 };
+    let prediction = analysis.predictions.last().map(|p| {
+        format!(
+            ", predicted {}\u{00D7} to {}\u{00D7} at {}",
+            times(p.pi_low),
+            times(p.pi_high),
+            format::size(p.params)
+        )
+    });
+    let go = match stage.gate.metric {
+        GateMetric::MultiplierLow if stage.gate.rule == crate::model::stages::GateRule::Below => {
+            low <= none
+        }
+        GateMetric::MultiplierLow => low > none,
+        GateMetric::PredictedLowAtTop => analysis
+            .predictions
+            .last()
+            .map_or(low > none, |p| p.pi_low > 1.0),
+        GateMetric::HoldsOrGrows => matches!(analysis.verdict, Verdict::Holds | Verdict::Grows),
+        GateMetric::NoGainVerdict => analysis.verdict == Verdict::NoGain,
+        _ => return None,
+    };
+    let measured = if multiplier {
+        format!(
+            "{}\u{00D7} to {}\u{00D7} at {}",
+            times(low),
+            times(high),
+            format::size(largest.params)
+        )
+    } else {
+        format!(
+            "{} to {} at {}",
+            format::number(low),
+            format::number(high),
+            format::size(largest.params)
+        )
+    };
+    Some(match (go, next) {
+        (true, Some(n)) => format!(
+            "Go: the results pass the gate of {} (95% interval {measured}). Run {}{}.",
+            in_sentence(done + 1, stage),
+            in_sentence(done + 2, n),
+            prediction.unwrap_or_default()
+        ),
+        (true, None) => format!("The last gate is passed: the results say \u{201C}{}\u{201D}.", analysis.verdict.word()),
+        (false, Some(_)) => format!(
+            "Stop or rethink: the results do not pass the gate of {} (95% interval {measured}). Stopping here saves {saved} of the budget.",
+            in_sentence(done + 1, stage)
+        ),
+        (false, None) => format!("The last gate is not passed: the results say \u{201C}{}\u{201D}.", analysis.verdict.word()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::inputs::Inputs;
+    use crate::model::power::loss_at_compute;
+    use crate::model::results::{analyze, AnalysisInput, ResultRow};
+
+    /// Results for the default plan's first rungs (stages 1 to 3), the method worth `m`× compute.
+    fn results(plan: &Plan, m: f64) -> Analysis {
+        let wobble = [-0.012, -0.006, 0.0, 0.006, 0.012];
+        let mut rows = Vec::new();
+        for rung in &plan.ladder.rungs[..3] {
+            for (s, w) in wobble.iter().enumerate() {
+                for (arm, f, sign) in [("ours", m, 1.0), ("base", 1.0, -0.5)] {
+                    rows.push(ResultRow {
+                        params: rung.scale,
+                        arm: arm.into(),
+                        seed: s.to_string(),
+                        value: loss_at_compute(rung.flops_per_run * f) + sign * w,
+                        task: None,
+                    });
+                }
+            }
+        }
+        analyze(&AnalysisInput {
+            results: rows,
+            method: "ours".into(),
+            baseline: "base".into(),
+            higher_is_better: false,
+            metric: None,
+            next_params: Some(plan.ladder.rungs[3].scale),
+            top_params: None,
+            compute_exponent: Some(2.0),
+        })
+        .expect("valid")
+    }
+
+    #[test]
+    fn the_middle_gate_says_go_for_a_real_gain_and_stop_without_one() {
+        let plan = Plan::new(Inputs::default());
+        let go = next_step(&plan, &results(&plan, 2.0)).expect("a gate to check");
+        assert!(
+            go.starts_with("Go: the results pass the gate of stage 3"),
+            "{go}"
+        );
+        assert!(
+            go.contains("Run stage 4 \u{00B7} Headline at 710M, predicted"),
+            "{go}"
+        );
+        let stop = next_step(&plan, &results(&plan, 1.0)).expect("a gate to check");
+        assert!(stop.starts_with("Stop or rethink"), "{stop}");
+        // Stopping before the headline saves its FLOPs and its share of the reserve.
+        let headline = plan.stages.last().expect("stages");
+        let share = (headline.flops + headline.reserve_flops) / plan.ladder.budget_flops;
+        assert!(share > 0.5, "{share}");
+        assert!(
+            stop.ends_with(&format!("saves {} of the budget.", format::percent(share))),
+            "{stop}"
+        );
+    }
+}
