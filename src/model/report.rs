@@ -731,9 +731,17 @@ mod tests {
         let plan = Plan::new(inputs);
         let md = markdown(&plan, "https://example.org/?price=2", None);
         assert!(md.contains("**Evidence level 3 of 5 — Convincing.**"));
+        // The requirements' checklist (the stages have one of their own).
+        let requirements = md
+            .split("## Requirements")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .unwrap_or_default();
         assert_eq!(
-            md.matches("- [ ] ").count(),
-            plan.evidence.requirements.len() + plan.evidence.kind_demands.len()
+            requirements.matches("- [ ] ").count(),
+            plan.evidence.requirements.len()
+                + plan.evidence.kind_demands.len()
+                + usize::from(plan.power.is_some())
         );
         assert!(md.contains("| Tier | Parameters | Tokens |"));
         let top = plan.ladder.rungs.last().expect("rungs");
