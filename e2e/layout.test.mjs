@@ -46,6 +46,8 @@ describe('the verdict stays in view while editing', () => {
         assert.ok(fieldBox.y >= 0 && fieldBox.y + fieldBox.height <= seen.height, `${name}: field at ${fieldBox.y}`);
         assert.match(await page.locator('.summary .level').textContent(), expect);
       }
+      // The stages and the verdict's power too, beside the inputs.
+      assert.match(await page.locator('.summary .power-line').textContent(), /stages? with go\/no-go gates; .* “holds” \d+% of the time/);
       // The top rung and the total cost are in the summary.
       await page.getByRole('textbox', { name: /^Price/ }).fill('2.50');
       await page.waitForTimeout(150);
