@@ -158,6 +158,27 @@ describe('evidenceLadder.mount()', () => {
     await page.close();
   });
 
+  test('a mounted calculator keeps its skip link inside itself, below the blog heading', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${host.origin}/mount.html`);
+    await page.evaluate(() => {
+      const heading = document.createElement('h1');
+      heading.textContent = 'A blog post';
+      heading.style.height = '300px';
+      document.body.prepend(heading);
+    });
+    await page.waitForFunction(() => typeof window.evidenceLadder?.mount === 'function');
+    await page.evaluate(() => window.evidenceLadder.mount(document.getElementById('one'), { compact: false }));
+    await levelIn(page.locator('#one')).waitFor();
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.keyboard.press('Tab');
+    const skip = page.locator('#one').getByRole('link', { name: 'Skip to the plan' });
+    await skip.waitFor();
+    const [link, box] = [await skip.boundingBox(), await page.locator('#one').boundingBox()];
+    assert.ok(link.y >= box.y && link.x >= box.x, `skip link at ${link.x},${link.y}; calculator at ${box.x},${box.y}`);
+    await page.close();
+  });
+
   test('mount rejects what is not an element', async () => {
     const page = await browser.newPage();
     await page.goto(`${host.origin}/mount.html`);

@@ -223,6 +223,9 @@ describe('wording', () => {
       assert.doesNotMatch(md, /× ×/);
       const text = await page.locator('.results').innerText();
       assert.doesNotMatch(text, /On screen|× ×/);
+      // innerText reads what is rendered: the section is drawn once near the screen.
+      await page.locator('table.experiments').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelector('table.experiments thead').innerText.length > 0);
       assert.match(await page.locator('table.experiments thead').innerText(), /Share of planned FLOPs/);
       await page.close();
     }

@@ -51,7 +51,8 @@ describe('the calculator page', () => {
     assert.equal(await page.getByRole('combobox', { name: /^Contribution/ }).inputValue(), 'dataset');
     assert.equal(await page.getByRole('combobox', { name: /^Accelerator/ }).inputValue(), 'h100');
     assert.equal(await page.getByRole('textbox', { name: /^Count/ }).inputValue(), '64');
-    assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '100');
+    // Shown in people's units once the page has it: 100 hours.
+    assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '100 h');
     assert.equal(await page.getByRole('textbox', { name: /^MFU/ }).inputValue(), '0.35');
     await page.close();
   });
@@ -68,7 +69,7 @@ describe('the calculator page', () => {
     const before = await page.locator('.ladder table.rungs tbody').textContent();
     const hours = page.getByRole('textbox', { name: /^Hours/ });
     await hours.fill('-3');
-    await page.getByText('hours must be a number from 0.01').waitFor();
+    await page.getByText('Hours of wall-clock time must be from 0.01 to 1,000,000 hours').waitFor();
     assert.equal(await hours.getAttribute('aria-invalid'), 'true');
     assert.equal(await page.locator('.ladder table.rungs tbody').textContent(), before);
     assert.match(page.url(), /hours=100/);
@@ -292,14 +293,14 @@ describe('layout', () => {
     });
   }
 
-  test('at phone width the claim map abbreviates and the ladder becomes cards', async () => {
+  test('at phone width the claim map abbreviates and the ladder scrolls with its first column kept', async () => {
     const ctx = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await openApp(ctx, server.url);
     const widths = await page.locator('.claim-map .long, .claim-map .cell-fit').evaluateAll((els) =>
       els.map((e) => e.getBoundingClientRect().width),
     );
     assert.ok(widths.length >= 30 && widths.every((w) => w <= 1), 'long labels are visually hidden');
-    assert.equal(await page.locator('.ladder tbody td').first().evaluate((td) => getComputedStyle(td, '::before').content), '"Parameters"');
+    assert.equal(await page.locator('.ladder tbody th').first().evaluate((th) => getComputedStyle(th).position), 'sticky');
     await ctx.close();
   });
 
@@ -376,7 +377,7 @@ describe('typing', () => {
       }
     }
     // The duration beside the Hours shortcuts belongs to the hours typed; none are.
-    assert.equal(await page.getByText(/^= \d/).count(), 0);
+    assert.equal(await page.getByText(/^= \d/).isVisible(), false);
     await ctx.close();
   });
 

@@ -130,7 +130,7 @@ describe('the Results section', () => {
     await page.getByRole('textbox', { name: 'Paste results' }).fill(asCsv(runs([0.5, 1.0, 1.5, 2.0])));
     await page.getByText(/^The gain grows from 120M to 1\.3B/).waitFor();
     assert.equal(await page.locator('table.gains tbody tr').count(), 4);
-    assert.equal(await page.locator('.results-chart').count(), 2);
+    assert.equal(await page.locator('.chart-figure').count(), 2);
     // Tab-separated wide form reads the same once the direction is given:
     // a wide table names no metric, so the page asks.
     await page.getByRole('textbox', { name: 'Paste results' }).fill(asWide([2, 1.5, 1, 0.5]));

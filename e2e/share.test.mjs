@@ -182,11 +182,11 @@ describe('share and export', () => {
     await page.getByRole('button', { name: 'Reset all inputs to the defaults' }).click();
     await page.waitForFunction(() => location.search === '');
     assert.equal(await level(page), 'Evidence level 3 of 5 — Convincing');
-    assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '720');
+    assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '30 days');
     // Undo brings everything back.
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.waitForURL(/generality=5/);
-    assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '10');
+    assert.equal(await page.getByRole('textbox', { name: /^Hours/ }).inputValue(), '10 h');
     await context.close();
   });
 

@@ -12,7 +12,7 @@ const server = await serve();
 const browser = await launch();
 try {
   const shots = ['page', 'embed'].flatMap((view) =>
-    ['light', 'dark'].flatMap((scheme) => [320, 390, 720, 1280].map((width) => ({ view, scheme, width }))),
+    ['light', 'dark'].flatMap((scheme) => [320, 390, 720, 1024, 1280].map((width) => ({ view, scheme, width }))),
   );
   for (const { view, scheme, width } of shots) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
@@ -24,6 +24,13 @@ try {
     await page.screenshot({ path: file, fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     console.log(`${file}${overflow ? '  (scrolls horizontally!)' : ''}`);
+    if (view === 'page') {
+      // What the screen shows while editing the compute: is the answer in view?
+      await page.getByRole('textbox', { name: /^Count/ }).scrollIntoViewIfNeeded();
+      await page.getByRole('textbox', { name: /^Count/ }).fill('16');
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `${out}${view}-${width}-${scheme}-editing.png` });
+    }
     await context.close();
   }
 } finally {

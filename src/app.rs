@@ -119,6 +119,7 @@ pub fn App(props: &AppProps) -> Html {
         results: &results,
         reading: &reading,
         exported: state.exported,
+        opened: state.opened.as_deref(),
         dispatch: &dispatch,
     };
     html! {
@@ -134,7 +135,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             if !state.notices.is_empty() {
-                <div class="notices" role="note" aria-label="About the link or file you opened">
+                <div class="notices" role="note" aria-label="About the link you opened">
                     <ul>{ for state.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 </div>
             }
@@ -159,7 +160,7 @@ pub fn App(props: &AppProps) -> Html {
                     <h2 id="results-title" class="visually-hidden">{ "Your plan" }</h2>
                     if compact {
                         // In an article: the verdict and a small ladder; the rest one click away.
-                        { part(|p, _| verdict::view(p, true)) }
+                        { part(|p, d| verdict::view(p, d, true)) }
                         { part(|p, _| ladder_table::small_view(p)) }
                         <details class="panel more">
                             <summary>{ "The checklist, experiments and claim map" }</summary>
@@ -188,7 +189,7 @@ pub fn App(props: &AppProps) -> Html {
                         </nav>
                         { part(|p, _| evidence_card::view(p)) }
                         if shown >= 1 {
-                            { part(|p, _| verdict::view(p, false)) }
+                            { part(|p, d| verdict::view(p, d, false)) }
                             { part(|p, _| ladder_table::view(p)) }
                             { part(|p, _| ladder_table::experiments_view(p)) }
                             { part(|p, _| stages::view(p)) }

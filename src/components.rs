@@ -15,6 +15,7 @@ use crate::model::plan::Plan;
 use crate::results_state::{ResultsAction, ResultsState};
 use crate::state::{Action, State};
 
+pub mod chart;
 pub mod choice_field;
 pub mod claim_map;
 pub mod compute_presets;

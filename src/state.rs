@@ -34,8 +34,11 @@ pub struct State {
     /// The inputs when no field was being edited: a rejected field falls
     /// back to its value here, never to a half-typed one.
     pub committed: Inputs,
-    /// Messages about the link the page was opened with, or a file opened.
+    /// Messages about the link the page was opened with.
     pub notices: Vec<String>,
+    /// What happened to the last file chosen or dropped as a saved plan,
+    /// shown beside "Open a saved plan…" rather than at the top of the page.
+    pub opened: Option<String>,
     /// What the page held before the last reset, for a few seconds' undo.
     pub undo: Option<Rc<State>>,
     // The pasted results are not here but in `crate::results_state`:
@@ -79,6 +82,8 @@ pub enum Action {
     Reset,
     /// A copy or download succeeded (true) or the browser refused it.
     Exported(Export, bool),
+    /// A file chosen as a saved plan went elsewhere (results): say so there.
+    FileNote(String),
 }
 
 impl State {
@@ -90,6 +95,7 @@ impl State {
             drafts: Vec::new(),
             rejected: Vec::new(),
             notices: Vec::new(),
+            opened: None,
             undo: None,
             view,
             exported: None,
@@ -285,19 +291,20 @@ impl State {
                 };
                 let opened = *opened;
                 next = State {
-                    notices: vec![format!("Opened {}: {what}.", shown_name(&name))],
+                    opened: Some(format!("Opened {}: {what}.", shown_name(&name))),
                     committed: opened.inputs.clone(),
                     inputs: opened.inputs,
                     ..State::fresh(self.view)
                 };
             }
             Action::Open(Err(why), name) => {
-                next.notices = vec![format!(
+                next.opened = Some(format!(
                     "{} was not opened: {why} Nothing changed.",
                     shown_name(&name)
-                )];
+                ));
             }
             Action::Exported(export, done) => next.exported = Some((export, done)),
+            Action::FileNote(note) => next.opened = Some(note),
         }
         next
     }
@@ -457,12 +464,17 @@ mod tests {
         ));
         assert_eq!(s.inputs, inputs);
         assert_eq!(
-            s.notices,
-            vec!["Opened plan.json: inputs and 2 results.".to_owned()]
+            s.opened.as_deref(),
+            Some("Opened plan.json: inputs and 2 results.")
         );
+        assert!(s.notices.is_empty(), "a file's message is not the link's");
         let refused = s.apply(Action::Open(Err("it is not JSON.".into()), "x.json".into()));
         assert_eq!(refused.inputs, inputs);
-        assert!(refused.notices[0].contains("Nothing changed"));
+        assert!(refused
+            .opened
+            .clone()
+            .unwrap_or_default()
+            .contains("Nothing changed"));
         // A hostile file name cannot reverse the notice nor fill the page.
         let name = format!("\u{202E}nosj.{}", "x".repeat(500));
         let opened = refused.apply(Action::Open(
@@ -472,7 +484,7 @@ mod tests {
             })),
             name,
         ));
-        let notice = &opened.notices[0];
+        let notice = opened.opened.unwrap_or_default();
         assert!(notice.starts_with("Opened <U+202E>nosj.xxx"), "{notice}");
         assert!(
             !notice.contains('\u{202E}') && notice.chars().count() < 70,

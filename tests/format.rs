@@ -52,3 +52,67 @@ fn number_text_special_values() {
     assert_eq!(number_text(0.0001), "0.0001");
     assert_eq!(number_text(-2.5), "-2.5");
 }
+
+mod typed {
+    use evidence_ladder::model::fields::{parse_number, typed_text, Units};
+    use proptest::prelude::*;
+    use std::time::{Duration, Instant};
+
+    const ALL: [Units; 5] = [
+        Units::Plain,
+        Units::Size,
+        Units::Hours,
+        Units::Share,
+        Units::Money,
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// What a field shows once left ("1.3B", "14 days") reads back to
+        /// exactly the value it holds, for every finite double.
+        #[test]
+        fn typed_text_reads_back_exactly(bits in any::<u64>(), which in 0usize..5) {
+            let x = f64::from_bits(bits);
+            prop_assume!(x.is_finite());
+            let units = ALL[which];
+            // A share above 1 is typed as itself only when it is not read as a percentage.
+            prop_assume!(units != Units::Share || !(x > 1.0 && x <= 100.0));
+            let text = typed_text(x, units);
+            prop_assert_eq!(parse_number(&text, units).map(f64::to_bits), Some(x.to_bits()), "{} → {}", x, text);
+            prop_assert!(text.len() <= 30, "{}", text);
+        }
+
+        /// Round sizes and durations people use come out in their units.
+        #[test]
+        fn round_sizes_take_a_suffix(mantissa in 1u32..1000, power in 0usize..4) {
+            let scale = [1e3, 1e6, 1e9, 1e12][power];
+            let text = typed_text(f64::from(mantissa) * scale, Units::Size);
+            prop_assert!(text.ends_with(['K', 'M', 'B', 'T']), "{}", text);
+        }
+
+        /// Any text: an answer or a refusal, never a panic, within a bound on time.
+        #[test]
+        fn parsing_any_text_is_quick(text in "\\PC{0,40}", which in 0usize..5) {
+            let start = Instant::now();
+            if let Some(n) = parse_number(&text, ALL[which]) {
+                prop_assert!(n.is_finite());
+            }
+            // Generous: the machine may be busy; a quadratic parser on 40 characters would not be.
+            prop_assert!(start.elapsed() < Duration::from_millis(50));
+        }
+
+        /// Units people type, with any spacing and case.
+        #[test]
+        fn durations_and_money_in_words(n in 1u32..1000, spaces in 0usize..3, upper: bool) {
+            let gap = " ".repeat(spaces);
+            let case = |s: &str| if upper { s.to_uppercase() } else { s.to_owned() };
+            for (word, hours) in [("days", 24.0), ("weeks", 168.0), ("months", 720.0), ("h", 1.0)] {
+                let text = format!("{n}{gap}{}", case(word));
+                prop_assert_eq!(parse_number(&text, Units::Hours), Some(f64::from(n) * hours), "{}", text);
+            }
+            let price = format!("{n}.50{gap}{}", case("usd"));
+            prop_assert_eq!(parse_number(&price, Units::Money), Some(f64::from(n) + 0.5));
+        }
+    }
+}

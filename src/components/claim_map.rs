@@ -4,6 +4,7 @@ use yew::prelude::*;
 use super::Dispatch;
 use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::plan::Plan;
+use crate::model::report;
 use crate::state::Action;
 
 /// The cell an arrow key (or Home, End, Page Up, Page Down) moves to from
@@ -88,6 +89,24 @@ fn on_focus_out(e: FocusEvent) {
     }
 }
 
+/// Why your cell says ✓ while the summary says ✗: the map asks whether a
+/// ladder for the claim fits; the summary, whether the ladder you asked for does.
+fn top_note(plan: &Plan) -> String {
+    let why = match plan.inputs.top {
+        Some(top) => format!("your top model, {},", report::scale_text(plan, top)),
+        None => "the ladder shown".to_owned(),
+    };
+    let largest = plan.largest_top.map_or_else(String::new, |t| {
+        format!(
+            " The largest top that fits is {}.",
+            report::scale_text(plan, t)
+        )
+    });
+    format!(
+        "Your claim's cell says it fits: a ladder for this claim fits the budget. The summary says it does not because {why} needs more than the budget (or memory or time) allows.{largest}"
+    )
+}
+
 /// What can be claimed with this compute: every generality × novelty, its
 /// level, and whether it fits, marked by symbol and text as well as colour.
 ///
@@ -99,7 +118,10 @@ pub fn view(plan: &Plan, dispatch: &Dispatch) -> Html {
         <section class="panel claim-map" aria-labelledby="claim-map-title">
             <h3 id="claim-map-title">{ "Claim map: what this budget can support" }</h3>
             <p class="hint" id="claim-map-how">{ "Rows: generality (G), columns: novelty (N). Each cell gives the evidence level (L1–L5) and whether its ladder fits your budget (✓) or not (✗); your claim is outlined. Choose a cell to plan that claim; in the map, arrow keys move between cells." }</p>
-            <div class="table-scroll" role="region" aria-labelledby="claim-map-title">
+            if plan.claim_fits && !plan.ladder.fits {
+                <p class="claim-vs-top">{ top_note(plan) }</p>
+            }
+            <div class="table-scroll" role="region" aria-label="Claim map, table">
                 <table role="grid" aria-label="Claim map: the evidence level of every claim, and whether it fits" aria-describedby="claim-map-how"
                     onkeydown={Callback::from(on_key)} onfocusout={Callback::from(on_focus_out)}>
                     <thead>
@@ -126,8 +148,8 @@ pub fn view(plan: &Plan, dispatch: &Dispatch) -> Html {
                                     let cell = (c.generality, c.novelty);
                                     let is_yours = cell == yours;
                                     let select = dispatch.to(move |_: MouseEvent| Action::Claim(cell.0, cell.1));
-                                    // The name is the visible text ("L3 fits"), then
-                                    // the claim it plans: what is seen is what is said.
+                                    // The name says in words what the cell shows in
+                                    // abbreviations and symbols, claim first.
                                     html! {
                                         <td
                                             class={classes!(
@@ -138,13 +160,22 @@ pub fn view(plan: &Plan, dispatch: &Dispatch) -> Html {
                                             aria-current={is_yours.then_some("true")}
                                         >
                                             <button type="button" class="cell" data-cell={format!("{}-{}", cell.0, cell.1)}
+
                                                 tabindex={if is_yours { "0" } else { "-1" }}
                                                 aria-pressed={if is_yours { "true" } else { "false" }} onclick={select}>
-                                                <span class="cell-level">{ format!("L{}", c.level) }</span>
+                                                <span class="cell-level" aria-hidden="true">{ format!("L{}", c.level) }</span>
                                                 <span class="symbol" aria-hidden="true">{ if c.fits { " ✓" } else { " ✗" } }</span>
-                                                <span class="cell-fit">{ if c.fits { " fits" } else { " short" } }</span>
-                                                if is_yours { <span class="cell-yours">{ " (your claim)" }</span> }
-                                                <span class="visually-hidden">{ format!(", G{} N{}", cell.0, cell.1) }</span>
+                                                <span class="cell-fit" aria-hidden="true">{ if c.fits { " fits" } else { " short" } }</span>
+                                                if is_yours { <span class="cell-yours" aria-hidden="true">{ " (your claim)" }</span> }
+                                                // The name, from hidden text rather than aria-label, so a
+                                                // lookup by the label "Generality" still finds the one control.
+                                                <span class="visually-hidden">{ format!(
+                                                    "Generality {}, novelty {}: level {}, {}{}",
+                                                    cell.0, cell.1, c.level,
+                                                    if c.fits { "fits" } else { "does not fit" },
+                                                    if is_yours { " (your claim)" } else { "" },
+                                                ) }</span>
+
                                             </button>
                                         </td>
                                     }

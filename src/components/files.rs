@@ -17,8 +17,20 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File) {
     }
     let dispatch = dispatch.clone();
     wasm_bindgen_futures::spawn_local(async move {
+        let name = file.name();
+        if let Some(why) = too_large(file.size()) {
+            return dispatch.send(Action::Open(Err(why), name));
+        }
         let file = gloo_file::File::from(file);
         let result = match gloo_file::futures::read_as_text(&file).await {
+            // A table of results chosen here goes to Results, and says so.
+            Ok(text) if looks_like_results(&name, &text) => {
+                dispatch.send(Action::FileNote(format!(
+                    "{} is a table, not a saved plan: it was read as results (see Results).",
+                    crate::model::results::input::shown_name(&name)
+                )));
+                return dispatch.send_results(ResultsAction::File(name, text));
+            }
             Ok(text) => crate::js_api::saved_from_text(&text),
             Err(_) => Err("the browser could not read it.".into()),
         };
@@ -29,6 +41,14 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File) {
         }
         dispatch.send(Action::Open(result, file.name()));
     });
+}
+
+/// A file of results rather than a saved plan: named .csv, .tsv or .txt, or
+/// text that does not start as JSON does.
+fn looks_like_results(name: &str, text: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".csv", ".tsv", ".txt"].iter().any(|e| name.ends_with(e))
+        || !text.trim_start().starts_with(['{', '['])
 }
 
 /// A file dropped anywhere on the calculator: a saved plan if it is JSON,

@@ -5,6 +5,7 @@ use super::text_field::TextField;
 use super::{choice_field, compute_presets, text_field, Dispatch};
 use crate::model::axis::Axis;
 use crate::model::evidence::{GENERALITY, NOVELTY};
+use crate::model::fields::{parse_number, read_as_percent, typed_text};
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::presets::FIELD_PRESETS;
@@ -30,14 +31,41 @@ fn scale_field(field: Field, scale: &[(&str, &str); 5], value: u8, dispatch: &Di
         options: scale
             .iter()
             .enumerate()
-            .map(|(i, (name, example))| {
-                (
-                    (i + 1).to_string(),
-                    format!("{} · {name}, e.g. {example}", i + 1),
-                )
-            })
+            // The example is in the hint: an option this long is cut in a
+            // narrow column.
+            .map(|(i, (name, _))| ((i + 1).to_string(), format!("{} · {name}", i + 1)))
             .collect(),
         selected: &value.to_string(),
+        dispatch,
+    })
+}
+
+/// A number's text box: while the user types, their text; once they leave
+/// it, the value in people's units ("1.3B", "14 days"); its error in the
+/// field's own words, or a note on how the text was read ("Read as 40%.").
+fn number_field(state: &State, field: Field, dispatch: &Dispatch) -> Html {
+    let inputs = &state.inputs;
+    let typing = state.drafts.iter().any(|(f, _)| *f == field)
+        || state.rejected.iter().any(|r| r.error.field == field);
+    let units = field.spec().units;
+    let text = match inputs.text(field) {
+        Some(exact) if !typing => {
+            parse_number(&exact, units).map_or(exact, |n| typed_text(n, units))
+        }
+        _ => state.text(field),
+    };
+    let note = read_as_percent(&text, units)
+        .filter(|_| state.error(field).is_none())
+        .map(|p| format!("Read as {}%.", format::number_text(p)));
+    text_field::view(TextField {
+        field,
+        axis: inputs.axis,
+        error: state
+            .error(field)
+            .map(|_| field.form_message(inputs.axis, &text)),
+        reserve: field.form_message(inputs.axis, ""),
+        note,
+        text,
         dispatch,
     })
 }
@@ -57,15 +85,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
     let state: &State = &props.state;
     let dispatch = &props.dispatch;
     let inputs = &state.inputs;
-    let number = |field: Field| {
-        text_field::view(TextField {
-            field,
-            axis: inputs.axis,
-            text: state.text(field),
-            error: state.error(field).map(|e| e.to_string()),
-            dispatch,
-        })
-    };
+    let number = |field: Field| number_field(state, field, dispatch);
     // Open when it holds something, so an error inside is never hidden.
     let stats_open = [
         Field::Effect,
@@ -143,9 +163,10 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
                             </button>
                         }
                     }) }
-                    if state.error(Field::Hours).is_none() {
-                        <span class="hint">{ format!("= {}", format::duration(inputs.hours)) }</span>
-                    }
+                    // Hidden, not removed, while Hours holds an error: the row keeps its height.
+                    <span class={classes!("hint", state.error(Field::Hours).is_some().then_some("unseen"))}>
+                        { format!("= {}", format::duration(inputs.hours)) }
+                    </span>
                 </div>
                 { number(Field::Mfu) }
                 { number(Field::Flops) }

@@ -22,12 +22,20 @@ fn table(
         html! {
             <tr class={is_total.then_some("total")}>
                 <th scope="row">{ head }</th>
-                { for cells.zip(headings.iter().skip(1)).map(|(c, label)| html! { <td data-label={label.clone()}>{ c }</td> }) }
+                { for cells.zip(headings.iter().skip(1)).map(|(c, label)| {
+                    // Two-part cells ("12 (3.4e19)", "0.14 / 60 GB") may take two
+                    // lines, so a dozen columns fit beside the inputs at 1280 px;
+                    // a number never leaves its unit.
+                    let two_part = label.starts_with("Other runs") || label.starts_with("Memory");
+                    let c = if two_part { c.replace(" GB", "\u{a0}GB") } else { c };
+                    html! { <td data-label={label.clone()} class={two_part.then_some("two-part")}>{ c }</td> }
+                }) }
             </tr>
         }
     };
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby={title_id.to_owned()}>
+        // Named apart from its section (axe's landmark-unique): "Scale ladder, table".
+        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}, table", title_name(title_id))}>
             <table class={class}>
                 <thead>
                     <tr>{ for headings.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }</tr>
@@ -38,6 +46,14 @@ fn table(
                 }
             </table>
         </div>
+    }
+}
+
+/// The words of a section's title, for its table's region.
+fn title_name(title_id: &str) -> &'static str {
+    match title_id {
+        "experiments-title" => "Experiments",
+        _ => "Scale ladder",
     }
 }
 
@@ -81,6 +97,8 @@ pub fn view(plan: &Plan) -> Html {
                     format::plural(count, "accelerator", "accelerators"),
                     format::whole(count)
                 )
+            } else if count == 1 {
+                "Wall-clock times are one run at a time on your accelerator.".to_owned()
             } else {
                 format!(
                     "Wall-clock times use all {} on one run at a time.",

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::chart::{self, Chart, Curve, Point, Series};
 use super::Dispatch;
 use crate::browser;
 use crate::model::format;
@@ -15,139 +16,78 @@ use crate::model::results::{
 };
 use crate::results_state::ResultsAction;
 
-const WIDTH: f64 = 600.0;
-const HEIGHT: f64 = 160.0;
-const PAD: f64 = 12.0;
-
-/// One point of a chart: size, value and its 95% interval when there is one.
-type Point = (f64, f64, Option<(f64, f64)>);
-
 /// A rung's value and interval for one series of a chart.
 type Pick = fn(&RungGain) -> (f64, Option<f64>, Option<f64>);
 
-/// x position of a size on a log axis spanning the analysed rungs.
-fn log_x(params: f64, (low, high): (f64, f64)) -> f64 {
-    let span = (high.log10() - low.log10()).max(1e-9);
-    PAD + (params.log10() - low.log10()) / span * (WIDTH - 2.0 * PAD)
-}
-
-/// One panel: points with interval bars, and its scale beside it as text.
-fn panel(
-    class: &'static str,
-    label: String,
-    series: Vec<(&'static str, Vec<Point>)>,
-    range: (f64, f64),
-    zero_line: bool,
-) -> Html {
-    let values = series.iter().flat_map(|(_, points)| {
-        points
-            .iter()
-            .flat_map(|(_, v, ci)| [Some(*v), ci.map(|c| c.0), ci.map(|c| c.1)])
-            .flatten()
-    });
-    let (mut low, mut high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-        (a.min(v), b.max(v))
-    });
-    if zero_line {
-        low = low.min(0.0);
-        high = high.max(0.0);
-    }
-    // A flat series (or none) still needs a height to draw in.
-    if high <= low || !high.is_finite() || !low.is_finite() {
-        low = if low.is_finite() { low } else { 0.0 };
-        high = low + 1.0;
-    }
-    let y = |v: f64| HEIGHT - PAD - (v - low) / (high - low) * (HEIGHT - 2.0 * PAD);
-    // The scale, as text at its true size beside the drawing (which scales
-    // with the page): each rung's size under its points, the values at the
-    // top, the bottom and zero. Percentages place it without inline styles,
-    // which the CSP forbids.
-    // Every series has a point at each analysed size, smallest first.
-    let sizes: Vec<f64> = series
-        .first()
-        .map(|(_, points)| points.iter().map(|p| p.0).collect())
-        .unwrap_or_default();
-    let pct = |v: f64, of: f64| format!("{:.2}%", v / of * 100.0);
-    let mut values = vec![high, low];
-    if zero_line && low < 0.0 && high > 0.0 {
-        values.push(0.0);
-    }
-    html! {
-        <div class={classes!("chart-frame", class)}>
-            <svg class="y-axis" aria-hidden="true">
-                { for values.into_iter().map(|v| html! {
-                    <text x="100%" dx="-4" y={pct(y(v), HEIGHT)} dy="0.35em" text-anchor="end">{ format!("{v:.3}") }</text>
-                }) }
-            </svg>
-            <svg class={classes!("results-chart", class)} viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={label}>
-                if zero_line {
-                    <line class="zero" x1={PAD.to_string()} x2={(WIDTH - PAD).to_string()} y1={format!("{:.1}", y(0.0))} y2={format!("{:.1}", y(0.0))} />
-                }
-                { for series.into_iter().map(|(arm, points)| html! {
-                    <g class={arm}>
-                        { for points.into_iter().map(|(x, v, ci)| {
-                            let cx = log_x(x, range);
-                            html! {
-                                <>
-                                    if let Some((lo, hi)) = ci {
-                                        <line class="interval" x1={format!("{cx:.1}")} x2={format!("{cx:.1}")} y1={format!("{:.1}", y(lo))} y2={format!("{:.1}", y(hi))} />
-                                    }
-                                    <circle cx={format!("{cx:.1}")} cy={format!("{:.1}", y(v))} r="5" />
-                                </>
-                            }
-                        }) }
-                    </g>
-                }) }
-            </svg>
-            <svg class="x-axis" aria-hidden="true">
-                { for sizes.into_iter().map(|x| html! {
-                    <text x={pct(log_x(x, range), WIDTH)} y="1em" text-anchor="middle">{ format::count(x) }</text>
-                }) }
-            </svg>
-        </div>
-    }
-}
-
-fn charts(analysis: &Analysis) -> Html {
-    let sizes: Vec<f64> = analysis.rungs.iter().map(|r| r.params).collect();
-    let range = (
-        sizes.first().copied().unwrap_or(1.0) / 1.5,
-        sizes.last().copied().unwrap_or(10.0) * 1.5,
-    );
-    let arm = |mean: Pick| {
+/// The two charts, as data for [`chart::view`]: the metric per arm, and the
+/// gain with its fitted trend and the next rung's prediction.
+fn charts(analysis: &Analysis, heading: &str) -> Html {
+    let points = |pick: Pick| {
         analysis
             .rungs
             .iter()
             .map(|r| {
-                let (m, lo, hi) = mean(r);
-                (r.params, m, lo.zip(hi))
+                let (y, low, high) = pick(r);
+                Point {
+                    x: r.params,
+                    y,
+                    interval: low.zip(high),
+                }
             })
             .collect::<Vec<_>>()
     };
+    let sizes: Vec<f64> = analysis.rungs.iter().map(|r| r.params).collect();
+    let metric = analysis
+        .metric
+        .as_deref()
+        .map_or_else(|| "Metric".to_owned(), format::visible);
+    let x_title = format!("{heading} (log scale)");
+    let (method, baseline) = (shown_name(&analysis.method), shown_name(&analysis.baseline));
+    let metric_chart = Chart {
+        class: "metric",
+        label: format!("{metric} against scale: {method} (filled) and {baseline} (hollow), each with its 95% interval."),
+        x_title: x_title.clone(),
+        y_title: metric.clone(),
+        series: vec![
+            Series { class: "method", points: points(|r| (r.method_mean, r.method_ci_low, r.method_ci_high)) },
+            Series { class: "baseline", points: points(|r| (r.baseline_mean, r.baseline_ci_low, r.baseline_ci_high)) },
+        ],
+        curves: Vec::new(),
+        x_ticks: sizes.clone(),
+        zero_line: false,
+    };
+    // The fitted line, gain = intercept + slope × log10(size), from the
+    // smallest rung to the prediction, and the prediction with its interval.
+    let trend = &analysis.trend;
+    let next = &analysis.next;
+    let fitted = |x: f64| trend.intercept + trend.slope * x.log10();
+    let first = sizes.first().copied().unwrap_or(next.params);
+    let mut gain_sizes = sizes;
+    gain_sizes.push(next.params);
+    let gain_chart = Chart {
+        class: "gain",
+        label: format!("The gain against scale with its 95% interval, the fitted trend, and the prediction at {} with its 95% prediction interval; the line at zero marks no gain.", format::count(next.params)),
+        x_title,
+        y_title: format!("Gain in {metric}"),
+        series: vec![
+            Series { class: "gain", points: points(|r| (r.gain, r.ci_low, r.ci_high)) },
+            Series { class: "prediction", points: vec![Point { x: next.params, y: next.gain, interval: next.pi_low.zip(next.pi_high) }] },
+        ],
+        curves: vec![Curve { class: "fit", points: vec![(first, fitted(first)), (next.params, fitted(next.params))] }],
+        x_ticks: gain_sizes,
+        zero_line: true,
+    };
     html! {
         <div class="results-charts">
-            { panel(
-                "metric",
-                format!("The metric against scale: {} (filled) and {} (hollow), each with its 95% interval.", shown_name(&analysis.method), shown_name(&analysis.baseline)),
-                vec![
-                    ("method", arm(|r| (r.method_mean, r.method_ci_low, r.method_ci_high))),
-                    ("baseline", arm(|r| (r.baseline_mean, r.baseline_ci_low, r.baseline_ci_high))),
-                ],
-                range,
-                false,
-            ) }
-            { panel(
-                "gain",
-                "The gain against scale with its 95% interval; the line marks no gain.".into(),
-                vec![("gain", arm(|r| (r.gain, r.ci_low, r.ci_high)))],
-                range,
-                true,
-            ) }
-            <p class="chart-legend">
-                <span class="key method" aria-hidden="true">{ "●" }</span>{ format!(" {} (filled)  ", shown_name(&analysis.method)) }
-                <span class="key baseline" aria-hidden="true">{ "○" }</span>{ format!(" {} (hollow)", shown_name(&analysis.baseline)) }
+            { chart::view(&metric_chart) }
+            { chart::view(&gain_chart) }
+            <p class="chart-legend" aria-hidden="true">
+                <span class="key method">{ "●" }</span>{ format!(" {method}  ") }
+                <span class="key baseline">{ "○" }</span>{ format!(" {baseline}  ") }
+                <span class="key fit">{ "╌" }</span>{ " fitted trend  " }
+                <span class="key prediction">{ "◇" }</span>{ " prediction" }
             </p>
-            <p class="hint">{ "Top: the metric for the method (filled) and the baseline (hollow). Bottom: the gain, with the line at zero. Sizes on a log scale, smallest on the left; bars are 95% intervals." }</p>
+            <p class="hint">{ "Top: the metric for each arm. Bottom: the gain, the line at zero meaning no gain, with the trend fitted to it and its prediction one rung up. Sizes on a log scale; bars are 95% intervals. The table below gives the same numbers." }</p>
         </div>
     }
 }
@@ -174,6 +114,34 @@ fn gain_row(r: &RungGain, unit: &str, with_multiplier: bool) -> Html {
                 _ => "needs 2 seeds per arm".into(),
             } }</td>
             <td>{ format!("{} / {}", r.n_method, r.n_baseline) }</td>
+        </tr>
+    }
+}
+
+/// The chart's prediction as a row of the gains table, so the table holds
+/// every number the charts draw.
+fn prediction_row(analysis: &Analysis, unit: &str) -> Html {
+    let next = &analysis.next;
+    let d = format::decimals_for(
+        next.pi_low.zip(next.pi_high).map(|(lo, hi)| hi - lo),
+        next.gain,
+    );
+    let size = format!(
+        "{}{}{unit} (predicted)",
+        format::size(next.params),
+        if unit.is_empty() { "" } else { " " }
+    );
+    html! {
+        <tr class="prediction">
+            <th scope="row">{ size }</th>
+            <td></td>
+            <td></td>
+            <td>{ format::signed(next.gain, d, true) }</td>
+            <td>{ match (next.pi_low, next.pi_high) {
+                (Some(lo), Some(hi)) => format!("{} to {} (prediction)", format::signed(lo, d, false), format::signed(hi, d, false)),
+                _ => "needs more rungs".into(),
+            } }</td>
+            <td></td>
         </tr>
     }
 }
@@ -338,20 +306,26 @@ pub fn view(
             if !parsed.notes.is_empty() {
                 <ul class="notes">{ for parsed.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
             }
-            <div aria-live="polite">
+            // Only the verdict's sentence is read out when it changes, not the
+            // charts, table and method below it: its own live region.
+            <div class="verdict-live" aria-live="polite">
+                if let Some(Ok(analysis)) = &reading.analysis {
+                    <p class={classes!("verdict-sentence", match analysis.verdict {
+                        Verdict::Grows => "grows",
+                        Verdict::Holds => "holds",
+                        Verdict::Shrinks => "shrinks",
+                        Verdict::NoGain => "no-gain",
+                        Verdict::Unclear => "unclear",
+                    })}>{ verdict_sentence(analysis, unit, "") }</p>
+                }
+            </div>
+            <div>
                 { match &reading.analysis {
                     None => html! {},
                     Some(Err(why)) => html! { <p class="error">{ format!("No analysis yet: {why}") }</p> },
                     Some(Ok(analysis)) => html! {
                         <>
                             <p class="verdict-sentence-direction hint">{ format!("{} against {} ({}).", shown_name(&analysis.method), shown_name(&analysis.baseline), direction_text(analysis, Style::Page)) }</p>
-                            <p class={classes!("verdict-sentence", match analysis.verdict {
-                                Verdict::Grows => "grows",
-                                Verdict::Holds => "holds",
-                                Verdict::Shrinks => "shrinks",
-                                Verdict::NoGain => "no-gain",
-                                Verdict::Unclear => "unclear",
-                            })}>{ verdict_sentence(analysis, unit, "") }</p>
                             <p>{ prediction_sentence(analysis, unit, "") }</p>
                             if let Some(step) = crate::text::stages::next_step(plan, analysis) {
                                 <p class="next-step"><strong>{ step }</strong></p>
@@ -359,7 +333,7 @@ pub fn view(
                             if !analysis.warnings.is_empty() {
                                 <ul class="warnings">{ for analysis.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
                             }
-                            { charts(analysis) }
+                            { charts(analysis, plan.scaling.scale_heading()) }
                             <div class="table-scroll" tabindex="0" role="region" aria-label="Gain per rung">
                                 <table class="gains">
                                     <thead><tr>
@@ -376,6 +350,7 @@ pub fn view(
                                     <tbody>
                                         { for analysis.rungs.iter().map(|r| gain_row(r, unit, analysis.multiplier_trend.is_some())) }
                                     </tbody>
+                                    <tfoot>{ prediction_row(analysis, unit) }</tfoot>
                                 </table>
                             </div>
                             <p class="source">{ analysis.statistics.clone() }</p>

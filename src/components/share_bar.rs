@@ -23,6 +23,8 @@ pub struct ShareBar<'a> {
     pub reading: &'a Rc<ResultsReading>,
     /// What the last copy or download did.
     pub exported: Option<(Export, bool)>,
+    /// What happened to the last file opened as a saved plan.
+    pub opened: Option<&'a str>,
     pub dispatch: &'a Dispatch,
 }
 
@@ -57,6 +59,7 @@ pub fn view(props: ShareBar) -> Html {
         plan,
         link,
         exported,
+        opened,
         dispatch,
         ..
     } = props;
@@ -114,10 +117,15 @@ pub fn view(props: ShareBar) -> Html {
                     <p class="copy-status" aria-live="polite">{ download_message }</p>
                 </div>
                 <EmbedDialog plan={plan.clone()} {exported} dispatch={dispatch.clone()} />
-                <label class="button file">
-                    { "Open a saved plan…" }
-                    <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_file} />
-                </label>
+                <div class="copy">
+                    <label class="button file">
+                        { "Open a saved plan…" }
+                        <input type="file" accept=".json,application/json,.csv,.tsv,.txt" class="visually-hidden" onchange={on_file} />
+                    </label>
+                    // Beside the button, and read out: the top of the page
+                    // is thousands of pixels away.
+                    <p class="copy-status opened" aria-live="polite">{ opened.unwrap_or_default() }</p>
+                </div>
             </div>
         </section>
     }

@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use crate::components::jump_link;
-use crate::model::evidence::rule_for;
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
@@ -29,7 +28,7 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
             <details class="meaning-toggle">
                 <summary>{ format!("What level {} means", e.level) }</summary>
             </details>
-            <p class="meaning">{ rule_for(e.level).meaning }</p>
+            <p class="meaning">{ report::level_tagline(plan) }</p>
             <p class="claim print-only">
                 { format!(
                     "Claim: {}; {}. Budget: {}.",
@@ -39,17 +38,22 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
                 ) }
             </p>
             if !invalid.is_empty() {
-                <p class="fit invalid">
+                // A <div>, not a <p>: a new node in the verdict's space; a
+                // reused text node changing place would count as a layout shift.
+                <div class="fit invalid">
                     <span aria-hidden="true">{ "! " }</span>
                     { invalid_text(invalid) }
-                </p>
+                </div>
             } else {
                 <p class={classes!("fit", if l.fits { "fits" } else { "short" })}>
                     <span aria-hidden="true">{ if l.fits { "✓ " } else { "✗ " } }</span>
                     { format!(
-                        "{}: {ladder}, {}, {}",
+                        "{}: {ladder}, {}, {}{}",
                         report::verdict_title(plan),
                         format::plural(l.full_runs(), "run", "runs"),
+                        // The total cost, when a price is given: the ladder
+                        // table's last column may be off screen on a phone.
+                        l.cost.map_or(String::new(), |c| format!("{} {}, ", format::number(c), plan.inputs.currency)),
                         format::duration(l.wall_clock_hours),
                     ) }
                     // Words a phone's sticky summary leaves to screen readers,
@@ -58,6 +62,22 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
                     { "." }
                 </p>
             }
+            // The stages and the verdict's power, once a plan has them (wide
+            // screens; a phone's pinned summary keeps to two lines).
+            if let Some(p) = &plan.power {
+                <p class="power-line">{ format!(
+                    "{} with go/no-go gates; if the method is worth {}× compute, the verdict reads \u{201C}holds\u{201D} {} of the time.",
+                    format::plural(plan.stages.len() as u64, "stage", "stages"),
+                    format::number(p.multiplier),
+                    format::percent(p.holds),
+                ) }</p>
+            }
+            // The verdict in a few words, announced when it changes (a ✗
+            // turning ✓ with the level unchanged); the line above is too
+            // long to be read out on every edit.
+            <p class="visually-hidden" aria-live="polite">
+                { if invalid.is_empty() { report::verdict_title(plan) } else { "Some inputs are not valid" } }
+            </p>
             <p class="summary-tools">{ jump_link("Jump to the plan", "#plan", "") }</p>
         </section>
     }

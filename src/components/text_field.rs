@@ -14,6 +14,11 @@ pub struct TextField<'a> {
     pub text: String,
     /// Why the text is refused, once that is shown.
     pub error: Option<String>,
+    /// The longest message this field can show: its space is kept, so an
+    /// error appearing moves nothing on the page.
+    pub reserve: String,
+    /// How the text was read, when that is not what it looks like ("Read as 40%.").
+    pub note: Option<String>,
     pub dispatch: &'a Dispatch,
 }
 
@@ -28,6 +33,8 @@ pub fn view(props: TextField) -> Html {
         axis,
         text,
         error,
+        reserve,
+        note,
         dispatch,
     } = props;
     let key = field.key();
@@ -69,10 +76,17 @@ pub fn view(props: TextField) -> Html {
                     <span class="unit" aria-hidden="true">{ unit }</span>
                 }
             </div>
-            if let Some(error) = &error {
-                <p class="error" id={error_id}>{ error }</p>
-            }
-            <p class="hint" id={hint_id}>{ hint }</p>
+            // The hint, the error and the note share one cell as tall as the
+            // longest of them (the reserve), so typing never moves the form.
+            <div class={classes!("messages", (error.is_some() || note.is_some()).then_some("replaced"))}>
+                <p class="hint" id={hint_id}>{ hint }</p>
+                if let Some(error) = &error {
+                    <p class="error" id={error_id}>{ error }</p>
+                } else if let Some(note) = &note {
+                    <p class="note" role="status">{ note }</p>
+                }
+                <p class="reserve" aria-hidden="true">{ reserve }</p>
+            </div>
         </div>
     }
 }

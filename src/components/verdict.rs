@@ -1,11 +1,14 @@
 use yew::prelude::*;
 
+use super::Dispatch;
 use crate::model::plan::Plan;
 use crate::model::report;
+use crate::state::Action;
 
 /// Totals against the budget, and a plain answer: does it fit, and if not, what to change.
-pub fn view(plan: &Plan, compact: bool) -> Html {
+pub fn view(plan: &Plan, dispatch: &Dispatch, compact: bool) -> Html {
     let fits = plan.ladder.fits;
+    let narrower = report::narrower_choices(plan);
     let mut lines = report::verdict_lines(plan);
     if compact {
         // In an article: what the plan uses, and what to change; which
@@ -22,10 +25,19 @@ pub fn view(plan: &Plan, compact: bool) -> Html {
                 <p class="budget">{ format!("Budget: {}.", report::budget_line(plan)) }</p>
             }
             { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
-            if !plan.narrower_claims.is_empty() {
-                <p>{ "Narrower claims that fit this budget:" }</p>
-                <ul>
-                    { for plan.narrower_claims.iter().map(|c| html! { <li>{ report::claim_text(c) }</li> }) }
+            if !narrower.is_empty() {
+                <p>{ "Narrower claims that fit this budget (choose one to plan it):" }</p>
+                <ul class="narrower">
+                    { for narrower.iter().map(|c| {
+                        let cell = (c.generality, c.novelty);
+                        html! {
+                            <li>
+                                <button type="button" class="link" onclick={dispatch.to(move |_: MouseEvent| Action::Claim(cell.0, cell.1))}>
+                                    { report::claim_text(c) }
+                                </button>
+                            </li>
+                        }
+                    }) }
                 </ul>
             }
             if !plan.warnings.is_empty() && !compact {

@@ -74,11 +74,13 @@ pub enum Units {
     Plain,
     /// Size suffixes: 350M, 1.3B, 7e9, 20k, 1T (K, M, B or G, T; any case).
     Size,
-    /// A duration, in hours: 36h, 14d, 2w (bare numbers are hours).
+    /// A duration, in hours: 36h, 14d, 2w, 1 month (bare numbers are hours).
     Hours,
-    /// A share: 40% is 0.4 (bare numbers are shares).
+    /// A share: 40% is 0.4; bare numbers up to 1 are shares, and from
+    /// above 1 to 100 percentages (nobody means an MFU of 40×).
     Share,
-    /// Money: a leading currency sign is dropped ($2.50, €3, £1.20).
+    /// Money: a leading currency sign or a trailing currency code is
+    /// dropped ($2.50, €3, 2.50 USD).
     Money,
 }
 
@@ -297,8 +299,9 @@ pub const FIELDS: [FieldSpec; 30] = [
         field: Field::Hours,
         key: "hours",
         label: "Hours of wall-clock time",
-        hint: Hint::Fixed("How long you can use them, e.g. 720, 30d or 2w, or pick a duration:"),
-        unit: Unit::Fixed("h"),
+        hint: Hint::Fixed("How long you can use them, e.g. 30 days, 6 weeks, 1 month or 36 h (a bare number is hours), or pick a duration:"),
+        // No unit beside the box: the box says its own ("30 days", "36 h").
+        unit: Unit::None,
         default: "720",
         rule: number(0.01, true, 1_000_000.0),
         units: Units::Hours,
@@ -309,7 +312,7 @@ pub const FIELDS: [FieldSpec; 30] = [
         field: Field::Mfu,
         key: "mfu",
         label: "MFU (model FLOPs utilisation)",
-        hint: Hint::Fixed("Share of peak a run really achieves, e.g. 0.4 or 40%. Epoch AI suggests 0.3 for LLMs, 0.4 otherwise."),
+        hint: Hint::Fixed("Share of peak a run really achieves, e.g. 0.4, 40% or 40. Epoch AI suggests 0.3 for LLMs, 0.4 otherwise."),
         unit: Unit::None,
         // Epoch AI 2022, "Estimating Training Compute of Deep Learning Models":
         // 0.3 for large language models, 0.4 otherwise; the default ladder
@@ -337,7 +340,7 @@ pub const FIELDS: [FieldSpec; 30] = [
         field: Field::Price,
         key: "price",
         label: "Price per hour (optional)",
-        hint: Hint::Fixed("What one accelerator costs per hour, e.g. 2.50; leave empty to hide costs."),
+        hint: Hint::Fixed("What one accelerator costs per hour, e.g. 2.50 or $2.50; leave empty to hide costs."),
         unit: Unit::Fixed("per device"),
         default: "",
         rule: number(0.0, true, 1_000_000.0),
@@ -742,16 +745,62 @@ pub fn parse_number(text: &str, units: Units) -> Option<f64> {
                 ("week", 168.0),
                 ("wk", 168.0),
                 ("w", 168.0),
+                // A month of compute is an allocation of 30 days (720 h, the
+                // default budget); a year 365 days.
+                ("months", 720.0),
+                ("month", 720.0),
+                ("mo", 720.0),
+                ("years", 8760.0),
+                ("year", 8760.0),
+                ("yr", 8760.0),
             ],
         ),
-        Units::Share => match text.strip_suffix('%') {
-            Some(body) => (body, 0.01),
-            None => (text, 1.0),
-        },
-        Units::Money => (text.strip_prefix(['$', '€', '£', '¥']).unwrap_or(text), 1.0),
+        Units::Share => return parse_share(text),
+        Units::Money => (strip_currency(text), 1.0),
     };
     let n = plain_number(body.trim_end())? * factor;
     n.is_finite().then_some(n)
+}
+
+/// A share: "40%" and, above 1 up to 100, a bare "40" are percentages;
+/// "0.4" is a share. Divided, not multiplied by 0.01, so "30%" is exactly 0.3.
+fn parse_share(text: &str) -> Option<f64> {
+    let n = match text.strip_suffix('%') {
+        Some(body) => plain_number(body.trim_end())? / 100.0,
+        None => match plain_number(text)? {
+            n if n > 1.0 && n <= 100.0 => n / 100.0,
+            n => n,
+        },
+    };
+    n.is_finite().then_some(n)
+}
+
+/// Whether `text` is a bare number this field reads as a percentage
+/// ("40" in MFU is 40%), so the form can say so.
+pub fn read_as_percent(text: &str, units: Units) -> Option<f64> {
+    let text = text.trim();
+    (units == Units::Share && !text.ends_with('%'))
+        .then(|| plain_number(text))
+        .flatten()
+        .filter(|n| *n > 1.0 && *n <= 100.0)
+}
+
+/// Money without its currency: "$2.50", "2.50 USD", "2.50usd", "USD 2.50".
+fn strip_currency(text: &str) -> &str {
+    let text = text.strip_prefix(['$', '€', '£', '¥']).unwrap_or(text);
+    // Three letters, as ISO 4217 codes: a lone "e" is a half-typed exponent.
+    let letters = |t: &str| t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphabetic());
+    let number_end = text.rfind(|c: char| c.is_ascii_digit() || c == '.');
+    if let Some(end) = number_end {
+        let (number, code) = text.split_at(end + 1);
+        if letters(code.trim()) {
+            return number;
+        }
+    }
+    match text.split_once(' ') {
+        Some((code, number)) if letters(code) => number.trim_start(),
+        _ => text,
+    }
 }
 
 /// `text` without a unit suffix (any case) and the suffix's factor; the
@@ -796,6 +845,129 @@ fn plain_number(text: &str) -> Option<f64> {
     }
     // 1e999 parses to infinity, which no rule accepts.
     text.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// A field's value as people write it, for the form to show once the user
+/// has left the field: "1.3B", "86M", "14 days", "36 h". Always text the
+/// field's own parser reads back to exactly `n`; where a shorter form would
+/// not, the exact [`number_text`].
+///
+/// ```
+/// use evidence_ladder::model::fields::{typed_text, Units};
+/// assert_eq!(typed_text(1.3e9, Units::Size), "1.3B");
+/// assert_eq!(typed_text(8.6e7, Units::Size), "86M");
+/// assert_eq!(typed_text(7.57e10, Units::Size), "75.7B");
+/// assert_eq!(typed_text(336.0, Units::Hours), "14 days");
+/// assert_eq!(typed_text(36.0, Units::Hours), "36 h");
+/// assert_eq!(typed_text(2.6e21, Units::Size), "2.6e21");
+/// ```
+pub fn typed_text(n: f64, units: Units) -> String {
+    let exact = number_text(n);
+    let candidate = match units {
+        Units::Size => [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
+            .iter()
+            .find(|(scale, _)| n.abs() >= *scale && n.abs() < 1e15)
+            .map(|(scale, suffix)| format!("{}{suffix}", number_text(n / scale))),
+        Units::Hours if n == 24.0 => Some("1 day".into()),
+        Units::Hours if n >= 48.0 && n % 24.0 == 0.0 => {
+            Some(format!("{} days", number_text(n / 24.0)))
+        }
+        Units::Hours => Some(format!("{exact} h")),
+        Units::Plain | Units::Share | Units::Money => None,
+    };
+    candidate
+        .filter(|text| text.len() <= exact.len() + 5 && parse_number(text, units) == Some(n))
+        .unwrap_or(exact)
+}
+
+/// A limit in an error message, readable: "1,000,000", "0.01", "1,000T".
+fn limit_text(n: f64, units: Units) -> String {
+    match units {
+        Units::Size if (1e3..1e18).contains(&n.abs()) => {
+            let (scale, suffix) = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
+                .into_iter()
+                .find(|(scale, _)| n.abs() >= *scale)
+                .unwrap_or((1.0, ""));
+            format!("{}{suffix}", grouped(n / scale))
+        }
+        // Rounded to a millionth of a percent: 0.95 × 100 is 94.99999999999999 in f64.
+        Units::Share => format!("{}%", grouped((n * 1e8).round() / 1e6)),
+        _ => grouped(n),
+    }
+}
+
+/// Digits grouped in thousands where the number is plain: "1,000,000".
+fn grouped(n: f64) -> String {
+    let text = number_text(n);
+    if text.contains('e') || n.abs() < 1e3 {
+        return text;
+    }
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+impl Field {
+    /// The field's name in messages: its label up to a colon or a bracket,
+    /// "Top model", "MFU", "Reserve".
+    pub fn short_label(self) -> &'static str {
+        let label = self.label();
+        let end = label.find([':', '(']).unwrap_or(label.len());
+        label[..end].trim_end()
+    }
+
+    /// Why the form refuses `typed`, in the field's own words with readable
+    /// limits: "Top model must be above 0 and at most 1,000T parameters,
+    /// such as 350M or 1.3B." `axis` names the scales' unit.
+    pub fn form_message(self, axis: Axis, typed: &str) -> String {
+        let spec = self.spec();
+        let unit = match (spec.unit, spec.units) {
+            (Unit::Scale, _) if axis == Axis::Custom => " times the smallest run".to_owned(),
+            (Unit::Scale, _) => format!(" {}", axis.unit()),
+            (Unit::Fixed(unit), Units::Size | Units::Hours) => format!(" {unit}"),
+            (Unit::None, Units::Hours) => " hours".to_owned(),
+            _ => String::new(),
+        };
+        let limit = |n: f64| limit_text(n, spec.units);
+        let range = match spec.rule {
+            Rule::Choice(_) => "one of the choices in the list".to_owned(),
+            Rule::Code => "a currency code of 3 letters, such as USD or EUR".to_owned(),
+            Rule::Integer { min, max } => {
+                format!("a whole number from {} to {}", limit(min), limit(max))
+            }
+            Rule::Number {
+                min,
+                min_allowed: true,
+                max,
+            } => format!("from {} to {}{unit}", limit(min), limit(max)),
+            Rule::Number { min, max, .. } => {
+                format!("above {} and at most {}{unit}", limit(min), limit(max))
+            }
+        };
+        let example = match (spec.units, spec.unit) {
+            (Units::Size, Unit::Scale) if axis == Axis::Custom => "",
+            (Units::Size, _) => ", such as 350M or 1.3B",
+            (Units::Hours, Unit::None) => ", such as 36 h, 14 days or 2 weeks",
+            (Units::Share, _) => ", such as 0.4 or 40%",
+            _ => "",
+        };
+        let name = self.short_label();
+        if typed.trim().is_empty() {
+            format!("{name} needs a value: {range}{example}.")
+        } else {
+            format!("{name} must be {range}{example}.")
+        }
+    }
 }
 
 #[cfg(test)]
@@ -882,6 +1054,93 @@ mod tests {
         ];
         for &(text, units, want) in cases {
             assert_eq!(parse_number(text, units), want, "{text:?} as {units:?}");
+        }
+    }
+
+    #[test]
+    fn units_people_type_in_this_round() {
+        let cases: &[(&str, Units, Option<f64>)] = &[
+            ("1 month", Units::Hours, Some(720.0)),
+            ("2 months", Units::Hours, Some(1440.0)),
+            ("6 weeks", Units::Hours, Some(1008.0)),
+            ("1 year", Units::Hours, Some(8760.0)),
+            ("14 days", Units::Hours, Some(336.0)),
+            ("40", Units::Share, Some(0.4)),
+            ("30%", Units::Share, Some(0.3)),
+            ("0.3", Units::Share, Some(0.3)),
+            ("1", Units::Share, Some(1.0)),
+            ("100", Units::Share, Some(1.0)),
+            ("101", Units::Share, Some(101.0)),
+            ("2.50 USD", Units::Money, Some(2.5)),
+            ("2.50usd", Units::Money, Some(2.5)),
+            ("EUR 3", Units::Money, Some(3.0)),
+            ("$2.50 USD", Units::Money, Some(2.5)),
+            ("2.5e", Units::Money, None),
+            ("2.50 US", Units::Money, None),
+            ("USD", Units::Money, None),
+        ];
+        for &(text, units, want) in cases {
+            assert_eq!(parse_number(text, units), want, "{text:?} as {units:?}");
+        }
+        assert_eq!(read_as_percent("40", Units::Share), Some(40.0));
+        assert_eq!(read_as_percent("40%", Units::Share), None);
+        assert_eq!(read_as_percent("0.4", Units::Share), None);
+        assert_eq!(read_as_percent("40", Units::Plain), None);
+    }
+
+    #[test]
+    fn values_are_shown_in_peoples_units() {
+        for (n, units, want) in [
+            (1.3e9, Units::Size, "1.3B"),
+            (8.6e7, Units::Size, "86M"),
+            (7.57e10, Units::Size, "75.7B"),
+            (5e6, Units::Size, "5M"),
+            (5000.0, Units::Size, "5K"),
+            (350.0, Units::Size, "350"),
+            (2.6e21, Units::Size, "2.6e21"),
+            (720.0, Units::Hours, "30 days"),
+            (24.0, Units::Hours, "1 day"),
+            (36.0, Units::Hours, "36 h"),
+            (0.5, Units::Hours, "0.5 h"),
+            (0.3, Units::Share, "0.3"),
+        ] {
+            assert_eq!(typed_text(n, units), want);
+        }
+    }
+
+    #[test]
+    fn messages_use_the_label_and_readable_limits() {
+        let top = Field::Top.form_message(Axis::Pretrain, "x");
+        assert_eq!(
+            top,
+            "Top model must be above 0 and at most 1,000T parameters, such as 350M or 1.3B."
+        );
+        assert_eq!(
+            Field::Count.form_message(Axis::Pretrain, "8x"),
+            "Count must be a whole number from 1 to 1,000,000."
+        );
+        assert_eq!(
+            Field::Count.form_message(Axis::Pretrain, " "),
+            "Count needs a value: a whole number from 1 to 1,000,000."
+        );
+        assert_eq!(
+            Field::Mfu.form_message(Axis::Pretrain, "2"),
+            "MFU must be from 1% to 100%, such as 0.4 or 40%."
+        );
+        assert_eq!(
+            Field::Reserve.form_message(Axis::Pretrain, "2"),
+            "Reserve must be from 0% to 95%, such as 0.4 or 40%."
+        );
+        assert!(Field::Hours.form_message(Axis::Pretrain, "x").starts_with(
+            "Hours of wall-clock time must be from 0.01 to 1,000,000 hours, such as 36 h"
+        ));
+        for field in Field::ALL {
+            for axis in Axis::ALL {
+                let message = field.form_message(axis, "x");
+                assert!(message.starts_with(field.short_label()), "{message}");
+                assert!(!message.contains("e15"), "{message}");
+                assert!(!message.contains("000000"), "{message}");
+            }
         }
     }
 }

@@ -213,6 +213,35 @@ pub fn size(x: f64) -> String {
     format!("{}{unit}", round_sig(value, 3))
 }
 
+/// About `count` round values (1, 2 or 5 × a power of ten apart) covering
+/// `low..=high`, and the decimals their step needs: a chart's axis reads
+/// 0.2, 0.4, 0.6, not 0.187, 0.375, 0.562.
+///
+/// ```
+/// use evidence_ladder::model::format::nice_ticks;
+/// assert_eq!(nice_ticks(0.12, 0.87, 4), (vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0], 1));
+/// assert_eq!(nice_ticks(3681.6, 3702.0, 4).1, 0);
+/// ```
+pub fn nice_ticks(low: f64, high: f64, count: usize) -> (Vec<f64>, usize) {
+    let span = (high - low).abs().max(f64::MIN_POSITIVE);
+    let rough = span / count.max(1) as f64;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * power);
+    let first = (low / step).floor();
+    let last = (high / step).ceil();
+    let decimals = (-step.log10().floor()).clamp(0.0, 8.0) as usize;
+    let ticks = (0..=((last - first) as usize).min(20))
+        .map(|i| (first + i as f64) * step)
+        // Through decimal text: no float noise (0.6000000000000001), no -0.
+        .map(|v| format!("{v:.decimals$}").parse::<f64>().unwrap_or(v) + 0.0)
+        .collect();
+    (ticks, decimals)
+}
+
 /// Decimals that resolve a quarter of an interval's width: enough to show
 /// where the interval lies, not so many that noise looks like precision.
 /// Without an interval, a hundredth of the value. At most 8.

@@ -898,7 +898,7 @@ mod tests {
             ),
             (Field::Count, &["0", "-8", "1.5", "1e7", "infinity"]),
             (Field::Hours, &["0", "-0", "-1", "1e7", "nan", "1e-300"]),
-            (Field::Mfu, &["0", "1.01", "-0.4", "40", "140%"]),
+            (Field::Mfu, &["0", "101", "-0.4", "0.001", "140%"]),
             (Field::Flops, &["0", "-1e21", "1e31", "1e999", "5e-324"]),
             (Field::Reserve, &["1", "-0.1", "0.96"]),
             (Field::Axis, &["Pretrain", "vision"]),

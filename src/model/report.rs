@@ -41,7 +41,7 @@ pub fn ladder_columns(plan: &Plan) -> Vec<String> {
         format!("Wall-clock per {per_run}"),
     ]);
     if plan.ladder.max_params.is_some() {
-        columns.push("Model states per accelerator".to_owned());
+        columns.push("Memory per accelerator, used / usable".to_owned());
     }
     columns.push(if trains { "Runs" } else { "Evaluations" }.to_owned());
     if has_partial_runs(plan) {
@@ -86,7 +86,7 @@ pub fn rung_cells(plan: &Plan, rung: &Rung) -> Vec<String> {
         let count = plan.scaling.accelerators_per_run(plan.inputs.count);
         let usable = Memory::of(plan.inputs.accelerator, count).usable_gb(usage);
         cells.push(format!(
-            "{}/{} GB",
+            "{} / {} GB",
             format::number(rung.memory_gb.unwrap_or(0.0)),
             format::number(usable)
         ));
@@ -479,6 +479,76 @@ fn alpha_text(plan: &Plan) -> String {
     }
 }
 
+/// The level's tagline for this plan, in its kind's terms: what the claim
+/// is, how it is tested, and its sizes with the span and the spacing worded
+/// apart. "A domain-wide or surprising claim; a test, 3 settings, 4 sizes
+/// 10× from smallest to largest (about 2.2× apart)."
+pub fn level_tagline(plan: &Plan) -> String {
+    let e = &plan.evidence;
+    let rule = super::evidence::rule_for(e.level);
+    let claim = rule.meaning.split(';').next().unwrap_or(rule.meaning);
+    let test = match (e.detectable_effect, plan.inputs.kind) {
+        (None, ContributionKind::Benchmark) => "each model evaluated once",
+        (None, ContributionKind::Model) => "each model trained once",
+        _ => match e.level {
+            1 => "a few seeds",
+            2 => "intervals over seeds",
+            3 => "a test",
+            4 => "corrected tests",
+            _ => "replication",
+        },
+    };
+    let sizes = if e.rungs > 1 && e.span > 1.0 {
+        let step = e.span.powf(1.0 / f64::from(e.rungs - 1));
+        format!(
+            ", {} sizes {}× from smallest to largest (about {}× apart)",
+            e.rungs,
+            format::number(e.span),
+            format::number(step)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{claim}; {test}, {}{sizes}.",
+        format::plural(e.settings, "setting", "settings")
+    )
+}
+
+/// The narrower claims worth offering: the plan's own list, and every
+/// fitting claim that is one step narrower in either direction: the nearest
+/// fitting generality at the same novelty, and the nearest fitting novelty
+/// at the same generality. Empty when the claim fits.
+pub fn narrower_choices(plan: &Plan) -> Vec<&ClaimCell> {
+    if plan.claim_fits {
+        return Vec::new();
+    }
+    let (g, n) = (plan.inputs.generality, plan.inputs.novelty);
+    let cell = |g: u8, n: u8| {
+        plan.claim_map
+            .iter()
+            .find(|c| (c.generality, c.novelty) == (g, n))
+    };
+    let nearest = |cells: Vec<(u8, u8)>| {
+        cells
+            .into_iter()
+            .filter_map(|(g, n)| cell(g, n))
+            .find(|c| c.fits)
+    };
+    let by_generality = nearest((1..g).rev().map(|g2| (g2, n)).collect());
+    let by_novelty = nearest((1..n).rev().map(|n2| (g, n2)).collect());
+    let mut choices: Vec<&ClaimCell> = plan.narrower_claims.iter().collect();
+    for c in [by_generality, by_novelty].into_iter().flatten() {
+        if !choices
+            .iter()
+            .any(|o| (o.generality, o.novelty) == (c.generality, c.novelty))
+        {
+            choices.push(c);
+        }
+    }
+    choices
+}
+
 /// "generality 2 (a task family), novelty 3 (surprising but compatible)".
 pub fn claim_phrase(generality: u8, novelty: u8) -> String {
     format!(
@@ -577,7 +647,8 @@ pub fn markdown(
         "# Evidence plan: {}\n\n\
          Claim: {}.\n\n{}\n\n\
          **Evidence level {} of 5 — {}.**\n\n## Requirements\n\n",
-        i.kind.label(),
+        // "Insight", not "Insight: a lesson others apply" after a colon of its own.
+        i.kind.label().split(':').next().unwrap_or_default(),
         claim_phrase(i.generality, i.novelty),
         plan.kind_summary,
         e.level,
@@ -669,13 +740,17 @@ mod tests {
         let plan = Plan::new(inputs);
         let md = markdown(&plan, "https://example.org/?price=2", None);
         assert!(md.contains("**Evidence level 3 of 5 — Convincing.**"));
-        // The checklist, the verdict's seeds, and one item per stage.
+        // The requirements' checklist (the stages have one of their own).
+        let requirements = md
+            .split("## Requirements")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .unwrap_or_default();
         assert_eq!(
-            md.matches("- [ ] ").count(),
+            requirements.matches("- [ ] ").count(),
             plan.evidence.requirements.len()
                 + plan.evidence.kind_demands.len()
                 + usize::from(plan.power.is_some())
-                + plan.stages.len()
         );
         assert!(md.contains("| Tier | Parameters | Tokens |"));
         let top = plan.ladder.rungs.last().expect("rungs");
