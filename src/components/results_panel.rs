@@ -77,9 +77,13 @@ fn charts(analysis: &Analysis, heading: &str) -> Html {
         x_ticks: gain_sizes,
         zero_line: true,
     };
+    let multiplier_chart = multiplier_chart(analysis, &x_title_for(heading));
     html! {
         <div class="results-charts">
             { chart::view(&metric_chart) }
+            if let Some(m) = &multiplier_chart {
+                { chart::view(m) }
+            }
             { chart::view(&gain_chart) }
             <p class="chart-legend" aria-hidden="true">
                 <span class="key method">{ "●" }</span>{ format!(" {method}  ") }
@@ -87,9 +91,74 @@ fn charts(analysis: &Analysis, heading: &str) -> Html {
                 <span class="key fit">{ "╌" }</span>{ " fitted trend  " }
                 <span class="key prediction">{ "◇" }</span>{ " prediction" }
             </p>
-            <p class="hint">{ "Top: the metric for each arm. Bottom: the gain, the line at zero meaning no gain, with the trend fitted to it and its prediction one rung up. Sizes on a log scale; bars are 95% intervals. The table below gives the same numbers." }</p>
+            <p class="hint">{ if multiplier_chart.is_some() {
+                "Top: the metric for each arm. Middle: the compute multiplier, the dotted line at 1\u{00D7} meaning no gain, with its fitted trend and predictions. Bottom: the gain in the metric's units with its trend. Sizes on a log scale; bars are 95% intervals. The table below gives the same numbers."
+            } else {
+                "Top: the metric for each arm. Bottom: the gain, the line at zero meaning no gain, with the trend fitted to it and its prediction one rung up. Sizes on a log scale; bars are 95% intervals. The table below gives the same numbers."
+            } }</p>
         </div>
     }
+}
+
+fn x_title_for(heading: &str) -> String {
+    format!("{heading} (log scale)")
+}
+
+/// The compute multiplier per rung with its interval, the fitted trend
+/// (log10 multiplier linear in log10 scale) through the predictions, and a
+/// line at 1× (no gain); `None` where no multiplier applies.
+fn multiplier_chart(analysis: &Analysis, x_title: &str) -> Option<Chart> {
+    let trend = analysis.multiplier_trend.as_ref()?;
+    let points: Vec<Point> = analysis
+        .rungs
+        .iter()
+        .filter_map(|r| {
+            Some(Point {
+                x: r.params,
+                y: r.multiplier?,
+                interval: r.multiplier_low.zip(r.multiplier_high),
+            })
+        })
+        .collect();
+    let mut sizes: Vec<f64> = points.iter().map(|p| p.x).collect();
+    let first = sizes.first().copied()?;
+    sizes.extend(analysis.predictions.iter().map(|p| p.params));
+    let last = sizes.iter().copied().fold(first, f64::max);
+    let fitted = |x: f64| 10f64.powf(trend.intercept + trend.slope * x.log10());
+    // Enough points that the fitted curve bends as it should on a linear axis.
+    let steps = 16;
+    let line: Vec<(f64, f64)> = (0..=steps)
+        .map(|i| {
+            let x = first * (last / first).powf(f64::from(i) / f64::from(steps));
+            (x, fitted(x))
+        })
+        .collect();
+    Some(Chart {
+        class: "multiplier",
+        label: format!(
+            "The compute multiplier against scale with its 95% interval, the fitted trend and the predictions at {} with their 95% prediction intervals; the dotted line at 1 marks no gain.",
+            analysis.predictions.iter().map(|p| format::count(p.params)).collect::<Vec<_>>().join(" and ")
+        ),
+        x_title: x_title.to_owned(),
+        y_title: "Compute multiplier (\u{00D7})".into(),
+        series: vec![
+            Series { class: "gain", points },
+            Series {
+                class: "prediction",
+                points: analysis
+                    .predictions
+                    .iter()
+                    .map(|p| Point { x: p.params, y: p.multiplier, interval: Some((p.pi_low, p.pi_high)) })
+                    .collect(),
+            },
+        ],
+        curves: vec![
+            Curve { class: "fit", points: line },
+            Curve { class: "none", points: vec![(first, 1.0), (last, 1.0)] },
+        ],
+        x_ticks: sizes,
+        zero_line: false,
+    })
 }
 
 /// One row of the gains table, numbers to the precision their interval supports.
