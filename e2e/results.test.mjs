@@ -56,12 +56,13 @@ describe('analyze()', () => {
     ['grows', [0.5, 1.0, 1.5, 2.0], 0.05],
     ['shrinks', [2.0, 1.5, 1.0, 0.5], 0.05],
     ['holds', [1.0, 1.0, 1.0, 1.0], 0.05],
-    ['unclear', [0.1, -0.1, 0.1, -0.1], 2],
+    ['no_gain', [0.1, -0.1, 0.1, -0.1], 2],
   ];
   for (const [verdict, gains, noise] of cases) {
     test(`a data set whose gain ${verdict}`, async () => {
       const a = await analyze({ results: runs(gains, { noise }), method: 'method', baseline: 'baseline', higher_is_better: true });
       assert.equal(a.trend.verdict, verdict);
+      assert.equal(a.verdict, verdict);
       assert.equal(a.rungs.length, 4);
       for (const [i, r] of a.rungs.entries()) {
         assert.ok(Math.abs(r.gain - gains[i]) < 1e-9);
@@ -85,9 +86,32 @@ describe('analyze()', () => {
       }
     }
     const a = await analyze({ results, method: 'ppo', baseline: 'sac', metric: 'return' });
-    assert.deepEqual(a.rungs.map((r) => Math.round(r.gain * 1e9) / 1e9), [1, 2, 3]);
+    // Normalised per task first: each task spans 3.2 (gains up to 3 plus 0.2 of seed noise).
+    assert.deepEqual(a.rungs.map((r) => Math.round(r.gain * 1e9) / 1e9), [1, 2, 3].map((g) => Math.round((g / 3.2) * 1e9) / 1e9));
+    assert.ok(a.rungs.every((r) => r.multiplier === null && typeof r.multiplier_note === 'string'));
     assert.ok(a.rungs.every((r) => r.ci_low <= r.gain && r.gain <= r.ci_high));
     assert.ok(a.warnings.some((w) => w.includes('interquartile mean')));
+  });
+
+  test('a loss on a scaling law: the compute multiplier per rung, its trend and predictions', async () => {
+    // Chinchilla's fitted law (Hoffmann et al. 2022); the method is worth 2x compute.
+    const loss = (n) => 1.69 + 406.4 / n ** 0.34 + 410.7 / (20 * n) ** 0.28;
+    const results = [];
+    for (const n of [48e6, 103.4e6, 222.8e6, 480e6]) {
+      [-2, -1, 0, 1, 2].forEach((w, seed) => {
+        results.push({ params: n, arm: 'ours', seed: String(seed), value: loss(n * Math.SQRT2) + 0.006 * w });
+        results.push({ params: n, arm: 'base', seed: String(seed), value: loss(n) - 0.003 * w });
+      });
+    }
+    const a = await analyze({ results, method: 'ours', baseline: 'base', metric: 'val_loss', top_params: 1.3e9 });
+    assert.equal(a.verdict, 'holds');
+    for (const r of a.rungs) {
+      assert.ok(Math.abs(r.multiplier - 2) < 0.15 && r.multiplier_low < 2 && 2 < r.multiplier_high, JSON.stringify(r));
+      assert.equal(typeof r.extrapolated, 'boolean');
+    }
+    assert.ok(a.multiplier_trend.ci_low < 0 && a.multiplier_trend.ci_high > 0);
+    assert.deepEqual(a.predictions.map((p) => p.params), [1.3e9, 4.8e9]);
+    assert.ok(a.predictions.every((p) => p.pi_low < p.multiplier && p.multiplier < p.pi_high));
   });
 
   test('the direction may come from the metric name instead of higher_is_better', async () => {

@@ -293,6 +293,7 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
         .flatten();
     let mut sizes = vec![next_params];
     sizes.extend(input.top_params.filter(|t| *t > top && *t != next_params));
+    sizes.sort_by(f64::total_cmp);
     let predictions = match &multiplier {
         Some((
             m,
