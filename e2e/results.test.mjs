@@ -208,7 +208,7 @@ describe('the Results section', () => {
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     await page.getByText('Markdown copied to the clipboard.').waitFor();
     const md = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(md, /## Results: does the gain scale\?/);
+    assert.match(md, /## Results: does it scale\?/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
     const file = JSON.parse(await readFile(await download.path(), 'utf8'));
     assert.equal(file.results.results.length, 40);

@@ -319,7 +319,7 @@ pub fn view(
     let parsed = &reading.parsed;
     html! {
         <section class="panel results-analysis" aria-labelledby="results-analysis-title">
-            <h3 id="results-analysis-title">{ "Results: does the gain scale?" }</h3>
+            <h3 id="results-analysis-title">{ "Results: does it scale?" }</h3>
             <p class="hint">{ "After running the ladder, paste its results (from a spreadsheet: a header row, then one row per run, tab- or comma-separated; long form params, arm, seed and a metric column such as val_loss or accuracy, plus a task or env column to aggregate several tasks; or one column per arm) or choose a CSV file. They stay in this browser and are never put in the link." }</p>
             <div class="buttons">
                 <button type="button" class="secondary" onclick={on_template}>{ "Download results template (CSV)" }</button>
