@@ -687,7 +687,7 @@ fn verdict_sentence_reads_like_the_issue() {
     let s = verdict_sentence(&a, "", "points");
     assert!(
         s.starts_with(
-            "The gain holds from 130M to 1.3B: at 1.3B, ours\u{2019}s metric is higher than \
+            "The gain holds from 130M to 1.3B: at 1.3B, ours\u{2019} metric is higher than \
              base\u{2019}s by 1.2 points (95% CI "
         ),
         "{s}"
@@ -1012,7 +1012,7 @@ fn a_method_behind_at_every_size_says_so_first() {
         "{s}"
     );
     assert!(
-        s.contains("ours\u{2019}s metric is lower than base\u{2019}s by 1.1"),
+        s.contains("ours\u{2019} metric is lower than base\u{2019}s by 1.1"),
         "{s}"
     );
 }

@@ -258,6 +258,13 @@ pub fn parse_results_text(text: &str) -> ParsedResults {
         }
     }
     parsed.notes.extend(seen.renamed.note());
+    if columns.seed.is_none() && columns.value.is_some() && !parsed.rows.is_empty() {
+        parsed.notes.push(
+            "No seed column: each line counts as a run of its own, and the arms' runs are \
+             compared unpaired. Add a seed column (the same seeds in both arms) to pair them."
+                .to_owned(),
+        );
+    }
     parsed
 }
 

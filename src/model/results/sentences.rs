@@ -117,6 +117,15 @@ fn estimate_with_interval(
     }
 }
 
+/// "ours’" or "myopt’s": English's possessive, an apostrophe alone after a final s.
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') || name.ends_with('S') {
+        format!("{name}\u{2019}")
+    } else {
+        format!("{name}\u{2019}s")
+    }
+}
+
 /// "myopt's val_loss is lower than adamw's by 0.03 (95% CI 0.01 to 0.05)":
 /// the raw difference at the largest rung in the direction it points.
 fn comparison_at_top(analysis: &Analysis, metric_unit: &str, style: Style) -> String {
@@ -134,8 +143,10 @@ fn comparison_at_top(analysis: &Analysis, metric_unit: &str, style: Style) -> St
         (a.min(b), a.max(b))
     });
     format!(
-        "{m}\u{2019}s {metric} is {} than {b}\u{2019}s by {}",
+        "{} {metric} is {} than {} by {}",
+        possessive(&m),
         if raw >= 0.0 { "higher" } else { "lower" },
+        possessive(&b),
         estimate_with_interval(
             raw.abs(),
             interval,
