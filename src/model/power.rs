@@ -35,7 +35,7 @@ pub const MOST_SEEDS: u32 = 64;
 
 /// Simulated data sets per rate when searching for seeds: coarser, as the
 /// answer is a whole number of seeds. Ours.
-const SEARCH_DATA_SETS: usize = 400;
+const SEARCH_DATA_SETS: usize = 200;
 
 /// Simulated data sets per rate: the rates' sampling error is about 1
 /// percentage point. Ours.
@@ -444,13 +444,21 @@ fn seeds_to_reach(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<u32> 
         outcomes(&uniform, multiplier, seed_sd, SEARCH_DATA_SETS)
             .map_or(0.0, |(with, _)| rate(&with, &[Outcome::Holds]))
     };
-    if holds(MOST_SEEDS) < TARGET {
-        return None;
+    // Double from the plan's seeds until the target is reached, then bisect.
+    let mut lo = c.seeds.iter().copied().min().unwrap_or(2).max(2);
+    let mut hi = lo;
+    loop {
+        if hi >= MOST_SEEDS {
+            return None;
+        }
+        let next = (hi * 2).min(MOST_SEEDS);
+        if holds(next) >= TARGET {
+            lo = hi;
+            hi = next;
+            break;
+        }
+        hi = next;
     }
-    let (mut lo, mut hi) = (
-        c.seeds.iter().copied().min().unwrap_or(2).max(2),
-        MOST_SEEDS,
-    );
     while hi - lo > 1 {
         let mid = (lo + hi) / 2;
         if holds(mid) >= TARGET {

@@ -115,17 +115,8 @@ pub struct Analysis {
 
 /// Each rung's gain, with its coefficients on the rung's two means.
 fn gain_series(compared: &Compared, direction: f64) -> Series {
-    let k = compared.rungs.len();
-    Series {
-        values: compared.rungs.iter().map(|r| Some(r.gain)).collect(),
-        coefficients: (0..k)
-            .map(|i| {
-                let mut c = vec![[0.0; 2]; k];
-                c[i] = [direction, -direction];
-                c
-            })
-            .collect(),
-    }
+    let gains = compared.rungs.iter().map(|r| Some(r.gain)).collect();
+    Series::per_rung(gains, [direction, -direction])
 }
 
 /// The rungs' multipliers and their intervals, from a log10 series.

@@ -71,21 +71,13 @@ fn log_multipliers(curve: &Curve, methods: &[f64], ys: &[f64]) -> Vec<Option<f64
 /// interval. Without that, any curve through them is noise, and so is
 /// the compute read off it.
 fn baseline_improves(compared: &Compared, xs: &[f64]) -> bool {
+    let means = compared
+        .rungs
+        .iter()
+        .map(|r| Some(r.baseline_mean))
+        .collect();
+    let series = Series::per_rung(means, [0.0, 1.0]);
     let k = compared.rungs.len();
-    let series = Series {
-        values: compared
-            .rungs
-            .iter()
-            .map(|r| Some(r.baseline_mean))
-            .collect(),
-        coefficients: (0..k)
-            .map(|i| {
-                let mut c = vec![[0.0; 2]; k];
-                c[i] = [0.0, 1.0];
-                c
-            })
-            .collect(),
-    };
     let all_rungs = vec![true; k];
     fit_line(xs, &series, &compared.noise, &all_rungs)
         .and_then(|line| line.slope_ci)

@@ -55,6 +55,25 @@ pub struct Series {
     pub coefficients: Vec<Coefficients>,
 }
 
+impl Series {
+    /// Values that each depend on their own rung's means only, with the
+    /// same `coefficient` (method, baseline): gains, or one arm's means.
+    pub fn per_rung(values: Vec<Option<f64>>, coefficient: [f64; 2]) -> Self {
+        let k = values.len();
+        let coefficients = (0..k)
+            .map(|i| {
+                let mut c = vec![[0.0; 2]; k];
+                c[i] = coefficient;
+                c
+            })
+            .collect();
+        Self {
+            values,
+            coefficients,
+        }
+    }
+}
+
 /// A fitted line.
 #[derive(Clone, Debug)]
 pub struct Line {
