@@ -3,8 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::model::inputs::ContributionKind;
 use crate::model::plan::Plan;
-use crate::text::stages::{cost_line, gate, power_advice, power_sentence, title};
+use crate::text::stages::{
+    cost_line, gate, no_power_note, power_advice, power_sentence_for, title,
+};
 
 pub fn view(plan: &Plan) -> Html {
     if plan.stages.is_empty() {
@@ -25,11 +28,13 @@ pub fn view(plan: &Plan) -> Html {
             </ol>
             if let Some(p) = &plan.power {
                 <p class="power">
-                    <strong>{ "Power of the verdict: " }</strong>{ power_sentence(p) }
-                    if let Some(advice) = power_advice(p) {
+                    <strong>{ "Power of the verdict: " }</strong>{ power_sentence_for(plan.inputs.kind, p) }
+                    if let Some(advice) = power_advice(p).filter(|_| plan.inputs.kind != ContributionKind::NegativeResult) {
                         { " " }{ advice }
                     }
                 </p>
+            } else if let Some(note) = no_power_note(plan) {
+                <p class="power">{ note }</p>
             }
         </section>
     }

@@ -67,8 +67,11 @@ pub struct VerdictPower {
     pub holds_or_grows: f64,
     /// Probability of a false "grows" or "shrinks" when the multiplier is 1.
     pub false_trend: f64,
-    /// Probability of "no gain" when the multiplier is 1.
+    /// Probability of "no gain" when the multiplier is 1: a negative result's power.
     pub no_gain_when_none: f64,
+    /// Probability of "no gain" when the method is worth the assumed multiplier:
+    /// how often a negative result would miss a real gain of that size.
+    pub no_gain_when_worth: f64,
     /// Seeds per arm at each rung that these rates assume.
     pub seeds: Vec<u32>,
     /// When "holds" falls short of [`TARGET`]: the seeds per arm at every
@@ -483,6 +486,7 @@ pub fn verdict_power(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<Ve
         holds_or_grows: rate(&with, &[Outcome::Holds, Outcome::Grows]),
         false_trend: rate(&without, &[Outcome::Grows, Outcome::Shrinks]),
         no_gain_when_none: rate(&without, &[Outcome::NoGain]),
+        no_gain_when_worth: rate(&with, &[Outcome::NoGain]),
         seeds: c.seeds.clone(),
         seeds_to_reach_target: (holds < TARGET && multiplier > 1.0)
             .then(|| seeds_to_reach(c, multiplier, seed_sd))

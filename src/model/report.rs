@@ -660,7 +660,7 @@ pub fn markdown(
     if let Some(p) = &plan.power {
         md.push_str(&format!(
             "- [ ] Seeds for the verdict: {}\n",
-            crate::text::stages::power_sentence(p)
+            crate::text::stages::power_sentence_for(plan.inputs.kind, p)
         ));
     }
     md.push_str("\n## Why this level\n\n");

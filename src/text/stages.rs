@@ -2,6 +2,7 @@
 //! timeline, the Markdown checklist and the Results section's next step.
 
 use crate::model::format;
+use crate::model::inputs::ContributionKind;
 use crate::model::plan::Plan;
 use crate::model::power::VerdictPower;
 use crate::model::results::sentences::times;
@@ -99,6 +100,24 @@ pub fn cost_line(plan: &Plan, stage: &Stage) -> String {
     )
 }
 
+/// The power in one sentence, for the checklist and the page: for a
+/// negative result, how often "no gain" is read when there is none and
+/// when there is a gain of the assumed size.
+pub fn power_sentence_for(kind: ContributionKind, p: &VerdictPower) -> String {
+    if kind != ContributionKind::NegativeResult {
+        return power_sentence(p);
+    }
+    let pct = |x: f64| format!("{:.0}%", 100.0 * x);
+    format!(
+        "With no gain at all, these seeds read \u{201C}no gain\u{201D} at every size {} of the time; a method truly worth {}\u{00D7} compute would be missed (read as \u{201C}no gain\u{201D}) {} of the time. This assumes a seed-to-seed spread of {} in the loss (simulated, {} data sets per rate).",
+        pct(p.no_gain_when_none),
+        times(p.multiplier),
+        pct(p.no_gain_when_worth),
+        format::number(p.seed_sd),
+        format::whole(p.data_sets)
+    )
+}
+
 /// The power in one sentence, for the checklist and the page.
 pub fn power_sentence(p: &VerdictPower) -> String {
     let pct = |x: f64| format!("{:.0}%", 100.0 * x);
@@ -136,6 +155,20 @@ pub fn power_advice(p: &VerdictPower) -> Option<String> {
     })
 }
 
+/// Why a plan that compares arms shows no power for its verdict.
+pub fn no_power_note(plan: &Plan) -> Option<String> {
+    if plan.power.is_some() || !crate::model::design::compares_over_seeds(plan.inputs.kind) {
+        return None;
+    }
+    Some(
+        if plan.inputs.field == crate::model::inputs::ResearchField::Rl {
+            "The verdict's power is not computed for deep RL: returns are judged as normalised gains, not on a loss curve, and this calculator does not yet simulate them.".to_owned()
+        } else {
+            "The verdict's power is not computed: some size runs one seed per arm, so the results give no interval there. Two or more seeds per arm at every size (paired) let the results judge the trend.".to_owned()
+        },
+    )
+}
+
 /// The stages as a Markdown checklist, in order.
 pub fn markdown(plan: &Plan) -> String {
     let mut md = String::from("\n## Stages\n\n");
@@ -148,11 +181,15 @@ pub fn markdown(plan: &Plan) -> String {
         ));
     }
     if let Some(p) = &plan.power {
-        md.push_str(&format!("\n{}", power_sentence(p)));
-        if let Some(advice) = power_advice(p) {
+        md.push_str(&format!("\n{}", power_sentence_for(plan.inputs.kind, p)));
+        if let Some(advice) =
+            power_advice(p).filter(|_| plan.inputs.kind != ContributionKind::NegativeResult)
+        {
             md.push_str(&format!(" {advice}"));
         }
         md.push('\n');
+    } else if let Some(note) = no_power_note(plan) {
+        md.push_str(&format!("\n{note}\n"));
     }
     md
 }
