@@ -32,7 +32,7 @@ describe('messages where the user acts', () => {
     const open = page.locator('.share input[type=file]');
     await open.setInputFiles({ name: 'runs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) });
     const note = page.locator('.share .opened');
-    await note.getByText(/runs\.csv" is a table, not a saved plan: it was read as results/).waitFor();
+    await note.getByText(/runs\.csv"? is a table, not a saved plan: it was read as results/).waitFor();
     assert.equal(await note.getAttribute('aria-live'), 'polite');
     await page.locator('.verdict-sentence').waitFor();
     assert.match(await page.getByRole('textbox', { name: 'Paste results' }).inputValue(), /^params,arm,seed,val_loss/);
@@ -85,11 +85,12 @@ describe('charts', () => {
           };
         }),
       );
-      assert.equal(seen.length, 2);
+      // The metric, the compute multiplier (a loss), and the gain.
+      assert.equal(seen.length, 3);
       for (const chart of seen) {
         assert.ok(chart.plotWidth >= 180, `plot ${chart.plotWidth} px wide`);
         assert.match(chart.xTitle, /Parameters \(log scale\)/);
-        assert.match(chart.yTitle, /val_loss/);
+        assert.match(chart.yTitle, /val_loss|^Compute multiplier/);
         assert.ok(Math.min(...chart.markers) >= 8, `markers ${chart.markers}`);
         assert.equal(chart.grid.length, chart.yTicks.length);
         chart.yTicks.forEach((t, i) => {
@@ -102,8 +103,9 @@ describe('charts', () => {
           assert.ok(chart.markerCentres.some((c) => Math.abs(c - x) <= 2), `label at ${x}, markers at ${chart.markerCentres}`);
         }
       }
-      assert.ok(seen[1].curve >= 1 && seen[1].prediction === 1, 'the gain chart draws the fit and the prediction');
-      assert.match(seen[1].yTitle, /^Gain in val_loss$/);
+      assert.ok(seen[2].curve >= 1 && seen[2].prediction === 1, 'the gain chart draws the fit and the prediction');
+      assert.match(seen[2].yTitle, /^Gain in val_loss$/);
+      assert.ok(seen[1].curve >= 2 && seen[1].prediction >= 1, 'the multiplier chart draws the fit, the 1× line and the predictions');
       // The same numbers in a table, the prediction included.
       assert.equal(await page.locator('table.gains tbody tr').count(), 4);
       await page.locator('table.gains tfoot').getByText(/\(predicted\)/).waitFor();
