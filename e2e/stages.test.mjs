@@ -19,8 +19,8 @@ function firstStages(sizes, m) {
   const lines = ['params,arm,seed,val_loss'];
   for (const n of sizes.slice(0, 3)) {
     [-2, -1, 0, 1, 2].forEach((w, seed) => {
-      lines.push(`${n},ours,${seed},${loss(n * Math.sqrt(m)) + 0.006 * w}`);
-      lines.push(`${n},base,${seed},${loss(n) - 0.003 * w}`);
+      lines.push(`${n},method,${seed},${loss(n * Math.sqrt(m)) + 0.006 * w}`);
+      lines.push(`${n},baseline,${seed},${loss(n) - 0.003 * w}`);
     });
   }
   return lines.join('\n');
