@@ -198,7 +198,7 @@ async fn invalid_hours_keep_the_last_result() {
         .text_content()
         .unwrap_or_default();
     assert!(
-        error.starts_with("hours must be a number from 0.01"),
+        error.starts_with("Hours of wall-clock time must be from 0.01 to 1,000,000 hours"),
         "{error}"
     );
     assert_eq!(hours.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -334,7 +334,7 @@ async fn a_preset_fills_the_compute_fields() {
     yew::scheduler::flush().await;
     assert_eq!(value(&root, "#field-accelerator"), "rtx4090");
     assert_eq!(value(&root, "#field-count"), "1");
-    assert_eq!(value(&root, "#field-hours"), "336");
+    assert_eq!(value(&root, "#field-hours"), "14 days");
     assert_eq!(
         value(&root, "#field-flops"),
         "",
@@ -480,8 +480,8 @@ async fn typed_numbers_are_never_rewritten_while_typing() {
     yew::scheduler::flush().await;
     assert_eq!(
         flops_big.value(),
-        "1e12",
-        "canonical once the field is left"
+        "1T",
+        "in people's units once the field is left"
     );
 }
 

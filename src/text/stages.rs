@@ -194,6 +194,24 @@ pub fn markdown(plan: &Plan) -> String {
     md
 }
 
+/// Whether the results pass a stage's gate; `None` when pasted results
+/// cannot tell (a sweep's edges, a benchmark's items, a reproduction).
+fn passes(stage: &Stage, analysis: &Analysis, low: f64, none: f64) -> Option<bool> {
+    Some(match stage.gate.metric {
+        GateMetric::MultiplierLow if stage.gate.rule == crate::model::stages::GateRule::Below => {
+            low <= none
+        }
+        GateMetric::MultiplierLow => low > none,
+        GateMetric::PredictedLowAtTop => analysis
+            .predictions
+            .last()
+            .map_or(low > none, |p| p.pi_low > 1.0),
+        GateMetric::HoldsOrGrows => matches!(analysis.verdict, Verdict::Holds | Verdict::Grows),
+        GateMetric::NoGainVerdict => analysis.verdict == Verdict::NoGain,
+        _ => return None,
+    })
+}
+
 /// With results pasted: the last stage whose sizes all have results, the
 /// verdict on its gate, and what to run next. `None` when the results cover
 /// no stage's sizes yet or the gate needs something pasted results lack.
@@ -236,19 +254,7 @@ pub fn next_step(plan: &Plan, analysis: &Analysis) -> Option<String> {
             format::size(p.params)
         )
     });
-    let go = match stage.gate.metric {
-        GateMetric::MultiplierLow if stage.gate.rule == crate::model::stages::GateRule::Below => {
-            low <= none
-        }
-        GateMetric::MultiplierLow => low > none,
-        GateMetric::PredictedLowAtTop => analysis
-            .predictions
-            .last()
-            .map_or(low > none, |p| p.pi_low > 1.0),
-        GateMetric::HoldsOrGrows => matches!(analysis.verdict, Verdict::Holds | Verdict::Grows),
-        GateMetric::NoGainVerdict => analysis.verdict == Verdict::NoGain,
-        _ => return None,
-    };
+    let go = passes(stage, analysis, low, none)?;
     let measured = if multiplier {
         format!(
             "{}\u{00D7} to {}\u{00D7} at {}",

@@ -224,13 +224,8 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
     } else {
         welch::compare_rungs
     };
-    let mut compared = compare(
-        &checked.rows,
-        &checked.method,
-        &checked.baseline,
-        direction,
-        &mut warnings,
-    );
+    let (method, baseline) = (&checked.method, &checked.baseline);
+    let mut compared = compare(&checked.rows, method, baseline, direction, &mut warnings);
     let Some(top) = compared
         .rungs
         .last()
@@ -242,123 +237,169 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
         });
     };
     warnings.extend(welch::sign_change_warning(&compared.rungs));
-    let xs: Vec<f64> = compared.rungs.iter().map(|r| r.params.log10()).collect();
-    let gains = gain_series(&compared, direction);
     let compute_exponent = input.compute_exponent.unwrap_or(2.0);
     let multipliers = if several {
         Err(NoMultiplier::SeveralTasks)
     } else {
         multiplier::multipliers(&compared, compute_exponent, input.higher_is_better)
     };
-    if let Ok(m) = &multipliers {
-        fill_multipliers(&mut compared, m);
-    } else if let Err(why) = multipliers {
-        let note = sentences::no_multiplier(why);
-        compared
-            .rungs
-            .iter_mut()
-            .for_each(|r| r.multiplier_note = Some(note.clone()));
+    match &multipliers {
+        Ok(m) => fill_multipliers(&mut compared, m),
+        Err(why) => {
+            let note = sentences::no_multiplier(*why);
+            for r in &mut compared.rungs {
+                r.multiplier_note = Some(note.clone());
+            }
+        }
     }
-    let (noise, usable) = (&compared.noise, &compared.usable);
-    let gain = verdict::judge(&xs, &gains, noise, usable);
-    let multiplier = multipliers
-        .as_ref()
-        .ok()
-        .map(|m| (m, verdict::judge(&xs, &m.series, noise, usable)));
-    let (series, judged) = match &multiplier {
-        Some((m, j)) => (&m.series, j),
-        None => (&gains, &gain),
-    };
     let next_params = input.next_params.unwrap_or(10.0 * top);
-    let to_settle = (judged.verdict == Verdict::Unclear)
-        .then(|| {
-            let question = verdict::Question {
-                xs: &xs,
-                series,
-                noise,
-                usable,
-            };
-            let params: Vec<f64> = compared.rungs.iter().map(|r| r.params).collect();
-            verdict::settle(&question, judged.line.as_ref()?, &params, next_params)
-        })
-        .flatten();
     let mut sizes = vec![next_params];
     sizes.extend(input.top_params.filter(|t| *t > top && *t != next_params));
     sizes.sort_by(f64::total_cmp);
-    let predictions = match &multiplier {
-        Some((
-            m,
-            Judged {
-                line: Some(line), ..
-            },
-        )) => multiplier_predictions(line, &m.series, noise, &sizes),
-        _ => Vec::new(),
-    };
-    let next = match &gain.line {
-        Some(line) => {
-            let like = line.used.last().copied().unwrap_or(0);
-            let (g, (lo, hi)) = predict(line, &gains, noise, next_params.log10(), like);
-            Prediction {
-                params: next_params,
-                gain: g,
-                pi_low: Some(lo),
-                pi_high: Some(hi),
-            }
-        }
-        None => {
-            let t = gain_trend(
-                None,
-                &xs,
-                &compared.rungs.iter().map(|r| r.gain).collect::<Vec<_>>(),
-                judged.verdict,
-            );
-            Prediction {
-                params: next_params,
-                gain: t.intercept + t.slope * next_params.log10(),
-                pi_low: None,
-                pi_high: None,
-            }
-        }
-    };
-    let rung_scatter = judged.line.as_ref().is_some_and(|l| l.scattered);
+    let judged = Judgements::of(&compared, direction, multipliers.as_ref().ok(), &sizes);
     warnings.extend(sentences::trend_warnings(
-        judged.line.as_ref(),
+        judged.main().line.as_ref(),
         &compared,
         top,
         next_params,
     ));
     let gain_values: Vec<f64> = compared.rungs.iter().map(|r| r.gain).collect();
     let analysis = Analysis {
-        trend: gain_trend(gain.line.as_ref(), &xs, &gain_values, judged.verdict),
-        next,
-        verdict: judged.verdict,
-        multiplier_trend: multiplier.as_ref().and_then(|(_, j)| {
-            let l = j.line.as_ref()?;
-            let ((ci_low, ci_high), df) = l.slope_ci?;
-            Some(MultiplierTrend {
-                slope: l.slope,
-                ci_low,
-                ci_high,
-                df,
-                intercept: l.intercept,
-                rungs_used: l.used.len(),
-            })
-        }),
-        predictions,
+        trend: gain_trend(
+            judged.gain.line.as_ref(),
+            &judged.xs,
+            &gain_values,
+            judged.main().verdict,
+        ),
+        next: judged.next_gain(next_params),
+        verdict: judged.main().verdict,
+        multiplier_trend: judged.multiplier_trend(),
+        predictions: judged.predictions.clone(),
         no_multiplier: multipliers.as_ref().err().copied(),
         curve: multipliers.as_ref().ok().map(|m| m.curve),
         compute_exponent,
-        rung_scatter,
+        rung_scatter: judged.main().line.as_ref().is_some_and(|l| l.scattered),
+        to_settle: judged.to_settle(&compared, next_params),
         rungs: compared.rungs,
         warnings,
         method: checked.method,
         baseline: checked.baseline,
         higher_is_better: input.higher_is_better,
         metric: input.metric.clone(),
-        to_settle,
         statistics: STATISTICS.to_owned(),
     };
     ensure_finite(analysis)
+}
+
+/// The verdicts on the gain and, where there is one, on the multiplier.
+struct Judgements<'a> {
+    xs: Vec<f64>,
+    gains: Series,
+    gain: Judged,
+    /// The multipliers' series and the verdict on it.
+    multiplier: Option<(&'a Series, Judged)>,
+    noise: &'a [RungNoise],
+    usable: &'a [bool],
+    predictions: Vec<MultiplierPrediction>,
+}
+
+impl<'a> Judgements<'a> {
+    fn of(
+        compared: &'a Compared,
+        direction: f64,
+        multipliers: Option<&'a multiplier::Multipliers>,
+        sizes: &[f64],
+    ) -> Self {
+        let xs: Vec<f64> = compared.rungs.iter().map(|r| r.params.log10()).collect();
+        let (noise, usable) = (&compared.noise[..], &compared.usable[..]);
+        let gains = gain_series(compared, direction);
+        let gain = verdict::judge(&xs, &gains, noise, usable);
+        let multiplier =
+            multipliers.map(|m| (&m.series, verdict::judge(&xs, &m.series, noise, usable)));
+        let predictions = match &multiplier {
+            Some((
+                series,
+                Judged {
+                    line: Some(line), ..
+                },
+            )) => multiplier_predictions(line, series, noise, sizes),
+            _ => Vec::new(),
+        };
+        Self {
+            xs,
+            gains,
+            gain,
+            multiplier,
+            noise,
+            usable,
+            predictions,
+        }
+    }
+
+    /// The verdict the analysis reports: on the multiplier where there is one.
+    fn main(&self) -> &Judged {
+        self.multiplier.as_ref().map_or(&self.gain, |(_, j)| j)
+    }
+
+    fn main_series(&self) -> &Series {
+        self.multiplier.as_ref().map_or(&self.gains, |(s, _)| s)
+    }
+
+    fn multiplier_trend(&self) -> Option<MultiplierTrend> {
+        let l = self.multiplier.as_ref()?.1.line.as_ref()?;
+        let ((ci_low, ci_high), df) = l.slope_ci?;
+        Some(MultiplierTrend {
+            slope: l.slope,
+            ci_low,
+            ci_high,
+            df,
+            intercept: l.intercept,
+            rungs_used: l.used.len(),
+        })
+    }
+
+    /// The gain expected at the next rung, with its interval when the line has one.
+    fn next_gain(&self, next_params: f64) -> Prediction {
+        let x = next_params.log10();
+        match &self.gain.line {
+            Some(line) => {
+                let like = line.used.last().copied().unwrap_or(0);
+                let (g, (lo, hi)) = predict(line, &self.gains, self.noise, x, like);
+                Prediction {
+                    params: next_params,
+                    gain: g,
+                    pi_low: Some(lo),
+                    pi_high: Some(hi),
+                }
+            }
+            None => {
+                let values: Vec<f64> = self.gains.values.iter().map(|v| v.unwrap_or(0.0)).collect();
+                let t = gain_trend(None, &self.xs, &values, Verdict::Unclear);
+                Prediction {
+                    params: next_params,
+                    gain: t.intercept + t.slope * x,
+                    pi_low: None,
+                    pi_high: None,
+                }
+            }
+        }
+    }
+
+    /// For an unclear verdict: what would settle it.
+    fn to_settle(&self, compared: &Compared, next_params: f64) -> Option<Settle> {
+        let judged = self.main();
+        if judged.verdict != Verdict::Unclear {
+            return None;
+        }
+        let question = verdict::Question {
+            xs: &self.xs,
+            series: self.main_series(),
+            noise: self.noise,
+            usable: self.usable,
+        };
+        let params: Vec<f64> = compared.rungs.iter().map(|r| r.params).collect();
+        verdict::settle(&question, judged.line.as_ref()?, &params, next_params)
+    }
 }
 
 use verdict::Judged;
