@@ -41,13 +41,40 @@ pub use pasted::{
 };
 pub use sentences::{prediction_sentence, verdict_sentence, STATISTICS};
 pub use t_dist::{student_t_cdf, student_t_quantile};
-pub use trend::{Prediction, Trend};
 pub use verdict::{Settle, Verdict};
 pub use welch::RungGain;
 
 use estimate::RungNoise;
 use trend::{predict, Line, Series};
 use welch::Compared;
+
+/// The trend of the gain as `analyze` reports it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Trend {
+    /// Change of the gain per tenfold increase in scale.
+    pub slope: f64,
+    /// 95% interval for the slope.
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub df: Option<f64>,
+    /// The fitted gain at scale 1 (log10 = 0); with `slope`, the line.
+    pub intercept: f64,
+    /// How many rungs the line is fitted to.
+    pub rungs_used: usize,
+    /// The analysis's verdict (the same as `Analysis::verdict`).
+    pub verdict: Verdict,
+}
+
+/// The gain expected one step up the ladder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Prediction {
+    pub params: f64,
+    pub gain: f64,
+    /// 95% prediction interval for the gain measured there with as many seeds
+    /// as the largest rung, if the trend continues.
+    pub pi_low: Option<f64>,
+    pub pi_high: Option<f64>,
+}
 
 /// The trend of the compute multiplier with scale.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,4 +1,5 @@
-//! Results over several tasks (deep RL's environments): each rung's gain is
+//! Results over several tasks (deep RL's environments): scores normalised
+//! per task (0 to 1 over both arms' range on it), then each rung's gain is
 //! the interquartile mean (IQM) over tasks of the per-task gain, with a 95%
 //! stratified bootstrap interval, as Agarwal et al. (2021, "Deep RL at the
 //! Edge of the Statistical Precipice", rliable) recommend: the IQM is robust

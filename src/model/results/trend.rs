@@ -11,41 +11,10 @@
 //! (Knapp & Hartung 2003; Röver et al. 2015), and so do the predictions,
 //! so a bent line widens them (Bouthillier et al. 2021 on variance sources).
 
-use serde::{Deserialize, Serialize};
-
 use super::estimate::{
     combine, components, interval, satterthwaite, structural_variance, Coefficients, Component,
     RungNoise,
 };
-use super::verdict::Verdict;
-
-/// The trend of the gain as `analyze` reports it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Trend {
-    /// Change of the gain per tenfold increase in scale.
-    pub slope: f64,
-    /// 95% interval for the slope.
-    pub ci_low: Option<f64>,
-    pub ci_high: Option<f64>,
-    pub df: Option<f64>,
-    /// The fitted gain at scale 1 (log10 = 0); with `slope`, the line.
-    pub intercept: f64,
-    /// How many rungs the line is fitted to.
-    pub rungs_used: usize,
-    /// The analysis's verdict (the same as `Analysis::verdict`).
-    pub verdict: Verdict,
-}
-
-/// The gain expected one step up the ladder.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Prediction {
-    pub params: f64,
-    pub gain: f64,
-    /// 95% prediction interval for the gain measured there with as many seeds
-    /// as the largest rung, if the trend continues.
-    pub pi_low: Option<f64>,
-    pub pi_high: Option<f64>,
-}
 
 /// Per-rung estimates of one quantity, each with its coefficients on the
 /// rungs' means. `None` where the quantity is not defined at a rung.

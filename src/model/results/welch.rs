@@ -1,6 +1,7 @@
 //! Each rung's comparison: the difference of the two arms' means over seeds,
-//! with Welch's t interval (Welch 1947; degrees of freedom by Satterthwaite
-//! 1946), and the variance bookkeeping the trend reuses.
+//! paired where every seed ran in both arms (a paired t interval), else with
+//! Welch's t interval (Welch 1947; degrees of freedom by Satterthwaite 1946);
+//! and each rung's seed noise, which every later estimate carries.
 
 use serde::{Deserialize, Serialize};
 
