@@ -17,6 +17,7 @@ pub mod presets;
 pub mod query;
 pub mod report;
 pub mod results;
+pub mod rng;
 pub mod saved;
 pub mod stages;
 pub mod stats;

@@ -21,6 +21,7 @@ use super::results::t_dist::student_t_quantile;
 use super::results::trend::Series;
 use super::results::verdict::MOST_DECLINE_PER_DECADE;
 use super::results::welch::{rung_gain, ArmSummary, Compared};
+use super::rng::Xorshift;
 
 /// Seed-to-seed standard deviation of a final loss assumed when the plan is
 /// not told one (nats). Ours: the size the calibration tests use; measure
@@ -186,10 +187,10 @@ impl Quantiles {
 /// Degrees of freedom up to which a variance's sampling error is drawn exactly. Ours.
 const EXACT_DF: usize = 30;
 
-/// A small fixed-seed generator (xorshift64*, Vigna 2016) with Box–Muller
-/// normals: the same plan always shows the same power.
+/// The shared fixed-seed generator with Box–Muller normals: the same plan
+/// always shows the same power.
 struct Rng {
-    state: u64,
+    state: Xorshift,
     /// Box–Muller makes normals in pairs: the second, until asked for.
     spare: Option<f64>,
 }
@@ -197,16 +198,14 @@ struct Rng {
 impl Rng {
     fn new(seed: u64) -> Self {
         Self {
-            state: seed,
+            state: Xorshift(seed),
             spare: None,
         }
     }
 
+    /// A uniform draw from (0, 1): never 0, so its logarithm is finite.
     fn uniform(&mut self) -> f64 {
-        self.state ^= self.state >> 12;
-        self.state ^= self.state << 25;
-        self.state ^= self.state >> 27;
-        ((self.state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+        (self.state.bits53() as f64 + 0.5) / (1u64 << 53) as f64
     }
 
     fn normal(&mut self) -> f64 {

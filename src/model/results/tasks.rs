@@ -12,6 +12,7 @@ use super::estimate::RungNoise;
 use super::input::ResultRow;
 use super::welch::{rung_gain, ArmSummary, Compared};
 use crate::model::format;
+use crate::model::rng::Xorshift as Rng;
 
 /// Bootstrap resamples per rung: 2,000 keep the 2.5% and 97.5% percentiles
 /// within about 0.5 percentage points of their limit (Efron & Tibshirani
@@ -49,20 +50,6 @@ pub fn iqm(values: &[f64]) -> f64 {
         total += share * v;
     }
     total / (high - low)
-}
-
-/// A small, fixed-seed generator (xorshift64*, Marsaglia 2003; Vigna 2016):
-/// the same results always give the same interval.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        let x = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D);
-        ((x >> 11) as f64 / (1u64 << 53) as f64 * n as f64) as usize % n.max(1)
-    }
 }
 
 fn mean(values: &[f64]) -> f64 {
