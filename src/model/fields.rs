@@ -902,19 +902,7 @@ fn grouped(n: f64) -> String {
     if text.contains('e') || n.abs() < 1e3 {
         return text;
     }
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
+    super::format::group(&text)
 }
 
 impl Field {

@@ -529,7 +529,7 @@ pub fn csv_uncell(cell: &str) -> &str {
 }
 
 /// Thousands separators in the integer part of a plain decimal text.
-fn group(text: &str) -> String {
+pub fn group(text: &str) -> String {
     let (sign, digits) = text
         .strip_prefix('-')
         .map_or(("", text), |rest| ("-", rest));
