@@ -8,10 +8,15 @@
 //! loss against compute), the method's means where the baseline would be
 //! with the multiplier's extra compute, and seed noise of the assumed size.
 //! The analysis's own linearisation (`results::multiplier`) turns the means
-//! into log10 multipliers; each simulated data set then goes through the
-//! verdict's rules (`results::verdict`): the same line, the larger of the
-//! seed-based and residual variance, the same thresholds. A native test
-//! checks the rates against the full analysis on simulated raw results.
+//! into log10 multipliers; each simulated data set then goes through a copy
+//! of the verdict's rules (`results::verdict::decide`): the same line, the
+//! larger of the seed-based and residual variance, the same thresholds, but
+//! on precomputed weights and a table of t quantiles, because the analysis's
+//! own path (allocations, an exact quantile at about 10 µs) is too slow for
+//! thousands of data sets per plan. A change to the rules must be made in
+//! both places; `tests/calibration.rs` checks the rates shown against the
+//! full analysis on simulated raw results, so the two cannot drift apart
+//! unnoticed.
 
 use serde::Serialize;
 
@@ -292,7 +297,7 @@ fn variance(c: &Coefficients, noise: &[RungNoise], ratio: &[f64]) -> (f64, f64) 
     )
 }
 
-/// The verdict's rules (`results::verdict::decide`) on one simulated data set.
+/// The outcomes of `results::verdict::decide`, mirrored for one simulated data set.
 #[derive(Clone, Copy, PartialEq)]
 enum Outcome {
     Grows,
