@@ -308,7 +308,10 @@ async fn summary_says_whether_the_plan_fits() {
         .text_content()
         .unwrap_or_default();
     let plan = Plan::new(Inputs::default());
-    let (bottom, top) = (plan.ladder.rungs[0].scale, plan.ladder.rungs[3].scale);
+    let (bottom, top) = (
+        plan.ladder.rungs[0].scale,
+        plan.ladder.rungs[plan.ladder.rungs.len() - 1].scale,
+    );
     let expected = format!(
         "Fits your budget: {} → {} parameters, {} runs",
         evidence_ladder::model::format::count(bottom),

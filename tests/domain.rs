@@ -11,7 +11,7 @@ use evidence_ladder::model::hardware::{find_accelerator, ACCELERATORS};
 use evidence_ladder::model::inputs::{
     ContributionKind, Field, FieldValue, FinetuneMethod, Inputs, ResearchField, Tuning,
 };
-use evidence_ladder::model::ladder::{Shortfall, SizedBy, Tier};
+use evidence_ladder::model::ladder::{Shortfall, SizedBy, Tier, MOST_RUNGS};
 use evidence_ladder::model::memory::{Memory, Use};
 use evidence_ladder::model::plan::Plan;
 use evidence_ladder::model::presets::FIELD_PRESETS;
@@ -19,23 +19,34 @@ use evidence_ladder::model::query::{parse_query, to_query, View};
 use evidence_ladder::model::stats::{detectable_effect, t_test_power, tost_power};
 
 #[test]
-fn the_verdicts_power_rises_with_the_multiplier_and_is_shown_in_the_checklist() {
-    let mut holds = Vec::new();
+fn the_verdicts_seeds_are_placed_for_its_power_and_shown_in_the_checklist() {
+    let mut seeds = Vec::new();
     for m in [1.2, 1.5, 2.0, 3.0] {
         let mut inputs = Inputs::default();
         set(&mut inputs, Field::Multiplier, m);
         let plan = Plan::new(inputs);
-        holds.push(
-            plan.power
-                .as_ref()
-                .expect("an insight has a verdict to power")
-                .holds,
-        );
+        let power = plan
+            .power
+            .as_ref()
+            .expect("an insight has a verdict to power");
+        // Placed for 0.8, searched with a margin: the rate shown, from more
+        // data sets, is at the target within its sampling error.
+        assert!(power.holds >= 0.8 - 0.03, "{m}: {power:?}");
+        seeds.push(power.seeds.iter().sum::<u32>());
     }
-    assert!(holds.windows(2).all(|w| w[0] <= w[1]), "{holds:?}");
+    // A larger multiplier needs no more seeds.
+    assert!(seeds.windows(2).all(|w| w[0] >= w[1]), "{seeds:?}");
     let plan = Plan::new(Inputs::default());
+    let power = plan.power.as_ref().expect("power");
+    let (fewest, most) = (
+        power.seeds.iter().min().expect("rungs"),
+        power.seeds.iter().max().expect("rungs"),
+    );
+    // The smallest rung, cheapest, gets the most seeds; the top the fewest it needs.
+    assert_eq!(power.seeds.first(), Some(most));
+    assert!(power.seeds.last() < Some(most), "{:?}", power.seeds);
     let md = evidence_ladder::model::report::markdown(&plan, "", None);
-    assert!(md.contains("Seeds for the verdict: With 5 seeds per arm at every size, a method truly worth 1.5\u{00D7} compute is called \u{201C}holds\u{201D}"), "{md}");
+    assert!(md.contains(&format!("Seeds for the verdict: With {fewest} to {most} seeds per arm, a method truly worth 1.5\u{00D7} compute is called \u{201C}holds\u{201D}")), "{md}");
     assert!(
         md.contains("## Stages") && md.contains("- [ ] **Stage 4 \u{00B7} Headline at"),
         "{md}"
@@ -47,6 +58,7 @@ fn the_verdicts_power_rises_with_the_multiplier_and_is_shown_in_the_checklist() 
     };
     assert!(Plan::new(benchmark).power.is_none());
 }
+
 use proptest::prelude::*;
 
 fn set(inputs: &mut Inputs, field: Field, value: f64) {
@@ -152,9 +164,10 @@ fn level_is_monotone_with_fixed_corners() {
     }
 }
 
-/// The essay's 120M → 350M → 750M → 1.3B: about 7e21 FLOPs buy 130M → 280M
-/// → 600M → 1.3B for a mid-level claim, every compared arm tuned at every
-/// size (README says so).
+/// The essay's 120M → 350M → 750M → 1.3B: about 7e21 FLOPs buy a 1.3B top
+/// for a mid-level claim, every compared arm tuned at every size (README
+/// says so). The ladder starts at the 20M floor, where sweeps, ablations
+/// and seeds are cheapest, and climbs at the level's spacing.
 #[test]
 fn reference_point_matches_the_essay() {
     let plan = Plan::new(Inputs {
@@ -166,21 +179,20 @@ fn reference_point_matches_the_essay() {
         ..Inputs::default()
     });
     let scales: Vec<f64> = plan.ladder.rungs.iter().map(|r| r.scale).collect();
-    assert!(
-        (1.2e8..=1.4e8).contains(&scales[0]),
-        "bottom near 120M: {scales:?}"
-    );
+    assert_eq!(scales[0], 20e6, "bottom at the floor: {scales:?}");
+    assert!(scales.windows(2).all(|w| w[1] / w[0] <= 2.2), "{scales:?}");
     assert!(
         (1.2e9..=1.4e9).contains(&top_scale(&plan)),
         "top near 1.3B: {scales:?}"
     );
     assert!(plan.ladder.fits);
 
-    // A budget 1,000× larger moves the top rung up about √1000 ≈ 32×.
+    // A budget 1,000× larger moves the top rung up nearly √1000 ≈ 32×: the
+    // rungs it adds below the top take a share.
     let mut bigger = plan.inputs.clone();
     bigger.flops = Some(7e24);
     let ratio = top_scale(&Plan::new(bigger)) / top_scale(&plan);
-    assert!((28.0..=36.0).contains(&ratio), "ratio {ratio}");
+    assert!((22.0..=36.0).contains(&ratio), "ratio {ratio}");
 }
 
 /// The issue's own numbers: the default claim's checklist (3 settings, 3
@@ -194,8 +206,16 @@ fn the_default_checklist_is_paid_for() {
         .filter(|e| e.tier == Tier::Small)
         .map(|e| e.runs)
         .sum();
-    // (method + 3 baselines + 3 ablations) × 3 settings × 5 seeds, plus 8 tuning configurations × 4 arms.
-    assert_eq!(small, 7 * 3 * 5 + 8 * 4);
+    // (method + 3 baselines) × 3 settings × the seeds placed for the
+    // verdict, 3 ablations × 3 settings × the level's 5 seeds, and 8 tuning
+    // configurations × 4 arms.
+    let main = plan
+        .experiments
+        .iter()
+        .find(|e| e.what == "main")
+        .expect("the main comparison");
+    assert!(main.seeds >= 5);
+    assert_eq!(small, 4 * 3 * main.seeds + 3 * 3 * 5 + 8 * 4);
     assert!(plan.ladder.fits);
     assert!(plan.ladder.planned_flops <= 0.8 * plan.ladder.budget_flops);
 }
@@ -266,7 +286,11 @@ fn corrected_levels_use_holm_over_the_headline_comparisons() {
 
 #[test]
 fn detectable_effect_matches_g_power_at_the_default_level() {
-    let plan = Plan::new(Inputs::default());
+    // No gain assumed: the headline keeps the level's 5 seeds per arm.
+    let mut inputs = Inputs::default();
+    set(&mut inputs, Field::Multiplier, 1.0);
+    let plan = Plan::new(inputs);
+    assert_eq!(plan.evidence.seeds, 5);
     // G*Power 3.1 sensitivity: 5 per group, α 0.05 two-sided, power 0.8 → d = 2.02.
     let d = plan
         .evidence
@@ -532,10 +556,21 @@ proptest! {
         let plan = Plan::new(inputs.clone());
         let rule = &rule_for_claim(inputs.generality, plan.evidence.level);
         let headline = plan.seed_power.as_ref().map_or(rule.seeds, |p| p.seeds_per_arm);
-        let templates = design(
+        // The design's groups, with the seeds the plan placed for the verdict's power.
+        let templates: Vec<_> = design(
             inputs.kind,
             &Demands::of(rule, headline, inputs.field, inputs.tuning),
-        );
+        )
+        .into_iter()
+        .map(|t| {
+            let seeds = plan
+                .experiments
+                .iter()
+                .find(|e| e.what == t.what && e.label == t.label)
+                .map_or(t.seeds, |e| e.seeds);
+            evidence_ladder::model::design::Template { seeds, ..t }
+        })
+        .collect();
         prop_assert_eq!(plan.evidence.requirements.len() >= templates.len(), true);
         for (t, line) in templates.iter().zip(&plan.evidence.requirements) {
             prop_assert!(line.starts_with(&t.label), "{} / {}", line, t.label);
@@ -634,7 +669,9 @@ proptest! {
             if plan.inputs.kind == ContributionKind::Benchmark {
                 prop_assert!(plan.ladder.rungs.len() as u32 >= rule.rungs);
             } else {
-                prop_assert_eq!(plan.ladder.rungs.len() as u32, rule.rungs);
+                // At least the level's rungs; more where the ladder extends upward.
+                let rungs = plan.ladder.rungs.len() as u32;
+                prop_assert!(rule.rungs <= rungs && rungs <= MOST_RUNGS.max(rule.rungs), "{}", rungs);
             }
         }
     }
@@ -1123,7 +1160,13 @@ fn a_benchmark_evaluates_every_released_size_it_can() {
     let dataset = Plan::new(parse_query("kind=dataset").inputs);
     let rule = dataset.dataset_rule.expect("rule");
     assert!(rule.threshold > std::f64::consts::SQRT_2 * 1.96);
-    assert_eq!(rule.df, 4.0 * 4.0);
+    // Its df are the smallest rung's: arms × (seeds − 1).
+    let bottom = dataset
+        .experiments
+        .iter()
+        .find(|e| e.what == "datasets")
+        .expect("the datasets group");
+    assert_eq!(rule.df, f64::from(bottom.arms * (bottom.seeds - 1)));
 }
 
 /// A hidden input never changes the plan: for every kind × axis × field,

@@ -751,9 +751,8 @@ fn dataset(c: &Context) -> Vec<Template> {
             Bottom,
             "datasets",
             format!(
-                "Train on your data and on {} with one fixed recipe and the same compute; {} each, to measure seed noise",
+                "Train on your data and on {} with one fixed recipe and the same compute, the same seeds for every dataset, to measure seed noise",
                 plural(b, "existing dataset", "existing datasets"),
-                plural(d.headline_seeds, "seed", "seeds")
             ),
             1 + b,
             1,
@@ -764,10 +763,10 @@ fn dataset(c: &Context) -> Vec<Template> {
         group(
             Upper,
             "trend",
-            "One run per dataset, same recipe and compute".into(),
+            "Every dataset at each larger size, same recipe, compute and seeds".into(),
             1 + b,
             1,
-            1,
+            2,
             1,
             Train,
         ),
@@ -784,10 +783,10 @@ fn dataset(c: &Context) -> Vec<Template> {
         group(
             Upper,
             "evaluation",
-            format!("Evaluate each dataset's model on {on_tasks}"),
+            format!("Evaluate each dataset's models on {on_tasks}"),
             1 + b,
             tasks,
-            1,
+            2,
             1,
             Eval,
         ),

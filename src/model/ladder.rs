@@ -267,6 +267,11 @@ pub fn rung_scales(top: f64, ratio: f64, rungs: u32) -> Vec<f64> {
     scales
 }
 
+/// Most rungs a ladder extends to as the budget grows. Pythia's suite has
+/// eight sizes from 70M to 12B (Biderman et al. 2023); more rungs than that
+/// add sweeps and seeds at sizes the trend already pins.
+pub const MOST_RUNGS: u32 = 8;
+
 /// The rungs a template runs on, for a ladder whose top rung is `last`.
 fn placed(at: Placement, last: usize) -> std::ops::RangeInclusive<usize> {
     match at {
@@ -430,11 +435,36 @@ impl LadderRequest<'_> {
     }
 
     fn cost_at(&self, top: f64) -> f64 {
-        self.cost_of(&rung_scales(top, self.span, self.rungs))
+        self.cost_of(&self.scales_to(top))
+    }
+
+    /// The rungs up to `top`: from the smallest rung the level allows, not
+    /// from the level's span below the top, so a larger budget extends the
+    /// ladder upward (more rungs at the level's spacing, up to
+    /// [`MOST_RUNGS`]) and the cheap rungs where sweeps, ablations and seed
+    /// noise run stay cheap. A top within the level's span of the floor
+    /// gets the level's own ladder.
+    fn scales_to(&self, top: f64) -> Vec<f64> {
+        let top = round_down_2sig(top);
+        let bottom = rung_scales(self.min_top(), self.span, self.rungs)[0];
+        let span = top / bottom;
+        if self.rungs < 2 || span <= self.span * (1.0 + 1e-9) {
+            return rung_scales(top, self.span, self.rungs);
+        }
+        let level_step = self.span.powf(1.0 / f64::from(self.rungs - 1));
+        let steps = (span.ln() / level_step.ln() - 1e-9).ceil().max(1.0);
+        let rungs = (steps as u32 + 1).clamp(self.rungs, MOST_RUNGS.max(self.rungs));
+        let step = span.powf(1.0 / f64::from(rungs - 1));
+        let mut scales: Vec<f64> = (0..rungs)
+            .map(|i| round_down_2sig(bottom * step.powi(i as i32)))
+            .collect();
+        scales[0] = bottom;
+        scales[rungs as usize - 1] = top;
+        scales
     }
 
     fn spans(&self, scales: &[f64]) -> bool {
-        scales.len() == self.rungs as usize
+        scales.len() >= self.rungs as usize
             && scales
                 .last()
                 .zip(scales.first())
@@ -629,7 +659,7 @@ impl LadderRequest<'_> {
                 }
             }
             (None, Some(top)) => {
-                let scales = rung_scales(top, self.span, self.rungs);
+                let scales = self.scales_to(top);
                 let breaks = if top > max || !memory_ok {
                     Some(Shortfall::Memory)
                 } else if scales[0] < self.scaling.floor {
@@ -667,12 +697,12 @@ impl LadderRequest<'_> {
                 }
                 match self.budget_top(available) {
                     Some(top) if top > max => Chosen {
-                        scales: rung_scales(max.max(min_top), self.span, self.rungs),
+                        scales: self.scales_to(max.max(min_top)),
                         sized_by: SizedBy::Memory,
                         breaks,
                     },
                     Some(top) => Chosen {
-                        scales: rung_scales(top, self.span, self.rungs),
+                        scales: self.scales_to(top),
                         sized_by: if deadline_binds {
                             SizedBy::Deadline
                         } else {

@@ -19,6 +19,7 @@ pub mod report;
 pub mod results;
 pub mod rng;
 pub mod saved;
+pub mod seeding;
 pub mod stages;
 pub mod stats;
 pub mod warnings;

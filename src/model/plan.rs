@@ -21,56 +21,13 @@ use super::memory::{
     Memory, Use, ACTIVATION_SHARE, ADAPTER_SHARE, EVAL_MARGIN, LORA_FROZEN_BYTES,
     QLORA_FROZEN_BYTES,
 };
-use super::power::{verdict_power, Comparison, VerdictPower, DEFAULT_LOSS_SD};
+use super::power::VerdictPower;
+use super::seeding::{self, in_multiplier};
 use super::stages::{stages, Stage};
 use super::stats::{
     detectable_effect, equivalence_margin, equivalence_seeds, power_analysis, PowerAnalysis,
 };
 use super::warnings;
-
-/// Whether the results will be judged in compute multipliers: a loss-like
-/// metric. Deep RL reports returns, judged as normalised gains.
-fn in_multiplier(inputs: &Inputs) -> bool {
-    inputs.field != ResearchField::Rl
-}
-
-/// Groups that carry the method against its strongest baseline in the main
-/// setting: the comparison the verdict reads at every rung.
-const VERDICT_GROUPS: [&str; 4] = ["main", "datasets", "trend", "headline"];
-
-/// The verdict's power for this plan's rungs and seeds.
-fn verdict_power_of(
-    inputs: &Inputs,
-    ladder: &Ladder,
-    experiments: &[Experiment],
-    scaling: &Scaling,
-) -> Option<VerdictPower> {
-    if !design::compares_over_seeds(inputs.kind) || !in_multiplier(inputs) || ladder.rungs.len() < 2
-    {
-        return None;
-    }
-    let seeds = (0..ladder.rungs.len())
-        .map(|r| {
-            experiments
-                .iter()
-                .filter(|e| e.rung == r && VERDICT_GROUPS.contains(&e.what))
-                .map(|e| e.seeds)
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let comparison = Comparison {
-        scales: ladder.rungs.iter().map(|r| r.scale).collect(),
-        flops_per_run: ladder.rungs.iter().map(|r| r.flops_per_run).collect(),
-        seeds,
-        compute_exponent: scaling.exponent,
-    };
-    verdict_power(
-        &comparison,
-        inputs.multiplier,
-        inputs.noise.unwrap_or(DEFAULT_LOSS_SD),
-    )
-}
 
 /// One cell of the claim map: a (generality, novelty) claim, its level and
 /// whether this budget affords it.
@@ -317,6 +274,47 @@ impl LevelPlan {
         }
     }
 
+    /// The same level with the verdict's seeds placed for its power on the
+    /// ladder the level's own seeds would get (see `seeding`); unchanged
+    /// where the kind does not place seeds so, or where the placed seeds'
+    /// cheapest ladder would not fit the budget (the plan then shows the
+    /// power the level's seeds have, and what would reach the target).
+    fn placed_for_power(
+        self,
+        inputs: &Inputs,
+        scaling: &Scaling,
+        budget: &Budget,
+        memory: &Memory,
+    ) -> Self {
+        let (ladder, experiments) = self.request(inputs, scaling, budget, memory).fit();
+        let placed = seeding::placed_templates(
+            inputs,
+            &self.templates,
+            &ladder,
+            &experiments,
+            scaling.exponent,
+            self.rule.seeds,
+            self.power.as_ref().map_or(2, |p| p.seeds_per_arm),
+        );
+        let Some(templates) = placed else {
+            return self;
+        };
+        let placed = LevelPlan {
+            templates,
+            power: self.power.clone(),
+            ..self
+        };
+        let request = LadderRequest {
+            top: None,
+            ..placed.request(inputs, scaling, budget, memory)
+        };
+        if placed.fits(&request) {
+            placed
+        } else {
+            self
+        }
+    }
+
     /// Whether this level's claim fits: its cheapest ladder holds in memory,
     /// costs at most the budget less the reserve, and ends by the deadline.
     fn fits(&self, request: &LadderRequest) -> bool {
@@ -405,16 +403,30 @@ impl Plan {
         );
         let level = level_for(inputs.generality, inputs.novelty);
         let mut powers = Vec::new();
-        let this = LevelPlan::new(&inputs, inputs.generality, level, &mut powers);
-        let request = this.request(&inputs, &scaling, &budget, &memory);
-        let (ladder, experiments) = request.fit();
-        let min_scales = request.min_scales();
-        let min_flops = request.min_flops();
+        // Whether the claim fits, and what it needs at least, are the level's
+        // own (its seeds), as in the claim map; the plan shown places the
+        // verdict's seeds for its power when that still fits.
+        let level_plan = LevelPlan::new(&inputs, inputs.generality, level, &mut powers);
+        let (claim_fits, min_scales, min_flops) = {
+            let request = LadderRequest {
+                top: None,
+                ..level_plan.request(&inputs, &scaling, &budget, &memory)
+            };
+            (
+                level_plan.fits(&request),
+                request.min_scales(),
+                request.min_flops(),
+            )
+        };
+        let this = match claim_fits {
+            true => level_plan.placed_for_power(&inputs, &scaling, &budget, &memory),
+            false => level_plan,
+        };
+        let (ladder, experiments) = this.request(&inputs, &scaling, &budget, &memory).fit();
         let claim_request = LadderRequest {
             top: None,
             ..this.request(&inputs, &scaling, &budget, &memory)
         };
-        let claim_fits = this.fits(&claim_request);
         let largest_top = (claim_fits && !ladder.fits)
             .then(|| claim_request.largest_top())
             .flatten();
@@ -555,7 +567,13 @@ impl Plan {
             plan.inputs.kind,
             in_multiplier(&plan.inputs),
         );
-        plan.power = verdict_power_of(&plan.inputs, &plan.ladder, &plan.experiments, &plan.scaling);
+        plan.power = seeding::power_of(
+            &plan.inputs,
+            &plan.ladder,
+            &plan.experiments,
+            plan.scaling.exponent,
+            compares,
+        );
         plan.warnings = notes;
         plan.warnings
             .extend(warnings::of(&plan, top_with_level_seeds));

@@ -41,11 +41,11 @@ pub const MOST_SEEDS: u32 = 64;
 
 /// Simulated data sets per rate when searching for seeds: coarser, as the
 /// answer is a whole number of seeds. Ours.
-const SEARCH_DATA_SETS: usize = 200;
+const SEARCH_DATA_SETS: usize = 250;
 
-/// Simulated data sets per rate: the rates' sampling error is about 1
-/// percentage point. Ours.
-const DATA_SETS: usize = 2_000;
+/// Simulated data sets per rate: the rates' standard error is at most
+/// 1.6 percentage points (√(0.25/1000)), 1.3 at 0.8. Ours.
+const DATA_SETS: usize = 1_000;
 
 /// What the plan asks the results to show, rung by rung.
 #[derive(Clone, Debug, PartialEq)]
@@ -132,18 +132,23 @@ fn expected(c: &Comparison, multiplier: f64, sd: f64) -> Compared {
             arm(loss_at_compute(flops_at(c, scale * step))),
             arm(loss_at_compute(flops)),
         );
-        let v = sd * sd / n as f64;
-        let noise = RungNoise {
-            method: v,
-            baseline: v,
-            // Paired seeds, as the plan runs them; independent noise is the cautious case.
-            paired: Some(0.0),
-            n_method: n as f64,
-            n_baseline: n as f64,
-        };
-        compared.push(rung_gain(scale, &m, &b, -1.0), noise, -1.0);
+        compared.push(rung_gain(scale, &m, &b, -1.0), rung_noise(n, sd), -1.0);
     }
     compared
+}
+
+/// The noise of one rung's two means with `n` seeds per arm.
+fn rung_noise(n: usize, sd: f64) -> RungNoise {
+    let v = sd * sd / n as f64;
+    RungNoise {
+        method: v,
+        baseline: v,
+        // Paired seeds, as the plan runs them; no correlation between the
+        // arms' seeds is the cautious case (pairing only narrows intervals).
+        paired: Some(0.0),
+        n_method: n as f64,
+        n_baseline: n as f64,
+    }
 }
 
 /// t quantiles at 0.975 for the degrees of freedom the simulation meets,
@@ -189,14 +194,11 @@ impl Quantiles {
     }
 }
 
-/// Degrees of freedom up to which a variance's sampling error is drawn exactly. Ours.
-const EXACT_DF: usize = 30;
-
-/// The shared fixed-seed generator with Box–Muller normals: the same plan
+/// The shared fixed-seed generator with normal and χ² draws: the same plan
 /// always shows the same power.
 struct Rng {
     state: Xorshift,
-    /// Box–Muller makes normals in pairs: the second, until asked for.
+    /// The polar method makes normals in pairs: the second, until asked for.
     spare: Option<f64>,
 }
 
@@ -213,26 +215,46 @@ impl Rng {
         (self.state.bits53() as f64 + 0.5) / (1u64 << 53) as f64
     }
 
+    /// A standard normal by Marsaglia's polar method (Marsaglia & Bray 1964):
+    /// one logarithm per pair and no trigonometry, which made Box–Muller's
+    /// sine and cosine most of a plan's time.
     fn normal(&mut self) -> f64 {
         if let Some(z) = self.spare.take() {
             return z;
         }
-        let (u, v) = (self.uniform(), self.uniform());
-        let (r, angle) = ((-2.0 * u.ln()).sqrt(), std::f64::consts::TAU * v);
-        self.spare = Some(r * angle.sin());
-        r * angle.cos()
+        loop {
+            let (u, v) = (2.0 * self.uniform() - 1.0, 2.0 * self.uniform() - 1.0);
+            let s = u * u + v * v;
+            if s < 1.0 {
+                let f = (-2.0 * s.ln() / s).sqrt();
+                self.spare = Some(v * f);
+                return u * f;
+            }
+        }
     }
 
-    /// χ²(df)/df for a whole df: a variance estimate's relative error.
-    /// Exact (a sum of squared normals) up to [`EXACT_DF`], then the
-    /// Wilson–Hilferty cube (Wilson & Hilferty 1931), so the work is bounded
-    /// whatever the number of seeds.
+    /// χ²(df)/df for a whole df ≥ 1: a variance estimate's relative error.
+    /// A squared normal for 1 df, else a gamma(df/2) draw by Marsaglia &
+    /// Tsang (2000), exact at any df for about one normal and one uniform,
+    /// so the work does not grow with the number of seeds.
     fn variance_ratio(&mut self, df: usize) -> f64 {
-        if df <= EXACT_DF {
-            return (0..df).map(|_| self.normal().powi(2)).sum::<f64>() / df.max(1) as f64;
+        if df <= 1 {
+            return self.normal().powi(2);
         }
-        let v = 2.0 / (9.0 * df as f64);
-        (1.0 - v + self.normal() * v.sqrt()).max(0.0).powi(3)
+        let shape = df as f64 / 2.0;
+        let d = shape - 1.0 / 3.0;
+        let c = 1.0 / (9.0 * d).sqrt();
+        loop {
+            let x = self.normal();
+            let v = (1.0 + c * x).powi(3);
+            if v <= 0.0 {
+                continue;
+            }
+            let u = self.uniform();
+            if u < 1.0 - 0.0331 * x.powi(4) || u.ln() < 0.5 * x * x + d * (1.0 - v + v.ln()) {
+                return d * v / shape;
+            }
+        }
     }
 }
 
@@ -307,52 +329,70 @@ enum Outcome {
     Unclear,
 }
 
-struct Simulation<'a> {
+/// One comparison's simulation: the expected estimates, their noise and
+/// the line's weights, prepared once for all data sets.
+struct Simulation {
     design: Design,
-    series: &'a Series,
-    noise: &'a [RungNoise],
+    series: Series,
+    noise: Vec<RungNoise>,
     slope_coefficients: Coefficients,
     t: std::rc::Rc<Quantiles>,
 }
 
-impl Simulation<'_> {
-    fn outcome(&self, rng: &mut Rng, shift: &[f64]) -> Outcome {
-        let k = self.design.xs.len();
-        // Seed noise of each rung's two means, and of their spreads.
-        let deviations: Vec<[f64; 2]> = self
-            .noise
-            .iter()
-            .map(|n| {
-                [
-                    n.method.sqrt() * rng.normal(),
-                    n.baseline.sqrt() * rng.normal(),
-                ]
-            })
-            .collect();
-        let ratio: Vec<f64> = self
-            .noise
-            .iter()
-            .map(|n| rng.variance_ratio(n.n_method as usize - 1))
-            .collect();
-        let q: Vec<f64> = (0..k)
-            .map(|r| {
-                let moved: f64 = self.series.coefficients[r]
+/// One simulated data set's seed noise: how far it moves each rung's
+/// estimate, and each rung's variance estimate relative to the truth.
+#[derive(Default)]
+struct Draw {
+    moved: Vec<f64>,
+    ratio: Vec<f64>,
+}
+
+impl Simulation {
+    /// Fills `draw` with a new data set's noise (buffers reused between sets).
+    fn draw(&self, rng: &mut Rng, draw: &mut Draw, deviations: &mut Vec<[f64; 2]>) {
+        deviations.clear();
+        deviations.extend(self.noise.iter().map(|n| {
+            [
+                n.method.sqrt() * rng.normal(),
+                n.baseline.sqrt() * rng.normal(),
+            ]
+        }));
+        draw.ratio.clear();
+        draw.ratio.extend(
+            self.noise
+                .iter()
+                .map(|n| rng.variance_ratio(n.n_method as usize - 1)),
+        );
+        draw.moved.clear();
+        draw.moved
+            .extend(self.series.coefficients.iter().map(|coefficients| {
+                coefficients
                     .iter()
-                    .zip(&deviations)
+                    .zip(deviations.iter())
                     .map(|([a, b], [dm, db])| a * dm + b * db)
-                    .sum();
-                self.series.values[r].unwrap_or(0.0) + shift[r] + moved
-            })
-            .collect();
+                    .sum::<f64>()
+            }));
+    }
+
+    /// The verdict on one data set, its means moved by `shift` in log10 multiplier.
+    fn outcome(&self, draw: &Draw, shift: &[f64]) -> Outcome {
+        let k = self.design.xs.len();
+        let q = |r: usize| self.series.values[r].unwrap_or(0.0) + shift[r] + draw.moved[r];
         let d = &self.design;
         let total: f64 = d.weights.iter().sum();
-        let slope: f64 = d.slope.iter().zip(&q).map(|(c, q)| c * q).sum();
-        let intercept =
-            d.weights.iter().zip(&q).map(|(w, q)| w * q).sum::<f64>() / total - slope * d.mean_x;
-        let (seed, seed_df) = variance(&self.slope_coefficients, self.noise, &ratio);
+        let slope: f64 = d.slope.iter().enumerate().map(|(r, c)| c * q(r)).sum();
+        let intercept = d
+            .weights
+            .iter()
+            .enumerate()
+            .map(|(r, w)| w * q(r))
+            .sum::<f64>()
+            / total
+            - slope * d.mean_x;
+        let (seed, seed_df) = variance(&self.slope_coefficients, &self.noise, &draw.ratio);
         let (v, df) = if k > 2 {
             let scatter: f64 = (0..k)
-                .map(|r| d.weights[r] * (q[r] - intercept - slope * d.xs[r]).powi(2))
+                .map(|r| d.weights[r] * (q(r) - intercept - slope * d.xs[r]).powi(2))
                 .sum::<f64>()
                 / (k - 2) as f64
                 / d.sxx;
@@ -366,9 +406,9 @@ impl Simulation<'_> {
         };
         let half = self.t.at(df) * v.sqrt();
         let rung_interval = |r: usize| {
-            let (v, df) = variance(&self.series.coefficients[r], self.noise, &ratio);
+            let (v, df) = variance(&self.series.coefficients[r], &self.noise, &draw.ratio);
             let half = self.t.at(df) * v.sqrt();
-            (q[r] - half, q[r] + half)
+            (q(r) - half, q(r) + half)
         };
         if (0..k).all(|r| {
             let (lo, hi) = rung_interval(r);
@@ -394,46 +434,79 @@ impl Simulation<'_> {
     }
 }
 
-/// The simulated outcomes for a comparison with and without the gain.
-fn outcomes(
-    c: &Comparison,
-    multiplier: f64,
-    seed_sd: f64,
-    sets: usize,
-) -> Option<(Vec<Outcome>, Vec<Outcome>)> {
-    if c.seeds.len() < 2 || c.seeds.iter().any(|&n| n < 2) {
-        return None;
+impl Simulation {
+    /// The simulation of a comparison's data, or `None` when the verdict
+    /// cannot be reached (fewer than two rungs, a rung with fewer than two
+    /// seeds, or a loss curve the analysis reads no multiplier off).
+    fn new(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<Self> {
+        if c.seeds.len() < 2 || c.seeds.iter().any(|&n| n < 2) {
+            return None;
+        }
+        let assumed = expected(c, multiplier, seed_sd);
+        let series = multipliers(&assumed, c.compute_exponent, false)
+            .ok()?
+            .series;
+        Some(Self::of(c, series, assumed.noise))
     }
-    let assumed = expected(c, multiplier, seed_sd);
-    let m = multipliers(&assumed, c.compute_exponent, false).ok()?;
-    let xs: Vec<f64> = c.scales.iter().map(|s| s.log10()).collect();
-    let k = xs.len();
-    let design = Design::new(&xs, &m.series, &assumed.noise);
-    let mut slope_coefficients = vec![[0.0; 2]; k];
-    for (r, s) in design.slope.iter().enumerate() {
-        for (t, c) in slope_coefficients.iter_mut().zip(&m.series.coefficients[r]) {
-            t[0] += s * c[0];
-            t[1] += s * c[1];
+
+    fn of(c: &Comparison, series: Series, noise: Vec<RungNoise>) -> Self {
+        let xs: Vec<f64> = c.scales.iter().map(|s| s.log10()).collect();
+        let design = Design::new(&xs, &series, &noise);
+        let mut slope_coefficients = vec![[0.0; 2]; xs.len()];
+        for (r, s) in design.slope.iter().enumerate() {
+            for (t, c) in slope_coefficients.iter_mut().zip(&series.coefficients[r]) {
+                t[0] += s * c[0];
+                t[1] += s * c[1];
+            }
+        }
+        Self {
+            design,
+            series,
+            noise,
+            slope_coefficients,
+            t: Quantiles::shared(),
         }
     }
-    let sim = Simulation {
-        design,
-        series: &m.series,
-        noise: &assumed.noise,
-        slope_coefficients,
-        t: Quantiles::shared(),
-    };
-    // The same noise for both questions: the no-gain data sets are the
-    // assumed ones moved to a multiplier of 1 (common random numbers).
-    let to_none: Vec<f64> = m.series.values.iter().map(|q| -q.unwrap_or(0.0)).collect();
-    let (mut a, mut b) = (
-        Rng::new(0x5DEE_CE66_D1CE_4E5B),
-        Rng::new(0x5DEE_CE66_D1CE_4E5B),
-    );
-    let stay = vec![0.0; k];
-    let with = (0..sets).map(|_| sim.outcome(&mut a, &stay)).collect();
-    let without = (0..sets).map(|_| sim.outcome(&mut b, &to_none)).collect();
-    Some((with, without))
+
+    /// The same comparison with other seeds per rung: the expected means,
+    /// and so the multipliers' coefficients, do not depend on the seeds.
+    fn with_seeds(&self, c: &Comparison, seeds: &[u32], seed_sd: f64) -> Self {
+        let noise = seeds
+            .iter()
+            .map(|&n| rung_noise(n.max(2) as usize, seed_sd))
+            .collect();
+        Self::of(c, self.series.clone(), noise)
+    }
+
+    /// The outcomes of `sets` data sets with the gain and, when asked,
+    /// the same data sets moved to a multiplier of 1 (common random numbers).
+    fn run(&self, sets: usize, without_gain: bool) -> (Vec<Outcome>, Vec<Outcome>) {
+        let k = self.design.xs.len();
+        let to_none: Vec<f64> = self
+            .series
+            .values
+            .iter()
+            .map(|q| -q.unwrap_or(0.0))
+            .collect();
+        let stay = vec![0.0; k];
+        let mut rng = Rng::new(0x5DEE_CE66_D1CE_4E5B);
+        let (mut draw, mut deviations) = (Draw::default(), Vec::with_capacity(k));
+        let mut with = Vec::with_capacity(sets);
+        let mut without = Vec::with_capacity(if without_gain { sets } else { 0 });
+        for _ in 0..sets {
+            self.draw(&mut rng, &mut draw, &mut deviations);
+            with.push(self.outcome(&draw, &stay));
+            if without_gain {
+                without.push(self.outcome(&draw, &to_none));
+            }
+        }
+        (with, without)
+    }
+
+    /// How often "holds" comes out of `sets` data sets.
+    fn holds(&self, sets: usize) -> f64 {
+        rate(&self.run(sets, false).0, &[Outcome::Holds])
+    }
 }
 
 fn rate(outcomes: &[Outcome], wanted: &[Outcome]) -> f64 {
@@ -448,8 +521,7 @@ fn seeds_to_reach(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<u32> 
             seeds: vec![n; c.seeds.len()],
             ..c.clone()
         };
-        outcomes(&uniform, multiplier, seed_sd, SEARCH_DATA_SETS)
-            .map_or(0.0, |(with, _)| rate(&with, &[Outcome::Holds]))
+        Simulation::new(&uniform, multiplier, seed_sd).map_or(0.0, |s| s.holds(SEARCH_DATA_SETS))
     };
     // Double from the plan's seeds until the target is reached, then bisect.
     let mut lo = c.seeds.iter().copied().min().unwrap_or(2).max(2);
@@ -477,11 +549,128 @@ fn seeds_to_reach(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<u32> 
     Some(hi)
 }
 
+/// Where a plan may put its seeds: rungs in one group share a count, as a
+/// design's group of runs placed on several rungs runs the same seeds on each.
+pub struct SeedLayout<'a> {
+    /// The group of each rung.
+    pub group: &'a [usize],
+    /// FLOPs of one more seed per arm at each rung: every arm and setting
+    /// of the groups that carry the verdict's comparison there.
+    pub cost_per_seed: &'a [f64],
+    /// The fewest seeds per arm at each rung (the level's at the smallest).
+    pub least: &'a [u32],
+}
+
+/// How far above [`TARGET`] the seed search aims, so that the rate shown,
+/// from more data sets, is not below it by sampling error alone. Ours: about
+/// the search's own standard error at 0.8 (√(0.16/250) = 0.025); the rate
+/// shown is the plan's honest estimate either way.
+const SEARCH_MARGIN: f64 = 0.02;
+
+/// Seeds per arm at each rung for the verdict's comparison: enough that
+/// "holds" comes out with probability [`TARGET`] for a method worth
+/// `multiplier`, at about the least compute. `None` when even
+/// [`MOST_SEEDS`] at the rung that needs most do not reach it.
+///
+/// Each rung's share follows Neyman's allocation for a cost per unit
+/// (Neyman 1934; Cochran 1977, §5.5): seeds ∝ √(weight / cost), where the
+/// weight is the rung's share of the variance of the two estimates the
+/// verdict reads (the multiplier at the top rung, and the trend's slope).
+/// Small rungs cost little and pin the curve, so they get more seeds;
+/// the top gets what its own interval needs. One factor scales the
+/// shares, found by bisection on the simulated rate, searched a little
+/// above the target (`SEARCH_MARGIN`) so that the rate shown, from more
+/// data sets, is at the target too.
+pub fn place_seeds(
+    c: &Comparison,
+    layout: &SeedLayout,
+    multiplier: f64,
+    seed_sd: f64,
+) -> Option<Vec<u32>> {
+    if multiplier <= 1.0 {
+        return None;
+    }
+    let k = c.scales.len();
+    let least: Vec<u32> = layout.least.iter().map(|&n| n.max(2)).collect();
+    let first = Simulation::new(
+        &Comparison {
+            seeds: least.clone(),
+            ..c.clone()
+        },
+        multiplier,
+        seed_sd,
+    )?;
+    // Each rung's share of each estimate's variance, at one seed per arm.
+    let share = |coefficients: &Coefficients| {
+        let v: Vec<f64> = coefficients.iter().map(|[a, b]| a * a + b * b).collect();
+        let total: f64 = v.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+        v.into_iter().map(move |v| v / total)
+    };
+    let weight: Vec<f64> = share(&first.series.coefficients[k - 1])
+        .zip(share(&first.slope_coefficients))
+        .map(|(top, slope)| top + slope)
+        .collect();
+    let groups = layout.group.iter().copied().max().map_or(0, |g| g + 1);
+    let shape: Vec<f64> = (0..groups)
+        .map(|g| {
+            let (w, cost) = (0..k)
+                .filter(|&r| layout.group[r] == g)
+                .fold((0.0, 0.0), |(w, cost), r| {
+                    (w + weight[r], cost + layout.cost_per_seed[r])
+                });
+            (w / cost.max(f64::MIN_POSITIVE)).sqrt()
+        })
+        .collect();
+    let most = shape.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
+    let fewest = shape.iter().copied().fold(most, f64::min);
+    // `scale` is the seeds of the group that wants most; each group stops
+    // at MOST_SEEDS, so the search goes on until the one that wants fewest
+    // reaches it too.
+    let largest_scale = (f64::from(MOST_SEEDS) * most / fewest.max(f64::MIN_POSITIVE))
+        .ceil()
+        .min(f64::from(MOST_SEEDS * MOST_SEEDS)) as u32;
+    let seeds_at = |scale: u32| -> Vec<u32> {
+        (0..k)
+            .map(|r| {
+                let n = (f64::from(scale) * shape[layout.group[r]] / most).ceil() as u32;
+                n.max(least[r]).min(MOST_SEEDS.max(least[r]))
+            })
+            .collect()
+    };
+    let reaches = |scale: u32| {
+        first
+            .with_seeds(c, &seeds_at(scale), seed_sd)
+            .holds(SEARCH_DATA_SETS)
+            >= TARGET + SEARCH_MARGIN
+    };
+    // Double until the target is reached, then bisect: about 2·log2 of the
+    // largest scale simulations (a few dozen at most).
+    let (mut lo, mut hi) = (1, 2);
+    while !reaches(hi) {
+        if hi >= largest_scale {
+            return None;
+        }
+        lo = hi;
+        hi = (hi * 2).min(largest_scale);
+    }
+    // Bisect in log scale until neighbours are within 20% (or one seed):
+    // finer steps buy little compute for a simulation each.
+    while hi - lo > 1 && f64::from(hi) > 1.2 * f64::from(lo) {
+        let mid = ((f64::from(lo) * f64::from(hi)).sqrt().round() as u32).clamp(lo + 1, hi - 1);
+        if reaches(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(seeds_at(hi))
+}
+
 /// The verdict's power for a comparison, or `None` when the verdict cannot
 /// be reached at all (fewer than two rungs, an arm with one seed somewhere,
 /// or a loss curve the analysis could not read a multiplier off).
 pub fn verdict_power(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<VerdictPower> {
-    let (with, without) = outcomes(c, multiplier, seed_sd, DATA_SETS)?;
+    let (with, without) = Simulation::new(c, multiplier, seed_sd)?.run(DATA_SETS, true);
     let holds = rate(&with, &[Outcome::Holds]);
     Some(VerdictPower {
         multiplier,

@@ -127,7 +127,7 @@ pub fn power_sentence(p: &VerdictPower) -> String {
         None => String::new(),
     };
     format!(
-        "With {seeds}, a method truly worth {}\u{00D7} compute is called \u{201C}holds\u{201D} {} of the time ({} \u{201C}holds\u{201D} or \u{201C}grows\u{201D}); with no gain at all, a trend is invented {} of the time. This assumes a seed-to-seed spread of {} in the loss and no effects shared by a rung's seeds (simulated, {} data sets per rate).",
+        "With {seeds}, a method truly worth {}\u{00D7} compute is called \u{201C}holds\u{201D} {} of the time ({} \u{201C}holds\u{201D} or \u{201C}grows\u{201D}); with no gain at all, a trend is invented {} of the time. This assumes a seed-to-seed spread of {} in the loss and counts nothing for pairing, which only narrows the intervals (simulated, {} data sets per rate). Give both arms the same seed numbers (the same data order and initialisation): the results then pair them.",
         times(p.multiplier),
         pct(p.holds),
         pct(p.holds_or_grows),
@@ -293,11 +293,13 @@ mod tests {
     use crate::model::power::loss_at_compute;
     use crate::model::results::{analyze, AnalysisInput, ResultRow};
 
-    /// Results for the default plan's first rungs (stages 1 to 3), the method worth `m`× compute.
+    /// Results for every rung below the default plan's top (stages 1 to
+    /// 3), the method worth `m`× compute.
     fn results(plan: &Plan, m: f64) -> Analysis {
         let wobble = [-0.012, -0.006, 0.0, 0.006, 0.012];
         let mut rows = Vec::new();
-        for rung in &plan.ladder.rungs[..3] {
+        let top = plan.ladder.rungs.len() - 1;
+        for rung in &plan.ladder.rungs[..top] {
             for (s, w) in wobble.iter().enumerate() {
                 for (arm, f, sign) in [("ours", m, 1.0), ("base", 1.0, -0.5)] {
                     rows.push(ResultRow {
@@ -316,7 +318,7 @@ mod tests {
             baseline: "base".into(),
             higher_is_better: false,
             metric: None,
-            next_params: Some(plan.ladder.rungs[3].scale),
+            next_params: plan.ladder.rungs.last().map(|r| r.scale),
             top_params: None,
             compute_exponent: Some(2.0),
         })
@@ -334,7 +336,7 @@ mod tests {
         assert!(
             go.contains(&format!(
                 "Run stage 4 \u{00B7} Headline at {}, predicted",
-                format::size(plan.ladder.rungs[3].scale)
+                format::size(plan.ladder.rungs[plan.ladder.rungs.len() - 1].scale)
             )),
             "{go}"
         );

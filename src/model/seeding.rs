@@ -1,0 +1,162 @@
+//! Seeds placed for the verdict: which groups of runs carry the comparison
+//! the results analysis judges, how many seeds per arm each rung gives it so
+//! that "holds" comes out with the target power at about the least compute,
+//! and the verdict's power for the plan as placed.
+
+use super::design::{Placement, Template};
+use super::inputs::{ContributionKind, Inputs, ResearchField};
+use super::ladder::{Experiment, Ladder};
+use super::power::DEFAULT_LOSS_SD;
+use super::power::{place_seeds, verdict_power, Comparison, SeedLayout, VerdictPower};
+
+/// Groups that carry the method against its strongest baseline in the main
+/// setting: the comparison the verdict reads at every rung.
+const VERDICT_GROUPS: [&str; 4] = ["main", "datasets", "trend", "headline"];
+
+/// Fewest seeds per arm the placement gives any rung: two, the fewest that
+/// give a rung its own variance. The simulated power agrees with the full
+/// analysis within 2 points even so (`tests/calibration.rs`).
+const LEAST_SEEDS: u32 = 2;
+
+/// Whether a group's seeds follow the verdict's: the verdict's own groups,
+/// and the evaluations of the models they train (a dataset paper evaluates
+/// every model its comparison trains).
+fn follows_verdict(t: &Template) -> bool {
+    VERDICT_GROUPS.contains(&t.what) || t.what == "evaluation"
+}
+
+/// Whether the results will be judged in compute multipliers: a loss-like
+/// metric. Deep RL reports returns, judged as normalised gains.
+pub fn in_multiplier(inputs: &Inputs) -> bool {
+    inputs.field != ResearchField::Rl
+}
+
+/// Whether the plan's seeds are placed for the verdict's power: kinds whose
+/// verdict is "holds" on a loss, on a ladder of two or more rungs. A negative
+/// result keeps the equivalence test's seeds (its verdict is "no gain"); a
+/// codebase compares time to a target loss at the top only.
+fn placed_for_power(inputs: &Inputs, rungs: usize) -> bool {
+    matches!(
+        inputs.kind,
+        ContributionKind::Insight | ContributionKind::Optimizer | ContributionKind::Dataset
+    ) && in_multiplier(inputs)
+        && rungs >= 2
+}
+
+/// The seed-noise size the power assumes: the Noise input, else ours.
+fn seed_sd(inputs: &Inputs) -> f64 {
+    inputs.noise.unwrap_or(DEFAULT_LOSS_SD)
+}
+
+/// The verdict's comparison on this ladder: each rung's scale, one run's
+/// FLOPs and the most seeds per arm any verdict group runs there.
+fn comparison(ladder: &Ladder, experiments: &[Experiment], exponent: f64) -> Comparison {
+    let seeds = (0..ladder.rungs.len())
+        .map(|r| {
+            experiments
+                .iter()
+                .filter(|e| e.rung == r && VERDICT_GROUPS.contains(&e.what))
+                .map(|e| e.seeds)
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    Comparison {
+        scales: ladder.rungs.iter().map(|r| r.scale).collect(),
+        flops_per_run: ladder.rungs.iter().map(|r| r.flops_per_run).collect(),
+        seeds,
+        compute_exponent: exponent,
+    }
+}
+
+/// Templates whose verdict groups run the seeds that reach the target power
+/// on this ladder, or `None` when the kind does not place seeds so, or no
+/// placement within the most seeds reaches it (the plan then keeps the
+/// level's seeds and shows the power they have).
+///
+/// The smallest rung keeps at least the level's seeds (its ablations and
+/// sweeps share them); the top at least `least_at_top` (a power analysis
+/// the researcher asked for).
+pub fn placed_templates(
+    inputs: &Inputs,
+    templates: &[Template],
+    ladder: &Ladder,
+    experiments: &[Experiment],
+    exponent: f64,
+    level_seeds: u32,
+    least_at_top: u32,
+) -> Option<Vec<Template>> {
+    let k = ladder.rungs.len();
+    if !placed_for_power(inputs, k) {
+        return None;
+    }
+    // Rungs that share a group's seeds: the smallest, the middle ones, the
+    // top; a group placed on every rung above the smallest joins the last two.
+    let upper = templates
+        .iter()
+        .any(|t| follows_verdict(t) && t.at == Placement::Upper);
+    let group: Vec<usize> = (0..k)
+        .map(|r| match r {
+            0 => 0,
+            r if r == k - 1 && !upper => 2,
+            _ => 1,
+        })
+        .collect();
+    let cost_per_seed: Vec<f64> = (0..k)
+        .map(|r| {
+            experiments
+                .iter()
+                .filter(|e| {
+                    e.rung == r && (VERDICT_GROUPS.contains(&e.what) || e.what == "evaluation")
+                })
+                .map(|e| e.flops / f64::from(e.seeds.max(1)))
+                .sum()
+        })
+        .collect();
+    let mut least = vec![LEAST_SEEDS; k];
+    least[0] = level_seeds.max(LEAST_SEEDS);
+    least[k - 1] = least[k - 1].max(least_at_top);
+    let seeds = place_seeds(
+        &comparison(ladder, experiments, exponent),
+        &SeedLayout {
+            group: &group,
+            cost_per_seed: &cost_per_seed,
+            least: &least,
+        },
+        inputs.multiplier,
+        seed_sd(inputs),
+    )?;
+    let at = |placement: Placement| match placement {
+        Placement::Bottom => Some(seeds[0]),
+        Placement::Middle if k > 2 => Some(seeds[1]),
+        Placement::Top | Placement::Upper => Some(seeds[k - 1]),
+        _ => None,
+    };
+    Some(
+        templates
+            .iter()
+            .map(|t| match at(t.at).filter(|_| follows_verdict(t)) {
+                Some(seeds) => Template { seeds, ..t.clone() },
+                None => t.clone(),
+            })
+            .collect(),
+    )
+}
+
+/// The verdict's power for this plan's rungs and seeds.
+pub fn power_of(
+    inputs: &Inputs,
+    ladder: &Ladder,
+    experiments: &[Experiment],
+    exponent: f64,
+    compares_over_seeds: bool,
+) -> Option<VerdictPower> {
+    if !compares_over_seeds || !in_multiplier(inputs) || ladder.rungs.len() < 2 {
+        return None;
+    }
+    verdict_power(
+        &comparison(ladder, experiments, exponent),
+        inputs.multiplier,
+        seed_sd(inputs),
+    )
+}
