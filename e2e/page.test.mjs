@@ -84,7 +84,9 @@ describe('the calculator page', () => {
     const combos = [{}, { generality: 1, novelty: 1 }, { generality: 5, novelty: 4, count: 512, accelerator: 'h100' }];
     for (const inputs of combos) {
       const query = new URLSearchParams(inputs).toString();
-      const page = await openApp(context, `${server.url}?${query}`);
+      // A fresh context: inputs saved by the tests above would fill in what the link leaves out.
+      const fresh = await browser.newContext();
+      const page = await openApp(fresh, `${server.url}?${query}`);
       const p = await page.evaluate((i) => window.evidenceLadder.plan(i), inputs);
       assert.equal(await status(page).textContent(), `Evidence level ${p.evidence.level} of 5 — ${p.evidence.name}`);
       const rows = await page.locator('.ladder table.rungs tbody tr').evaluateAll((trs) =>
@@ -101,7 +103,7 @@ describe('the calculator page', () => {
       });
       const groups = await page.locator('table.experiments tbody tr').count();
       assert.equal(groups, p.experiments.length);
-      await page.close();
+      await fresh.close();
     }
   });
 

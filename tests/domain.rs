@@ -687,6 +687,26 @@ proptest! {
         prop_assert!(top_scale(&Plan::new(more)) >= top_scale(&small));
     }
 
+    /// A larger budget extends the ladder upward: the smallest rung stays
+    /// where the claim's cheapest ladder starts (the floor, or the smallest
+    /// scale the researcher set), and rungs are added, never removed.
+    #[test]
+    fn more_budget_keeps_the_bottom_and_extends_up(inputs in any_inputs(), factor in 1.0f64..1e4) {
+        let small = Plan::new(inputs.clone());
+        let mut more = inputs.clone();
+        match more.flops {
+            Some(flops) => more.flops = Some((flops * factor).min(1e30)),
+            None => more.hours = (more.hours * factor).min(1e6),
+        }
+        let more = Plan::new(more);
+        let by_budget = |p: &Plan| matches!(p.ladder.sized_by, SizedBy::Budget | SizedBy::Deadline);
+        if !inputs.uses_checkpoints() && by_budget(&small) && by_budget(&more) {
+            prop_assert_eq!(small.ladder.rungs[0].scale, small.min_scales[0]);
+            prop_assert_eq!(more.ladder.rungs[0].scale, small.ladder.rungs[0].scale);
+            prop_assert!(more.ladder.rungs.len() >= small.ladder.rungs.len());
+        }
+    }
+
     /// A harder claim needs at least as much compute, and whether it fits is
     /// decided by its own ladder: when its minimum fits the budget, it fits.
     #[test]

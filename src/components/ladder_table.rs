@@ -110,8 +110,9 @@ pub fn view(plan: &Plan) -> Html {
     }
 }
 
-/// The ladder in four columns for the compact embed: each rung's size, runs
-/// and share of the budget, narrow enough for a phone without scrolling.
+/// The ladder in four columns for the compact embed, one row per tier
+/// (small, medium, large) with its sizes as a range: narrow enough for a
+/// phone without scrolling, and as short for eight rungs as for three.
 pub fn small_view(plan: &Plan) -> Html {
     let headings: Vec<String> = [
         "Tier",
@@ -121,16 +122,27 @@ pub fn small_view(plan: &Plan) -> Html {
     ]
     .map(String::from)
     .to_vec();
-    let rows = plan
-        .ladder
-        .rungs
-        .iter()
-        .map(|r| {
+    let rungs = &plan.ladder.rungs;
+    let rows = rungs
+        .chunk_by(|a, b| a.tier == b.tier)
+        .map(|tier| {
+            let (first, last) = (&tier[0], &tier[tier.len() - 1]);
+            let sizes = if tier.len() == 1 {
+                report::scale_text(plan, first.scale)
+            } else {
+                // The count may take a second line, never split itself.
+                format!(
+                    "{}–{} ({}\u{a0}sizes)",
+                    report::scale_text(plan, first.scale),
+                    report::scale_text(plan, last.scale),
+                    tier.len()
+                )
+            };
             vec![
-                r.tier.label().to_owned(),
-                report::scale_text(plan, r.scale),
-                r.runs.to_string(),
-                format::percent(r.share_of_budget),
+                first.tier.label().to_owned(),
+                sizes,
+                tier.iter().map(|r| r.runs).sum::<u32>().to_string(),
+                format::percent(tier.iter().map(|r| r.share_of_budget).sum()),
             ]
         })
         .collect();

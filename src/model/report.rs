@@ -481,8 +481,8 @@ fn alpha_text(plan: &Plan) -> String {
 
 /// The level's tagline for this plan, in its kind's terms: what the claim
 /// is, how it is tested, and its sizes with the span and the spacing worded
-/// apart. "A domain-wide or surprising claim; a test, 3 settings, 4 sizes
-/// 10× from smallest to largest (about 2.2× apart)."
+/// apart. "A domain-wide or surprising claim; a test, 3 settings, at least 4 sizes,
+/// at least 10× from smallest to largest (about 2.2× apart)."
 pub fn level_tagline(plan: &Plan) -> String {
     let e = &plan.evidence;
     let rule = super::evidence::rule_for(e.level);
@@ -501,7 +501,7 @@ pub fn level_tagline(plan: &Plan) -> String {
     let sizes = if e.rungs > 1 && e.span > 1.0 {
         let step = e.span.powf(1.0 / f64::from(e.rungs - 1));
         format!(
-            ", {} sizes {}× from smallest to largest (about {}× apart)",
+            ", at least {} sizes, at least {}× from smallest to largest (about {}× apart)",
             e.rungs,
             format::number(e.span),
             format::number(step)
