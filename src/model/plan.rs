@@ -418,9 +418,10 @@ impl Plan {
                 request.min_flops(),
             )
         };
-        let this = match claim_fits {
-            true => level_plan.placed_for_power(&inputs, &scaling, &budget, &memory),
-            false => level_plan,
+        let this = if claim_fits {
+            level_plan.placed_for_power(&inputs, &scaling, &budget, &memory)
+        } else {
+            level_plan
         };
         let (ladder, experiments) = this.request(&inputs, &scaling, &budget, &memory).fit();
         let claim_request = LadderRequest {

@@ -343,15 +343,17 @@ struct Simulation {
 /// estimate, and each rung's variance estimate relative to the truth.
 #[derive(Default)]
 struct Draw {
+    /// Each rung's two means' deviations from the truth.
+    deviations: Vec<[f64; 2]>,
     moved: Vec<f64>,
     ratio: Vec<f64>,
 }
 
 impl Simulation {
     /// Fills `draw` with a new data set's noise (buffers reused between sets).
-    fn draw(&self, rng: &mut Rng, draw: &mut Draw, deviations: &mut Vec<[f64; 2]>) {
-        deviations.clear();
-        deviations.extend(self.noise.iter().map(|n| {
+    fn draw(&self, rng: &mut Rng, draw: &mut Draw) {
+        draw.deviations.clear();
+        draw.deviations.extend(self.noise.iter().map(|n| {
             [
                 n.method.sqrt() * rng.normal(),
                 n.baseline.sqrt() * rng.normal(),
@@ -368,7 +370,7 @@ impl Simulation {
             .extend(self.series.coefficients.iter().map(|coefficients| {
                 coefficients
                     .iter()
-                    .zip(deviations.iter())
+                    .zip(&draw.deviations)
                     .map(|([a, b], [dm, db])| a * dm + b * db)
                     .sum::<f64>()
             }));
@@ -490,11 +492,11 @@ impl Simulation {
             .collect();
         let stay = vec![0.0; k];
         let mut rng = Rng::new(0x5DEE_CE66_D1CE_4E5B);
-        let (mut draw, mut deviations) = (Draw::default(), Vec::with_capacity(k));
+        let mut draw = Draw::default();
         let mut with = Vec::with_capacity(sets);
         let mut without = Vec::with_capacity(if without_gain { sets } else { 0 });
         for _ in 0..sets {
-            self.draw(&mut rng, &mut draw, &mut deviations);
+            self.draw(&mut rng, &mut draw);
             with.push(self.outcome(&draw, &stay));
             if without_gain {
                 without.push(self.outcome(&draw, &to_none));
