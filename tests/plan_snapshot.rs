@@ -14,6 +14,7 @@
 use evidence_ladder::model::inputs::FieldValue;
 use evidence_ladder::model::plan::Plan;
 use evidence_ladder::model::report::markdown;
+use evidence_ladder::text::public::plan_json;
 use serde_json::{json, Map, Value};
 
 const FIXTURE: &str = "tests/fixtures/plan-snapshots.json";
@@ -45,7 +46,7 @@ fn outcome(inputs: &Value) -> Value {
     match Plan::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone()))) {
         Ok(plan) => json!({
             "inputs": inputs,
-            "plan": json!(plan),
+            "plan": json!(plan_json(&plan)),
             "markdown": markdown(&plan, LINK, None),
         }),
         Err(e) => json!({ "inputs": inputs, "error": e.to_string() }),

@@ -1,6 +1,7 @@
 //! The pure domain: no browser, no UI framework. Everything here runs and is
 //! tested natively with `cargo test`.
 
+pub mod assumptions;
 pub mod axis;
 pub mod checkpoints;
 pub mod design;

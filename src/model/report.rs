@@ -703,7 +703,7 @@ pub fn markdown(
         }
     }
     md.push_str("\n## Assumptions\n\n");
-    for a in &plan.assumptions {
+    for a in crate::text::assumptions::of(plan) {
         md.push_str(&format!("- {}: {} ({})\n", a.name, a.value, a.source));
     }
     if let Some(p) = &plan.seed_power {
