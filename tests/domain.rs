@@ -1179,3 +1179,165 @@ fn a_hidden_input_never_changes_the_plan() {
     assert!(compared > 500, "{compared}");
     eprintln!("hidden inputs: {compared} plans compared with their twins");
 }
+
+/// A number as a table shows it: "1,804", "2.1e21", "≈ 1.5e21", "24K",
+/// "30B", "5%", "<1%" (read as 0), "–" (none).
+fn shown_number(cell: &str) -> Option<f64> {
+    let cell = cell.trim().trim_start_matches('≈').trim();
+    if cell == "<1%" || cell == "&lt;1%" || cell == "–" {
+        return Some(0.0);
+    }
+    let cell = cell.trim_end_matches('%').replace(',', "");
+    let (body, factor) = match cell.chars().last()? {
+        'K' => (&cell[..cell.len() - 1], 1e3),
+        'M' => (&cell[..cell.len() - 1], 1e6),
+        'B' => (&cell[..cell.len() - 1], 1e9),
+        'T' => (&cell[..cell.len() - 1], 1e12),
+        _ => (cell.as_str(), 1.0),
+    };
+    body.parse::<f64>().ok().map(|x| x * factor)
+}
+
+/// The parts of a cell that add up: "12 (3.4e19)" is a count and FLOPs.
+fn parts(cell: &str) -> Vec<String> {
+    match cell.split_once(" (") {
+        Some((count, flops)) => vec![count.to_owned(), flops.trim_end_matches(')').to_owned()],
+        None if cell == "–" => vec!["0".to_owned(), "0".to_owned()],
+        None => vec![cell.to_owned()],
+    }
+}
+
+/// Every non-empty total cell (after the row heading) equals the sum of its
+/// column's rows as shown: exactly, or, where the total says "≈", within the
+/// rounding of each row and of the total to two figures. Shares and counts
+/// never need "≈".
+fn table_adds_up(what: &str, rows: &[Vec<String>], total: &[String]) -> Result<(), String> {
+    for (col, cell) in total.iter().enumerate().skip(1) {
+        if cell.is_empty() || cell.contains("over 100,000%") {
+            continue;
+        }
+        for (part, total_part) in parts(cell).iter().enumerate() {
+            let want = shown_number(total_part).ok_or(format!("{what}: total {cell:?}"))?;
+            let mut sum = 0.0;
+            let mut size = want.abs();
+            for row in rows {
+                let cell = row
+                    .get(col)
+                    .ok_or(format!("{what}: a row without column {col}"))?;
+                let x = parts(cell)
+                    .get(part)
+                    .and_then(|p| shown_number(p))
+                    .ok_or(format!("{what}: row cell {cell:?}"))?;
+                sum += x;
+                size += x.abs();
+            }
+            let rounded = total_part.starts_with('≈');
+            if rounded && (total_part.ends_with('%') || part == 0 && parts(cell).len() == 2) {
+                return Err(format!("{what}: a share or count marked rounded: {cell:?}"));
+            }
+            let slack = if rounded { 0.06 * size } else { 1e-9 * size };
+            if (sum - want).abs() > slack {
+                return Err(format!(
+                    "{what} column {col}: rows add up to {sum}, total shows {cell:?}"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The Markdown's ladder table: rows and the totals row, cells unescaped.
+fn markdown_ladder(md: &str) -> (Vec<Vec<String>>, Vec<String>) {
+    let cells = |line: &str| -> Vec<String> {
+        line.trim_matches('|')
+            .split(" | ")
+            .map(|c| c.trim().replace("&lt;", "<"))
+            .collect()
+    };
+    let table: Vec<&str> = md
+        .split("## Scale ladder")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .skip_while(|l| !l.starts_with("| ---"))
+        .skip(1)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    let (total, rows) = table.split_last().map_or((vec![], vec![]), |(t, r)| {
+        (cells(t), r.iter().map(|l| cells(l)).collect())
+    });
+    (rows, total)
+}
+
+/// The shares "X% of runs" (or of compute) in the lines on where runs go.
+fn split_shares(lines: &[String], of: &str) -> Vec<f64> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let before = l.split(&format!(" of {of}")).next()?;
+            shown_number(before.rsplit(' ').next()?)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Every table adds up in every view (issue 29): the page's ladder, the
+    /// compact embed's and the Markdown's, over all kinds, axes and prices;
+    /// and the shares of runs and of compute by tier add up to 100%.
+    #[test]
+    fn every_table_adds_up_in_every_view(inputs in any_inputs()) {
+        use evidence_ladder::model::report::{
+            ladder_rows, markdown, small_ladder, split_lines, total_cells,
+        };
+        let plan = Plan::new(inputs);
+        let page = (ladder_rows(&plan), total_cells(&plan));
+        table_adds_up("page", &page.0, &page.1).map_err(TestCaseError::fail)?;
+        let (_, rows, total) = small_ladder(&plan);
+        table_adds_up("compact", &rows, &total).map_err(TestCaseError::fail)?;
+        let (rows, total) = markdown_ladder(&markdown(&plan, "https://example.org/", None));
+        prop_assert_eq!(rows.len(), plan.ladder.rungs.len());
+        table_adds_up("markdown", &rows, &total).map_err(TestCaseError::fail)?;
+        // The compact view counts what the full table counts.
+        let runs = total_cells(&plan)[ladder_columns_runs(&plan)].clone();
+        prop_assert_eq!(&small_ladder(&plan).2[2], &runs);
+        let lines = split_lines(&plan);
+        for of in ["runs", "compute"] {
+            let shares = split_shares(&lines, of);
+            prop_assert_eq!(shares.len(), plan.ladder.split.len());
+            let sum: f64 = shares.iter().sum();
+            prop_assert!(sum == 100.0 || sum == 0.0, "{} of {}: {:?}", sum, of, lines);
+        }
+    }
+}
+
+/// Where the full table's Runs (or Evaluations) column is.
+fn ladder_columns_runs(plan: &Plan) -> usize {
+    use evidence_ladder::model::report::{ladder_column_kinds, LadderColumn};
+    ladder_column_kinds(plan)
+        .iter()
+        .position(|c| *c == LadderColumn::Runs)
+        .unwrap_or(0)
+}
+
+/// The issue's example: the compact embed's total counts the runs its rows
+/// show (it counted partial runs too: model 25 beside rows adding to 13).
+#[test]
+fn the_compact_embed_counts_the_runs_its_rows_show() {
+    use evidence_ladder::model::report::small_ladder;
+    for kind in [
+        ContributionKind::Model,
+        ContributionKind::Codebase,
+        ContributionKind::Dataset,
+    ] {
+        let plan = Plan::new(Inputs {
+            kind,
+            ..Inputs::default()
+        });
+        let (_, rows, total) = small_ladder(&plan);
+        let sum: f64 = rows.iter().filter_map(|r| shown_number(&r[2])).sum();
+        assert_eq!(shown_number(&total[2]), Some(sum), "{kind:?}");
+        assert!(plan.ladder.partial_runs() > 0, "{kind:?} has partial runs");
+    }
+}

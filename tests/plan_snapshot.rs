@@ -83,6 +83,16 @@ fn differences(path: &str, want: &Value, got: &Value, out: &mut Vec<String>) {
         }
         (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => {}
         _ if want == got => {}
+        // Markdown: the lines that differ, not the whole text twice.
+        (Value::String(a), Value::String(b)) if a.contains('\n') || b.contains('\n') => {
+            let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+            for i in 0..a.len().max(b.len()) {
+                let (x, y) = (a.get(i), b.get(i));
+                if x != y {
+                    out.push(format!("{path} line {}: {x:?} → {y:?}", i + 1));
+                }
+            }
+        }
         _ => out.push(format!("{path}: {want} → {got}")),
     }
 }

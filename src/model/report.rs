@@ -18,40 +18,89 @@ fn has_partial_runs(plan: &Plan) -> bool {
     plan.ladder.rungs.iter().any(|r| r.partial_runs > 0)
 }
 
-/// Column headings of the ladder table for this plan's axis and prices.
-pub fn ladder_columns(plan: &Plan) -> Vec<String> {
-    let axis = plan.scaling.axis;
+/// What a column of the ladder table holds: the totals row sums the
+/// columns that add up, whatever their headings say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LadderColumn {
+    Tier,
+    Scale,
+    /// Tokens (or, on the data axis, parameters) beside the scale.
+    Other,
+    FlopsPerRun,
+    HoursPerRun,
+    WallClockPerRun,
+    Memory,
+    Runs,
+    PartialRuns,
+    Flops,
+    Share,
+    Cost,
+}
+
+/// The ladder table's columns for this plan's axis and prices.
+pub fn ladder_column_kinds(plan: &Plan) -> Vec<LadderColumn> {
     let trains = crate::model::design::trains(plan.inputs.kind);
-    let mut columns = vec!["Tier".to_owned(), plan.scaling.scale_heading().to_owned()];
-    if !trains {
-        columns.push("Evaluated tokens".to_owned());
-    } else if let Some(other) = axis.other_heading() {
-        columns.push(other.to_owned());
+    let mut columns = vec![LadderColumn::Tier, LadderColumn::Scale];
+    if !trains || plan.scaling.axis.other_heading().is_some() {
+        columns.push(LadderColumn::Other);
     }
-    let per_run = if trains { "run" } else { "evaluation" };
     columns.extend([
-        if plan.scaling.runs_on_one_accelerator() {
-            // Simulation-bound runs are priced by time; shown as the FLOPs
-            // that time delivers, so every total adds up in one unit.
-            format!("FLOPs-equivalent per {per_run}")
-        } else {
-            format!("FLOPs per {per_run}")
-        },
-        format!("Accelerator-hours per {per_run}"),
-        format!("Wall-clock per {per_run}"),
+        LadderColumn::FlopsPerRun,
+        LadderColumn::HoursPerRun,
+        LadderColumn::WallClockPerRun,
     ]);
     if plan.ladder.max_params.is_some() {
-        columns.push("Memory per accelerator, used / usable".to_owned());
+        columns.push(LadderColumn::Memory);
     }
-    columns.push(if trains { "Runs" } else { "Evaluations" }.to_owned());
+    columns.push(LadderColumn::Runs);
     if has_partial_runs(plan) {
-        columns.push("Other runs (FLOPs)".to_owned());
+        columns.push(LadderColumn::PartialRuns);
     }
-    columns.extend(["FLOPs, all runs", "Share of budget"].map(String::from));
+    columns.extend([LadderColumn::Flops, LadderColumn::Share]);
     if plan.ladder.cost.is_some() {
-        columns.push(format!("Cost, all runs ({})", plan.inputs.currency));
+        columns.push(LadderColumn::Cost);
     }
     columns
+}
+
+/// A column's heading for this plan.
+fn ladder_heading(plan: &Plan, column: LadderColumn) -> String {
+    let trains = crate::model::design::trains(plan.inputs.kind);
+    let per_run = if trains { "run" } else { "evaluation" };
+    match column {
+        LadderColumn::Tier => "Tier".to_owned(),
+        LadderColumn::Scale => plan.scaling.scale_heading().to_owned(),
+        LadderColumn::Other if !trains => "Evaluated tokens".to_owned(),
+        LadderColumn::Other => plan
+            .scaling
+            .axis
+            .other_heading()
+            .unwrap_or_default()
+            .to_owned(),
+        // Simulation-bound runs are priced by time; shown as the FLOPs
+        // that time delivers, so every total adds up in one unit.
+        LadderColumn::FlopsPerRun if plan.scaling.runs_on_one_accelerator() => {
+            format!("FLOPs-equivalent per {per_run}")
+        }
+        LadderColumn::FlopsPerRun => format!("FLOPs per {per_run}"),
+        LadderColumn::HoursPerRun => format!("Accelerator-hours per {per_run}"),
+        LadderColumn::WallClockPerRun => format!("Wall-clock per {per_run}"),
+        LadderColumn::Memory => "Memory per accelerator, used / usable".to_owned(),
+        LadderColumn::Runs if trains => "Runs".to_owned(),
+        LadderColumn::Runs => "Evaluations".to_owned(),
+        LadderColumn::PartialRuns => "Other runs (FLOPs)".to_owned(),
+        LadderColumn::Flops => "FLOPs, all runs".to_owned(),
+        LadderColumn::Share => "Share of budget".to_owned(),
+        LadderColumn::Cost => format!("Cost, all runs ({})", plan.inputs.currency),
+    }
+}
+
+/// Column headings of the ladder table for this plan's axis and prices.
+pub fn ladder_columns(plan: &Plan) -> Vec<String> {
+    ladder_column_kinds(plan)
+        .into_iter()
+        .map(|c| ladder_heading(plan, c))
+        .collect()
 }
 
 /// A scale in the axis's unit: "1.3B", or "31×" on the custom axis.
@@ -62,80 +111,163 @@ pub fn scale_text(plan: &Plan, scale: f64) -> String {
     }
 }
 
-/// One rung as the cells of a table row, in [`ladder_columns`] order.
-pub fn rung_cells(plan: &Plan, rung: &Rung) -> Vec<String> {
-    let mut cells = vec![rung.tier.label().to_owned(), scale_text(plan, rung.scale)];
-    if !crate::model::design::trains(plan.inputs.kind) {
-        cells.push(format::count(rung.tokens.unwrap_or(0.0)));
-    } else {
-        match plan.scaling.axis {
-            Axis::Pretrain | Axis::Finetune => {
-                cells.push(format::count(rung.tokens.unwrap_or(0.0)))
-            }
-            Axis::Data => cells.push(format::count(rung.params.unwrap_or(0.0))),
-            Axis::Custom => {}
-        }
-    }
-    cells.extend([
-        format::flops(rung.flops_per_run),
-        format::number(rung.hours_per_run),
-        format::duration(rung.wall_clock_hours_per_run),
-    ]);
-    if plan.ladder.max_params.is_some() {
-        let usage = Use::of(crate::model::design::trains(plan.inputs.kind));
-        let count = plan.scaling.accelerators_per_run(plan.inputs.count);
-        let usable = Memory::of(plan.inputs.accelerator, count).usable_gb(usage);
-        cells.push(format!(
-            "{} / {} GB",
-            format::number(rung.memory_gb.unwrap_or(0.0)),
-            format::number(usable)
-        ));
-    }
-    cells.push(format::whole(rung.runs));
-    if has_partial_runs(plan) {
-        cells.push(if rung.partial_runs > 0 {
-            format!(
-                "{} ({})",
-                format::whole(rung.partial_runs),
-                format::flops(rung.partial_flops)
-            )
-        } else {
-            "–".to_owned()
-        });
-    }
-    cells.extend([
-        format::flops(rung.flops),
-        format::percent(rung.share_of_budget),
-    ]);
-    if let Some(cost) = rung.cost {
-        cells.push(format::number(cost));
-    }
-    cells
+/// Each rung's share of the budget and their total, as whole percentages
+/// that add up (largest remainders; see [`format::percents`]).
+fn budget_shares(plan: &Plan) -> Vec<String> {
+    let shares: Vec<f64> = plan
+        .ladder
+        .rungs
+        .iter()
+        .map(|r| r.share_of_budget)
+        .collect();
+    format::percents(&shares)
 }
 
-/// The totals row, in [`ladder_columns`] order: the sums under their
-/// columns, blanks elsewhere.
+/// One cell of a rung's row; `share` is its share of the budget as shown.
+fn rung_cell(plan: &Plan, rung: &Rung, column: LadderColumn, share: &str) -> String {
+    let trains = crate::model::design::trains(plan.inputs.kind);
+    match column {
+        LadderColumn::Tier => rung.tier.label().to_owned(),
+        LadderColumn::Scale => scale_text(plan, rung.scale),
+        LadderColumn::Other if trains && plan.scaling.axis == Axis::Data => {
+            format::count(rung.params.unwrap_or(0.0))
+        }
+        LadderColumn::Other => format::count(rung.tokens.unwrap_or(0.0)),
+        LadderColumn::FlopsPerRun => format::flops(rung.flops_per_run),
+        LadderColumn::HoursPerRun => format::number(rung.hours_per_run),
+        LadderColumn::WallClockPerRun => format::duration(rung.wall_clock_hours_per_run),
+        LadderColumn::Memory => {
+            let usage = Use::of(trains);
+            let count = plan.scaling.accelerators_per_run(plan.inputs.count);
+            let usable = Memory::of(plan.inputs.accelerator, count).usable_gb(usage);
+            format!(
+                "{} / {} GB",
+                format::number(rung.memory_gb.unwrap_or(0.0)),
+                format::number(usable)
+            )
+        }
+        LadderColumn::Runs => format::whole(rung.runs),
+        LadderColumn::PartialRuns if rung.partial_runs > 0 => format!(
+            "{} ({})",
+            format::whole(rung.partial_runs),
+            format::flops(rung.partial_flops)
+        ),
+        LadderColumn::PartialRuns => "–".to_owned(),
+        LadderColumn::Flops => format::flops(rung.flops),
+        LadderColumn::Share => share.to_owned(),
+        LadderColumn::Cost => rung.cost.map(format::number).unwrap_or_default(),
+    }
+}
+
+/// The ladder's rows, one per rung, as table cells in [`ladder_columns`] order.
+pub fn ladder_rows(plan: &Plan) -> Vec<Vec<String>> {
+    let columns = ladder_column_kinds(plan);
+    let shares = budget_shares(plan);
+    plan.ladder
+        .rungs
+        .iter()
+        .zip(&shares)
+        .map(|(rung, share)| {
+            columns
+                .iter()
+                .map(|&c| rung_cell(plan, rung, c, share))
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether rows shown to two significant figures add up to their total
+/// shown to two: where they do not, the total is marked as rounded.
+fn adds_up(rows: impl Iterator<Item = f64>, total: f64) -> bool {
+    let sum: f64 = rows.map(|x| format::round_sig(x, 2)).sum();
+    let shown = format::round_sig(total, 2);
+    (sum - shown).abs() <= 1e-9 * shown.abs()
+}
+
+/// A total shown beside its rows: as it is where the rows shown add up to
+/// it, else marked "≈" (each row and the total are right to two figures;
+/// their sum need not be).
+fn total_text(text: String, adds: bool) -> String {
+    if adds {
+        text
+    } else {
+        format!("≈ {text}")
+    }
+}
+
+/// The totals row, in [`ladder_columns`] order: the sums under the columns
+/// that add up, blanks elsewhere.
 pub fn total_cells(plan: &Plan) -> Vec<String> {
     let l = &plan.ladder;
-    let (partial_runs, full_runs) = (l.partial_runs(), l.full_runs());
     let partial_flops: f64 = l.rungs.iter().map(|r| r.partial_flops).sum();
-    ladder_columns(plan)
-        .iter()
-        .enumerate()
-        .map(|(i, heading)| match heading.as_str() {
-            _ if i == 0 => "Total".to_owned(),
-            "Runs" | "Evaluations" => format::whole(full_runs),
-            "Other runs (FLOPs)" => format!(
+    let share = budget_shares(plan).pop().unwrap_or_default();
+    ladder_column_kinds(plan)
+        .into_iter()
+        .map(|column| match column {
+            LadderColumn::Tier => "Total".to_owned(),
+            LadderColumn::Runs => format::whole(l.full_runs()),
+            LadderColumn::PartialRuns => format!(
                 "{} ({})",
-                format::whole(partial_runs),
-                format::flops(partial_flops)
+                format::whole(l.partial_runs()),
+                total_text(
+                    format::flops(partial_flops),
+                    adds_up(
+                        l.rungs
+                            .iter()
+                            .filter(|r| r.partial_runs > 0)
+                            .map(|r| r.partial_flops),
+                        partial_flops
+                    )
+                )
             ),
-            "FLOPs, all runs" => format::flops(l.planned_flops),
-            "Share of budget" => format::percent(l.planned_flops / l.budget_flops),
-            h if h.starts_with("Cost") => l.cost.map(format::number).unwrap_or_default(),
+            LadderColumn::Flops => total_text(
+                format::flops(l.planned_flops),
+                adds_up(l.rungs.iter().map(|r| r.flops), l.planned_flops),
+            ),
+            LadderColumn::Share => share.clone(),
+            LadderColumn::Cost => l.cost.map_or_else(String::new, |cost| {
+                total_text(
+                    format::number(cost),
+                    adds_up(l.rungs.iter().filter_map(|r| r.cost), cost),
+                )
+            }),
             _ => String::new(),
         })
         .collect()
+}
+
+/// The compact embed's ladder: each rung's size, runs and share of the
+/// budget, narrow enough for a phone, with totals that add up the same way
+/// as the full table's. Headings, rows, totals.
+pub fn small_ladder(plan: &Plan) -> (Vec<String>, Vec<Vec<String>>, Vec<String>) {
+    let columns = [
+        LadderColumn::Tier,
+        LadderColumn::Scale,
+        LadderColumn::Runs,
+        LadderColumn::Share,
+    ];
+    let all = ladder_column_kinds(plan);
+    let pick = |cells: Vec<String>| -> Vec<String> {
+        columns
+            .iter()
+            .map(|c| {
+                all.iter()
+                    .position(|a| a == c)
+                    .and_then(|i| cells.get(i).cloned())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let headings = columns
+        .iter()
+        .map(|&c| match c {
+            // The compact view says "Runs" whatever the kind runs.
+            LadderColumn::Runs => "Runs".to_owned(),
+            c => ladder_heading(plan, c),
+        })
+        .collect();
+    let rows = ladder_rows(plan).into_iter().map(pick).collect();
+    (headings, rows, pick(total_cells(plan)))
 }
 
 /// Column headings of the experiments table.
@@ -163,15 +295,18 @@ pub fn experiment_cells(plan: &Plan, e: &Experiment) -> Vec<String> {
 /// Where runs and compute go, beside the essay's 50/30/20:
 /// "Small: 62% of runs, 7% of compute (essay: about 50% of experiments)".
 pub fn split_lines(plan: &Plan) -> Vec<String> {
-    plan.ladder
-        .split
+    // Shares of runs and of compute as whole percentages that add up to
+    // 100% down the tiers, like every other column of shares.
+    let split = &plan.ladder.split;
+    let runs = format::percents(&split.iter().map(|t| t.share_of_runs).collect::<Vec<_>>());
+    let flops = format::percents(&split.iter().map(|t| t.share_of_flops).collect::<Vec<_>>());
+    split
         .iter()
-        .map(|t| {
+        .zip(runs.iter().zip(&flops))
+        .map(|(t, (runs, flops))| {
             format!(
-                "{}: {} of runs, {} of compute (essay: about {} of experiments)",
+                "{}: {runs} of runs, {flops} of compute (essay: about {} of experiments)",
                 t.tier.label(),
-                format::percent(t.share_of_runs),
-                format::percent(t.share_of_flops),
                 format::percent(t.essay_share)
             )
         })
@@ -678,8 +813,8 @@ pub fn markdown(
     let headings = ladder_columns(plan);
     md.push_str(&table_row(&headings));
     md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
-    for rung in &plan.ladder.rungs {
-        md.push_str(&table_row(&rung_cells(plan, rung)));
+    for row in ladder_rows(plan) {
+        md.push_str(&table_row(&row));
     }
     md.push_str(&table_row(&total_cells(plan)));
     md.push_str("\n### Experiments\n\n");
@@ -822,8 +957,8 @@ mod tests {
                     ..Inputs::default()
                 });
                 let columns = ladder_columns(&plan).len();
-                for rung in &plan.ladder.rungs {
-                    assert_eq!(rung_cells(&plan, rung).len(), columns, "{kind:?}");
+                for row in ladder_rows(&plan) {
+                    assert_eq!(row.len(), columns, "{kind:?}");
                 }
                 assert_eq!(total_cells(&plan).len(), columns, "{kind:?}");
             }
