@@ -15,7 +15,7 @@ fn main() {
     }
     let plan = Plan::new(parsed.inputs);
     print!("{}", markdown(&plan, &format!("?{query}"), None));
-    for warning in &plan.warnings {
+    for warning in evidence_ladder::text::warnings::of(&plan) {
         println!("- Warning: {warning}");
     }
 }

@@ -9,7 +9,7 @@ use evidence_ladder::model::fields::Rule;
 use evidence_ladder::model::format;
 use evidence_ladder::model::hardware::{find_accelerator, ACCELERATORS};
 use evidence_ladder::model::inputs::{
-    ContributionKind, Field, FieldValue, FinetuneMethod, Inputs, ResearchField, Tuning,
+    Adjustment, ContributionKind, Field, FieldValue, FinetuneMethod, Inputs, ResearchField, Tuning,
 };
 use evidence_ladder::model::ladder::{Shortfall, SizedBy, Tier};
 use evidence_ladder::model::memory::{Memory, Use};
@@ -17,6 +17,7 @@ use evidence_ladder::model::plan::Plan;
 use evidence_ladder::model::presets::FIELD_PRESETS;
 use evidence_ladder::model::query::{parse_query, to_query, View};
 use evidence_ladder::model::stats::{detectable_effect, t_test_power, tost_power};
+use evidence_ladder::model::warnings::Warning;
 
 #[test]
 fn the_verdicts_power_rises_with_the_multiplier_and_is_shown_in_the_checklist() {
@@ -246,7 +247,10 @@ fn power_analysis_sets_the_headline_seeds() {
         .iter()
         .filter(|e| e.what == "main")
         .all(|e| e.seeds == 5));
-    assert!(plan.warnings.iter().any(|w| w.contains("cost scale")));
+    assert!(plan
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::SeedsCostScale { .. })));
 }
 
 #[test]
@@ -1055,7 +1059,10 @@ fn a_chosen_top_is_never_exceeded() {
                     });
                     let Some(top) = plan.inputs.top else {
                         // Refused, and said so.
-                        assert!(plan.warnings.iter().any(|w| w.starts_with("top=")));
+                        assert!(plan.warnings.iter().any(|w| matches!(
+                            w,
+                            Warning::Adjusted(Adjustment::TopBelowFamily { .. })
+                        )));
                         continue;
                     };
                     for r in &plan.ladder.rungs {
@@ -1085,7 +1092,14 @@ fn the_issues_memory_cases_are_fixed() {
     let plan = |q: &str| Plan::new(parse_query(q).inputs);
     let data = plan("kind=benchmark&axis=data&accelerator=rtx4090&count=1&family=llama3");
     assert_eq!(data.scaling.axis, Axis::Pretrain);
-    assert!(data.warnings[0].starts_with("axis=data does not apply to a benchmark"));
+    assert_eq!(
+        data.warnings[0],
+        Warning::Adjusted(Adjustment::Axis {
+            asked: Axis::Data,
+            kind: ContributionKind::Benchmark,
+            used: Axis::Pretrain
+        })
+    );
     assert!(data.ladder.rungs.iter().all(|r| r.scale <= 8e9));
     let custom = plan("kind=benchmark&axis=custom");
     assert!(

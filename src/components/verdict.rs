@@ -42,7 +42,7 @@ pub fn view(plan: &Plan, dispatch: &Dispatch, compact: bool) -> Html {
             }
             if !plan.warnings.is_empty() && !compact {
                 <ul class="warnings">
-                    { for plan.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
+                    { for crate::text::warnings::of(plan).into_iter().map(|w| html! { <li>{ w }</li> }) }
                 </ul>
             }
         </section>

@@ -7,7 +7,7 @@ use super::checkpoints::ModelFamily;
 use super::design::{self, RunCost, Template};
 use super::evidence::{level_for, rule_for_claim};
 use super::hardware::Accelerator;
-use super::inputs::{ContributionKind, FinetuneMethod, Inputs, ResearchField, Tuning};
+use super::inputs::{ContributionKind, Field, FinetuneMethod, Inputs, ResearchField, Tuning};
 use super::memory::{Memory, Use};
 
 /// One number (or choice) the plan rests on.
@@ -57,10 +57,11 @@ pub enum Assumption {
     },
     /// One ladder for several domains.
     Domains,
-    /// How the compared arms (or the recipe) are tuned.
+    /// How the compared arms (or the recipe) are tuned; `tuning` only for
+    /// the kinds whose form shows it (a hidden input never changes the plan).
     Tuning {
         kind: ContributionKind,
-        tuning: Tuning,
+        tuning: Option<Tuning>,
         domains: u32,
     },
     /// The memory cap and what one parameter costs.
@@ -225,7 +226,7 @@ fn design_assumptions(
     if trains && templates.iter().any(|t| t.configs > 1) {
         list.push(Assumption::Tuning {
             kind: inputs.kind,
-            tuning: inputs.tuning,
+            tuning: inputs.uses(Field::Tuning).then_some(inputs.tuning),
             domains,
         });
     }

@@ -20,7 +20,7 @@ use super::stages::{stages, Stage};
 use super::stats::{
     detectable_effect, equivalence_margin, equivalence_seeds, power_analysis, PowerAnalysis,
 };
-use super::warnings;
+use super::warnings::{self, Warning};
 
 /// Whether the results will be judged in compute multipliers: a loss-like
 /// metric. Deep RL reports returns, judged as normalised gains.
@@ -161,7 +161,10 @@ pub struct Plan {
     /// them as `{ name, value, source }` (`text::assumptions`).
     #[serde(skip)]
     pub assumptions: Vec<Assumption>,
-    pub warnings: Vec<String>,
+    /// What to double-check, as facts; the public JSON writes them as
+    /// sentences (`text::warnings`).
+    #[serde(skip)]
+    pub warnings: Vec<Warning>,
     /// Items a benchmark needs to separate adjacent sizes (benchmarks only).
     pub items_needed: Option<ItemsNeeded>,
     /// When a one-run difference between datasets counts (datasets only).
@@ -545,9 +548,17 @@ impl Plan {
             in_multiplier(&plan.inputs),
         );
         plan.power = verdict_power_of(&plan.inputs, &plan.ladder, &plan.experiments, &plan.scaling);
-        plan.warnings = notes;
-        plan.warnings
-            .extend(warnings::of(&plan, top_with_level_seeds));
+        plan.warnings = notes.into_iter().map(Warning::Adjusted).collect();
+        let context = warnings::Context {
+            inputs: &plan.inputs,
+            evidence: &plan.evidence,
+            budget: &plan.budget,
+            scaling: &plan.scaling,
+            ladder: &plan.ladder,
+            seed_power: plan.seed_power.as_ref(),
+        };
+        let warnings = warnings::of(&context, top_with_level_seeds);
+        plan.warnings.extend(warnings);
         plan
     }
 
@@ -560,8 +571,7 @@ impl Plan {
         let (inputs, unknown) = Inputs::from_pairs(pairs)?;
         let mut plan = Plan::new(inputs);
         for name in unknown {
-            plan.warnings
-                .push(format!("Unknown input \"{name}\" ignored."));
+            plan.warnings.push(Warning::UnknownInput { name });
         }
         Ok(plan)
     }
@@ -675,6 +685,7 @@ fn narrower(map: &[ClaimCell], generality: u8, novelty: u8) -> Vec<ClaimCell> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::axis::Axis;
     use crate::model::inputs::Field;
     use crate::model::ladder::Shortfall;
 
@@ -715,10 +726,7 @@ mod tests {
         let (inputs, _) = Inputs::from_pairs([("effect", FieldValue::Number(1.0))]).expect("ok");
         let plan = Plan::new(inputs);
         assert!(plan.seed_power.is_none());
-        assert!(plan
-            .warnings
-            .iter()
-            .any(|w| w.contains("Power analysis skipped")));
+        assert!(plan.warnings.contains(&Warning::HalfPowerAnalysis));
     }
 
     #[test]
@@ -730,7 +738,7 @@ mod tests {
         let warned = |plan: &Plan| {
             plan.warnings
                 .iter()
-                .any(|w| w.contains("can only show equivalence"))
+                .any(|w| matches!(w, Warning::WideEquivalence { .. }))
         };
         assert!(warned(&level_seeds));
         // Seeds sized for a margin of one standard deviation: nothing to say.
@@ -743,10 +751,11 @@ mod tests {
         assert!(sized.evidence.detectable_effect.expect("a margin") <= 1.0);
         assert!(!warned(&sized));
         // What the warning says one standard deviation takes is what it takes.
-        assert!(level_seeds.warnings.iter().any(|w| w.contains(&format!(
-            "within d = 1 takes {} per arm",
-            sized.evidence.seeds
-        ))));
+        assert!(level_seeds.warnings.iter().any(|w| matches!(
+            w,
+            Warning::WideEquivalence { seeds_within_one, .. }
+                if *seeds_within_one == sized.evidence.seeds
+        )));
         // The plan rests on the negative result's own tuning (the idea's
         // double sweep; its words are tested in `text::assumptions`).
         assert!(level_seeds.assumptions.iter().any(|a| matches!(
@@ -810,7 +819,7 @@ mod tests {
 
     #[test]
     fn a_field_without_its_conventions_says_so() {
-        let warns = |pairs: &[(&str, &str)], text: &str| {
+        let warns = |pairs: &[(&str, &str)], which: fn(&Warning) -> bool| {
             let plan = Plan::from_pairs(
                 pairs
                     .iter()
@@ -818,19 +827,22 @@ mod tests {
                     .collect::<Vec<_>>(),
             )
             .expect("ok");
-            plan.warnings.iter().any(|w| w.contains(text))
+            plan.warnings.iter().any(which)
         };
-        assert!(warns(&[("field", "rl")], "Deep RL on the pretrain axis"));
-        assert!(!warns(
-            &[("field", "rl"), ("axis", "data")],
-            "Deep RL on the"
-        ));
-        assert!(warns(&[("field", "vision")], "Vision on the pretrain axis"));
-        assert!(!warns(
-            &[("field", "vision"), ("axis", "finetune")],
-            "Vision on the"
-        ));
-        assert!(!warns(&[("field", "llm")], " on the pretrain axis"));
+        fn rl(w: &Warning) -> bool {
+            matches!(w, Warning::RlOnTokens { .. })
+        }
+        fn vision(w: &Warning) -> bool {
+            matches!(w, Warning::VisionOnPretrain { .. })
+        }
+        assert!(warns(&[("field", "rl")], |w| *w
+            == Warning::RlOnTokens {
+                axis: Axis::Pretrain
+            }));
+        assert!(!warns(&[("field", "rl"), ("axis", "data")], rl));
+        assert!(warns(&[("field", "vision")], vision));
+        assert!(!warns(&[("field", "vision"), ("axis", "finetune")], vision));
+        assert!(!warns(&[("field", "llm")], |w| rl(w) || vision(w)));
     }
 
     #[test]
@@ -843,7 +855,9 @@ mod tests {
             ])
             .expect("ok");
             assert!(
-                plan.warnings.iter().any(|w| w.contains("would repeat")),
+                plan.warnings
+                    .iter()
+                    .any(|w| matches!(w, Warning::DataRepeated { times, .. } if *times > 4.0)),
                 "{axis}"
             );
         }
@@ -852,6 +866,8 @@ mod tests {
     #[test]
     fn unknown_names_become_warnings() {
         let plan = Plan::from_pairs([("colour", FieldValue::Text("red".into()))]).expect("ok");
-        assert!(plan.warnings.iter().any(|w| w.contains("\"colour\"")));
+        assert!(plan.warnings.contains(&Warning::UnknownInput {
+            name: "colour".into()
+        }));
     }
 }

@@ -266,9 +266,9 @@ const SWEEP_SOURCE: &str = "Our calibration: Bergstra & Bengio 2012 (random sear
 const MUP_SOURCE: &str = "Yang et al. 2022, Tensor Programs V (μTransfer): hyperparameters tuned small transfer across width under the maximal-update parametrisation; its theory does not cover depth or training length, hence the check; the small sweep is our calibration (Bergstra & Bengio 2012; Dodge et al. 2019)";
 
 /// How the compared arms are tuned, as the design does it for this kind.
-/// Only the kinds whose form shows Tuning read it (a hidden input never
-/// changes the plan).
-fn tuning_words(kind: ContributionKind, tuning: Tuning, domains: u32) -> AssumptionText {
+/// Only the kinds whose form shows Tuning have one (the others read as a sweep).
+fn tuning_words(kind: ContributionKind, tuning: Option<Tuning>, domains: u32) -> AssumptionText {
+    let tuning = tuning.unwrap_or(Tuning::Sweep);
     let in_domains = if domains > 1 {
         format!(", in each of {domains} domains")
     } else {

@@ -7,3 +7,4 @@
 pub mod assumptions;
 pub mod public;
 pub mod stages;
+pub mod warnings;

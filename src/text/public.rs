@@ -14,6 +14,7 @@ pub struct PlanJson<'a> {
     #[serde(flatten)]
     plan: &'a Plan,
     assumptions: Vec<AssumptionText>,
+    warnings: Vec<String>,
 }
 
 /// The public form of `plan`.
@@ -21,5 +22,6 @@ pub fn plan_json(plan: &Plan) -> PlanJson<'_> {
     PlanJson {
         plan,
         assumptions: assumptions::of(plan),
+        warnings: super::warnings::of(plan),
     }
 }
