@@ -35,7 +35,7 @@ fn the_verdicts_power_rises_with_the_multiplier_and_is_shown_in_the_checklist() 
     }
     assert!(holds.windows(2).all(|w| w[0] <= w[1]), "{holds:?}");
     let plan = Plan::new(Inputs::default());
-    let md = evidence_ladder::model::report::markdown(&plan, "", None);
+    let md = evidence_ladder::text::report::markdown(&plan, "", None);
     assert!(md.contains("Seeds for the verdict: With 5 seeds per arm at every size, a method truly worth 1.5\u{00D7} compute is called \u{201C}holds\u{201D}"), "{md}");
     assert!(
         md.contains("## Stages") && md.contains("- [ ] **Stage 4 \u{00B7} Headline at"),
@@ -1302,7 +1302,7 @@ proptest! {
     /// and the shares of runs and of compute by tier add up to 100%.
     #[test]
     fn every_table_adds_up_in_every_view(inputs in any_inputs()) {
-        use evidence_ladder::model::report::{
+        use evidence_ladder::text::report::{
             ladder_rows, markdown, small_ladder, split_lines, total_cells,
         };
         let plan = Plan::new(inputs);
@@ -1328,7 +1328,7 @@ proptest! {
 
 /// Where the full table's Runs (or Evaluations) column is.
 fn ladder_columns_runs(plan: &Plan) -> usize {
-    use evidence_ladder::model::report::{ladder_column_kinds, LadderColumn};
+    use evidence_ladder::text::report::{ladder_column_kinds, LadderColumn};
     ladder_column_kinds(plan)
         .iter()
         .position(|c| *c == LadderColumn::Runs)
@@ -1339,7 +1339,7 @@ fn ladder_columns_runs(plan: &Plan) -> usize {
 /// show (it counted partial runs too: model 25 beside rows adding to 13).
 #[test]
 fn the_compact_embed_counts_the_runs_its_rows_show() {
-    use evidence_ladder::model::report::small_ladder;
+    use evidence_ladder::text::report::small_ladder;
     for kind in [
         ContributionKind::Model,
         ContributionKind::Codebase,

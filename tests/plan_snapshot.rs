@@ -13,8 +13,8 @@
 
 use evidence_ladder::model::inputs::FieldValue;
 use evidence_ladder::model::plan::Plan;
-use evidence_ladder::model::report::markdown;
 use evidence_ladder::text::public::plan_json;
+use evidence_ladder::text::report::markdown;
 use serde_json::{json, Map, Value};
 
 const FIXTURE: &str = "tests/fixtures/plan-snapshots.json";

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::principles;
 use crate::model::plan::Plan;
-use crate::model::report;
+use crate::text::report;
 
 /// The evidence level, announced to screen readers, with what it asks for and why.
 pub fn view(plan: &Plan) -> Html {

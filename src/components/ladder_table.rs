@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::model::format;
 use crate::model::plan::Plan;
-use crate::model::report::{
+use crate::text::report::{
     experiment_cells, ladder_columns, ladder_rows, small_ladder, split_lines, total_cells,
     EXPERIMENT_COLUMNS,
 };

@@ -6,10 +6,10 @@ use super::copy_button::{self, CopyButton};
 use super::embed_dialog::EmbedDialog;
 use super::Dispatch;
 use crate::model::plan::Plan;
-use crate::model::report;
 use crate::model::results::{PastedResults, ResultsExport, ResultsReading};
 use crate::results_state::ResultsState;
 use crate::state::{Action, Export};
+use crate::text::report;
 use crate::{browser, js_api};
 
 /// What the share bar shares.

@@ -16,7 +16,6 @@ pub mod plan;
 pub mod power;
 pub mod presets;
 pub mod query;
-pub mod report;
 pub mod results;
 pub mod rng;
 pub mod saved;

@@ -774,9 +774,8 @@ mod tests {
             ("novelty", FieldValue::Number(5.0)),
         ])
         .expect("ok");
-        assert!(plan.evidence.corrected_alpha < plan.inputs.alpha);
-        let line = crate::model::report::seeds_line(&plan);
-        assert!(line.contains("α = 0.05 ÷ 3 ≈ 0.017"), "{line}");
+        assert_eq!(plan.evidence.headline_comparisons, 3);
+        assert!((plan.evidence.corrected_alpha - plan.inputs.alpha / 3.0).abs() < 1e-12);
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! The text layer: sentences, Markdown and the JSON's prose fields, written
-//! from the model's typed facts. It reads the model and never calls back
-//! into the planner. (Some of the plan's older words still live in
-//! `model::report` and in the model's own modules; new facts get their
-//! words here.)
+//! The text layer: sentences, table cells, Markdown and the JSON's prose
+//! fields, written from the model's typed facts. It reads the model; the
+//! model never imports it. (Some older words are still built inside the
+//! model: the evidence's checklist and reasons, the design's group labels,
+//! the results analysis's sentences. New facts get their words here.)
 
 pub mod assumptions;
 pub mod public;
+pub mod report;
 pub mod stages;
 pub mod warnings;

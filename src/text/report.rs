@@ -1,16 +1,18 @@
-//! A plan in words: the sentences and table cells the page shows, and the
-//! Markdown a researcher pastes into a proposal. One source for both, so the
-//! copy and the screen never disagree.
+//! A plan in words: the sentences and table cells the page and the compact
+//! embed show, and the Markdown a researcher pastes into a proposal, written
+//! from the plan's numbers. One source for all three; each table's rows add
+//! up to its totals row as shown (tests/domain.rs,
+//! `every_table_adds_up_in_every_view`).
 
-use super::axis::Axis;
-use super::evidence::{generality_phrase, novelty_phrase};
-use super::fields::Rule;
-use super::format;
-use super::hardware::BudgetSource;
-use super::inputs::{ContributionKind, Inputs};
-use super::ladder::{Experiment, Rung, Shortfall, SizedBy};
-use super::memory::{Memory, Use};
-use super::plan::{ClaimCell, Plan};
+use crate::model::axis::Axis;
+use crate::model::evidence::{generality_phrase, novelty_phrase};
+use crate::model::fields::Rule;
+use crate::model::format;
+use crate::model::hardware::BudgetSource;
+use crate::model::inputs::{ContributionKind, Inputs};
+use crate::model::ladder::{Experiment, Rung, Shortfall, SizedBy};
+use crate::model::memory::{Memory, Use};
+use crate::model::plan::{ClaimCell, Plan};
 
 /// Whether the ladder table shows a column for runs that are not full runs
 /// (evaluations beside training, throughput measurements).
@@ -601,8 +603,9 @@ pub fn seeds_line(plan: &Plan) -> String {
 /// several headline comparisons Holm's strictest step, "0.05 ÷ 3 ≈ 0.017".
 fn alpha_text(plan: &Plan) -> String {
     let (given, used) = (plan.inputs.alpha, plan.evidence.corrected_alpha);
-    let comparisons = (given / used).round();
-    if comparisons > 1.0 {
+    // The number of comparisons is known: not rebuilt from the two levels.
+    let comparisons = plan.evidence.headline_comparisons;
+    if comparisons > 1 {
         format!(
             "{} ÷ {} ≈ {}",
             format::number_text(given),
@@ -620,7 +623,7 @@ fn alpha_text(plan: &Plan) -> String {
 /// 10× from smallest to largest (about 2.2× apart)."
 pub fn level_tagline(plan: &Plan) -> String {
     let e = &plan.evidence;
-    let rule = super::evidence::rule_for(e.level);
+    let rule = crate::model::evidence::rule_for(e.level);
     let claim = rule.meaning.split(';').next().unwrap_or(rule.meaning);
     let test = match (e.detectable_effect, plan.inputs.kind) {
         (None, ContributionKind::Benchmark) => "each model evaluated once",
@@ -795,7 +798,7 @@ pub fn markdown(
     if let Some(p) = &plan.power {
         md.push_str(&format!(
             "- [ ] Seeds for the verdict: {}\n",
-            crate::text::stages::power_sentence_for(plan.inputs.kind, p)
+            super::stages::power_sentence_for(plan.inputs.kind, p)
         ));
     }
     md.push_str("\n## Why this level\n\n");
@@ -830,7 +833,7 @@ pub fn markdown(
     md.push_str(&format!("\n**{}.** ", verdict_title(plan)));
     md.push_str(&verdict_lines(plan).join(" "));
     md.push('\n');
-    md.push_str(&crate::text::stages::markdown(plan));
+    md.push_str(&super::stages::markdown(plan));
     if !plan.narrower_claims.is_empty() {
         md.push_str("\nNarrower claims that fit:\n\n");
         for c in &plan.narrower_claims {
@@ -838,7 +841,7 @@ pub fn markdown(
         }
     }
     md.push_str("\n## Assumptions\n\n");
-    for a in crate::text::assumptions::of(plan) {
+    for a in super::assumptions::of(plan) {
         md.push_str(&format!("- {}: {} ({})\n", a.name, a.value, a.source));
     }
     if let Some(p) = &plan.seed_power {
@@ -862,9 +865,9 @@ pub fn markdown(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::model::inputs::Field;
     use crate::model::inputs::FieldValue;
+    use super::*;
 
     #[test]
     fn markdown_holds_the_whole_plan() {
@@ -969,5 +972,17 @@ mod tests {
             budget_line(&plan),
             "8 × NVIDIA A100 for 30 days at MFU 0.3: 1.9e21 FLOPs"
         );
+    }
+
+    #[test]
+    fn several_headline_comparisons_show_the_corrected_level() {
+        let plan = Plan::from_pairs([
+            ("generality", crate::model::inputs::FieldValue::Number(5.0)),
+            ("novelty", crate::model::inputs::FieldValue::Number(5.0)),
+        ])
+        .expect("ok");
+        assert_eq!(plan.evidence.headline_comparisons, 3);
+        let line = seeds_line(&plan);
+        assert!(line.contains("α = 0.05 ÷ 3 ≈ 0.017"), "{line}");
     }
 }
