@@ -6,10 +6,7 @@ use serde::Serialize;
 use super::assumptions::{assumptions, Assumption};
 use super::axis::Scaling;
 use super::design::{self, Demands, Placement, Template};
-use super::evidence::{
-    kind_demands, level_for, reasons, reporting, reviewer_questions, rule_for_claim, Evidence,
-    LevelRule,
-};
+use super::evidence::{level_for, reasons, reporting, rule_for_claim, Evidence, LevelRule};
 use super::format;
 use super::hardware::{Budget, BudgetSource};
 use super::inputs::{ContributionKind, FieldValue, InputError, Inputs, ResearchField};
@@ -125,6 +122,8 @@ pub struct DatasetRule {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plan {
     pub inputs: Inputs,
+    /// The public JSON writes it with its sentences (`text::public`).
+    #[serde(skip)]
     pub evidence: Evidence,
     pub budget: Budget,
     pub scaling: Scaling,
@@ -428,7 +427,6 @@ impl Plan {
         let mut requirements = experiment_requirements(&this.templates, checklist_rule.rungs);
         requirements.extend(reporting(&checklist_rule, scaling.unit(), &statistics));
         requirements.extend(measurement_requirements(&inputs));
-        let top_tokens = ladder.rungs.last().and_then(|r| r.tokens);
         let evidence = Evidence {
             level,
             name: rule.name,
@@ -454,7 +452,6 @@ impl Plan {
             release: rule.release,
             replication: rule.replication,
             requirements,
-            kind_demands: kind_demands(inputs.kind, top_tokens),
             reasons: reasons(
                 inputs.generality,
                 inputs.novelty,
@@ -462,7 +459,6 @@ impl Plan {
                 rule.seeds,
                 this.power.as_ref().map(|p| p.seeds_per_arm),
             ),
-            reviewer_questions: reviewer_questions(inputs.kind, inputs.generality, inputs.novelty),
         };
 
         // Each cell is decided by its own cheapest ladder, the claim's own

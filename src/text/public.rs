@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::assumptions::{self, AssumptionText};
+use crate::model::evidence::Evidence;
 use crate::model::plan::Plan;
 
 /// The plan as JSON sees it: its own fields, and the words of the facts
@@ -13,14 +14,32 @@ use crate::model::plan::Plan;
 pub struct PlanJson<'a> {
     #[serde(flatten)]
     plan: &'a Plan,
+    evidence: EvidenceJson<'a>,
     assumptions: Vec<AssumptionText>,
     warnings: Vec<String>,
+}
+
+/// The evidence as JSON sees it: its own fields, and the sentences on what
+/// the kind must show, why the level is what it is, and what reviewers ask.
+#[derive(Serialize)]
+struct EvidenceJson<'a> {
+    #[serde(flatten)]
+    evidence: &'a Evidence,
+    kind_demands: Vec<String>,
+    reasons: Vec<String>,
+    reviewer_questions: Vec<&'static str>,
 }
 
 /// The public form of `plan`.
 pub fn plan_json(plan: &Plan) -> PlanJson<'_> {
     PlanJson {
         plan,
+        evidence: EvidenceJson {
+            evidence: &plan.evidence,
+            kind_demands: super::evidence::demands(plan),
+            reasons: super::evidence::reasons(plan),
+            reviewer_questions: super::evidence::questions(plan),
+        },
         assumptions: assumptions::of(plan),
         warnings: super::warnings::of(plan),
     }

@@ -792,7 +792,7 @@ pub fn markdown(
         e.level,
         e.name,
     );
-    for item in e.requirements.iter().chain(&e.kind_demands) {
+    for item in e.requirements.iter().chain(&super::evidence::demands(plan)) {
         md.push_str(&format!("- [ ] {item}\n"));
     }
     if let Some(p) = &plan.power {
@@ -802,11 +802,11 @@ pub fn markdown(
         ));
     }
     md.push_str("\n## Why this level\n\n");
-    for reason in &e.reasons {
+    for reason in super::evidence::reasons(plan) {
         md.push_str(&format!("- {reason}\n"));
     }
     md.push_str("\n## Questions reviewers will ask\n\n");
-    for (n, q) in e.reviewer_questions.iter().enumerate() {
+    for (n, q) in super::evidence::questions(plan).iter().enumerate() {
         md.push_str(&format!("{}. {q}\n", n + 1));
     }
     md.push_str(&format!(
@@ -865,9 +865,9 @@ pub fn markdown(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::model::inputs::Field;
     use crate::model::inputs::FieldValue;
-    use super::*;
 
     #[test]
     fn markdown_holds_the_whole_plan() {
@@ -887,7 +887,7 @@ mod tests {
         assert_eq!(
             requirements.matches("- [ ] ").count(),
             plan.evidence.requirements.len()
-                + plan.evidence.kind_demands.len()
+                + super::super::evidence::demands(&plan).len()
                 + usize::from(plan.power.is_some())
         );
         assert!(md.contains("| Tier | Parameters | Tokens |"));
