@@ -18,6 +18,7 @@ use evidence_ladder::model::presets::FIELD_PRESETS;
 use evidence_ladder::model::query::{parse_query, to_query, View};
 use evidence_ladder::model::stats::{detectable_effect, t_test_power, tost_power};
 use evidence_ladder::model::warnings::Warning;
+use evidence_ladder::text::requirements::{self, statistics};
 
 #[test]
 fn the_verdicts_power_rises_with_the_multiplier_and_is_shown_in_the_checklist() {
@@ -265,7 +266,7 @@ fn corrected_levels_use_holm_over_the_headline_comparisons() {
     assert_eq!(plan.evidence.headline_comparisons, 2);
     assert_eq!(plan.evidence.correction, Some("Holm"));
     assert!(close(plan.evidence.corrected_alpha, 0.025));
-    assert!(plan.evidence.statistics.contains("Holm"));
+    assert!(statistics(&plan.evidence.statistics).contains("Holm"));
 }
 
 #[test]
@@ -310,7 +311,7 @@ fn every_kind_gets_its_own_plan() {
                 a.inputs.kind,
                 b.inputs.kind
             );
-            assert_ne!(a.evidence.requirements, b.evidence.requirements);
+            assert_ne!(requirements::of(a), requirements::of(b));
             assert_ne!(
                 evidence_ladder::text::evidence::demands(a),
                 evidence_ladder::text::evidence::demands(b)
@@ -372,7 +373,7 @@ fn each_kind_is_proven_its_own_way() {
         .find(|e| e.what == "baseline-tuning")
         .expect("baseline tuning");
     assert!(idea.configs >= baselines.configs);
-    assert!(negative.evidence.statistics.contains("TOST"));
+    assert!(statistics(&negative.evidence.statistics).contains("TOST"));
     assert!(negative
         .seed_power
         .as_ref()
@@ -544,7 +545,7 @@ proptest! {
             &Demands::of(rule, headline, inputs.field, inputs.tuning),
         );
         prop_assert_eq!(plan.evidence.requirements.len() >= templates.len(), true);
-        for (t, line) in templates.iter().zip(&plan.evidence.requirements) {
+        for (t, line) in templates.iter().zip(&requirements::of(&plan)) {
             prop_assert!(line.starts_with(&t.label), "{} / {}", line, t.label);
             let runs = format::plural(t.runs(), "run", "runs");
             prop_assert!(line.contains(&runs), "{}", line);
@@ -896,7 +897,7 @@ fn a_benchmark_evaluates_released_checkpoints_that_fit() {
         .iter()
         .all(|s| ModelFamily::Llama3.sizes().contains(s)));
     assert!(plan.evidence.detectable_effect.is_none());
-    assert!(plan.evidence.statistics.contains("items"));
+    assert!(statistics(&plan.evidence.statistics).contains("items"));
     assert!(plan
         .ladder
         .rungs

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::principles;
 use crate::model::plan::Plan;
-use crate::text::{evidence, report};
+use crate::text::{evidence, report, requirements};
 
 /// The evidence level, announced to screen readers, with what it asks for and why.
 pub fn view(plan: &Plan) -> Html {
@@ -19,7 +19,7 @@ pub fn view(plan: &Plan) -> Html {
             <div class="columns">
                 <section>
                     <h3>{ "What the claim needs" }</h3>
-                    { list(e.requirements.clone()) }
+                    { list(requirements::of(plan)) }
                     { list(evidence::demands(plan)) }
                     <p class="hint">{ report::seeds_line(plan) }</p>
                 </section>

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::format;
+use super::requirements::{Requirement, Statistics};
 
 /// One of the essay's principles, in our words. Advice that rests on one
 /// cites it as "(the essay: {phrase})", and the page links that citation to
@@ -295,7 +295,9 @@ pub struct Evidence {
     pub seeds_per_configuration: u32,
     pub baselines: u32,
     pub ablations: u32,
-    pub statistics: String,
+    /// How the results are reported; the JSON writes it in words.
+    #[serde(skip)]
+    pub statistics: Statistics,
     /// Comparisons tested at the top rung (one per domain); with more than
     /// one, the level's tests are corrected for them.
     pub headline_comparisons: u32,
@@ -311,8 +313,11 @@ pub struct Evidence {
     pub detectable_effect: Option<f64>,
     pub release: &'static str,
     pub replication: bool,
-    /// Concrete requirements, one sentence each: the experiments, then the reporting.
-    pub requirements: Vec<String>,
+    /// Concrete requirements with their counts: the experiments, then the
+    /// reporting, then what the measurements need. The JSON writes one
+    /// sentence each (`text::requirements`).
+    #[serde(skip)]
+    pub requirements: Vec<Requirement>,
     /// Why the level is what it is, as facts. The public JSON writes them
     /// as sentences beside the kind's demands and the reviewers' questions
     /// (`text::evidence`).
@@ -320,20 +325,20 @@ pub struct Evidence {
     pub reasons: Vec<Reason>,
 }
 
-/// The reporting a level asks for: the span, statistics, release, replication.
-/// `unit` is what the span is counted in ("parameters").
-pub fn reporting(rule: &LevelRule, unit: &str, statistics: &str) -> Vec<String> {
+/// The reporting a level asks for: the span, statistics, release,
+/// replication. `unit` is what the span is counted in ("parameters").
+pub fn reporting(rule: &LevelRule, unit: &'static str, statistics: Statistics) -> Vec<Requirement> {
     let mut list = vec![
-        format!(
-            "Span at least {}× in {unit} from the smallest to the largest of {} sizes.",
-            format::number(rule.span),
-            rule.rungs
-        ),
-        format!("Report {statistics}."),
-        format!("Release {}.", rule.release),
+        Requirement::Span {
+            span: rule.span,
+            unit,
+            rungs: rule.rungs,
+        },
+        Requirement::Report(statistics),
+        Requirement::Release(rule.release),
     ];
     if rule.replication {
-        list.push("Have the headline result replicated independently before claiming it.".into());
+        list.push(Requirement::Replication);
     }
     list
 }
@@ -435,12 +440,5 @@ mod tests {
         assert!(!reasons(3, 3, 3, 5, Some(4))
             .iter()
             .any(|r| matches!(r, Reason::PowerSeeds { .. })));
-    }
-
-    #[test]
-    fn spans_read_with_separators() {
-        assert!(
-            reporting(rule_for(5), "parameters", "x")[0].contains("at least 100× in parameters")
-        );
     }
 }

@@ -16,6 +16,7 @@ pub mod plan;
 pub mod power;
 pub mod presets;
 pub mod query;
+pub mod requirements;
 pub mod results;
 pub mod rng;
 pub mod saved;

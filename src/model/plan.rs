@@ -5,14 +5,14 @@ use serde::Serialize;
 
 use super::assumptions::{assumptions, Assumption};
 use super::axis::Scaling;
-use super::design::{self, Demands, Placement, Template};
+use super::design::{self, Demands, Template};
 use super::evidence::{level_for, reasons, reporting, rule_for_claim, Evidence, LevelRule};
-use super::format;
 use super::hardware::{Budget, BudgetSource};
 use super::inputs::{ContributionKind, FieldValue, InputError, Inputs, ResearchField};
 use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
 use super::memory::Memory;
 use super::power::{verdict_power, Comparison, VerdictPower, DEFAULT_LOSS_SD};
+use super::requirements::{self, Requirement, Statistics};
 use super::stages::{stages, Stage};
 use super::stats::{
     detectable_effect, equivalence_margin, equivalence_seeds, power_analysis, PowerAnalysis,
@@ -170,45 +170,6 @@ pub struct Plan {
     pub dataset_rule: Option<DatasetRule>,
 }
 
-/// The level's statistics for this kind and field, with the correction it
-/// needs, in words.
-fn statistics_text(inputs: &Inputs, rule: &LevelRule, comparisons: u32) -> String {
-    let mut text = match inputs.kind {
-        ContributionKind::Benchmark => {
-            return "a standard error over the benchmark's items for every model's score, and \
-                    for adjacent sizes the paired difference on the same items with standard \
-                    errors clustered by item group (passage, template or source), so the \
-                    benchmark is shown to separate models (Miller 2024, Adding Error Bars to Evals)"
-                .into();
-        }
-        ContributionKind::Model => {
-            return "a bootstrap interval over each benchmark's items for every score, the model \
-                    and the existing ones evaluated the same way (Miller 2024, Adding Error Bars to Evals)"
-                .into();
-        }
-        ContributionKind::NegativeResult => "an equivalence test (two one-sided tests, TOST) \
-             against the smallest effect worth caring about, with 95% confidence intervals"
-            .to_owned(),
-        ContributionKind::Dataset => "the seed-to-seed spread of each dataset's scores at the \
-             smallest size, with 95% intervals, and the one-run differences at larger sizes \
-             judged against that spread (Magnusson et al. 2025, DataDecide)"
-            .to_owned(),
-        _ => rule.statistics.to_owned(),
-    };
-    if inputs.field == ResearchField::Rl {
-        text.push_str(
-            "; across tasks, the interquartile mean of normalised scores with stratified \
-             bootstrap 95% intervals (Agarwal et al. 2021, rliable)",
-        );
-    }
-    if comparisons > 1 {
-        text.push_str(&format!(
-            " (Holm's correction over the {comparisons} headline comparisons)"
-        ));
-    }
-    text
-}
-
 /// The headline comparisons a level tests at the top rung: one per domain.
 fn comparisons(rule: &LevelRule) -> u32 {
     rule.domains.max(1)
@@ -325,52 +286,6 @@ impl LevelPlan {
     }
 }
 
-fn where_text(at: Placement) -> &'static str {
-    match at {
-        Placement::Bottom => "at the smallest size",
-        Placement::Middle => "at each middle size",
-        Placement::Upper => "at every size above the smallest",
-        Placement::Top => "at the largest size",
-        Placement::Every => "at every size",
-        Placement::Check => "at the size above the smallest",
-        Placement::Centre => "at the middle size",
-    }
-}
-
-/// One checklist line per group of runs, with the counts the ladder pays
-/// for: per size, and in all where the group runs at several sizes.
-fn experiment_requirements(templates: &[Template], rungs: u32) -> Vec<String> {
-    templates
-        .iter()
-        .map(|t| {
-            let sizes = match t.at {
-                Placement::Bottom | Placement::Top | Placement::Centre => 1,
-                Placement::Middle => rungs.saturating_sub(2),
-                Placement::Upper => rungs.saturating_sub(1),
-                Placement::Every => rungs,
-                Placement::Check if rungs >= 3 => rungs - 2,
-                Placement::Check => rungs.saturating_sub(1),
-            };
-            let runs = format::plural(t.runs(), "run", "runs");
-            let count = if sizes > 1 {
-                format!(
-                    "{runs} at each of {sizes} sizes, {} in all",
-                    format::whole(t.runs().saturating_mul(sizes))
-                )
-            } else if t.at == Placement::Middle {
-                format!("{runs} at the middle size")
-            } else {
-                format!("{runs} {}", where_text(t.at))
-            };
-            format!(
-                "{}: {count} ({}).",
-                t.label,
-                design::design_text(t.arms, t.settings, t.configs, t.seeds)
-            )
-        })
-        .collect()
-}
-
 impl Plan {
     /// The plan for these inputs.
     ///
@@ -413,7 +328,12 @@ impl Plan {
         let rule = &this.rule;
         let compares = design::compares_over_seeds(inputs.kind);
         let headline_seeds = this.headline_seeds();
-        let statistics = statistics_text(&inputs, rule, this.comparisons);
+        let statistics = Statistics {
+            kind: inputs.kind,
+            field: inputs.field,
+            level_rule: rule.statistics,
+            comparisons: this.comparisons,
+        };
         // A benchmark evaluates every released size that fits, often more
         // than the level's rungs: the checklist counts the sizes it runs.
         let checklist_rule = LevelRule {
@@ -424,8 +344,8 @@ impl Plan {
             },
             ..*rule
         };
-        let mut requirements = experiment_requirements(&this.templates, checklist_rule.rungs);
-        requirements.extend(reporting(&checklist_rule, scaling.unit(), &statistics));
+        let mut requirements = requirements::experiments(&this.templates, checklist_rule.rungs);
+        requirements.extend(reporting(&checklist_rule, scaling.unit(), statistics));
         requirements.extend(measurement_requirements(&inputs));
         let evidence = Evidence {
             level,
@@ -575,45 +495,19 @@ impl Plan {
 
 /// What the measurements themselves need beyond runs: enough benchmark
 /// items to separate sizes, and metrics that change smoothly with scale.
-fn measurement_requirements(inputs: &Inputs) -> Vec<String> {
-    let mut list = Vec::new();
-    if let Some(n) = items_needed(inputs) {
-        list.push(format!(
-            "Have at least {} items per comparison, so that a paired difference of {} between adjacent sizes is found with power {} at α = {} (n = ((z₁₋α/₂ + z_power) · sd / δ)², sd = {} per item{}); more where items cluster (Miller 2024).",
-            format::whole(n.items),
-            format::number_text(n.difference),
-            format::number_text(inputs.power),
-            format::number_text(inputs.alpha),
-            format::number_text(n.sd),
-            if n.given {
-                ", your effect and noise"
-            } else {
-                ": our assumption for accuracies near 50% whose per-item correctness correlates 0.5 between adjacent models; give effect and noise to change the difference and the sd"
-            }
-        ));
-    }
-    // A trend across sizes read off a thresholded metric can jump where a
-    // smooth one does not (the essay warns of phase changes; Schaeffer et
-    // al. 2023 trace many to the metric).
-    if !matches!(
-        inputs.kind,
-        ContributionKind::Model | ContributionKind::Codebase
-    ) {
-        let (metric, threshold) = match inputs.field {
-            ResearchField::Llm => ("loss, log-likelihood of the correct answer", "accuracy"),
-            ResearchField::Vision => (
-                "loss, log-likelihood of the correct class",
-                "top-1 accuracy",
-            ),
-            ResearchField::Rl => (
-                "normalised return over the whole learning curve",
-                "a success threshold",
-            ),
-            ResearchField::Other => ("loss or log-likelihood", "a thresholded score"),
-        };
-        list.push(format!("Read trends on a continuous metric ({metric}) beside {threshold}, which can jump where models change smoothly (Schaeffer et al. 2023)."));
-    }
-    list
+fn measurement_requirements(inputs: &Inputs) -> Vec<Requirement> {
+    let items = items_needed(inputs).map(|n| Requirement::Items {
+        items: n.items,
+        difference: n.difference,
+        sd: n.sd,
+        given: n.given,
+        power: inputs.power,
+        alpha: inputs.alpha,
+    });
+    items
+        .into_iter()
+        .chain(requirements::continuous_metric(inputs.kind, inputs.field))
+        .collect()
 }
 
 /// Items needed to detect the paired difference between adjacent sizes at
@@ -804,10 +698,12 @@ mod tests {
                 assert!(e.settings >= e.domains);
                 // One headline comparison per domain, corrected for them.
                 assert_eq!(e.headline_comparisons, e.domains);
-                assert!(e.requirements.iter().any(|r| r.contains(&format!(
-                    "in the main setting of each of {} domains",
-                    e.domains
-                ))));
+                // The headline runs in each domain's main setting.
+                assert!(e.requirements.iter().any(|r| matches!(
+                    r,
+                    Requirement::Runs { label, settings, .. }
+                        if label.starts_with("Headline") && *settings == e.domains
+                )));
             }
         }
     }

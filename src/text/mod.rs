@@ -8,5 +8,6 @@ pub mod assumptions;
 pub mod evidence;
 pub mod public;
 pub mod report;
+pub mod requirements;
 pub mod stages;
 pub mod warnings;

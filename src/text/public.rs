@@ -25,6 +25,8 @@ pub struct PlanJson<'a> {
 struct EvidenceJson<'a> {
     #[serde(flatten)]
     evidence: &'a Evidence,
+    statistics: String,
+    requirements: Vec<String>,
     kind_demands: Vec<String>,
     reasons: Vec<String>,
     reviewer_questions: Vec<&'static str>,
@@ -36,6 +38,8 @@ pub fn plan_json(plan: &Plan) -> PlanJson<'_> {
         plan,
         evidence: EvidenceJson {
             evidence: &plan.evidence,
+            statistics: super::requirements::statistics(&plan.evidence.statistics),
+            requirements: super::requirements::of(plan),
             kind_demands: super::evidence::demands(plan),
             reasons: super::evidence::reasons(plan),
             reviewer_questions: super::evidence::questions(plan),

@@ -792,7 +792,10 @@ pub fn markdown(
         e.level,
         e.name,
     );
-    for item in e.requirements.iter().chain(&super::evidence::demands(plan)) {
+    for item in super::requirements::of(plan)
+        .into_iter()
+        .chain(super::evidence::demands(plan))
+    {
         md.push_str(&format!("- [ ] {item}\n"));
     }
     if let Some(p) = &plan.power {
