@@ -170,6 +170,16 @@ pub struct Plan {
     pub dataset_rule: Option<DatasetRule>,
 }
 
+/// How this level's results are reported, for this kind and field.
+fn statistics(inputs: &Inputs, rule: &LevelRule, comparisons: u32) -> Statistics {
+    Statistics {
+        kind: inputs.kind,
+        field: inputs.field,
+        level_rule: rule.statistics,
+        comparisons,
+    }
+}
+
 /// The headline comparisons a level tests at the top rung: one per domain.
 fn comparisons(rule: &LevelRule) -> u32 {
     rule.domains.max(1)
@@ -328,12 +338,7 @@ impl Plan {
         let rule = &this.rule;
         let compares = design::compares_over_seeds(inputs.kind);
         let headline_seeds = this.headline_seeds();
-        let statistics = Statistics {
-            kind: inputs.kind,
-            field: inputs.field,
-            level_rule: rule.statistics,
-            comparisons: this.comparisons,
-        };
+        let statistics = statistics(&inputs, rule, this.comparisons);
         // A benchmark evaluates every released size that fits, often more
         // than the level's rungs: the checklist counts the sizes it runs.
         let checklist_rule = LevelRule {
@@ -465,17 +470,21 @@ impl Plan {
         );
         plan.power = verdict_power_of(&plan.inputs, &plan.ladder, &plan.experiments, &plan.scaling);
         plan.warnings = notes.into_iter().map(Warning::Adjusted).collect();
-        let context = warnings::Context {
-            inputs: &plan.inputs,
-            evidence: &plan.evidence,
-            budget: &plan.budget,
-            scaling: &plan.scaling,
-            ladder: &plan.ladder,
-            seed_power: plan.seed_power.as_ref(),
-        };
-        let warnings = warnings::of(&context, top_with_level_seeds);
+        let warnings = warnings::of(&plan.warning_context(), top_with_level_seeds);
         plan.warnings.extend(warnings);
         plan
+    }
+
+    /// The parts of the plan its warnings read.
+    fn warning_context(&self) -> warnings::Context<'_> {
+        warnings::Context {
+            inputs: &self.inputs,
+            evidence: &self.evidence,
+            budget: &self.budget,
+            scaling: &self.scaling,
+            ladder: &self.ladder,
+            seed_power: self.seed_power.as_ref(),
+        }
     }
 
     /// The plan for named values, as `window.evidenceLadder.plan` receives them.

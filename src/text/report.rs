@@ -448,6 +448,14 @@ pub fn sized_by_line(plan: &Plan) -> String {
 /// The verdict in sentences: what the plan uses, which ladder is shown and,
 /// when it does not fit, what stops it and what to change.
 pub fn verdict_lines(plan: &Plan) -> Vec<String> {
+    let mut lines = usage_lines(plan);
+    lines.extend(shortfall_lines(plan));
+    lines.extend(claim_lines(plan));
+    lines
+}
+
+/// What the plan uses of the budget, and which ladder is shown.
+fn usage_lines(plan: &Plan) -> Vec<String> {
     let l = &plan.ladder;
     let i = &plan.inputs;
     let cost = l
@@ -464,7 +472,7 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
     } else {
         format::plural(l.runs, "run", "runs")
     };
-    let mut lines = vec![
+    vec![
         format!(
             "{runs} use {} FLOPs, {} of your {} budget (up to {} may be planned; {} is the reserve): {} accelerator-hours, {} of wall-clock time{cost}.",
             format::flops(l.planned_flops),
@@ -476,7 +484,14 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
             format::duration(l.wall_clock_hours),
         ),
         sized_by_line(plan),
-    ];
+    ]
+}
+
+/// What stops a plan that does not fit, and what to change.
+fn shortfall_lines(plan: &Plan) -> Vec<String> {
+    let l = &plan.ladder;
+    let i = &plan.inputs;
+    let mut lines = Vec::new();
     let largest = plan
         .largest_top
         .map(|t| scale_text(plan, t))
@@ -506,32 +521,7 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
                 _ => String::new(),
             }
         )),
-        Some(Shortfall::Compute) => {
-            let shortfall = l.shortfall.unwrap_or(1.0);
-            lines.push(if shortfall < 2.0 {
-                format!(
-                    "This plan needs {} more compute than is available: add compute, or narrow the claim.",
-                    format::percent(shortfall - 1.0)
-                )
-            } else {
-                format!(
-                    "This plan needs {}× the compute available: add compute, or narrow the claim.",
-                    format::number(shortfall),
-                )
-            });
-            if plan.budget.source == BudgetSource::Hardware {
-                let more = (f64::from(i.count) * shortfall).ceil();
-                lines.push(format!(
-                    "More compute: {} × {} for the same time, or {} on your {} (the plan's {} plus the {} reserve).",
-                    format::number(more),
-                    i.accelerator.name,
-                    format::duration(i.hours * shortfall),
-                    format::plural(i.count, "accelerator", "accelerators"),
-                    format::duration(l.wall_clock_hours),
-                    format::percent(l.reserve),
-                ));
-            }
-        }
+        Some(Shortfall::Compute) => lines.extend(compute_lines(plan)),
         Some(Shortfall::Floor) => lines.push(format!(
             "Your top leaves the smallest rung below the {} worth a run: the level's span needs a top of at least {}.",
             scale_text(plan, plan.scaling.floor),
@@ -543,6 +533,45 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
         )),
         Some(Shortfall::Memory | Shortfall::Family) => {}
     }
+    lines
+}
+
+/// Short of compute: by how much, and the hardware or time that would do.
+fn compute_lines(plan: &Plan) -> Vec<String> {
+    let l = &plan.ladder;
+    let i = &plan.inputs;
+    let mut lines = Vec::new();
+    let shortfall = l.shortfall.unwrap_or(1.0);
+    lines.push(if shortfall < 2.0 {
+        format!(
+            "This plan needs {} more compute than is available: add compute, or narrow the claim.",
+            format::percent(shortfall - 1.0)
+        )
+    } else {
+        format!(
+            "This plan needs {}× the compute available: add compute, or narrow the claim.",
+            format::number(shortfall),
+        )
+    });
+    if plan.budget.source == BudgetSource::Hardware {
+        let more = (f64::from(i.count) * shortfall).ceil();
+        lines.push(format!(
+            "More compute: {} × {} for the same time, or {} on your {} (the plan's {} plus the {} reserve).",
+            format::number(more),
+            i.accelerator.name,
+            format::duration(i.hours * shortfall),
+            format::plural(i.count, "accelerator", "accelerators"),
+            format::duration(l.wall_clock_hours),
+            format::percent(l.reserve),
+        ));
+    }
+    lines
+}
+
+/// Whether the claim itself fits, and what to do when it does not.
+fn claim_lines(plan: &Plan) -> Vec<String> {
+    let l = &plan.ladder;
+    let mut lines = Vec::new();
     if plan.claim_fits && l.short_of.is_some() {
         lines.push(format!(
             "The claim itself fits: it needs {} FLOPs, {} of what may be planned.",
@@ -772,6 +801,37 @@ fn table_row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
+/// The Markdown's scale ladder: the budget, the ladder and experiments
+/// tables, where the runs go, and the verdict.
+fn markdown_ladder(plan: &Plan) -> String {
+    let mut md = String::new();
+    md.push_str(&format!(
+        "\n## Scale ladder\n\nBudget: {}.\n\n",
+        budget_line(plan)
+    ));
+    let headings = ladder_columns(plan);
+    md.push_str(&table_row(&headings));
+    md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
+    for row in ladder_rows(plan) {
+        md.push_str(&table_row(&row));
+    }
+    md.push_str(&table_row(&total_cells(plan)));
+    md.push_str("\n### Experiments\n\n");
+    let headings: Vec<String> = EXPERIMENT_COLUMNS.map(String::from).to_vec();
+    md.push_str(&table_row(&headings));
+    md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
+    for e in &plan.experiments {
+        md.push_str(&table_row(&experiment_cells(plan, e)));
+    }
+    md.push_str("\nWhere the runs go: ");
+    md.push_str(&split_lines(plan).join("; "));
+    md.push_str(".\n");
+    md.push_str(&format!("\n**{}.** ", verdict_title(plan)));
+    md.push_str(&verdict_lines(plan).join(" "));
+    md.push('\n');
+    md
+}
+
 /// The whole plan as Markdown: claim, level, requirements as a checklist,
 /// the ladder, totals and verdict, assumptions with sources, and `link` back.
 pub fn markdown(
@@ -812,30 +872,7 @@ pub fn markdown(
     for (n, q) in super::evidence::questions(plan).iter().enumerate() {
         md.push_str(&format!("{}. {q}\n", n + 1));
     }
-    md.push_str(&format!(
-        "\n## Scale ladder\n\nBudget: {}.\n\n",
-        budget_line(plan)
-    ));
-    let headings = ladder_columns(plan);
-    md.push_str(&table_row(&headings));
-    md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
-    for row in ladder_rows(plan) {
-        md.push_str(&table_row(&row));
-    }
-    md.push_str(&table_row(&total_cells(plan)));
-    md.push_str("\n### Experiments\n\n");
-    let headings: Vec<String> = EXPERIMENT_COLUMNS.map(String::from).to_vec();
-    md.push_str(&table_row(&headings));
-    md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
-    for e in &plan.experiments {
-        md.push_str(&table_row(&experiment_cells(plan, e)));
-    }
-    md.push_str("\nWhere the runs go: ");
-    md.push_str(&split_lines(plan).join("; "));
-    md.push_str(".\n");
-    md.push_str(&format!("\n**{}.** ", verdict_title(plan)));
-    md.push_str(&verdict_lines(plan).join(" "));
-    md.push('\n');
+    md.push_str(&markdown_ladder(plan));
     md.push_str(&super::stages::markdown(plan));
     if !plan.narrower_claims.is_empty() {
         md.push_str("\nNarrower claims that fit:\n\n");
