@@ -711,7 +711,9 @@ proptest! {
     fn every_essay_citation_names_a_principle(inputs in any_inputs()) {
         // The page links "(the essay: …)" to the principle it names; a
         // reworded citation would otherwise become a dead link.
-        let text = serde_json::to_string(&Plan::new(inputs)).expect("a plan serialises");
+        let plan = Plan::new(inputs);
+        let text = serde_json::to_string(&evidence_ladder::text::public::plan_json(&plan))
+            .expect("a plan serialises");
         let mut cited = 0;
         for citation in text.split("(the essay: ").skip(1) {
             let phrase = citation.split(')').next().unwrap_or_default();

@@ -991,7 +991,7 @@ mod tests {
     }
 
     #[test]
-    fn cells_match_columns() {
+    fn cells_sit_under_the_headings_that_name_them() {
         for kind in crate::model::inputs::ContributionKind::ALL {
             for price in [None, Some(2.0)] {
                 let plan = Plan::new(Inputs {
@@ -999,11 +999,57 @@ mod tests {
                     price,
                     ..Inputs::default()
                 });
-                let columns = ladder_columns(&plan).len();
-                for row in ladder_rows(&plan) {
-                    assert_eq!(row.len(), columns, "{kind:?}");
+                let headings = ladder_columns(&plan);
+                let at = |name: &str| headings.iter().position(|h| h.starts_with(name));
+                let runs = at("Runs").or(at("Evaluations")).expect("a runs column");
+                let flops = at("FLOPs, all runs").expect("a FLOPs column");
+                for (row, rung) in ladder_rows(&plan).iter().zip(&plan.ladder.rungs) {
+                    assert_eq!(row.len(), headings.len(), "{kind:?}");
+                    // Each cell sits under the heading that names it.
+                    assert_eq!(row[0], rung.tier.label(), "{kind:?}");
+                    assert_eq!(row[runs], format::whole(rung.runs), "{kind:?}");
+                    assert_eq!(row[flops], format::flops(rung.flops), "{kind:?}");
+                    if let (Some(cost), Some(col)) = (rung.cost, at("Cost, all runs")) {
+                        assert_eq!(row[col], format::number(cost), "{kind:?}");
+                    }
+                    if let Some(col) = at("Other runs") {
+                        assert!(
+                            row[col] == "–"
+                                || row[col].starts_with(&format::whole(rung.partial_runs))
+                        );
+                    }
                 }
-                assert_eq!(total_cells(&plan).len(), columns, "{kind:?}");
+                let total = total_cells(&plan);
+                assert_eq!(total.len(), headings.len(), "{kind:?}");
+                assert_eq!(
+                    total[runs],
+                    format::whole(plan.ladder.full_runs()),
+                    "{kind:?}"
+                );
+                assert_eq!(
+                    total[at("Share of budget").expect("shares")],
+                    format::percents(
+                        &plan
+                            .ladder
+                            .rungs
+                            .iter()
+                            .map(|r| r.share_of_budget)
+                            .collect::<Vec<_>>()
+                    )
+                    .pop()
+                    .expect("a total")
+                );
+                // Columns that do not add up have no total.
+                for name in [
+                    "FLOPs per",
+                    "Accelerator-hours per",
+                    "Wall-clock per",
+                    "Memory",
+                ] {
+                    if let Some(col) = at(name) {
+                        assert_eq!(total[col], "", "{kind:?} {name}");
+                    }
+                }
             }
         }
         let plan = Plan::new(Inputs::default());
