@@ -754,7 +754,7 @@ pub const COMPACT_RESERVE_STYLE: &str = "min-height:clamp(660px,1284px - 115vw,8
 /// `base` (the app's address, ending in "/"): the script and a placeholder.
 ///
 /// ```
-/// use evidence_ladder::model::{inputs::Inputs, report::embed_snippet};
+/// use evidence_ladder::{model::inputs::Inputs, text::report::embed_snippet};
 /// let inputs = Inputs { generality: 4, tokens_per_param: 10.0, ..Inputs::default() };
 /// assert_eq!(
 ///     embed_snippet(&inputs, "https://example.org/el/"),
