@@ -22,4 +22,5 @@ pub mod rng;
 pub mod saved;
 pub mod stages;
 pub mod stats;
+pub mod t_dist;
 pub mod warnings;

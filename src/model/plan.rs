@@ -206,7 +206,7 @@ fn power_for(inputs: &Inputs, alpha: f64) -> Option<PowerAnalysis> {
     })
 }
 
-use super::results::t_dist::student_t_quantile;
+use super::t_dist::student_t_quantile;
 use super::stats::{normal_quantile, EQUIVALENCE_METHOD};
 
 /// Everything a level needs to be planned with these inputs.
