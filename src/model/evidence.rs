@@ -224,23 +224,6 @@ pub const NOVELTY: [(&str, &str); 5] = [
     ),
 ];
 
-/// "generality 3 (a domain or modality)": a claim level in running text.
-pub fn generality_phrase(generality: u8) -> String {
-    phrase("generality", generality, &GENERALITY)
-}
-
-/// "novelty 4 (contradicts common practice)": a claim level in running text.
-pub fn novelty_phrase(novelty: u8) -> String {
-    phrase("novelty", novelty, &NOVELTY)
-}
-
-// ASCII lowercasing on purpose: the names are ASCII, and Unicode case tables
-// would add kilobytes to the wasm.
-fn phrase(axis: &str, level: u8, names: &[(&str, &str); 5]) -> String {
-    let name = names[usize::from(level.clamp(1, 5) - 1)].0;
-    format!("{axis} {level} ({})", name.to_ascii_lowercase())
-}
-
 /// The evidence level of a claim.
 ///
 /// ```

@@ -206,8 +206,8 @@ fn power_for(inputs: &Inputs, alpha: f64) -> Option<PowerAnalysis> {
     })
 }
 
-use super::t_dist::student_t_quantile;
 use super::stats::{normal_quantile, EQUIVALENCE_METHOD};
+use super::t_dist::student_t_quantile;
 
 /// Everything a level needs to be planned with these inputs.
 struct LevelPlan {

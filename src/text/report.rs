@@ -4,8 +4,8 @@
 //! up to its totals row as shown (tests/domain.rs,
 //! `every_table_adds_up_in_every_view`).
 
+use super::evidence::{generality_phrase, novelty_phrase};
 use crate::model::axis::Axis;
-use crate::model::evidence::{generality_phrase, novelty_phrase};
 use crate::model::fields::Rule;
 use crate::model::format;
 use crate::model::hardware::BudgetSource;
