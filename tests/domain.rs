@@ -544,7 +544,7 @@ proptest! {
             inputs.kind,
             &Demands::of(rule, headline, inputs.field, inputs.tuning),
         );
-        prop_assert_eq!(plan.evidence.requirements.len() >= templates.len(), true);
+        prop_assert_eq!(plan.requirements.len() >= templates.len(), true);
         for (t, line) in templates.iter().zip(&requirements::of(&plan)) {
             prop_assert!(line.starts_with(&t.label), "{} / {}", line, t.label);
             let runs = format::plural(t.runs(), "run", "runs");

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::requirements::{Requirement, Statistics};
+use super::inputs::{ContributionKind, ResearchField};
 
 /// One of the essay's principles, in our words. Advice that rests on one
 /// cites it as "(the essay: {phrase})", and the page links that citation to
@@ -296,11 +296,6 @@ pub struct Evidence {
     pub detectable_effect: Option<f64>,
     pub release: &'static str,
     pub replication: bool,
-    /// Concrete requirements with their counts: the experiments, then the
-    /// reporting, then what the measurements need. The JSON writes one
-    /// sentence each (`text::requirements`).
-    #[serde(skip)]
-    pub requirements: Vec<Requirement>,
     /// Why the level is what it is, as facts. The public JSON writes them
     /// as sentences beside the kind's demands and the reviewers' questions
     /// (`text::evidence`).
@@ -308,22 +303,17 @@ pub struct Evidence {
     pub reasons: Vec<Reason>,
 }
 
-/// The reporting a level asks for: the span, statistics, release,
-/// replication. `unit` is what the span is counted in ("parameters").
-pub fn reporting(rule: &LevelRule, unit: &'static str, statistics: Statistics) -> Vec<Requirement> {
-    let mut list = vec![
-        Requirement::Span {
-            span: rule.span,
-            unit,
-            rungs: rule.rungs,
-        },
-        Requirement::Report(statistics),
-        Requirement::Release(rule.release),
-    ];
-    if rule.replication {
-        list.push(Requirement::Replication);
-    }
-    list
+/// How the level's results are reported statistically: the kind and field
+/// choose the method, the comparisons its correction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Statistics {
+    pub kind: ContributionKind,
+    pub field: ResearchField,
+    /// The level's own rule, for the kinds that compare arms over seeds
+    /// (a line of the level table).
+    pub level_rule: &'static str,
+    /// Headline comparisons; above one, Holm's correction over them.
+    pub comparisons: u32,
 }
 
 /// Why the level is what it is, as facts; `text::evidence` words them.

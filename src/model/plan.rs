@@ -6,13 +6,13 @@ use serde::Serialize;
 use super::assumptions::{assumptions, Assumption};
 use super::axis::Scaling;
 use super::design::{self, Demands, Template};
-use super::evidence::{level_for, reasons, reporting, rule_for_claim, Evidence, LevelRule};
+use super::evidence::{level_for, reasons, rule_for_claim, Evidence, LevelRule, Statistics};
 use super::hardware::{Budget, BudgetSource};
 use super::inputs::{ContributionKind, FieldValue, InputError, Inputs, ResearchField};
 use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
 use super::memory::Memory;
 use super::power::{verdict_power, Comparison, VerdictPower, DEFAULT_LOSS_SD};
-use super::requirements::{self, Requirement, Statistics};
+use super::requirements::{self, reporting, Requirement};
 use super::stages::{stages, Stage};
 use super::stats::{
     detectable_effect, equivalence_margin, equivalence_seeds, power_analysis, PowerAnalysis,
@@ -160,6 +160,11 @@ pub struct Plan {
     /// them as `{ name, value, source }` (`text::assumptions`).
     #[serde(skip)]
     pub assumptions: Vec<Assumption>,
+    /// The checklist with its counts: the experiments, then the reporting,
+    /// then what the measurements need. The JSON writes one sentence each
+    /// as `evidence.requirements` (`text::requirements`).
+    #[serde(skip)]
+    pub requirements: Vec<Requirement>,
     /// What to double-check, as facts; the public JSON writes them as
     /// sentences (`text::warnings`).
     #[serde(skip)]
@@ -376,7 +381,6 @@ impl Plan {
             }),
             release: rule.release,
             replication: rule.replication,
-            requirements,
             reasons: reasons(
                 inputs.generality,
                 inputs.novelty,
@@ -442,6 +446,7 @@ impl Plan {
 
         let mut plan = Plan {
             assumptions: assumptions(&inputs, &scaling, &memory, &this.templates),
+            requirements,
             evidence,
             budget,
             scaling,
@@ -708,7 +713,7 @@ mod tests {
                 // One headline comparison per domain, corrected for them.
                 assert_eq!(e.headline_comparisons, e.domains);
                 // The headline runs in each domain's main setting.
-                assert!(e.requirements.iter().any(|r| matches!(
+                assert!(plan.requirements.iter().any(|r| matches!(
                     r,
                     Requirement::Runs { label, settings, .. }
                         if label.starts_with("Headline") && *settings == e.domains

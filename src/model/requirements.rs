@@ -4,20 +4,8 @@
 //! `text::requirements` writes one sentence each.
 
 use super::design::{Placement, Template};
+use super::evidence::{LevelRule, Statistics};
 use super::inputs::{ContributionKind, ResearchField};
-
-/// How the level's results are reported statistically: the kind and field
-/// choose the method, the comparisons its correction.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Statistics {
-    pub kind: ContributionKind,
-    pub field: ResearchField,
-    /// The level's own rule, for the kinds that compare arms over seeds
-    /// (a line of the level table).
-    pub level_rule: &'static str,
-    /// Headline comparisons; above one, Holm's correction over them.
-    pub comparisons: u32,
-}
 
 /// One line of the checklist.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +76,24 @@ pub fn experiments(templates: &[Template], rungs: u32) -> Vec<Requirement> {
             seeds: t.seeds,
         })
         .collect()
+}
+
+/// The reporting a level asks for: the span, statistics, release,
+/// replication. `unit` is what the span is counted in ("parameters").
+pub fn reporting(rule: &LevelRule, unit: &'static str, statistics: Statistics) -> Vec<Requirement> {
+    let mut list = vec![
+        Requirement::Span {
+            span: rule.span,
+            unit,
+            rungs: rule.rungs,
+        },
+        Requirement::Report(statistics),
+        Requirement::Release(rule.release),
+    ];
+    if rule.replication {
+        list.push(Requirement::Replication);
+    }
+    list
 }
 
 /// A trend across sizes read off a thresholded metric can jump where a

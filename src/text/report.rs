@@ -926,7 +926,7 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(
             requirements.matches("- [ ] ").count(),
-            plan.evidence.requirements.len()
+            plan.requirements.len()
                 + super::super::evidence::demands(&plan).len()
                 + usize::from(plan.power.is_some())
         );

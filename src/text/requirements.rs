@@ -4,14 +4,15 @@
 //! `evidence.statistics` read these.
 
 use crate::model::design::{self, Placement};
+use crate::model::evidence::Statistics;
 use crate::model::format;
 use crate::model::inputs::{ContributionKind, ResearchField};
 use crate::model::plan::Plan;
-use crate::model::requirements::{Requirement, Statistics};
+use crate::model::requirements::Requirement;
 
 /// Every line of this plan's checklist, in its order.
 pub fn of(plan: &Plan) -> Vec<String> {
-    plan.evidence.requirements.iter().map(sentence).collect()
+    plan.requirements.iter().map(sentence).collect()
 }
 
 /// One requirement as a sentence.
