@@ -110,25 +110,7 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
              in the release."
                 .into(),
         ],
-        ContributionKind::Dataset => {
-            let mut list = vec![
-                "Train one model on your data and one on existing data with the same compute; \
-                 yours must give better weights (the essay: each artifact proves its value its \
-                 own way). We ask for it at every size of the ladder, with one fixed recipe for \
-                 every dataset (as DCLM fixes it, Li et al. 2024)."
-                    .into(),
-                "Release the trained weights with the data.".into(),
-            ];
-            if let Some(tokens) = top_tokens {
-                list.push(format!(
-                    "Have at least {} tokens of data for the largest run, or repeat it at most \
-                     4 times: beyond about 4 epochs repeated data is worth much less than new \
-                     data (Muennighoff et al. 2023).",
-                    format::count(tokens / 4.0)
-                ));
-            }
-            list
-        }
+        ContributionKind::Dataset => dataset_demands(top_tokens),
         ContributionKind::Codebase => vec![
             "Reproduce published results within their reported variance before claiming \
              anything new (our rule for codebases; the essay does not say how a codebase proves its value)."
@@ -152,6 +134,28 @@ pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Stri
                 .into(),
         ],
     };
+    list
+}
+
+/// What a dataset must show: better weights at equal compute, and enough
+/// data for the largest run (`top_tokens`, where the axis reads tokens).
+fn dataset_demands(top_tokens: Option<f64>) -> Vec<String> {
+    let mut list = vec![
+        "Train one model on your data and one on existing data with the same compute; \
+         yours must give better weights (the essay: each artifact proves its value its \
+         own way). We ask for it at every size of the ladder, with one fixed recipe for \
+         every dataset (as DCLM fixes it, Li et al. 2024)."
+            .into(),
+        "Release the trained weights with the data.".into(),
+    ];
+    if let Some(tokens) = top_tokens {
+        list.push(format!(
+            "Have at least {} tokens of data for the largest run, or repeat it at most \
+             4 times: beyond about 4 epochs repeated data is worth much less than new \
+             data (Muennighoff et al. 2023).",
+            format::count(tokens / 4.0)
+        ));
+    }
     list
 }
 
