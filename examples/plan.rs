@@ -5,7 +5,8 @@
 //! cargo run --example plan -- 'kind=benchmark&generality=3'
 //! ```
 
-use evidence_ladder::model::{plan::Plan, query::parse_query, report::markdown};
+use evidence_ladder::model::{plan::Plan, query::parse_query};
+use evidence_ladder::text::report::markdown;
 
 fn main() {
     let query = std::env::args().nth(1).unwrap_or_default();
@@ -15,7 +16,7 @@ fn main() {
     }
     let plan = Plan::new(parsed.inputs);
     print!("{}", markdown(&plan, &format!("?{query}"), None));
-    for warning in &plan.warnings {
+    for warning in evidence_ladder::text::warnings::of(&plan) {
         println!("- Warning: {warning}");
     }
 }

@@ -21,6 +21,7 @@ use crate::model::plan::Plan;
 use crate::model::results::AnalysisInput;
 use crate::model::results::PastedResults;
 use crate::model::saved::SavedFile;
+use crate::text::public::plan_json;
 
 const NOT_AN_OBJECT: &str =
     "plan(inputs): inputs must be an object such as { generality: 3, novelty: 2 }";
@@ -358,7 +359,7 @@ fn field_value(value: &JsValue) -> FieldValue {
 /// The plan for `inputs` as a plain object; throws an `Error` naming the bad field.
 fn plan(inputs: JsValue) -> Result<JsValue, JsValue> {
     if inputs.is_undefined() || inputs.is_null() {
-        return to_js(&Plan::new(Inputs::default()));
+        return to_js(&plan_json(&Plan::new(Inputs::default())));
     }
     // A list or a primitive is not a set of named inputs (a list would
     // otherwise read as a map from indexes).
@@ -376,7 +377,7 @@ fn plan(inputs: JsValue) -> Result<JsValue, JsValue> {
     }
     let plan = Plan::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())))
         .map_err(|e| Error::new(&e.to_string()))?;
-    to_js(&plan)
+    to_js(&plan_json(&plan))
 }
 
 const ANALYZE_NOT_AN_OBJECT: &str = "analyze(input): input must be an object such as \

@@ -1353,8 +1353,8 @@ proptest! {
             metric: a.metric.clone(),
             analysis: Some(a.clone()),
         };
-        let full = evidence_ladder::model::report::markdown(&plan, "https://example.org/", Some(&export(&a)));
-        let full_plain = evidence_ladder::model::report::markdown(&plan, "https://example.org/", Some(&export(&benign)));
+        let full = evidence_ladder::text::report::markdown(&plan, "https://example.org/", Some(&export(&a)));
+        let full_plain = evidence_ladder::text::report::markdown(&plan, "https://example.org/", Some(&export(&benign)));
         prop_assert_eq!(full.matches("](").count(), full_plain.matches("](").count());
         prop_assert_eq!(full.matches('<').count(), full_plain.matches('<').count());
         prop_assert_eq!(kinds(&full), kinds(&full_plain));

@@ -9,7 +9,7 @@ use evidence_ladder::model::fields::Rule;
 use evidence_ladder::model::format;
 use evidence_ladder::model::hardware::{find_accelerator, ACCELERATORS};
 use evidence_ladder::model::inputs::{
-    ContributionKind, Field, FieldValue, FinetuneMethod, Inputs, ResearchField, Tuning,
+    Adjustment, ContributionKind, Field, FieldValue, FinetuneMethod, Inputs, ResearchField, Tuning,
 };
 use evidence_ladder::model::ladder::{Shortfall, SizedBy, Tier, MOST_RUNGS};
 use evidence_ladder::model::memory::{Memory, Use};
@@ -17,6 +17,8 @@ use evidence_ladder::model::plan::Plan;
 use evidence_ladder::model::presets::FIELD_PRESETS;
 use evidence_ladder::model::query::{parse_query, to_query, View};
 use evidence_ladder::model::stats::{detectable_effect, t_test_power, tost_power};
+use evidence_ladder::model::warnings::Warning;
+use evidence_ladder::text::requirements::{self, statistics};
 
 #[test]
 fn the_verdicts_seeds_are_placed_for_its_power_and_shown_in_the_checklist() {
@@ -45,7 +47,7 @@ fn the_verdicts_seeds_are_placed_for_its_power_and_shown_in_the_checklist() {
     // The smallest rung, cheapest, gets the most seeds; the top the fewest it needs.
     assert_eq!(power.seeds.first(), Some(most));
     assert!(power.seeds.last() < Some(most), "{:?}", power.seeds);
-    let md = evidence_ladder::model::report::markdown(&plan, "", None);
+    let md = evidence_ladder::text::report::markdown(&plan, "", None);
     assert!(md.contains(&format!("Seeds for the verdict: With {fewest} to {most} seeds per arm, a method truly worth 1.5\u{00D7} compute is called \u{201C}holds\u{201D}")), "{md}");
     assert!(
         md.contains("## Stages") && md.contains("- [ ] **Stage 4 \u{00B7} Headline at"),
@@ -266,7 +268,10 @@ fn power_analysis_sets_the_headline_seeds() {
         .iter()
         .filter(|e| e.what == "main")
         .all(|e| e.seeds == 5));
-    assert!(plan.warnings.iter().any(|w| w.contains("cost scale")));
+    assert!(plan
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::SeedsCostScale { .. })));
 }
 
 #[test]
@@ -281,7 +286,7 @@ fn corrected_levels_use_holm_over_the_headline_comparisons() {
     assert_eq!(plan.evidence.headline_comparisons, 2);
     assert_eq!(plan.evidence.correction, Some("Holm"));
     assert!(close(plan.evidence.corrected_alpha, 0.025));
-    assert!(plan.evidence.statistics.contains("Holm"));
+    assert!(statistics(&plan.evidence.statistics).contains("Holm"));
 }
 
 #[test]
@@ -330,8 +335,11 @@ fn every_kind_gets_its_own_plan() {
                 a.inputs.kind,
                 b.inputs.kind
             );
-            assert_ne!(a.evidence.requirements, b.evidence.requirements);
-            assert_ne!(a.evidence.kind_demands, b.evidence.kind_demands);
+            assert_ne!(requirements::of(a), requirements::of(b));
+            assert_ne!(
+                evidence_ladder::text::evidence::demands(a),
+                evidence_ladder::text::evidence::demands(b)
+            );
         }
     }
 }
@@ -389,7 +397,7 @@ fn each_kind_is_proven_its_own_way() {
         .find(|e| e.what == "baseline-tuning")
         .expect("baseline tuning");
     assert!(idea.configs >= baselines.configs);
-    assert!(negative.evidence.statistics.contains("TOST"));
+    assert!(statistics(&negative.evidence.statistics).contains("TOST"));
     assert!(negative
         .seed_power
         .as_ref()
@@ -571,8 +579,8 @@ proptest! {
             evidence_ladder::model::design::Template { seeds, ..t }
         })
         .collect();
-        prop_assert_eq!(plan.evidence.requirements.len() >= templates.len(), true);
-        for (t, line) in templates.iter().zip(&plan.evidence.requirements) {
+        prop_assert_eq!(plan.requirements.len() >= templates.len(), true);
+        for (t, line) in templates.iter().zip(&requirements::of(&plan)) {
             prop_assert!(line.starts_with(&t.label), "{} / {}", line, t.label);
             let runs = format::plural(t.runs(), "run", "runs");
             prop_assert!(line.contains(&runs), "{}", line);
@@ -760,7 +768,9 @@ proptest! {
     fn every_essay_citation_names_a_principle(inputs in any_inputs()) {
         // The page links "(the essay: …)" to the principle it names; a
         // reworded citation would otherwise become a dead link.
-        let text = serde_json::to_string(&Plan::new(inputs)).expect("a plan serialises");
+        let plan = Plan::new(inputs);
+        let text = serde_json::to_string(&evidence_ladder::text::public::plan_json(&plan))
+            .expect("a plan serialises");
         let mut cited = 0;
         for citation in text.split("(the essay: ").skip(1) {
             let phrase = citation.split(')').next().unwrap_or_default();
@@ -946,7 +956,7 @@ fn a_benchmark_evaluates_released_checkpoints_that_fit() {
         .iter()
         .all(|s| ModelFamily::Llama3.sizes().contains(s)));
     assert!(plan.evidence.detectable_effect.is_none());
-    assert!(plan.evidence.statistics.contains("items"));
+    assert!(statistics(&plan.evidence.statistics).contains("items"));
     assert!(plan
         .ladder
         .rungs
@@ -1112,7 +1122,10 @@ fn a_chosen_top_is_never_exceeded() {
                     });
                     let Some(top) = plan.inputs.top else {
                         // Refused, and said so.
-                        assert!(plan.warnings.iter().any(|w| w.starts_with("top=")));
+                        assert!(plan.warnings.iter().any(|w| matches!(
+                            w,
+                            Warning::Adjusted(Adjustment::TopBelowFamily { .. })
+                        )));
                         continue;
                     };
                     for r in &plan.ladder.rungs {
@@ -1142,7 +1155,14 @@ fn the_issues_memory_cases_are_fixed() {
     let plan = |q: &str| Plan::new(parse_query(q).inputs);
     let data = plan("kind=benchmark&axis=data&accelerator=rtx4090&count=1&family=llama3");
     assert_eq!(data.scaling.axis, Axis::Pretrain);
-    assert!(data.warnings[0].starts_with("axis=data does not apply to a benchmark"));
+    assert_eq!(
+        data.warnings[0],
+        Warning::Adjusted(Adjustment::Axis {
+            asked: Axis::Data,
+            kind: ContributionKind::Benchmark,
+            used: Axis::Pretrain
+        })
+    );
     assert!(data.ladder.rungs.iter().all(|r| r.scale <= 8e9));
     let custom = plan("kind=benchmark&axis=custom");
     assert!(
@@ -1241,4 +1261,166 @@ fn a_hidden_input_never_changes_the_plan() {
     }
     assert!(compared > 500, "{compared}");
     eprintln!("hidden inputs: {compared} plans compared with their twins");
+}
+
+/// A number as a table shows it: "1,804", "2.1e21", "≈ 1.5e21", "24K",
+/// "30B", "5%", "<1%" (read as 0), "–" (none).
+fn shown_number(cell: &str) -> Option<f64> {
+    let cell = cell.trim().trim_start_matches('≈').trim();
+    if cell == "<1%" || cell == "&lt;1%" || cell == "–" {
+        return Some(0.0);
+    }
+    let cell = cell.trim_end_matches('%').replace(',', "");
+    let (body, factor) = match cell.chars().last()? {
+        'K' => (&cell[..cell.len() - 1], 1e3),
+        'M' => (&cell[..cell.len() - 1], 1e6),
+        'B' => (&cell[..cell.len() - 1], 1e9),
+        'T' => (&cell[..cell.len() - 1], 1e12),
+        _ => (cell.as_str(), 1.0),
+    };
+    body.parse::<f64>().ok().map(|x| x * factor)
+}
+
+/// The parts of a cell that add up: "12 (3.4e19)" is a count and FLOPs.
+fn parts(cell: &str) -> Vec<String> {
+    match cell.split_once(" (") {
+        Some((count, flops)) => vec![count.to_owned(), flops.trim_end_matches(')').to_owned()],
+        None if cell == "–" => vec!["0".to_owned(), "0".to_owned()],
+        None => vec![cell.to_owned()],
+    }
+}
+
+/// Every non-empty total cell (after the row heading) equals the sum of its
+/// column's rows as shown: exactly, or, where the total says "≈", within the
+/// rounding of each row and of the total to two figures. Shares and counts
+/// never need "≈".
+fn table_adds_up(what: &str, rows: &[Vec<String>], total: &[String]) -> Result<(), String> {
+    for (col, cell) in total.iter().enumerate().skip(1) {
+        if cell.is_empty() || cell.contains("over 100,000%") {
+            continue;
+        }
+        for (part, total_part) in parts(cell).iter().enumerate() {
+            let want = shown_number(total_part).ok_or(format!("{what}: total {cell:?}"))?;
+            let mut sum = 0.0;
+            let mut size = want.abs();
+            for row in rows {
+                let cell = row
+                    .get(col)
+                    .ok_or(format!("{what}: a row without column {col}"))?;
+                let x = parts(cell)
+                    .get(part)
+                    .and_then(|p| shown_number(p))
+                    .ok_or(format!("{what}: row cell {cell:?}"))?;
+                sum += x;
+                size += x.abs();
+            }
+            let rounded = total_part.starts_with('≈');
+            if rounded && (total_part.ends_with('%') || part == 0 && parts(cell).len() == 2) {
+                return Err(format!("{what}: a share or count marked rounded: {cell:?}"));
+            }
+            let slack = if rounded { 0.06 * size } else { 1e-9 * size };
+            if (sum - want).abs() > slack {
+                return Err(format!(
+                    "{what} column {col}: rows add up to {sum}, total shows {cell:?}"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The Markdown's ladder table: rows and the totals row, cells unescaped.
+fn markdown_ladder(md: &str) -> (Vec<Vec<String>>, Vec<String>) {
+    let cells = |line: &str| -> Vec<String> {
+        line.trim_matches('|')
+            .split(" | ")
+            .map(|c| c.trim().replace("&lt;", "<"))
+            .collect()
+    };
+    let table: Vec<&str> = md
+        .split("## Scale ladder")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .skip_while(|l| !l.starts_with("| ---"))
+        .skip(1)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    let (total, rows) = table.split_last().map_or((vec![], vec![]), |(t, r)| {
+        (cells(t), r.iter().map(|l| cells(l)).collect())
+    });
+    (rows, total)
+}
+
+/// The shares "X% of runs" (or of compute) in the lines on where runs go.
+fn split_shares(lines: &[String], of: &str) -> Vec<f64> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let before = l.split(&format!(" of {of}")).next()?;
+            shown_number(before.rsplit(' ').next()?)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Every table adds up in every view (issue 29): the page's ladder, the
+    /// compact embed's and the Markdown's, over all kinds, axes and prices;
+    /// and the shares of runs and of compute by tier add up to 100%.
+    #[test]
+    fn every_table_adds_up_in_every_view(inputs in any_inputs()) {
+        use evidence_ladder::text::report::{
+            ladder_rows, markdown, small_ladder, split_lines, total_cells,
+        };
+        let plan = Plan::new(inputs);
+        let page = (ladder_rows(&plan), total_cells(&plan));
+        table_adds_up("page", &page.0, &page.1).map_err(TestCaseError::fail)?;
+        let (_, rows, total) = small_ladder(&plan);
+        table_adds_up("compact", &rows, &total).map_err(TestCaseError::fail)?;
+        let (rows, total) = markdown_ladder(&markdown(&plan, "https://example.org/", None));
+        prop_assert_eq!(rows.len(), plan.ladder.rungs.len());
+        table_adds_up("markdown", &rows, &total).map_err(TestCaseError::fail)?;
+        // The compact view counts what the full table counts.
+        let runs = total_cells(&plan)[ladder_columns_runs(&plan)].clone();
+        prop_assert_eq!(&small_ladder(&plan).2[2], &runs);
+        let lines = split_lines(&plan);
+        for of in ["runs", "compute"] {
+            let shares = split_shares(&lines, of);
+            prop_assert_eq!(shares.len(), plan.ladder.split.len());
+            let sum: f64 = shares.iter().sum();
+            prop_assert!(sum == 100.0 || sum == 0.0, "{} of {}: {:?}", sum, of, lines);
+        }
+    }
+}
+
+/// Where the full table's Runs (or Evaluations) column is.
+fn ladder_columns_runs(plan: &Plan) -> usize {
+    use evidence_ladder::text::report::{ladder_column_kinds, LadderColumn};
+    ladder_column_kinds(plan)
+        .iter()
+        .position(|c| *c == LadderColumn::Runs)
+        .unwrap_or(0)
+}
+
+/// The issue's example: the compact embed's total counts the runs its rows
+/// show (it counted partial runs too: model 25 beside rows adding to 13).
+#[test]
+fn the_compact_embed_counts_the_runs_its_rows_show() {
+    use evidence_ladder::text::report::small_ladder;
+    for kind in [
+        ContributionKind::Model,
+        ContributionKind::Codebase,
+        ContributionKind::Dataset,
+    ] {
+        let plan = Plan::new(Inputs {
+            kind,
+            ..Inputs::default()
+        });
+        let (_, rows, total) = small_ladder(&plan);
+        let sum: f64 = rows.iter().filter_map(|r| shown_number(&r[2])).sum();
+        assert_eq!(shown_number(&total[2]), Some(sum), "{kind:?}");
+        assert!(plan.ladder.partial_runs() > 0, "{kind:?} has partial runs");
+    }
 }

@@ -1,10 +1,11 @@
 //! `plan()` for a fixed list of inputs, valid and invalid, compared field by
 //! field with the snapshot in `tests/fixtures/plan-snapshots.json`, so any
 //! change to the public plan object's structure, ids and numbers is
-//! deliberate and visible in review. Sentences (labels, requirements,
-//! warnings) are replaced by `<text>`: their wording has focused tests, and
-//! a rewording should not churn thousands of lines. Error messages are kept
-//! whole: their wording is the public interface.
+//! deliberate and visible in review. Nothing is masked: the sentences carry
+//! numbers too ("16 configurations"), and the public JSON's prose fields and
+//! the Markdown are part of the interface, so moving the words out of the
+//! model must leave every one of them as it was. Each valid case also holds
+//! the plan's Markdown (`report::markdown` with a fixed link).
 //!
 //! After an intended change: `UPDATE_SNAPSHOTS=1 cargo test --test plan_snapshot`,
 //! then read the diff of the fixture before committing it.
@@ -12,9 +13,13 @@
 
 use evidence_ladder::model::inputs::FieldValue;
 use evidence_ladder::model::plan::Plan;
+use evidence_ladder::text::public::plan_json;
+use evidence_ladder::text::report::markdown;
 use serde_json::{json, Map, Value};
 
 const FIXTURE: &str = "tests/fixtures/plan-snapshots.json";
+/// The link the Markdown ends with: fixed, so the snapshot does not depend on a page.
+const LINK: &str = "https://example.org/evidence-ladder/#g=3";
 
 fn field_value(v: &Value) -> FieldValue {
     match v {
@@ -39,21 +44,12 @@ fn outcome(inputs: &Value) -> Value {
         })
         .collect();
     match Plan::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone()))) {
-        Ok(plan) => json!({ "inputs": inputs, "plan": structure(json!(plan)) }),
+        Ok(plan) => json!({
+            "inputs": inputs,
+            "plan": json!(plan_json(&plan)),
+            "markdown": markdown(&plan, LINK, None),
+        }),
         Err(e) => json!({ "inputs": inputs, "error": e.to_string() }),
-    }
-}
-
-/// The value with every sentence (a string with a space) replaced by `<text>`;
-/// ids, numbers and the shape stay.
-fn structure(value: Value) -> Value {
-    match value {
-        Value::String(s) if s.contains(' ') => Value::String("<text>".into()),
-        Value::Array(items) => Value::Array(items.into_iter().map(structure).collect()),
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, structure(v))).collect())
-        }
-        other => other,
     }
 }
 
@@ -87,6 +83,16 @@ fn differences(path: &str, want: &Value, got: &Value, out: &mut Vec<String>) {
         }
         (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => {}
         _ if want == got => {}
+        // Markdown: the lines that differ, not the whole text twice.
+        (Value::String(a), Value::String(b)) if a.contains('\n') || b.contains('\n') => {
+            let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+            for i in 0..a.len().max(b.len()) {
+                let (x, y) = (a.get(i), b.get(i));
+                if x != y {
+                    out.push(format!("{path} line {}: {x:?} → {y:?}", i + 1));
+                }
+            }
+        }
         _ => out.push(format!("{path}: {want} → {got}")),
     }
 }

@@ -4,8 +4,8 @@ use yew::prelude::*;
 use super::Dispatch;
 use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::plan::Plan;
-use crate::model::report;
 use crate::state::Action;
+use crate::text::report;
 
 /// The cell an arrow key (or Home, End, Page Up, Page Down) moves to from
 /// (generality, novelty), as the ARIA grid pattern has it; none for other keys.

@@ -7,8 +7,8 @@ use super::copy_button::{self, CopyButton};
 use super::Dispatch;
 use crate::browser;
 use crate::model::plan::Plan;
-use crate::model::report::{embed_snippet, mount_snippet};
 use crate::state::Export;
+use crate::text::report::{embed_snippet, mount_snippet};
 
 #[derive(Properties)]
 pub struct EmbedDialogProps {

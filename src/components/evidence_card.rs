@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::principles;
 use crate::model::plan::Plan;
-use crate::model::report;
+use crate::text::{evidence, report, requirements};
 
 /// The evidence level, announced to screen readers, with what it asks for and why.
 pub fn view(plan: &Plan) -> Html {
@@ -19,15 +19,15 @@ pub fn view(plan: &Plan) -> Html {
             <div class="columns">
                 <section>
                     <h3>{ "What the claim needs" }</h3>
-                    { list(e.requirements.clone()) }
-                    { list(e.kind_demands.clone()) }
+                    { list(requirements::of(plan)) }
+                    { list(evidence::demands(plan)) }
                     <p class="hint">{ report::seeds_line(plan) }</p>
                 </section>
                 <section>
                     <h3>{ "Why this level" }</h3>
-                    { list(e.reasons.clone()) }
+                    { list(evidence::reasons(plan)) }
                     <h3>{ "Questions reviewers will ask" }</h3>
-                    <ol>{ for e.reviewer_questions.iter().map(|q| html! { <li>{ principles::cited(q) }</li> }) }</ol>
+                    <ol>{ for evidence::questions(plan).into_iter().map(|q| html! { <li>{ principles::cited(q) }</li> }) }</ol>
                 </section>
             </div>
         </article>

@@ -2,9 +2,9 @@ use yew::prelude::*;
 
 use crate::model::format;
 use crate::model::plan::Plan;
-use crate::model::report;
-use crate::model::report::{
-    experiment_cells, ladder_columns, rung_cells, split_lines, total_cells, EXPERIMENT_COLUMNS,
+use crate::text::report::{
+    experiment_cells, ladder_columns, ladder_rows, small_ladder, split_lines, total_cells,
+    EXPERIMENT_COLUMNS,
 };
 
 /// A table whose first cell in each row is its row heading; narrow screens
@@ -81,12 +81,7 @@ pub fn experiments_view(plan: &Plan) -> Html {
 
 /// The scale ladder, one row per scale, smallest first, with the totals.
 pub fn view(plan: &Plan) -> Html {
-    let rungs = plan
-        .ladder
-        .rungs
-        .iter()
-        .map(|r| rung_cells(plan, r))
-        .collect();
+    let rungs = ladder_rows(plan);
     let count = plan.budget.count;
     html! {
         <section class="panel ladder" aria-labelledby="ladder-title">
@@ -110,49 +105,10 @@ pub fn view(plan: &Plan) -> Html {
     }
 }
 
-/// The ladder in four columns for the compact embed, one row per tier
-/// (small, medium, large) with its sizes as a range: narrow enough for a
-/// phone without scrolling, and as short for eight rungs as for three.
+/// The ladder in four columns for the compact embed, one row per tier:
+/// narrow enough for a phone without scrolling.
 pub fn small_view(plan: &Plan) -> Html {
-    let headings: Vec<String> = [
-        "Tier",
-        plan.scaling.scale_heading(),
-        "Runs",
-        "Share of budget",
-    ]
-    .map(String::from)
-    .to_vec();
-    let rungs = &plan.ladder.rungs;
-    let rows = rungs
-        .chunk_by(|a, b| a.tier == b.tier)
-        .map(|tier| {
-            let (first, last) = (&tier[0], &tier[tier.len() - 1]);
-            let sizes = if tier.len() == 1 {
-                report::scale_text(plan, first.scale)
-            } else {
-                // The count may take a second line, never split itself.
-                format!(
-                    "{}–{} ({}\u{a0}sizes)",
-                    report::scale_text(plan, first.scale),
-                    report::scale_text(plan, last.scale),
-                    tier.len()
-                )
-            };
-            vec![
-                first.tier.label().to_owned(),
-                sizes,
-                tier.iter().map(|r| r.runs).sum::<u32>().to_string(),
-                format::percent(tier.iter().map(|r| r.share_of_budget).sum()),
-            ]
-        })
-        .collect();
-    let l = &plan.ladder;
-    let total = vec![
-        "Total".to_owned(),
-        String::new(),
-        l.runs.to_string(),
-        format::percent(l.planned_flops / l.budget_flops),
-    ];
+    let (headings, rows, total) = small_ladder(plan);
     html! {
         <section class="panel ladder small-ladder" aria-labelledby="ladder-title">
             <h3 id="ladder-title">{ "Scale ladder" }</h3>

@@ -14,10 +14,10 @@ pub fn view(plan: &Plan) -> Html {
                 <summary>{ "How the level, the ladder and the seeds are worked out" }</summary>
                 { STATIC.with(Html::clone) }
                 <dl>
-                    { for plan.assumptions.iter().map(|a| html! {
+                    { for crate::text::assumptions::of(plan).into_iter().map(|a| html! {
                         <>
                             <dt>{ a.name }</dt>
-                            <dd>{ &a.value }<br /><span class="source">{ a.source }</span></dd>
+                            <dd>{ a.value }<br /><span class="source">{ a.source }</span></dd>
                         </>
                     }) }
                     if let Some(p) = &plan.seed_power {

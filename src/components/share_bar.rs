@@ -6,10 +6,10 @@ use super::copy_button::{self, CopyButton};
 use super::embed_dialog::EmbedDialog;
 use super::Dispatch;
 use crate::model::plan::Plan;
-use crate::model::report;
 use crate::model::results::{PastedResults, ResultsExport, ResultsReading};
 use crate::results_state::ResultsState;
 use crate::state::{Action, Export};
+use crate::text::report;
 use crate::{browser, js_api};
 
 /// What the share bar shares.
@@ -32,9 +32,13 @@ pub struct ShareBar<'a> {
 /// browser took the download.
 pub fn download_json(plan: &Plan, pasted: &PastedResults, reading: &ResultsReading) -> bool {
     let results = ResultsExport::new(pasted, reading);
-    js_api::to_json_text(&crate::model::saved::SavedPlan::new(plan, results.as_ref())).is_some_and(
-        |json| browser::download("evidence-plan.json", "application/json", &json).is_ok(),
-    )
+    let public = crate::text::public::plan_json(plan);
+    js_api::to_json_text(&crate::model::saved::SavedPlan::new(
+        plan,
+        public,
+        results.as_ref(),
+    ))
+    .is_some_and(|json| browser::download("evidence-plan.json", "application/json", &json).is_ok())
 }
 
 /// A callback that downloads the plan and its results, and says how it went.
@@ -139,7 +143,7 @@ pub fn print_footer(plan: &Plan, link: &str) -> Html {
             <p>{ format!("This plan: {link} · printed {}", today.get(..10).unwrap_or_default()) }</p>
             <h3>{ "Assumptions" }</h3>
             <ul>
-                { for plan.assumptions.iter().map(|a| html! {
+                { for crate::text::assumptions::of(plan).iter().map(|a| html! {
                     <li>{ format!("{}: {} ({})", a.name, a.value, a.source) }</li>
                 }) }
             </ul>

@@ -4,7 +4,7 @@ use crate::components::jump_link;
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
-use crate::model::report;
+use crate::text::report;
 
 /// The answer in two lines, first on the page: the level (announced to
 /// screen readers on every change) and whether the ladder fits. While a field

@@ -2,8 +2,8 @@ use yew::prelude::*;
 
 use super::Dispatch;
 use crate::model::plan::Plan;
-use crate::model::report;
 use crate::state::Action;
+use crate::text::report;
 
 /// Totals against the budget, and a plain answer: does it fit, and if not, what to change.
 pub fn view(plan: &Plan, dispatch: &Dispatch, compact: bool) -> Html {
@@ -42,7 +42,7 @@ pub fn view(plan: &Plan, dispatch: &Dispatch, compact: bool) -> Html {
             }
             if !plan.warnings.is_empty() && !compact {
                 <ul class="warnings">
-                    { for plan.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
+                    { for crate::text::warnings::of(plan).into_iter().map(|w| html! { <li>{ w }</li> }) }
                 </ul>
             }
         </section>

@@ -2,8 +2,7 @@
 
 use serde::Serialize;
 
-use super::format;
-use super::inputs::ContributionKind;
+use super::inputs::{ContributionKind, ResearchField};
 
 /// One of the essay's principles, in our words. Advice that rests on one
 /// cites it as "(the essay: {phrase})", and the page links that citation to
@@ -225,23 +224,6 @@ pub const NOVELTY: [(&str, &str); 5] = [
     ),
 ];
 
-/// "generality 3 (a domain or modality)": a claim level in running text.
-pub fn generality_phrase(generality: u8) -> String {
-    phrase("generality", generality, &GENERALITY)
-}
-
-/// "novelty 4 (contradicts common practice)": a claim level in running text.
-pub fn novelty_phrase(novelty: u8) -> String {
-    phrase("novelty", novelty, &NOVELTY)
-}
-
-// ASCII lowercasing on purpose: the names are ASCII, and Unicode case tables
-// would add kilobytes to the wasm.
-fn phrase(axis: &str, level: u8, names: &[(&str, &str); 5]) -> String {
-    let name = names[usize::from(level.clamp(1, 5) - 1)].0;
-    format!("{axis} {level} ({})", name.to_ascii_lowercase())
-}
-
 /// The evidence level of a claim.
 ///
 /// ```
@@ -296,7 +278,9 @@ pub struct Evidence {
     pub seeds_per_configuration: u32,
     pub baselines: u32,
     pub ablations: u32,
-    pub statistics: String,
+    /// How the results are reported; the JSON writes it in words.
+    #[serde(skip)]
+    pub statistics: Statistics,
     /// Comparisons tested at the top rung (one per domain); with more than
     /// one, the level's tests are corrected for them.
     pub headline_comparisons: u32,
@@ -312,223 +296,76 @@ pub struct Evidence {
     pub detectable_effect: Option<f64>,
     pub release: &'static str,
     pub replication: bool,
-    /// Concrete requirements, one sentence each: the experiments, then the reporting.
-    pub requirements: Vec<String>,
-    /// What the kind of contribution adds beyond compute: how an artifact proves
-    /// its value, what a negative result must show.
-    pub kind_demands: Vec<String>,
-    /// Why the level is what it is.
-    pub reasons: Vec<String>,
-    /// Questions to prepare for; "does this scale?" first (the essay: every reviewer asks whether it scales).
-    pub reviewer_questions: Vec<&'static str>,
+    /// Why the level is what it is, as facts. The public JSON writes them
+    /// as sentences beside the kind's demands and the reviewers' questions
+    /// (`text::evidence`).
+    #[serde(skip)]
+    pub reasons: Vec<Reason>,
 }
 
-/// The reporting a level asks for: the span, statistics, release, replication.
-/// `unit` is what the span is counted in ("parameters").
-pub fn reporting(rule: &LevelRule, unit: &str, statistics: &str) -> Vec<String> {
-    let mut list = vec![
-        format!(
-            "Span at least {}× in {unit} from the smallest to the largest of {} sizes.",
-            format::number(rule.span),
-            rule.rungs
-        ),
-        format!("Report {statistics}."),
-        format!("Release {}.", rule.release),
-    ];
-    if rule.replication {
-        list.push("Have the headline result replicated independently before claiming it.".into());
-    }
-    list
+/// How the level's results are reported statistically: the kind and field
+/// choose the method, the comparisons its correction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Statistics {
+    pub kind: ContributionKind,
+    pub field: ResearchField,
+    /// The level's own rule, for the kinds that compare arms over seeds
+    /// (a line of the level table).
+    pub level_rule: &'static str,
+    /// Headline comparisons; above one, Holm's correction over them.
+    pub comparisons: u32,
 }
 
-/// What the kind adds that is not compute, tied to the essay's points.
-pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<String> {
-    let list: Vec<String> = match kind {
-        ContributionKind::Insight => vec![
-            "Say what others should do differently, and show it changes an outcome they care \
-             about: less compute, less data, less supervision or better results (the essay: a paper \
-             delivers artifacts or insights)."
-                .into(),
-        ],
-        ContributionKind::NegativeResult => vec![
-            "Explain why the idea should have worked: a negative result helps only if the \
-             attempt was expected to succeed (the essay: a negative result shows an idea that should have worked did not)."
-                .into(),
-            "Show the try was fair: at least as much tuning as the baselines at every size \
-             compared, and several variants, all reported (our calibration of a fair try)."
-                .into(),
-            "Test equivalence, not a gain: two one-sided tests (TOST) or confidence intervals \
-             that exclude the smallest effect worth caring about."
-                .into(),
-        ],
-        ContributionKind::Model => vec![
-            "Beat existing models on the benchmarks relevant to its use, evaluated the same \
-             way (the essay: each artifact proves its value its own way)."
-                .into(),
-            "Say how much compute and data the model used next to the models it is compared with."
-                .into(),
-            "Release the weights with an evaluation harness others can rerun.".into(),
-        ],
-        ContributionKind::Benchmark => vec![
-            "Show from the literature where existing benchmarks fail to measure the \
-             capability, and that yours measures it (the essay: each artifact proves its value its own way)."
-                .into(),
-            "Show it separates models and is not saturated: scores spread across sizes, with \
-             headroom above the best model."
-                .into(),
-            "Report human or reference performance on the same items.".into(),
-            "Check for contamination: overlap of items with pretraining data, and a canary string \
-             in the release."
-                .into(),
-        ],
-        ContributionKind::Dataset => {
-            let mut list = vec![
-                "Train one model on your data and one on existing data with the same compute; \
-                 yours must give better weights (the essay: each artifact proves its value its \
-                 own way). We ask for it at every size of the ladder, with one fixed recipe for \
-                 every dataset (as DCLM fixes it, Li et al. 2024)."
-                    .into(),
-                "Release the trained weights with the data.".into(),
-            ];
-            if let Some(tokens) = top_tokens {
-                list.push(format!(
-                    "Have at least {} tokens of data for the largest run, or repeat it at most \
-                     4 times: beyond about 4 epochs repeated data is worth much less than new \
-                     data (Muennighoff et al. 2023).",
-                    format::count(tokens / 4.0)
-                ));
-            }
-            list
-        }
-        ContributionKind::Codebase => vec![
-            "Reproduce published results within their reported variance before claiming \
-             anything new (our rule for codebases; the essay does not say how a codebase proves its value)."
-                .into(),
-            "Measure throughput and time-to-target against the existing tool on the same \
-             hardware and settings."
-                .into(),
-            "Release the code with the scripts that produced every number.".into(),
-        ],
-        ContributionKind::Optimizer => vec![
-            "Tune every hyperparameter (learning rate, warm-up, weight decay, β₂ at least) for \
-             your optimiser and the baselines alike, at every size compared: claimed speed-ups \
-             fell from about 1.4× at 130M to 1.1× at 1.2B once AdamW was tuned (Wen et al. 2025; \
-             Dahl et al. 2023, AlgoPerf; Kaddour et al. 2023)."
-                .into(),
-            "Compare at two or more tokens-per-parameter ratios: speed-ups shrink as runs get \
-             longer (Wen et al. 2025)."
-                .into(),
-            "Report time to the baseline's final loss, not only steps: the optimiser's own \
-             overhead per step counts (Dahl et al. 2023, AlgoPerf)."
-                .into(),
-        ],
-    };
-    list
+/// Why the level is what it is, as facts; `text::evidence` words them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reason {
+    /// The claim's generality raises the level by `by`.
+    Generality { generality: u8, by: u8 },
+    /// Its novelty raises the level by `by`.
+    Novelty { novelty: u8, by: u8 },
+    /// Novelty 5 contradicts "scale wins", which needs at least level 4.
+    ContradictsScale,
+    /// A narrow claim close to consensus: exploratory evidence.
+    Exploratory,
+    /// The power analysis asks for more seeds per arm than the level.
+    PowerSeeds { seeds: u32, level_seeds: u32 },
 }
 
+/// Why a claim of this generality and novelty sits at `level`, and whether
+/// the power analysis's seeds exceed the level's.
 pub fn reasons(
     generality: u8,
     novelty: u8,
     level: u8,
     level_seeds: u32,
     power_seeds: Option<u32>,
-) -> Vec<String> {
+) -> Vec<Reason> {
     let mut list = Vec::new();
     let by_generality = level - level_for(1, novelty);
     let by_novelty = level - level_for(generality, 1);
     if by_generality > 0 {
-        list.push(format!(
-            "{} raises the level by {by_generality}: a broader claim is more useful and must \
-             be shown in more settings (the essay: broader claims need more evidence).",
-            format::capitalised(&generality_phrase(generality))
-        ));
+        list.push(Reason::Generality {
+            generality,
+            by: by_generality,
+        });
     }
     if by_novelty > 0 {
-        list.push(format!(
-            "{} raises the level by {by_novelty}: the farther a claim sits from accepted \
-             practice, the harder reviewers will push (the essay: claims farther from practice \
-             need more evidence).",
-            format::capitalised(&novelty_phrase(novelty))
-        ));
+        list.push(Reason::Novelty {
+            novelty,
+            by: by_novelty,
+        });
     }
     if novelty == 5 {
-        list.push(
-            "Contradicting \"scale wins\" needs at least level 4: it is the most consistent \
-             finding in the field (the essay: claims farther from practice need more evidence)."
-                .into(),
-        );
+        list.push(Reason::ContradictsScale);
     }
     if list.is_empty() {
-        list.push(
-            "A narrow claim close to consensus: exploratory evidence is enough (our calibration)."
-                .into(),
-        );
+        list.push(Reason::Exploratory);
     }
     if let Some(n) = power_seeds.filter(|&n| n > level_seeds) {
-        list.push(format!(
-            "The power analysis needs {n} seeds per arm for the headline comparisons, more than \
-             the level's {level_seeds}."
-        ));
-    }
-    list
-}
-
-pub fn reviewer_questions(
-    kind: ContributionKind,
-    generality: u8,
-    novelty: u8,
-) -> Vec<&'static str> {
-    let mut list: Vec<&'static str> = match kind {
-        ContributionKind::Insight => vec![
-            "Does this scale? Does the gain over the baselines hold, grow or shrink across the \
-             ladder? (the essay: every reviewer asks whether it scales)",
-            "Were the baselines tuned with the same budget as the method?",
-            "How much do the results vary across seeds?",
-            "Which part of the method matters? Show the ablations.",
-            "Does the lesson hold outside the settings you tested?",
-        ],
-        ContributionKind::NegativeResult => vec![
-            "Does this scale? Could the idea start to work at a larger size? Show the gap does \
-             not close across the ladder. (the essay: every reviewer asks whether it scales)",
-            "Did the idea get a fair try: as much tuning as the baseline, and which variants?",
-            "Is the result equivalence, or just an underpowered test that found nothing?",
-            "Why should it have worked, and what would have made it work?",
-        ],
-        ContributionKind::Model => vec![
-            "Does this scale? Would the recipe keep its edge at a larger size? (the essay: every reviewer asks whether it scales)",
-            "Is it compared with the strongest current models, evaluated the same way?",
-            "How much of the gain is more compute or data rather than the recipe?",
-            "Is any benchmark contaminated by the training data?",
-        ],
-        ContributionKind::Benchmark => vec![
-            "Does this scale? Does the benchmark still separate models as they grow, or does it \
-             saturate? (the essay: every reviewer asks whether it scales)",
-            "What does it measure that existing benchmarks miss?",
-            "How do humans score, and how noisy are the labels?",
-            "Is it free of contamination?",
-        ],
-        ContributionKind::Dataset => vec![
-            "Does this scale? Does the advantage of your data hold at larger sizes? (the essay: every reviewer asks whether it scales)",
-            "Does the gain come from the data itself, at equal compute and tokens?",
-            "Is the evaluation data excluded from the dataset?",
-        ],
-        ContributionKind::Codebase => vec![
-            "Does this scale? Does the speed-up hold at the sizes people train? (the essay: every reviewer asks whether it scales)",
-            "Does it reproduce published numbers?",
-            "Is the comparison fair: same hardware, same settings, tuned existing code?",
-        ],
-        ContributionKind::Optimizer => vec![
-            "Does this scale? Does the speed-up hold at larger sizes and longer runs, or shrink \
-             as it usually does? (the essay: every reviewer asks whether it scales)",
-            "Was the baseline tuned as hard as your optimiser, every hyperparameter, at every size?",
-            "Is the saving in steps also a saving in time, with the optimiser's overhead?",
-        ],
-    };
-    if generality >= 4 {
-        list.push("Does it hold in every domain the claim covers?");
-    }
-    if novelty >= 4 {
-        list.push("Why does this disagree with common practice, and what rules out a bug?");
+        list.push(Reason::PowerSeeds {
+            seeds: n,
+            level_seeds,
+        });
     }
     list
 }
@@ -556,30 +393,25 @@ mod tests {
     }
 
     #[test]
-    fn scale_question_comes_first() {
-        for kind in ContributionKind::ALL {
-            let q = reviewer_questions(kind, 3, 3);
-            assert!(q[0].starts_with("Does this scale?"));
-            assert!(!kind_demands(kind, Some(1e10)).is_empty());
-        }
-    }
-
-    #[test]
-    fn reasons_name_the_principles() {
-        let all = reasons(5, 5, 5, 10, None).join(" ");
-        assert!(
-            all.contains("(the essay: broader claims need more evidence)")
-                && all.contains("(the essay: claims farther from practice need more evidence)")
-                && all.contains("scale wins")
-        );
-        assert_eq!(reasons(1, 1, 1, 3, None).len(), 1);
-        assert!(reasons(3, 3, 3, 5, Some(64)).join(" ").contains("64 seeds"));
-    }
-
-    #[test]
-    fn spans_read_with_separators() {
-        assert!(
-            reporting(rule_for(5), "parameters", "x")[0].contains("at least 100× in parameters")
-        );
+    fn reasons_say_what_raised_the_level() {
+        let all = reasons(5, 5, 5, 10, None);
+        assert!(all.contains(&Reason::Generality {
+            generality: 5,
+            by: 5 - level_for(1, 5)
+        }));
+        assert!(all.contains(&Reason::Novelty {
+            novelty: 5,
+            by: 5 - level_for(5, 1)
+        }));
+        assert!(all.contains(&Reason::ContradictsScale));
+        assert_eq!(reasons(1, 1, 1, 3, None), [Reason::Exploratory]);
+        assert!(reasons(3, 3, 3, 5, Some(64)).contains(&Reason::PowerSeeds {
+            seeds: 64,
+            level_seeds: 5
+        }));
+        // Seeds the power analysis asks for below the level's: nothing to say.
+        assert!(!reasons(3, 3, 3, 5, Some(4))
+            .iter()
+            .any(|r| matches!(r, Reason::PowerSeeds { .. })));
     }
 }

@@ -61,7 +61,7 @@ pub fn number_text(n: f64) -> String {
 }
 
 /// `x` rounded to `figures` significant digits (at least 1), as an `f64`.
-fn round_sig(x: f64, figures: usize) -> f64 {
+pub fn round_sig(x: f64, figures: usize) -> f64 {
     // Rounding through decimal text is exact where arithmetic on powers of ten is not.
     format!("{:.*e}", figures.max(1) - 1, x)
         .parse()
@@ -181,6 +181,52 @@ pub fn percent(share: f64) -> String {
         // A plan this far over budget needs another order of magnitude, not digits.
         "over 100,000%".into()
     }
+}
+
+/// Whole percentages for shares that belong together (a column's rows and
+/// their total): each row rounded down, then the points still missing from
+/// the rounded total given to the rows with the largest remainders
+/// (Hamilton's largest-remainder method), so the rows shown add up to the
+/// total shown. The total is the last item. A non-zero row that gets no
+/// point reads "<1%"; shares too large for [`percent`] read as it writes them.
+///
+/// ```
+/// use evidence_ladder::model::format::percents;
+/// // 4.4 + 4.3 + 20.3 + 49.7 = 78.7: rounded one by one, 4 + 4 + 20 + 50 = 78 beside 79%.
+/// assert_eq!(percents(&[0.044, 0.043, 0.203, 0.497]), ["5%", "4%", "20%", "50%", "79%"]);
+/// assert_eq!(percents(&[0.003, 0.997]), ["<1%", "100%", "100%"]);
+/// ```
+pub fn percents(shares: &[f64]) -> Vec<String> {
+    let points: Vec<f64> = shares.iter().map(|s| (s * 100.0).max(0.0)).collect();
+    let total: f64 = points.iter().sum();
+    if !total.is_finite() || total >= 1e5 {
+        // Far over budget: whole points stop meaning anything; as `percent` says it.
+        let mut shown: Vec<String> = shares.iter().map(|&s| percent(s)).collect();
+        shown.push(percent(total / 100.0));
+        return shown;
+    }
+    let mut whole: Vec<u64> = points.iter().map(|p| p.floor() as u64).collect();
+    let target = total.round() as u64;
+    let mut by_remainder: Vec<usize> = (0..points.len()).collect();
+    // Largest remainder first; ties to the earlier row, so the result is stable.
+    by_remainder.sort_by(|&a, &b| {
+        (points[b] - points[b].floor()).total_cmp(&(points[a] - points[a].floor()))
+    });
+    let missing = target.saturating_sub(whole.iter().sum());
+    for &i in by_remainder.iter().take(missing as usize) {
+        whole[i] += 1;
+    }
+    let text = |w: u64, p: f64| match w {
+        0 if p > 0.0 => "<1%".to_owned(),
+        _ => format!("{}%", group(&w.to_string())),
+    };
+    let mut shown: Vec<String> = whole
+        .iter()
+        .zip(&points)
+        .map(|(&w, &p)| text(w, p))
+        .collect();
+    shown.push(text(target, total));
+    shown
 }
 
 /// A rung size the researcher gave, to three significant figures with a

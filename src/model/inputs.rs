@@ -260,6 +260,30 @@ pub fn escape_invisible(text: &str) -> String {
     out
 }
 
+/// An input changed so the inputs make sense together (see
+/// [`Inputs::reconciled`]): what was asked and what is used instead.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Adjustment {
+    /// An axis this kind cannot scale on.
+    Axis {
+        asked: Axis,
+        kind: ContributionKind,
+        used: Axis,
+    },
+    /// A released family that is not of this field.
+    Family {
+        asked: ModelFamily,
+        field: ResearchField,
+        used: ModelFamily,
+    },
+    /// A top below the family's smallest released size: ignored.
+    TopBelowFamily {
+        top: f64,
+        family: ModelFamily,
+        smallest: f64,
+    },
+}
+
 /// Everything the plan depends on. Defaults are the essay's reference point: a
 /// mid-level insight on 8 A100s for 30 days, pretraining language models.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -580,20 +604,20 @@ impl Inputs {
         }
     }
 
-    /// These inputs with every impossible pair resolved, and a sentence for
-    /// each: a link or a script can ask for a benchmark on the data axis, a
-    /// language-model family for a vision benchmark, or a top below the
-    /// family's smallest size, and the plan must say what it did instead.
-    pub fn reconciled(mut self) -> (Inputs, Vec<String>) {
+    /// These inputs with every impossible pair resolved, and what was
+    /// changed: a link or a script can ask for a benchmark on the data axis,
+    /// a language-model family for a vision benchmark, or a top below the
+    /// family's smallest size, and the plan must say what it did instead
+    /// (`text::warnings` says it).
+    pub fn reconciled(mut self) -> (Inputs, Vec<Adjustment>) {
         let mut notes = Vec::new();
         if !self.kind.axes().contains(&self.axis) {
             let axis = self.kind.axes()[0];
-            notes.push(format!(
-                "axis={} does not apply to a {}: it evaluates released checkpoints, so its rungs are model sizes; the {} axis is used.",
-                self.axis.id(),
-                self.kind.id(),
-                axis.id()
-            ));
+            notes.push(Adjustment::Axis {
+                asked: self.axis,
+                kind: self.kind,
+                used: axis,
+            });
             self.axis = axis;
         }
         if self.uses_checkpoints() && !self.family.suits(self.field) {
@@ -601,12 +625,11 @@ impl Inputs {
             // Only a family someone chose is worth a word; the default
             // simply follows the field.
             if !self.is_default(Field::Family) {
-                notes.push(format!(
-                    "family={} is not a {} family; {} is used.",
-                    self.family.id(),
-                    self.field.label().to_lowercase(),
-                    family.name()
-                ));
+                notes.push(Adjustment::Family {
+                    asked: self.family,
+                    field: self.field,
+                    used: family,
+                });
             }
             self.family = family;
         }
@@ -615,12 +638,11 @@ impl Inputs {
             .top
             .filter(|&t| self.uses_checkpoints() && t < smallest)
         {
-            notes.push(format!(
-                "top={} is below {}'s smallest released size, {}: the rungs are released checkpoints, so the top is ignored; choose a family with smaller models.",
-                number_text(top),
-                self.family.name(),
-                super::format::count(smallest)
-            ));
+            notes.push(Adjustment::TopBelowFamily {
+                top,
+                family: self.family,
+                smallest,
+            });
             self.top = None;
         }
         (self, notes)

@@ -1,6 +1,7 @@
 //! The pure domain: no browser, no UI framework. Everything here runs and is
 //! tested natively with `cargo test`.
 
+pub mod assumptions;
 pub mod axis;
 pub mod checkpoints;
 pub mod design;
@@ -15,11 +16,12 @@ pub mod plan;
 pub mod power;
 pub mod presets;
 pub mod query;
-pub mod report;
+pub mod requirements;
 pub mod results;
 pub mod rng;
 pub mod saved;
 pub mod seeding;
 pub mod stages;
 pub mod stats;
+pub mod t_dist;
 pub mod warnings;

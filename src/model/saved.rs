@@ -127,25 +127,27 @@ impl SavedFile {
 }
 
 /// What "Download JSON" saves: which app made it, the inputs and the plan,
-/// the same plan object `window.evidenceLadder.plan()` returns.
+/// the same plan object `window.evidenceLadder.plan()` returns (`P`, the
+/// text layer's public form of the plan: its words are not the model's to write).
 #[derive(Serialize)]
-pub struct SavedPlan<'a> {
+pub struct SavedPlan<'a, P> {
     pub app: &'static str,
     pub version: &'static str,
     pub inputs: &'a Inputs,
-    pub plan: &'a Plan,
+    pub plan: P,
     /// The pasted results and their analysis, when there are any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub results: Option<&'a ResultsExport>,
 }
 
-impl<'a> SavedPlan<'a> {
-    pub fn new(plan: &'a Plan, results: Option<&'a ResultsExport>) -> Self {
+impl<'a, P: Serialize> SavedPlan<'a, P> {
+    /// What to save for `plan`, written out as `public`.
+    pub fn new(plan: &'a Plan, public: P, results: Option<&'a ResultsExport>) -> Self {
         SavedPlan {
             app: APP_NAME,
             version: env!("CARGO_PKG_VERSION"),
             inputs: &plan.inputs,
-            plan,
+            plan: public,
             results,
         }
     }

@@ -1,10 +1,10 @@
 //! Seeds from a power analysis: how many runs per arm detect a given gain, or
 //! show two arms equivalent. Exact powers from the noncentral t distribution
-//! (`results::t_dist`), the same t the results analysis uses.
+//! (`model::t_dist`), the same t the results analysis uses.
 
 use serde::Serialize;
 
-pub use super::results::t_dist::{normal_cdf, normal_quantile, t_test_power, tost_power};
+pub use super::t_dist::{normal_cdf, normal_quantile, t_test_power, tost_power};
 
 /// Most runs per arm the power analysis reports; beyond this the gain is too
 /// small to chase with seeds and the plan says so instead.

@@ -1,6 +1,13 @@
-//! The text layer: sentences and Markdown written from the model's typed
-//! facts. It reads the model and never calls back into the planner.
-//! (The plan's older words still live in `model::report`; new facts get
-//! their words here.)
+//! The text layer: sentences, table cells, Markdown and the JSON's prose
+//! fields, written from the model's typed facts. It reads the model; the
+//! model never imports it. (Some older words are still built inside the
+//! model: the evidence's checklist and reasons, the design's group labels,
+//! the results analysis's sentences. New facts get their words here.)
 
+pub mod assumptions;
+pub mod evidence;
+pub mod public;
+pub mod report;
+pub mod requirements;
 pub mod stages;
+pub mod warnings;

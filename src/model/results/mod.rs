@@ -4,7 +4,7 @@
 //!
 //! - [`parse`] reads pasted text, within [`limits`];
 //! - [`input`] checks what `analyze` is given; [`direction`] reads a metric's direction from its name;
-//! - [`t_dist`] is the t distribution (central and noncentral) everything uses;
+//! - [`t_dist`] (in `model`, shared with the planner) is the t distribution everything uses;
 //! - [`welch`] compares the arms at each rung (paired where seeds pair), [`tasks`]
 //!   aggregates several tasks; [`estimate`] carries seed noise into every estimate;
 //! - [`curve`] fits the baseline's scaling curve and [`multiplier`] reads compute multipliers off it;
@@ -22,7 +22,9 @@ pub mod multiplier;
 pub mod parse;
 pub mod pasted;
 pub mod sentences;
-pub mod t_dist;
+/// The t distribution lives beside the planner's statistics (`model::t_dist`),
+/// which use the same one; this keeps `results::t_dist` paths working.
+pub use super::t_dist;
 pub mod tasks;
 pub mod trend;
 pub mod verdict;

@@ -1,16 +1,18 @@
-//! A plan in words: the sentences and table cells the page shows, and the
-//! Markdown a researcher pastes into a proposal. One source for both, so the
-//! copy and the screen never disagree.
+//! A plan in words: the sentences and table cells the page and the compact
+//! embed show, and the Markdown a researcher pastes into a proposal, written
+//! from the plan's numbers. One source for all three; each table's rows add
+//! up to its totals row as shown (tests/domain.rs,
+//! `every_table_adds_up_in_every_view`).
 
-use super::axis::Axis;
 use super::evidence::{generality_phrase, novelty_phrase};
-use super::fields::Rule;
-use super::format;
-use super::hardware::BudgetSource;
-use super::inputs::{ContributionKind, Inputs};
-use super::ladder::{Experiment, Rung, Shortfall, SizedBy};
-use super::memory::{Memory, Use};
-use super::plan::{ClaimCell, Plan};
+use crate::model::axis::Axis;
+use crate::model::fields::Rule;
+use crate::model::format;
+use crate::model::hardware::BudgetSource;
+use crate::model::inputs::{ContributionKind, Inputs};
+use crate::model::ladder::{Experiment, Rung, Shortfall, SizedBy};
+use crate::model::memory::{Memory, Use};
+use crate::model::plan::{ClaimCell, Plan};
 
 /// Whether the ladder table shows a column for runs that are not full runs
 /// (evaluations beside training, throughput measurements).
@@ -18,40 +20,89 @@ fn has_partial_runs(plan: &Plan) -> bool {
     plan.ladder.rungs.iter().any(|r| r.partial_runs > 0)
 }
 
-/// Column headings of the ladder table for this plan's axis and prices.
-pub fn ladder_columns(plan: &Plan) -> Vec<String> {
-    let axis = plan.scaling.axis;
+/// What a column of the ladder table holds: the totals row sums the
+/// columns that add up, whatever their headings say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LadderColumn {
+    Tier,
+    Scale,
+    /// Tokens (or, on the data axis, parameters) beside the scale.
+    Other,
+    FlopsPerRun,
+    HoursPerRun,
+    WallClockPerRun,
+    Memory,
+    Runs,
+    PartialRuns,
+    Flops,
+    Share,
+    Cost,
+}
+
+/// The ladder table's columns for this plan's axis and prices.
+pub fn ladder_column_kinds(plan: &Plan) -> Vec<LadderColumn> {
     let trains = crate::model::design::trains(plan.inputs.kind);
-    let mut columns = vec!["Tier".to_owned(), plan.scaling.scale_heading().to_owned()];
-    if !trains {
-        columns.push("Evaluated tokens".to_owned());
-    } else if let Some(other) = axis.other_heading() {
-        columns.push(other.to_owned());
+    let mut columns = vec![LadderColumn::Tier, LadderColumn::Scale];
+    if !trains || plan.scaling.axis.other_heading().is_some() {
+        columns.push(LadderColumn::Other);
     }
-    let per_run = if trains { "run" } else { "evaluation" };
     columns.extend([
-        if plan.scaling.runs_on_one_accelerator() {
-            // Simulation-bound runs are priced by time; shown as the FLOPs
-            // that time delivers, so every total adds up in one unit.
-            format!("FLOPs-equivalent per {per_run}")
-        } else {
-            format!("FLOPs per {per_run}")
-        },
-        format!("Accelerator-hours per {per_run}"),
-        format!("Wall-clock per {per_run}"),
+        LadderColumn::FlopsPerRun,
+        LadderColumn::HoursPerRun,
+        LadderColumn::WallClockPerRun,
     ]);
     if plan.ladder.max_params.is_some() {
-        columns.push("Memory per accelerator, used / usable".to_owned());
+        columns.push(LadderColumn::Memory);
     }
-    columns.push(if trains { "Runs" } else { "Evaluations" }.to_owned());
+    columns.push(LadderColumn::Runs);
     if has_partial_runs(plan) {
-        columns.push("Other runs (FLOPs)".to_owned());
+        columns.push(LadderColumn::PartialRuns);
     }
-    columns.extend(["FLOPs, all runs", "Share of budget"].map(String::from));
+    columns.extend([LadderColumn::Flops, LadderColumn::Share]);
     if plan.ladder.cost.is_some() {
-        columns.push(format!("Cost, all runs ({})", plan.inputs.currency));
+        columns.push(LadderColumn::Cost);
     }
     columns
+}
+
+/// A column's heading for this plan.
+fn ladder_heading(plan: &Plan, column: LadderColumn) -> String {
+    let trains = crate::model::design::trains(plan.inputs.kind);
+    let per_run = if trains { "run" } else { "evaluation" };
+    match column {
+        LadderColumn::Tier => "Tier".to_owned(),
+        LadderColumn::Scale => plan.scaling.scale_heading().to_owned(),
+        LadderColumn::Other if !trains => "Evaluated tokens".to_owned(),
+        LadderColumn::Other => plan
+            .scaling
+            .axis
+            .other_heading()
+            .unwrap_or_default()
+            .to_owned(),
+        // Simulation-bound runs are priced by time; shown as the FLOPs
+        // that time delivers, so every total adds up in one unit.
+        LadderColumn::FlopsPerRun if plan.scaling.runs_on_one_accelerator() => {
+            format!("FLOPs-equivalent per {per_run}")
+        }
+        LadderColumn::FlopsPerRun => format!("FLOPs per {per_run}"),
+        LadderColumn::HoursPerRun => format!("Accelerator-hours per {per_run}"),
+        LadderColumn::WallClockPerRun => format!("Wall-clock per {per_run}"),
+        LadderColumn::Memory => "Memory per accelerator, used / usable".to_owned(),
+        LadderColumn::Runs if trains => "Runs".to_owned(),
+        LadderColumn::Runs => "Evaluations".to_owned(),
+        LadderColumn::PartialRuns => "Other runs (FLOPs)".to_owned(),
+        LadderColumn::Flops => "FLOPs, all runs".to_owned(),
+        LadderColumn::Share => "Share of budget".to_owned(),
+        LadderColumn::Cost => format!("Cost, all runs ({})", plan.inputs.currency),
+    }
+}
+
+/// Column headings of the ladder table for this plan's axis and prices.
+pub fn ladder_columns(plan: &Plan) -> Vec<String> {
+    ladder_column_kinds(plan)
+        .into_iter()
+        .map(|c| ladder_heading(plan, c))
+        .collect()
 }
 
 /// A scale in the axis's unit: "1.3B", or "31×" on the custom axis.
@@ -62,80 +113,185 @@ pub fn scale_text(plan: &Plan, scale: f64) -> String {
     }
 }
 
-/// One rung as the cells of a table row, in [`ladder_columns`] order.
-pub fn rung_cells(plan: &Plan, rung: &Rung) -> Vec<String> {
-    let mut cells = vec![rung.tier.label().to_owned(), scale_text(plan, rung.scale)];
-    if !crate::model::design::trains(plan.inputs.kind) {
-        cells.push(format::count(rung.tokens.unwrap_or(0.0)));
-    } else {
-        match plan.scaling.axis {
-            Axis::Pretrain | Axis::Finetune => {
-                cells.push(format::count(rung.tokens.unwrap_or(0.0)))
-            }
-            Axis::Data => cells.push(format::count(rung.params.unwrap_or(0.0))),
-            Axis::Custom => {}
-        }
-    }
-    cells.extend([
-        format::flops(rung.flops_per_run),
-        format::number(rung.hours_per_run),
-        format::duration(rung.wall_clock_hours_per_run),
-    ]);
-    if plan.ladder.max_params.is_some() {
-        let usage = Use::of(crate::model::design::trains(plan.inputs.kind));
-        let count = plan.scaling.accelerators_per_run(plan.inputs.count);
-        let usable = Memory::of(plan.inputs.accelerator, count).usable_gb(usage);
-        cells.push(format!(
-            "{} / {} GB",
-            format::number(rung.memory_gb.unwrap_or(0.0)),
-            format::number(usable)
-        ));
-    }
-    cells.push(format::whole(rung.runs));
-    if has_partial_runs(plan) {
-        cells.push(if rung.partial_runs > 0 {
-            format!(
-                "{} ({})",
-                format::whole(rung.partial_runs),
-                format::flops(rung.partial_flops)
-            )
-        } else {
-            "–".to_owned()
-        });
-    }
-    cells.extend([
-        format::flops(rung.flops),
-        format::percent(rung.share_of_budget),
-    ]);
-    if let Some(cost) = rung.cost {
-        cells.push(format::number(cost));
-    }
-    cells
+/// Each rung's share of the budget and their total, as whole percentages
+/// that add up (largest remainders; see [`format::percents`]).
+fn budget_shares(plan: &Plan) -> Vec<String> {
+    let shares: Vec<f64> = plan
+        .ladder
+        .rungs
+        .iter()
+        .map(|r| r.share_of_budget)
+        .collect();
+    format::percents(&shares)
 }
 
-/// The totals row, in [`ladder_columns`] order: the sums under their
-/// columns, blanks elsewhere.
+/// One cell of a rung's row; `share` is its share of the budget as shown.
+fn rung_cell(plan: &Plan, rung: &Rung, column: LadderColumn, share: &str) -> String {
+    let trains = crate::model::design::trains(plan.inputs.kind);
+    match column {
+        LadderColumn::Tier => rung.tier.label().to_owned(),
+        LadderColumn::Scale => scale_text(plan, rung.scale),
+        LadderColumn::Other if trains && plan.scaling.axis == Axis::Data => {
+            format::count(rung.params.unwrap_or(0.0))
+        }
+        LadderColumn::Other => format::count(rung.tokens.unwrap_or(0.0)),
+        LadderColumn::FlopsPerRun => format::flops(rung.flops_per_run),
+        LadderColumn::HoursPerRun => format::number(rung.hours_per_run),
+        LadderColumn::WallClockPerRun => format::duration(rung.wall_clock_hours_per_run),
+        LadderColumn::Memory => {
+            let usage = Use::of(trains);
+            let count = plan.scaling.accelerators_per_run(plan.inputs.count);
+            let usable = Memory::of(plan.inputs.accelerator, count).usable_gb(usage);
+            format!(
+                "{} / {} GB",
+                format::number(rung.memory_gb.unwrap_or(0.0)),
+                format::number(usable)
+            )
+        }
+        LadderColumn::Runs => format::whole(rung.runs),
+        LadderColumn::PartialRuns if rung.partial_runs > 0 => format!(
+            "{} ({})",
+            format::whole(rung.partial_runs),
+            format::flops(rung.partial_flops)
+        ),
+        LadderColumn::PartialRuns => "–".to_owned(),
+        LadderColumn::Flops => format::flops(rung.flops),
+        LadderColumn::Share => share.to_owned(),
+        LadderColumn::Cost => rung.cost.map(format::number).unwrap_or_default(),
+    }
+}
+
+/// The ladder's rows, one per rung, as table cells in [`ladder_columns`] order.
+pub fn ladder_rows(plan: &Plan) -> Vec<Vec<String>> {
+    let columns = ladder_column_kinds(plan);
+    let shares = budget_shares(plan);
+    plan.ladder
+        .rungs
+        .iter()
+        .zip(&shares)
+        .map(|(rung, share)| {
+            columns
+                .iter()
+                .map(|&c| rung_cell(plan, rung, c, share))
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether rows shown to two significant figures add up to their total
+/// shown to two: where they do not, the total is marked as rounded.
+fn adds_up(rows: impl Iterator<Item = f64>, total: f64) -> bool {
+    let sum: f64 = rows.map(|x| format::round_sig(x, 2)).sum();
+    let shown = format::round_sig(total, 2);
+    (sum - shown).abs() <= 1e-9 * shown.abs()
+}
+
+/// A total shown beside its rows: as it is where the rows shown add up to
+/// it, else marked "≈" (each row and the total are right to two figures;
+/// their sum need not be).
+fn total_text(text: String, adds: bool) -> String {
+    if adds {
+        text
+    } else {
+        format!("≈ {text}")
+    }
+}
+
+/// The totals row, in [`ladder_columns`] order: the sums under the columns
+/// that add up, blanks elsewhere.
 pub fn total_cells(plan: &Plan) -> Vec<String> {
     let l = &plan.ladder;
-    let (partial_runs, full_runs) = (l.partial_runs(), l.full_runs());
     let partial_flops: f64 = l.rungs.iter().map(|r| r.partial_flops).sum();
-    ladder_columns(plan)
-        .iter()
-        .enumerate()
-        .map(|(i, heading)| match heading.as_str() {
-            _ if i == 0 => "Total".to_owned(),
-            "Runs" | "Evaluations" => format::whole(full_runs),
-            "Other runs (FLOPs)" => format!(
+    let share = budget_shares(plan).pop().unwrap_or_default();
+    ladder_column_kinds(plan)
+        .into_iter()
+        .map(|column| match column {
+            LadderColumn::Tier => "Total".to_owned(),
+            LadderColumn::Runs => format::whole(l.full_runs()),
+            LadderColumn::PartialRuns => format!(
                 "{} ({})",
-                format::whole(partial_runs),
-                format::flops(partial_flops)
+                format::whole(l.partial_runs()),
+                total_text(
+                    format::flops(partial_flops),
+                    adds_up(
+                        l.rungs
+                            .iter()
+                            .filter(|r| r.partial_runs > 0)
+                            .map(|r| r.partial_flops),
+                        partial_flops
+                    )
+                )
             ),
-            "FLOPs, all runs" => format::flops(l.planned_flops),
-            "Share of budget" => format::percent(l.planned_flops / l.budget_flops),
-            h if h.starts_with("Cost") => l.cost.map(format::number).unwrap_or_default(),
+            LadderColumn::Flops => total_text(
+                format::flops(l.planned_flops),
+                adds_up(l.rungs.iter().map(|r| r.flops), l.planned_flops),
+            ),
+            LadderColumn::Share => share.clone(),
+            LadderColumn::Cost => l.cost.map_or_else(String::new, |cost| {
+                total_text(
+                    format::number(cost),
+                    adds_up(l.rungs.iter().filter_map(|r| r.cost), cost),
+                )
+            }),
             _ => String::new(),
         })
         .collect()
+}
+
+/// The compact embed's ladder: one row per tier (small, medium, large)
+/// with its sizes as a range, its runs and its share of the budget, so it
+/// is as short for eight rungs as for three; shares rounded so the rows add
+/// up to the total.
+pub fn small_ladder(plan: &Plan) -> (Vec<String>, Vec<Vec<String>>, Vec<String>) {
+    let headings = vec![
+        ladder_heading(plan, LadderColumn::Tier),
+        ladder_heading(plan, LadderColumn::Scale),
+        // The compact view says "Runs" whatever the kind runs.
+        "Runs".to_owned(),
+        ladder_heading(plan, LadderColumn::Share),
+    ];
+    let tiers: Vec<&[Rung]> = plan
+        .ladder
+        .rungs
+        .chunk_by(|a, b| a.tier == b.tier)
+        .collect();
+    let tier_shares: Vec<f64> = tiers
+        .iter()
+        .map(|t| t.iter().map(|r| r.share_of_budget).sum())
+        .collect();
+    let mut shares = format::percents(&tier_shares);
+    let total_share = shares.pop().unwrap_or_default();
+    let rows = tiers
+        .iter()
+        .zip(shares)
+        .map(|(tier, share)| {
+            let (first, last) = (&tier[0], &tier[tier.len() - 1]);
+            let sizes = if tier.len() == 1 {
+                scale_text(plan, first.scale)
+            } else {
+                // The count may take a second line, never split itself.
+                format!(
+                    "{}–{} ({}\u{a0}sizes)",
+                    scale_text(plan, first.scale),
+                    scale_text(plan, last.scale),
+                    tier.len()
+                )
+            };
+            vec![
+                first.tier.label().to_owned(),
+                sizes,
+                format::whole(tier.iter().map(|r| r.runs).sum::<u32>()),
+                share,
+            ]
+        })
+        .collect();
+    let total = vec![
+        "Total".to_owned(),
+        String::new(),
+        format::whole(plan.ladder.rungs.iter().map(|r| r.runs).sum::<u32>()),
+        total_share,
+    ];
+    (headings, rows, total)
 }
 
 /// Column headings of the experiments table.
@@ -163,15 +319,18 @@ pub fn experiment_cells(plan: &Plan, e: &Experiment) -> Vec<String> {
 /// Where runs and compute go, beside the essay's 50/30/20:
 /// "Small: 62% of runs, 7% of compute (essay: about 50% of experiments)".
 pub fn split_lines(plan: &Plan) -> Vec<String> {
-    plan.ladder
-        .split
+    // Shares of runs and of compute as whole percentages that add up to
+    // 100% down the tiers, like every other column of shares.
+    let split = &plan.ladder.split;
+    let runs = format::percents(&split.iter().map(|t| t.share_of_runs).collect::<Vec<_>>());
+    let flops = format::percents(&split.iter().map(|t| t.share_of_flops).collect::<Vec<_>>());
+    split
         .iter()
-        .map(|t| {
+        .zip(runs.iter().zip(&flops))
+        .map(|(t, (runs, flops))| {
             format!(
-                "{}: {} of runs, {} of compute (essay: about {} of experiments)",
+                "{}: {runs} of runs, {flops} of compute (essay: about {} of experiments)",
                 t.tier.label(),
-                format::percent(t.share_of_runs),
-                format::percent(t.share_of_flops),
                 format::percent(t.essay_share)
             )
         })
@@ -311,6 +470,14 @@ pub fn sized_by_line(plan: &Plan) -> String {
 /// The verdict in sentences: what the plan uses, which ladder is shown and,
 /// when it does not fit, what stops it and what to change.
 pub fn verdict_lines(plan: &Plan) -> Vec<String> {
+    let mut lines = usage_lines(plan);
+    lines.extend(shortfall_lines(plan));
+    lines.extend(claim_lines(plan));
+    lines
+}
+
+/// What the plan uses of the budget, and which ladder is shown.
+fn usage_lines(plan: &Plan) -> Vec<String> {
     let l = &plan.ladder;
     let i = &plan.inputs;
     let cost = l
@@ -327,7 +494,7 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
     } else {
         format::plural(l.runs, "run", "runs")
     };
-    let mut lines = vec![
+    vec![
         format!(
             "{runs} use {} FLOPs, {} of your {} budget (up to {} may be planned; {} is the reserve): {} accelerator-hours, {} of wall-clock time{cost}.",
             format::flops(l.planned_flops),
@@ -339,7 +506,14 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
             format::duration(l.wall_clock_hours),
         ),
         sized_by_line(plan),
-    ];
+    ]
+}
+
+/// What stops a plan that does not fit, and what to change.
+fn shortfall_lines(plan: &Plan) -> Vec<String> {
+    let l = &plan.ladder;
+    let i = &plan.inputs;
+    let mut lines = Vec::new();
     let largest = plan
         .largest_top
         .map(|t| scale_text(plan, t))
@@ -369,32 +543,7 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
                 _ => String::new(),
             }
         )),
-        Some(Shortfall::Compute) => {
-            let shortfall = l.shortfall.unwrap_or(1.0);
-            lines.push(if shortfall < 2.0 {
-                format!(
-                    "This plan needs {} more compute than is available: add compute, or narrow the claim.",
-                    format::percent(shortfall - 1.0)
-                )
-            } else {
-                format!(
-                    "This plan needs {}× the compute available: add compute, or narrow the claim.",
-                    format::number(shortfall),
-                )
-            });
-            if plan.budget.source == BudgetSource::Hardware {
-                let more = (f64::from(i.count) * shortfall).ceil();
-                lines.push(format!(
-                    "More compute: {} × {} for the same time, or {} on your {} (the plan's {} plus the {} reserve).",
-                    format::number(more),
-                    i.accelerator.name,
-                    format::duration(i.hours * shortfall),
-                    format::plural(i.count, "accelerator", "accelerators"),
-                    format::duration(l.wall_clock_hours),
-                    format::percent(l.reserve),
-                ));
-            }
-        }
+        Some(Shortfall::Compute) => lines.extend(compute_lines(plan)),
         Some(Shortfall::Floor) => lines.push(format!(
             "Your top leaves the smallest rung below the {} worth a run: the level's span needs a top of at least {}.",
             scale_text(plan, plan.scaling.floor),
@@ -406,6 +555,45 @@ pub fn verdict_lines(plan: &Plan) -> Vec<String> {
         )),
         Some(Shortfall::Memory | Shortfall::Family) => {}
     }
+    lines
+}
+
+/// Short of compute: by how much, and the hardware or time that would do.
+fn compute_lines(plan: &Plan) -> Vec<String> {
+    let l = &plan.ladder;
+    let i = &plan.inputs;
+    let mut lines = Vec::new();
+    let shortfall = l.shortfall.unwrap_or(1.0);
+    lines.push(if shortfall < 2.0 {
+        format!(
+            "This plan needs {} more compute than is available: add compute, or narrow the claim.",
+            format::percent(shortfall - 1.0)
+        )
+    } else {
+        format!(
+            "This plan needs {}× the compute available: add compute, or narrow the claim.",
+            format::number(shortfall),
+        )
+    });
+    if plan.budget.source == BudgetSource::Hardware {
+        let more = (f64::from(i.count) * shortfall).ceil();
+        lines.push(format!(
+            "More compute: {} × {} for the same time, or {} on your {} (the plan's {} plus the {} reserve).",
+            format::number(more),
+            i.accelerator.name,
+            format::duration(i.hours * shortfall),
+            format::plural(i.count, "accelerator", "accelerators"),
+            format::duration(l.wall_clock_hours),
+            format::percent(l.reserve),
+        ));
+    }
+    lines
+}
+
+/// Whether the claim itself fits, and what to do when it does not.
+fn claim_lines(plan: &Plan) -> Vec<String> {
+    let l = &plan.ladder;
+    let mut lines = Vec::new();
     if plan.claim_fits && l.short_of.is_some() {
         lines.push(format!(
             "The claim itself fits: it needs {} FLOPs, {} of what may be planned.",
@@ -466,8 +654,9 @@ pub fn seeds_line(plan: &Plan) -> String {
 /// several headline comparisons Holm's strictest step, "0.05 ÷ 3 ≈ 0.017".
 fn alpha_text(plan: &Plan) -> String {
     let (given, used) = (plan.inputs.alpha, plan.evidence.corrected_alpha);
-    let comparisons = (given / used).round();
-    if comparisons > 1.0 {
+    // The number of comparisons is known: not rebuilt from the two levels.
+    let comparisons = plan.evidence.headline_comparisons;
+    if comparisons > 1 {
         format!(
             "{} ÷ {} ≈ {}",
             format::number_text(given),
@@ -485,7 +674,7 @@ fn alpha_text(plan: &Plan) -> String {
 /// at least 10× from smallest to largest (about 2.2× apart)."
 pub fn level_tagline(plan: &Plan) -> String {
     let e = &plan.evidence;
-    let rule = super::evidence::rule_for(e.level);
+    let rule = crate::model::evidence::rule_for(e.level);
     let claim = rule.meaning.split(';').next().unwrap_or(rule.meaning);
     let test = match (e.detectable_effect, plan.inputs.kind) {
         (None, ContributionKind::Benchmark) => "each model evaluated once",
@@ -587,7 +776,7 @@ pub const COMPACT_RESERVE_STYLE: &str = "min-height:clamp(660px,1284px - 115vw,8
 /// `base` (the app's address, ending in "/"): the script and a placeholder.
 ///
 /// ```
-/// use evidence_ladder::model::{inputs::Inputs, report::embed_snippet};
+/// use evidence_ladder::{model::inputs::Inputs, text::report::embed_snippet};
 /// let inputs = Inputs { generality: 4, tokens_per_param: 10.0, ..Inputs::default() };
 /// assert_eq!(
 ///     embed_snippet(&inputs, "https://example.org/el/"),
@@ -634,6 +823,37 @@ fn table_row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
+/// The Markdown's scale ladder: the budget, the ladder and experiments
+/// tables, where the runs go, and the verdict.
+fn markdown_ladder(plan: &Plan) -> String {
+    let mut md = String::new();
+    md.push_str(&format!(
+        "\n## Scale ladder\n\nBudget: {}.\n\n",
+        budget_line(plan)
+    ));
+    let headings = ladder_columns(plan);
+    md.push_str(&table_row(&headings));
+    md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
+    for row in ladder_rows(plan) {
+        md.push_str(&table_row(&row));
+    }
+    md.push_str(&table_row(&total_cells(plan)));
+    md.push_str("\n### Experiments\n\n");
+    let headings: Vec<String> = EXPERIMENT_COLUMNS.map(String::from).to_vec();
+    md.push_str(&table_row(&headings));
+    md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
+    for e in &plan.experiments {
+        md.push_str(&table_row(&experiment_cells(plan, e)));
+    }
+    md.push_str("\nWhere the runs go: ");
+    md.push_str(&split_lines(plan).join("; "));
+    md.push_str(".\n");
+    md.push_str(&format!("\n**{}.** ", verdict_title(plan)));
+    md.push_str(&verdict_lines(plan).join(" "));
+    md.push('\n');
+    md
+}
+
 /// The whole plan as Markdown: claim, level, requirements as a checklist,
 /// the ladder, totals and verdict, assumptions with sources, and `link` back.
 pub fn markdown(
@@ -654,48 +874,28 @@ pub fn markdown(
         e.level,
         e.name,
     );
-    for item in e.requirements.iter().chain(&e.kind_demands) {
+    for item in super::requirements::of(plan)
+        .into_iter()
+        .chain(super::evidence::demands(plan))
+    {
         md.push_str(&format!("- [ ] {item}\n"));
     }
     if let Some(p) = &plan.power {
         md.push_str(&format!(
             "- [ ] Seeds for the verdict: {}\n",
-            crate::text::stages::power_sentence_for(plan.inputs.kind, p)
+            super::stages::power_sentence_for(plan.inputs.kind, p)
         ));
     }
     md.push_str("\n## Why this level\n\n");
-    for reason in &e.reasons {
+    for reason in super::evidence::reasons(plan) {
         md.push_str(&format!("- {reason}\n"));
     }
     md.push_str("\n## Questions reviewers will ask\n\n");
-    for (n, q) in e.reviewer_questions.iter().enumerate() {
+    for (n, q) in super::evidence::questions(plan).iter().enumerate() {
         md.push_str(&format!("{}. {q}\n", n + 1));
     }
-    md.push_str(&format!(
-        "\n## Scale ladder\n\nBudget: {}.\n\n",
-        budget_line(plan)
-    ));
-    let headings = ladder_columns(plan);
-    md.push_str(&table_row(&headings));
-    md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
-    for rung in &plan.ladder.rungs {
-        md.push_str(&table_row(&rung_cells(plan, rung)));
-    }
-    md.push_str(&table_row(&total_cells(plan)));
-    md.push_str("\n### Experiments\n\n");
-    let headings: Vec<String> = EXPERIMENT_COLUMNS.map(String::from).to_vec();
-    md.push_str(&table_row(&headings));
-    md.push_str(&table_row(&vec!["---".to_owned(); headings.len()]));
-    for e in &plan.experiments {
-        md.push_str(&table_row(&experiment_cells(plan, e)));
-    }
-    md.push_str("\nWhere the runs go: ");
-    md.push_str(&split_lines(plan).join("; "));
-    md.push_str(".\n");
-    md.push_str(&format!("\n**{}.** ", verdict_title(plan)));
-    md.push_str(&verdict_lines(plan).join(" "));
-    md.push('\n');
-    md.push_str(&crate::text::stages::markdown(plan));
+    md.push_str(&markdown_ladder(plan));
+    md.push_str(&super::stages::markdown(plan));
     if !plan.narrower_claims.is_empty() {
         md.push_str("\nNarrower claims that fit:\n\n");
         for c in &plan.narrower_claims {
@@ -703,7 +903,7 @@ pub fn markdown(
         }
     }
     md.push_str("\n## Assumptions\n\n");
-    for a in &plan.assumptions {
+    for a in super::assumptions::of(plan) {
         md.push_str(&format!("- {}: {} ({})\n", a.name, a.value, a.source));
     }
     if let Some(p) = &plan.seed_power {
@@ -748,8 +948,8 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(
             requirements.matches("- [ ] ").count(),
-            plan.evidence.requirements.len()
-                + plan.evidence.kind_demands.len()
+            plan.requirements.len()
+                + super::super::evidence::demands(&plan).len()
                 + usize::from(plan.power.is_some())
         );
         assert!(md.contains("| Tier | Parameters | Tokens |"));
@@ -813,7 +1013,7 @@ mod tests {
     }
 
     #[test]
-    fn cells_match_columns() {
+    fn cells_sit_under_the_headings_that_name_them() {
         for kind in crate::model::inputs::ContributionKind::ALL {
             for price in [None, Some(2.0)] {
                 let plan = Plan::new(Inputs {
@@ -821,11 +1021,57 @@ mod tests {
                     price,
                     ..Inputs::default()
                 });
-                let columns = ladder_columns(&plan).len();
-                for rung in &plan.ladder.rungs {
-                    assert_eq!(rung_cells(&plan, rung).len(), columns, "{kind:?}");
+                let headings = ladder_columns(&plan);
+                let at = |name: &str| headings.iter().position(|h| h.starts_with(name));
+                let runs = at("Runs").or(at("Evaluations")).expect("a runs column");
+                let flops = at("FLOPs, all runs").expect("a FLOPs column");
+                for (row, rung) in ladder_rows(&plan).iter().zip(&plan.ladder.rungs) {
+                    assert_eq!(row.len(), headings.len(), "{kind:?}");
+                    // Each cell sits under the heading that names it.
+                    assert_eq!(row[0], rung.tier.label(), "{kind:?}");
+                    assert_eq!(row[runs], format::whole(rung.runs), "{kind:?}");
+                    assert_eq!(row[flops], format::flops(rung.flops), "{kind:?}");
+                    if let (Some(cost), Some(col)) = (rung.cost, at("Cost, all runs")) {
+                        assert_eq!(row[col], format::number(cost), "{kind:?}");
+                    }
+                    if let Some(col) = at("Other runs") {
+                        assert!(
+                            row[col] == "–"
+                                || row[col].starts_with(&format::whole(rung.partial_runs))
+                        );
+                    }
                 }
-                assert_eq!(total_cells(&plan).len(), columns, "{kind:?}");
+                let total = total_cells(&plan);
+                assert_eq!(total.len(), headings.len(), "{kind:?}");
+                assert_eq!(
+                    total[runs],
+                    format::whole(plan.ladder.full_runs()),
+                    "{kind:?}"
+                );
+                assert_eq!(
+                    total[at("Share of budget").expect("shares")],
+                    format::percents(
+                        &plan
+                            .ladder
+                            .rungs
+                            .iter()
+                            .map(|r| r.share_of_budget)
+                            .collect::<Vec<_>>()
+                    )
+                    .pop()
+                    .expect("a total")
+                );
+                // Columns that do not add up have no total.
+                for name in [
+                    "FLOPs per",
+                    "Accelerator-hours per",
+                    "Wall-clock per",
+                    "Memory",
+                ] {
+                    if let Some(col) = at(name) {
+                        assert_eq!(total[col], "", "{kind:?} {name}");
+                    }
+                }
             }
         }
         let plan = Plan::new(Inputs::default());
@@ -834,5 +1080,17 @@ mod tests {
             budget_line(&plan),
             "8 × NVIDIA A100 for 30 days at MFU 0.3: 1.9e21 FLOPs"
         );
+    }
+
+    #[test]
+    fn several_headline_comparisons_show_the_corrected_level() {
+        let plan = Plan::from_pairs([
+            ("generality", crate::model::inputs::FieldValue::Number(5.0)),
+            ("novelty", crate::model::inputs::FieldValue::Number(5.0)),
+        ])
+        .expect("ok");
+        assert_eq!(plan.evidence.headline_comparisons, 3);
+        let line = seeds_line(&plan);
+        assert!(line.contains("α = 0.05 ÷ 3 ≈ 0.017"), "{line}");
     }
 }

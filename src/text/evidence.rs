@@ -1,0 +1,270 @@
+//! The evidence in words: what each kind of contribution must show beyond
+//! compute, the questions reviewers will ask, and why the level is what it
+//! is (from `model::evidence`'s typed reasons). The page, the Markdown and
+//! the JSON's `kind_demands`, `reasons` and `reviewer_questions` read these.
+
+use crate::model::evidence::{Reason, GENERALITY, NOVELTY};
+use crate::model::format;
+use crate::model::inputs::ContributionKind;
+use crate::model::plan::Plan;
+
+/// "generality 3 (a domain or modality)": a claim level in running text.
+pub fn generality_phrase(generality: u8) -> String {
+    phrase("generality", generality, &GENERALITY)
+}
+
+/// "novelty 4 (contradicts common practice)": a claim level in running text.
+pub fn novelty_phrase(novelty: u8) -> String {
+    phrase("novelty", novelty, &NOVELTY)
+}
+
+// ASCII lowercasing on purpose: the names are ASCII, and Unicode case tables
+// would add kilobytes to the wasm.
+fn phrase(axis: &str, level: u8, names: &[(&str, &str); 5]) -> String {
+    let name = names[usize::from(level.clamp(1, 5) - 1)].0;
+    format!("{axis} {level} ({})", name.to_ascii_lowercase())
+}
+
+/// What this plan's kind must show beyond compute.
+pub fn demands(plan: &Plan) -> Vec<String> {
+    let top_tokens = plan.ladder.rungs.last().and_then(|r| r.tokens);
+    kind_demands(plan.inputs.kind, top_tokens)
+}
+
+/// The questions this plan's reviewers will ask.
+pub fn questions(plan: &Plan) -> Vec<&'static str> {
+    let i = &plan.inputs;
+    reviewer_questions(i.kind, i.generality, i.novelty)
+}
+
+/// Why this plan's level is what it is, one sentence each.
+pub fn reasons(plan: &Plan) -> Vec<String> {
+    plan.evidence.reasons.iter().map(reason).collect()
+}
+
+/// One reason as a sentence.
+pub fn reason(reason: &Reason) -> String {
+    match *reason {
+        Reason::Generality { generality, by } => format!(
+            "{} raises the level by {by}: a broader claim is more useful and must \
+             be shown in more settings (the essay: broader claims need more evidence).",
+            format::capitalised(&generality_phrase(generality))
+        ),
+        Reason::Novelty { novelty, by } => format!(
+            "{} raises the level by {by}: the farther a claim sits from accepted \
+             practice, the harder reviewers will push (the essay: claims farther from practice \
+             need more evidence).",
+            format::capitalised(&novelty_phrase(novelty))
+        ),
+        Reason::ContradictsScale => "Contradicting \"scale wins\" needs at least level 4: it is the most consistent \
+             finding in the field (the essay: claims farther from practice need more evidence)."
+            .into(),
+        Reason::Exploratory => {
+            "A narrow claim close to consensus: exploratory evidence is enough (our calibration)."
+                .into()
+        }
+        Reason::PowerSeeds { seeds, level_seeds } => format!(
+            "The power analysis needs {seeds} seeds per arm for the headline comparisons, more than \
+             the level's {level_seeds}."
+        ),
+    }
+}
+
+/// What the kind adds that is not compute, tied to the essay's points.
+pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<String> {
+    let list: Vec<String> = match kind {
+        ContributionKind::Insight => vec![
+            "Say what others should do differently, and show it changes an outcome they care \
+             about: less compute, less data, less supervision or better results (the essay: a paper \
+             delivers artifacts or insights)."
+                .into(),
+        ],
+        ContributionKind::NegativeResult => vec![
+            "Explain why the idea should have worked: a negative result helps only if the \
+             attempt was expected to succeed (the essay: a negative result shows an idea that should have worked did not)."
+                .into(),
+            "Show the try was fair: at least as much tuning as the baselines at every size \
+             compared, and several variants, all reported (our calibration of a fair try)."
+                .into(),
+            "Test equivalence, not a gain: two one-sided tests (TOST) or confidence intervals \
+             that exclude the smallest effect worth caring about."
+                .into(),
+        ],
+        ContributionKind::Model => vec![
+            "Beat existing models on the benchmarks relevant to its use, evaluated the same \
+             way (the essay: each artifact proves its value its own way)."
+                .into(),
+            "Say how much compute and data the model used next to the models it is compared with."
+                .into(),
+            "Release the weights with an evaluation harness others can rerun.".into(),
+        ],
+        ContributionKind::Benchmark => vec![
+            "Show from the literature where existing benchmarks fail to measure the \
+             capability, and that yours measures it (the essay: each artifact proves its value its own way)."
+                .into(),
+            "Show it separates models and is not saturated: scores spread across sizes, with \
+             headroom above the best model."
+                .into(),
+            "Report human or reference performance on the same items.".into(),
+            "Check for contamination: overlap of items with pretraining data, and a canary string \
+             in the release."
+                .into(),
+        ],
+        ContributionKind::Dataset => dataset_demands(top_tokens),
+        ContributionKind::Codebase => vec![
+            "Reproduce published results within their reported variance before claiming \
+             anything new (our rule for codebases; the essay does not say how a codebase proves its value)."
+                .into(),
+            "Measure throughput and time-to-target against the existing tool on the same \
+             hardware and settings."
+                .into(),
+            "Release the code with the scripts that produced every number.".into(),
+        ],
+        ContributionKind::Optimizer => vec![
+            "Tune every hyperparameter (learning rate, warm-up, weight decay, β₂ at least) for \
+             your optimiser and the baselines alike, at every size compared: claimed speed-ups \
+             fell from about 1.4× at 130M to 1.1× at 1.2B once AdamW was tuned (Wen et al. 2025; \
+             Dahl et al. 2023, AlgoPerf; Kaddour et al. 2023)."
+                .into(),
+            "Compare at two or more tokens-per-parameter ratios: speed-ups shrink as runs get \
+             longer (Wen et al. 2025)."
+                .into(),
+            "Report time to the baseline's final loss, not only steps: the optimiser's own \
+             overhead per step counts (Dahl et al. 2023, AlgoPerf)."
+                .into(),
+        ],
+    };
+    list
+}
+
+/// What a dataset must show: better weights at equal compute, and enough
+/// data for the largest run (`top_tokens`, where the axis reads tokens).
+fn dataset_demands(top_tokens: Option<f64>) -> Vec<String> {
+    let mut list = vec![
+        "Train one model on your data and one on existing data with the same compute; \
+         yours must give better weights (the essay: each artifact proves its value its \
+         own way). We ask for it at every size of the ladder, with one fixed recipe for \
+         every dataset (as DCLM fixes it, Li et al. 2024)."
+            .into(),
+        "Release the trained weights with the data.".into(),
+    ];
+    if let Some(tokens) = top_tokens {
+        list.push(format!(
+            "Have at least {} tokens of data for the largest run, or repeat it at most \
+             4 times: beyond about 4 epochs repeated data is worth much less than new \
+             data (Muennighoff et al. 2023).",
+            format::count(tokens / 4.0)
+        ));
+    }
+    list
+}
+
+/// Questions to prepare for, "does this scale?" first (the essay: every
+/// reviewer asks whether it scales), then those of a broad or a novel claim.
+pub fn reviewer_questions(
+    kind: ContributionKind,
+    generality: u8,
+    novelty: u8,
+) -> Vec<&'static str> {
+    let mut list: Vec<&'static str> = match kind {
+        ContributionKind::Insight => vec![
+            "Does this scale? Does the gain over the baselines hold, grow or shrink across the \
+             ladder? (the essay: every reviewer asks whether it scales)",
+            "Were the baselines tuned with the same budget as the method?",
+            "How much do the results vary across seeds?",
+            "Which part of the method matters? Show the ablations.",
+            "Does the lesson hold outside the settings you tested?",
+        ],
+        ContributionKind::NegativeResult => vec![
+            "Does this scale? Could the idea start to work at a larger size? Show the gap does \
+             not close across the ladder. (the essay: every reviewer asks whether it scales)",
+            "Did the idea get a fair try: as much tuning as the baseline, and which variants?",
+            "Is the result equivalence, or just an underpowered test that found nothing?",
+            "Why should it have worked, and what would have made it work?",
+        ],
+        ContributionKind::Model => vec![
+            "Does this scale? Would the recipe keep its edge at a larger size? (the essay: every reviewer asks whether it scales)",
+            "Is it compared with the strongest current models, evaluated the same way?",
+            "How much of the gain is more compute or data rather than the recipe?",
+            "Is any benchmark contaminated by the training data?",
+        ],
+        ContributionKind::Benchmark => vec![
+            "Does this scale? Does the benchmark still separate models as they grow, or does it \
+             saturate? (the essay: every reviewer asks whether it scales)",
+            "What does it measure that existing benchmarks miss?",
+            "How do humans score, and how noisy are the labels?",
+            "Is it free of contamination?",
+        ],
+        ContributionKind::Dataset => vec![
+            "Does this scale? Does the advantage of your data hold at larger sizes? (the essay: every reviewer asks whether it scales)",
+            "Does the gain come from the data itself, at equal compute and tokens?",
+            "Is the evaluation data excluded from the dataset?",
+        ],
+        ContributionKind::Codebase => vec![
+            "Does this scale? Does the speed-up hold at the sizes people train? (the essay: every reviewer asks whether it scales)",
+            "Does it reproduce published numbers?",
+            "Is the comparison fair: same hardware, same settings, tuned existing code?",
+        ],
+        ContributionKind::Optimizer => vec![
+            "Does this scale? Does the speed-up hold at larger sizes and longer runs, or shrink \
+             as it usually does? (the essay: every reviewer asks whether it scales)",
+            "Was the baseline tuned as hard as your optimiser, every hyperparameter, at every size?",
+            "Is the saving in steps also a saving in time, with the optimiser's overhead?",
+        ],
+    };
+    if generality >= 4 {
+        list.push("Does it hold in every domain the claim covers?");
+    }
+    if novelty >= 4 {
+        list.push("Why does this disagree with common practice, and what rules out a bug?");
+    }
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::evidence;
+
+    #[test]
+    fn scale_question_comes_first() {
+        for kind in ContributionKind::ALL {
+            let q = reviewer_questions(kind, 3, 3);
+            assert!(q[0].starts_with("Does this scale?"));
+            assert!(!kind_demands(kind, Some(1e10)).is_empty());
+        }
+    }
+
+    #[test]
+    fn reasons_name_the_principles() {
+        let said = |g, n, level, seeds, power| -> String {
+            evidence::reasons(g, n, level, seeds, power)
+                .iter()
+                .map(reason)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let all = said(5, 5, 5, 10, None);
+        assert!(
+            all.contains("(the essay: broader claims need more evidence)")
+                && all.contains("(the essay: claims farther from practice need more evidence)")
+                && all.contains("scale wins"),
+            "{all}"
+        );
+        assert!(said(3, 3, 3, 5, Some(64)).contains("needs 64 seeds per arm"));
+        assert!(said(3, 1, 2, 3, None)
+            .starts_with("Generality 3 (a domain or modality) raises the level by 1"));
+    }
+
+    #[test]
+    fn a_dataset_is_asked_for_a_quarter_of_the_largest_runs_tokens() {
+        let demands = kind_demands(ContributionKind::Dataset, Some(4e10));
+        assert!(demands
+            .iter()
+            .any(|d| d.starts_with("Have at least 10B tokens of data")));
+        assert_eq!(
+            kind_demands(ContributionKind::Dataset, None).len(),
+            demands.len() - 1
+        );
+    }
+}
