@@ -8,7 +8,7 @@ use super::axis::Scaling;
 use super::design::{self, Demands, Template};
 use super::evidence::{level_for, reasons, rule_for_claim, Evidence, LevelRule, Statistics};
 use super::hardware::{Budget, BudgetSource};
-use super::inputs::{ContributionKind, FieldValue, InputError, Inputs, ResearchField};
+use super::inputs::{ContributionKind, FieldValue, InputError, Inputs};
 use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
 use super::memory::Memory;
 use super::power::VerdictPower;
