@@ -11,7 +11,7 @@ use crate::components::{
     claim_map, evidence_card, files, jump_link, ladder_chart, ladder_table, method, principles,
     results_notice, results_panel, stages, summary, verdict, Dispatch, PlanPart,
 };
-use crate::hooks::{use_address_bar, use_parts_shown, use_saved_results, use_timeout};
+use crate::hooks::{use_address_bar, use_parts_shown, use_reading, use_saved_results, use_timeout};
 use crate::model::plan::Plan;
 use crate::model::query::{start_from, to_query, View};
 use crate::model::results::PlanScale;
@@ -61,9 +61,9 @@ pub fn App(props: &AppProps) -> Html {
         rungs: plan.ladder.rungs.iter().map(|r| r.scale).collect(),
         compute_exponent: Some(plan.inputs.scaling(1.0).exponent),
     };
-    let reading = use_memo((results.pasted.clone(), scale), |(pasted, scale)| {
-        pasted.read(scale)
-    });
+    // Read and analysed in slices, off the render: the last reading stays
+    // on screen until the new one is ready (issue 34).
+    let (reading, reading_busy) = use_reading(&results.pasted, scale);
 
     use_saved_results(owns_page, &results);
     // While a field holds rejected text, links and saved copies keep the
@@ -119,7 +119,7 @@ pub fn App(props: &AppProps) -> Html {
         results: &results,
         reading: &reading,
         exported: state.exported,
-        opened: state.opened.as_deref(),
+        opened: state.opened.as_deref().filter(|_| !state.opened_by_drop),
         dispatch: &dispatch,
     };
     html! {
@@ -134,6 +134,18 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" onclick={dispatch.on_click(|| Action::Undo)}>{ "Undo" }</button>
                 </div>
             }
+            // A plan dropped anywhere on the calculator: its message is
+            // pinned in view, where the drop was, not beside the Share
+            // panel's button thousands of pixels away (issue 33).
+            // The live region stays in the page, so that what appears in it is read out.
+            <div class="drop-status" role="status">
+                if let Some(note) = state.opened.as_deref().filter(|_| state.opened_by_drop) {
+                    <div class="drop-note">
+                        <p>{ note }</p>
+                        <button type="button" onclick={dispatch.on_click(|| Action::DismissDropNote)}>{ "Dismiss" }</button>
+                    </div>
+                }
+            </div>
             if !state.notices.is_empty() {
                 <div class="notices" role="note" aria-label="About the link you opened">
                     <ul>{ for state.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
@@ -198,7 +210,7 @@ pub fn App(props: &AppProps) -> Html {
                             { part(|p, _| ladder_chart::view(p)) }
                             { part(claim_map::view) }
                             { results_notice::view(&results, &dispatch, share_bar::on_download(&share)) }
-                            { results_panel::view(&plan, &results.pasted, &reading, &dispatch) }
+                            { results_panel::view(&plan, &results.pasted, &reading, reading_busy, &dispatch) }
                             { share_bar::view(share) }
                             { share_bar::print_footer(&plan, &full_calculator) }
                             { part(|p, _| method::view(p)) }

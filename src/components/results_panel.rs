@@ -220,6 +220,7 @@ pub fn view(
     plan: &Plan,
     pasted: &PastedResults,
     reading: &ResultsReading,
+    busy: bool,
     dispatch: &Dispatch,
 ) -> Html {
     let unit = scale_unit(plan.scaling.axis);
@@ -330,6 +331,11 @@ pub fn view(
             </div>
             <div class="field">
                 <label for="results-text">{ "Paste results" }</label>
+                // Beside the label, so that nothing moves when it comes and
+                // goes; what is below stays the last reading until the new one is ready.
+                if busy {
+                    <span class="results-busy">{ " Reading and analysing…" }</span>
+                }
                 <textarea id="results-text" rows="6" spellcheck="false" value={pasted.text.clone()} oninput={on_text}
                     placeholder={"params,arm,seed,val_loss\n1.2e8,method,1,3.31\n1.2e8,baseline,1,3.35"} />
             </div>
@@ -377,7 +383,7 @@ pub fn view(
             }
             // Only the verdict's sentence is read out when it changes, not the
             // charts, table and method below it: its own live region.
-            <div class="verdict-live" aria-live="polite">
+            <div class="verdict-live" aria-live="polite" aria-busy={busy.to_string()}>
                 if let Some(Ok(analysis)) = &reading.analysis {
                     <p class={classes!("verdict-sentence", match analysis.verdict {
                         Verdict::Grows => "grows",
