@@ -26,14 +26,18 @@ use crate::state::{Action, State};
 /// Yew 0.23 may run effects in a later task than the render that put the
 /// edit on screen, and a page left in between saved the inputs as they were
 /// before the edit.
+///
+/// Saved only when `planned_fast`: inputs whose plan took longer than the
+/// page's budget stay in the link, and the last fast ones stay saved, so a
+/// visit restores only inputs that were planned within budget once.
 #[hook]
-pub fn use_address_bar(owns_page: bool, inputs: &Inputs, view: View) {
+pub fn use_address_bar(owns_page: bool, inputs: &Inputs, view: View, planned_fast: bool) {
     use_memo((inputs.clone(), view), move |(inputs, view)| {
         if owns_page {
             let (inputs, view) = (inputs.clone(), *view);
             browser::write_later("inputs", move || {
                 browser::replace_query(&to_query(&inputs, &view));
-                if !view.embed {
+                if !view.embed && planned_fast {
                     browser::save_inputs(&to_query(&inputs, &View::default()));
                 }
             });
