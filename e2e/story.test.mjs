@@ -70,7 +70,13 @@ describe('charts', () => {
             const r = t.getBoundingClientRect();
             return r.left + r.width / 2;
           });
+          // The panel clips what passes its padding box (content-visibility).
+          const panel = figure.closest('.panel');
+          const panelInner = panel.getBoundingClientRect().right - parseFloat(getComputedStyle(panel).borderRightWidth);
+          const labelsRight = Math.max(...[...figure.querySelectorAll('.x-ticks text')].map((t) => t.getBoundingClientRect().right));
           return {
+            panelInner,
+            labelsRight,
             plotWidth: plot.width,
             plotLeft: plot.left,
             yTitle: figure.querySelector('.y-title').textContent,
@@ -89,6 +95,7 @@ describe('charts', () => {
       assert.equal(seen.length, 3);
       for (const chart of seen) {
         assert.ok(chart.plotWidth >= 180, `plot ${chart.plotWidth} px wide`);
+        assert.ok(chart.labelsRight <= chart.panelInner, `the last size label ends at ${chart.labelsRight}, the panel at ${chart.panelInner}`);
         assert.match(chart.xTitle, /Parameters \(log scale\)/);
         assert.match(chart.yTitle, /val_loss|^Compute multiplier/);
         assert.ok(Math.min(...chart.markers) >= 8, `markers ${chart.markers}`);

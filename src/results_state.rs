@@ -51,6 +51,9 @@ pub enum ResultsAction {
     Opened(PastedResults),
     /// Bring back what the last replacement replaced.
     Undo,
+    /// Empty the Results section, with Undo (results too long for the text
+    /// box are cleared with a button, not by selecting 2 MB of text).
+    Clear,
     /// Results saved on the last visit, with their version.
     Restored(PastedResults, u64),
     /// Results another tab saved, with their version.
@@ -145,6 +148,10 @@ impl ResultsState {
                 let runs = pasted.text.lines().filter(|l| !l.trim().is_empty()).count();
                 let runs = format::plural(runs.saturating_sub(1) as u64, "run", "runs");
                 next.replace(pasted, format!("Results from the opened plan: {runs}."));
+            }
+            ResultsAction::Clear => {
+                let empty = PastedResults::default();
+                next.replace(empty, "The results were cleared.".to_owned());
             }
             ResultsAction::Undo => {
                 if let Some(before) = next.replaced.take() {
@@ -355,6 +362,18 @@ mod tests {
         let s = with_text(CSV).apply(ResultsAction::Saved(Saved::Refused));
         assert!(s.unsaved);
         assert!(!s.apply(ResultsAction::Saved(Saved::Kept(1))).unsaved);
+    }
+
+    #[test]
+    fn clearing_the_results_can_be_undone() {
+        let s = with_text(CSV);
+        let cleared = s.apply(ResultsAction::Clear);
+        assert!(cleared.pasted.text.is_empty() && cleared.dirty);
+        assert!(cleared
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Undo")));
+        assert_eq!(cleared.apply(ResultsAction::Undo).pasted, s.pasted);
     }
 
     #[test]
