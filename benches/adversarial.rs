@@ -51,7 +51,7 @@ mod cases {
     /// A pace that never waits and notes the longest stretch of work
     /// between two pauses: what one slice of the page's reading can cost
     /// however short its time budget (the page yields at its first pause
-    /// after 40 ms).
+    /// after 30 ms).
     struct Stretches {
         last: Instant,
         longest: Duration,

@@ -490,7 +490,7 @@ pub fn scroll_to_address_target() {
 /// How long a slice of the results' reading runs before the page gets its
 /// turn: well under the 200 ms a task may take (issue 34), with room for
 /// the render that follows. Our choice.
-const SLICE_MS: f64 = 40.0;
+const SLICE_MS: f64 = 30.0;
 
 /// The page's pace: goes on while its slice lasts, then waits for a 0 ms
 /// timer (a task of its own, after the browser painted and handled input).

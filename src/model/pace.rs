@@ -75,7 +75,7 @@ mod tests {
     impl Pace for Counting {
         fn pause(&mut self) -> Pause<'_> {
             self.pauses += 1;
-            Box::pin(Once(self.pauses % self.every != 0))
+            Box::pin(Once(!self.pauses.is_multiple_of(self.every)))
         }
     }
 
