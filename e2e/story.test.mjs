@@ -49,6 +49,32 @@ describe('messages where the user acts', () => {
   });
 });
 
+describe('a dropped plan', () => {
+  test('says what it opened where the user is, not in the Share panel, until dismissed', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openApp(context, server.url);
+    const plan = await page.evaluate(() => JSON.stringify({ app: 'Evidence Ladder', inputs: { novelty: 4 } }));
+    // Dropped on the claim map, far from the Share panel.
+    await page.locator('.claim-map').scrollIntoViewIfNeeded();
+    await page.evaluate((plan) => {
+      const data = new DataTransfer();
+      data.items.add(new File([plan], 'my-plan.json', { type: 'application/json' }));
+      const target = document.querySelector('.claim-map');
+      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    }, plan);
+    const note = page.locator('.drop-status');
+    await note.getByText(/my-plan\.json/).waitFor();
+    assert.equal(await note.getAttribute('role'), 'status');
+    const box = await note.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 900, `the message at ${box.y}, the view 900 px tall`);
+    assert.equal((await page.locator('.share .opened').textContent()).trim(), '');
+    await note.getByRole('button', { name: 'Dismiss' }).click();
+    await note.getByText(/my-plan\.json/).waitFor({ state: 'detached' });
+    await context.close();
+  });
+});
+
 describe('charts', () => {
   for (const width of [320, 390, 1024, 1440]) {
     test(`axis titles, round ticks aligned with their marks, markers of 8 px or more, the trend and the prediction (${width} px)`, async () => {

@@ -44,7 +44,9 @@ fn clipboard_text(data: &web_sys::DataTransfer) -> Option<js_sys::JsString> {
 
 /// Results too long for the text box: what they are, and how to replace them.
 fn long_text(pasted: &PastedResults, busy: bool, dispatch: &Dispatch) -> Html {
-    let lines = pasted.text.lines().filter(|l| !l.trim().is_empty()).count();
+    // Newlines counted, not lines trimmed: this runs at every render.
+    let text = pasted.text.trim_end();
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + usize::from(!text.is_empty());
     let on_clear = {
         let results = dispatch.results.clone();
         Callback::from(move |_: MouseEvent| results.dispatch(ResultsAction::Clear))
@@ -339,7 +341,14 @@ pub fn view(
                 return; // the browser pastes it, and `on_text` reads it
             }
             e.prevent_default();
-            // What is selected is replaced, as a paste does.
+            // What is selected is replaced, as a paste does (an empty box
+            // has nothing to keep).
+            if area.text_length() == 0 {
+                return emit(PastedResults {
+                    text: clip,
+                    ..pasted.clone()
+                });
+            }
             let value = area.value();
             let utf16: Vec<u16> = value.encode_utf16().collect();
             let at = |i: Option<u32>, or: usize| i.map_or(or, |i| (i as usize).min(utf16.len()));
