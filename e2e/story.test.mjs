@@ -70,7 +70,7 @@ describe('a dropped plan', () => {
     assert.ok(box.y >= 0 && box.y + box.height <= 900, `the message at ${box.y}, the view 900 px tall`);
     assert.equal((await page.locator('.share .opened').textContent()).trim(), '');
     await note.getByRole('button', { name: 'Dismiss' }).click();
-    await note.getByText(/my-plan\.json/).waitFor({ state: 'detached' });
+    await note.waitFor({ state: 'detached' });
     await context.close();
   });
 });

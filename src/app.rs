@@ -153,18 +153,6 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" onclick={dispatch.on_click(|| Action::Undo)}>{ "Undo" }</button>
                 </div>
             }
-            // A plan dropped anywhere on the calculator: its message is
-            // pinned in view, where the drop was, not beside the Share
-            // panel's button thousands of pixels away (issue 33).
-            // The live region stays in the page, so that what appears in it is read out.
-            <div class="drop-status" role="status">
-                if let Some(note) = state.opened.as_deref().filter(|_| state.opened_by_drop) {
-                    <div class="drop-note">
-                        <p>{ note }</p>
-                        <button type="button" onclick={dispatch.on_click(|| Action::DismissDropNote)}>{ "Dismiss" }</button>
-                    </div>
-                }
-            </div>
             if !state.notices.is_empty() {
                 <div class="notices" role="note" aria-label="About the link you opened">
                     <ul>{ for state.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
@@ -237,6 +225,19 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </section>
             </div>
+            // A plan dropped anywhere on the calculator: its message is
+            // pinned in view, where the drop was, not beside the Share
+            // panel's button thousands of pixels away (issue 33).
+            // Last in the calculator, as it is pinned (fixed) anyway: the
+            // summary stays the page's first status.
+            if let Some(note) = state.opened.as_deref().filter(|_| state.opened_by_drop) {
+                <div class="drop-status" role="status">
+                    <div class="drop-note">
+                        <p>{ note }</p>
+                        <button type="button" onclick={dispatch.on_click(|| Action::DismissDropNote)}>{ "Dismiss" }</button>
+                    </div>
+                </div>
+            }
         </div>
     }
 }
