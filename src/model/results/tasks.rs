@@ -183,7 +183,10 @@ pub async fn compare_rungs(
     let mut compared = Compared::default();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut task_counts = Vec::new();
-    for (bits, by_task) in grouped(rows, method, baseline) {
+    let groups = grouped(rows, method, baseline);
+    // Grouping 90,000 runs is a stretch of its own: the page's turn after it.
+    pace.pause().await;
+    for (bits, by_task) in groups {
         let tasks: Vec<TaskRuns> = by_task
             .into_values()
             .filter(|t| !t.method.is_empty() && !t.baseline.is_empty())
