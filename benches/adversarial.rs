@@ -14,6 +14,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cases {
+    use evidence_ladder::model::pace::{run_now, Pace, Pause};
     use evidence_ladder::model::plan::Plan;
     use evidence_ladder::model::query::parse_query;
     use evidence_ladder::model::results::{analyze, parse_results_text, AnalysisInput};
@@ -32,8 +33,11 @@ mod cases {
         started.elapsed()
     }
 
+    fn ms(d: Duration) -> f64 {
+        d.as_secs_f64() * 1000.0
+    }
+
     fn report(name: &str, parse: Duration, read: Option<Duration>) {
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         match read {
             Some(read) => println!(
                 "{name:<58} parse {:>9.2} ms   parse+analysis {:>9.2} ms",
@@ -42,6 +46,35 @@ mod cases {
             ),
             None => println!("{name:<58} {:>9.2} ms", ms(parse)),
         }
+    }
+
+    /// A pace that never waits and notes the longest stretch of work
+    /// between two pauses: what one slice of the page's reading can cost
+    /// however short its time budget (the page yields at its first pause
+    /// after 30 ms).
+    struct Stretches {
+        last: Instant,
+        longest: Duration,
+    }
+
+    impl Pace for Stretches {
+        fn pause(&mut self) -> Pause<'_> {
+            let now = Instant::now();
+            self.longest = self.longest.max(now - self.last);
+            self.last = now;
+            Box::pin(std::future::ready(()))
+        }
+    }
+
+    /// The longest stretch without a pause while `pasted` is read and analysed.
+    fn longest_stretch(pasted: &PastedResults) -> Duration {
+        let mut pace = Stretches {
+            last: Instant::now(),
+            longest: Duration::ZERO,
+        };
+        black_box(run_now(pasted.read_paced(&Default::default(), &mut pace)));
+        let end = pace.last.elapsed();
+        pace.longest.max(end)
     }
 
     /// Appends lines from `line(i)` until the text is `bytes` long.
@@ -71,6 +104,11 @@ mod cases {
         };
         let read = time(|| pasted.read(&Default::default()));
         report(name, parse, Some(read));
+        println!(
+            "{:<58} longest stretch between the page's pauses {:>9.2} ms",
+            "",
+            ms(longest_stretch(&pasted))
+        );
     }
 
     /// `a` followed by `i`'s bits written as two invisible characters.

@@ -49,6 +49,32 @@ describe('messages where the user acts', () => {
   });
 });
 
+describe('a dropped plan', () => {
+  test('says what it opened where the user is, not in the Share panel, until dismissed', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openApp(context, server.url);
+    const plan = await page.evaluate(() => JSON.stringify({ app: 'Evidence Ladder', inputs: { novelty: 4 } }));
+    // Dropped on the claim map, far from the Share panel.
+    await page.locator('.claim-map').scrollIntoViewIfNeeded();
+    await page.evaluate((plan) => {
+      const data = new DataTransfer();
+      data.items.add(new File([plan], 'my-plan.json', { type: 'application/json' }));
+      const target = document.querySelector('.claim-map');
+      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    }, plan);
+    const note = page.locator('.drop-status');
+    await note.getByText(/my-plan\.json/).waitFor();
+    assert.equal(await note.getAttribute('role'), 'status');
+    const box = await note.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 900, `the message at ${box.y}, the view 900 px tall`);
+    assert.equal((await page.locator('.share .opened').textContent()).trim(), '');
+    await note.getByRole('button', { name: 'Dismiss' }).click();
+    await note.waitFor({ state: 'detached' });
+    await context.close();
+  });
+});
+
 describe('charts', () => {
   for (const width of [320, 390, 1024, 1440]) {
     test(`axis titles, round ticks aligned with their marks, markers of 8 px or more, the trend and the prediction (${width} px)`, async () => {
@@ -70,7 +96,13 @@ describe('charts', () => {
             const r = t.getBoundingClientRect();
             return r.left + r.width / 2;
           });
+          // The panel clips what passes its padding box (content-visibility).
+          const panel = figure.closest('.panel');
+          const panelInner = panel.getBoundingClientRect().right - parseFloat(getComputedStyle(panel).borderRightWidth);
+          const labelsRight = Math.max(...[...figure.querySelectorAll('.x-ticks text')].map((t) => t.getBoundingClientRect().right));
           return {
+            panelInner,
+            labelsRight,
             plotWidth: plot.width,
             plotLeft: plot.left,
             yTitle: figure.querySelector('.y-title').textContent,
@@ -89,6 +121,7 @@ describe('charts', () => {
       assert.equal(seen.length, 3);
       for (const chart of seen) {
         assert.ok(chart.plotWidth >= 180, `plot ${chart.plotWidth} px wide`);
+        assert.ok(chart.labelsRight <= chart.panelInner, `the last size label ends at ${chart.labelsRight}, the panel at ${chart.panelInner}`);
         assert.match(chart.xTitle, /Parameters \(log scale\)/);
         assert.match(chart.yTitle, /val_loss|^Compute multiplier/);
         assert.ok(Math.min(...chart.markers) >= 8, `markers ${chart.markers}`);

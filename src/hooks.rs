@@ -3,11 +3,18 @@
 //! into someone else's page (`owns_page` false) touches neither their
 //! address bar nor their storage.
 
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
 use yew::prelude::*;
 
 use crate::browser;
 use crate::model::inputs::Inputs;
 use crate::model::query::{to_query, View};
+use crate::model::results::{PastedResults, PlanScale, ResultsReading};
 use crate::results_state::{ResultsAction, ResultsState};
 use crate::state::{Action, State};
 
@@ -19,14 +26,18 @@ use crate::state::{Action, State};
 /// Yew 0.23 may run effects in a later task than the render that put the
 /// edit on screen, and a page left in between saved the inputs as they were
 /// before the edit.
+///
+/// Saved only when `planned_fast`: inputs whose plan took longer than the
+/// page's budget stay in the link, and the last fast ones stay saved, so a
+/// visit restores only inputs that were planned within budget once.
 #[hook]
-pub fn use_address_bar(owns_page: bool, inputs: &Inputs, view: View) {
+pub fn use_address_bar(owns_page: bool, inputs: &Inputs, view: View, planned_fast: bool) {
     use_memo((inputs.clone(), view), move |(inputs, view)| {
         if owns_page {
             let (inputs, view) = (inputs.clone(), *view);
             browser::write_later("inputs", move || {
                 browser::replace_query(&to_query(&inputs, &view));
-                if !view.embed {
+                if !view.embed && planned_fast {
                     browser::save_inputs(&to_query(&inputs, &View::default()));
                 }
             });
@@ -103,4 +114,69 @@ pub fn use_parts_shown(defer: bool, last: u8) -> u8 {
         });
     }
     *shown
+}
+
+/// Work that ends with `None` at its next pause once newer work replaced it,
+/// so that a keystroke in a 2 MB paste does not finish the last one's reading.
+struct Latest<T> {
+    work: Pin<Box<dyn Future<Output = T>>>,
+    generation: Rc<Cell<u64>>,
+    mine: u64,
+}
+
+impl<T> Future for Latest<T> {
+    type Output = Option<T>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
+        if self.generation.get() != self.mine {
+            return Poll::Ready(None);
+        }
+        self.work.as_mut().poll(cx).map(Some)
+    }
+}
+
+/// Results longer than this are read from a task of their own (see
+/// [`use_reading`]); shorter ones at once, so a small paste shows its
+/// verdict in the same frame. 64 KB parse in about 3 ms natively.
+const DEFER_BYTES: usize = 64 * 1024;
+
+/// The pasted results read and analysed in slices, off the render, and
+/// whether that is under way. The last reading stays until the new one is
+/// ready; a change (or leaving the page) abandons work in progress. This is
+/// also why saved results cannot slow a visit: they are read after the
+/// first render, in slices like a paste (issue 34, item 2).
+#[hook]
+pub fn use_reading(pasted: &PastedResults, scale: PlanScale) -> (Rc<ResultsReading>, bool) {
+    let reading = use_state(|| Rc::new(PastedResults::default().read(&PlanScale::default())));
+    let busy = use_state_eq(|| false);
+    let generation = use_memo((), |_| Rc::new(Cell::new(0u64)));
+    {
+        let (reading, busy, generation) = (reading.clone(), busy.clone(), (*generation).clone());
+        use_effect_with((pasted.clone(), scale), move |(pasted, scale)| {
+            let mine = generation.get();
+            busy.set(true);
+            let (pasted, scale) = (pasted.clone(), scale.clone());
+            let mut pace = browser::Sliced::new(generation.clone(), mine);
+            // Long texts start in a task of their own: the paste (or the
+            // render) that brought them has used its share of a task already.
+            let defer = pasted.text.len() > DEFER_BYTES;
+            let work = Latest {
+                work: Box::pin(async move {
+                    if defer {
+                        gloo_timers::future::TimeoutFuture::new(0).await;
+                    }
+                    pasted.read_paced(&scale, &mut pace).await
+                }),
+                generation: generation.clone(),
+                mine,
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(read) = work.await {
+                    reading.set(Rc::new(read));
+                    busy.set(false);
+                }
+            });
+            move || generation.set(mine + 1)
+        });
+    }
+    ((*reading).clone(), *busy)
 }

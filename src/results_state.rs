@@ -41,14 +41,19 @@ pub struct ResultsState {
 pub enum ResultsAction {
     /// The user typed, chose the arms or the direction.
     Edit(PastedResults),
-    /// A file was chosen or dropped: its name and text.
-    File(String, String),
+    /// A file was chosen or dropped: its name, its text, and how many runs
+    /// it holds or why it is not results (read before, in slices: reading
+    /// 2 MB here, in the reducer, was one long task).
+    File(String, String, Result<usize, String>),
     /// A file could not be read at all: its name, and why.
     Unreadable(String, String),
     /// A saved plan was opened with these results.
     Opened(PastedResults),
     /// Bring back what the last replacement replaced.
     Undo,
+    /// Empty the Results section, with Undo (results too long for the text
+    /// box are cleared with a button, not by selecting 2 MB of text).
+    Clear,
     /// Results saved on the last visit, with their version.
     Restored(PastedResults, u64),
     /// Results another tab saved, with their version.
@@ -67,6 +72,14 @@ pub enum Saved {
     NewerThere,
     /// The browser refused: storage is full, blocked or missing.
     Refused,
+}
+
+impl ResultsAction {
+    /// A file's action with its text read at once: for small texts and tests.
+    pub fn file(name: &str, text: &str) -> ResultsAction {
+        let checked = looks_like_results(text).map(|parsed| parsed.rows.len());
+        ResultsAction::File(name.to_owned(), text.to_owned(), checked)
+    }
 }
 
 impl ResultsState {
@@ -103,13 +116,13 @@ impl ResultsState {
                 next.pasted = pasted;
                 next.changed();
             }
-            ResultsAction::File(name, text) => {
+            ResultsAction::File(name, text, checked) => {
                 // Read as results only if it reads as results: a picture or a
                 // spreadsheet dropped by mistake must not replace the user's work.
                 let name = shown_name(&name);
-                match looks_like_results(&text) {
-                    Ok(parsed) => {
-                        let runs = format::plural(parsed.rows.len() as u64, "run", "runs");
+                match checked {
+                    Ok(runs) => {
+                        let runs = format::plural(runs as u64, "run", "runs");
                         let candidate = PastedResults {
                             text,
                             ..self.pasted.clone()
@@ -130,9 +143,15 @@ impl ResultsState {
                 ));
             }
             ResultsAction::Opened(pasted) => {
-                let runs = pasted.read(&Default::default()).parsed.rows.len() as u64;
-                let runs = format::plural(runs, "run", "runs");
+                // A saved plan's results are one run a line after the header:
+                // counted, not read, here (reading them is the page's, in slices).
+                let runs = pasted.text.lines().filter(|l| !l.trim().is_empty()).count();
+                let runs = format::plural(runs.saturating_sub(1) as u64, "run", "runs");
                 next.replace(pasted, format!("Results from the opened plan: {runs}."));
+            }
+            ResultsAction::Clear => {
+                let empty = PastedResults::default();
+                next.replace(empty, "The results were cleared.".to_owned());
             }
             ResultsAction::Undo => {
                 if let Some(before) = next.replaced.take() {
@@ -225,7 +244,7 @@ mod tests {
     fn a_file_that_is_not_results_changes_nothing_and_says_why() {
         let s = with_text(CSV);
         let png = "\u{89}PNG\r\n\u{1a}\n\0\0\0\rIHDR";
-        let after = s.apply(ResultsAction::File("photo.png".into(), png.into()));
+        let after = s.apply(ResultsAction::file("photo.png", png));
         assert_eq!(after.pasted, s.pasted);
         assert_eq!(after.edits, 1, "nothing changed, nothing to save");
         let notice = after.notice.expect("a notice");
@@ -238,7 +257,7 @@ mod tests {
     #[test]
     fn a_file_of_results_replaces_them_and_can_be_undone() {
         let s = with_text("params,arm,seed,value\n1e9,method,1,5\n1e9,baseline,1,4");
-        let after = s.apply(ResultsAction::File("runs.csv".into(), CSV.into()));
+        let after = s.apply(ResultsAction::file("runs.csv", CSV));
         assert_eq!(after.pasted.text, CSV);
         assert_eq!(after.edits, 2);
         assert!(after
@@ -249,14 +268,13 @@ mod tests {
         assert_eq!(undone.pasted, s.pasted);
         assert!(undone.replaced.is_none());
         // Into an empty Results section there is nothing to undo.
-        let first =
-            ResultsState::default().apply(ResultsAction::File("runs.csv".into(), CSV.into()));
+        let first = ResultsState::default().apply(ResultsAction::file("runs.csv", CSV));
         assert!(first.replaced.is_none());
     }
 
     #[test]
     fn typing_after_a_file_forgets_the_undo_but_choosing_an_arm_keeps_it() {
-        let s = with_text(CSV).apply(ResultsAction::File("b.csv".into(), CSV.into()));
+        let s = with_text(CSV).apply(ResultsAction::file("b.csv", CSV));
         assert!(s.replaced.is_some());
         let chosen = s.apply(ResultsAction::Edit(PastedResults {
             method: "baseline".into(),
@@ -273,7 +291,7 @@ mod tests {
     #[test]
     fn a_hostile_file_name_is_shown_escaped_and_short() {
         let name = format!("\u{202E}gpj.{}", "x".repeat(500));
-        let s = ResultsState::default().apply(ResultsAction::File(name, "nothing".into()));
+        let s = ResultsState::default().apply(ResultsAction::file(&name, "nothing"));
         let notice = s.notice.expect("notice");
         assert!(notice.starts_with("<U+202E>gpj."), "{notice}");
         let shown = notice.split(" was not read").next().unwrap_or_default();
@@ -344,6 +362,18 @@ mod tests {
         let s = with_text(CSV).apply(ResultsAction::Saved(Saved::Refused));
         assert!(s.unsaved);
         assert!(!s.apply(ResultsAction::Saved(Saved::Kept(1))).unsaved);
+    }
+
+    #[test]
+    fn clearing_the_results_can_be_undone() {
+        let s = with_text(CSV);
+        let cleared = s.apply(ResultsAction::Clear);
+        assert!(cleared.pasted.text.is_empty() && cleared.dirty);
+        assert!(cleared
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Undo")));
+        assert_eq!(cleared.apply(ResultsAction::Undo).pasted, s.pasted);
     }
 
     #[test]

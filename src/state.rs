@@ -39,6 +39,10 @@ pub struct State {
     /// What happened to the last file chosen or dropped as a saved plan,
     /// shown beside "Open a saved plan…" rather than at the top of the page.
     pub opened: Option<String>,
+    /// Whether that file was dropped (anywhere on the calculator) rather
+    /// than chosen with the button: then its message shows where the user
+    /// is, pinned in view, not beside a button the drop never touched.
+    pub opened_by_drop: bool,
     /// What the page held before the last reset, for a few seconds' undo.
     pub undo: Option<Rc<State>>,
     // The pasted results are not here but in `crate::results_state`:
@@ -71,7 +75,7 @@ pub enum Action {
     Claim(u8, u8),
     /// A saved plan file was read: what it holds, or why it was refused; and its name.
     /// Its results go to the results state; this takes the inputs and says what was opened.
-    Open(Result<Box<Opened>, String>, String),
+    Open(Result<Box<Opened>, String>, String, FileFrom),
     /// Bring back what the last reset cleared.
     Undo,
     /// The undo offer has expired.
@@ -83,7 +87,18 @@ pub enum Action {
     /// A copy or download succeeded (true) or the browser refused it.
     Exported(Export, bool),
     /// A file chosen as a saved plan went elsewhere (results): say so there.
-    FileNote(String),
+    FileNote(String, FileFrom),
+    /// The user closed the message about a dropped file.
+    DismissDropNote,
+}
+
+/// How a file reached the page, which decides where its message shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFrom {
+    /// "Open a saved plan…": beside that button.
+    Picker,
+    /// Dropped on the calculator: pinned in view where the drop was.
+    Drop,
 }
 
 impl State {
@@ -96,6 +111,7 @@ impl State {
             rejected: Vec::new(),
             notices: Vec::new(),
             opened: None,
+            opened_by_drop: false,
             undo: None,
             view,
             exported: None,
@@ -278,7 +294,7 @@ impl State {
                 }
             }
             Action::ForgetUndo => next.undo = None,
-            Action::Open(Ok(opened), name) => {
+            Action::Open(Ok(opened), name, from) => {
                 let what = match &opened.results {
                     Some(results) => {
                         let rows = results.text.lines().skip(1).count();
@@ -292,19 +308,29 @@ impl State {
                 let opened = *opened;
                 next = State {
                     opened: Some(format!("Opened {}: {what}.", shown_name(&name))),
+                    opened_by_drop: from == FileFrom::Drop,
                     committed: opened.inputs.clone(),
                     inputs: opened.inputs,
                     ..State::fresh(self.view)
                 };
             }
-            Action::Open(Err(why), name) => {
+            Action::Open(Err(why), name, from) => {
                 next.opened = Some(format!(
                     "{} was not opened: {why} Nothing changed.",
                     shown_name(&name)
                 ));
+                next.opened_by_drop = from == FileFrom::Drop;
             }
             Action::Exported(export, done) => next.exported = Some((export, done)),
-            Action::FileNote(note) => next.opened = Some(note),
+            Action::FileNote(note, from) => {
+                next.opened = Some(note);
+                next.opened_by_drop = from == FileFrom::Drop;
+            }
+            Action::DismissDropNote => {
+                if next.opened_by_drop {
+                    next.opened = None;
+                }
+            }
         }
         next
     }
@@ -461,6 +487,7 @@ mod tests {
                 results: Some(results.clone()),
             })),
             "plan.json".into(),
+            FileFrom::Picker,
         ));
         assert_eq!(s.inputs, inputs);
         assert_eq!(
@@ -468,7 +495,11 @@ mod tests {
             Some("Opened plan.json: inputs and 2 results.")
         );
         assert!(s.notices.is_empty(), "a file's message is not the link's");
-        let refused = s.apply(Action::Open(Err("it is not JSON.".into()), "x.json".into()));
+        let refused = s.apply(Action::Open(
+            Err("it is not JSON.".into()),
+            "x.json".into(),
+            FileFrom::Picker,
+        ));
         assert_eq!(refused.inputs, inputs);
         assert!(refused
             .opened
@@ -483,12 +514,32 @@ mod tests {
                 results: None,
             })),
             name,
+            FileFrom::Picker,
         ));
         let notice = opened.opened.unwrap_or_default();
         assert!(notice.starts_with("Opened <U+202E>nosj.xxx"), "{notice}");
         assert!(
             !notice.contains('\u{202E}') && notice.chars().count() < 70,
             "{notice}"
+        );
+    }
+
+    #[test]
+    fn a_dropped_file_says_so_in_view_until_dismissed_and_a_chosen_one_beside_its_button() {
+        let dropped = start().apply(Action::Open(
+            Err("it is not JSON.".into()),
+            "x.json".into(),
+            FileFrom::Drop,
+        ));
+        assert!(dropped.opened_by_drop && dropped.opened.is_some());
+        let dismissed = dropped.apply(Action::DismissDropNote);
+        assert!(dismissed.opened.is_none());
+        let chosen = dropped.apply(Action::FileNote("read as results".into(), FileFrom::Picker));
+        assert!(!chosen.opened_by_drop);
+        // Closing a drop's message never clears the button's.
+        assert_eq!(
+            chosen.apply(Action::DismissDropNote).opened.as_deref(),
+            Some("read as results")
         );
     }
 

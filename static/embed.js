@@ -169,6 +169,7 @@
     iframe.referrerPolicy = 'no-referrer';
     iframe.setAttribute('data-evidence-ladder-frame', '');
     frames.add(iframe);
+    nearness?.observe(iframe);
     // The full calculator gets only a theme the page asked for.
     iframe.dataset.full = new URL('?' + queryFor(values, false, values.theme), base).href;
     iframe.style.cssText = `display:block;width:100%;border:0;height:${compactHeight(width)}px;color-scheme:normal`;
@@ -197,10 +198,50 @@
   const SLOT_MS = 60000;
   const waiting = [];
   let loading = 0;
+  // Frames near the viewport stay loaded; one far from it is parked (its
+  // page unloaded, its height kept) once it has reported its height, and
+  // loads again when the reader comes near. Why: one renderer process holds
+  // about 124 wasm instances (each reserves 8 GB of address space, and V8
+  // stops at about 1 TB), so 200 live calculators left 76 frames that never
+  // started (issue 34). "Near" is two screens either way: a reader scrolling
+  // reaches a parked frame after it has started loading again.
+  const near = new Set();
+  const nearness =
+    'IntersectionObserver' in window
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (entry.isIntersecting) {
+                near.add(entry.target);
+                if (entry.target.dataset.parked !== undefined) {
+                  waiting.unshift(entry.target);
+                  pump();
+                }
+              } else {
+                near.delete(entry.target);
+                if (entry.target.dataset.sized !== undefined) park(entry.target);
+              }
+            }
+          },
+          { rootMargin: '200% 0px' },
+        )
+      : undefined;
+
+  /** Unloads a sized frame that is far from the viewport; its box keeps its height. */
+  function park(iframe) {
+    if (!nearness || near.has(iframe) || !iframe.isConnected || iframe.dataset.parked !== undefined) return;
+    iframe.dataset.parked = '';
+    iframe.src = 'about:blank';
+  }
+
   function pump() {
     while (loading < MAX_LOADING && waiting.length) {
       const iframe = waiting.shift();
-      if (!iframe.isConnected || iframe.src) continue;
+      if (!iframe.isConnected) continue;
+      if (iframe.dataset.parked !== undefined) {
+        if (!near.has(iframe)) continue;
+        delete iframe.dataset.parked;
+      } else if (iframe.src) continue;
       loading++;
       let done = false;
       const finish = () => {
@@ -289,6 +330,8 @@
     iframe.dataset.sized = '';
     iframe.evidenceLadderLoaded?.();
     iframe.parentElement?.querySelector('[data-evidence-ladder-link]')?.remove();
+    // Sized: far from the reader, it gives its place to frames still to load.
+    park(iframe);
   });
 
   function withTimeout(promise) {

@@ -999,7 +999,7 @@ fn the_sentence_names_both_arms_and_the_direction() {
     );
     let md = markdown_section(&a, "", "");
     assert!(md.contains("| 125M |"), "{md}");
-    assert!(md.contains("lower val\\_loss is better"), "{md}");
+    assert!(md.contains("lower val_loss is better"), "{md}");
 }
 
 #[test]

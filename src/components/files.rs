@@ -4,32 +4,35 @@
 use yew::prelude::*;
 
 use super::Dispatch;
-use crate::model::results::too_large;
+use crate::model::results::{parse_paced, results_or_why, too_large};
 use crate::results_state::ResultsAction;
-use crate::state::Action;
+use crate::state::{Action, FileFrom};
 
 /// Reads a saved plan file: its inputs to the inputs' state, its results
-/// (if any) to the results' state.
-pub fn open_file(dispatch: &Dispatch, file: web_sys::File) {
+/// (if any) to the results' state; `from` says where its message shows.
+pub fn open_file(dispatch: &Dispatch, file: web_sys::File, from: FileFrom) {
     // Refused by its size before a byte is read into the page or the wasm.
     if let Some(why) = crate::model::saved::saved_too_large(file.size()) {
-        return dispatch.send(Action::Open(Err(why), file.name()));
+        return dispatch.send(Action::Open(Err(why), file.name(), from));
     }
     let dispatch = dispatch.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let name = file.name();
         if let Some(why) = too_large(file.size()) {
-            return dispatch.send(Action::Open(Err(why), name));
+            return dispatch.send(Action::Open(Err(why), name, from));
         }
         let file = gloo_file::File::from(file);
         let result = match gloo_file::futures::read_as_text(&file).await {
             // A table of results chosen here goes to Results, and says so.
             Ok(text) if looks_like_results(&name, &text) => {
-                dispatch.send(Action::FileNote(format!(
-                    "{} is a table, not a saved plan: it was read as results (see Results).",
-                    crate::model::results::input::shown_name(&name)
-                )));
-                return dispatch.send_results(ResultsAction::File(name, text));
+                dispatch.send(Action::FileNote(
+                    format!(
+                        "{} is a table, not a saved plan: it was read as results (see Results).",
+                        crate::model::results::input::shown_name(&name)
+                    ),
+                    from,
+                ));
+                return dispatch.send_results(checked_file(name, text).await);
             }
             Ok(text) => crate::js_api::saved_from_text(&text),
             Err(_) => Err("the browser could not read it.".into()),
@@ -39,7 +42,7 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File) {
                 dispatch.send_results(ResultsAction::Opened(results.clone()));
             }
         }
-        dispatch.send(Action::Open(result, file.name()));
+        dispatch.send(Action::Open(result, file.name(), from));
     });
 }
 
@@ -65,7 +68,7 @@ pub fn on_drop(dispatch: &Dispatch) -> Callback<DragEvent> {
             return;
         };
         if file.name().to_ascii_lowercase().ends_with(".json") {
-            return open_file(&dispatch, file);
+            return open_file(&dispatch, file, FileFrom::Drop);
         }
         read_results(&dispatch, file);
     })
@@ -83,9 +86,17 @@ pub fn read_results(dispatch: &Dispatch, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
         let file = gloo_file::File::from(file);
         let action = match gloo_file::futures::read_as_text(&file).await {
-            Ok(text) => ResultsAction::File(name, text),
+            Ok(text) => checked_file(name, text).await,
             Err(_) => ResultsAction::Unreadable(name, "the browser could not read it.".into()),
         };
         dispatch.send_results(action);
     });
+}
+
+/// A file's text read as results in slices (2 MB once took one long task),
+/// with how many runs it holds or why it is not results.
+async fn checked_file(name: String, text: String) -> ResultsAction {
+    let parsed = parse_paced(&text, &mut crate::browser::Sliced::alone()).await;
+    let checked = results_or_why(parsed).map(|parsed| parsed.rows.len());
+    ResultsAction::File(name, text, checked)
 }

@@ -5,7 +5,7 @@ use super::text_field::TextField;
 use super::{choice_field, compute_presets, text_field, Dispatch};
 use crate::model::axis::Axis;
 use crate::model::evidence::{GENERALITY, NOVELTY};
-use crate::model::fields::{parse_number, read_as_percent, typed_text};
+use crate::model::fields::{self, parse_number, read_as_percent, typed_text};
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::presets::FIELD_PRESETS;
@@ -110,7 +110,14 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
         };
         choice_field::view(ChoiceField {
             field,
-            hint: field.hint(inputs.axis).into(),
+            hint: match field {
+                Field::Accelerator => format!(
+                    "{}. {}",
+                    fields::accelerator_figures(&selected).unwrap_or_default(),
+                    field.hint(inputs.axis)
+                ),
+                _ => field.hint(inputs.axis).into(),
+            },
             options: field
                 .options()
                 .into_iter()

@@ -1,6 +1,7 @@
 //! The Results section: paste the ladder's results (or drop a CSV), get the
 //! gain per rung with its interval, the trend with scale and a verdict.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::{self, Chart, Curve, Point, Series};
@@ -15,6 +16,54 @@ use crate::model::results::{
     Ask, PastedResults, ResultsReading, RungGain, Verdict, TEMPLATE_ARMS,
 };
 use crate::results_state::ResultsAction;
+
+/// Lines of results above which they are not put in the text box, and
+/// bytes likewise: Chromium makes each line of a text box an element, and
+/// 100,000 lines took 1.0–1.5 s of layout in one task on every paste or
+/// visit that showed them (issue 34; about 10 µs a line measured here), so
+/// 5,000 lines cost about 50 ms. Our choice within that budget.
+const BOX_LINES: usize = 5_000;
+const BOX_BYTES: usize = 256 * 1024;
+
+/// Whether `text` is too long to show in the text box (see [`BOX_LINES`]).
+fn too_long_for_the_box(text: &str) -> bool {
+    // A line holds at least a delimiter and its newline: shorter texts cannot
+    // have that many lines, and are not counted.
+    text.len() > BOX_BYTES
+        || (text.len() > 2 * BOX_LINES && text.bytes().filter(|&b| b == b'\n').count() >= BOX_LINES)
+}
+
+/// The clipboard's text as a JS string, not yet copied into the wasm.
+fn clipboard_text(data: &web_sys::DataTransfer) -> Option<js_sys::JsString> {
+    let get: js_sys::Function = js_sys::Reflect::get(data, &"getData".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    get.call1(data, &"text".into()).ok()?.dyn_into().ok()
+}
+
+/// Results too long for the text box: what they are, and how to replace them.
+fn long_text(pasted: &PastedResults, busy: bool, dispatch: &Dispatch) -> Html {
+    // Newlines counted, not lines trimmed: this runs at every render.
+    let text = pasted.text.trim_end();
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + usize::from(!text.is_empty());
+    let on_clear = {
+        let results = dispatch.results.clone();
+        Callback::from(move |_: MouseEvent| results.dispatch(ResultsAction::Clear))
+    };
+    html! {
+        <div class="field long-results" id="results-text" tabindex="-1">
+            <p>
+                <strong>{ format!("{} of results ({} KB)", format::plural(lines as u64, "line", "lines"), format::whole((pasted.text.len() / 1024) as u64)) }</strong>
+                { ", too long to show in a text box here; they are read below. To replace them, choose another file, drop one, or clear these first." }
+                if busy {
+                    <span class="results-busy">{ " Reading and analysing…" }</span>
+                }
+            </p>
+            <button type="button" class="secondary" onclick={on_clear}>{ "Clear the results" }</button>
+        </div>
+    }
+}
 
 /// A rung's value and interval for one series of a chart.
 type Pick = fn(&RungGain) -> (f64, Option<f64>, Option<f64>);
@@ -220,6 +269,7 @@ pub fn view(
     plan: &Plan,
     pasted: &PastedResults,
     reading: &ResultsReading,
+    busy: bool,
     dispatch: &Dispatch,
 ) -> Html {
     let unit = scale_unit(plan.scaling.axis);
@@ -262,6 +312,57 @@ pub fn view(
                     ..pasted.clone()
                 }),
             }
+        })
+    };
+    // A long paste never enters the text box (see `BOX_LINES`): taken from
+    // the clipboard here, where the box holds nothing yet or only a little.
+    let on_paste = {
+        let pasted = pasted.clone();
+        let emit = emit.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            // Its length is read in JS first: a paste past the limit is
+            // refused without being copied into the wasm.
+            let Some(clip) = e.clipboard_data().and_then(|d| clipboard_text(&d)) else {
+                return;
+            };
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            let units = f64::from(clip.length()) + f64::from(area.text_length());
+            if let Some(why) = too_large(units) {
+                e.prevent_default();
+                dispatch.send_results(ResultsAction::Unreadable("The pasted text".into(), why));
+                return;
+            }
+            let clip = String::from(clip);
+            if !too_long_for_the_box(&clip) {
+                return; // the browser pastes it, and `on_text` reads it
+            }
+            e.prevent_default();
+            // What is selected is replaced, as a paste does (an empty box
+            // has nothing to keep).
+            if area.text_length() == 0 {
+                return emit(PastedResults {
+                    text: clip,
+                    ..pasted.clone()
+                });
+            }
+            let value = area.value();
+            let utf16: Vec<u16> = value.encode_utf16().collect();
+            let at = |i: Option<u32>, or: usize| i.map_or(or, |i| (i as usize).min(utf16.len()));
+            let start = at(area.selection_start().ok().flatten(), utf16.len());
+            let end = at(area.selection_end().ok().flatten(), start).max(start);
+            let text = format!(
+                "{}{clip}{}",
+                String::from_utf16_lossy(&utf16[..start]),
+                String::from_utf16_lossy(&utf16[end..])
+            );
+            emit(PastedResults {
+                text,
+                ..pasted.clone()
+            });
         })
     };
     let on_file = {
@@ -328,11 +429,21 @@ pub fn view(
                     <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="visually-hidden" onchange={on_file} />
                 </label>
             </div>
-            <div class="field">
-                <label for="results-text">{ "Paste results" }</label>
-                <textarea id="results-text" rows="6" spellcheck="false" value={pasted.text.clone()} oninput={on_text}
-                    placeholder={"params,arm,seed,val_loss\n1.2e8,method,1,3.31\n1.2e8,baseline,1,3.35"} />
-            </div>
+            if too_long_for_the_box(&pasted.text) {
+                { long_text(pasted, busy, dispatch) }
+            } else {
+                <div class="field">
+                    <label for="results-text">{ "Paste results" }</label>
+                    // Beside the label, so that nothing moves when it comes and
+                    // goes; what is below stays the last reading until the new one is ready.
+                    if busy {
+                        <span class="results-busy">{ " Reading and analysing…" }</span>
+                    }
+                    <textarea id="results-text" rows="6" spellcheck="false" value={pasted.text.clone()} oninput={on_text}
+                        onpaste={on_paste}
+                        placeholder={"params,arm,seed,val_loss\n1.2e8,method,1,3.31\n1.2e8,baseline,1,3.35"} />
+                </div>
+            }
             if let Some(why) = &parsed.refused {
                 <p class="error" role="alert">{ why.clone() }</p>
             }
@@ -377,7 +488,7 @@ pub fn view(
             }
             // Only the verdict's sentence is read out when it changes, not the
             // charts, table and method below it: its own live region.
-            <div class="verdict-live" aria-live="polite">
+            <div class="verdict-live" aria-live="polite" aria-busy={busy.to_string()}>
                 if let Some(Ok(analysis)) = &reading.analysis {
                     <p class={classes!("verdict-sentence", match analysis.verdict {
                         Verdict::Grows => "grows",

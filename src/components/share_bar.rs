@@ -89,7 +89,7 @@ pub fn view(props: ShareBar) -> Html {
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                super::files::open_file(&dispatch, file);
+                super::files::open_file(&dispatch, file, crate::state::FileFrom::Picker);
             }
             // The same file can be chosen again after a fix.
             input.set_value("");

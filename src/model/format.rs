@@ -409,6 +409,7 @@ pub fn excerpt(text: &str, limit: usize) -> String {
 /// assert_eq!(markdown_text("# 1. title"), "\\# 1. title");
 /// assert_eq!(markdown_text("12. a"), "12\\. a");
 /// assert_eq!(markdown_text("a|b"), "a\\|b");
+/// assert_eq!(markdown_text("val_loss _x_"), "val_loss \\_x\\_");
 /// ```
 pub fn markdown_text(text: &str) -> String {
     markdown_escaped(text, true)
@@ -487,6 +488,15 @@ fn markdown_escaped(text: &str, line_start: bool) -> String {
     let mut chars = flat.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            // Between letters or digits `_` can neither open nor close
+            // emphasis (CommonMark's flanking rules, which GFM keeps), so
+            // `val_loss` stays as typed: escaped, it read `val\_loss` in
+            // every plain-text view of the export (issue 33).
+            '_' if out.chars().next_back().is_some_and(char::is_alphanumeric)
+                && chars.peek().is_some_and(|n| n.is_alphanumeric()) =>
+            {
+                out.push(c)
+            }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),

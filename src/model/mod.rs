@@ -12,6 +12,7 @@ pub mod hardware;
 pub mod inputs;
 pub mod ladder;
 pub mod memory;
+pub mod pace;
 pub mod plan;
 pub mod power;
 pub mod presets;

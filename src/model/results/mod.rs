@@ -36,7 +36,10 @@ pub use curve::{Curve, CurveKind};
 pub use export::{markdown_section, results_csv, results_template_csv, CSV_HEADER};
 pub use input::{AnalysisError, AnalysisInput, ResultRow};
 pub use multiplier::NoMultiplier;
-pub use parse::{looks_like_results, parse_results_text, parse_scale, BadLine, ParsedResults};
+pub use parse::{
+    looks_like_results, parse_paced, parse_results_text, parse_scale, results_or_why, BadLine,
+    ParsedResults,
+};
 pub use pasted::{
     scale_unit, too_large, Ask, PastedResults, PlanScale, ResultsExport, ResultsReading,
     TEMPLATE_ARMS,
@@ -46,6 +49,7 @@ pub use t_dist::{student_t_cdf, student_t_quantile};
 pub use verdict::{Settle, Verdict};
 pub use welch::RungGain;
 
+use crate::model::pace::{run_now, Pace, Unpaced};
 use estimate::RungNoise;
 use trend::{predict, Line, Series};
 use welch::Compared;
@@ -244,17 +248,45 @@ fn multiplier_predictions(
 /// assert!((analysis.trend.slope - 1.0).abs() < 1e-9);
 /// ```
 pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
+    run_now(analyze_paced(input, &mut Unpaced))
+}
+
+/// [`analyze`] in slices: `pace` may let the page run between the checks
+/// and the comparison, and during the bootstrap over several tasks (the
+/// heaviest part: seconds for 100 tasks at 50 rungs).
+pub async fn analyze_paced(
+    input: &AnalysisInput,
+    pace: &mut dyn Pace,
+) -> Result<Analysis, AnalysisError> {
     let checked = input::check(input)?;
     let mut warnings = checked.warnings;
     let direction = if input.higher_is_better { 1.0 } else { -1.0 };
     let several = tasks::several(&checked.rows);
-    let compare = if several {
-        tasks::compare_rungs
+    let arms = (checked.method.as_str(), checked.baseline.as_str());
+    pace.pause().await;
+    let compared = if several {
+        tasks::compare_rungs(&checked.rows, arms, direction, &mut warnings, pace).await
     } else {
-        welch::compare_rungs
+        welch::compare_rungs(&checked.rows, arms.0, arms.1, direction, &mut warnings)
     };
-    let (method, baseline) = (&checked.method, &checked.baseline);
-    let mut compared = compare(&checked.rows, method, baseline, direction, &mut warnings);
+    judge(
+        input,
+        compared,
+        several,
+        warnings,
+        (checked.method, checked.baseline),
+    )
+}
+
+/// The analysis from the rungs compared: multipliers, verdicts, predictions.
+fn judge(
+    input: &AnalysisInput,
+    mut compared: Compared,
+    several: bool,
+    mut warnings: Vec<String>,
+    (method, baseline): (String, String),
+) -> Result<Analysis, AnalysisError> {
+    let direction = if input.higher_is_better { 1.0 } else { -1.0 };
     let Some(top) = compared
         .rungs
         .last()
@@ -311,8 +343,8 @@ pub fn analyze(input: &AnalysisInput) -> Result<Analysis, AnalysisError> {
         to_settle: judged.to_settle(&compared, next_params),
         rungs: compared.rungs,
         warnings,
-        method: checked.method,
-        baseline: checked.baseline,
+        method,
+        baseline,
         higher_is_better: input.higher_is_better,
         metric: input.metric.clone(),
         statistics: STATISTICS.to_owned(),

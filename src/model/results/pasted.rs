@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::input::clean_name;
 use super::limits::MAX_TEXT_BYTES;
-use super::parse::{parse_results_text, Form, ParsedResults};
-use super::{analyze, direction, Analysis, AnalysisInput, ResultRow};
+use super::parse::{parse_paced, Form, ParsedResults};
+use super::{analyze_paced, direction, Analysis, AnalysisInput, ResultRow};
 use crate::model::format;
+use crate::model::pace::{run_now, Pace, Unpaced};
 
 /// Arm names the results template uses, so a filled template needs no choices.
 pub const TEMPLATE_ARMS: [&str; 2] = ["method", "baseline"];
@@ -101,7 +102,45 @@ impl PastedResults {
     /// assert!(reading.analysis.unwrap().is_ok());
     /// ```
     pub fn read(&self, plan: &PlanScale) -> ResultsReading {
-        let parsed = parse_results_text(&self.text);
+        run_now(self.read_paced(plan, &mut Unpaced))
+    }
+
+    /// [`Self::read`] in slices: `pace` may let the page run while the text
+    /// is read and while it is analysed, so that no paste within the limits
+    /// holds the page's thread for long (issue 34).
+    pub async fn read_paced(&self, plan: &PlanScale, pace: &mut dyn Pace) -> ResultsReading {
+        let parsed = parse_paced(&self.text, pace).await;
+        pace.pause().await;
+        let mut reading = self.choices(parsed);
+        let largest = reading
+            .parsed
+            .rows
+            .iter()
+            .map(|r| r.params)
+            .fold(0.0, f64::max);
+        if let Some(higher_is_better) = reading.higher_is_better {
+            if !reading.parsed.rows.is_empty() && reading.ask.is_empty() {
+                // Moved, not cloned (100,000 rows), and moved back after.
+                let input = AnalysisInput {
+                    results: std::mem::take(&mut reading.parsed.rows),
+                    method: reading.method.clone(),
+                    baseline: reading.baseline.clone(),
+                    higher_is_better,
+                    metric: reading.parsed.metric.clone(),
+                    next_params: plan.next_above(largest),
+                    top_params: plan.rungs.last().copied(),
+                    compute_exponent: plan.compute_exponent,
+                };
+                let analysis = analyze_paced(&input, pace).await;
+                reading.parsed.rows = input.results;
+                reading.analysis = Some(analysis.map_err(|e| e.to_string()));
+            }
+        }
+        reading
+    }
+
+    /// The text read, with the arms and direction chosen or asked; not analysed yet.
+    fn choices(&self, parsed: ParsedResults) -> ResultsReading {
         let exists = |name: &str| parsed.arms.iter().any(|a| a == name);
         let pick = |chosen: &str, template: &str| {
             let chosen = clean_name(chosen);
@@ -151,23 +190,6 @@ impl PastedResults {
                 ask.push(Ask::Direction);
             }
         }
-        let largest = parsed.rows.iter().map(|r| r.params).fold(0.0, f64::max);
-        let analysis = match higher_is_better {
-            Some(higher_is_better) if !parsed.rows.is_empty() && ask.is_empty() => Some(
-                analyze(&AnalysisInput {
-                    results: parsed.rows.clone(),
-                    method: method.clone(),
-                    baseline: baseline.clone(),
-                    higher_is_better,
-                    metric: parsed.metric.clone(),
-                    next_params: plan.next_above(largest),
-                    top_params: plan.rungs.last().copied(),
-                    compute_exponent: plan.compute_exponent,
-                })
-                .map_err(|e| e.to_string()),
-            ),
-            _ => None,
-        };
         ResultsReading {
             parsed,
             method,
@@ -175,7 +197,7 @@ impl PastedResults {
             higher_is_better,
             direction_inferred: chosen.is_none() && inferred.is_some(),
             ask,
-            analysis,
+            analysis: None,
         }
     }
 }

@@ -12,6 +12,7 @@ use super::estimate::RungNoise;
 use super::input::ResultRow;
 use super::welch::{rung_gain, ArmSummary, Compared};
 use crate::model::format;
+use crate::model::pace::Pace;
 use crate::model::rng::Xorshift as Rng;
 
 /// Bootstrap resamples per rung: 2,000 keep the 2.5% and 97.5% percentiles
@@ -39,7 +40,12 @@ pub fn several(rows: &[ResultRow]) -> bool {
 /// assert_eq!(iqm(&[5.0]), 5.0);
 /// ```
 pub fn iqm(values: &[f64]) -> f64 {
-    let mut sorted = values.to_vec();
+    iqm_sorting(&mut values.to_vec())
+}
+
+/// [`iqm`] of `values`, sorted in place: the bootstrap's, with no
+/// allocation per resample.
+fn iqm_sorting(sorted: &mut [f64]) -> f64 {
     sorted.sort_by(f64::total_cmp);
     let n = sorted.len() as f64;
     let (low, high) = (0.25 * n, 0.75 * n);
@@ -123,21 +129,41 @@ fn grouped<'a>(
     sizes
 }
 
+/// Runs drawn between two pauses of the bootstrap: about 1 ms natively
+/// (a draw costs about 16 ns; issue 34's benchmark: 100 tasks at 50 rungs,
+/// 180 million draws, took 2.9 s in one piece).
+const DRAWS_PER_PAUSE: usize = 65_536;
+
 /// The bootstrap distribution of the IQM gain: resampling runs within each
-/// task keeps every task in every resample.
-fn resampled_gains(tasks: &[TaskRuns], direction: f64, rng: &mut Rng) -> Vec<f64> {
+/// task keeps every task in every resample. `pace` may let the page run
+/// every [`DRAWS_PER_PAUSE`] draws or so.
+async fn resampled_gains(
+    tasks: &[TaskRuns],
+    direction: f64,
+    rng: &mut Rng,
+    pace: &mut dyn Pace,
+) -> Vec<f64> {
+    let draws: usize = tasks
+        .iter()
+        .map(|t| t.method.len() + t.baseline.len())
+        .sum();
+    let every = (DRAWS_PER_PAUSE / draws.max(1)).max(1);
     let mut gains = vec![0.0; tasks.len()];
-    let mut out: Vec<f64> = (0..RESAMPLES)
-        .map(|_| {
-            for (g, t) in gains.iter_mut().zip(tasks) {
-                let pick = |v: &[f64], rng: &mut Rng| -> f64 {
-                    (0..v.len()).map(|_| v[rng.below(v.len())]).sum::<f64>() / v.len() as f64
-                };
-                *g = direction * (pick(&t.method, rng) - pick(&t.baseline, rng));
-            }
-            iqm(&gains)
-        })
-        .collect();
+    let mut scratch = gains.clone();
+    let mut out = Vec::with_capacity(RESAMPLES);
+    for i in 0..RESAMPLES {
+        for (g, t) in gains.iter_mut().zip(tasks) {
+            let pick = |v: &[f64], rng: &mut Rng| -> f64 {
+                (0..v.len()).map(|_| v[rng.below(v.len())]).sum::<f64>() / v.len() as f64
+            };
+            *g = direction * (pick(&t.method, rng) - pick(&t.baseline, rng));
+        }
+        scratch.copy_from_slice(&gains);
+        out.push(iqm_sorting(&mut scratch));
+        if i % every == every - 1 {
+            pace.pause().await;
+        }
+    }
     out.sort_by(f64::total_cmp);
     out
 }
@@ -145,17 +171,22 @@ fn resampled_gains(tasks: &[TaskRuns], direction: f64, rng: &mut Rng) -> Vec<f64
 /// Compares `method` with `baseline` at every size, aggregating tasks by
 /// the IQM of per-task gains in normalised units, with a stratified
 /// bootstrap interval. A task counts at a rung when both arms ran it there.
-pub fn compare_rungs(
+/// The bootstrap is the heaviest work of the analysis: `pace` may let the
+/// page run while it goes on.
+pub async fn compare_rungs(
     rows: &[ResultRow],
-    method: &str,
-    baseline: &str,
+    (method, baseline): (&str, &str),
     direction: f64,
     warnings: &mut Vec<String>,
+    pace: &mut dyn Pace,
 ) -> Compared {
     let mut compared = Compared::default();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut task_counts = Vec::new();
-    for (bits, by_task) in grouped(rows, method, baseline) {
+    let groups = grouped(rows, method, baseline);
+    // Grouping 90,000 runs is a stretch of its own: the page's turn after it.
+    pace.pause().await;
+    for (bits, by_task) in groups {
         let tasks: Vec<TaskRuns> = by_task
             .into_values()
             .filter(|t| !t.method.is_empty() && !t.baseline.is_empty())
@@ -164,7 +195,7 @@ pub fn compare_rungs(
             continue;
         }
         let gain = iqm(&tasks.iter().map(|t| t.gain(direction)).collect::<Vec<_>>());
-        let resampled = resampled_gains(&tasks, direction, &mut rng);
+        let resampled = resampled_gains(&tasks, direction, &mut rng, pace).await;
         let at = |q: f64| resampled[((q * RESAMPLES as f64) as usize).min(RESAMPLES - 1)];
         let boot_mean = mean(&resampled);
         let variance = resampled
@@ -229,6 +260,17 @@ pub fn compare_rungs(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::pace::{run_now, Unpaced};
+
+    fn compare(rows: &[ResultRow], direction: f64, warnings: &mut Vec<String>) -> Compared {
+        run_now(compare_rungs(
+            rows,
+            ("method", "baseline"),
+            direction,
+            warnings,
+            &mut Unpaced,
+        ))
+    }
 
     fn runs(gains: &[(f64, f64)], seeds: u32) -> Vec<ResultRow> {
         // (params, gain) per rung; 5 tasks with different offsets and noise.
@@ -265,7 +307,7 @@ mod tests {
         let rows = runs(&[(1e6, 1.0), (1e7, 1.0), (1e8, 1.0)], 10);
         assert!(several(&rows));
         let mut warnings = Vec::new();
-        let c = compare_rungs(&rows, "method", "baseline", 1.0, &mut warnings);
+        let c = compare(&rows, 1.0, &mut warnings);
         assert_eq!(c.rungs.len(), 3);
         assert!(c.usable.iter().all(|u| *u));
         // Each task spans 1.04 (gain 1 plus noise 0.04): the gain is 1/1.04 in normalised units.
@@ -277,14 +319,14 @@ mod tests {
         }
         assert!(warnings[0].contains("5 tasks"), "{warnings:?}");
         // The same results give the same interval.
-        let again = compare_rungs(&rows, "method", "baseline", 1.0, &mut Vec::new());
+        let again = compare(&rows, 1.0, &mut Vec::new());
         assert_eq!(again.rungs, c.rungs);
     }
 
     #[test]
     fn lower_is_better_turns_the_gain_around() {
         let rows = runs(&[(1e6, -0.5), (1e7, -0.5)], 3);
-        let c = compare_rungs(&rows, "method", "baseline", -1.0, &mut Vec::new());
+        let c = compare(&rows, -1.0, &mut Vec::new());
         // 0.5 over each task's range (0.5 plus at most 0.04 of seed noise).
         assert!(
             c.rungs
