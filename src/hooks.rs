@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::model::inputs::Inputs;
-use crate::model::query::{to_query, View};
+use crate::model::query::{start_from, to_query, View};
 use crate::results_state::{ResultsAction, ResultsState};
 use crate::state::{Action, State};
 
@@ -21,7 +21,7 @@ use crate::state::{Action, State};
 /// before the edit.
 #[hook]
 pub fn use_address_bar(owns_page: bool, inputs: &Inputs, view: View) {
-    use_memo((inputs.clone(), view), move |(inputs, view)| {
+    use_memo((inputs.clone(), view, owns_page), move |(inputs, view, _)| {
         if owns_page {
             let (inputs, view) = (inputs.clone(), *view);
             browser::write_later("inputs", move || {
@@ -103,4 +103,33 @@ pub fn use_parts_shown(defer: bool, last: u8) -> u8 {
         });
     }
     *shown
+}
+
+/// On a hydrated page, whether the page's own inputs are on screen yet (true
+/// from the start otherwise). The first render drew the prerendered
+/// defaults; right after it, the inputs the page starts from (its link's, or
+/// the last visit's) replace them, and once those are drawn the page stops
+/// saying "updating" (see `static/early.js`).
+#[hook]
+pub fn use_page_inputs(hydrated: bool, state: &UseReducerHandle<State>) -> bool {
+    let live = use_state_eq(|| !hydrated);
+    {
+        let (live, dispatch) = (live.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            if hydrated {
+                let saved = browser::saved_inputs();
+                dispatch.dispatch(Action::Start(Box::new(start_from(
+                    &browser::query(),
+                    saved.as_deref(),
+                ))));
+                live.set(true);
+            }
+        });
+    }
+    use_effect_with(*live && hydrated, |&drawn| {
+        if drawn {
+            browser::prerender_replaced();
+        }
+    });
+    *live
 }
