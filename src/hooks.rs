@@ -21,17 +21,20 @@ use crate::state::{Action, State};
 /// before the edit.
 #[hook]
 pub fn use_address_bar(owns_page: bool, inputs: &Inputs, view: View) {
-    use_memo((inputs.clone(), view, owns_page), move |(inputs, view, _)| {
-        if owns_page {
-            let (inputs, view) = (inputs.clone(), *view);
-            browser::write_later("inputs", move || {
-                browser::replace_query(&to_query(&inputs, &view));
-                if !view.embed {
-                    browser::save_inputs(&to_query(&inputs, &View::default()));
-                }
-            });
-        }
-    });
+    use_memo(
+        (inputs.clone(), view, owns_page),
+        move |(inputs, view, _)| {
+            if owns_page {
+                let (inputs, view) = (inputs.clone(), *view);
+                browser::write_later("inputs", move || {
+                    browser::replace_query(&to_query(&inputs, &view));
+                    if !view.embed {
+                        browser::save_inputs(&to_query(&inputs, &View::default()));
+                    }
+                });
+            }
+        },
+    );
 }
 
 /// Pasted results are saved in this browser: they come back on the next

@@ -338,10 +338,16 @@ mod tests {
         ))));
         assert_eq!(s.inputs.generality, 4);
         assert_eq!(s.inputs.novelty, 3, "a refused value keeps its default");
-        assert!(s.rejected.is_empty(), "nothing typed before the start is kept");
+        assert!(
+            s.rejected.is_empty(),
+            "nothing typed before the start is kept"
+        );
         assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
         assert_eq!(s.view.theme.id(), "dark");
-        assert_eq!(s, State::from_query(parse_query("?generality=4&novelty=99&theme=dark")));
+        assert_eq!(
+            s,
+            State::from_query(parse_query("?generality=4&novelty=99&theme=dark"))
+        );
     }
 
     #[test]

@@ -33,7 +33,9 @@ fn main() -> ExitCode {
     let result = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {path}: {e}"))
         .and_then(|page| with_app(&page, &render()))
-        .and_then(|page| std::fs::write(&path, page).map_err(|e| format!("cannot write {path}: {e}")));
+        .and_then(|page| {
+            std::fs::write(&path, page).map_err(|e| format!("cannot write {path}: {e}"))
+        });
     match result {
         Ok(()) => {
             println!("prerender: default page written into {path}");
@@ -112,7 +114,11 @@ mod tests {
     #[test]
     fn the_app_renders_with_its_markers() {
         let html = render();
-        assert!(html.starts_with(START) && html.ends_with(END), "{}", &html[..80]);
+        assert!(
+            html.starts_with(START) && html.ends_with(END),
+            "{}",
+            &html[..80]
+        );
         assert!(html.contains("Evidence level 3 of 5"));
     }
 
