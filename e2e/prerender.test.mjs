@@ -127,7 +127,7 @@ describe('the prerendered page', () => {
     assert.equal(await page.evaluate(() => document.documentElement.dataset.prerender), 'stale');
     // Said on screen and to screen readers; the defaults' answer is hidden
     // from both, while the frame, the form's labels and the method are not.
-    const note = page.getByRole('status').filter({ hasText: 'Updating the plan for your inputs' });
+    const note = page.getByText('Updating the plan for your inputs…');
     assert.ok(await note.isVisible());
     assert.equal(await page.getByRole('status').filter({ hasText: 'Evidence level 3 of 5' }).count(), 0);
     assert.ok(!(await page.locator('.summary .level').isVisible()));

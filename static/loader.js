@@ -45,6 +45,8 @@ function showFailure(message) {
       document.documentElement.setAttribute('data-prerender', 'failed');
     }
   } else {
+    // The embed view hides a prerendered page (styles/app.css); not this.
+    root.removeAttribute('data-prerendered');
     root.replaceChildren(box);
   }
 }
