@@ -56,7 +56,7 @@ const calculatorMarkup = (page) =>
     const here = location.origin + location.pathname;
     return copy.outerHTML
       .replaceAll(here + '?', './?')
-      .replaceAll(here, './?')
+      .replaceAll(here, './')
       .replace(/printed \d{4}-\d{2}-\d{2}/, 'printed ');
   });
 

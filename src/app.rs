@@ -108,6 +108,7 @@ pub fn App(props: &AppProps) -> Html {
             Some(base) => format!("{base}?{query}"),
             // Prerendering has no page address: the page's own address
             // replaces this when the app hydrates.
+            None if cfg!(not(target_arch = "wasm32")) && query.is_empty() => "./".into(),
             None if cfg!(not(target_arch = "wasm32")) => format!("./?{query}"),
             None => browser::app_url(&query),
         }
