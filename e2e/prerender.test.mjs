@@ -6,6 +6,7 @@
 // view never shows the full page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, launch, openApp, serve } from './support.mjs';
@@ -67,6 +68,14 @@ describe('the prerendered page', () => {
     for (const text of ['Evidence level 3 of 5', 'Your claim and compute', 'Generality of the claim', 'Method and sources']) {
       assert.ok(html.includes(text), text);
     }
+    // The page as shipped is the one the service worker checks, and it
+    // keeps the CSP and the checked early.js.
+    const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+    const sha = `sha384-${createHash('sha384').update(await readFile(join(DIST, 'index.html'))).digest('base64')}`;
+    assert.ok(sw.includes(JSON.stringify(['./', sha])), 'sw.js has the integrity of the prerendered index.html');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:;/);
+    assert.match(html, /<script src="\.\/early\.js" crossorigin="anonymous" integrity="sha384-[^"]+"><\/script>/);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(server.url);
