@@ -153,7 +153,8 @@ async function open(browser, build, rate) {
   await page.addInitScript(PAGE_PROBE);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  await page.goto(build.server.url);
+  // Generous: on a loaded machine the first load at 4× CPU can take long.
+  await page.goto(build.server.url, { timeout: 120_000 });
   const times = await first;
   return { context, page, cdp, times, running };
 }
