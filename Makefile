@@ -29,15 +29,22 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets $(WASM) -- -D warnings
+	cargo clippy --features ssr --bin prerender -- -D warnings
 
 native:
 	cargo test
+	cargo test --features ssr --bin prerender
 
 browser:
 	cargo test $(WASM)
 
+## The release build in dist/: Trunk, then the default page prerendered into
+## index.html (a native build of the app, feature `ssr`), then the post-build
+## step again so the CSP and the service worker cover that index.html.
 release:
 	trunk build --release
+	cargo run --features ssr --bin prerender -- dist/index.html
+	TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release node scripts/post-build.mjs
 	node scripts/size-budget.mjs
 
 e2e:

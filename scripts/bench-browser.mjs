@@ -15,6 +15,9 @@
 //
 // What is measured, each at 1× and 4× CPU (CDP Emulation.setCPUThrottlingRate;
 // 4× is what Lighthouse's mobile run simulates):
+// - navigation → app running: when the wasm defines window.evidenceLadder
+//   (it renders or hydrates in the same task), then the next frame; on a
+//   prerendered page the first result comes long before this;
 // - navigation → first result: a MutationObserver that the page runs from an
 //   init script notes when the level is in the DOM, then the end of the next
 //   frame (requestAnimationFrame, then a task); it reports through a CDP
@@ -99,6 +102,23 @@ const PAGE_PROBE = () => {
     window.__bench.setItem++;
     return setItem.apply(this, args);
   };
+  // The app running: the wasm defines window.evidenceLadder as it starts,
+  // just before it renders (or, on a prerendered page, hydrates) and attaches
+  // its listeners in the same task; the end of the next frame is reported.
+  // (A prerendered page shows its level long before this.)
+  let api;
+  Object.defineProperty(window, 'evidenceLadder', {
+    configurable: true,
+    enumerable: true,
+    get: () => api,
+    set: (value) => {
+      if (api === undefined) {
+        const set = performance.now();
+        requestAnimationFrame(() => setTimeout(() => window.__benchRunning?.({ api: set, frame: performance.now() })));
+      }
+      api = value;
+    },
+  });
   const shown = () => document.querySelector('[role=status]')?.textContent.startsWith('Evidence level');
   // Until #app exists the observer watches the (small) parsed document; then
   // only the calculator's subtree.
@@ -117,19 +137,26 @@ const PAGE_PROBE = () => {
   observer.observe(document, { childList: true, subtree: true });
 };
 
-/** Opens a build at `rate`× CPU; resolves once the first result is on screen. */
+/**
+ * Opens a build at `rate`× CPU; resolves once the first result is on screen,
+ * with `running`, a promise of the times when the app runs (see PAGE_PROBE).
+ */
 async function open(browser, build, rate) {
   const context = await browser.newContext();
   const page = await context.newPage();
   let firstResult;
   const first = new Promise((ok) => (firstResult = ok));
   await page.exposeBinding('__benchFirstResult', (_, times) => firstResult(times));
+  let appRunning;
+  const running = new Promise((ok) => (appRunning = ok));
+  await page.exposeBinding('__benchRunning', (_, times) => appRunning(times));
   await page.addInitScript(PAGE_PROBE);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  await page.goto(build.server.url);
+  // Generous: on a loaded machine the first load at 4× CPU can take long.
+  await page.goto(build.server.url, { timeout: 120_000 });
   const times = await first;
-  return { context, page, cdp, times };
+  return { context, page, cdp, times, running };
 }
 
 /**
@@ -208,11 +235,13 @@ try {
   for (let round = 0; round <= RUNS; round++) {
     for (const build of rotated(round)) {
       for (const rate of RATES) {
-        const { context, times } = await open(browser, build, rate);
+        const { context, times, running } = await open(browser, build, rate);
+        const run = await running;
         await context.close();
         if (round === 0) continue;
         add(`navigation → first result in DOM, ${rate}× CPU`, build, times.dom);
         add(`navigation → first result on screen, ${rate}× CPU`, build, times.frame);
+        add(`navigation → app running (JS API, next frame), ${rate}× CPU`, build, run.frame);
       }
     }
     process.stderr.write(`bench: first result, round ${round}/${RUNS}\n`);
@@ -222,7 +251,9 @@ try {
   for (let round = 0; round < EDIT_ROUNDS; round++) {
     for (const build of rotated(round)) {
       for (const rate of RATES) {
-        const { context, page } = await open(browser, build, rate);
+        const { context, page, running } = await open(browser, build, rate);
+        // A prerendered level is on screen before the app can take an edit.
+        await running;
         await page.waitForTimeout(1000); // effects after the first render settle
         for (const t of await page.evaluate(timeEdits, EDITS)) add(`input change → new level on screen, ${rate}× CPU`, build, t);
         await context.close();
@@ -234,7 +265,8 @@ try {
   // Counters per edit, from a trace and CDP's own metrics, at 1× CPU, one
   // page per build and round (the times among them vary; the counts hardly).
   for (let round = 0; round < EDIT_ROUNDS; round++) for (const build of rotated(round)) {
-    const { context, page, cdp } = await open(browser, build, 1);
+    const { context, page, cdp, running } = await open(browser, build, 1);
+    await running;
     await page.waitForTimeout(1000);
     await cdp.send('Performance.enable');
     const metrics = async () =>

@@ -17,6 +17,11 @@
 //    one inline <style> (the CSS-only "has not started" notice);
 //  - sw.js: precaches every file of the build under a content-hash version,
 //    with each file's integrity.
+//  - early.js: a blocking script in <head>, with its integrity, that marks
+//    a visit whose inputs are not the prerendered defaults.
+// `make release` runs this again (TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release)
+// after the prerender step (src/bin/prerender.rs) has written the default
+// page into index.html, so the CSP and sw.js cover the page as shipped.
 // Safe to run twice on the same folder, and again after files were renamed.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -84,10 +89,17 @@ if (release) {
   html = html.replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
   html = html.replace(/\s*<script type="module" src="\.\/loader\.js"[^>]*><\/script>/g, '');
   html = html.replace(/\s*<script src="\.\/pwa\.js"[^>]*><\/script>/g, '');
+  html = html.replace(/\s*<script src="\.\/early\.js"[^>]*><\/script>/g, '');
   const loader =
     `<script type="module" src="./loader.js" crossorigin="anonymous" integrity="${await sri('loader.js')}" ` +
     `data-js="./${assets.js}" data-js-integrity="${assets.js_integrity}" ` +
     `data-wasm="./${assets.wasm}" data-wasm-integrity="${assets.wasm_integrity}"></script>`;
+  // Blocking, and first: it marks a visit that starts from other inputs
+  // before the prerendered default page is drawn (static/early.js). It
+  // loads while the stylesheet does, which blocks drawing anyway.
+  const early = top.includes('early.js')
+    ? `\n    <script src="./early.js" crossorigin="anonymous" integrity="${await sri('early.js')}"></script>`
+    : '';
   const pwa = top.includes('pwa.js')
     ? `\n    <script src="./pwa.js" defer crossorigin="anonymous" integrity="${await sri('pwa.js')}"></script>`
     : '';
@@ -101,7 +113,7 @@ if (release) {
   ]
     .map(([file, integrity]) => `\n    <link rel="preload" as="fetch" crossorigin="anonymous" href="./${file}" integrity="${integrity}" />`)
     .join('');
-  html = html.replace(/\s*<\/head>/, `${preloads}\n    ${loader}${pwa}\n  </head>`);
+  html = html.replace(/\s*<\/head>/, `${early}${preloads}\n    ${loader}${pwa}\n  </head>`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('an inline script is left in index.html; the CSP forbids it');
   // The stylesheet: Trunk wrote its integrity before the rem above were
   // fixed, so it is written again; it also needs crossorigin.

@@ -8,13 +8,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { constants, brotliCompressSync } from 'node:zlib';
 
-// Measured 2026-12-06 on the merged fourth round: 286.5 KB, plus 3%
-// (235.8 KB at the round's start; issue 32's expert read 13.9 KB, issue 34's
-// bounded parsing and JSON answers about 4 KB, issue 33's layout, units and
-// charts about 7 KB, and the verdict in compute multipliers, stages and the
-// verdict's power about 25 KB). README ("Size") says what the bytes bought;
-// issue 35 is where they are to be won back.
-const CEILING_KB = 295;
+// Measured 2026-12-06 on issue 35's branch: 294.4 KB, plus 3% (303.2).
+// Before it, 286.6 KB (the merged fourth round: issue 32's expert read
+// 13.9 KB, issue 34's bounded parsing and JSON answers about 4 KB, issue 33's
+// layout, units and charts about 7 KB, the verdict in compute multipliers,
+// stages and the verdict's power about 25 KB); issue 35 added 7.8 KB for
+// hydrating the prerendered page (Yew's `hydration` feature, about 20 KB of
+// code before wasm-opt, and the app's switch to the page's own inputs).
+// README ("Size") says what the bytes buy and why 240 KB is not met.
+const CEILING_KB = 303;
 
 const dist = new URL('../dist/', import.meta.url);
 const assets = JSON.parse(await readFile(new URL('embed-assets.json', dist), 'utf8'));

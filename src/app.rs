@@ -11,7 +11,9 @@ use crate::components::{
     claim_map, evidence_card, files, jump_link, ladder_chart, ladder_table, method, principles,
     results_notice, results_panel, stages, summary, verdict, Dispatch, PlanPart,
 };
-use crate::hooks::{use_address_bar, use_parts_shown, use_reading, use_saved_results, use_timeout};
+use crate::hooks::{
+    use_address_bar, use_page_inputs, use_parts_shown, use_reading, use_saved_results, use_timeout,
+};
 use crate::model::plan::Plan;
 use crate::model::query::{start_from, to_query, View};
 use crate::model::results::PlanScale;
@@ -30,6 +32,13 @@ pub struct AppProps {
     /// calculator" link; the page's own address when absent.
     #[prop_or_default]
     pub app_url: Option<AttrValue>,
+    /// The app's own page, drawn first exactly as the prerender step drew it
+    /// into `index.html` (the default inputs, every part, nothing read from
+    /// the browser), so the wasm can hydrate that markup instead of
+    /// replacing it. The page's own inputs (its link's, or the last visit's)
+    /// follow right after that first render.
+    #[prop_or_default]
+    pub prerendered: bool,
 }
 
 /// How many groups of the plan follow the first render (see
@@ -45,16 +54,20 @@ const SAVE_BUDGET_MS: f64 = 100.0;
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let owns_page = props.query.is_none();
+    let prerendered = props.prerendered;
     let state = {
         let query = props.query.clone();
         use_reducer(move || match query {
             Some(q) => State::from_query(start_from(&q, None)),
+            None if prerendered => State::from_query(start_from("", None)),
             None => State::from_query(start_from(
                 &browser::query(),
                 browser::saved_inputs().as_deref(),
             )),
         })
     };
+    // False only while a hydrated page still shows the prerendered defaults.
+    let live = use_page_inputs(prerendered && owns_page, &state);
     let results = use_reducer(ResultsState::default);
     let dispatch = Dispatch {
         state: state.dispatcher(),
@@ -87,7 +100,12 @@ pub fn App(props: &AppProps) -> Html {
     use_saved_results(owns_page, &results);
     // While a field holds rejected text, links and saved copies keep the
     // inputs as they were before that edit: never a value the user did not enter.
-    use_address_bar(owns_page, state.shareable_inputs(), state.view, fast);
+    use_address_bar(
+        owns_page && live,
+        state.shareable_inputs(),
+        state.view,
+        fast,
+    );
     // An error waits while the user may still be typing a valid number; a
     // one-second pause shows it (each edit restarts the wait).
     let pending = state.rejected.iter().any(|r| !r.shown);
@@ -112,6 +130,10 @@ pub fn App(props: &AppProps) -> Html {
         match &props.app_url {
             Some(base) if query.is_empty() => base.to_string(),
             Some(base) => format!("{base}?{query}"),
+            // Prerendering has no page address: the page's own address
+            // replaces this when the app hydrates.
+            None if cfg!(not(target_arch = "wasm32")) && query.is_empty() => "./".into(),
+            None if cfg!(not(target_arch = "wasm32")) => format!("./?{query}"),
             None => browser::app_url(&query),
         }
     };
@@ -122,8 +144,10 @@ pub fn App(props: &AppProps) -> Html {
     // Mounted into an article it draws everything before mount() resolves,
     // so the article below it moves once, not three times. `data-ready`
     // marks the whole calculator.
-    let shown = use_parts_shown(owns_page, LAST_PARTS);
-    use_effect_with(owns_page && shown == LAST_PARTS, |&drawn| {
+    // A prerendered page already shows every part: the first render must match it.
+    let shown = use_parts_shown(owns_page && !prerendered, LAST_PARTS);
+    let ready = live && shown == LAST_PARTS;
+    use_effect_with(owns_page && ready, |&drawn| {
         if drawn {
             browser::scroll_to_address_target();
         }
@@ -143,7 +167,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <div class={classes!("calculator", compact.then_some("compact"))}
-            data-ready={(shown == LAST_PARTS).then_some("")}
+            data-ready={ready.then_some("")}
             ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={files::on_drop(&dispatch)}>
             // The first Tab stop; on phones a visible link past the form.
             { jump_link("Skip to the plan", "#plan", "skip-link") }

@@ -311,6 +311,44 @@ pub fn save_inputs(query: &str) {
     }
 }
 
+/// Today's date as YYYY-MM-DD. Empty when prerendering (natively there is no
+/// page and no clock to ask): the hydrated app writes the reader's date.
+pub fn today() -> String {
+    if cfg!(not(target_arch = "wasm32")) {
+        return String::new();
+    }
+    let now = String::from(js_sys::Date::new_0().to_iso_string());
+    now.get(..10).unwrap_or_default().to_owned()
+}
+
+/// Whether `root` holds the prerendered page (`data-prerendered`, written
+/// by `src/bin/prerender.rs`). If so, drops what is not the app's markup
+/// (the hidden "Loading…" text, the "has not started" notice, `<noscript>`),
+/// so what is left is exactly what Yew hydrates.
+pub fn take_prerendered(root: &Element) -> bool {
+    if !root.has_attribute("data-prerendered") {
+        return false;
+    }
+    // Each pass removes one, so this ends.
+    while let Ok(Some(extra)) =
+        root.query_selector(":scope > .loading, :scope > .stalled, :scope > noscript")
+    {
+        extra.remove();
+    }
+    true
+}
+
+/// The page's own inputs are on screen: the prerendered defaults no longer
+/// need hiding, nor the "updating" note (see `static/early.js`).
+pub fn prerender_replaced() {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.remove_attribute("data-prerender");
+    }
+}
+
 /// The address of the full calculator (never the embed view) for a query.
 pub fn app_url(query: &str) -> String {
     let Some(location) = window().map(|w| w.location()) else {

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::model::inputs::Inputs;
-use crate::model::query::{to_query, View};
+use crate::model::query::{start_from, to_query, View};
 use crate::model::results::{PastedResults, PlanScale, ResultsReading};
 use crate::results_state::{ResultsAction, ResultsState};
 use crate::state::{Action, State};
@@ -32,17 +32,20 @@ use crate::state::{Action, State};
 /// visit restores only inputs that were planned within budget once.
 #[hook]
 pub fn use_address_bar(owns_page: bool, inputs: &Inputs, view: View, planned_fast: bool) {
-    use_memo((inputs.clone(), view), move |(inputs, view)| {
-        if owns_page {
-            let (inputs, view) = (inputs.clone(), *view);
-            browser::write_later("inputs", move || {
-                browser::replace_query(&to_query(&inputs, &view));
-                if !view.embed && planned_fast {
-                    browser::save_inputs(&to_query(&inputs, &View::default()));
-                }
-            });
-        }
-    });
+    use_memo(
+        (inputs.clone(), view, owns_page),
+        move |(inputs, view, _)| {
+            if owns_page {
+                let (inputs, view) = (inputs.clone(), *view);
+                browser::write_later("inputs", move || {
+                    browser::replace_query(&to_query(&inputs, &view));
+                    if !view.embed && planned_fast {
+                        browser::save_inputs(&to_query(&inputs, &View::default()));
+                    }
+                });
+            }
+        },
+    );
 }
 
 /// Pasted results are saved in this browser: they come back on the next
@@ -179,4 +182,33 @@ pub fn use_reading(pasted: &PastedResults, scale: PlanScale) -> (Rc<ResultsReadi
         });
     }
     ((*reading).clone(), *busy)
+}
+
+/// On a hydrated page, whether the page's own inputs are on screen yet (true
+/// from the start otherwise). The first render drew the prerendered
+/// defaults; right after it, the inputs the page starts from (its link's, or
+/// the last visit's) replace them, and once those are drawn the page stops
+/// saying "updating" (see `static/early.js`).
+#[hook]
+pub fn use_page_inputs(hydrated: bool, state: &UseReducerHandle<State>) -> bool {
+    let live = use_state_eq(|| !hydrated);
+    {
+        let (live, dispatch) = (live.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            if hydrated {
+                let saved = browser::saved_inputs();
+                dispatch.dispatch(Action::Start(Box::new(start_from(
+                    &browser::query(),
+                    saved.as_deref(),
+                ))));
+                live.set(true);
+            }
+        });
+    }
+    use_effect_with(*live && hydrated, |&drawn| {
+        if drawn {
+            browser::prerender_replaced();
+        }
+    });
+    *live
 }

@@ -2,19 +2,20 @@
 //! scale ladder of experiments a compute budget buys.
 //!
 //! `model` is the pure domain and builds everywhere. The rest is the browser
-//! app over it and only exists when compiled to WebAssembly.
+//! app over it and only exists when compiled to WebAssembly, or natively with
+//! the `ssr` feature for the prerender step (`src/bin/prerender.rs`).
 
 pub mod model;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod hooks;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod js_api;
 pub mod json_text;
 pub mod results_state;
@@ -57,9 +58,20 @@ mod start {
         if view.embed {
             browser::report_height_to_parent();
         }
-        // Drop the static "loading" placeholder before Yew takes over.
-        root.set_text_content(None);
-        yew::Renderer::<App>::with_root(root).render();
+        // The prerendered page (the app's own, full view) is taken over where
+        // it stands; otherwise (the embed view, or a build without the
+        // prerender step) the static "loading" placeholder gives way to the app.
+        if !view.embed && browser::take_prerendered(&root) {
+            let props = crate::app::AppProps {
+                prerendered: true,
+                ..Default::default()
+            };
+            yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+        } else {
+            let _ = root.remove_attribute("data-prerendered");
+            root.set_text_content(None);
+            yew::Renderer::<App>::with_root(root).render();
+        }
     }
 
     /// Renders an independent calculator into `root`, for `embed.js`'s
@@ -73,6 +85,7 @@ mod start {
             crate::app::AppProps {
                 query: Some(query.into()),
                 app_url: Some(app_url.into()),
+                prerendered: false,
             },
         )
         .render();

@@ -90,6 +90,9 @@ pub enum Action {
     FileNote(String, FileFrom),
     /// The user closed the message about a dropped file.
     DismissDropNote,
+    /// The page's own start (its link, or the last visit's inputs), after a
+    /// first render of the prerendered defaults.
+    Start(Box<ParsedQuery>),
 }
 
 /// How a file reached the page, which decides where its message shows.
@@ -331,6 +334,7 @@ impl State {
                     next.opened = None;
                 }
             }
+            Action::Start(parsed) => next = State::from_query(*parsed),
         }
         next
     }
@@ -350,6 +354,26 @@ mod tests {
         (1..=text.len())
             .filter(|&i| text.is_char_boundary(i))
             .fold(state, |s, i| s.apply(Action::Edit(field, text[..i].into())))
+    }
+
+    #[test]
+    fn start_replaces_the_prerendered_defaults_with_the_link() {
+        // A hydrated page first shows the defaults, then the link's start.
+        let s = typed(start(), Field::Novelty, "9").apply(Action::Start(Box::new(parse_query(
+            "?generality=4&novelty=99&theme=dark",
+        ))));
+        assert_eq!(s.inputs.generality, 4);
+        assert_eq!(s.inputs.novelty, 3, "a refused value keeps its default");
+        assert!(
+            s.rejected.is_empty(),
+            "nothing typed before the start is kept"
+        );
+        assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
+        assert_eq!(s.view.theme.id(), "dark");
+        assert_eq!(
+            s,
+            State::from_query(parse_query("?generality=4&novelty=99&theme=dark"))
+        );
     }
 
     #[test]

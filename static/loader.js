@@ -35,7 +35,20 @@ function showFailure(message) {
   retry.textContent = 'Retry';
   retry.addEventListener('click', () => location.reload());
   box.append(text, retry);
-  root.replaceChildren(box);
+  if (root.hasAttribute('data-prerendered') && !document.documentElement.classList.contains('embed')) {
+    // The prerendered page stays readable under the message; a visit that
+    // was to start from other inputs keeps the defaults' answers hidden
+    // (styles/app.css), but is no longer "updating".
+    root.querySelector(':scope > .loading')?.remove();
+    root.prepend(box);
+    if (document.documentElement.hasAttribute('data-prerender')) {
+      document.documentElement.setAttribute('data-prerender', 'failed');
+    }
+  } else {
+    // The embed view hides a prerendered page (styles/app.css); not this.
+    root.removeAttribute('data-prerendered');
+    root.replaceChildren(box);
+  }
 }
 
 // Slow, not failed: the load goes on, and the app replaces this message if it

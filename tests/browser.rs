@@ -65,6 +65,7 @@ async fn render_app(query: &str) -> Element {
         AppProps {
             query: Some(query.to_owned().into()),
             app_url: None,
+            ..AppProps::default()
         },
     )
     .render();
@@ -151,6 +152,7 @@ async fn a_mounted_calculator_draws_everything_at_once() {
         AppProps {
             query: Some("novelty=2".into()),
             app_url: Some("https://example.org/el/".into()),
+            ..AppProps::default()
         },
     )
     .render();
@@ -399,6 +401,7 @@ async fn the_compact_view_links_to_the_full_calculator() {
         AppProps {
             query: Some("embed=1&novelty=2".into()),
             app_url: Some("https://example.org/el/".into()),
+            ..AppProps::default()
         },
     )
     .render();

@@ -137,10 +137,9 @@ pub fn view(props: ShareBar) -> Html {
 
 /// What only print shows at the end of the plan: its link, the date and the assumptions.
 pub fn print_footer(plan: &Plan, link: &str) -> Html {
-    let today = String::from(js_sys::Date::new_0().to_iso_string());
     html! {
         <footer class="print-only print-footer">
-            <p>{ format!("This plan: {link} · printed {}", today.get(..10).unwrap_or_default()) }</p>
+            <p>{ format!("This plan: {link} · printed {}", browser::today()) }</p>
             <h3>{ "Assumptions" }</h3>
             <ul>
                 { for crate::text::assumptions::of(plan).iter().map(|a| html! {
