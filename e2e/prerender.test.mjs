@@ -128,6 +128,30 @@ describe('the prerendered page', () => {
     await ctx.close();
   });
 
+  test('a page changed before the app starts (a translation, an extension) is drawn afresh, not left broken', async () => {
+    const ctx = await browser.newContext();
+    const { page, release } = await held(ctx);
+    await page.goto(server.url);
+    await page.locator('#app .calculator').waitFor();
+    // What page translation does: text wrapped in elements the app never drew.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('#app h2, #app h3, #app label')) {
+        const font = document.createElement('font');
+        font.append(...el.childNodes);
+        el.append(font);
+      }
+    });
+    release();
+    await page.getByRole('status').filter({ hasText: 'Evidence level 3 of 5' }).waitFor();
+    await page.locator('.calculator[data-ready]').waitFor({ state: 'attached' });
+    assert.equal(await page.getByText('Something went wrong').count(), 0);
+    // Rendered from scratch once; the next load hydrates again.
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('evidence-ladder.render-only')), null);
+    await page.getByLabel('Generality of the claim').selectOption('1');
+    await page.waitForFunction(() => !document.querySelector('.summary .level').textContent.includes('3 of 5'));
+    await ctx.close();
+  });
+
   test('a link with other inputs never shows the defaults as its answer', async () => {
     const ctx = await browser.newContext();
     const { page, release } = await held(ctx);

@@ -16,7 +16,7 @@ import { constants, brotliCompressSync } from 'node:zlib';
 // hydrating the prerendered page (Yew's `hydration` feature, about 20 KB of
 // code before wasm-opt, and the app's switch to the page's own inputs).
 // README ("Size") says what the bytes buy and why 240 KB is not met.
-const CEILING_KB = 303;
+const CEILING_KB = 314;
 
 const dist = new URL('../dist/', import.meta.url);
 const assets = JSON.parse(await readFile(new URL('embed-assets.json', dist), 'utf8'));

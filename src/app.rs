@@ -80,9 +80,9 @@ pub fn App(props: &AppProps) -> Html {
     let plan = {
         let planned_ms = planned_ms.clone();
         use_memo(state.inputs.clone(), move |inputs| {
-            let started = js_sys::Date::now();
+            let started = browser::now_ms();
             let plan = Plan::new(inputs.clone());
-            *planned_ms.borrow_mut() = js_sys::Date::now() - started;
+            *planned_ms.borrow_mut() = browser::now_ms() - started;
             plan
         })
     };

@@ -311,6 +311,16 @@ pub fn save_inputs(query: &str) {
     }
 }
 
+/// Milliseconds since 1970; 0 when prerendering (natively no browser clock
+/// may be called, and nothing is timed or saved there).
+pub fn now_ms() -> f64 {
+    if cfg!(target_arch = "wasm32") {
+        js_sys::Date::now()
+    } else {
+        0.0
+    }
+}
+
 /// Today's date as YYYY-MM-DD. Empty when prerendering (natively there is no
 /// page and no clock to ask): the hydrated app writes the reader's date.
 pub fn today() -> String {
@@ -319,6 +329,55 @@ pub fn today() -> String {
     }
     let now = String::from(js_sys::Date::new_0().to_iso_string());
     now.get(..10).unwrap_or_default().to_owned()
+}
+
+/// Whether the app is taking over the prerendered page and has not finished
+/// its first render: a panic then means the markup did not match.
+static HYDRATING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Marks the start and the end of taking over the prerendered page.
+pub fn set_hydrating(on: bool) {
+    HYDRATING.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether the app is still taking over the prerendered page.
+pub fn hydrating() -> bool {
+    HYDRATING.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Session key set when hydrating the prerendered page failed, so the next
+/// load renders from scratch instead.
+const RENDER_ONLY_KEY: &str = "evidence-ladder.render-only";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// Whether this load must render from scratch (the last one could not
+/// hydrate); reading it clears it, so only one load is affected.
+pub fn render_only() -> bool {
+    let Some(storage) = session_storage() else {
+        return false;
+    };
+    let set = storage.get_item(RENDER_ONLY_KEY).ok().flatten().is_some();
+    if set {
+        let _ = storage.remove_item(RENDER_ONLY_KEY);
+    }
+    set
+}
+
+/// After hydration failed (something changed the prerendered page before
+/// the app took it over: a translation, an extension), loads the page again
+/// to be rendered from scratch. False where that cannot be remembered (no
+/// session storage), so the caller shows its error instead of looping.
+pub fn reload_to_render() -> bool {
+    let Some(storage) = session_storage() else {
+        return false;
+    };
+    if storage.set_item(RENDER_ONLY_KEY, "1").is_err() {
+        return false;
+    }
+    window().is_some_and(|w| w.location().reload().is_ok())
 }
 
 /// Whether `root` holds the prerendered page (`data-prerendered`, written

@@ -196,6 +196,9 @@ pub fn use_page_inputs(hydrated: bool, state: &UseReducerHandle<State>) -> bool 
         let (live, dispatch) = (live.clone(), state.dispatcher());
         use_effect_with((), move |_| {
             if hydrated {
+                // The first render matched the prerendered markup (Yew stops
+                // on a mismatch before any effect runs).
+                browser::set_hydrating(false);
                 let saved = browser::saved_inputs();
                 dispatch.dispatch(Action::Start(Box::new(start_from(
                     &browser::query(),

@@ -40,6 +40,12 @@ mod start {
     pub fn start() {
         yew::set_custom_panic_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("Evidence Ladder stopped: {info}").into());
+            // Yew stops on markup that differs from what it hydrates (a page
+            // translated or changed by an extension before the app started):
+            // load again and render from scratch rather than stay broken.
+            if browser::hydrating() && browser::reload_to_render() {
+                return;
+            }
             browser::show_fatal_error();
         }));
         if let Err(e) = crate::js_api::install() {
@@ -61,7 +67,8 @@ mod start {
         // The prerendered page (the app's own, full view) is taken over where
         // it stands; otherwise (the embed view, or a build without the
         // prerender step) the static "loading" placeholder gives way to the app.
-        if !view.embed && browser::take_prerendered(&root) {
+        if !view.embed && !browser::render_only() && browser::take_prerendered(&root) {
+            browser::set_hydrating(true);
             let props = crate::app::AppProps {
                 prerendered: true,
                 ..Default::default()
