@@ -8,7 +8,7 @@ use super::axis::Scaling;
 use super::design::{self, Demands, Template};
 use super::evidence::{level_for, reasons, rule_for_claim, Evidence, LevelRule, Statistics};
 use super::hardware::{Budget, BudgetSource};
-use super::inputs::{ContributionKind, FieldValue, InputError, Inputs};
+use super::inputs::{Adjustment, ContributionKind, FieldValue, InputError, Inputs};
 use super::ladder::{Experiment, Ladder, LadderRequest, SizedBy};
 use super::memory::Memory;
 use super::power::VerdictPower;
@@ -282,6 +282,107 @@ impl LevelPlan {
         }
     }
 
+    /// The top the same budget buys with the level's own seeds, where the
+    /// plan runs more (a power analysis, or the verdict's placement): the
+    /// warnings say so rather than trade scale for seeds silently.
+    fn top_with_level_seeds(
+        &self,
+        inputs: &Inputs,
+        scaling: &Scaling,
+        budget: &Budget,
+        memory: &Memory,
+    ) -> f64 {
+        let rule = &self.rule;
+        let lighter = design::design(
+            inputs.kind,
+            &Demands::of(rule, rule.seeds, inputs.field, inputs.tuning),
+        );
+        let request = LadderRequest {
+            templates: &lighter,
+            ..self.request(inputs, scaling, budget, memory)
+        };
+        request.fit().0.rungs.last().map_or(0.0, |r| r.scale)
+    }
+
+    /// The evidence this level asks for, with the checklist's requirements.
+    fn evidence(
+        &self,
+        inputs: &Inputs,
+        level: u8,
+        ladder: &Ladder,
+        scaling: &Scaling,
+    ) -> (Evidence, Vec<Requirement>) {
+        let rule = &self.rule;
+        let compares = design::compares_over_seeds(inputs.kind);
+        let headline_seeds = self.headline_seeds();
+        let statistics = statistics(inputs, rule, self.comparisons);
+        // A benchmark evaluates every released size that fits, often more
+        // than the level's rungs: the checklist counts the sizes it runs.
+        let checklist_rule = LevelRule {
+            rungs: if inputs.kind == ContributionKind::Benchmark {
+                rule.rungs.max(ladder.rungs.len() as u32)
+            } else {
+                rule.rungs
+            },
+            ..*rule
+        };
+        let mut requirements = requirements::experiments(&self.templates, checklist_rule.rungs);
+        requirements.extend(reporting(&checklist_rule, scaling.unit(), statistics));
+        requirements.extend(measurement_requirements(inputs));
+        let evidence = Evidence {
+            level,
+            name: rule.name,
+            settings: rule.settings,
+            domains: rule.domains,
+            rungs: rule.rungs,
+            span: rule.span,
+            seeds: headline_seeds,
+            seeds_per_configuration: if compares { rule.seeds } else { 1 },
+            baselines: rule.baselines,
+            ablations: rule.ablations,
+            statistics,
+            headline_comparisons: self.comparisons,
+            correction: (self.comparisons > 1).then_some("Holm"),
+            corrected_alpha: self.alpha,
+            detectable_effect: (compares && headline_seeds > 1).then(|| {
+                if design::tests_equivalence(inputs.kind) {
+                    equivalence_margin(headline_seeds, self.alpha, inputs.power)
+                } else {
+                    detectable_effect(headline_seeds, self.alpha, inputs.power)
+                }
+            }),
+            release: rule.release,
+            replication: rule.replication,
+            reasons: reasons(
+                inputs.generality,
+                inputs.novelty,
+                level,
+                rule.seeds,
+                self.power.as_ref().map(|p| p.seeds_per_arm),
+            ),
+        };
+        (evidence, requirements)
+    }
+
+    /// Whether the claim fits, and its cheapest ladder's scales and FLOPs.
+    fn claim_minimum(
+        &self,
+        inputs: &Inputs,
+        scaling: &Scaling,
+        budget: &Budget,
+        memory: &Memory,
+    ) -> (bool, Vec<f64>, f64) {
+        let request = LadderRequest {
+            top: None,
+            ..self.request(inputs, scaling, budget, memory)
+        };
+        (
+            self.fits(&request),
+            request.min_scales(),
+            request.min_flops(),
+        )
+    }
+
     /// Whether this level's claim fits: its cheapest ladder holds in memory,
     /// costs at most the budget less the reserve, and ends by the deadline.
     fn fits(&self, request: &LadderRequest) -> bool {
@@ -299,7 +400,87 @@ impl LevelPlan {
     }
 }
 
+/// What the compute buys: the budget, how cost grows with scale on the
+/// chosen axis, and the memory one run has.
+fn compute_of(inputs: &Inputs) -> (Budget, Scaling, Memory) {
+    let budget = Budget::from_hardware(
+        inputs.accelerator,
+        inputs.count,
+        inputs.hours,
+        inputs.mfu,
+        inputs.flops,
+    );
+    let scaling = inputs.scaling(budget.flops_per_accelerator_hour);
+    let memory = Memory::of(
+        inputs.accelerator,
+        scaling.accelerators_per_run(inputs.count),
+    );
+    (budget, scaling, memory)
+}
+
+/// The claim map: each cell decided by its own cheapest ladder, the
+/// claim's own cell too (`own`: its rule and whether it fits), so the map,
+/// the narrower claims and `claim_fits` agree. Cells whose rules agree (the
+/// same level and domains) share one fit.
+fn claim_map(
+    inputs: &Inputs,
+    own: (LevelRule, bool),
+    powers: &mut Vec<(u32, Option<PowerAnalysis>)>,
+    (scaling, budget, memory): (&Scaling, &Budget, &Memory),
+) -> Vec<ClaimCell> {
+    let mut fits_by_rule: Vec<(LevelRule, bool)> = vec![own];
+    (1..=5)
+        .flat_map(|g| (1..=5).map(move |n| (g, n)))
+        .map(|(generality, novelty)| {
+            let level = level_for(generality, novelty);
+            let rule = rule_for_claim(generality, level);
+            let fits = match fits_by_rule.iter().find(|(r, _)| *r == rule) {
+                Some(&(_, fits)) => fits,
+                None => {
+                    let other = LevelPlan::new(inputs, generality, level, powers);
+                    let request = LadderRequest {
+                        top: None,
+                        ..other.request(inputs, scaling, budget, memory)
+                    };
+                    let fits = other.fits(&request);
+                    fits_by_rule.push((rule, fits));
+                    fits
+                }
+            };
+            ClaimCell {
+                generality,
+                novelty,
+                level,
+                fits,
+                weaker: novelty < inputs.novelty,
+                narrower: generality < inputs.generality,
+            }
+        })
+        .collect()
+}
+
 impl Plan {
+    /// The parts computed from the rest of the plan: its stages, the
+    /// verdict's power, and the warnings (the inputs' adjustments first).
+    fn finish(&mut self, notes: Vec<Adjustment>, top_with_level_seeds: Option<f64>) {
+        self.stages = stages(
+            &self.experiments,
+            &self.ladder,
+            self.inputs.kind,
+            in_multiplier(&self.inputs),
+        );
+        self.power = seeding::power_of(
+            &self.inputs,
+            &self.ladder,
+            &self.experiments,
+            self.scaling.exponent,
+            design::compares_over_seeds(self.inputs.kind),
+        );
+        self.warnings = notes.into_iter().map(Warning::Adjusted).collect();
+        let warnings = warnings::of(&self.warning_context(), top_with_level_seeds);
+        self.warnings.extend(warnings);
+    }
+
     /// The plan for these inputs.
     ///
     /// ```
@@ -310,35 +491,15 @@ impl Plan {
     /// ```
     pub fn new(inputs: Inputs) -> Plan {
         let (inputs, notes) = inputs.reconciled();
-        let budget = Budget::from_hardware(
-            inputs.accelerator,
-            inputs.count,
-            inputs.hours,
-            inputs.mfu,
-            inputs.flops,
-        );
-        let scaling = inputs.scaling(budget.flops_per_accelerator_hour);
-        let memory = Memory::of(
-            inputs.accelerator,
-            scaling.accelerators_per_run(inputs.count),
-        );
+        let (budget, scaling, memory) = compute_of(&inputs);
         let level = level_for(inputs.generality, inputs.novelty);
         let mut powers = Vec::new();
         // Whether the claim fits, and what it needs at least, are the level's
         // own (its seeds), as in the claim map; the plan shown places the
         // verdict's seeds for its power when that still fits.
         let level_plan = LevelPlan::new(&inputs, inputs.generality, level, &mut powers);
-        let (claim_fits, min_scales, min_flops) = {
-            let request = LadderRequest {
-                top: None,
-                ..level_plan.request(&inputs, &scaling, &budget, &memory)
-            };
-            (
-                level_plan.fits(&request),
-                request.min_scales(),
-                request.min_flops(),
-            )
-        };
+        let (claim_fits, min_scales, min_flops) =
+            level_plan.claim_minimum(&inputs, &scaling, &budget, &memory);
         let this = if claim_fits {
             level_plan.placed_for_power(&inputs, &scaling, &budget, &memory)
         } else {
@@ -353,110 +514,25 @@ impl Plan {
             .then(|| claim_request.largest_top())
             .flatten();
 
+        let (evidence, requirements) = this.evidence(&inputs, level, &ladder, &scaling);
+        let headline_seeds = evidence.seeds;
         let rule = &this.rule;
-        let compares = design::compares_over_seeds(inputs.kind);
-        let headline_seeds = this.headline_seeds();
-        let statistics = statistics(&inputs, rule, this.comparisons);
-        // A benchmark evaluates every released size that fits, often more
-        // than the level's rungs: the checklist counts the sizes it runs.
-        let checklist_rule = LevelRule {
-            rungs: if inputs.kind == ContributionKind::Benchmark {
-                rule.rungs.max(ladder.rungs.len() as u32)
-            } else {
-                rule.rungs
-            },
-            ..*rule
-        };
-        let mut requirements = requirements::experiments(&this.templates, checklist_rule.rungs);
-        requirements.extend(reporting(&checklist_rule, scaling.unit(), statistics));
-        requirements.extend(measurement_requirements(&inputs));
-        let evidence = Evidence {
-            level,
-            name: rule.name,
-            settings: rule.settings,
-            domains: rule.domains,
-            rungs: rule.rungs,
-            span: rule.span,
-            seeds: headline_seeds,
-            seeds_per_configuration: if compares { rule.seeds } else { 1 },
-            baselines: rule.baselines,
-            ablations: rule.ablations,
-            statistics,
-            headline_comparisons: this.comparisons,
-            correction: (this.comparisons > 1).then_some("Holm"),
-            corrected_alpha: this.alpha,
-            detectable_effect: (compares && headline_seeds > 1).then(|| {
-                if design::tests_equivalence(inputs.kind) {
-                    equivalence_margin(headline_seeds, this.alpha, inputs.power)
-                } else {
-                    detectable_effect(headline_seeds, this.alpha, inputs.power)
-                }
-            }),
-            release: rule.release,
-            replication: rule.replication,
-            reasons: reasons(
-                inputs.generality,
-                inputs.novelty,
-                level,
-                rule.seeds,
-                this.power.as_ref().map(|p| p.seeds_per_arm),
-            ),
-        };
 
-        // Each cell is decided by its own cheapest ladder, the claim's own
-        // cell too, so the map, the narrower claims and `claim_fits` agree.
-        // Cells whose rules agree (the same level and domains) share one fit.
-        let mut fits_by_rule: Vec<(LevelRule, bool)> = vec![(this.rule, claim_fits)];
-        let claim_map: Vec<ClaimCell> = (1..=5)
-            .flat_map(|g| (1..=5).map(move |n| (g, n)))
-            .map(|(generality, novelty)| {
-                let level = level_for(generality, novelty);
-                let rule = rule_for_claim(generality, level);
-                let fits = match fits_by_rule.iter().find(|(r, _)| *r == rule) {
-                    Some(&(_, fits)) => fits,
-                    None => {
-                        let other = LevelPlan::new(&inputs, generality, level, &mut powers);
-                        let request = LadderRequest {
-                            top: None,
-                            ..other.request(&inputs, &scaling, &budget, &memory)
-                        };
-                        let fits = other.fits(&request);
-                        fits_by_rule.push((rule, fits));
-                        fits
-                    }
-                };
-                ClaimCell {
-                    generality,
-                    novelty,
-                    level,
-                    fits,
-                    weaker: novelty < inputs.novelty,
-                    narrower: generality < inputs.generality,
-                }
-            })
-            .collect();
+        let claim_map = claim_map(
+            &inputs,
+            (this.rule, claim_fits),
+            &mut powers,
+            (&scaling, &budget, &memory),
+        );
         let narrower_claims = if claim_fits {
             Vec::new()
         } else {
             narrower(&claim_map, inputs.generality, inputs.novelty)
         };
 
-        // What the same budget buys with the level's own seeds, when the
-        // power analysis asks for more: say so rather than trade scale for
-        // seeds silently.
-        let top_with_level_seeds =
-            (headline_seeds > rule.seeds && ladder.sized_by == SizedBy::Budget).then(|| {
-                let lighter = design::design(
-                    inputs.kind,
-                    &Demands::of(rule, rule.seeds, inputs.field, inputs.tuning),
-                );
-                let request = LadderRequest {
-                    templates: &lighter,
-                    ..this.request(&inputs, &scaling, &budget, &memory)
-                };
-                request.fit().0.rungs.last().map_or(0.0, |r| r.scale)
-            });
-
+        let top_with_level_seeds = (headline_seeds > rule.seeds
+            && ladder.sized_by == SizedBy::Budget)
+            .then(|| this.top_with_level_seeds(&inputs, &scaling, &budget, &memory));
         let mut plan = Plan {
             assumptions: assumptions(&inputs, &scaling, &memory, &this.templates),
             requirements,
@@ -480,22 +556,7 @@ impl Plan {
             dataset_rule: dataset_rule(&inputs, &this.templates),
             inputs,
         };
-        plan.stages = stages(
-            &plan.experiments,
-            &plan.ladder,
-            plan.inputs.kind,
-            in_multiplier(&plan.inputs),
-        );
-        plan.power = seeding::power_of(
-            &plan.inputs,
-            &plan.ladder,
-            &plan.experiments,
-            plan.scaling.exponent,
-            compares,
-        );
-        plan.warnings = notes.into_iter().map(Warning::Adjusted).collect();
-        let warnings = warnings::of(&plan.warning_context(), top_with_level_seeds);
-        plan.warnings.extend(warnings);
+        plan.finish(notes, top_with_level_seeds);
         plan
     }
 
