@@ -620,43 +620,7 @@ impl LadderRequest<'_> {
         }
         match (self.checkpoints, self.top) {
             (Some(sizes), top) => {
-                let cap = top.unwrap_or(f64::INFINITY).min(max);
-                let ladders = self.checkpoint_ladders(sizes, cap);
-                let affordable = ladders.iter().rfind(|s| self.cost_of(s) <= available);
-                match (affordable, ladders.first()) {
-                    (Some(scales), _) => {
-                        let top_here = scales.last().copied().unwrap_or(0.0);
-                        // What stops the next larger ladder: memory, the
-                        // budget, or the family having no larger size.
-                        let next_top = self
-                            .checkpoint_ladders(sizes, f64::INFINITY)
-                            .iter()
-                            .filter_map(|s| s.last().copied())
-                            .find(|&t| t > top_here);
-                        let sized_by = match (top, next_top) {
-                            (Some(_), _) => SizedBy::Top,
-                            (None, Some(next)) if next > max => SizedBy::Memory,
-                            (None, Some(_)) if deadline_binds => SizedBy::Deadline,
-                            (None, Some(_)) => SizedBy::Budget,
-                            (None, None) => SizedBy::Family,
-                        };
-                        Chosen {
-                            scales: scales.clone(),
-                            sized_by,
-                            breaks: (!memory_ok).then_some(Shortfall::Memory),
-                        }
-                    }
-                    (None, Some(cheapest)) => Chosen {
-                        scales: cheapest.clone(),
-                        sized_by: if top.is_some() {
-                            SizedBy::Top
-                        } else {
-                            SizedBy::Minimum
-                        },
-                        breaks: (!memory_ok).then_some(Shortfall::Memory),
-                    },
-                    (None, None) => self.no_checkpoint_ladder(sizes, top, max),
-                }
+                self.of_checkpoints(sizes, top, available, memory_ok, deadline_binds)
             }
             (None, Some(top)) => {
                 let scales = self.scales_to(top);
@@ -673,50 +637,106 @@ impl LadderRequest<'_> {
                     breaks,
                 }
             }
-            (None, None) => {
-                let min_top = self.min_top();
-                if min_top > max {
-                    // Memory stops the level's span above the floor: keep the
-                    // span under the cap, the bottom below the floor.
-                    return Chosen {
-                        scales: rung_scales(max, self.span, self.rungs),
-                        sized_by: SizedBy::Memory,
-                        breaks: Some(Shortfall::Memory),
-                    };
-                }
-                let breaks = (!memory_ok).then_some(Shortfall::Memory);
-                if self.scaling.runs_on_one_accelerator() && self.cost_at(min_top) <= available {
-                    // Deep RL: a longer run adds what the learning curve of
-                    // a shorter one already shows; the claim's own span is
-                    // the ladder, and the rest of the budget is headroom.
-                    return Chosen {
-                        scales: rung_scales(min_top, self.span, self.rungs),
-                        sized_by: SizedBy::Minimum,
-                        breaks,
-                    };
-                }
-                match self.budget_top(available) {
-                    Some(top) if top > max => Chosen {
-                        scales: self.scales_to(max.max(min_top)),
-                        sized_by: SizedBy::Memory,
-                        breaks,
-                    },
-                    Some(top) => Chosen {
-                        scales: self.scales_to(top),
-                        sized_by: if deadline_binds {
-                            SizedBy::Deadline
-                        } else {
-                            SizedBy::Budget
-                        },
-                        breaks,
-                    },
-                    None => Chosen {
-                        scales: rung_scales(min_top, self.span, self.rungs),
-                        sized_by: SizedBy::Minimum,
-                        breaks,
-                    },
+            (None, None) => self.by_budget(available, memory_ok, deadline_binds),
+        }
+    }
+
+    /// A ladder of released sizes: the largest that spans the level and
+    /// is affordable under the cap (the top, the memory), else the cheapest,
+    /// with what stops the next larger one.
+    fn of_checkpoints(
+        &self,
+        sizes: &'static [f64],
+        top: Option<f64>,
+        available: f64,
+        memory_ok: bool,
+        deadline_binds: bool,
+    ) -> Chosen {
+        let max = self.max_scale();
+        let cap = top.unwrap_or(f64::INFINITY).min(max);
+        let ladders = self.checkpoint_ladders(sizes, cap);
+        let affordable = ladders.iter().rfind(|s| self.cost_of(s) <= available);
+        match (affordable, ladders.first()) {
+            (Some(scales), _) => {
+                let top_here = scales.last().copied().unwrap_or(0.0);
+                // What stops the next larger ladder: memory, the
+                // budget, or the family having no larger size.
+                let next_top = self
+                    .checkpoint_ladders(sizes, f64::INFINITY)
+                    .iter()
+                    .filter_map(|s| s.last().copied())
+                    .find(|&t| t > top_here);
+                let sized_by = match (top, next_top) {
+                    (Some(_), _) => SizedBy::Top,
+                    (None, Some(next)) if next > max => SizedBy::Memory,
+                    (None, Some(_)) if deadline_binds => SizedBy::Deadline,
+                    (None, Some(_)) => SizedBy::Budget,
+                    (None, None) => SizedBy::Family,
+                };
+                Chosen {
+                    scales: scales.clone(),
+                    sized_by,
+                    breaks: (!memory_ok).then_some(Shortfall::Memory),
                 }
             }
+            (None, Some(cheapest)) => Chosen {
+                scales: cheapest.clone(),
+                sized_by: if top.is_some() {
+                    SizedBy::Top
+                } else {
+                    SizedBy::Minimum
+                },
+                breaks: (!memory_ok).then_some(Shortfall::Memory),
+            },
+            (None, None) => self.no_checkpoint_ladder(sizes, top, max),
+        }
+    }
+
+    /// A ladder sized by the budget: the largest top the budget less the
+    /// reserve, the deadline and the memory allow, else the claim's minimum.
+    fn by_budget(&self, available: f64, memory_ok: bool, deadline_binds: bool) -> Chosen {
+        let max = self.max_scale();
+        let min_top = self.min_top();
+        if min_top > max {
+            // Memory stops the level's span above the floor: keep the
+            // span under the cap, the bottom below the floor.
+            return Chosen {
+                scales: rung_scales(max, self.span, self.rungs),
+                sized_by: SizedBy::Memory,
+                breaks: Some(Shortfall::Memory),
+            };
+        }
+        let breaks = (!memory_ok).then_some(Shortfall::Memory);
+        if self.scaling.runs_on_one_accelerator() && self.cost_at(min_top) <= available {
+            // Deep RL: a longer run adds what the learning curve of
+            // a shorter one already shows; the claim's own span is
+            // the ladder, and the rest of the budget is headroom.
+            return Chosen {
+                scales: rung_scales(min_top, self.span, self.rungs),
+                sized_by: SizedBy::Minimum,
+                breaks,
+            };
+        }
+        match self.budget_top(available) {
+            Some(top) if top > max => Chosen {
+                scales: self.scales_to(max.max(min_top)),
+                sized_by: SizedBy::Memory,
+                breaks,
+            },
+            Some(top) => Chosen {
+                scales: self.scales_to(top),
+                sized_by: if deadline_binds {
+                    SizedBy::Deadline
+                } else {
+                    SizedBy::Budget
+                },
+                breaks,
+            },
+            None => Chosen {
+                scales: rung_scales(min_top, self.span, self.rungs),
+                sized_by: SizedBy::Minimum,
+                breaks,
+            },
         }
     }
 
@@ -775,6 +795,56 @@ impl LadderRequest<'_> {
         }
     }
 
+    /// Rung `i` of a ladder on `scales`, priced from its experiments: its
+    /// full runs (`main_cost`) and the partial ones beside them.
+    fn rung(
+        &self,
+        i: usize,
+        scales: &[f64],
+        experiments: &[Experiment],
+        main_cost: RunCost,
+    ) -> Rung {
+        let scale = scales[i];
+        let here = experiments.iter().filter(|e| e.rung == i);
+        let (full, partial): (Vec<&Experiment>, Vec<&Experiment>) =
+            here.partition(|e| e.cost == main_cost);
+        let flops_per_run = run_flops(main_cost, scale, self.scaling);
+        let runs: u32 = full.iter().map(|e| e.runs).sum();
+        // Adding 0.0 turns the empty sum's -0 into 0 for the JSON.
+        let partial_flops: f64 = partial.iter().map(|e| e.flops).sum::<f64>() + 0.0;
+        let flops = f64::from(runs) * flops_per_run + partial_flops;
+        let hours_per_run = self.budget.accelerator_hours_for(flops_per_run);
+        Rung {
+            tier: tier_of(i, scales.len() - 1),
+            scale,
+            params: self.scaling.params_at(scale),
+            tokens: if self.trains {
+                self.scaling.tokens_at(scale)
+            } else {
+                Some(self.scaling.eval_tokens)
+            },
+            flops_per_run,
+            hours_per_run,
+            wall_clock_hours_per_run: if self.scaling.runs_on_one_accelerator() {
+                hours_per_run
+            } else {
+                self.budget.wall_clock_hours_for(flops_per_run)
+            },
+            runs,
+            partial_runs: partial.iter().map(|e| e.runs).sum(),
+            partial_flops,
+            flops,
+            memory_gb: self
+                .scaling
+                .memory_params_at(scale)
+                .map(|p| self.memory.needed_gb(p, self.usage())),
+            share_of_budget: flops / self.budget.flops,
+            cost: self
+                .price
+                .map(|p| p * self.budget.accelerator_hours_for(flops)),
+        }
+    }
+
     /// The ladder on screen: sized to the wanted top, else the largest the
     /// budget less the reserve and the memory allow, else the minimum the
     /// claim needs.
@@ -808,83 +878,11 @@ impl LadderRequest<'_> {
         } else {
             RunCost::Eval
         };
-        let usage = self.usage();
-        let rungs: Vec<Rung> = scales
-            .iter()
-            .enumerate()
-            .map(|(i, &scale)| {
-                let here = experiments.iter().filter(|e| e.rung == i);
-                let (full, partial): (Vec<&Experiment>, Vec<&Experiment>) =
-                    here.partition(|e| e.cost == main_cost);
-                let flops_per_run = run_flops(main_cost, scale, self.scaling);
-                let runs: u32 = full.iter().map(|e| e.runs).sum();
-                // Adding 0.0 turns the empty sum's -0 into 0 for the JSON.
-                let partial_flops: f64 = partial.iter().map(|e| e.flops).sum::<f64>() + 0.0;
-                let flops = f64::from(runs) * flops_per_run + partial_flops;
-                let hours_per_run = self.budget.accelerator_hours_for(flops_per_run);
-                Rung {
-                    tier: tier_of(i, last),
-                    scale,
-                    params: self.scaling.params_at(scale),
-                    tokens: if self.trains {
-                        self.scaling.tokens_at(scale)
-                    } else {
-                        Some(self.scaling.eval_tokens)
-                    },
-                    flops_per_run,
-                    hours_per_run,
-                    wall_clock_hours_per_run: if self.scaling.runs_on_one_accelerator() {
-                        hours_per_run
-                    } else {
-                        self.budget.wall_clock_hours_for(flops_per_run)
-                    },
-                    runs,
-                    partial_runs: partial.iter().map(|e| e.runs).sum(),
-                    partial_flops,
-                    flops,
-                    memory_gb: self
-                        .scaling
-                        .memory_params_at(scale)
-                        .map(|p| self.memory.needed_gb(p, usage)),
-                    share_of_budget: flops / self.budget.flops,
-                    cost: self
-                        .price
-                        .map(|p| p * self.budget.accelerator_hours_for(flops)),
-                }
-            })
+        let rungs: Vec<Rung> = (0..scales.len())
+            .map(|i| self.rung(i, &scales, &experiments, main_cost))
             .collect();
         let runs: u32 = experiments.iter().map(|e| e.runs).sum();
-        let full_runs: u32 = experiments
-            .iter()
-            .filter(|e| e.cost == main_cost)
-            .map(|e| e.runs)
-            .sum();
-        let split = Tier::ALL
-            .iter()
-            .map(|&tier| {
-                let of_tier = experiments.iter().filter(|e| e.tier == tier);
-                // Experiments are the full runs; evaluations beside training
-                // and throughput measurements are not counted as experiments.
-                let tier_runs: u32 = of_tier
-                    .clone()
-                    .filter(|e| e.cost == main_cost)
-                    .map(|e| e.runs)
-                    .sum();
-                let tier_flops: f64 = of_tier.map(|e| e.flops).sum::<f64>() + 0.0;
-                TierSplit {
-                    tier,
-                    runs: tier_runs,
-                    flops: tier_flops,
-                    share_of_runs: f64::from(tier_runs) / f64::from(full_runs.max(1)),
-                    share_of_flops: if planned > 0.0 {
-                        tier_flops / planned
-                    } else {
-                        0.0
-                    },
-                    essay_share: tier.essay_share(),
-                }
-            })
-            .collect();
+        let split = tier_split(&experiments, main_cost, planned);
         let ladder = Ladder {
             budget_flops: self.budget.flops,
             reserve: self.reserve,
@@ -910,6 +908,41 @@ impl LadderRequest<'_> {
         };
         (ladder, experiments)
     }
+}
+
+/// How the runs and the compute fall into the tiers, beside the essay's shares.
+fn tier_split(experiments: &[Experiment], main_cost: RunCost, planned: f64) -> Vec<TierSplit> {
+    let full_runs: u32 = experiments
+        .iter()
+        .filter(|e| e.cost == main_cost)
+        .map(|e| e.runs)
+        .sum();
+    Tier::ALL
+        .iter()
+        .map(|&tier| {
+            let of_tier = experiments.iter().filter(|e| e.tier == tier);
+            // Experiments are the full runs; evaluations beside training
+            // and throughput measurements are not counted as experiments.
+            let tier_runs: u32 = of_tier
+                .clone()
+                .filter(|e| e.cost == main_cost)
+                .map(|e| e.runs)
+                .sum();
+            let tier_flops: f64 = of_tier.map(|e| e.flops).sum::<f64>() + 0.0;
+            TierSplit {
+                tier,
+                runs: tier_runs,
+                flops: tier_flops,
+                share_of_runs: f64::from(tier_runs) / f64::from(full_runs.max(1)),
+                share_of_flops: if planned > 0.0 {
+                    tier_flops / planned
+                } else {
+                    0.0
+                },
+                essay_share: tier.essay_share(),
+            }
+        })
+        .collect()
 }
 
 fn tier_of(i: usize, last: usize) -> Tier {
