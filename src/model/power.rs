@@ -569,6 +569,33 @@ pub struct SeedLayout<'a> {
 /// shown is the plan's honest estimate either way.
 const SEARCH_MARGIN: f64 = 0.02;
 
+/// Each seed group's Neyman share, √(variance weight ÷ cost per seed): the
+/// weight is the group's rungs' share of the variance of the top rung's
+/// multiplier plus their share of the slope's, at one seed per arm.
+fn neyman_shape(sim: &Simulation, layout: &SeedLayout) -> Vec<f64> {
+    let k = layout.group.len();
+    let share = |coefficients: &Coefficients| {
+        let v: Vec<f64> = coefficients.iter().map(|[a, b]| a * a + b * b).collect();
+        let total: f64 = v.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+        v.into_iter().map(move |v| v / total)
+    };
+    let weight: Vec<f64> = share(&sim.series.coefficients[k - 1])
+        .zip(share(&sim.slope_coefficients))
+        .map(|(top, slope)| top + slope)
+        .collect();
+    let groups = layout.group.iter().copied().max().map_or(0, |g| g + 1);
+    (0..groups)
+        .map(|g| {
+            let (w, cost) = (0..k)
+                .filter(|&r| layout.group[r] == g)
+                .fold((0.0, 0.0), |(w, cost), r| {
+                    (w + weight[r], cost + layout.cost_per_seed[r])
+                });
+            (w / cost.max(f64::MIN_POSITIVE)).sqrt()
+        })
+        .collect()
+}
+
 /// Seeds per arm at each rung for the verdict's comparison: enough that
 /// "holds" comes out with probability [`TARGET`] for a method worth
 /// `multiplier`, at about the least compute. `None` when even
@@ -602,27 +629,7 @@ pub fn place_seeds(
         multiplier,
         seed_sd,
     )?;
-    // Each rung's share of each estimate's variance, at one seed per arm.
-    let share = |coefficients: &Coefficients| {
-        let v: Vec<f64> = coefficients.iter().map(|[a, b]| a * a + b * b).collect();
-        let total: f64 = v.iter().sum::<f64>().max(f64::MIN_POSITIVE);
-        v.into_iter().map(move |v| v / total)
-    };
-    let weight: Vec<f64> = share(&first.series.coefficients[k - 1])
-        .zip(share(&first.slope_coefficients))
-        .map(|(top, slope)| top + slope)
-        .collect();
-    let groups = layout.group.iter().copied().max().map_or(0, |g| g + 1);
-    let shape: Vec<f64> = (0..groups)
-        .map(|g| {
-            let (w, cost) = (0..k)
-                .filter(|&r| layout.group[r] == g)
-                .fold((0.0, 0.0), |(w, cost), r| {
-                    (w + weight[r], cost + layout.cost_per_seed[r])
-                });
-            (w / cost.max(f64::MIN_POSITIVE)).sqrt()
-        })
-        .collect();
+    let shape = neyman_shape(&first, layout);
     let most = shape.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
     let fewest = shape.iter().copied().fold(most, f64::min);
     // `scale` is the seeds of the group that wants most; each group stops
