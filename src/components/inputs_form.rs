@@ -40,6 +40,14 @@ fn scale_field(field: Field, scale: &[(&str, &str); 5], value: u8, dispatch: &Di
     })
 }
 
+/// "a lesson others can apply" → "A lesson others can apply".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// A number's text box: while the user types, their text; once they leave
 /// it, the value in people's units ("1.3B", "14 days"); its error in the
 /// field's own words, or a note on how the text was read ("Read as 40%.").
@@ -108,22 +116,39 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
         } else {
             state.text(field)
         };
+        // Only what makes sense here: a benchmark's axis, a field's families.
+        let offered: Vec<(String, String)> = field
+            .options()
+            .into_iter()
+            .filter(|(id, _)| inputs.offers(field, id))
+            .map(|(id, text)| (id.to_owned(), text))
+            .collect();
+        // "Insight: a lesson others can apply" is cut in the narrow column:
+        // the drop-down shows the name, the hint what the chosen one means.
+        let detail = offered
+            .iter()
+            .find(|(id, _)| *id == selected)
+            .and_then(|(_, text)| text.split_once(": "))
+            .map(|(_, rest)| capitalised(rest));
         choice_field::view(ChoiceField {
             field,
-            hint: match field {
-                Field::Accelerator => format!(
+            hint: match (field, detail) {
+                (Field::Accelerator, _) => format!(
                     "{}. {}",
                     fields::accelerator_figures(&selected).unwrap_or_default(),
                     field.hint(inputs.axis)
                 ),
-                _ => field.hint(inputs.axis).into(),
+                (_, Some(detail)) => format!("{detail}. {}", field.hint(inputs.axis)),
+                (_, None) => field.hint(inputs.axis).into(),
             },
-            options: field
-                .options()
+            options: offered
                 .into_iter()
-                // Only what makes sense here: a benchmark's axis, a field's families.
-                .filter(|(id, _)| inputs.offers(field, id))
-                .map(|(id, text)| (id.to_owned(), text))
+                .map(|(id, text)| {
+                    let name = text
+                        .split_once(": ")
+                        .map_or(text.as_str(), |(name, _)| name);
+                    (id, name.to_owned())
+                })
                 .collect(),
             selected: &selected,
             dispatch,

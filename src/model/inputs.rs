@@ -140,7 +140,7 @@ impl Tuning {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Sweep => "A learning-rate sweep per arm at every compared size",
+            Self::Sweep => "Sweep: a learning-rate sweep per arm at every compared size",
             Self::Mup => "μP: the smallest size's sweep transfers (Yang et al. 2022)",
         }
     }
