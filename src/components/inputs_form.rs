@@ -40,14 +40,6 @@ fn scale_field(field: Field, scale: &[(&str, &str); 5], value: u8, dispatch: &Di
     })
 }
 
-/// "a lesson others can apply" → "A lesson others can apply".
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
 /// A number's text box: while the user types, their text; once they leave
 /// it, the value in people's units ("1.3B", "14 days"); its error in the
 /// field's own words, or a note on how the text was read ("Read as 40%.").
@@ -129,7 +121,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
             .iter()
             .find(|(id, _)| *id == selected)
             .and_then(|(_, text)| text.split_once(": "))
-            .map(|(_, rest)| capitalised(rest));
+            .map(|(_, rest)| format::capitalised(rest));
         choice_field::view(ChoiceField {
             field,
             hint: match (field, detail) {
