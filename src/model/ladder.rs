@@ -438,15 +438,23 @@ impl LadderRequest<'_> {
         self.cost_of(&self.scales_to(top))
     }
 
-    /// The rungs up to `top`: from the smallest rung the level allows, not
+    /// The smallest rung the level allows: the bottom of its cheapest ladder.
+    fn bottom(&self) -> f64 {
+        rung_scales(self.min_top(), self.span, self.rungs)[0]
+    }
+
+    fn scales_to(&self, top: f64) -> Vec<f64> {
+        self.scales_between(self.bottom(), top)
+    }
+
+    /// The rungs from `bottom` (the smallest the level allows) up to `top`, not
     /// from the level's span below the top, so a larger budget extends the
     /// ladder upward (more rungs at the level's spacing, up to
     /// [`MOST_RUNGS`]) and the cheap rungs where sweeps, ablations and seed
     /// noise run stay cheap. A top within the level's span of the floor
     /// gets the level's own ladder.
-    fn scales_to(&self, top: f64) -> Vec<f64> {
+    fn scales_between(&self, bottom: f64, top: f64) -> Vec<f64> {
         let top = round_down_2sig(top);
-        let bottom = rung_scales(self.min_top(), self.span, self.rungs)[0];
         let span = top / bottom;
         if self.rungs < 2 || span <= self.span * (1.0 + 1e-9) {
             return rung_scales(top, self.span, self.rungs);
@@ -549,7 +557,10 @@ impl LadderRequest<'_> {
     /// minimum ladder does.
     fn budget_top(&self, available: f64) -> Option<f64> {
         let min_top = self.min_top();
-        if self.cost_at(min_top) > available {
+        // The bottom is the same for every top tried: found once.
+        let bottom = self.bottom();
+        let cost_at = |top: f64| self.cost_of(&self.scales_between(bottom, top));
+        if cost_at(min_top) > available {
             return None;
         }
         // Cost rises with the top (every rounded scale does), so search: grow
@@ -557,7 +568,7 @@ impl LadderRequest<'_> {
         let mut low = min_top;
         let mut high = min_top * 10.0;
         for _ in 0..400 {
-            if self.cost_at(high) > available || high > 1e300 {
+            if cost_at(high) > available || high > 1e300 {
                 break;
             }
             low = high;
@@ -567,7 +578,7 @@ impl LadderRequest<'_> {
         // than the two-figure rounding that follows.
         for _ in 0..40 {
             let mid = (low * high).sqrt();
-            if self.cost_at(mid) <= available {
+            if cost_at(mid) <= available {
                 low = mid;
             } else {
                 high = mid;

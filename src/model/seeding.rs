@@ -21,8 +21,8 @@ const LEAST_SEEDS: u32 = 2;
 /// Whether a group's seeds follow the verdict's: the verdict's own groups,
 /// and the evaluations of the models they train (a dataset paper evaluates
 /// every model its comparison trains).
-fn follows_verdict(t: &Template) -> bool {
-    VERDICT_GROUPS.contains(&t.what) || t.what == "evaluation"
+fn follows_verdict(what: &str) -> bool {
+    VERDICT_GROUPS.contains(&what) || what == "evaluation"
 }
 
 /// Whether the results will be judged in compute multipliers: a loss-like
@@ -94,7 +94,7 @@ pub fn placed_templates(
     // top; a group placed on every rung above the smallest joins the last two.
     let upper = templates
         .iter()
-        .any(|t| follows_verdict(t) && t.at == Placement::Upper);
+        .any(|t| follows_verdict(t.what) && t.at == Placement::Upper);
     let group: Vec<usize> = (0..k)
         .map(|r| match r {
             0 => 0,
@@ -106,9 +106,7 @@ pub fn placed_templates(
         .map(|r| {
             experiments
                 .iter()
-                .filter(|e| {
-                    e.rung == r && (VERDICT_GROUPS.contains(&e.what) || e.what == "evaluation")
-                })
+                .filter(|e| e.rung == r && follows_verdict(e.what))
                 .map(|e| e.flops / f64::from(e.seeds.max(1)))
                 .sum()
         })
@@ -135,7 +133,7 @@ pub fn placed_templates(
     Some(
         templates
             .iter()
-            .map(|t| match at(t.at).filter(|_| follows_verdict(t)) {
+            .map(|t| match at(t.at).filter(|_| follows_verdict(t.what)) {
                 Some(seeds) => Template { seeds, ..t.clone() },
                 None => t.clone(),
             })
