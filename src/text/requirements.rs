@@ -45,7 +45,7 @@ pub fn sentence(requirement: &Requirement) -> String {
             )
         }
         Requirement::Span { span, unit, rungs } => format!(
-            "Span at least {}× in {unit} from the smallest to the largest of {rungs} sizes.",
+            "Span at least {}× in {unit} from the smallest to the largest size, over at least {rungs} sizes.",
             format::number(*span)
         ),
         Requirement::Report(s) => format!("Report {}.", statistics(s)),
