@@ -25,6 +25,15 @@ fn benches(c: &mut criterion::Criterion) {
     c.bench_function("plan: power analysis and price", |b| {
         b.iter(|| Plan::new(black_box(with_power.clone())))
     });
+    // Deep RL's power aggregates tasks from a pool built once per thread:
+    // the first plan pays for it, shown apart from the warm ones.
+    let rl = parse_query("field=rl").inputs;
+    let cold = std::time::Instant::now();
+    black_box(Plan::new(rl.clone()));
+    println!("plan: deep RL, first in a thread: {:?}", cold.elapsed());
+    c.bench_function("plan: deep RL (tasks aggregated)", |b| {
+        b.iter(|| Plan::new(black_box(rl.clone())))
+    });
     let query = to_query(&with_power, &View::default());
     c.bench_function("parse a typical link", |b| {
         b.iter(|| parse_query(black_box(&query)))

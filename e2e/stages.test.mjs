@@ -44,6 +44,20 @@ describe('stages', () => {
     assert.ok(plan.power.holds > 0 && plan.power.holds < 1 && plan.power.false_trend < 0.05);
   });
 
+  test('a deep-RL plan powers its verdict in gains over its tasks', async () => {
+    const plan = await page.evaluate(() => window.evidenceLadder.plan({ field: 'rl' }));
+    assert.equal(plan.power.multiplier, null);
+    assert.equal(plan.power.gain, 1);
+    assert.ok(plan.power.tasks >= 3, `tasks ${plan.power.tasks}`);
+    assert.ok(plan.power.holds > 0 && plan.power.holds < 1 && plan.power.false_trend < 0.05);
+    // Its own context: saved inputs must not reach the other tests' tab.
+    const own = await browser.newContext();
+    const rl = await openApp(own, `${server.url}?field=rl`);
+    const section = rl.getByRole('region', { name: 'Stages and gates' });
+    await section.getByText(/a method truly 1 seed-to-seed SD better on each of \d+ tasks is called “holds” \d+% of the time/).waitFor();
+    await own.close();
+  });
+
   test('the Markdown export lists the stages as a checklist, in order', async () => {
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     await page.getByText('Markdown copied to the clipboard.').waitFor();

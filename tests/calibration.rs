@@ -267,7 +267,7 @@ fn full_analysis_holds(
 
 #[test]
 fn the_plans_power_matches_the_analysis_it_predicts() {
-    use evidence_ladder::model::power::{verdict_power, Comparison};
+    use evidence_ladder::model::power::{verdict_power, Comparison, Worth};
     let ladder = |scales: &[f64], seeds: u32| Comparison {
         flops_per_run: scales.iter().map(|n| 120.0 * n * n).collect(),
         scales: scales.to_vec(),
@@ -283,7 +283,7 @@ fn the_plans_power_matches_the_analysis_it_predicts() {
         (ladder(&[71e6, 150e6, 320e6, 710e6], 5), 1.5, 0.03),
         (ladder(&[71e6, 150e6, 320e6, 710e6], 3), 1.5, 0.05),
     ] {
-        let shown = verdict_power(&c, m, SEED_SD).expect("power");
+        let shown = verdict_power(&c, Worth::Multiplier(m), SEED_SD).expect("power");
         let (holds, trend) = full_analysis_holds(&c, &|n| 120.0 * n * n, m, SEED_SD, 11);
         println!(
             "{:?} seeds, {m}x: shown holds {:.3}, false trend {:.3}; the analysis {holds:.3}, {trend:.3}",
@@ -304,9 +304,8 @@ fn the_plans_power_matches_the_analysis_it_predicts() {
 
 /// The power two whole plans show (the default insight, with seeds placed
 /// for it, and a dataset paper) against the full analysis on raw results
-/// simulated for their own rungs and seeds. Deep RL's verdict is on
-/// normalised returns, which the power does not simulate: its plans show
-/// no power and say why.
+/// simulated for their own rungs and seeds. Deep RL's, judged in gains
+/// over tasks, is checked below.
 #[test]
 fn whole_plans_show_the_power_their_analysis_has() {
     use evidence_ladder::model::inputs::Inputs;
@@ -329,7 +328,7 @@ fn whole_plans_show_the_power_their_analysis_has() {
         let (holds, trend) = full_analysis_holds(
             &c,
             &|n| plan.scaling.train_flops(n),
-            power.multiplier,
+            power.multiplier.expect("a multiplier"),
             power.seed_sd,
             13,
         );
@@ -349,9 +348,91 @@ fn whole_plans_show_the_power_their_analysis_has() {
             power.false_trend
         );
     }
-    let rl = Plan::new(parse_query("field=rl").inputs);
-    assert!(rl.power.is_none());
-    assert!(
-        evidence_ladder::text::stages::no_power_note(&rl).is_some_and(|n| n.contains("deep RL"))
-    );
+}
+
+/// The full analysis's rates on raw deep-RL results simulated for a plan's
+/// rungs, seeds and tasks: every task's return rises with scale alike, the
+/// method is `gain` seed SDs better on each, seed SD 1. Returns the rates
+/// of "holds" with the gain and of a false "grows" or "shrinks" without.
+fn full_analysis_on_tasks(scales: &[f64], seeds: &[u32], tasks: u32, gain: f64) -> (f64, f64) {
+    let mut rng = Rng(17);
+    let (mut holds, mut trend) = (0, 0);
+    const N: usize = 1_500;
+    for _ in 0..N {
+        for (shift, count_holds) in [(gain, true), (0.0, false)] {
+            let mut results = Vec::new();
+            for (&scale, &n) in scales.iter().zip(seeds) {
+                for task in 0..tasks {
+                    for seed in 1..=n {
+                        for (arm, s) in [("method", shift), ("baseline", 0.0)] {
+                            results.push(ResultRow {
+                                params: scale,
+                                arm: arm.into(),
+                                seed: seed.to_string(),
+                                value: 100.0 * f64::from(task)
+                                    + 5.0 * scale.log10()
+                                    + s
+                                    + rng.normal(),
+                                task: Some(format!("env{task}")),
+                            });
+                        }
+                    }
+                }
+            }
+            let input = AnalysisInput {
+                results,
+                method: "method".into(),
+                baseline: "baseline".into(),
+                higher_is_better: true,
+                metric: Some("return".into()),
+                next_params: None,
+                top_params: None,
+                compute_exponent: None,
+            };
+            let v = analyze(&input).expect("valid").verdict;
+            if count_holds {
+                holds += usize::from(v == Verdict::Holds);
+            } else {
+                trend += usize::from(matches!(v, Verdict::Grows | Verdict::Shrinks));
+            }
+        }
+    }
+    (holds as f64 / N as f64, trend as f64 / N as f64)
+}
+
+/// The power a deep-RL plan shows (its verdict read in gains, the
+/// interquartile mean over its tasks) against the full analysis, the
+/// bootstrap included, on raw results simulated for its own rungs, seeds
+/// and tasks; and with Effect and Noise given, the gain they make.
+#[test]
+fn deep_rl_plans_show_the_power_their_analysis_has() {
+    use evidence_ladder::model::plan::Plan;
+    use evidence_ladder::model::query::parse_query;
+    for query in [
+        "field=rl",
+        "field=rl&effect=3&noise=2",
+        "field=rl&effect=2&noise=1",
+    ] {
+        let plan = Plan::new(parse_query(query).inputs);
+        let power = plan.power.as_ref().expect("a verdict to power");
+        assert_eq!(power.multiplier, None);
+        let sds = power.gain.expect("a gain") / power.seed_sd;
+        let scales: Vec<f64> = plan.ladder.rungs.iter().map(|r| r.scale).collect();
+        let (holds, trend) = full_analysis_on_tasks(&scales, &power.seeds, power.tasks, sds);
+        println!(
+            "{query}: {} tasks, {:?} seeds, {sds} SDs: shown holds {:.3}, false trend {:.3}; the analysis {holds:.3}, {trend:.3}",
+            power.tasks, power.seeds, power.holds, power.false_trend
+        );
+        assert!(power.tasks >= 3, "tasks {}", power.tasks);
+        assert!(
+            (power.holds - holds).abs() <= 0.03,
+            "holds {} vs {holds}",
+            power.holds
+        );
+        assert!(
+            (power.false_trend - trend).abs() <= 0.03,
+            "false trend {} vs {trend}",
+            power.false_trend
+        );
+    }
 }

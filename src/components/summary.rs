@@ -65,12 +65,7 @@ pub fn view(plan: &Plan, invalid: &[Field]) -> Html {
             // The stages and the verdict's power, once a plan has them (wide
             // screens; a phone's pinned summary keeps to two lines).
             if let Some(p) = &plan.power {
-                <p class="power-line">{ format!(
-                    "{} with go/no-go gates; if the method is worth {}× compute, the verdict reads \u{201C}holds\u{201D} {} of the time.",
-                    format::plural(plan.stages.len() as u64, "stage", "stages"),
-                    format::number(p.multiplier),
-                    format::percent(p.holds),
-                ) }</p>
+                <p class="power-line">{ crate::text::stages::power_line(plan, p) }</p>
             }
             // The verdict in a few words, announced when it changes (a ✗
             // turning ✓ with the level unchanged); the line above is too

@@ -44,6 +44,16 @@ pub enum Assumption {
     },
     /// The level table and the claim map are our calibration.
     EvidenceLevels,
+    /// What the verdict's power assumes the method is worth and how much
+    /// seeds scatter: a compute multiplier on a loss curve, or a gain in
+    /// seed SDs over `tasks` tasks; `given` when the researcher set it.
+    VerdictPower {
+        multiplier: Option<f64>,
+        gain_sds: Option<f64>,
+        seed_sd: f64,
+        tasks: u32,
+        given: bool,
+    },
     /// The bottom rung; `given` when the researcher set it.
     SmallestScale {
         floor: f64,

@@ -476,6 +476,21 @@ impl Plan {
             self.scaling.exponent,
             design::compares_over_seeds(self.inputs.kind),
         );
+        if let Some(p) = &self.power {
+            // Before the test level, the list's last entry.
+            let at = self.assumptions.len().saturating_sub(1);
+            self.assumptions.insert(
+                at,
+                Assumption::VerdictPower {
+                    multiplier: p.multiplier,
+                    gain_sds: p.gain.map(|g| g / p.seed_sd.max(f64::MIN_POSITIVE)),
+                    seed_sd: p.seed_sd,
+                    tasks: p.tasks,
+                    given: self.inputs.noise.is_some()
+                        || (p.gain.is_some() && self.inputs.effect.is_some()),
+                },
+            );
+        }
         self.warnings = notes.into_iter().map(Warning::Adjusted).collect();
         let warnings = warnings::of(&self.warning_context(), top_with_level_seeds);
         self.warnings.extend(warnings);

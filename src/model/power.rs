@@ -23,6 +23,7 @@ use serde::Serialize;
 use super::results::estimate::{Coefficients, RungNoise};
 use super::results::multiplier::multipliers;
 use super::results::t_dist::student_t_quantile;
+use super::results::tasks::iqm_sorting;
 use super::results::trend::Series;
 use super::results::verdict::MOST_DECLINE_PER_DECADE;
 use super::results::welch::{rung_gain, ArmSummary, Compared};
@@ -63,9 +64,18 @@ pub struct Comparison {
 /// The verdict's power for one plan.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct VerdictPower {
-    /// The compute multiplier assumed (the input `multiplier`).
-    pub multiplier: f64,
-    /// The seed-to-seed standard deviation assumed for the loss.
+    /// The compute multiplier assumed (the input `multiplier`), where the
+    /// verdict is read in multipliers (a loss); `None` where it is read in
+    /// gains (deep RL's returns).
+    pub multiplier: Option<f64>,
+    /// The gain assumed on every task, in the metric's units, where the
+    /// verdict is read in gains; `None` with a multiplier.
+    pub gain: Option<f64>,
+    /// Tasks the verdict aggregates at each rung (the interquartile mean
+    /// over them when more than one).
+    pub tasks: u32,
+    /// The seed-to-seed standard deviation assumed: of the loss with a
+    /// multiplier, of the metric with a gain.
     pub seed_sd: f64,
     /// Probability that the results say "holds" for that multiplier.
     pub holds: f64,
@@ -300,14 +310,15 @@ impl Design {
 }
 
 /// Variance and Satterthwaite df of an estimate with per-rung coefficients
-/// `c` (method, baseline), each rung's paired variance scaled by `ratio`.
-fn variance(c: &Coefficients, noise: &[RungNoise], ratio: &[f64]) -> (f64, f64) {
+/// `c` (method, baseline), each rung's variance scaled by `ratio` and
+/// counted with that rung's degrees of freedom `df`.
+fn variance(c: &Coefficients, noise: &[RungNoise], ratio: &[f64], df: &[f64]) -> (f64, f64) {
     // Σ vᵢ and Σ vᵢ²/dfᵢ in one pass: Satterthwaite's df is (Σ vᵢ)² / Σ vᵢ²/dfᵢ.
     let (mut total, mut squares) = (0.0, 0.0);
-    for (([a, b], n), g) in c.iter().zip(noise).zip(ratio) {
+    for ((([a, b], n), g), d) in c.iter().zip(noise).zip(ratio).zip(df) {
         let v = g * (a * a * n.method + b * b * n.baseline);
         total += v;
-        squares += v * v / (n.n_method - 1.0);
+        squares += v * v / d;
     }
     (
         total,
@@ -329,12 +340,119 @@ enum Outcome {
     Unclear,
 }
 
+/// One rung that aggregates several tasks as the analysis does
+/// (`results::tasks`): each task's gain from `n` seeds per arm, the
+/// interquartile mean over tasks, with the variance of a bootstrap that
+/// resamples seeds within each task. Units: one seed SD, no true gain (the
+/// simulation adds the gain). The estimate is drawn afresh for every data
+/// set; the bootstrap's variance, too slow to repeat per data set, comes
+/// from a pool of draws made once, as a ratio to one task's gain's
+/// variance (2/n), as `Simulation::df` and `RungNoise` expect. It depends
+/// little on where the tasks' gains sit, only on how they spread, so the
+/// two are drawn apart.
+///
+/// The pool depends only on the number of tasks and seeds, so one serves
+/// every rung, data set and plan that share them. Tasks are assumed alike
+/// in seed noise relative to their range, where the analysis normalises
+/// each (our assumption).
+struct TaskPool {
+    tasks: usize,
+    n: usize,
+    ratios: Vec<f64>,
+}
+
+/// Variances per pool, and bootstrap resamples per variance. The analysis
+/// uses 2,000 resamples; 64 leave each variance an 18% relative error,
+/// which widens the simulated intervals' spread a little, and 128 of them
+/// fix the mean variance within about 4%: the calibration test finds the
+/// rates within a point of the full analysis's. Each resampled task mean
+/// is drawn as a normal with the plug-in variance, the bootstrap of a
+/// mean's limit (Efron & Tibshirani 1993, §5): 128 × 64 normals per task,
+/// about 0.8 ms per pool natively. Ours.
+const POOL_DRAWS: usize = 128;
+const POOL_RESAMPLES: usize = 64;
+
+impl TaskPool {
+    /// The pool for `tasks` tasks and `n` seeds per arm, built once per thread.
+    fn shared(tasks: u32, n: u32) -> std::rc::Rc<Self> {
+        type Pools = std::cell::RefCell<Vec<std::rc::Rc<TaskPool>>>;
+        thread_local! {
+            static POOLS: Pools = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let (tasks, n) = (tasks as usize, n as usize);
+        POOLS.with(|pools| {
+            if let Some(pool) = pools.borrow().iter().find(|p| (p.tasks, p.n) == (tasks, n)) {
+                return std::rc::Rc::clone(pool);
+            }
+            let pool = std::rc::Rc::new(Self::new(tasks, n));
+            pools.borrow_mut().push(std::rc::Rc::clone(&pool));
+            pool
+        })
+    }
+
+    fn new(tasks: usize, n: usize) -> Self {
+        let mut rng = Rng::new(0x2545_F491_4F6C_DD1D ^ ((tasks as u64) << 32) ^ n as u64);
+        let nf = n as f64;
+        let mut gains = vec![0.0; tasks];
+        let mut spread = vec![0.0; tasks];
+        let mut scratch = vec![0.0; tasks];
+        let ratios = (0..POOL_DRAWS)
+            .map(|_| {
+                for (g, s) in gains.iter_mut().zip(&mut spread) {
+                    *g = Self::task_gain(&mut rng, nf);
+                    // The bootstrap's variance of a task's gain: each arm's
+                    // plug-in variance (divided by n, not n − 1) over n.
+                    let arms = rng.variance_ratio(n - 1) + rng.variance_ratio(n - 1);
+                    *s = (arms * (nf - 1.0) / nf / nf).sqrt();
+                }
+                let (mut sum, mut squares) = (0.0, 0.0);
+                for _ in 0..POOL_RESAMPLES {
+                    for ((x, g), s) in scratch.iter_mut().zip(&gains).zip(&spread) {
+                        *x = g + s * rng.normal();
+                    }
+                    let v = iqm_sorting(&mut scratch);
+                    sum += v;
+                    squares += v * v;
+                }
+                let m = POOL_RESAMPLES as f64;
+                let bootstrap = (squares - sum * sum / m) / (m - 1.0);
+                bootstrap / (2.0 / nf)
+            })
+            .collect();
+        Self { tasks, n, ratios }
+    }
+
+    /// One task's gain with no true gain: the difference of two means of
+    /// `n` seeds with unit spread.
+    fn task_gain(rng: &mut Rng, n: f64) -> f64 {
+        (rng.normal() - rng.normal()) / n.sqrt()
+    }
+
+    /// One data set's estimate at this rung (its deviation from the true
+    /// gain) and its variance ratio; `scratch` holds the tasks' gains.
+    fn draw(&self, rng: &mut Rng, scratch: &mut Vec<f64>) -> (f64, f64) {
+        let n = self.n as f64;
+        scratch.clear();
+        scratch.extend((0..self.tasks).map(|_| Self::task_gain(rng, n)));
+        let estimate = iqm_sorting(scratch);
+        (estimate, self.ratios[rng.state.below(self.ratios.len())])
+    }
+}
+
 /// One comparison's simulation: the expected estimates, their noise and
 /// the line's weights, prepared once for all data sets.
 struct Simulation {
     design: Design,
     series: Series,
     noise: Vec<RungNoise>,
+    /// Each rung's degrees of freedom as the analysis counts them: n − 1
+    /// for a paired difference, 2(n − 1) for a bootstrap over tasks, whose
+    /// arms it counts apart.
+    df: Vec<f64>,
+    /// Where a rung aggregates several tasks, draws of its estimate and
+    /// variance as the analysis makes them; elsewhere seed noise is drawn
+    /// directly.
+    pools: Vec<Option<std::rc::Rc<TaskPool>>>,
     slope_coefficients: Coefficients,
     t: std::rc::Rc<Quantiles>,
 }
@@ -347,6 +465,8 @@ struct Draw {
     deviations: Vec<[f64; 2]>,
     moved: Vec<f64>,
     ratio: Vec<f64>,
+    /// The tasks' gains at a rung that aggregates several.
+    tasks: Vec<f64>,
 }
 
 impl Simulation {
@@ -374,6 +494,11 @@ impl Simulation {
                     .map(|([a, b], [dm, db])| a * dm + b * db)
                     .sum::<f64>()
             }));
+        for (r, pool) in self.pools.iter().enumerate() {
+            if let Some(pool) = pool {
+                (draw.moved[r], draw.ratio[r]) = pool.draw(rng, &mut draw.tasks);
+            }
+        }
     }
 
     /// The verdict on one data set, its means moved by `shift` in log10 multiplier.
@@ -391,7 +516,8 @@ impl Simulation {
             .sum::<f64>()
             / total
             - slope * d.mean_x;
-        let (seed, seed_df) = variance(&self.slope_coefficients, &self.noise, &draw.ratio);
+        let (seed, seed_df) =
+            variance(&self.slope_coefficients, &self.noise, &draw.ratio, &self.df);
         let (v, df) = if k > 2 {
             let scatter: f64 = (0..k)
                 .map(|r| d.weights[r] * (q(r) - intercept - slope * d.xs[r]).powi(2))
@@ -408,7 +534,12 @@ impl Simulation {
         };
         let half = self.t.at(df) * v.sqrt();
         let rung_interval = |r: usize| {
-            let (v, df) = variance(&self.series.coefficients[r], &self.noise, &draw.ratio);
+            let (v, df) = variance(
+                &self.series.coefficients[r],
+                &self.noise,
+                &draw.ratio,
+                &self.df,
+            );
             let half = self.t.at(df) * v.sqrt();
             (q(r) - half, q(r) + half)
         };
@@ -448,10 +579,48 @@ impl Simulation {
         let series = multipliers(&assumed, c.compute_exponent, false)
             .ok()?
             .series;
-        Some(Self::of(c, series, assumed.noise))
+        let df = c.seeds.iter().map(|&n| f64::from(n) - 1.0).collect();
+        let pools = vec![None; c.seeds.len()];
+        Some(Self::of(c, series, assumed.noise, df, pools))
     }
 
-    fn of(c: &Comparison, series: Series, noise: Vec<RungNoise>) -> Self {
+    /// The simulation of a comparison read in gains: a gain of `sds` seed
+    /// SDs on each of `tasks` tasks at every rung, in units of the seed SD
+    /// (the verdict's rules give the same answer in any unit). One task is
+    /// a paired difference per rung; several are aggregated as the analysis
+    /// does (`results::tasks`), drawn from a [`TaskPool`].
+    fn on_gains(c: &Comparison, tasks: u32, sds: f64) -> Option<Self> {
+        if c.seeds.len() < 2 || c.seeds.iter().any(|&n| n < 2) {
+            return None;
+        }
+        let k = c.seeds.len();
+        let series = Series::per_rung(vec![Some(sds); k], [1.0, -1.0]);
+        let noise = c
+            .seeds
+            .iter()
+            .map(|&n| rung_noise(n as usize, 1.0))
+            .collect();
+        let several = tasks >= 2;
+        let df = c
+            .seeds
+            .iter()
+            .map(|&n| (f64::from(n) - 1.0) * if several { 2.0 } else { 1.0 })
+            .collect();
+        let pools = c
+            .seeds
+            .iter()
+            .map(|&n| several.then(|| TaskPool::shared(tasks, n)))
+            .collect();
+        Some(Self::of(c, series, noise, df, pools))
+    }
+
+    fn of(
+        c: &Comparison,
+        series: Series,
+        noise: Vec<RungNoise>,
+        df: Vec<f64>,
+        pools: Vec<Option<std::rc::Rc<TaskPool>>>,
+    ) -> Self {
         let xs: Vec<f64> = c.scales.iter().map(|s| s.log10()).collect();
         let design = Design::new(&xs, &series, &noise);
         let mut slope_coefficients = vec![[0.0; 2]; xs.len()];
@@ -465,6 +634,8 @@ impl Simulation {
             design,
             series,
             noise,
+            df,
+            pools,
             slope_coefficients,
             t: Quantiles::shared(),
         }
@@ -477,7 +648,8 @@ impl Simulation {
             .iter()
             .map(|&n| rung_noise(n.max(2) as usize, seed_sd))
             .collect();
-        Self::of(c, self.series.clone(), noise)
+        let df = seeds.iter().map(|&n| f64::from(n.max(2)) - 1.0).collect();
+        Self::of(c, self.series.clone(), noise, df, vec![None; seeds.len()])
     }
 
     /// The outcomes of `sets` data sets with the gain and, when asked,
@@ -515,40 +687,74 @@ fn rate(outcomes: &[Outcome], wanted: &[Outcome]) -> f64 {
     outcomes.iter().filter(|o| wanted.contains(o)).count() as f64 / outcomes.len().max(1) as f64
 }
 
+/// What the method is assumed to be worth, in the unit the verdict reads.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Worth {
+    /// A compute multiplier, read off a loss curve (the input `multiplier`).
+    Multiplier(f64),
+    /// A gain of `sds` seed SDs on each of `tasks` tasks at every rung
+    /// (deep RL's returns, normalised per task).
+    Gain { sds: f64, tasks: u32 },
+}
+
+impl Worth {
+    /// The simulation of `c` for this worth.
+    fn simulation(self, c: &Comparison, seed_sd: f64) -> Option<Simulation> {
+        match self {
+            Self::Multiplier(m) => Simulation::new(c, m, seed_sd),
+            Self::Gain { sds, tasks } => Simulation::on_gains(c, tasks, sds),
+        }
+    }
+
+    /// Whether the method is worth anything at all: power is only sought then.
+    fn some(self) -> bool {
+        match self {
+            Self::Multiplier(m) => m > 1.0,
+            Self::Gain { sds, .. } => sds > 0.0,
+        }
+    }
+}
+
+/// Seed counts the search for gains over tasks tries: each needs a pool of
+/// bootstrap variances (`TaskPool`), so it steps about 25% at a time
+/// rather than by one seed. Ours.
+const GAIN_SEED_COUNTS: [u32; 15] = [2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64];
+
 /// The fewest seeds per arm at every rung whose "holds" rate reaches
-/// [`TARGET`], by bisection up to [`MOST_SEEDS`].
-fn seeds_to_reach(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<u32> {
+/// [`TARGET`], by bisection over the counts tried, up to [`MOST_SEEDS`].
+fn seeds_to_reach(c: &Comparison, worth: Worth, seed_sd: f64) -> Option<u32> {
     let holds = |n: u32| {
         let uniform = Comparison {
             seeds: vec![n; c.seeds.len()],
             ..c.clone()
         };
-        Simulation::new(&uniform, multiplier, seed_sd).map_or(0.0, |s| s.holds(SEARCH_DATA_SETS))
+        worth
+            .simulation(&uniform, seed_sd)
+            .map_or(0.0, |s| s.holds(SEARCH_DATA_SETS))
     };
-    // Double from the plan's seeds until the target is reached, then bisect.
-    let mut lo = c.seeds.iter().copied().min().unwrap_or(2).max(2);
-    let mut hi = lo;
-    loop {
-        if hi >= MOST_SEEDS {
-            return None;
-        }
-        let next = (hi * 2).min(MOST_SEEDS);
-        if holds(next) >= TARGET {
-            lo = hi;
-            hi = next;
-            break;
-        }
-        hi = next;
+    let fewest = c.seeds.iter().copied().min().unwrap_or(2).max(2);
+    let counts: Vec<u32> = match worth {
+        Worth::Multiplier(_) => (fewest..=MOST_SEEDS).collect(),
+        Worth::Gain { .. } => GAIN_SEED_COUNTS
+            .into_iter()
+            .filter(|&n| n >= fewest)
+            .collect(),
+    };
+    // The first count that reaches the target, if the most does: "holds"
+    // rises with seeds, so bisection finds it in about log2(counts) runs.
+    let (mut lo, mut hi) = (0, counts.len().checked_sub(1)?);
+    if holds(counts[hi]) < TARGET {
+        return None;
     }
-    while hi - lo > 1 {
+    while lo < hi {
         let mid = (lo + hi) / 2;
-        if holds(mid) >= TARGET {
+        if holds(counts[mid]) >= TARGET {
             hi = mid;
         } else {
-            lo = mid;
+            lo = mid + 1;
         }
     }
-    Some(hi)
+    Some(counts[hi])
 }
 
 /// Where a plan may put its seeds: rungs in one group share a count, as a
@@ -678,11 +884,19 @@ pub fn place_seeds(
 /// The verdict's power for a comparison, or `None` when the verdict cannot
 /// be reached at all (fewer than two rungs, an arm with one seed somewhere,
 /// or a loss curve the analysis could not read a multiplier off).
-pub fn verdict_power(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<VerdictPower> {
-    let (with, without) = Simulation::new(c, multiplier, seed_sd)?.run(DATA_SETS, true);
+/// `seed_sd` is the loss's seed SD with a multiplier, the metric's with a
+/// gain (which it then only converts to the metric's units).
+pub fn verdict_power(c: &Comparison, worth: Worth, seed_sd: f64) -> Option<VerdictPower> {
+    let (with, without) = worth.simulation(c, seed_sd)?.run(DATA_SETS, true);
     let holds = rate(&with, &[Outcome::Holds]);
+    let (multiplier, gain, tasks) = match worth {
+        Worth::Multiplier(m) => (Some(m), None, 1),
+        Worth::Gain { sds, tasks } => (None, Some(sds * seed_sd), tasks),
+    };
     Some(VerdictPower {
         multiplier,
+        gain,
+        tasks,
         seed_sd,
         holds,
         holds_or_grows: rate(&with, &[Outcome::Holds, Outcome::Grows]),
@@ -690,8 +904,8 @@ pub fn verdict_power(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<Ve
         no_gain_when_none: rate(&without, &[Outcome::NoGain]),
         no_gain_when_worth: rate(&with, &[Outcome::NoGain]),
         seeds: c.seeds.clone(),
-        seeds_to_reach_target: (holds < TARGET && multiplier > 1.0)
-            .then(|| seeds_to_reach(c, multiplier, seed_sd))
+        seeds_to_reach_target: (holds < TARGET && worth.some())
+            .then(|| seeds_to_reach(c, worth, seed_sd))
             .flatten(),
         data_sets: DATA_SETS as u32,
     })
@@ -727,7 +941,7 @@ mod tests {
     #[test]
     fn power_rises_with_seeds_and_with_the_multiplier() {
         let p = |seeds, m| {
-            verdict_power(&default_like(seeds), m, 0.01)
+            verdict_power(&default_like(seeds), Worth::Multiplier(m), 0.01)
                 .expect("power")
                 .holds
         };
@@ -742,7 +956,23 @@ mod tests {
     }
 
     #[test]
+    fn power_over_tasks_rises_with_seeds_and_with_the_gain() {
+        let p = |seeds, sds| {
+            let worth = Worth::Gain { sds, tasks: 3 };
+            verdict_power(&default_like(seeds), worth, 1.0)
+                .expect("power")
+                .holds
+        };
+        let (few, more, most) = (p(5, 1.5), p(10, 1.5), p(20, 1.5));
+        assert!(few < more && more < most, "{few} {more} {most}");
+        let (small, large) = (p(10, 1.0), p(10, 2.0));
+        assert!(small < more && more < large, "{small} {more} {large}");
+        // No gain: no "holds".
+        assert!(p(10, 0.0) < 0.05);
+    }
+
+    #[test]
     fn no_verdict_without_two_seeds() {
-        assert!(verdict_power(&default_like(1), 1.5, 0.01).is_none());
+        assert!(verdict_power(&default_like(1), Worth::Multiplier(1.5), 0.01).is_none());
     }
 }

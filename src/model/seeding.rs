@@ -7,7 +7,7 @@ use super::design::{Placement, Template};
 use super::inputs::{ContributionKind, Inputs, ResearchField};
 use super::ladder::{Experiment, Ladder};
 use super::power::DEFAULT_LOSS_SD;
-use super::power::{place_seeds, verdict_power, Comparison, SeedLayout, VerdictPower};
+use super::power::{place_seeds, verdict_power, Comparison, SeedLayout, VerdictPower, Worth};
 
 /// Groups that carry the method against its strongest baseline in the main
 /// setting: the comparison the verdict reads at every rung.
@@ -43,9 +43,49 @@ fn placed_for_power(inputs: &Inputs, rungs: usize) -> bool {
         && rungs >= 2
 }
 
-/// The seed-noise size the power assumes: the Noise input, else ours.
+/// The seed-noise size the power assumes: the Noise input, else ours (of
+/// the loss with a multiplier; with a gain, one seed SD is the unit).
 fn seed_sd(inputs: &Inputs) -> f64 {
-    inputs.noise.unwrap_or(DEFAULT_LOSS_SD)
+    inputs.noise.unwrap_or(if in_multiplier(inputs) {
+        DEFAULT_LOSS_SD
+    } else {
+        1.0
+    })
+}
+
+/// The gain assumed where the verdict reads gains, in seed SDs: Effect over
+/// Noise when both are given, else one seed SD on every task. Ours: deep RL
+/// gains are often no larger than the spread between seeds (Henderson et
+/// al. 2018), so a method worth less than one SD is hard to tell apart.
+pub const DEFAULT_GAIN_SDS: f64 = 1.0;
+
+/// What the plan assumes the method is worth, in the verdict's unit.
+fn worth(inputs: &Inputs, experiments: &[Experiment]) -> Worth {
+    if in_multiplier(inputs) {
+        return Worth::Multiplier(inputs.multiplier);
+    }
+    let sds = match (inputs.effect, inputs.noise) {
+        (Some(effect), Some(noise)) if noise > 0.0 => effect / noise,
+        _ => DEFAULT_GAIN_SDS,
+    };
+    // The tasks the comparison covers at every rung: the fewest settings
+    // any rung's verdict groups run.
+    let rungs = experiments
+        .iter()
+        .map(|e| e.rung)
+        .max()
+        .map_or(0, |r| r + 1);
+    let tasks = (0..rungs)
+        .filter_map(|r| {
+            experiments
+                .iter()
+                .filter(|e| e.rung == r && VERDICT_GROUPS.contains(&e.what))
+                .map(|e| e.settings)
+                .max()
+        })
+        .min()
+        .unwrap_or(1);
+    Worth::Gain { sds, tasks }
 }
 
 /// The verdict's comparison on this ladder: each rung's scale, one run's
@@ -149,12 +189,12 @@ pub fn power_of(
     exponent: f64,
     compares_over_seeds: bool,
 ) -> Option<VerdictPower> {
-    if !compares_over_seeds || !in_multiplier(inputs) || ladder.rungs.len() < 2 {
+    if !compares_over_seeds || ladder.rungs.len() < 2 {
         return None;
     }
     verdict_power(
         &comparison(ladder, experiments, exponent),
-        inputs.multiplier,
+        worth(inputs, experiments),
         seed_sd(inputs),
     )
 }

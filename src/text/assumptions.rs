@@ -106,6 +106,13 @@ pub fn words(assumption: &Assumption, scaling: &Scaling) -> AssumptionText {
             ),
             "Henderson et al. 2018 (Deep RL that Matters); Agarwal et al. 2021 (rliable)",
         ),
+        Assumption::VerdictPower {
+            multiplier,
+            gain_sds,
+            seed_sd,
+            tasks,
+            given,
+        } => verdict_power(*multiplier, *gain_sds, *seed_sd, *tasks, *given),
         Assumption::TestLevel { alpha, power } => text(
             "Test level and power",
             format!(
@@ -114,6 +121,37 @@ pub fn words(assumption: &Assumption, scaling: &Scaling) -> AssumptionText {
                 format::number_text(*power)
             ),
             "Cohen 1988, Statistical Power Analysis for the Behavioral Sciences; seeds from the exact power of the noncentral t (as G*Power computes it)",
+        ),
+    }
+}
+
+/// What the verdict's power assumes: the method's worth and the seed noise.
+fn verdict_power(
+    multiplier: Option<f64>,
+    gain_sds: Option<f64>,
+    seed_sd: f64,
+    tasks: u32,
+    given: bool,
+) -> AssumptionText {
+    let yours = if given { "yours" } else { "ours" };
+    match multiplier {
+        Some(m) => text(
+            "Verdict's power",
+            format!(
+                "a method worth {}× compute (the Multiplier input), seed-to-seed spread {} in the loss ({yours}), on a loss curve shaped like Chinchilla's",
+                format::number_text(m),
+                format::number_text(seed_sd)
+            ),
+            "Hoffmann et al. 2022 (Chinchilla), approach 3's fitted loss, for the curve's shape; the spread and the default multiplier 1.5 are our assumptions: measure the spread from the first stage's seeds and enter it as Noise",
+        ),
+        None => text(
+            "Verdict's power",
+            format!(
+                "a gain of {} seed-to-seed SD on each of {} ({yours}), tasks alike in seed noise",
+                format::number_text(gain_sds.unwrap_or(0.0)),
+                format::plural(u64::from(tasks), "task", "tasks")
+            ),
+            "Our assumption: deep-RL gains are often no larger than the spread between seeds (Henderson et al. 2018); set Effect and Noise to assume another gain. Aggregated as Results does (Agarwal et al. 2021)",
         ),
     }
 }

@@ -100,6 +100,61 @@ pub fn cost_line(plan: &Plan, stage: &Stage) -> String {
     )
 }
 
+/// The method the power assumes: "a method truly worth 1.5× compute", or
+/// for gains "a method truly 1 seed SD better on each of 3 tasks".
+pub fn assumed_method(p: &VerdictPower) -> String {
+    match (p.multiplier, p.gain) {
+        (Some(m), _) => format!("a method truly worth {}\u{00D7} compute", times(m)),
+        (None, gain) => {
+            let sds = gain.unwrap_or(0.0) / p.seed_sd.max(f64::MIN_POSITIVE);
+            format!(
+                "a method truly {} seed-to-seed SD{} better {}",
+                times(sds),
+                if (sds - 1.0).abs() < 1e-9 { "" } else { "s" },
+                if p.tasks >= 2 {
+                    format!("on each of {} tasks", p.tasks)
+                } else {
+                    "at every size".to_owned()
+                }
+            )
+        }
+    }
+}
+
+/// The stages and the power in one line, for the pinned summary: "4 stages
+/// with go/no-go gates; a method truly worth 1.5× compute is called “holds”
+/// 82% of the time."
+pub fn power_line(plan: &Plan, p: &VerdictPower) -> String {
+    format!(
+        "{} with go/no-go gates; {} is called \u{201C}holds\u{201D} {} of the time.",
+        format::plural(plan.stages.len() as u64, "stage", "stages"),
+        assumed_method(p),
+        format::percent(p.holds),
+    )
+}
+
+/// What the simulated data assume about seed noise.
+fn assumed_noise(p: &VerdictPower) -> String {
+    if p.multiplier.is_some() {
+        format!(
+            "a seed-to-seed spread of {} in the loss",
+            format::number(p.seed_sd)
+        )
+    } else if p.tasks >= 2 {
+        "tasks alike in seed noise, each normalised and aggregated by the interquartile mean with a bootstrap, as Results does; Effect and Noise set another gain".to_owned()
+    } else {
+        "normal seed noise; Effect and Noise set another gain".to_owned()
+    }
+}
+
+/// A larger assumed effect, for advice: "a method worth more than 1.5×".
+fn larger_effect(p: &VerdictPower) -> String {
+    match p.multiplier {
+        Some(m) => format!("a method worth more than {}\u{00D7}", times(m)),
+        None => "a larger gain".to_owned(),
+    }
+}
+
 /// The power in one sentence, for the checklist and the page: for a
 /// negative result, how often "no gain" is read when there is none and
 /// when there is a gain of the assumed size.
@@ -109,11 +164,11 @@ pub fn power_sentence_for(kind: ContributionKind, p: &VerdictPower) -> String {
     }
     let pct = |x: f64| format!("{:.0}%", 100.0 * x);
     format!(
-        "With no gain at all, these seeds read \u{201C}no gain\u{201D} at every size {} of the time; a method truly worth {}\u{00D7} compute would be missed (read as \u{201C}no gain\u{201D}) {} of the time. This assumes a seed-to-seed spread of {} in the loss (simulated, {} data sets per rate).",
+        "With no gain at all, these seeds read \u{201C}no gain\u{201D} at every size {} of the time; {} would be missed (read as \u{201C}no gain\u{201D}) {} of the time. This assumes {} (simulated, {} data sets per rate).",
         pct(p.no_gain_when_none),
-        times(p.multiplier),
+        assumed_method(p),
         pct(p.no_gain_when_worth),
-        format::number(p.seed_sd),
+        assumed_noise(p),
         format::whole(p.data_sets)
     )
 }
@@ -121,36 +176,45 @@ pub fn power_sentence_for(kind: ContributionKind, p: &VerdictPower) -> String {
 /// The power in one sentence, for the checklist and the page.
 pub fn power_sentence(p: &VerdictPower) -> String {
     let pct = |x: f64| format!("{:.0}%", 100.0 * x);
+    // Results pair seeds in one metric; over several tasks they compare
+    // the arms' bootstrap distributions, unpaired.
+    let paired = p.tasks < 2;
     let seeds = match p.seeds.iter().min().zip(p.seeds.iter().max()) {
         Some((lo, hi)) if lo == hi => format!("{lo} seeds per arm at every size"),
         Some((lo, hi)) => format!("{lo} to {hi} seeds per arm"),
         None => String::new(),
     };
     format!(
-        "With {seeds}, a method truly worth {}\u{00D7} compute is called \u{201C}holds\u{201D} {} of the time ({} \u{201C}holds\u{201D} or \u{201C}grows\u{201D}); with no gain at all, a trend is invented {} of the time. This assumes a seed-to-seed spread of {} in the loss and counts nothing for pairing, which only narrows the intervals (simulated, {} data sets per rate). Give both arms the same seed numbers (the same data order and initialisation): the results then pair them.",
-        times(p.multiplier),
+        "With {seeds}, {} is called \u{201C}holds\u{201D} {} of the time ({} \u{201C}holds\u{201D} or \u{201C}grows\u{201D}); with no gain at all, a trend is invented {} of the time. This assumes {}{} (simulated, {} data sets per rate).{}",
+        assumed_method(p),
         pct(p.holds),
         pct(p.holds_or_grows),
         pct(p.false_trend),
-        format::number(p.seed_sd),
-        format::whole(p.data_sets)
+        assumed_noise(p),
+        if paired { " and counts nothing for pairing, which only narrows the intervals" } else { "" },
+        format::whole(p.data_sets),
+        if paired { " Give both arms the same seed numbers (the same data order and initialisation): the results then pair them." } else { "" }
     )
 }
 
 /// What would reach 80% "holds", when the plan falls short.
 pub fn power_advice(p: &VerdictPower) -> Option<String> {
-    if p.holds >= crate::model::power::TARGET || p.multiplier <= 1.0 {
+    if p.holds >= crate::model::power::TARGET
+        || p.multiplier.is_some_and(|m| m <= 1.0)
+        || p.gain.is_some_and(|g| g <= 0.0)
+    {
         return None;
     }
     Some(match p.seeds_to_reach_target {
         Some(n) => format!(
-            "To be called \u{201C}holds\u{201D} 80% of the time it needs about {n} seeds per arm at every size (paired: the same seeds in both arms), a wider span, or a method worth more than {}\u{00D7}.",
-            times(p.multiplier)
+            "To be called \u{201C}holds\u{201D} 80% of the time it needs about {n} seeds per arm at every size{}, a wider span, or {}.",
+            if p.tasks < 2 { " (paired: the same seeds in both arms)" } else { "" },
+            larger_effect(p)
         ),
         None => format!(
-            "Even {} seeds per arm would not reach 80%: widen the span, add a size, or expect a larger multiplier than {}\u{00D7}.",
+            "Even {} seeds per arm would not reach 80%: widen the span, add a size, or expect {}.",
             crate::model::power::MOST_SEEDS,
-            times(p.multiplier)
+            larger_effect(p)
         ),
     })
 }
@@ -160,13 +224,7 @@ pub fn no_power_note(plan: &Plan) -> Option<String> {
     if plan.power.is_some() || !crate::model::design::compares_over_seeds(plan.inputs.kind) {
         return None;
     }
-    Some(
-        if plan.inputs.field == crate::model::inputs::ResearchField::Rl {
-            "The verdict's power is not computed for deep RL: returns are judged as normalised gains, not on a loss curve, and this calculator does not yet simulate them.".to_owned()
-        } else {
-            "The verdict's power is not computed: some size runs one seed per arm, so the results give no interval there. Two or more seeds per arm at every size (paired) let the results judge the trend.".to_owned()
-        },
-    )
+    Some("The verdict's power is not computed: some size runs one seed per arm, so the results give no interval there. Two or more seeds per arm at every size (paired) let the results judge the trend.".to_owned())
 }
 
 /// The stages as a Markdown checklist, in order.
