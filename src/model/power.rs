@@ -40,6 +40,13 @@ pub const TARGET: f64 = 0.8;
 /// Most seeds per arm the advice considers. Ours.
 pub const MOST_SEEDS: u32 = 64;
 
+/// Most seeds per arm the placement gives any rung. Cheap small rungs would
+/// otherwise take the advice's 64: a few hundred runs of a small model cost
+/// little in FLOPs, but every run also costs launching, evaluating and
+/// bookkeeping that FLOPs do not count, and past about 20 seeds a rung's
+/// interval narrows slowly (as 1/√n). Ours.
+pub const MOST_PLACED_SEEDS: u32 = 20;
+
 /// Simulated data sets per rate when searching for seeds: coarser, as the
 /// answer is a whole number of seeds. Ours.
 const SEARCH_DATA_SETS: usize = 250;
@@ -805,7 +812,7 @@ fn neyman_shape(sim: &Simulation, layout: &SeedLayout) -> Vec<f64> {
 /// Seeds per arm at each rung for the verdict's comparison: enough that
 /// "holds" comes out with probability [`TARGET`] for a method worth
 /// `multiplier`, at about the least compute. `None` when even
-/// [`MOST_SEEDS`] at the rung that needs most do not reach it.
+/// [`MOST_PLACED_SEEDS`] at every rung do not reach it.
 ///
 /// Each rung's share follows Neyman's allocation for a cost per unit
 /// (Neyman 1934; Cochran 1977, §5.5): seeds ∝ √(weight / cost), where the
@@ -839,16 +846,17 @@ pub fn place_seeds(
     let most = shape.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
     let fewest = shape.iter().copied().fold(most, f64::min);
     // `scale` is the seeds of the group that wants most; each group stops
-    // at MOST_SEEDS, so the search goes on until the one that wants fewest
+    // at MOST_PLACED_SEEDS, so the search goes on until the one that wants fewest
     // reaches it too.
-    let largest_scale = (f64::from(MOST_SEEDS) * most / fewest.max(f64::MIN_POSITIVE))
+    // (Bounded so the doubling stays a few dozen steps at most.)
+    let largest_scale = (f64::from(MOST_PLACED_SEEDS) * most / fewest.max(f64::MIN_POSITIVE))
         .ceil()
-        .min(f64::from(MOST_SEEDS * MOST_SEEDS)) as u32;
+        .min(1e6) as u32;
     let seeds_at = |scale: u32| -> Vec<u32> {
         (0..k)
             .map(|r| {
                 let n = (f64::from(scale) * shape[layout.group[r]] / most).ceil() as u32;
-                n.max(least[r]).min(MOST_SEEDS.max(least[r]))
+                n.max(least[r]).min(MOST_PLACED_SEEDS.max(least[r]))
             })
             .collect()
     };
