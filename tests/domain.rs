@@ -61,6 +61,32 @@ fn the_verdicts_seeds_are_placed_for_its_power_and_shown_in_the_checklist() {
     assert!(Plan::new(benchmark).power.is_none());
 }
 
+#[test]
+fn placed_seeds_stop_at_twenty_per_arm_even_where_runs_are_cheap() {
+    use evidence_ladder::model::power::MOST_PLACED_SEEDS;
+    for query in [
+        "accelerator=h100&count=1024",
+        "kind=dataset",
+        "kind=dataset&accelerator=h100&count=64",
+        "kind=optimizer&accelerator=h100&count=256",
+    ] {
+        let plan = Plan::new(parse_query(query).inputs);
+        let power = plan.power.as_ref().expect("a verdict to power");
+        // Placed (not the level's seeds everywhere), within the cap, and
+        // still at the target.
+        assert!(
+            power.seeds.windows(2).any(|w| w[0] != w[1]),
+            "{query}: {power:?}"
+        );
+        assert!(
+            power.seeds.iter().all(|&n| n <= MOST_PLACED_SEEDS),
+            "{query}: {:?}",
+            power.seeds
+        );
+        assert!(power.holds >= 0.8 - 0.03, "{query}: {power:?}");
+    }
+}
+
 use proptest::prelude::*;
 
 fn set(inputs: &mut Inputs, field: Field, value: f64) {
