@@ -31,13 +31,16 @@ describe('stages', () => {
     const section = page.getByRole('region', { name: 'Stages and gates' });
     await section.waitFor();
     const titles = await section.getByRole('heading', { level: 3 }).allTextContents();
-    assert.equal(titles.length, 4, titles.join(' | '));
+    // The default's four middle sizes run in two stages, with a gate between.
+    assert.equal(titles.length, 5, titles.join(' | '));
     assert.match(titles[0], /^Stage 1 · Tune at /);
-    assert.match(titles[3], /^Stage 4 · Headline at /);
-    assert.equal(await section.getByText(/^Gate: /).count(), 4);
+    assert.match(titles[2], /^Stage 3 · Climb the ladder at /);
+    assert.match(titles[3], /^Stage 4 · Climb further at /);
+    assert.match(titles[4], /^Stage 5 · Headline at /);
+    assert.equal(await section.getByText(/^Gate: /).count(), 5);
     await section.getByText(/a method truly worth 1\.5× compute is called “holds” \d+% of the time/).waitFor();
     const plan = await page.evaluate(() => window.evidenceLadder.plan({}));
-    assert.equal(plan.stages.length, 4);
+    assert.equal(plan.stages.length, 5);
     const flops = plan.stages.reduce((sum, s) => sum + s.flops, 0);
     assert.ok(Math.abs(flops - plan.ladder.planned_flops) <= 1e-9 * flops);
     assert.ok(plan.stages.every((s) => typeof s.gate.metric === 'string' && typeof s.gate.rule === 'string' && typeof s.gate.threshold === 'number'));
@@ -64,11 +67,11 @@ describe('stages', () => {
     const md = await page.evaluate(() => navigator.clipboard.readText());
     const stages = md.split('## Stages')[1] ?? '';
     const items = stages.match(/^- \[ \] \*\*Stage \d/gm) ?? [];
-    assert.deepEqual(items.map((i) => i.at(-1)), ['1', '2', '3', '4']);
+    assert.deepEqual(items.map((i) => i.at(-1)), ['1', '2', '3', '4', '5']);
     assert.match(md, /- \[ \] Seeds for the verdict: /);
   });
 
-  for (const [m, verdict] of [[2, /^Go: the results pass the gate of stage 3/], [1, /^Stop or rethink: .* saves \d+% of the budget\./]]) {
+  for (const [m, verdict] of [[2, /^Go: the results pass the gate of stage 4/], [1, /^Stop or rethink: .* saves \d+% of the budget\./]]) {
     test(`results for the first stages of a ${m}× method get ${m > 1 ? 'a Go' : 'a Stop'}`, async () => {
       const sizes = await page.evaluate(() => window.evidenceLadder.plan({}).ladder.rungs.map((r) => r.params));
       await page.getByRole('textbox', { name: 'Paste results' }).fill(firstStages(sizes, m));

@@ -50,7 +50,7 @@ fn the_verdicts_seeds_are_placed_for_its_power_and_shown_in_the_checklist() {
     let md = evidence_ladder::text::report::markdown(&plan, "", None);
     assert!(md.contains(&format!("Seeds for the verdict: With {fewest} to {most} seeds per arm, a method truly worth 1.5\u{00D7} compute is called \u{201C}holds\u{201D}")), "{md}");
     assert!(
-        md.contains("## Stages") && md.contains("- [ ] **Stage 4 \u{00B7} Headline at"),
+        md.contains("## Stages") && md.contains("- [ ] **Stage 5 \u{00B7} Headline at"),
         "{md}"
     );
     // Kinds that compare no arms over seeds have no verdict to power.

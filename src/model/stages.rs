@@ -21,8 +21,11 @@ pub enum StageId {
     Tune,
     /// Everything else at the small sizes: settings, ablations, seeds.
     Small,
-    /// The middle of the ladder.
+    /// The middle of the ladder (its lower half when it is long).
     Middle,
+    /// The upper half of a long middle: four or more middle sizes get a
+    /// gate between their halves, before the more expensive half runs.
+    UpperMiddle,
     /// The largest size: the headline comparison.
     Headline,
 }
@@ -98,22 +101,43 @@ pub struct Stage {
     pub gate: Gate,
 }
 
-/// Which stage an experiment belongs to.
-fn stage_of(e: &Experiment) -> StageId {
+/// Middle sizes from which the middle is run in two stages. Ours: with
+/// four or more, the upper half holds most of the middle's compute (each
+/// size costs several times the one below), worth a look at the lower
+/// half first.
+const SPLIT_MIDDLE_FROM: usize = 4;
+
+/// Which stage an experiment belongs to; `upper_from` is the first rung of
+/// a long middle's upper half.
+fn stage_of(e: &Experiment, upper_from: Option<usize>) -> StageId {
     match e.tier {
         Tier::Small if e.what.ends_with("tuning") => StageId::Tune,
         Tier::Small => StageId::Small,
+        Tier::Medium if upper_from.is_some_and(|r| e.rung >= r) => StageId::UpperMiddle,
         Tier::Medium => StageId::Middle,
         Tier::Large => StageId::Headline,
     }
 }
 
+/// The first rung of the middle's upper half, when the middle is long.
+fn upper_middle_from(experiments: &[Experiment]) -> Option<usize> {
+    let mut middle: Vec<usize> = experiments
+        .iter()
+        .filter(|e| e.tier == Tier::Medium)
+        .map(|e| e.rung)
+        .collect();
+    middle.sort_unstable();
+    middle.dedup();
+    (middle.len() >= SPLIT_MIDDLE_FROM).then(|| middle[middle.len() / 2])
+}
+
 /// The gate after a stage, for this kind of contribution. `last` is true
-/// for the final stage; `multiplier` when the verdict is in compute.
+/// for the final stage; `last_middle` for the last stage before the
+/// headline; `multiplier` when the verdict is in compute.
 fn gate(
     id: StageId,
     kind: ContributionKind,
-    last: bool,
+    (last, last_middle): (bool, bool),
     multiplier: bool,
 ) -> (GateMetric, GateRule, f64) {
     let none = if multiplier { 1.0 } else { 0.0 };
@@ -132,7 +156,11 @@ fn gate(
         // scale makes it an insight, and the claim should change.
         (ContributionKind::NegativeResult, _) => (GateMetric::MultiplierLow, GateRule::Below, none),
         (_, _) if last => (GateMetric::HoldsOrGrows, GateRule::Above, 0.5),
+        // The lower half of a long middle asks that the gain is still there
+        // at its largest size; a prediction at the top from so low a span
+        // would stop most real methods.
         (_, StageId::Small) => (GateMetric::MultiplierLow, GateRule::Above, none),
+        (_, StageId::Middle) if !last_middle => (GateMetric::MultiplierLow, GateRule::Above, none),
         (_, _) => (GateMetric::PredictedLowAtTop, GateRule::Above, none),
     }
 }
@@ -148,11 +176,13 @@ pub fn stages(
         StageId::Tune,
         StageId::Small,
         StageId::Middle,
+        StageId::UpperMiddle,
         StageId::Headline,
     ];
+    let upper_from = upper_middle_from(experiments);
     let present: Vec<StageId> = order
         .into_iter()
-        .filter(|id| experiments.iter().any(|e| stage_of(e) == *id))
+        .filter(|id| experiments.iter().any(|e| stage_of(e, upper_from) == *id))
         .collect();
     let planned = ladder.planned_flops.max(f64::MIN_POSITIVE);
     let reserve = ladder.budget_flops * ladder.reserve;
@@ -168,7 +198,7 @@ pub fn stages(
         .enumerate()
         .map(|(i, &id)| {
             let members: Vec<usize> = (0..experiments.len())
-                .filter(|&j| stage_of(&experiments[j]) == id)
+                .filter(|&j| stage_of(&experiments[j], upper_from) == id)
                 .collect();
             let mut rungs: Vec<usize> = members.iter().map(|&j| experiments[j].rung).collect();
             rungs.sort_unstable();
@@ -180,7 +210,9 @@ pub fn stages(
             let hours = sum(|e| e.hours);
             let reserve_flops = reserve * flops / planned;
             spent += flops + reserve_flops;
-            let (metric, rule, threshold) = gate(id, kind, i + 1 == present.len(), multiplier);
+            let last = i + 1 == present.len();
+            let last_middle = present.get(i + 1) == Some(&StageId::Headline);
+            let (metric, rule, threshold) = gate(id, kind, (last, last_middle), multiplier);
             Stage {
                 id,
                 scales: rungs

@@ -24,6 +24,7 @@ pub fn title(number: usize, stage: &Stage) -> String {
         StageId::Tune => "Tune",
         StageId::Small => "Compare small",
         StageId::Middle => "Climb the ladder",
+        StageId::UpperMiddle => "Climb further",
         StageId::Headline => "Headline",
     };
     format!("Stage {number} \u{00B7} {what} at {}", sizes(stage))
@@ -401,13 +402,20 @@ mod tests {
     fn the_middle_gate_says_go_for_a_real_gain_and_stop_without_one() {
         let plan = Plan::new(Inputs::default());
         let go = next_step(&plan, &results(&plan, 2.0)).expect("a gate to check");
+        // The default's middle is long enough to run in two stages: the
+        // results reach the one before the headline.
+        let headline = plan.stages.len();
+        assert_eq!(headline, 5);
         assert!(
-            go.starts_with("Go: the results pass the gate of stage 3"),
+            go.starts_with(&format!(
+                "Go: the results pass the gate of stage {}",
+                headline - 1
+            )),
             "{go}"
         );
         assert!(
             go.contains(&format!(
-                "Run stage 4 \u{00B7} Headline at {}, predicted",
+                "Run stage {headline} \u{00B7} Headline at {}, predicted",
                 format::size(plan.ladder.rungs[plan.ladder.rungs.len() - 1].scale)
             )),
             "{go}"
@@ -462,8 +470,11 @@ mod tests {
     fn a_deep_rl_middle_gate_reads_the_gain_predicted_at_the_top() {
         let plan = Plan::new(crate::model::query::parse_query("field=rl").inputs);
         let go = next_step(&plan, &returns(&plan, 2.0)).expect("a gate to check");
+        let before_headline = plan.stages.len() - 1;
         assert!(
-            go.starts_with("Go: the results pass the gate of stage 3"),
+            go.starts_with(&format!(
+                "Go: the results pass the gate of stage {before_headline}"
+            )),
             "{go}"
         );
         assert!(go.contains(", a gain of "), "{go}");
