@@ -489,6 +489,37 @@ impl LadderRequest<'_> {
             .collect()
     }
 
+    /// Ladders for training on released sizes, smallest top first: the
+    /// bottom stays at the cheapest ladder's and a larger top adds the
+    /// family's sizes between (up to [`MOST_RUNGS`]), as `scales_between`
+    /// does for a continuous ladder, rather than sliding the whole ladder
+    /// up with the top. Tops too close to that bottom keep the level's own
+    /// ladder.
+    fn extended_checkpoint_ladders(&self, sizes: &[f64], max: f64) -> Vec<Vec<f64>> {
+        let level = self.checkpoint_ladders(sizes, max);
+        let Some(bottom) = self
+            .cheapest_checkpoint_ladder(sizes)
+            .and_then(|s| s.first().copied())
+        else {
+            return level;
+        };
+        level
+            .into_iter()
+            .map(|ladder| {
+                let top = ladder.last().copied().unwrap_or(bottom);
+                let between: Vec<f64> = sizes
+                    .iter()
+                    .copied()
+                    .filter(|&s| s >= bottom * (1.0 - 1e-9) && s <= top)
+                    .collect();
+                let rungs = (between.len() as u32).clamp(self.rungs, MOST_RUNGS.max(self.rungs));
+                pick_sizes(&between, rungs, top / bottom, top)
+                    .filter(|wide| wide.len() >= ladder.len() && self.spans(wide))
+                    .unwrap_or(ladder)
+            })
+            .collect()
+    }
+
     /// The smallest two-figure top whose bottom rung is at least the floor.
     pub fn min_top(&self) -> f64 {
         if let Some(sizes) = self.checkpoints {
@@ -665,7 +696,7 @@ impl LadderRequest<'_> {
     ) -> Chosen {
         let max = self.max_scale();
         let cap = top.unwrap_or(f64::INFINITY).min(max);
-        let ladders = self.checkpoint_ladders(sizes, cap);
+        let ladders = self.extended_checkpoint_ladders(sizes, cap);
         let affordable = ladders.iter().rfind(|s| self.cost_of(s) <= available);
         match (affordable, ladders.first()) {
             (Some(scales), _) => {
