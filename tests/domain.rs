@@ -87,6 +87,22 @@ fn placed_seeds_stop_at_twenty_per_arm_even_where_runs_are_cheap() {
     }
 }
 
+#[test]
+fn fine_tuning_a_family_extends_upward_from_the_same_bottom() {
+    let mut last_top = 0.0;
+    for count in [8, 64, 512] {
+        let query = format!("axis=finetune&finetune_method=lora&accelerator=h100&count={count}");
+        let plan = Plan::new(parse_query(&query).inputs);
+        let scales: Vec<f64> = plan.ladder.rungs.iter().map(|r| r.scale).collect();
+        assert_eq!(scales.first(), Some(&5e8), "{query}: {scales:?}");
+        let top = *scales.last().expect("rungs");
+        assert!(top >= last_top, "{query}: {scales:?}");
+        last_top = top;
+    }
+    // With room to spare, every released size between is a rung.
+    assert_eq!(last_top, 72e9);
+}
+
 use proptest::prelude::*;
 
 fn set(inputs: &mut Inputs, field: Field, value: f64) {
