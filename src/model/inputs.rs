@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::axis::{default_floor, Axis, Scaling, Shape};
+use super::axis::{default_floor, Axis, Decode, Scaling, Shape};
 use super::checkpoints::ModelFamily;
 pub use super::fields::Field;
 use super::fields::{parse_number, Rule};
@@ -726,6 +726,19 @@ impl Inputs {
                 // No architecture we could assume: 6·N alone.
                 (ResearchField::Rl | ResearchField::Other, _) => None,
             },
+            // Where the form shows generated tokens: language models write answers.
+            decode: self.uses(Field::GeneratedTokens).then_some(Decode {
+                generated_tokens: self.generated_tokens,
+                bandwidth: self.accelerator.bandwidth_gb_s * 1e9,
+                memory: self.accelerator.memory_gb * 1e9,
+                accelerators: self.count,
+                // Models trained here: the generic shape's multi-head attention.
+                kv_share: if self.uses_checkpoints() {
+                    self.family.kv_share()
+                } else {
+                    1.0
+                },
+            }),
         }
     }
 

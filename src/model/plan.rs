@@ -534,7 +534,13 @@ impl Plan {
             && ladder.sized_by == SizedBy::Budget)
             .then(|| this.top_with_level_seeds(&inputs, &scaling, &budget, &memory));
         let mut plan = Plan {
-            assumptions: assumptions(&inputs, &scaling, &memory, &this.templates),
+            assumptions: assumptions(
+                &inputs,
+                &scaling,
+                &memory,
+                &this.templates,
+                &ladder.rungs.iter().map(|r| r.scale).collect::<Vec<_>>(),
+            ),
             requirements,
             evidence,
             budget,
