@@ -136,8 +136,8 @@ impl ModelFamily {
             "{} · {} sizes, {} to {}",
             self.name(),
             sizes.len(),
-            super::format::count(sizes[0]),
-            super::format::count(sizes[sizes.len() - 1])
+            super::format::size(sizes[0]),
+            super::format::size(sizes[sizes.len() - 1])
         )
     }
 }

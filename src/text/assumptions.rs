@@ -159,7 +159,7 @@ fn wall_clock(one_accelerator: bool) -> AssumptionText {
 
 /// The released sizes the rungs are.
 fn model_family(family: ModelFamily) -> AssumptionText {
-    let sizes: Vec<String> = family.sizes().iter().map(|&s| format::count(s)).collect();
+    let sizes: Vec<String> = family.sizes().iter().map(|&s| format::size(s)).collect();
     text(
         "Model family",
         format!(

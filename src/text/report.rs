@@ -109,6 +109,8 @@ pub fn ladder_columns(plan: &Plan) -> Vec<String> {
 pub fn scale_text(plan: &Plan, scale: f64) -> String {
     match plan.scaling.axis {
         Axis::Custom => format!("{}×", format::number(scale)),
+        // Released sizes by their names: Llama 3's 405B, not "400B".
+        _ if plan.inputs.uses_checkpoints() => format::size(scale),
         _ => format::count(scale),
     }
 }
@@ -367,10 +369,24 @@ pub fn verdict_title(plan: &Plan) -> &'static str {
         Some(Shortfall::Hours) => "Does not fit your deadline",
         Some(_) if plan.inputs.top.is_some() && plan.claim_fits => "Your top model does not fit",
         Some(Shortfall::Compute) => "Does not fit your budget",
+        // Every rung shown fits: what memory stops is the level's span.
+        Some(Shortfall::Memory) if rungs_fit_in_memory(plan) => {
+            "The sizes that fit in memory span too little"
+        }
         Some(Shortfall::Memory) => "Does not fit in memory",
         Some(Shortfall::Family) => "The model family has too few sizes",
         Some(Shortfall::Floor) => "Your top model is too small",
     }
+}
+
+/// Whether every rung shown holds its model within the memory cap.
+fn rungs_fit_in_memory(plan: &Plan) -> bool {
+    let l = &plan.ladder;
+    l.max_params.is_some_and(|max| {
+        l.rungs
+            .iter()
+            .all(|r| r.params.is_some_and(|p| p <= max * (1.0 + 1e-9)))
+    })
 }
 
 /// A ladder's scales in words: "20M → 200M".
@@ -441,6 +457,13 @@ pub fn sized_by_line(plan: &Plan) -> String {
             format::plural(plan.inputs.count, "accelerator", "accelerators"),
             format::duration(plan.inputs.hours)
         ),
+        SizedBy::Memory
+            if l.short_of == Some(Shortfall::Memory)
+                && plan.inputs.uses_checkpoints()
+                && rungs_fit_in_memory(plan) =>
+        {
+            family_within_memory(plan, &cap, &shown, &span)
+        }
         SizedBy::Memory if l.short_of == Some(Shortfall::Memory) => format!(
             "{cap}; the ladder shown, {shown}, stops there and cannot keep the level's {span} above the smallest scale worth a run. {}, or a narrower claim would lift it.",
             if plan.scaling.runs_on_one_accelerator() {
@@ -465,6 +488,27 @@ pub fn sized_by_line(plan: &Plan) -> String {
             plan.inputs.family.name()
         ),
     }
+}
+
+/// A family's sizes under the memory cap that do not span the level: the
+/// rungs shown fit, the next size does not.
+fn family_within_memory(plan: &Plan, cap: &str, shown: &str, span: &str) -> String {
+    let l = &plan.ladder;
+    let family = plan.inputs.family;
+    let max = l.max_params.unwrap_or(f64::INFINITY);
+    let next = family
+        .sizes()
+        .iter()
+        .find(|&&s| s > max)
+        .map(|&s| format!("; the next size, {}, does not fit", format::size(s)))
+        .unwrap_or_default();
+    format!(
+        "{cap}. {}'s sizes within it, {shown}, span {}× over {}, short of the level's {span} over {} sizes{next}. More accelerators, one with more memory, another model family, or a narrower claim would lift it.",
+        family.name(),
+        format::number(l.span),
+        format::plural(l.rungs.len() as u32, "size", "sizes"),
+        plan.evidence.rungs,
+    )
 }
 
 /// The verdict in sentences: what the plan uses, which ladder is shown and,
@@ -930,6 +974,34 @@ mod tests {
     use super::*;
     use crate::model::inputs::Field;
     use crate::model::inputs::FieldValue;
+
+    /// LoRA on Llama 3 with one A100: every rung shown fits in memory, so
+    /// the verdict blames the span the family offers within it, names the
+    /// next size and agrees with the claim map.
+    #[test]
+    fn a_family_short_of_span_within_memory_says_so() {
+        let query = "axis=finetune&family=llama3&accelerator=a100&count=1&finetune_method=lora";
+        let plan = Plan::new(crate::model::query::parse_query(query).inputs);
+        assert_eq!(plan.ladder.short_of, Some(Shortfall::Memory));
+        assert!(rungs_fit_in_memory(&plan));
+        assert_eq!(
+            verdict_title(&plan),
+            "The sizes that fit in memory span too little"
+        );
+        let line = sized_by_line(&plan);
+        assert!(line.contains("Llama 3's sizes within it, 1B → 8B, span 8×"), "{line}");
+        assert!(line.contains("the next size, 70B, does not fit"), "{line}");
+        assert!(!plan.claim_fits);
+        // A Llama 3 405B is named as released.
+        let wide = Plan::new(
+            crate::model::query::parse_query(
+                "axis=finetune&family=llama3&accelerator=h100&count=1024&generality=5",
+            )
+            .inputs,
+        );
+        let markdown = markdown(&wide, "", None);
+        assert!(markdown.contains("405B") && !markdown.contains("400B"));
+    }
 
     #[test]
     fn markdown_holds_the_whole_plan() {
