@@ -194,7 +194,9 @@ pub fn assumptions(
     list.push(Assumption::WallClock {
         one_accelerator: scaling.runs_on_one_accelerator(),
     });
-    list.extend(design_assumptions(inputs, scaling, memory, templates, decoding));
+    list.extend(design_assumptions(
+        inputs, scaling, memory, templates, decoding,
+    ));
     list.push(Assumption::TestLevel {
         alpha: inputs.alpha,
         power: inputs.power,

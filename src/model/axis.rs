@@ -582,7 +582,9 @@ mod tests {
         assert!((t.bandwidth_seconds / seconds - 1.0).abs() < 1e-12);
         // Eight accelerators hold a full batch: fewer seconds per token,
         // never more.
-        let eight = generating(8, 80.0, 3350.0).decode_time(n).expect("generates");
+        let eight = generating(8, 80.0, 3350.0)
+            .decode_time(n)
+            .expect("generates");
         assert_eq!(eight.batch, 256.0);
         assert!(eight.bandwidth_seconds < t.bandwidth_seconds);
     }

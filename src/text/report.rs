@@ -989,7 +989,10 @@ mod tests {
             "The sizes that fit in memory span too little"
         );
         let line = sized_by_line(&plan);
-        assert!(line.contains("Llama 3's sizes within it, 1B → 8B, span 8×"), "{line}");
+        assert!(
+            line.contains("Llama 3's sizes within it, 1B → 8B, span 8×"),
+            "{line}"
+        );
         assert!(line.contains("the next size, 70B, does not fit"), "{line}");
         assert!(!plan.claim_fits);
         // A Llama 3 405B is named as released.
