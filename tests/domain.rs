@@ -1224,6 +1224,7 @@ fn a_hidden_input_never_changes_the_plan() {
         (Field::Family, "pythia"),
         (Field::Family, "dinov2"),
         (Field::EvalTokens, "1e8"),
+        (Field::GeneratedTokens, "4e6"),
         (Field::Tuning, "mup"),
         (Field::Axis, "data"),
         (Field::Floor, "1e8"),
@@ -1423,4 +1424,42 @@ fn the_compact_embed_counts_the_runs_its_rows_show() {
         assert_eq!(shown_number(&total[2]), Some(sum), "{kind:?}");
         assert!(plan.ladder.partial_runs() > 0, "{kind:?} has partial runs");
     }
+}
+
+/// Decode-bound evaluation: the tokens a language model writes cost at
+/// least their forward passes, more where memory bandwidth binds (small
+/// models, slow memory), and the assumptions say which limit binds.
+#[test]
+fn generated_tokens_are_priced_by_the_slower_of_compute_and_bandwidth() {
+    let query = "kind=benchmark&family=pythia&accelerator=h100&count=1";
+    let written = Plan::new(parse_query(query).inputs);
+    let scored = Plan::new(parse_query(&format!("{query}&generated_tokens=0")).inputs);
+    for (w, s) in written.ladder.rungs.iter().zip(&scored.ladder.rungs) {
+        assert_eq!(w.scale, s.scale);
+        assert!(w.flops_per_run >= s.flops_per_run * (1.0 - 1e-12));
+    }
+    // Pythia 14M on one H100: its evaluation takes several times the
+    // compute-bound time.
+    let (w, s) = (&written.ladder.rungs[0], &scored.ladder.rungs[0]);
+    assert!(
+        w.flops_per_run > 3.0 * s.flops_per_run,
+        "{} / {}",
+        w.flops_per_run,
+        s.flops_per_run
+    );
+    let words: Vec<String> = evidence_ladder::text::assumptions::of(&written)
+        .into_iter()
+        .map(|a| format!("{}: {}", a.name, a.value))
+        .collect();
+    assert!(
+        words
+            .iter()
+            .any(|a| a.starts_with("Generated tokens") && a.contains("memory bandwidth binds")),
+        "{words:?}"
+    );
+    // Vision benchmarks write nothing: no such assumption, no such input.
+    let vision = Plan::new(parse_query("kind=benchmark&field=vision").inputs);
+    assert!(evidence_ladder::text::assumptions::of(&vision)
+        .iter()
+        .all(|a| a.name != "Generated tokens"));
 }
