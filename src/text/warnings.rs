@@ -28,7 +28,7 @@ pub fn sentence(warning: &Warning) -> String {
             top_with_level_seeds,
             level_seeds,
         } => format!(
-            "The power analysis's {seeds} seeds per arm at the largest size cost scale: the top rung is {} instead of the {} the level's {level_seeds} seeds would allow.",
+            "The seeds the power asks for (up to {seeds} per arm) cost scale: the top rung is {} instead of the {} the level's {level_seeds} seeds would allow.",
             format::count(*top),
             format::count(*top_with_level_seeds),
         ),
