@@ -670,8 +670,12 @@ proptest! {
         let plan = Plan::new(inputs);
         let rule = rule_for(plan.evidence.level);
         prop_assert!(plan.ladder.rungs.windows(2).all(|w| w[0].scale < w[1].scale));
-        // Only the family's sizes can cut a ladder short, and then it says so.
-        if plan.ladder.short_of != Some(Shortfall::Family) {
+        // Only a family's sizes can cut a ladder short (none span the level,
+        // or none within memory: LoRA on Llama 3 with one A100 has 1B → 8B),
+        // and then the plan says so.
+        let cut_by_family = plan.ladder.short_of == Some(Shortfall::Family)
+            || (plan.ladder.short_of == Some(Shortfall::Memory) && plan.inputs.uses_checkpoints());
+        if !cut_by_family {
             prop_assert!(plan.ladder.span >= rule.span * (1.0 - 1e-9), "{} < {}", plan.ladder.span, rule.span);
             // A benchmark evaluates every released size that fits: at least the level's rungs.
             if plan.inputs.kind == ContributionKind::Benchmark {
