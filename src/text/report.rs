@@ -655,16 +655,39 @@ fn claim_lines(plan: &Plan) -> Vec<String> {
     lines
 }
 
+/// How often each dataset runs above the smallest size: once, or the
+/// seeds the verdict's power placed there (the trend group's).
+fn dataset_seeds_above(plan: &Plan) -> String {
+    let seeds: Vec<u32> = plan
+        .experiments
+        .iter()
+        .filter(|e| e.rung > 0 && e.what == "trend")
+        .map(|e| e.seeds)
+        .collect();
+    match (seeds.iter().min(), seeds.iter().max()) {
+        (Some(&low), Some(&high)) if high > 1 => format!(
+            "each dataset runs {} with the same seeds, for the verdict's power",
+            if low == high {
+                format!("{high} times")
+            } else {
+                format!("{low} to {high} times")
+            }
+        ),
+        _ => "each dataset runs once".into(),
+    }
+}
+
 /// What the seeds can detect, or, where no comparison runs seeds, what
 /// replaces them: one sentence, the same on the page and in the Markdown.
 pub fn seeds_line(plan: &Plan) -> String {
     let e = &plan.evidence;
     match e.detectable_effect {
         Some(d) if plan.inputs.kind == ContributionKind::Dataset => format!(
-            "The {} seeds per dataset at the smallest size detect d = {d:.2} or more (α = {}, power {}) and measure the seed-to-seed spread σ; above it each dataset runs once, and a difference counts when it exceeds about {}.",
+            "The {} seeds per dataset at the smallest size detect d = {d:.2} or more (α = {}, power {}) and measure the seed-to-seed spread σ; above it {}, and a difference between two single runs counts when it exceeds about {}.",
             e.seeds,
             alpha_text(plan),
             format::number_text(plan.inputs.power),
+            dataset_seeds_above(plan),
             plan.dataset_rule.map_or_else(
                 || "2.8σ (√2 × 1.96)".to_owned(),
                 |r| format!(
@@ -974,6 +997,25 @@ mod tests {
     use super::*;
     use crate::model::inputs::Field;
     use crate::model::inputs::FieldValue;
+
+    /// A dataset plan's seed sentence says how often each dataset runs
+    /// above the smallest size as its experiments do.
+    #[test]
+    fn the_dataset_seed_line_follows_the_experiments() {
+        let plan = Plan::new(crate::model::query::parse_query("kind=dataset").inputs);
+        let above = plan
+            .experiments
+            .iter()
+            .find(|e| e.rung > 0 && e.what == "trend")
+            .map(|e| e.seeds)
+            .expect("a trend group");
+        let line = seeds_line(&plan);
+        if above > 1 {
+            assert!(line.contains(&format!("runs {above} times")), "{line}");
+        } else {
+            assert!(line.contains("runs once"), "{line}");
+        }
+    }
 
     /// LoRA on Llama 3 with one A100: every rung shown fits in memory, so
     /// the verdict blames the span the family offers within it, names the
