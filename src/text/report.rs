@@ -389,6 +389,16 @@ fn rungs_fit_in_memory(plan: &Plan) -> bool {
     })
 }
 
+/// Whether the chosen top is a model larger than the memory cap (on the
+/// axes whose scale is the model's size).
+fn top_over_memory(plan: &Plan) -> bool {
+    let sized_by_params = matches!(plan.scaling.axis, Axis::Pretrain | Axis::Finetune);
+    match (plan.inputs.top, plan.ladder.max_params) {
+        (Some(top), Some(max)) => sized_by_params && top > max * (1.0 + 1e-9),
+        _ => false,
+    }
+}
+
 /// A ladder's scales in words: "20M → 200M".
 pub fn scales_text(plan: &Plan, scales: &[f64]) -> String {
     match (scales.first(), scales.last()) {
@@ -593,10 +603,24 @@ fn shortfall_lines(plan: &Plan) -> Vec<String> {
             scale_text(plan, plan.scaling.floor),
             scale_text(plan, plan.min_scales.last().copied().unwrap_or(0.0))
         )),
-        Some(Shortfall::Memory) if i.top.is_some() => lines.push(format!(
-            "Your top model needs more memory than your accelerators hold: {}.",
-            memory_cap_text(plan).unwrap_or_default()
-        )),
+        // Only where the top or a rung is over the cap: when both fit,
+        // memory stops the span, and the line before says so.
+        Some(Shortfall::Memory)
+            if i.top.is_some() && (top_over_memory(plan) || !rungs_fit_in_memory(plan)) =>
+        {
+            let top = i
+                .top
+                .map_or_else(String::new, |t| format!(", {}", scale_text(plan, t)));
+            lines.push(if rungs_fit_in_memory(plan) && i.uses_checkpoints() {
+                // The line before gave the cap.
+                format!("Your top model{top}, needs more memory than that.")
+            } else {
+                format!(
+                    "Your top model{top}, needs more memory than your accelerators hold: {}.",
+                    memory_cap_text(plan).unwrap_or_default()
+                )
+            })
+        }
         Some(Shortfall::Memory | Shortfall::Family) => {}
     }
     lines
@@ -1046,6 +1070,15 @@ mod tests {
         );
         let markdown = markdown(&wide, "", None);
         assert!(markdown.contains("405B") && !markdown.contains("400B"));
+        // A top of 8B is within memory: it is not blamed for it.
+        let topped = Plan::new(
+            crate::model::query::parse_query("axis=finetune&family=llama3&top=8e9&generality=4")
+                .inputs,
+        );
+        assert_eq!(topped.ladder.short_of, Some(Shortfall::Memory));
+        let lines = verdict_lines(&topped).join(" ");
+        assert!(!lines.contains("needs more memory"), "{lines}");
+        assert!(lines.contains("span 8×"), "{lines}");
     }
 
     #[test]
