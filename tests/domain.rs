@@ -1467,3 +1467,20 @@ fn generated_tokens_are_priced_by_the_slower_of_compute_and_bandwidth() {
         .iter()
         .all(|a| a.name != "Generated tokens"));
 }
+
+/// Generated tokens are part of the evaluation set: more than it holds are
+/// capped at its size, and the plan says so.
+#[test]
+fn generated_tokens_beyond_the_set_are_capped_and_said() {
+    let plan = Plan::new(parse_query("kind=benchmark&generated_tokens=1e7").inputs);
+    assert_eq!(plan.scaling.generated_tokens(), plan.inputs.eval_tokens);
+    assert!(plan
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::GeneratedBeyondSet { .. })));
+    let within = Plan::new(parse_query("kind=benchmark").inputs);
+    assert!(!within
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::GeneratedBeyondSet { .. })));
+}

@@ -66,6 +66,15 @@ pub fn sentence(warning: &Warning) -> String {
             format::count(*data_tokens),
             format::number(*times)
         ),
+        Warning::GeneratedBeyondSet {
+            generated_tokens,
+            eval_tokens,
+        } => format!(
+            "Generated tokens ({}) are part of the evaluation set, which holds {}: the plan prices all {} as generated; raise the evaluation-set size if the prompts come on top.",
+            format::count(*generated_tokens),
+            format::count(*eval_tokens),
+            format::count(*eval_tokens)
+        ),
         Warning::NetworkOnly
         | Warning::RlOnTokens { .. }
         | Warning::VisionOnPretrain { .. }
