@@ -104,8 +104,8 @@ impl ModelFamily {
             // Multi-head attention (GPT-NeoX).
             Self::Pythia => 1.0,
             // Qwen Team 2024, Table 1: 14 query heads and 2 key-value heads
-            // at 0.5B, 28 and 4 at 7B; 1/8 at 1.5B, 3B and 72B, 1/5 at 14B
-            // and 32B.
+            // at 0.5B, 12 and 2 at 1.5B, 16 and 2 at 3B, 28 and 4 at 7B,
+            // 40 and 8 at 14B and 32B, 64 and 8 at 72B.
             Self::Qwen25 => 1.0 / 5.0,
             // Dubey et al. 2024, Table 3: 8 key-value heads for 32 query
             // heads at 8B, 64 at 70B and 128 at 405B; Llama 3.2 1B and 3B
