@@ -589,6 +589,17 @@ proptest! {
             // A benchmark evaluates every released size it can: more rungs.
             if plan.ladder.rungs.len() as u32 >= rule.rungs {
                 prop_assert!(plan.experiments.iter().any(|e| e.what == t.what && e.runs == t.runs()));
+                // The line's total is the experiments' total: a ladder with
+                // more rungs than the level's is counted as shown.
+                let total: u32 = plan
+                    .experiments
+                    .iter()
+                    .filter(|e| e.what == t.what && e.label == t.label)
+                    .map(|e| e.runs)
+                    .sum();
+                if total != t.runs() {
+                    prop_assert!(line.contains(&format!("{} in all", format::whole(total))), "{} / {}", line, total);
+                }
             } else {
                 prop_assert!(!plan.ladder.fits);
             }
