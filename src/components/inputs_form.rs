@@ -158,6 +158,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
         Field::BaseHours,
         Field::Exponent,
         Field::EvalTokens,
+        Field::GeneratedTokens,
         Field::Floor,
         Field::Top,
     ]

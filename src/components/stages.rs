@@ -20,7 +20,7 @@ pub fn view(plan: &Plan) -> Html {
             <ol class="timeline">
                 { for plan.stages.iter().enumerate().map(|(i, s)| html! {
                     <li>
-                        <h3>{ title(i + 1, s) }</h3>
+                        <h3>{ title(plan, i + 1, s) }</h3>
                         <p>{ cost_line(plan, s) }</p>
                         <p class="gate"><strong>{ "Gate: " }</strong>{ gate(plan, s) }</p>
                     </li>

@@ -2,7 +2,7 @@
 //! values this plan used for it. The words (name, value, source) are written
 //! from these by `text::assumptions`; nothing here builds a sentence.
 
-use super::axis::{Axis, Scaling, Shape};
+use super::axis::{Axis, Bound, Scaling, Shape, DECODE_MAX_BATCH};
 use super::checkpoints::ModelFamily;
 use super::design::{self, RunCost, Template};
 use super::evidence::{level_for, rule_for_claim};
@@ -18,10 +18,12 @@ pub enum Assumption {
     RunCost {
         steps_per_second: f64,
     },
-    /// A kind that only evaluates: a forward pass over the evaluation set.
+    /// A kind that only evaluates: a forward pass over the evaluation set;
+    /// `generated` when [`Assumption::Decoding`] prices the tokens written.
     EvaluationCompute {
         eval_tokens: f64,
         per_token: Option<PerToken>,
+        generated: bool,
     },
     /// What one training run costs on this axis.
     TrainingCompute {
@@ -83,7 +85,11 @@ pub enum Assumption {
     /// Evaluations priced beside training.
     Evaluation {
         eval_tokens: f64,
+        generated: bool,
     },
+    /// Generated tokens priced by the slower of compute and memory
+    /// bandwidth, with which binds at the smallest and largest size.
+    Decoding(Decoding),
     /// Deep RL's least seeds and tasks at the headline.
     DeepRlStatistics {
         seeds: u32,
@@ -126,6 +132,21 @@ pub struct PerToken {
     pub extra_at_1b: f64,
 }
 
+/// Tokens written one at a time, and what bounds them at the ends of the ladder.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Decoding {
+    pub generated_tokens: f64,
+    pub bandwidth_gb_s: f64,
+    /// Key-value heads per query head (1: multi-head attention).
+    pub kv_share: f64,
+    /// Most sequences at once per copy of the model.
+    pub max_batch: f64,
+    /// The context the key-value cache is counted at (half of it on average).
+    pub context: f64,
+    /// The smallest and the largest evaluated size: (size, batch, bound).
+    pub ends: [(f64, f64, Bound); 2],
+}
+
 /// The largest model the accelerators hold for the run's use.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MemoryCap {
@@ -138,14 +159,21 @@ pub struct MemoryCap {
 }
 
 /// Every assumption behind this plan, in the order the page lists them.
+/// `scales` are the ladder's rungs, for what binds at its ends.
 pub fn assumptions(
     inputs: &Inputs,
     scaling: &Scaling,
     memory: &Memory,
     templates: &[Template],
+    scales: &[f64],
 ) -> Vec<Assumption> {
     let trains = design::trains(inputs.kind);
-    let mut list = vec![run_cost(inputs, scaling, trains)];
+    let evaluates = templates.iter().any(|t| t.cost == RunCost::Eval);
+    let decoding = decoding(inputs, scaling, scales).filter(|_| evaluates);
+    let mut list = vec![run_cost(inputs, scaling, trains, decoding.is_some())];
+    if !trains {
+        list.extend(decoding.map(Assumption::Decoding));
+    }
     if scaling.axis == Axis::Pretrain && trains {
         list.push(Assumption::TokensPerParam {
             k: inputs.tokens_per_param,
@@ -176,7 +204,9 @@ pub fn assumptions(
     list.push(Assumption::WallClock {
         one_accelerator: scaling.runs_on_one_accelerator(),
     });
-    list.extend(design_assumptions(inputs, scaling, memory, templates));
+    list.extend(design_assumptions(
+        inputs, scaling, memory, templates, decoding,
+    ));
     list.push(Assumption::TestLevel {
         alpha: inputs.alpha,
         power: inputs.power,
@@ -186,7 +216,7 @@ pub fn assumptions(
 
 /// What one run costs: the first assumption, refined by the cost per token
 /// where the architecture is known (one assumption, not two).
-fn run_cost(inputs: &Inputs, scaling: &Scaling, trains: bool) -> Assumption {
+fn run_cost(inputs: &Inputs, scaling: &Scaling, trains: bool, generated: bool) -> Assumption {
     if let Some(steps_per_second) = scaling.steps_per_second {
         return Assumption::RunCost { steps_per_second };
     }
@@ -195,6 +225,7 @@ fn run_cost(inputs: &Inputs, scaling: &Scaling, trains: bool) -> Assumption {
         return Assumption::EvaluationCompute {
             eval_tokens: inputs.eval_tokens,
             per_token,
+            generated,
         };
     }
     let compute = match scaling.axis {
@@ -222,6 +253,7 @@ fn design_assumptions(
     scaling: &Scaling,
     memory: &Memory,
     templates: &[Template],
+    decoding: Option<Decoding>,
 ) -> Vec<Assumption> {
     let trains = design::trains(inputs.kind);
     let domains = rule_for_claim(
@@ -249,7 +281,9 @@ fn design_assumptions(
     if trains && templates.iter().any(|t| t.cost == RunCost::Eval) {
         list.push(Assumption::Evaluation {
             eval_tokens: inputs.eval_tokens,
+            generated: decoding.is_some(),
         });
+        list.extend(decoding.map(Assumption::Decoding));
     }
     if inputs.field == ResearchField::Rl {
         list.push(Assumption::DeepRlStatistics {
@@ -258,6 +292,24 @@ fn design_assumptions(
         });
     }
     list
+}
+
+/// How generated tokens are priced, where models write answers: what binds
+/// at the ladder's smallest and largest size.
+fn decoding(inputs: &Inputs, scaling: &Scaling, scales: &[f64]) -> Option<Decoding> {
+    let decode = scaling.decode?;
+    let end = |scale: f64| {
+        let time = scaling.decode_time(scale)?;
+        Some((scale, time.batch, scaling.decode_bound(scale)?))
+    };
+    Some(Decoding {
+        generated_tokens: scaling.generated_tokens(),
+        bandwidth_gb_s: inputs.accelerator.bandwidth_gb_s,
+        kv_share: decode.kv_share,
+        max_batch: DECODE_MAX_BATCH,
+        context: scaling.shape?.context,
+        ends: [end(*scales.first()?)?, end(*scales.last()?)?],
+    })
 }
 
 /// What a token costs beyond 2·N, where the field's architecture is known

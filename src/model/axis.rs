@@ -31,6 +31,62 @@ pub const EVAL_FLOPS_PER_PARAM_TOKEN: f64 = 2.0;
 
 const SECONDS_PER_HOUR: f64 = 3600.0;
 
+/// Most sequences generated at once by one copy of the model: vLLM's
+/// default `--max-num-seqs` (vLLM engine arguments, v0.8), a common
+/// evaluation backend (lm-evaluation-harness runs on it).
+pub const DECODE_MAX_BATCH: f64 = 256.0;
+
+/// Share of accelerator memory a generating copy fills with its weights
+/// and the sequences' key-value cache: vLLM's default
+/// `--gpu-memory-utilization` 0.9 (vLLM engine arguments).
+pub const DECODE_MEMORY_SHARE: f64 = 0.9;
+
+/// Bytes of key-value cache per token of context, per layer and unit of
+/// width: a key and a value of d numbers in bf16, at every layer (Pope et
+/// al. 2022, "Efficiently Scaling Transformer Inference", Section 2.1),
+/// with full multi-head attention; grouped-query attention keeps a share
+/// of it ([`Decode::kv_share`]).
+pub const KV_BYTES_PER_LAYER_WIDTH: f64 = 2.0 * 2.0;
+
+/// Writing tokens one at a time, on the accelerators of one run: reading
+/// every weight once per step (for the whole batch) and each sequence's
+/// key-value cache bounds it, not the FLOPs, at small batch (Pope et al.
+/// 2022; the roofline of Williams et al. 2009).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Decode {
+    /// Tokens generated per evaluation set (part of its size).
+    pub generated_tokens: f64,
+    /// Memory bandwidth of one accelerator, bytes per second.
+    pub bandwidth: f64,
+    /// Memory of one accelerator, bytes.
+    pub memory: f64,
+    /// Accelerators one run uses.
+    pub accelerators: u32,
+    /// Key-value heads per query head: 1 with multi-head attention, less
+    /// with grouped-query attention (a released family's own).
+    pub kv_share: f64,
+}
+
+/// What bounds generating an evaluation's answers at one size.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct DecodeTime {
+    /// Sequences written at once by one copy of the model.
+    pub batch: f64,
+    /// Accelerator-seconds the generated tokens take when memory bandwidth
+    /// bounds them.
+    pub bandwidth_seconds: f64,
+    /// FLOPs of the generated tokens' forward passes.
+    pub compute_flops: f64,
+}
+
+/// Which limit sets an evaluation's time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    Compute,
+    Bandwidth,
+}
+
 /// Width per layer of the transformer a size stands for: d = 128·L. Our
 /// assumption, between GPT-3's shapes (768 wide at 12 layers, 12,288 at
 /// 96; Brown et al. 2020, Table 2.1); Kaplan et al. 2020 (Figure 5) find
@@ -213,6 +269,9 @@ pub struct Scaling {
     /// The transformer behind a size, where the field has one (language,
     /// vision); `None` counts 6·N alone.
     pub shape: Option<Shape>,
+    /// How evaluations generate tokens, where models write answers
+    /// (language models); `None` reads the evaluation set in one pass.
+    pub decode: Option<Decode>,
 }
 
 impl Scaling {
@@ -279,11 +338,84 @@ impl Scaling {
     /// FLOPs of evaluating the model of this rung once: a forward pass over
     /// the evaluation set. Where runs are priced by time (custom, deep RL),
     /// 1% of a training run (our assumption).
+    ///
+    /// Generated tokens take the longer of their compute-bound and their
+    /// bandwidth-bound time (a roofline, Williams et al. 2009), counted in
+    /// the FLOPs the accelerators would deliver in that time, as deep RL's
+    /// simulation-bound runs are: C = F·(T − G) + max(F·G, s·R), with F the
+    /// forward FLOPs per token, T the set's tokens, G the generated ones, s
+    /// the bandwidth-bound accelerator-seconds and R the useful FLOPs per
+    /// accelerator-second (peak × MFU).
     pub fn eval_flops(&self, scale: f64) -> f64 {
         match (self.params_at(scale), self.steps_per_second) {
-            (Some(params), None) => self.forward_flops_per_token(params) * self.eval_tokens,
+            (Some(params), None) => {
+                let per_token = self.forward_flops_per_token(params);
+                match self.decode_time(scale) {
+                    Some(decode) => {
+                        let generated = self.generated_tokens();
+                        let bandwidth_flops = decode.bandwidth_seconds / SECONDS_PER_HOUR
+                            * self.flops_per_accelerator_hour;
+                        per_token * (self.eval_tokens - generated)
+                            + decode.compute_flops.max(bandwidth_flops)
+                    }
+                    None => per_token * self.eval_tokens,
+                }
+            }
             _ => 0.01 * self.train_flops(scale),
         }
+    }
+
+    /// Tokens generated per evaluation: at most the evaluation set's size.
+    pub fn generated_tokens(&self) -> f64 {
+        self.decode
+            .map_or(0.0, |d| d.generated_tokens.min(self.eval_tokens))
+    }
+
+    /// The generated tokens' time at `scale`, where models write answers:
+    /// s = G·(W/b + K)/B accelerator-seconds, with W the weights' bytes (2
+    /// per parameter), K one sequence's key-value cache at half the context
+    /// (the cache grows from the prompt to the full context; our
+    /// assumption), B one accelerator's bandwidth and b the batch that fits
+    /// beside the weights (at most [`DECODE_MAX_BATCH`]). Each step reads
+    /// the weights once for b sequences and every sequence's cache; a copy
+    /// spread over k accelerators reads k times as fast and writes b tokens
+    /// a step, so the accelerator-seconds do not depend on k.
+    pub fn decode_time(&self, scale: f64) -> Option<DecodeTime> {
+        let decode = self.decode.filter(|d| d.generated_tokens > 0.0)?;
+        let shape = self.shape?;
+        let n = self.params_at(scale)?;
+        let generated = self.generated_tokens();
+        let weights = super::memory::EVAL_BYTES_PER_PARAM * shape.total_params(n);
+        let (layers, width) = Shape::layers_width(n);
+        let cache =
+            KV_BYTES_PER_LAYER_WIDTH * decode.kv_share * layers * width * shape.context / 2.0;
+        let usable = DECODE_MEMORY_SHARE * decode.memory;
+        // The fewest accelerators that hold a copy of the weights and a
+        // full batch's cache, or all of them: a larger batch only lowers
+        // the accelerator-seconds per token.
+        let per_copy = ((weights + DECODE_MAX_BATCH * cache) / usable)
+            .ceil()
+            .clamp(1.0, f64::from(decode.accelerators.max(1)));
+        let free = (usable * per_copy - weights).max(0.0);
+        let batch = (free / cache).floor().clamp(1.0, DECODE_MAX_BATCH);
+        Some(DecodeTime {
+            batch,
+            bandwidth_seconds: generated * (weights / batch + cache) / decode.bandwidth,
+            compute_flops: self.forward_flops_per_token(n) * generated,
+        })
+    }
+
+    /// Which limit sets the generated tokens' time at `scale`, where models
+    /// write answers.
+    pub fn decode_bound(&self, scale: f64) -> Option<Bound> {
+        let decode = self.decode_time(scale)?;
+        let bandwidth_flops =
+            decode.bandwidth_seconds / SECONDS_PER_HOUR * self.flops_per_accelerator_hour;
+        Some(if bandwidth_flops > decode.compute_flops {
+            Bound::Bandwidth
+        } else {
+            Bound::Compute
+        })
     }
 
     /// Whether one run uses one accelerator (simulation-bound deep RL) rather
@@ -354,6 +486,7 @@ impl Scaling {
             eval_tokens: 5e6,
             method: FinetuneMethod::Full,
             shape: None,
+            decode: None,
         }
     }
 }
@@ -393,6 +526,7 @@ mod tests {
             eval_tokens: 5e6,
             method: FinetuneMethod::Full,
             shape: None,
+            decode: None,
         }
     }
 
@@ -414,6 +548,69 @@ mod tests {
         let c = scaling(Axis::Custom);
         assert!((c.train_flops(1.0) - 3.0 * 1e18).abs() < 1.0);
         assert!((c.train_flops(4.0) / c.train_flops(1.0) - 8.0).abs() < 1e-12);
+    }
+
+    /// A language benchmark's scaling: 1M of a 5M-token set generated on
+    /// `count` accelerators of `memory_gb` and `bandwidth_gb_s`.
+    fn generating(count: u32, memory_gb: f64, bandwidth_gb_s: f64) -> Scaling {
+        Scaling {
+            flops_per_accelerator_hour: 989e12 * 0.3 * SECONDS_PER_HOUR,
+            shape: Some(Shape::LANGUAGE_CHECKPOINT),
+            decode: Some(Decode {
+                generated_tokens: 1e6,
+                bandwidth: bandwidth_gb_s * 1e9,
+                memory: memory_gb * 1e9,
+                accelerators: count,
+                kv_share: 1.0,
+            }),
+            eval_tokens: 5e6,
+            ..scaling(Axis::Pretrain)
+        }
+    }
+
+    #[test]
+    fn decoding_reads_the_weights_once_per_step_and_each_sequences_cache() {
+        let s = generating(1, 80.0, 3350.0);
+        let n = 7e9;
+        let t = s.decode_time(n).expect("generates");
+        let (layers, width) = Shape::layers_width(n);
+        let cache = 4.0 * layers * width * 1024.0;
+        // 14 GB of weights leave 58 GB of the 72 usable for the cache.
+        let batch = ((0.9 * 80e9 - 14e9) / cache).floor().min(256.0);
+        assert_eq!(t.batch, batch);
+        let seconds = 1e6 * (14e9 / batch + cache) / 3350e9;
+        assert!((t.bandwidth_seconds / seconds - 1.0).abs() < 1e-12);
+        // Eight accelerators hold a full batch: fewer seconds per token,
+        // never more.
+        let eight = generating(8, 80.0, 3350.0)
+            .decode_time(n)
+            .expect("generates");
+        assert_eq!(eight.batch, 256.0);
+        assert!(eight.bandwidth_seconds < t.bandwidth_seconds);
+    }
+
+    #[test]
+    fn an_evaluation_takes_the_slower_of_compute_and_bandwidth() {
+        let n = 7e9;
+        let fast = generating(1, 80.0, 1e9);
+        let slow = generating(1, 80.0, 300.0);
+        let compute = fast.forward_flops_per_token(n) * fast.eval_tokens;
+        // Infinite bandwidth in effect: the forward passes alone.
+        assert!((fast.eval_flops(n) / compute - 1.0).abs() < 1e-9);
+        assert_eq!(fast.decode_bound(n), Some(Bound::Compute));
+        // A slow memory: the generated tokens take their bandwidth time.
+        assert_eq!(slow.decode_bound(n), Some(Bound::Bandwidth));
+        let t = slow.decode_time(n).expect("generates");
+        let prefill = slow.forward_flops_per_token(n) * 4e6;
+        let bandwidth = t.bandwidth_seconds / SECONDS_PER_HOUR * slow.flops_per_accelerator_hour;
+        assert!((slow.eval_flops(n) / (prefill + bandwidth) - 1.0).abs() < 1e-12);
+        assert!(slow.eval_flops(n) > compute);
+        // Nothing generated: one forward pass over the set.
+        let scored = Scaling {
+            decode: None,
+            ..slow.clone()
+        };
+        assert!((scored.eval_flops(n) / compute - 1.0).abs() < 1e-12);
     }
 
     #[test]

@@ -95,6 +95,27 @@ impl ModelFamily {
         }
     }
 
+    /// Key-value heads per query head, which sets the key-value cache a
+    /// generating model reads at every step: grouped-query attention keeps
+    /// a share of multi-head attention's. The family's largest share, so
+    /// the cache errs long at its other sizes.
+    pub fn kv_share(self) -> f64 {
+        match self {
+            // Multi-head attention (GPT-NeoX).
+            Self::Pythia => 1.0,
+            // Qwen Team 2024, Table 1: 14 query heads and 2 key-value heads
+            // at 0.5B, 12 and 2 at 1.5B, 16 and 2 at 3B, 28 and 4 at 7B,
+            // 40 and 8 at 14B and 32B, 64 and 8 at 72B.
+            Self::Qwen25 => 1.0 / 5.0,
+            // Dubey et al. 2024, Table 3: 8 key-value heads for 32 query
+            // heads at 8B, 64 at 70B and 128 at 405B; Llama 3.2 1B and 3B
+            // keep 8 (of 32 and 24).
+            Self::Llama3 => 1.0 / 3.0,
+            // Vision encoders classify in one pass: nothing is generated.
+            Self::VitAugReg | Self::Dinov2 => 1.0,
+        }
+    }
+
     pub fn source(self) -> &'static str {
         match self {
             Self::Pythia => "Biderman et al. 2023 (Pythia): 14M to 12B, 10 sizes",
@@ -115,8 +136,8 @@ impl ModelFamily {
             "{} · {} sizes, {} to {}",
             self.name(),
             sizes.len(),
-            super::format::count(sizes[0]),
-            super::format::count(sizes[sizes.len() - 1])
+            super::format::size(sizes[0]),
+            super::format::size(sizes[sizes.len() - 1])
         )
     }
 }

@@ -37,6 +37,7 @@ pub enum Field {
     StepsPerSecond,
     Family,
     EvalTokens,
+    GeneratedTokens,
     Floor,
     Top,
     Tuning,
@@ -230,7 +231,7 @@ const fn number(min: f64, min_allowed: bool, max: f64) -> Rule {
 // an extra "000"; each is far above anything a real plan uses. Lower bounds
 // refuse values whose answer would be meaningless: under 36 seconds of
 // compute, a test level whose quantile is not finite in f64.
-pub const FIELDS: [FieldSpec; 30] = [
+pub const FIELDS: [FieldSpec; 31] = [
     FieldSpec {
         field: Field::Kind,
         key: "kind",
@@ -502,6 +503,21 @@ pub const FIELDS: [FieldSpec; 30] = [
         optional: false,
     },
     FieldSpec {
+        field: Field::GeneratedTokens,
+        key: "generated_tokens",
+        label: "Generated tokens",
+        hint: Hint::Fixed("Tokens the model writes per evaluation set (answers, reasoning), part of its size, e.g. 1M (5,000 answers of 200 tokens); 0 where answers are scored by likelihood. Writing is priced by memory bandwidth."),
+        unit: Unit::Fixed("tokens"),
+        // Our assumption: a fifth of the default evaluation set written by
+        // the model, 5,000 answers of 200 tokens (short chains of thought,
+        // as GSM8K's worked answers; Cobbe et al. 2021).
+        default: "1e6",
+        rule: number(0.0, true, 1e13),
+        units: Units::Size,
+        keyboard: Keyboard::Text,
+        optional: false,
+    },
+    FieldSpec {
         field: Field::Floor,
         key: "floor",
         label: "Smallest scale worth a run (optional)",
@@ -631,8 +647,8 @@ pub const FIELDS: [FieldSpec; 30] = [
 
 impl Field {
     /// Every field, in the table's order.
-    pub const ALL: [Field; 30] = {
-        let mut all = [Field::Kind; 30];
+    pub const ALL: [Field; 31] = {
+        let mut all = [Field::Kind; 31];
         let mut i = 0;
         while i < FIELDS.len() {
             all[i] = FIELDS[i].field;

@@ -6,7 +6,8 @@
 
 use serde::Serialize;
 
-/// One accelerator preset: its dense half-precision peak, its memory, and where those numbers come from.
+/// One accelerator preset: its dense half-precision peak, its memory and
+/// memory bandwidth, and where those numbers come from.
 #[derive(Debug, PartialEq)]
 pub struct Accelerator {
     /// Stable id used in the URL and the JS API (`accelerator=h100`).
@@ -17,7 +18,11 @@ pub struct Accelerator {
     pub peak_tflops: f64,
     /// Memory of one accelerator, in GB (10⁹ bytes), for the largest model a run can hold.
     pub memory_gb: f64,
-    /// Where the peak and the memory come from.
+    /// Memory bandwidth of one accelerator, in GB/s (10⁹ bytes per second):
+    /// what bounds generating tokens at small batch, where every step reads
+    /// the weights and the cache again.
+    pub bandwidth_gb_s: f64,
+    /// Where the peak, the memory and the bandwidth come from.
     pub source: &'static str,
 }
 
@@ -28,98 +33,112 @@ pub const ACCELERATORS: [Accelerator; 14] = [
         name: "NVIDIA A100",
         peak_tflops: 312.0,
         memory_gb: 80.0,
-        source: "NVIDIA A100 Tensor Core GPU datasheet: BF16 312 TFLOPS (624 with sparsity); 80 GB HBM2e (A100 80GB)",
+        bandwidth_gb_s: 2039.0,
+        source: "NVIDIA A100 Tensor Core GPU datasheet: BF16 312 TFLOPS (624 with sparsity); 80 GB HBM2e (A100 80GB); 2,039 GB/s memory bandwidth (A100 80GB SXM)",
     },
     Accelerator {
         id: "a100-40gb",
         name: "NVIDIA A100 40GB",
         peak_tflops: 312.0,
         memory_gb: 40.0,
-        source: "NVIDIA A100 Tensor Core GPU datasheet: BF16 312 TFLOPS (624 with sparsity); 40 GB HBM2 (A100 40GB)",
+        bandwidth_gb_s: 1555.0,
+        source: "NVIDIA A100 Tensor Core GPU datasheet: BF16 312 TFLOPS (624 with sparsity); 40 GB HBM2 (A100 40GB); 1,555 GB/s memory bandwidth (A100 40GB)",
     },
     Accelerator {
         id: "h100",
         name: "NVIDIA H100 SXM",
         peak_tflops: 989.0,
         memory_gb: 80.0,
-        source: "NVIDIA H100 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS with sparsity, 989 dense; 80 GB HBM3",
+        bandwidth_gb_s: 3350.0,
+        source: "NVIDIA H100 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS with sparsity, 989 dense; 80 GB HBM3; 3.35 TB/s memory bandwidth",
     },
     Accelerator {
         id: "h200",
         name: "NVIDIA H200 SXM",
         peak_tflops: 989.0,
         memory_gb: 141.0,
-        source: "NVIDIA H200 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS with sparsity, 989 dense; 141 GB HBM3e",
+        bandwidth_gb_s: 4800.0,
+        source: "NVIDIA H200 Tensor Core GPU datasheet, SXM: BF16 1,979 TFLOPS with sparsity, 989 dense; 141 GB HBM3e; 4.8 TB/s memory bandwidth",
     },
     Accelerator {
         id: "b200",
         name: "NVIDIA B200",
         peak_tflops: 2250.0,
         memory_gb: 180.0,
-        source: "NVIDIA HGX B200 datasheet: BF16 4.5 PFLOPS per GPU with sparsity, 2.25 dense; 1,440 GB HBM3e per 8 GPUs, 180 GB each",
+        bandwidth_gb_s: 8000.0,
+        source: "NVIDIA HGX B200 datasheet: BF16 4.5 PFLOPS per GPU with sparsity, 2.25 dense; 1,440 GB HBM3e per 8 GPUs, 180 GB each; 8 TB/s memory bandwidth per GPU (64 TB/s per 8)",
     },
     Accelerator {
         id: "l40s",
         name: "NVIDIA L40S",
         peak_tflops: 362.05,
         memory_gb: 48.0,
-        source: "NVIDIA L40S datasheet: BF16 733 TFLOPS with sparsity, 362.05 dense; 48 GB GDDR6",
+        bandwidth_gb_s: 864.0,
+        source: "NVIDIA L40S datasheet: BF16 733 TFLOPS with sparsity, 362.05 dense; 48 GB GDDR6; 864 GB/s memory bandwidth",
     },
     Accelerator {
         id: "l4",
         name: "NVIDIA L4",
         peak_tflops: 121.0,
         memory_gb: 24.0,
-        source: "NVIDIA L4 Tensor Core GPU datasheet: BF16 242 TFLOPS with sparsity, 121 dense; 24 GB GDDR6",
+        bandwidth_gb_s: 300.0,
+        source: "NVIDIA L4 Tensor Core GPU datasheet: BF16 242 TFLOPS with sparsity, 121 dense; 24 GB GDDR6; 300 GB/s memory bandwidth",
     },
     Accelerator {
         id: "a10",
         name: "NVIDIA A10",
         peak_tflops: 125.0,
         memory_gb: 24.0,
-        source: "NVIDIA A10 Tensor Core GPU datasheet: BF16 125 TFLOPS (250 with sparsity); 24 GB GDDR6",
+        bandwidth_gb_s: 600.0,
+        source: "NVIDIA A10 Tensor Core GPU datasheet: BF16 125 TFLOPS (250 with sparsity); 24 GB GDDR6; 600 GB/s memory bandwidth",
     },
     Accelerator {
         id: "v100",
         name: "NVIDIA V100 SXM2",
         peak_tflops: 125.0,
         memory_gb: 32.0,
-        source: "NVIDIA V100 Tensor Core GPU datasheet, SXM2: FP16 tensor 125 TFLOPS (no BF16); 32 GB HBM2",
+        bandwidth_gb_s: 900.0,
+        source: "NVIDIA V100 Tensor Core GPU datasheet, SXM2: FP16 tensor 125 TFLOPS (no BF16); 32 GB HBM2; 900 GB/s memory bandwidth",
     },
     Accelerator {
         id: "rtx4090",
         name: "NVIDIA GeForce RTX 4090",
         peak_tflops: 165.2,
         memory_gb: 24.0,
-        source: "NVIDIA Ada Lovelace architecture whitepaper: FP16 tensor with FP32 accumulate 165.2 TFLOPS dense; 24 GB GDDR6X",
+        bandwidth_gb_s: 1008.0,
+        source: "NVIDIA Ada Lovelace architecture whitepaper: FP16 tensor with FP32 accumulate 165.2 TFLOPS dense; 24 GB GDDR6X; 1,008 GB/s memory bandwidth",
     },
     Accelerator {
         id: "rtx3090",
         name: "NVIDIA GeForce RTX 3090",
         peak_tflops: 71.0,
         memory_gb: 24.0,
-        source: "NVIDIA Ampere GA102 GPU architecture whitepaper: FP16 tensor with FP32 accumulate 71 TFLOPS dense; 24 GB GDDR6X",
+        bandwidth_gb_s: 936.0,
+        source: "NVIDIA Ampere GA102 GPU architecture whitepaper: FP16 tensor with FP32 accumulate 71 TFLOPS dense; 24 GB GDDR6X; 936 GB/s memory bandwidth",
     },
     Accelerator {
         id: "tpu-v4",
         name: "Google TPU v4",
         peak_tflops: 275.0,
         memory_gb: 32.0,
-        source: "Google Cloud TPU v4 documentation: 275 TFLOPS BF16 per chip; 32 GiB HBM2 per chip",
+        bandwidth_gb_s: 1200.0,
+        source: "Google Cloud TPU v4 documentation: 275 TFLOPS BF16 per chip; 32 GiB HBM2 per chip; 1,200 GB/s memory bandwidth",
     },
     Accelerator {
         id: "tpu-v5e",
         name: "Google TPU v5e",
         peak_tflops: 197.0,
         memory_gb: 16.0,
-        source: "Google Cloud TPU v5e documentation: 197 TFLOPS BF16 per chip; 16 GB HBM2 per chip",
+        bandwidth_gb_s: 819.0,
+        source: "Google Cloud TPU v5e documentation: 197 TFLOPS BF16 per chip; 16 GB HBM2 per chip; 819 GB/s memory bandwidth",
     },
     Accelerator {
         id: "mi300x",
         name: "AMD Instinct MI300X",
         peak_tflops: 1307.4,
         memory_gb: 192.0,
-        source: "AMD Instinct MI300X datasheet: BF16 1,307.4 TFLOPS dense (2,614.9 with sparsity); 192 GB HBM3",
+        bandwidth_gb_s: 5300.0,
+        source: "AMD Instinct MI300X datasheet: BF16 1,307.4 TFLOPS dense (2,614.9 with sparsity); 192 GB HBM3; 5.3 TB/s peak memory bandwidth",
     },
 ];
 
@@ -218,6 +237,18 @@ mod tests {
                 "{}",
                 a.id
             );
+        }
+    }
+
+    #[test]
+    fn bandwidths_are_the_datasheets() {
+        let bandwidth = |id| find_accelerator(id).map(|a| a.bandwidth_gb_s);
+        assert_eq!(bandwidth("h100"), Some(3350.0));
+        assert_eq!(bandwidth("a100"), Some(2039.0));
+        assert_eq!(bandwidth("rtx4090"), Some(1008.0));
+        for a in &ACCELERATORS {
+            assert!(a.bandwidth_gb_s > 100.0, "{}", a.id);
+            assert!(a.source.contains("memory bandwidth"), "{}", a.id);
         }
     }
 

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::axis::{default_floor, Axis, Scaling, Shape};
+use super::axis::{default_floor, Axis, Decode, Scaling, Shape};
 use super::checkpoints::ModelFamily;
 pub use super::fields::Field;
 use super::fields::{parse_number, Rule};
@@ -340,6 +340,9 @@ pub struct Inputs {
     pub family: ModelFamily,
     /// Tokens one model reads to answer one evaluation set (a subset of the benchmark).
     pub eval_tokens: f64,
+    /// Of those, the tokens the model generates (decoding, priced by memory
+    /// bandwidth); the rest are read in one forward pass.
+    pub generated_tokens: f64,
     /// How models are fine-tuned on the fine-tuning axis.
     pub finetune_method: FinetuneMethod,
 }
@@ -386,6 +389,7 @@ impl Default for Inputs {
             steps_per_second: 5000.0,
             family: ModelFamily::Qwen25,
             eval_tokens: 5e6,
+            generated_tokens: 1e6,
             finetune_method: FinetuneMethod::Full,
         };
         // The table is the one source of defaults: the values above are
@@ -502,6 +506,7 @@ impl Inputs {
             Field::Exponent => self.exponent = n,
             Field::StepsPerSecond => self.steps_per_second = n,
             Field::EvalTokens => self.eval_tokens = n,
+            Field::GeneratedTokens => self.generated_tokens = n,
             Field::Kind
             | Field::Accelerator
             | Field::Axis
@@ -564,6 +569,7 @@ impl Inputs {
             Field::Family => Some(self.family.id().to_owned()),
             Field::StepsPerSecond => number(self.steps_per_second),
             Field::EvalTokens => number(self.eval_tokens),
+            Field::GeneratedTokens => number(self.generated_tokens),
             Field::FinetuneMethod => Some(self.finetune_method.id().to_owned()),
         }
     }
@@ -583,6 +589,10 @@ impl Inputs {
             Field::Family => self.uses_checkpoints(),
             // The kinds whose designs evaluate (design.rs: RunCost::Eval).
             Field::EvalTokens => matches!(self.kind, Benchmark | Model | Dataset),
+            // Language models write answers; a vision model's label is one pass.
+            Field::GeneratedTokens => {
+                self.uses(Field::EvalTokens) && self.field == ResearchField::Llm
+            }
             // The kinds that compare tuned arms at several sizes (design.rs).
             Field::Tuning => matches!(self.kind, Insight | NegativeResult | Codebase),
             // Only one axis makes sense for a benchmark: nothing to choose.
@@ -716,6 +726,19 @@ impl Inputs {
                 // No architecture we could assume: 6·N alone.
                 (ResearchField::Rl | ResearchField::Other, _) => None,
             },
+            // Where the form shows generated tokens: language models write answers.
+            decode: self.uses(Field::GeneratedTokens).then_some(Decode {
+                generated_tokens: self.generated_tokens,
+                bandwidth: self.accelerator.bandwidth_gb_s * 1e9,
+                memory: self.accelerator.memory_gb * 1e9,
+                accelerators: self.count,
+                // Models trained here: the generic shape's multi-head attention.
+                kv_share: if self.uses_checkpoints() {
+                    self.family.kv_share()
+                } else {
+                    1.0
+                },
+            }),
         }
     }
 

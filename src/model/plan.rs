@@ -316,18 +316,23 @@ impl LevelPlan {
         let compares = design::compares_over_seeds(inputs.kind);
         let headline_seeds = self.headline_seeds();
         let statistics = statistics(inputs, rule, self.comparisons);
-        // A benchmark evaluates every released size that fits, often more
-        // than the level's rungs: the checklist counts the sizes it runs.
+        // A benchmark evaluates every released size that fits, and a larger
+        // budget adds rungs, so a ladder often has more than the level's:
+        // the checklist counts the sizes it runs. A ladder cut short (by
+        // memory or a family) keeps the level's count; its verdict says so.
         let checklist_rule = LevelRule {
-            rungs: if inputs.kind == ContributionKind::Benchmark {
-                rule.rungs.max(ladder.rungs.len() as u32)
-            } else {
-                rule.rungs
-            },
+            rungs: rule.rungs.max(ladder.rungs.len() as u32),
             ..*rule
         };
         let mut requirements = requirements::experiments(&self.templates, checklist_rule.rungs);
-        requirements.extend(reporting(&checklist_rule, scaling.unit(), statistics));
+        // The span line keeps the level's least number of sizes, except for
+        // a benchmark, whose requirement is every released size that fits.
+        let span_rule = if inputs.kind == ContributionKind::Benchmark {
+            &checklist_rule
+        } else {
+            rule
+        };
+        requirements.extend(reporting(span_rule, scaling.unit(), statistics));
         requirements.extend(measurement_requirements(inputs));
         let evidence = Evidence {
             level,
@@ -549,7 +554,13 @@ impl Plan {
             && ladder.sized_by == SizedBy::Budget)
             .then(|| this.top_with_level_seeds(&inputs, &scaling, &budget, &memory));
         let mut plan = Plan {
-            assumptions: assumptions(&inputs, &scaling, &memory, &this.templates),
+            assumptions: assumptions(
+                &inputs,
+                &scaling,
+                &memory,
+                &this.templates,
+                &ladder.rungs.iter().map(|r| r.scale).collect::<Vec<_>>(),
+            ),
             requirements,
             evidence,
             budget,

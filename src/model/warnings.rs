@@ -108,6 +108,12 @@ pub enum Warning {
         steps_per_second: f64,
         count: u32,
     },
+    /// More generated tokens than the evaluation set holds: the set's size
+    /// is used.
+    GeneratedBeyondSet {
+        generated_tokens: f64,
+        eval_tokens: f64,
+    },
 }
 
 /// What the warnings read of a plan (the plan's parts, so this module does
@@ -159,6 +165,13 @@ pub fn of(plan: &Context, top_with_level_seeds: Option<f64>) -> Vec<Warning> {
         list.push(Warning::StepsPerSecond {
             steps_per_second: inputs.steps_per_second,
             count: inputs.count,
+        });
+    }
+    // Generated tokens are part of the set: more than it holds is capped.
+    if plan.scaling.decode.is_some() && inputs.generated_tokens > inputs.eval_tokens {
+        list.push(Warning::GeneratedBeyondSet {
+            generated_tokens: inputs.generated_tokens,
+            eval_tokens: inputs.eval_tokens,
         });
     }
     list

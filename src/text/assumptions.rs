@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use crate::model::assumptions::{Assumption, Compute, MemoryCap, PerToken};
-use crate::model::axis::{Axis, Scaling};
+use crate::model::assumptions::{Assumption, Compute, Decoding, MemoryCap, PerToken};
+use crate::model::axis::{Axis, Bound, Scaling};
 use crate::model::checkpoints::ModelFamily;
 use crate::model::design::{self, LR_CONFIGS, OPTIMIZER_CONFIGS, TUNING_CONFIGS};
 use crate::model::format;
@@ -52,9 +52,14 @@ pub fn words(assumption: &Assumption, scaling: &Scaling) -> AssumptionText {
             ),
             "Your measurement (the default is a placeholder); simulation, not the network, sets the cost of most deep RL",
         ),
-        Assumption::EvaluationCompute { eval_tokens, per_token } => {
-            with_per_token(evaluation_compute(*eval_tokens), per_token.as_ref())
-        }
+        Assumption::EvaluationCompute {
+            eval_tokens,
+            per_token,
+            generated,
+        } => with_per_token(
+            evaluation_compute(*eval_tokens, *generated),
+            per_token.as_ref(),
+        ),
         Assumption::TrainingCompute { compute, per_token } => {
             with_per_token(training_compute(compute), per_token.as_ref())
         }
@@ -98,7 +103,11 @@ pub fn words(assumption: &Assumption, scaling: &Scaling) -> AssumptionText {
         Assumption::Tuning { kind, tuning, domains } => tuning_words(*kind, *tuning, *domains),
         Assumption::Memory(cap) => memory_words(cap),
         Assumption::ModelFamily { family } => model_family(*family),
-        Assumption::Evaluation { eval_tokens } => evaluation(*eval_tokens),
+        Assumption::Evaluation {
+            eval_tokens,
+            generated,
+        } => evaluation(*eval_tokens, *generated),
+        Assumption::Decoding(d) => decoding(d, scaling),
         Assumption::DeepRlStatistics { seeds, tasks } => text(
             "Deep RL statistics",
             format!(
@@ -157,12 +166,17 @@ fn verdict_power(
 }
 
 /// A kind that only evaluates: what one evaluation costs.
-fn evaluation_compute(eval_tokens: f64) -> AssumptionText {
+fn evaluation_compute(eval_tokens: f64, generated: bool) -> AssumptionText {
     text(
         "Evaluation compute",
         format!(
-            "a forward pass over {} tokens per evaluation (your evaluation-set size); generated answers decode one token at a time, reading every weight at each step, so they are bound by memory bandwidth and take longer than this prices: time one",
-            format::count(eval_tokens)
+            "a forward pass over {} tokens per evaluation (your evaluation-set size){}",
+            format::count(eval_tokens),
+            if generated {
+                "; the tokens the models write are priced by memory bandwidth where it binds (Generated tokens)"
+            } else {
+                "; generated answers decode one token at a time, reading every weight at each step, so they are bound by memory bandwidth and take longer than this prices: time one"
+            }
         ),
         "Kaplan et al. 2020 (2·N per token); the default set, 5,000 items of 1,000 tokens, is our assumption",
     )
@@ -183,7 +197,7 @@ fn wall_clock(one_accelerator: bool) -> AssumptionText {
 
 /// The released sizes the rungs are.
 fn model_family(family: ModelFamily) -> AssumptionText {
-    let sizes: Vec<String> = family.sizes().iter().map(|&s| format::count(s)).collect();
+    let sizes: Vec<String> = family.sizes().iter().map(|&s| format::size(s)).collect();
     text(
         "Model family",
         format!(
@@ -196,14 +210,72 @@ fn model_family(family: ModelFamily) -> AssumptionText {
 }
 
 /// Evaluations priced beside training.
-fn evaluation(eval_tokens: f64) -> AssumptionText {
+fn evaluation(eval_tokens: f64, generated: bool) -> AssumptionText {
     text(
         "Evaluation",
         format!(
-            "a forward pass (2·N FLOPs per token, more with attention where the shape is known) over {} tokens per evaluation",
-            format::count(eval_tokens)
+            "a forward pass (2·N FLOPs per token, more with attention where the shape is known) over {} tokens per evaluation{}",
+            format::count(eval_tokens),
+            if generated {
+                "; the tokens the models write are priced by memory bandwidth where it binds (Generated tokens)"
+            } else {
+                ""
+            }
         ),
         "Kaplan et al. 2020 (2·N per token); the evaluation set's size is your input (default 5,000 items of 1,000 tokens, our assumption)",
+    )
+}
+
+/// Generated tokens: the formula, its constants and which limit binds at
+/// the ladder's ends.
+fn decoding(d: &Decoding, scaling: &Scaling) -> AssumptionText {
+    let bound = |b: Bound| match b {
+        Bound::Compute => "compute",
+        Bound::Bandwidth => "memory bandwidth",
+    };
+    let [(low, low_batch, low_bound), (high, high_batch, high_bound)] = d.ends;
+    let size = |x: f64| match scaling.axis {
+        Axis::Data => "the model".to_owned(),
+        _ => format::size(x),
+    };
+    let binds = if low_bound == high_bound || low == high {
+        format!(
+            "{} binds at every size (batch {} at {}, {} at {})",
+            bound(high_bound),
+            format::number_text(low_batch),
+            size(low),
+            format::number_text(high_batch),
+            size(high)
+        )
+    } else {
+        format!(
+            "{} binds at {} (batch {}), {} at {} (batch {})",
+            bound(low_bound),
+            size(low),
+            format::number_text(low_batch),
+            bound(high_bound),
+            size(high),
+            format::number_text(high_batch)
+        )
+    };
+    let cache = if d.kv_share < 1.0 {
+        format!(
+            "grouped-query attention keeps {} of multi-head attention's cache",
+            format::percent(d.kv_share)
+        )
+    } else {
+        "multi-head attention".to_owned()
+    };
+    text(
+        "Generated tokens",
+        format!(
+            "{} tokens per evaluation are written one at a time; each step reads the weights (2 bytes per parameter) once for a batch of up to {} sequences that fits beside them in 90% of memory, and each sequence's key-value cache (2·L·d values of 2 bytes per token, {cache}) at half the {}-token context, at {} GB/s per accelerator (memory bandwidth): s = G·(W/b + K)/B accelerator-seconds. An evaluation costs F·(T − G) + max(F·G, s·R), the slower of compute and bandwidth, shown as the FLOPs the accelerators deliver in that time; {binds}",
+            format::count(d.generated_tokens),
+            format::number_text(d.max_batch),
+            format::whole(d.context as u32),
+            format::whole(d.bandwidth_gb_s as u32),
+        ),
+        "Pope et al. 2022 (Efficiently Scaling Transformer Inference: decoding at small batch is bound by memory bandwidth; the key-value cache); Williams et al. 2009 (roofline); vLLM's defaults (256 sequences, 90% of memory); bandwidth from the accelerator's datasheet; the tokens generated are your input",
     )
 }
 

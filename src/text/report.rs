@@ -109,6 +109,8 @@ pub fn ladder_columns(plan: &Plan) -> Vec<String> {
 pub fn scale_text(plan: &Plan, scale: f64) -> String {
     match plan.scaling.axis {
         Axis::Custom => format!("{}×", format::number(scale)),
+        // Released sizes by their names: Llama 3's 405B, not "400B".
+        _ if plan.inputs.uses_checkpoints() => format::size(scale),
         _ => format::count(scale),
     }
 }
@@ -367,9 +369,33 @@ pub fn verdict_title(plan: &Plan) -> &'static str {
         Some(Shortfall::Hours) => "Does not fit your deadline",
         Some(_) if plan.inputs.top.is_some() && plan.claim_fits => "Your top model does not fit",
         Some(Shortfall::Compute) => "Does not fit your budget",
+        // Every rung shown fits: what memory stops is the level's span.
+        Some(Shortfall::Memory) if rungs_fit_in_memory(plan) => {
+            "The sizes that fit in memory span too little"
+        }
         Some(Shortfall::Memory) => "Does not fit in memory",
         Some(Shortfall::Family) => "The model family has too few sizes",
         Some(Shortfall::Floor) => "Your top model is too small",
+    }
+}
+
+/// Whether every rung shown holds its model within the memory cap.
+fn rungs_fit_in_memory(plan: &Plan) -> bool {
+    let l = &plan.ladder;
+    l.max_params.is_some_and(|max| {
+        l.rungs
+            .iter()
+            .all(|r| r.params.is_some_and(|p| p <= max * (1.0 + 1e-9)))
+    })
+}
+
+/// Whether the chosen top is a model larger than the memory cap (on the
+/// axes whose scale is the model's size).
+fn top_over_memory(plan: &Plan) -> bool {
+    let sized_by_params = matches!(plan.scaling.axis, Axis::Pretrain | Axis::Finetune);
+    match (plan.inputs.top, plan.ladder.max_params) {
+        (Some(top), Some(max)) => sized_by_params && top > max * (1.0 + 1e-9),
+        _ => false,
     }
 }
 
@@ -441,6 +467,13 @@ pub fn sized_by_line(plan: &Plan) -> String {
             format::plural(plan.inputs.count, "accelerator", "accelerators"),
             format::duration(plan.inputs.hours)
         ),
+        SizedBy::Memory
+            if l.short_of == Some(Shortfall::Memory)
+                && plan.inputs.uses_checkpoints()
+                && rungs_fit_in_memory(plan) =>
+        {
+            family_within_memory(plan, &cap, &shown, &span)
+        }
         SizedBy::Memory if l.short_of == Some(Shortfall::Memory) => format!(
             "{cap}; the ladder shown, {shown}, stops there and cannot keep the level's {span} above the smallest scale worth a run. {}, or a narrower claim would lift it.",
             if plan.scaling.runs_on_one_accelerator() {
@@ -465,6 +498,27 @@ pub fn sized_by_line(plan: &Plan) -> String {
             plan.inputs.family.name()
         ),
     }
+}
+
+/// A family's sizes under the memory cap that do not span the level: the
+/// rungs shown fit, the next size does not.
+fn family_within_memory(plan: &Plan, cap: &str, shown: &str, span: &str) -> String {
+    let l = &plan.ladder;
+    let family = plan.inputs.family;
+    let max = l.max_params.unwrap_or(f64::INFINITY);
+    let next = family
+        .sizes()
+        .iter()
+        .find(|&&s| s > max)
+        .map(|&s| format!("; the next size, {}, does not fit", format::size(s)))
+        .unwrap_or_default();
+    format!(
+        "{cap}. {}'s sizes within it, {shown}, span {}× over {}, short of the level's {span} over {} sizes{next}. More accelerators, one with more memory, another model family, or a narrower claim would lift it.",
+        family.name(),
+        format::number(l.span),
+        format::plural(l.rungs.len() as u32, "size", "sizes"),
+        plan.evidence.rungs,
+    )
 }
 
 /// The verdict in sentences: what the plan uses, which ladder is shown and,
@@ -549,10 +603,24 @@ fn shortfall_lines(plan: &Plan) -> Vec<String> {
             scale_text(plan, plan.scaling.floor),
             scale_text(plan, plan.min_scales.last().copied().unwrap_or(0.0))
         )),
-        Some(Shortfall::Memory) if i.top.is_some() => lines.push(format!(
-            "Your top model needs more memory than your accelerators hold: {}.",
-            memory_cap_text(plan).unwrap_or_default()
-        )),
+        // Only where the top or a rung is over the cap: when both fit,
+        // memory stops the span, and the line before says so.
+        Some(Shortfall::Memory)
+            if i.top.is_some() && (top_over_memory(plan) || !rungs_fit_in_memory(plan)) =>
+        {
+            let top = i
+                .top
+                .map_or_else(String::new, |t| format!(", {}", scale_text(plan, t)));
+            lines.push(if rungs_fit_in_memory(plan) && i.uses_checkpoints() {
+                // The line before gave the cap.
+                format!("Your top model{top}, needs more memory than that.")
+            } else {
+                format!(
+                    "Your top model{top}, needs more memory than your accelerators hold: {}.",
+                    memory_cap_text(plan).unwrap_or_default()
+                )
+            })
+        }
         Some(Shortfall::Memory | Shortfall::Family) => {}
     }
     lines
@@ -611,16 +679,39 @@ fn claim_lines(plan: &Plan) -> Vec<String> {
     lines
 }
 
+/// How often each dataset runs above the smallest size: once, or the
+/// seeds the verdict's power placed there (the trend group's).
+fn dataset_seeds_above(plan: &Plan) -> String {
+    let seeds: Vec<u32> = plan
+        .experiments
+        .iter()
+        .filter(|e| e.rung > 0 && e.what == "trend")
+        .map(|e| e.seeds)
+        .collect();
+    match (seeds.iter().min(), seeds.iter().max()) {
+        (Some(&low), Some(&high)) if high > 1 => format!(
+            "each dataset runs {} with the same seeds, for the verdict's power",
+            if low == high {
+                format!("{high} times")
+            } else {
+                format!("{low} to {high} times")
+            }
+        ),
+        _ => "each dataset runs once".into(),
+    }
+}
+
 /// What the seeds can detect, or, where no comparison runs seeds, what
 /// replaces them: one sentence, the same on the page and in the Markdown.
 pub fn seeds_line(plan: &Plan) -> String {
     let e = &plan.evidence;
     match e.detectable_effect {
         Some(d) if plan.inputs.kind == ContributionKind::Dataset => format!(
-            "The {} seeds per dataset at the smallest size detect d = {d:.2} or more (α = {}, power {}) and measure the seed-to-seed spread σ; above it each dataset runs once, and a difference counts when it exceeds about {}.",
+            "The {} seeds per dataset at the smallest size detect d = {d:.2} or more (α = {}, power {}) and measure the seed-to-seed spread σ; above it {}, and a difference between two single runs counts when it exceeds about {}.",
             e.seeds,
             alpha_text(plan),
             format::number_text(plan.inputs.power),
+            dataset_seeds_above(plan),
             plan.dataset_rule.map_or_else(
                 || "2.8σ (√2 × 1.96)".to_owned(),
                 |r| format!(
@@ -930,6 +1021,65 @@ mod tests {
     use super::*;
     use crate::model::inputs::Field;
     use crate::model::inputs::FieldValue;
+
+    /// A dataset plan's seed sentence says how often each dataset runs
+    /// above the smallest size as its experiments do.
+    #[test]
+    fn the_dataset_seed_line_follows_the_experiments() {
+        let plan = Plan::new(crate::model::query::parse_query("kind=dataset").inputs);
+        let above = plan
+            .experiments
+            .iter()
+            .find(|e| e.rung > 0 && e.what == "trend")
+            .map(|e| e.seeds)
+            .expect("a trend group");
+        let line = seeds_line(&plan);
+        if above > 1 {
+            assert!(line.contains(&format!("runs {above} times")), "{line}");
+        } else {
+            assert!(line.contains("runs once"), "{line}");
+        }
+    }
+
+    /// LoRA on Llama 3 with one A100: every rung shown fits in memory, so
+    /// the verdict blames the span the family offers within it, names the
+    /// next size and agrees with the claim map.
+    #[test]
+    fn a_family_short_of_span_within_memory_says_so() {
+        let query = "axis=finetune&family=llama3&accelerator=a100&count=1&finetune_method=lora";
+        let plan = Plan::new(crate::model::query::parse_query(query).inputs);
+        assert_eq!(plan.ladder.short_of, Some(Shortfall::Memory));
+        assert!(rungs_fit_in_memory(&plan));
+        assert_eq!(
+            verdict_title(&plan),
+            "The sizes that fit in memory span too little"
+        );
+        let line = sized_by_line(&plan);
+        assert!(
+            line.contains("Llama 3's sizes within it, 1B → 8B, span 8×"),
+            "{line}"
+        );
+        assert!(line.contains("the next size, 70B, does not fit"), "{line}");
+        assert!(!plan.claim_fits);
+        // A Llama 3 405B is named as released.
+        let wide = Plan::new(
+            crate::model::query::parse_query(
+                "axis=finetune&family=llama3&accelerator=h100&count=1024&generality=5",
+            )
+            .inputs,
+        );
+        let markdown = markdown(&wide, "", None);
+        assert!(markdown.contains("405B") && !markdown.contains("400B"));
+        // A top of 8B is within memory: it is not blamed for it.
+        let topped = Plan::new(
+            crate::model::query::parse_query("axis=finetune&family=llama3&top=8e9&generality=4")
+                .inputs,
+        );
+        assert_eq!(topped.ladder.short_of, Some(Shortfall::Memory));
+        let lines = verdict_lines(&topped).join(" ");
+        assert!(!lines.contains("needs more memory"), "{lines}");
+        assert!(lines.contains("span 8×"), "{lines}");
+    }
 
     #[test]
     fn markdown_holds_the_whole_plan() {

@@ -1,6 +1,7 @@
 //! The stages, their gates and the verdict's power in words: for the page's
 //! timeline, the Markdown checklist and the Results section's next step.
 
+use crate::model::axis::Axis;
 use crate::model::format;
 use crate::model::inputs::ContributionKind;
 use crate::model::plan::Plan;
@@ -9,17 +10,40 @@ use crate::model::results::sentences::times;
 use crate::model::results::{Analysis, Verdict};
 use crate::model::stages::{GateMetric, Stage, StageId};
 
-/// Sizes in the axis's words: "71M" or "71M → 320M".
-fn sizes(stage: &Stage) -> String {
+/// One scale in the axis's words: "71M" (parameters), "1M environment
+/// steps", "10B tokens", "4×" (the smallest run's multiple).
+fn scale_words(plan: &Plan, scale: f64) -> String {
+    match plan.scaling.axis {
+        Axis::Data => format!("{} {}", format::size(scale), plan.scaling.unit()),
+        Axis::Custom => format!("{}\u{00D7}", format::number(scale)),
+        Axis::Pretrain | Axis::Finetune => format::size(scale),
+    }
+}
+
+/// Sizes in the axis's words: "71M" or "71M to 320M".
+fn sizes(plan: &Plan, stage: &Stage) -> String {
     match stage.scales.as_slice() {
         [] => String::new(),
-        [one] => format::size(*one),
-        [first, .., last] => format!("{} to {}", format::size(*first), format::size(*last)),
+        [one] => scale_words(plan, *one),
+        [first, .., last] => match plan.scaling.axis {
+            // The unit once, after the range: "2.1M to 4.6M environment steps".
+            Axis::Data => format!(
+                "{} to {} {}",
+                format::size(*first),
+                format::size(*last),
+                plan.scaling.unit()
+            ),
+            _ => format!(
+                "{} to {}",
+                scale_words(plan, *first),
+                scale_words(plan, *last)
+            ),
+        },
     }
 }
 
 /// "Stage 2 · Compare at 71M".
-pub fn title(number: usize, stage: &Stage) -> String {
+pub fn title(plan: &Plan, number: usize, stage: &Stage) -> String {
     let what = match stage.id {
         StageId::Tune => "Tune",
         StageId::Small => "Compare small",
@@ -27,12 +51,12 @@ pub fn title(number: usize, stage: &Stage) -> String {
         StageId::UpperMiddle => "Climb further",
         StageId::Headline => "Headline",
     };
-    format!("Stage {number} \u{00B7} {what} at {}", sizes(stage))
+    format!("Stage {number} \u{00B7} {what} at {}", sizes(plan, stage))
 }
 
 /// The title inside a sentence: "stage 2 · Compare small at 71M".
-fn in_sentence(number: usize, stage: &Stage) -> String {
-    let t = title(number, stage);
+fn in_sentence(plan: &Plan, number: usize, stage: &Stage) -> String {
+    let t = title(plan, number, stage);
     format!("s{}", &t[1..])
 }
 
@@ -51,13 +75,13 @@ pub fn gate(plan: &Plan, stage: &Stage) -> String {
         .ladder
         .rungs
         .last()
-        .map_or(String::new(), |r| format::size(r.scale));
+        .map_or(String::new(), |r| scale_words(plan, r.scale));
     let advantage = if stage.gate.in_multiplier {
         "compute multiplier"
     } else {
         "gain"
     };
-    let at = format::size(stage.scales.last().copied().unwrap_or(0.0));
+    let at = scale_words(plan, stage.scales.last().copied().unwrap_or(0.0));
     match stage.gate.metric {
         GateMetric::BestInsideSweep => "Go on when every arm's best configuration lies inside its sweep; at an edge, widen the sweep and run it again first.".to_owned(),
         GateMetric::MultiplierLow if stage.gate.rule == crate::model::stages::GateRule::Below => format!(
@@ -234,7 +258,7 @@ pub fn markdown(plan: &Plan) -> String {
     for (i, s) in plan.stages.iter().enumerate() {
         md.push_str(&format!(
             "- [ ] **{}.** {} Gate: {}\n",
-            title(i + 1, s),
+            title(plan, i + 1, s),
             cost_line(plan, s),
             gate(plan, s)
         ));
@@ -346,14 +370,14 @@ pub fn next_step(plan: &Plan, analysis: &Analysis) -> Option<String> {
     Some(match (go, next) {
         (true, Some(n)) => format!(
             "Go: the results pass the gate of {} (95% interval {measured}). Run {}{}.",
-            in_sentence(done + 1, stage),
-            in_sentence(done + 2, n),
+            in_sentence(plan, done + 1, stage),
+            in_sentence(plan, done + 2, n),
             prediction.unwrap_or_default()
         ),
         (true, None) => format!("The last gate is passed: the results say \u{201C}{}\u{201D}.", analysis.verdict.word()),
         (false, Some(_)) => format!(
             "Stop or rethink: the results do not pass the gate of {} (95% interval {measured}). Stopping here saves {saved} of the budget.",
-            in_sentence(done + 1, stage)
+            in_sentence(plan, done + 1, stage)
         ),
         (false, None) => format!("The last gate is not passed: the results say \u{201C}{}\u{201D}.", analysis.verdict.word()),
     })
@@ -396,6 +420,31 @@ mod tests {
             compute_exponent: Some(2.0),
         })
         .expect("valid")
+    }
+
+    /// Stage titles and gates say what the rungs count where the axis is
+    /// not model size: environment steps, tokens, multiples of a run.
+    #[test]
+    fn stage_titles_name_the_axis_unit() {
+        let rl = Plan::new(
+            crate::model::query::parse_query("field=rl&axis=data&floor=1e6&model_params=1.7e6")
+                .inputs,
+        );
+        let first = rl.stages.first().expect("stages");
+        assert_eq!(
+            title(&rl, 1, first),
+            "Stage 1 \u{00B7} Tune at 1M environment steps"
+        );
+        let data = Plan::new(crate::model::query::parse_query("axis=data").inputs);
+        let last = data.stages.last().expect("stages");
+        assert!(title(&data, data.stages.len(), last).ends_with(" tokens"));
+        let before_headline = &data.stages[data.stages.len() - 2];
+        assert!(gate(&data, before_headline).contains(" tokens whose"));
+        let pretrain = Plan::new(Inputs::default());
+        assert_eq!(
+            title(&pretrain, 1, &pretrain.stages[0]),
+            "Stage 1 \u{00B7} Tune at 20M"
+        );
     }
 
     #[test]

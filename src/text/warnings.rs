@@ -28,7 +28,7 @@ pub fn sentence(warning: &Warning) -> String {
             top_with_level_seeds,
             level_seeds,
         } => format!(
-            "The power analysis's {seeds} seeds per arm at the largest size cost scale: the top rung is {} instead of the {} the level's {level_seeds} seeds would allow.",
+            "The seeds the power asks for (up to {seeds} per arm) cost scale: the top rung is {} instead of the {} the level's {level_seeds} seeds would allow.",
             format::count(*top),
             format::count(*top_with_level_seeds),
         ),
@@ -65,6 +65,15 @@ pub fn sentence(warning: &Warning) -> String {
             format::count(*tokens),
             format::count(*data_tokens),
             format::number(*times)
+        ),
+        Warning::GeneratedBeyondSet {
+            generated_tokens,
+            eval_tokens,
+        } => format!(
+            "Generated tokens ({}) are part of the evaluation set, which holds {}: the plan prices all {} as generated; raise the evaluation-set size if the prompts come on top.",
+            format::count(*generated_tokens),
+            format::count(*eval_tokens),
+            format::count(*eval_tokens)
         ),
         Warning::NetworkOnly
         | Warning::RlOnTokens { .. }
