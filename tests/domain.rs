@@ -3,7 +3,7 @@
 
 use evidence_ladder::model::axis::{Axis, Shape};
 use evidence_ladder::model::checkpoints::ModelFamily;
-use evidence_ladder::model::design::{design, Demands, RunCost, RL_MIN_SEEDS};
+use evidence_ladder::model::design::{design, Demands, GroupId, RunCost, RL_MIN_SEEDS};
 use evidence_ladder::model::evidence::{level_for, principle, rule_for, rule_for_claim};
 use evidence_ladder::model::fields::Rule;
 use evidence_ladder::model::format;
@@ -214,7 +214,7 @@ fn the_default_checklist_is_paid_for() {
     let main = plan
         .experiments
         .iter()
-        .find(|e| e.what == "main")
+        .find(|e| e.what == GroupId::Main)
         .expect("the main comparison");
     assert!(main.seeds >= 5);
     assert_eq!(small, 4 * 3 * main.seeds + 3 * 3 * 5 + 8 * 4);
@@ -259,14 +259,14 @@ fn power_analysis_sets_the_headline_seeds() {
     let headline = plan
         .experiments
         .iter()
-        .find(|e| e.what == "headline")
+        .find(|e| e.what == GroupId::Headline)
         .expect("headline");
     assert_eq!((headline.seeds, headline.runs), (64, 2 * 64));
     // Other groups keep the level's seeds.
     assert!(plan
         .experiments
         .iter()
-        .filter(|e| e.what == "main")
+        .filter(|e| e.what == GroupId::Main)
         .all(|e| e.seeds == 5));
     assert!(plan
         .warnings
@@ -358,7 +358,7 @@ fn each_kind_is_proven_its_own_way() {
     for e in &benchmark.experiments {
         assert!(
             close(e.flops_per_run, scaling.eval_flops(e.scale)),
-            "{}",
+            "{:?}",
             e.what
         );
         assert!(e.flops_per_run < scaling.train_flops(e.scale) / 1000.0);
@@ -389,12 +389,12 @@ fn each_kind_is_proven_its_own_way() {
     let idea = negative
         .experiments
         .iter()
-        .find(|e| e.what == "tuning")
+        .find(|e| e.what == GroupId::Tuning)
         .expect("tuning");
     let baselines = negative
         .experiments
         .iter()
-        .find(|e| e.what == "baseline-tuning")
+        .find(|e| e.what == GroupId::BaselineTuning)
         .expect("baseline tuning");
     assert!(idea.configs >= baselines.configs);
     assert!(statistics(&negative.evidence.statistics).contains("TOST"));
@@ -409,7 +409,7 @@ fn each_kind_is_proven_its_own_way() {
     let finals: Vec<_> = model
         .experiments
         .iter()
-        .filter(|e| e.what == "final")
+        .filter(|e| e.what == GroupId::Final)
         .collect();
     assert_eq!(finals.len(), 1);
     assert_eq!((finals[0].runs, finals[0].tier), (1, Tier::Large));
@@ -862,7 +862,7 @@ proptest! {
     fn deep_rl_headlines_follow_the_field(inputs in any_inputs()) {
         let plan = Plan::new(inputs.clone());
         if inputs.field == ResearchField::Rl {
-            for e in plan.experiments.iter().filter(|e| e.what == "headline") {
+            for e in plan.experiments.iter().filter(|e| e.what == GroupId::Headline) {
                 prop_assert!(e.seeds >= RL_MIN_SEEDS && e.settings >= 3);
             }
         }
@@ -1022,7 +1022,7 @@ fn every_run_fits_in_memory(plan: &Plan) -> Result<(), String> {
         let usable = memory.usable_gb(usage);
         if needed > usable * (1.0 + 1e-9) {
             return Err(format!(
-                "{} at {params:e} needs {needed} GB of {usable} GB",
+                "{:?} at {params:e} needs {needed} GB of {usable} GB",
                 e.what
             ));
         }
@@ -1204,7 +1204,7 @@ fn a_benchmark_evaluates_every_released_size_it_can() {
     let bottom = dataset
         .experiments
         .iter()
-        .find(|e| e.what == "datasets")
+        .find(|e| e.what == GroupId::Datasets)
         .expect("the datasets group");
     assert_eq!(rule.df, f64::from(bottom.arms * (bottom.seeds - 1)));
 }

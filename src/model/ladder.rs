@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::axis::{Axis, Scaling};
 use super::checkpoints::pick_sizes;
-use super::design::{Placement, RunCost, Template};
+use super::design::{GroupId, Placement, RunCost, Template};
 use super::hardware::Budget;
 use super::memory::{Memory, Use};
 
@@ -71,7 +71,7 @@ pub struct Experiment {
     pub scale: f64,
     /// Parameters of the model, where the axis knows them.
     pub params: Option<f64>,
-    pub what: &'static str,
+    pub what: GroupId,
     pub label: String,
     pub arms: u32,
     pub settings: u32,

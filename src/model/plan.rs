@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::assumptions::{assumptions, Assumption};
 use super::axis::Scaling;
-use super::design::{self, Demands, Template};
+use super::design::{self, Demands, GroupId, Template};
 use super::evidence::{level_for, reasons, rule_for_claim, Evidence, LevelRule, Statistics};
 use super::hardware::{Budget, BudgetSource};
 use super::inputs::{Adjustment, ContributionKind, FieldValue, InputError, Inputs};
@@ -394,7 +394,7 @@ impl LevelPlan {
     fn headline_seeds(&self) -> u32 {
         self.templates
             .iter()
-            .find(|t| t.what == "headline")
+            .find(|t| t.what == GroupId::Headline)
             .or_else(|| self.templates.iter().find(|t| t.seeds > 1))
             .map_or(1, |t| t.seeds)
     }
@@ -630,7 +630,7 @@ fn dataset_rule(inputs: &Inputs, templates: &[Template]) -> Option<DatasetRule> 
     if inputs.kind != ContributionKind::Dataset {
         return None;
     }
-    let seeded = templates.iter().find(|t| t.what == "datasets")?;
+    let seeded = templates.iter().find(|t| t.what == GroupId::Datasets)?;
     let df = f64::from(seeded.arms) * f64::from(seeded.seeds.saturating_sub(1));
     if df < 1.0 {
         return None;

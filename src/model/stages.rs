@@ -101,7 +101,7 @@ pub struct Stage {
 /// Which stage an experiment belongs to.
 fn stage_of(e: &Experiment) -> StageId {
     match e.tier {
-        Tier::Small if e.what.ends_with("tuning") => StageId::Tune,
+        Tier::Small if e.what.is_tuning() => StageId::Tune,
         Tier::Small => StageId::Small,
         Tier::Medium => StageId::Middle,
         Tier::Large => StageId::Headline,
