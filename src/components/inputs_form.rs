@@ -5,7 +5,7 @@ use super::text_field::TextField;
 use super::{choice_field, compute_presets, text_field, Dispatch};
 use crate::model::axis::Axis;
 use crate::model::evidence::{GENERALITY, NOVELTY};
-use crate::model::fields::{self, parse_number, read_as_percent, typed_text};
+use crate::model::fields::{self, parse_number, read_as_percent, typed_text, FormGroup};
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::presets::FIELD_PRESETS;
@@ -87,15 +87,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
     let inputs = &state.inputs;
     let number = |field: Field| number_field(state, field, dispatch);
     // Open when it holds something, so an error inside is never hidden.
-    let stats_open = [
-        Field::Effect,
-        Field::Noise,
-        Field::Alpha,
-        Field::Power,
-        Field::Multiplier,
-    ]
-    .iter()
-    .any(|&f| state.error(f).is_some())
+    let stats_open = Field::in_group(FormGroup::Statistics).any(|f| state.error(f).is_some())
         || inputs.effect.is_some()
         || inputs.noise.is_some();
     // A picker over the field table's options, its hint from the table.
@@ -150,20 +142,9 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
     let novelty_field = scale_field(Field::Novelty, &NOVELTY, inputs.novelty, dispatch);
     // The fields these inputs use, and any other holding an error, so an
     // error is never hidden.
-    let scale_fields: Vec<Field> = [
-        Field::TokensPerParam,
-        Field::DataTokens,
-        Field::ModelParams,
-        Field::StepsPerSecond,
-        Field::BaseHours,
-        Field::Exponent,
-        Field::EvalTokens,
-        Field::Floor,
-        Field::Top,
-    ]
-    .into_iter()
-    .filter(|&f| inputs.uses(f) || state.error(f).is_some())
-    .collect();
+    let scale_fields: Vec<Field> = Field::in_group(FormGroup::Scale)
+        .filter(|&f| !f.is_choice() && (inputs.uses(f) || state.error(f).is_some()))
+        .collect();
     html! {
         <form class="inputs-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset>
@@ -228,11 +209,7 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
             <details class="advanced" open={stats_open}>
                 <summary>{ "Advanced: statistics" }</summary>
                 <p class="hint">{ "Give the smallest gain worth detecting and the seed-to-seed noise to size the seeds by a power analysis." }</p>
-                { number(Field::Effect) }
-                { number(Field::Noise) }
-                { number(Field::Alpha) }
-                { number(Field::Power) }
-                { number(Field::Multiplier) }
+                { for Field::in_group(FormGroup::Statistics).map(number) }
             </details>
         </form>
     }

@@ -8,9 +8,10 @@
 
 use super::axis::Axis;
 use super::checkpoints::ModelFamily;
+use super::choices::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
 use super::format::number_text;
-use super::hardware::ACCELERATORS;
-use super::inputs::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
+use super::hardware::{find_accelerator, ACCELERATORS};
+use super::record::Inputs;
 
 /// One input field. Its key is the name used by the URL query and the JS API.
 /// The order is the table's: [`FIELDS`]`[field as usize]` is its row.
@@ -142,8 +143,80 @@ pub struct FieldSpec {
     pub rule: Rule,
     pub units: Units,
     pub keyboard: Keyboard,
-    /// Optional fields may be left empty; the others must hold a value.
-    pub optional: bool,
+    /// Where the form shows it.
+    pub group: FormGroup,
+    /// Where its value lives in [`Inputs`]; an optional field's is an `Option`.
+    pub access: Access,
+}
+
+/// The form's groups, as a researcher thinks of the inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormGroup {
+    /// The contribution and how far it reaches.
+    Claim,
+    /// The accelerators, the time and the money.
+    Compute,
+    /// What the ladder scales and from where to where.
+    Scale,
+    /// The optional statistics of the power analysis.
+    Statistics,
+}
+
+/// Reads a value of the record.
+pub type Get<T> = fn(&Inputs) -> &T;
+/// Reaches a value of the record to write it.
+pub type Put<T> = fn(&mut Inputs) -> &mut T;
+
+/// Where a field's value lives in [`Inputs`], by its type: the setter,
+/// the reset to a default, the text and the form read and write every field
+/// through this, so none of them lists the fields again.
+#[derive(Clone, Copy)]
+pub enum Access {
+    /// A whole number from 1 to 5.
+    Level(Get<u8>, Put<u8>),
+    /// A whole count.
+    Count(Get<u32>, Put<u32>),
+    Number(Get<f64>, Put<f64>),
+    /// A number that may be left empty.
+    Optional(Get<Option<f64>>, Put<Option<f64>>),
+    /// A currency code.
+    Code(Get<String>, Put<String>),
+    /// One of a list: the chosen option's id, and a setter that takes an id
+    /// (`None` when no option has it).
+    Choice(
+        fn(&Inputs) -> &'static str,
+        fn(&mut Inputs, &str) -> Option<()>,
+    ),
+}
+
+impl std::fmt::Debug for Access {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Access::Level(..) => "Level",
+            Access::Count(..) => "Count",
+            Access::Number(..) => "Number",
+            Access::Optional(..) => "Optional",
+            Access::Code(..) => "Code",
+            Access::Choice(..) => "Choice",
+        })
+    }
+}
+
+/// A number field's accessor: `number!(hours)`.
+macro_rules! number {
+    ($name:ident) => {
+        Access::Number(|i| &i.$name, |i| &mut i.$name)
+    };
+}
+
+/// A choice field's accessor, for a choice type with `id` and `from_id`.
+macro_rules! choice {
+    ($name:ident, $choice:ident) => {
+        Access::Choice(
+            |i| i.$name.id(),
+            |i, id| $choice::from_id(id).map(|c| i.$name = c),
+        )
+    };
 }
 
 /// A picker's options from a list of choices: (id, label).
@@ -230,7 +303,7 @@ const fn number(min: f64, min_allowed: bool, max: f64) -> Rule {
 // an extra "000"; each is far above anything a real plan uses. Lower bounds
 // refuse values whose answer would be meaningless: under 36 seconds of
 // compute, a test level whose quantile is not finite in f64.
-pub const FIELDS: [FieldSpec; 30] = [
+pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         field: Field::Kind,
         key: "kind",
@@ -241,7 +314,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: Rule::Choice(kinds),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Claim,
+        access: choice!(kind, ContributionKind),
     },
     FieldSpec {
         field: Field::Generality,
@@ -253,7 +327,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: Rule::Integer { min: 1.0, max: 5.0 },
         units: Units::Plain,
         keyboard: Keyboard::Numeric,
-        optional: false,
+        group: FormGroup::Claim,
+        access: Access::Level(|i| &i.generality, |i| &mut i.generality),
     },
     FieldSpec {
         field: Field::Novelty,
@@ -265,7 +340,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: Rule::Integer { min: 1.0, max: 5.0 },
         units: Units::Plain,
         keyboard: Keyboard::Numeric,
-        optional: false,
+        group: FormGroup::Claim,
+        access: Access::Level(|i| &i.novelty, |i| &mut i.novelty),
     },
     FieldSpec {
         field: Field::ResearchField,
@@ -277,7 +353,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: Rule::Choice(research_fields),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        access: choice!(field, ResearchField),
     },
     FieldSpec {
         field: Field::Accelerator,
@@ -289,7 +366,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: Rule::Choice(accelerators),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Compute,
+        access: Access::Choice(|i| i.accelerator.id, |i, id| find_accelerator(id).map(|a| i.accelerator = a)),
     },
     FieldSpec {
         field: Field::Count,
@@ -304,7 +382,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         },
         units: Units::Plain,
         keyboard: Keyboard::Numeric,
-        optional: false,
+        group: FormGroup::Compute,
+        access: Access::Count(|i| &i.count, |i| &mut i.count),
     },
     FieldSpec {
         field: Field::Hours,
@@ -317,7 +396,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(0.01, true, 1_000_000.0),
         units: Units::Hours,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Compute,
+        access: number!(hours),
     },
     FieldSpec {
         field: Field::Mfu,
@@ -332,7 +412,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(0.01, true, 1.0),
         units: Units::Share,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Compute,
+        access: number!(mfu),
     },
     FieldSpec {
         field: Field::Flops,
@@ -345,7 +426,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1e12, true, 1e30),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Compute,
+        access: Access::Optional(|i| &i.flops, |i| &mut i.flops),
     },
     FieldSpec {
         field: Field::Price,
@@ -357,7 +439,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(0.0, true, 1_000_000.0),
         units: Units::Money,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Compute,
+        access: Access::Optional(|i| &i.price, |i| &mut i.price),
     },
     FieldSpec {
         field: Field::Currency,
@@ -369,7 +452,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: Rule::Code,
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Compute,
+        access: Access::Code(|i| &i.currency, |i| &mut i.currency),
     },
     FieldSpec {
         field: Field::Reserve,
@@ -377,13 +461,16 @@ pub const FIELDS: [FieldSpec; 30] = [
         label: "Reserve: share of the budget kept back",
         hint: Hint::Fixed("For failed runs, debugging and evaluation, e.g. 0.2 or 20% (our calibration). The plan fits when it uses at most the rest."),
         unit: Unit::None,
-        // Our calibration; see `inputs::DEFAULT_RESERVE`.
+        // Our calibration, not a published figure: OPT-175B's logbook records
+        // dozens of restarts after failures (Zhang et al. 2022), and
+        // evaluation and debugging runs come on top.
         default: "0.2",
         // All of it would leave nothing to plan.
         rule: number(0.0, true, 0.95),
         units: Units::Share,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Compute,
+        access: number!(reserve),
     },
     FieldSpec {
         field: Field::Axis,
@@ -395,7 +482,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: Rule::Choice(axes),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        access: choice!(axis, Axis),
     },
     FieldSpec {
         field: Field::TokensPerParam,
@@ -408,7 +496,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1.0, true, 10_000.0),
         units: Units::Plain,
         keyboard: Keyboard::Decimal,
-        optional: false,
+        group: FormGroup::Scale,
+        access: number!(tokens_per_param),
     },
     FieldSpec {
         field: Field::DataTokens,
@@ -421,7 +510,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1e3, true, 1e16),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        access: number!(data_tokens),
     },
     FieldSpec {
         field: Field::ModelParams,
@@ -434,7 +524,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1e3, true, 1e13),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        access: number!(model_params),
     },
     FieldSpec {
         field: Field::BaseHours,
@@ -446,7 +537,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1e-3, true, 1e6),
         units: Units::Hours,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        access: number!(base_hours),
     },
     FieldSpec {
         field: Field::Exponent,
@@ -459,7 +551,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(0.1, true, 4.0),
         units: Units::Plain,
         keyboard: Keyboard::Decimal,
-        optional: false,
+        group: FormGroup::Scale,
+        access: number!(exponent),
     },
     FieldSpec {
         field: Field::StepsPerSecond,
@@ -473,7 +566,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1e-3, true, 1e9),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        access: number!(steps_per_second),
     },
     FieldSpec {
         field: Field::Family,
@@ -485,7 +579,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: Rule::Choice(families),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        access: choice!(family, ModelFamily),
     },
     FieldSpec {
         field: Field::EvalTokens,
@@ -499,7 +594,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1e3, true, 1e13),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        access: number!(eval_tokens),
     },
     FieldSpec {
         field: Field::Floor,
@@ -516,7 +612,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(0.0, false, 1e15),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Scale,
+        access: Access::Optional(|i| &i.floor, |i| &mut i.floor),
     },
     FieldSpec {
         field: Field::Top,
@@ -533,7 +630,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(0.0, false, 1e15),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Scale,
+        access: Access::Optional(|i| &i.top, |i| &mut i.top),
     },
     FieldSpec {
         field: Field::Tuning,
@@ -545,7 +643,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: Rule::Choice(tunings),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        access: choice!(tuning, Tuning),
     },
     FieldSpec {
         field: Field::Effect,
@@ -557,7 +656,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1e-9, true, 1e9),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Statistics,
+        access: Access::Optional(|i| &i.effect, |i| &mut i.effect),
     },
     FieldSpec {
         field: Field::Noise,
@@ -569,7 +669,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1e-9, true, 1e9),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Statistics,
+        access: Access::Optional(|i| &i.noise, |i| &mut i.noise),
     },
     FieldSpec {
         field: Field::Alpha,
@@ -583,7 +684,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1e-6, true, 0.5),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Statistics,
+        access: number!(alpha),
     },
     FieldSpec {
         field: Field::Power,
@@ -596,7 +698,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(0.5, true, 0.999),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Statistics,
+        access: number!(power),
     },
     FieldSpec {
         field: Field::FinetuneMethod,
@@ -608,7 +711,8 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: Rule::Choice(finetune_methods),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        access: choice!(finetune_method, FinetuneMethod),
     },
     FieldSpec {
         field: Field::Multiplier,
@@ -625,14 +729,15 @@ pub const FIELDS: [FieldSpec; 30] = [
         rule: number(1.0, true, 1000.0),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Statistics,
+        access: number!(multiplier),
     },
 ];
 
 impl Field {
     /// Every field, in the table's order.
-    pub const ALL: [Field; 30] = {
-        let mut all = [Field::Kind; 30];
+    pub const ALL: [Field; FIELDS.len()] = {
+        let mut all = [Field::Kind; FIELDS.len()];
         let mut i = 0;
         while i < FIELDS.len() {
             all[i] = FIELDS[i].field;
@@ -661,7 +766,20 @@ impl Field {
 
     /// Optional fields may be left empty; the others fall back to a default.
     pub fn is_optional(self) -> bool {
-        self.spec().optional
+        matches!(self.spec().access, Access::Optional(..))
+    }
+
+    /// Whether the field is picked from a list rather than typed.
+    pub fn is_choice(self) -> bool {
+        matches!(self.spec().rule, Rule::Choice(_))
+    }
+
+    /// The fields the form shows in this group, in the table's order.
+    pub fn in_group(group: FormGroup) -> impl Iterator<Item = Field> {
+        FIELDS
+            .iter()
+            .filter(move |s| s.group == group)
+            .map(|s| s.field)
     }
 
     pub fn hint(self, axis: Axis) -> &'static str {
@@ -1011,8 +1129,13 @@ mod tests {
 
     #[test]
     fn required_fields_have_defaults_and_optional_ones_do_not() {
-        for spec in &FIELDS {
-            assert_eq!(spec.default.is_empty(), spec.optional, "{}", spec.key);
+        for spec in FIELDS {
+            assert_eq!(
+                spec.default.is_empty(),
+                spec.field.is_optional(),
+                "{}",
+                spec.key
+            );
         }
     }
 
