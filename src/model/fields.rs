@@ -1,10 +1,14 @@
 //! Every input in one table: its key (the URL's and the JS API's name), the
 //! label and hint the form shows, its unit, default, allowed range, the units
-//! people type, the keyboard phones should offer, and whether it may be empty.
+//! people type, the keyboard phones should offer, the form group it sits in
+//! and where its value lives in [`Inputs`] (its accessor).
 //!
-//! Parsing ([`super::inputs::Inputs::set`]), the form, the summary's names,
-//! the URL and the JS API's error messages all read this table, so adding an
-//! input is one row here plus its use in the domain.
+//! Parsing, resetting and writing back a value ([`super::inputs::Inputs::set`],
+//! `text`, `Default`), the form, the summary's names, the URL and the JS API's
+//! error messages all read this table, so adding an input is a `Field`
+//! variant, a member of the record (`record.rs`) with its blank, and one row
+//! here; then its use in the domain, and in `Inputs::uses` if it only
+//! matters for some inputs.
 
 use super::axis::Axis;
 use super::checkpoints::ModelFamily;
@@ -1090,6 +1094,63 @@ impl Field {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row whose accessor disagrees with its rule would accept a value and
+    /// store nothing (a choice read as a number, a count as a share).
+    #[test]
+    fn each_accessor_fits_its_rule_and_writes_its_own_member() {
+        for spec in FIELDS {
+            let fits = match (spec.access, spec.rule) {
+                (Access::Choice(..), Rule::Choice(_)) | (Access::Code(..), Rule::Code) => true,
+                (Access::Level(..), Rule::Integer { max, .. }) => max <= f64::from(u8::MAX),
+                (Access::Count(..), Rule::Integer { max, .. }) => max <= f64::from(u32::MAX),
+                (Access::Number(..) | Access::Optional(..), Rule::Number { .. }) => true,
+                _ => false,
+            };
+            assert!(fits, "{}: {:?} for {:?}", spec.key, spec.access, spec.rule);
+        }
+        // Setting one field changes that field's text and no other's.
+        let blank = crate::model::inputs::Inputs::default();
+        let mut checked = 0;
+        for field in Field::ALL {
+            let candidates: Vec<String> = match field.spec().rule {
+                Rule::Choice(options) => {
+                    options().into_iter().map(|(id, _)| id.to_owned()).collect()
+                }
+                Rule::Code => vec!["EUR".to_owned()],
+                Rule::Integer { min, max } | Rule::Number { min, max, .. } => {
+                    [min + 1.0, (min + max) / 2.0, max]
+                        .map(number_text)
+                        .to_vec()
+                }
+            };
+            // The first value the field takes that differs from its default.
+            let Some(other) = candidates.into_iter().find(|c| {
+                let mut trial = blank.clone();
+                trial
+                    .set(field, &crate::model::inputs::FieldValue::Text(c.clone()))
+                    .is_ok()
+                    && trial.text(field) != blank.text(field)
+            }) else {
+                panic!("{}: no value other than its default", field.key());
+            };
+            let mut inputs = blank.clone();
+            let _ = inputs.set(
+                field,
+                &crate::model::inputs::FieldValue::Text(other.clone()),
+            );
+            for f in Field::ALL {
+                assert_eq!(
+                    inputs.text(f) != blank.text(f),
+                    f == field,
+                    "setting {} to {other}",
+                    field.key()
+                );
+            }
+            checked += 1;
+        }
+        assert_eq!(checked, FIELDS.len());
+    }
 
     #[test]
     fn rows_are_in_the_enums_order_with_unique_keys_and_labels() {
