@@ -1,3 +1,6 @@
+//! A drop-down field: its label from the field table, its options, and a
+//! hint whose citations link to the essay's principles.
+
 use yew::prelude::*;
 
 use super::{principles, Dispatch};

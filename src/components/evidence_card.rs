@@ -1,3 +1,6 @@
+//! The evidence level's card: what the level asks for, why, and what
+//! reviewers will ask.
+
 use yew::prelude::*;
 
 use super::principles;

@@ -1,3 +1,6 @@
+//! The essay's principles in our words, and the links to them from the
+//! "(the essay: …)" citations in hints and the checklist.
+
 use yew::prelude::*;
 
 use crate::model::evidence::{principle, PRINCIPLES};

@@ -1,3 +1,6 @@
+//! A number field's text box: label, unit, hint, error and the note on how
+//! the text was read.
+
 use yew::prelude::*;
 
 use super::Dispatch;
