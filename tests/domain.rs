@@ -368,7 +368,9 @@ fn each_kind_is_proven_its_own_way() {
     assert!(dataset
         .experiments
         .iter()
-        .any(|e| e.label.contains("existing dataset")));
+        .any(
+            |e| evidence_ladder::text::design::label(e.what, &e.facts).contains("existing dataset")
+        ));
     assert_eq!(
         dataset
             .experiments
@@ -574,14 +576,15 @@ proptest! {
             let seeds = plan
                 .experiments
                 .iter()
-                .find(|e| e.what == t.what && e.label == t.label)
+                .find(|e| e.what == t.what && e.facts == t.facts)
                 .map_or(t.seeds, |e| e.seeds);
             evidence_ladder::model::design::Template { seeds, ..t }
         })
         .collect();
         prop_assert_eq!(plan.requirements.len() >= templates.len(), true);
         for (t, line) in templates.iter().zip(&requirements::of(&plan)) {
-            prop_assert!(line.starts_with(&t.label), "{} / {}", line, t.label);
+            let label = evidence_ladder::text::design::label(t.what, &t.facts);
+            prop_assert!(line.starts_with(&label), "{} / {}", line, label);
             let runs = format::plural(t.runs(), "run", "runs");
             prop_assert!(line.contains(&runs), "{}", line);
             // A family with too few sizes under the memory cap leaves out the

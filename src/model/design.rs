@@ -7,7 +7,6 @@
 use serde::Serialize;
 
 use super::evidence::LevelRule;
-use super::format::{self, plural};
 use super::inputs::{ContributionKind, ResearchField, Tuning};
 
 /// Configurations in a tuning sweep, per arm. Our calibration: random search
@@ -159,14 +158,29 @@ impl GroupId {
     }
 }
 
+/// What a group's words are written from, besides its id and counts: the
+/// kind and field, where it runs, and the level's settings, domains,
+/// baselines and ablations it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupFacts {
+    pub kind: ContributionKind,
+    pub at: Placement,
+    pub field: ResearchField,
+    pub settings: u32,
+    pub domains: u32,
+    pub baselines: u32,
+    pub ablations: u32,
+}
+
 /// A group of runs the paper needs, before it is placed on rungs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Template {
     pub at: Placement,
     /// What the group shows; its id is stable for scripts: "headline".
     pub what: GroupId,
-    /// What the group shows, in words.
-    pub label: String,
+    /// What its words are written from (`text::design`).
+    #[serde(skip)]
+    pub facts: GroupFacts,
     /// Methods, baselines, variants or datasets compared.
     pub arms: u32,
     pub settings: u32,
@@ -174,20 +188,6 @@ pub struct Template {
     /// Configurations per arm (a tuning sweep); 1 otherwise.
     pub configs: u32,
     pub cost: RunCost,
-}
-
-/// A group's design in words: "4 arms × 3 settings × 5 seeds"; settings and
-/// configurations only when there is more than one.
-pub fn design_text(arms: u32, settings: u32, configs: u32, seeds: u32) -> String {
-    let mut factors = vec![plural(arms, "arm", "arms")];
-    if settings > 1 {
-        factors.push(format!("{settings} settings"));
-    }
-    if configs > 1 {
-        factors.push(format!("{configs} configurations"));
-    }
-    factors.push(plural(seeds, "seed", "seeds"));
-    factors.join(" × ")
 }
 
 impl Template {
@@ -251,23 +251,6 @@ impl Demands {
     }
 }
 
-/// "in 3 settings" or "in 5 settings across 2 domains (3 + 2)".
-fn in_settings(d: &Demands) -> String {
-    if d.domains <= 1 {
-        return format!("in {}", plural(d.settings, "setting", "settings"));
-    }
-    let base = d.settings / d.domains;
-    let split: Vec<String> = (0..d.domains)
-        .map(|i| (base + u32::from(i < d.settings % d.domains)).to_string())
-        .collect();
-    format!(
-        "in {} across {} domains ({})",
-        plural(d.settings, "setting", "settings"),
-        d.domains,
-        split.join(" + ")
-    )
-}
-
 /// Where a group's count comes from: the level's demands, the field's
 /// conventions, or one of the calibrated constants above. Named, so a row of
 /// the table cannot swap its arms with its seeds unnoticed.
@@ -323,7 +306,7 @@ enum When {
     Mup,
 }
 
-/// One group of a kind's design, as data; its words are [`label`]'s.
+/// One group of a kind's design, as data; `text::design` writes its words.
 #[derive(Clone, Copy, Debug)]
 struct Row {
     at: Placement,
@@ -736,7 +719,15 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
         .map(|row| Template {
             at: row.at,
             what: row.id,
-            label: label(kind, row, &c),
+            facts: GroupFacts {
+                kind,
+                at: row.at,
+                field: d.field,
+                settings: d.settings,
+                domains: d.domains,
+                baselines: d.baselines,
+                ablations: d.ablations,
+            },
             arms: c.count(row.arms),
             settings: c.count(row.settings),
             seeds: c.count(row.seeds),
@@ -757,265 +748,6 @@ pub fn dataset_suite(field: ResearchField, settings: u32) -> (u32, Option<&'stat
             Some("DataComp's suite (Gadre et al. 2023)"),
         ),
         _ => (settings, None),
-    }
-}
-
-// The groups' words. They are still written here, beside the table, rather
-// than in `text/`: every plan's JSON carries each group's label, and the
-// plan serialises its groups directly. Each function reads only the row and
-// the counts, never the other way round.
-
-/// What a group shows, in words.
-fn label(kind: ContributionKind, row: &Row, c: &Context) -> String {
-    match (kind, row.id) {
-        (_, GroupId::TransferCheck) => format!(
-            "Transfer check: {LR_CONFIGS} learning rates around the transferred one, {}{}",
-            match kind {
-                ContributionKind::NegativeResult => "the idea and the strongest baseline",
-                ContributionKind::Codebase => "both codebases",
-                _ => "method and strongest baseline",
-            },
-            c.each_domain()
-        ),
-        (ContributionKind::Insight, _) => insight_label(row, c),
-        (ContributionKind::NegativeResult, _) => negative_result_label(row, c),
-        (ContributionKind::Model, _) => model_label(row, c),
-        (ContributionKind::Benchmark, _) => benchmark_label(row, c),
-        (ContributionKind::Dataset, _) => dataset_label(row, c),
-        (ContributionKind::Codebase, _) => codebase_label(row, c),
-        (ContributionKind::Optimizer, _) => optimizer_label(row, c),
-    }
-}
-
-impl Context<'_> {
-    /// ", in each of 2 domains" where the claim spans several: every sweep
-    /// runs in every domain the headline runs in.
-    fn each_domain(&self) -> String {
-        if self.per_domain > 1 {
-            format!(", in each of {} domains", self.per_domain)
-        } else {
-            String::new()
-        }
-    }
-
-    /// Where the headline runs: "on each of 3 tasks" in deep RL, else the main setting of each domain.
-    fn headline_where(&self) -> String {
-        if self.d.field == ResearchField::Rl {
-            format!("on each of {} tasks", self.headline_settings)
-        } else {
-            domains_phrase(self.per_domain)
-        }
-    }
-
-    /// Where the trend runs: the headline's tasks in deep RL, else the main setting of each domain.
-    fn trend_where(&self) -> String {
-        if self.d.field == ResearchField::Rl {
-            self.headline_where()
-        } else {
-            domains_phrase(self.per_domain)
-        }
-    }
-
-    /// An optimiser's sweep in words: every hyperparameter, in every domain.
-    fn optimizer_sweep(&self) -> String {
-        format!(
-            "{OPTIMIZER_CONFIGS} configurations over learning rate, warm-up, weight decay and β₂{}",
-            self.each_domain()
-        )
-    }
-
-    fn lr_sweep(&self, who: &str) -> String {
-        format!(
-            "Learning-rate sweep: {LR_CONFIGS} values for {who}{}",
-            self.each_domain()
-        )
-    }
-}
-
-fn insight_label(row: &Row, c: &Context) -> String {
-    let d = c.d;
-    match row.id {
-        GroupId::Main => format!(
-            "Method and {} {}",
-            plural(d.baselines, "baseline", "baselines"),
-            in_settings(d)
-        ),
-        GroupId::Ablations => format!(
-            "Ablations: the method without each of {} {}",
-            plural(d.ablations, "part", "parts"),
-            in_settings(d)
-        ),
-        GroupId::Tuning => format!(
-            "Tuning sweep: {TUNING_CONFIGS} configurations for the method and for each baseline alike{}",
-            c.each_domain()
-        ),
-        GroupId::Trend => format!(
-            "Method against every baseline as scale grows, {}",
-            c.trend_where()
-        ),
-        GroupId::TrendTuning => c.lr_sweep("the method and for each baseline"),
-        GroupId::HeadlineTuning => c.lr_sweep("the method and for its strongest baseline"),
-        _ => format!(
-            "Headline: method against its strongest baseline, {}",
-            c.headline_where()
-        ),
-    }
-}
-
-fn negative_result_label(row: &Row, c: &Context) -> String {
-    let d = c.d;
-    match row.id {
-        GroupId::Main => format!(
-            "The idea and {} {}",
-            plural(d.baselines, "baseline", "baselines"),
-            in_settings(d)
-        ),
-        GroupId::Variants => format!(
-            "{} of the idea {}, so the try is thorough",
-            plural(d.ablations, "variant", "variants"),
-            in_settings(d)
-        ),
-        GroupId::Tuning => format!(
-            "Tuning sweep for the idea: {} configurations, twice each baseline's{}",
-            2 * TUNING_CONFIGS,
-            c.each_domain()
-        ),
-        GroupId::BaselineTuning => format!(
-            "Tuning sweep: {TUNING_CONFIGS} configurations for each baseline{}",
-            c.each_domain()
-        ),
-        GroupId::Trend => format!(
-            "The gap does not close: the idea against the strongest baseline as scale grows, {}",
-            c.trend_where()
-        ),
-        GroupId::TrendTuning | GroupId::HeadlineTuning => format!(
-            "Learning-rate sweep for the idea: {} values, twice the baseline's{}",
-            2 * LR_CONFIGS,
-            c.each_domain()
-        ),
-        GroupId::TrendBaselineTuning | GroupId::HeadlineBaselineTuning => format!(
-            "Learning-rate sweep for the strongest baseline: {LR_CONFIGS} values{}",
-            c.each_domain()
-        ),
-        _ => format!(
-            "Headline: equivalence, or a gap that stays, {}",
-            c.headline_where()
-        ),
-    }
-}
-
-fn model_label(row: &Row, c: &Context) -> String {
-    let d = c.d;
-    match row.id {
-        GroupId::Recipe => format!(
-            "Recipe search: {TUNING_CONFIGS} candidate recipes (data mix, schedule, architecture)"
-        ),
-        GroupId::RecipeCheck => "Recipe check: the two best recipes one step up".into(),
-        GroupId::Final => "Final training run of the released model".into(),
-        _ => format!(
-            "Evaluate the model and {} on {}, the same way, with a bootstrap over each benchmark's items",
-            plural(d.baselines, "existing model", "existing models"),
-            plural(d.settings, "benchmark", "benchmarks")
-        ),
-    }
-}
-
-fn benchmark_label(row: &Row, c: &Context) -> String {
-    let d = c.d;
-    match row.id {
-        GroupId::Evaluation => format!(
-            "Evaluate the model of this size on {} of your benchmark, with item-level standard errors",
-            plural(d.settings, "subset", "subsets")
-        ),
-        GroupId::ExistingBenchmarks => format!(
-            "The same model on {}, to show what they miss",
-            plural(d.baselines, "existing benchmark", "existing benchmarks")
-        ),
-        GroupId::OtherFamilies => format!(
-            "The largest model of {} that fits, to show the benchmark is not one family's",
-            plural(OTHER_FAMILIES, "other family", "other families")
-        ),
-        // Vision checkpoints have no prompts: their scores move with the test
-        // resolution and crop instead (Touvron et al. 2019, "Fixing the
-        // train-test resolution discrepancy").
-        _ if d.field == ResearchField::Vision => format!(
-            "Robustness: the largest model at {PROMPT_FORMATS} test resolutions and crops"
-        ),
-        _ => format!("Robustness: the largest model with {PROMPT_FORMATS} prompt formats"),
-    }
-}
-
-fn dataset_label(row: &Row, c: &Context) -> String {
-    let d = c.d;
-    let on_tasks = || match dataset_suite(d.field, d.settings) {
-        (tasks, Some(suite)) => format!("the {tasks} tasks of {suite}"),
-        (tasks, None) => plural(tasks, "task", "tasks"),
-    };
-    match (row.id, row.at) {
-        (GroupId::Datasets, _) => format!(
-            "Train on your data and on {} with one fixed recipe and the same compute, the same seeds for every dataset, to measure seed noise",
-            plural(d.baselines, "existing dataset", "existing datasets"),
-        ),
-        (GroupId::Trend, _) => {
-            "Every dataset at each larger size, same recipe, compute and seeds".into()
-        }
-        (_, Placement::Bottom) => format!("Evaluate every model trained here on {}", on_tasks()),
-        _ => format!("Evaluate each dataset's models on {}", on_tasks()),
-    }
-}
-
-fn codebase_label(row: &Row, c: &Context) -> String {
-    match row.id {
-        GroupId::Reproduction => format!(
-            "Reproduce published results with your code and the existing code {}",
-            in_settings(c.d)
-        ),
-        GroupId::Tuning => format!(
-            "Tuning sweep: {TUNING_CONFIGS} configurations for each codebase alike{}",
-            c.each_domain()
-        ),
-        GroupId::Throughput => "Throughput of your code against the existing code on the same hardware, at the sizes people use (1% of a run, 3 repeats)".into(),
-        GroupId::LrTuning => c.lr_sweep("each codebase"),
-        _ => format!(
-            "Headline: time to a target loss, both codebases, {}",
-            c.headline_where()
-        ),
-    }
-}
-
-fn optimizer_label(row: &Row, c: &Context) -> String {
-    let d = c.d;
-    let sweep = c.optimizer_sweep();
-    match row.id {
-        GroupId::Sweep => format!(
-            "Hyperparameter sweep for your optimiser and for each of {} (AdamW first) alike: {sweep}",
-            plural(d.baselines, "baseline optimiser", "baseline optimisers")
-        ),
-        GroupId::Main => format!("Every optimiser at its best configuration {}", in_settings(d)),
-        GroupId::SizeSweep => {
-            format!("Re-tune your optimiser and the strongest baseline at this size: {sweep}")
-        }
-        GroupId::DataRatio => format!(
-            "A second tokens-per-parameter ratio: both optimisers on {} the tokens, each re-tuned ({sweep}); claimed speed-ups shrink with longer training",
-            format::number_text(DATA_RATIO) + "×"
-        ),
-        GroupId::Trend => format!(
-            "Your optimiser against the strongest baseline as scale grows, {}",
-            c.trend_where()
-        ),
-        GroupId::StepTime => "Time per step of both optimisers on the same hardware (1% of a run, 3 repeats): a saving in steps must survive the optimiser's own overhead".into(),
-        _ => format!(
-            "Headline: steps and time to the baseline's final loss, both tuned at this size, {}",
-            c.headline_where()
-        ),
-    }
-}
-
-fn domains_phrase(domains: u32) -> String {
-    if domains <= 1 {
-        "in the main setting".into()
-    } else {
-        format!("in the main setting of each of {domains} domains")
     }
 }
 
@@ -1067,12 +799,6 @@ pub fn tests_equivalence(kind: ContributionKind) -> bool {
 mod tests {
     use super::*;
     use crate::model::evidence::{rule_for, rule_for_claim};
-
-    #[test]
-    fn settings_split_across_domains() {
-        let d = Demands::of(rule_for(4), 5, ResearchField::Llm, Tuning::Sweep);
-        assert_eq!(in_settings(&d), "in 5 settings across 2 domains (3 + 2)");
-    }
 
     #[test]
     fn compared_arms_are_tuned_at_every_rung_unless_hyperparameters_transfer() {

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::axis::{Axis, Scaling};
 use super::checkpoints::pick_sizes;
-use super::design::{GroupId, Placement, RunCost, Template};
+use super::design::{GroupFacts, GroupId, Placement, RunCost, Template};
 use super::hardware::Budget;
 use super::memory::{Memory, Use};
 
@@ -72,7 +72,10 @@ pub struct Experiment {
     /// Parameters of the model, where the axis knows them.
     pub params: Option<f64>,
     pub what: GroupId,
-    pub label: String,
+    /// What its words are written from (`text::design`); the public JSON
+    /// writes them as `label`.
+    #[serde(skip)]
+    pub facts: GroupFacts,
     pub arms: u32,
     pub settings: u32,
     pub seeds: u32,
@@ -322,7 +325,7 @@ pub fn experiments(
                 scale,
                 params: scaling.params_at(scale),
                 what: template.what,
-                label: template.label.clone(),
+                facts: template.facts,
                 arms: template.arms,
                 settings: template.settings,
                 seeds: template.seeds,

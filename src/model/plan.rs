@@ -85,7 +85,9 @@ pub struct Plan {
     pub budget: Budget,
     pub scaling: Scaling,
     pub ladder: Ladder,
-    /// Every group of runs the plan asks for, priced: the ladder's totals are their sums.
+    /// Every group of runs the plan asks for, priced: the ladder's totals are
+    /// their sums. The public JSON writes them with their labels (`text::public`).
+    #[serde(skip)]
     pub experiments: Vec<Experiment>,
     /// The least compute that satisfies the level: its cheapest ladder, whose
     /// bottom rung is the smallest scale worth a run.
@@ -795,8 +797,8 @@ mod tests {
                 // The headline runs in each domain's main setting.
                 assert!(plan.requirements.iter().any(|r| matches!(
                     r,
-                    Requirement::Runs { label, settings, .. }
-                        if label.starts_with("Headline") && *settings == e.domains
+                    Requirement::Runs { what, settings, .. }
+                        if *what == GroupId::Headline && *settings == e.domains
                 )));
             }
         }

@@ -308,9 +308,9 @@ pub const EXPERIMENT_COLUMNS: [&str; 6] = [
 pub fn experiment_cells(plan: &Plan, e: &Experiment) -> Vec<String> {
     vec![
         format!("{} ({})", scale_text(plan, e.scale), e.tier.id()),
-        e.label.clone(),
+        super::design::label(e.what, &e.facts),
         format::whole(e.runs),
-        crate::model::design::design_text(e.arms, e.settings, e.configs, e.seeds),
+        super::design::design_text(e.arms, e.settings, e.configs, e.seeds),
         format::flops(e.flops),
         format::percent(e.flops / plan.ladder.planned_flops.max(f64::MIN_POSITIVE)),
     ]
