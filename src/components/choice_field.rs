@@ -6,12 +6,13 @@ use yew::prelude::*;
 use super::{principles, Dispatch};
 use crate::model::inputs::Field;
 use crate::state::Action;
+use crate::text::cited::Cited;
 
 /// What a drop-down shows.
 pub struct ChoiceField<'a> {
     pub field: Field,
-    /// Explains the chosen option; its "(the essay: …)" citations become links.
-    pub hint: String,
+    /// Explains the chosen option; its citation of the essay becomes a link.
+    pub hint: Cited,
     /// (value, text) pairs.
     pub options: Vec<(String, String)>,
     pub selected: &'a str,

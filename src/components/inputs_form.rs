@@ -14,6 +14,7 @@ use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::presets::FIELD_PRESETS;
 use crate::state::{Action, State};
+use crate::text::cited::{self, Cited};
 
 /// Durations offered next to the hours field, in days.
 const DAY_SHORTCUTS: [(&str, f64); 5] = [
@@ -24,6 +25,13 @@ const DAY_SHORTCUTS: [(&str, f64); 5] = [
     ("90 days", 90.0),
 ];
 
+/// The field's hint after these words.
+fn with_prefix(prefix: String, field: Field, axis: Axis) -> Cited {
+    let mut hint = cited::hint(field, axis);
+    hint.before = prefix + &hint.before;
+    hint
+}
+
 /// A drop-down over one of the claim's 1–5 scales (generality, novelty): each
 /// option is a step with an example, and the hint explains the chosen step
 /// and `why` it matters.
@@ -31,7 +39,7 @@ fn scale_field(field: Field, scale: &[(&str, &str); 5], value: u8, dispatch: &Di
     let (name, example) = scale[usize::from(value.clamp(1, 5) - 1)];
     choice_field::view(ChoiceField {
         field,
-        hint: format!("{name}, e.g. {example} {}", field.hint(Axis::Pretrain)),
+        hint: with_prefix(format!("{name}, e.g. {example} "), field, Axis::Pretrain),
         options: scale
             .iter()
             .enumerate()
@@ -109,13 +117,16 @@ fn choice(state: &State, field: Field, dispatch: &Dispatch) -> Html {
     choice_field::view(ChoiceField {
         field,
         hint: match (field, detail) {
-            (Field::Accelerator, _) => format!(
-                "{}. {}",
-                fields::accelerator_figures(&selected).unwrap_or_default(),
-                field.hint(inputs.axis)
+            (Field::Accelerator, _) => with_prefix(
+                format!(
+                    "{}. ",
+                    fields::accelerator_figures(&selected).unwrap_or_default()
+                ),
+                field,
+                inputs.axis,
             ),
-            (_, Some(detail)) => format!("{detail}. {}", field.hint(inputs.axis)),
-            (_, None) => field.hint(inputs.axis).into(),
+            (_, Some(detail)) => with_prefix(format!("{detail}. "), field, inputs.axis),
+            (_, None) => cited::hint(field, inputs.axis),
         },
         options: offered
             .into_iter()

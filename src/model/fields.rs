@@ -13,6 +13,7 @@
 use super::axis::Axis;
 use super::checkpoints::ModelFamily;
 use super::choices::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
+use super::evidence::PrincipleId;
 use super::format::number_text;
 use super::hardware::{find_accelerator, ACCELERATORS};
 use super::record::Inputs;
@@ -118,6 +119,9 @@ pub enum Hint {
     Fixed(&'static str),
     /// One hint per axis, in [`Axis::ALL`]'s order.
     ByAxis([&'static str; 4]),
+    /// A hint resting on one of the essay's principles: the words before
+    /// its citation, the principle, and the words after.
+    Cites(&'static str, PrincipleId, &'static str),
 }
 
 /// A field's unit next to its box.
@@ -312,7 +316,7 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::Kind,
         key: "kind",
         label: "Contribution kind",
-        hint: Hint::Fixed("What the paper delivers: an artifact (model, benchmark, dataset, code) or an insight (the essay: a paper delivers artifacts or insights)."),
+        hint: Hint::Cites("What the paper delivers: an artifact (model, benchmark, dataset, code) or an insight ", PrincipleId::Deliverables, "."),
         unit: Unit::None,
         default: "insight",
         rule: Rule::Choice(kinds),
@@ -325,7 +329,7 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::Generality,
         key: "generality",
         label: "Generality of the claim",
-        hint: Hint::Fixed("Each step up asks for more settings, sizes and seeds (the essay: broader claims need more evidence)."),
+        hint: Hint::Cites("Each step up asks for more settings, sizes and seeds ", PrincipleId::Generality, "."),
         unit: Unit::None,
         default: "3",
         rule: Rule::Integer { min: 1.0, max: 5.0 },
@@ -338,7 +342,7 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::Novelty,
         key: "novelty",
         label: "Novelty: distance from accepted practice",
-        hint: Hint::Fixed("Each step up asks for more evidence; contradicting \"scale wins\" needs the most (the essay: claims farther from practice need more evidence)."),
+        hint: Hint::Cites("Each step up asks for more evidence; contradicting \"scale wins\" needs the most ", PrincipleId::Novelty, "."),
         unit: Unit::None,
         default: "3",
         rule: Rule::Integer { min: 1.0, max: 5.0 },
@@ -786,10 +790,13 @@ impl Field {
             .map(|s| s.field)
     }
 
-    pub fn hint(self, axis: Axis) -> &'static str {
+    /// The hint's words before its citation, and the principle it cites
+    /// with the words after, if it cites one (`text::cited::hint` joins them).
+    pub fn hint(self, axis: Axis) -> (&'static str, Option<(PrincipleId, &'static str)>) {
         match self.spec().hint {
-            Hint::Fixed(text) => text,
-            Hint::ByAxis(texts) => texts[axis as usize],
+            Hint::Fixed(text) => (text, None),
+            Hint::ByAxis(texts) => (texts[axis as usize], None),
+            Hint::Cites(before, principle, after) => (before, Some((principle, after))),
         }
     }
 

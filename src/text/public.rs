@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::assumptions::{self, AssumptionText};
+use super::cited::Cited;
 use crate::model::evidence::Evidence;
 use crate::model::ladder::Experiment;
 use crate::model::plan::Plan;
@@ -37,9 +38,9 @@ struct EvidenceJson<'a> {
     evidence: &'a Evidence,
     statistics: String,
     requirements: Vec<String>,
-    kind_demands: Vec<String>,
-    reasons: Vec<String>,
-    reviewer_questions: Vec<&'static str>,
+    kind_demands: Vec<Cited>,
+    reasons: Vec<Cited>,
+    reviewer_questions: Vec<Cited>,
 }
 
 /// The public form of `plan`.

@@ -874,10 +874,11 @@ pub fn markdown(
         e.level,
         e.name,
     );
-    for item in super::requirements::of(plan)
-        .into_iter()
-        .chain(super::evidence::demands(plan))
-    {
+    for item in super::requirements::of(plan).into_iter().chain(
+        super::evidence::demands(plan)
+            .iter()
+            .map(ToString::to_string),
+    ) {
         md.push_str(&format!("- [ ] {item}\n"));
     }
     if let Some(p) = &plan.power {
