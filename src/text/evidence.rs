@@ -201,80 +201,70 @@ fn dataset_demands(top_tokens: Option<f64>) -> Vec<Cited> {
 /// Questions to prepare for, "does this scale?" first (the essay: every
 /// reviewer asks whether it scales), then those of a broad or a novel claim.
 pub fn reviewer_questions(kind: ContributionKind, generality: u8, novelty: u8) -> Vec<Cited> {
-    let mut list: Vec<Cited> = match kind {
-        ContributionKind::Insight => vec![
-            Cited::on(
-                "Does this scale? Does the gain over the baselines hold, grow or shrink across the \
-             ladder? ",
-                PrincipleId::Scaling,
-                "",
-            ),
-            Cited::plain("Were the baselines tuned with the same budget as the method?"),
-            Cited::plain("How much do the results vary across seeds?"),
-            Cited::plain("Which part of the method matters? Show the ablations."),
-            Cited::plain("Does the lesson hold outside the settings you tested?"),
-        ],
-        ContributionKind::NegativeResult => vec![
-            Cited::on(
-                "Does this scale? Could the idea start to work at a larger size? Show the gap does \
-             not close across the ladder. ",
-                PrincipleId::Scaling,
-                "",
-            ),
-            Cited::plain("Did the idea get a fair try: as much tuning as the baseline, and which variants?"),
-            Cited::plain("Is the result equivalence, or just an underpowered test that found nothing?"),
-            Cited::plain("Why should it have worked, and what would have made it work?"),
-        ],
-        ContributionKind::Model => vec![
-            Cited::on(
-                "Does this scale? Would the recipe keep its edge at a larger size? ",
-                PrincipleId::Scaling,
-                "",
-            ),
-            Cited::plain("Is it compared with the strongest current models, evaluated the same way?"),
-            Cited::plain("How much of the gain is more compute or data rather than the recipe?"),
-            Cited::plain("Is any benchmark contaminated by the training data?"),
-        ],
-        ContributionKind::Benchmark => vec![
-            Cited::on(
-                "Does this scale? Does the benchmark still separate models as they grow, or does it \
-             saturate? ",
-                PrincipleId::Scaling,
-                "",
-            ),
-            Cited::plain("What does it measure that existing benchmarks miss?"),
-            Cited::plain("How do humans score, and how noisy are the labels?"),
-            Cited::plain("Is it free of contamination?"),
-        ],
-        ContributionKind::Dataset => vec![
-            Cited::on(
-                "Does this scale? Does the advantage of your data hold at larger sizes? ",
-                PrincipleId::Scaling,
-                "",
-            ),
-            Cited::plain("Does the gain come from the data itself, at equal compute and tokens?"),
-            Cited::plain("Is the evaluation data excluded from the dataset?"),
-        ],
-        ContributionKind::Codebase => vec![
-            Cited::on(
-                "Does this scale? Does the speed-up hold at the sizes people train? ",
-                PrincipleId::Scaling,
-                "",
-            ),
-            Cited::plain("Does it reproduce published numbers?"),
-            Cited::plain("Is the comparison fair: same hardware, same settings, tuned existing code?"),
-        ],
-        ContributionKind::Optimizer => vec![
-            Cited::on(
-                "Does this scale? Does the speed-up hold at larger sizes and longer runs, or shrink \
-             as it usually does? ",
-                PrincipleId::Scaling,
-                "",
-            ),
-            Cited::plain("Was the baseline tuned as hard as your optimiser, every hyperparameter, at every size?"),
-            Cited::plain("Is the saving in steps also a saving in time, with the optimiser's overhead?"),
-        ],
+    // Each kind's "does this scale?" question first (it rests on the
+    // essay's principle), then the kind's own.
+    let (scales, own): (&str, &[&str]) = match kind {
+        ContributionKind::Insight => (
+            "Does the gain over the baselines hold, grow or shrink across the ladder?",
+            &[
+                "Were the baselines tuned with the same budget as the method?",
+                "How much do the results vary across seeds?",
+                "Which part of the method matters? Show the ablations.",
+                "Does the lesson hold outside the settings you tested?",
+            ],
+        ),
+        ContributionKind::NegativeResult => (
+            "Could the idea start to work at a larger size? Show the gap does not close across the ladder.",
+            &[
+                "Did the idea get a fair try: as much tuning as the baseline, and which variants?",
+                "Is the result equivalence, or just an underpowered test that found nothing?",
+                "Why should it have worked, and what would have made it work?",
+            ],
+        ),
+        ContributionKind::Model => (
+            "Would the recipe keep its edge at a larger size?",
+            &[
+                "Is it compared with the strongest current models, evaluated the same way?",
+                "How much of the gain is more compute or data rather than the recipe?",
+                "Is any benchmark contaminated by the training data?",
+            ],
+        ),
+        ContributionKind::Benchmark => (
+            "Does the benchmark still separate models as they grow, or does it saturate?",
+            &[
+                "What does it measure that existing benchmarks miss?",
+                "How do humans score, and how noisy are the labels?",
+                "Is it free of contamination?",
+            ],
+        ),
+        ContributionKind::Dataset => (
+            "Does the advantage of your data hold at larger sizes?",
+            &[
+                "Does the gain come from the data itself, at equal compute and tokens?",
+                "Is the evaluation data excluded from the dataset?",
+            ],
+        ),
+        ContributionKind::Codebase => (
+            "Does the speed-up hold at the sizes people train?",
+            &[
+                "Does it reproduce published numbers?",
+                "Is the comparison fair: same hardware, same settings, tuned existing code?",
+            ],
+        ),
+        ContributionKind::Optimizer => (
+            "Does the speed-up hold at larger sizes and longer runs, or shrink as it usually does?",
+            &[
+                "Was the baseline tuned as hard as your optimiser, every hyperparameter, at every size?",
+                "Is the saving in steps also a saving in time, with the optimiser's overhead?",
+            ],
+        ),
     };
+    let mut list = vec![Cited::on(
+        format!("Does this scale? {scales} "),
+        PrincipleId::Scaling,
+        "",
+    )];
+    list.extend(own.iter().map(|&q| Cited::plain(q)));
     if generality >= 4 {
         list.push(Cited::plain(
             "Does it hold in every domain the claim covers?",
