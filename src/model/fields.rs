@@ -7,8 +7,10 @@
 //! `text`, `Default`), the form, the summary's names, the URL and the JS API's
 //! error messages all read this table, so adding an input is a `Field`
 //! variant, a member of the record (`record.rs`) with its blank, and one row
-//! here; then its use in the domain, and in `Inputs::uses` if it only
-//! matters for some inputs.
+//! here; then its use in the domain, an arm of `Inputs::uses` if it only
+//! matters for some inputs, and a line in the form if its group is the
+//! claim or the compute (those lay their fields out by hand around their
+//! scales, presets and shortcuts; the other groups loop over the table).
 
 use super::axis::Axis;
 use super::checkpoints::ModelFamily;
