@@ -1,14 +1,14 @@
 //! Every input in one table: its key (the URL's and the JS API's name), the
 //! label and hint the form shows, its unit, default, allowed range, the units
-//! people type, the keyboard phones should offer, the form group it sits in
-//! and where its value lives in [`Inputs`] (its accessor).
+//! people type, the keyboard phones should offer, the form group it sits in,
+//! when it matters, and where its value lives in [`Inputs`] (its accessor).
 //!
 //! Parsing, resetting and writing back a value ([`super::inputs::Inputs::set`],
 //! `text`, `Default`), the form, the summary's names, the URL and the JS API's
 //! error messages all read this table, so adding an input is a `Field`
 //! variant, a member of the record (`record.rs`) with its blank, and one row
-//! here; then its use in the domain, an arm of `Inputs::uses` if it only
-//! matters for some inputs, and a line in the form if its group is the
+//! here (its `used` column says when it matters, and so when the form shows
+//! it); then its use in the domain, and a line in the form if its group is the
 //! claim or the compute (those lay their fields out by hand around their
 //! scales, presets and shortcuts; the other groups loop over the table).
 
@@ -155,9 +155,15 @@ pub struct FieldSpec {
     pub keyboard: Keyboard,
     /// Where the form shows it.
     pub group: FormGroup,
+    /// Whether it matters for these inputs; the form shows only those (and
+    /// any holding an error).
+    pub used: fn(&Inputs) -> bool,
     /// Where its value lives in [`Inputs`]; an optional field's is an `Option`.
     pub access: Access,
 }
+
+/// A field every plan uses.
+const ALWAYS: fn(&Inputs) -> bool = |_| true;
 
 /// The form's groups, as a researcher thinks of the inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -325,6 +331,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Claim,
+        used: ALWAYS,
         access: choice!(kind, ContributionKind),
     },
     FieldSpec {
@@ -338,6 +345,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Numeric,
         group: FormGroup::Claim,
+        used: ALWAYS,
         access: Access::Level(|i| &i.generality, |i| &mut i.generality),
     },
     FieldSpec {
@@ -351,6 +359,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Numeric,
         group: FormGroup::Claim,
+        used: ALWAYS,
         access: Access::Level(|i| &i.novelty, |i| &mut i.novelty),
     },
     FieldSpec {
@@ -364,6 +373,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        used: ALWAYS,
         access: choice!(field, ResearchField),
     },
     FieldSpec {
@@ -377,6 +387,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Compute,
+        used: ALWAYS,
         access: Access::Choice(|i| i.accelerator.id, |i, id| find_accelerator(id).map(|a| i.accelerator = a)),
     },
     FieldSpec {
@@ -393,6 +404,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Numeric,
         group: FormGroup::Compute,
+        used: ALWAYS,
         access: Access::Count(|i| &i.count, |i| &mut i.count),
     },
     FieldSpec {
@@ -407,6 +419,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Hours,
         keyboard: Keyboard::Text,
         group: FormGroup::Compute,
+        used: ALWAYS,
         access: number!(hours),
     },
     FieldSpec {
@@ -423,6 +436,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Share,
         keyboard: Keyboard::Text,
         group: FormGroup::Compute,
+        used: ALWAYS,
         access: number!(mfu),
     },
     FieldSpec {
@@ -437,6 +451,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Size,
         keyboard: Keyboard::Text,
         group: FormGroup::Compute,
+        used: ALWAYS,
         access: Access::Optional(|i| &i.flops, |i| &mut i.flops),
     },
     FieldSpec {
@@ -450,6 +465,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Money,
         keyboard: Keyboard::Text,
         group: FormGroup::Compute,
+        used: ALWAYS,
         access: Access::Optional(|i| &i.price, |i| &mut i.price),
     },
     FieldSpec {
@@ -463,6 +479,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Compute,
+        used: ALWAYS,
         access: Access::Code(|i| &i.currency, |i| &mut i.currency),
     },
     FieldSpec {
@@ -480,6 +497,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Share,
         keyboard: Keyboard::Text,
         group: FormGroup::Compute,
+        used: ALWAYS,
         access: number!(reserve),
     },
     FieldSpec {
@@ -493,6 +511,8 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        // Only one axis makes sense for a benchmark: nothing to choose.
+        used: |i| i.kind.axes().len() > 1,
         access: choice!(axis, Axis),
     },
     FieldSpec {
@@ -507,6 +527,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Decimal,
         group: FormGroup::Scale,
+        used: |i| i.axis == Axis::Pretrain && i.kind != ContributionKind::Benchmark,
         access: number!(tokens_per_param),
     },
     FieldSpec {
@@ -521,6 +542,8 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Size,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        // On the data axis, the size of a new dataset counts its repeats.
+        used: |i| i.axis == Axis::Finetune || i.kind == ContributionKind::Dataset,
         access: number!(data_tokens),
     },
     FieldSpec {
@@ -535,6 +558,8 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Size,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        // Deep RL prices runs by steps, but the network must still fit in memory.
+        used: |i| i.axis == Axis::Data,
         access: number!(model_params),
     },
     FieldSpec {
@@ -548,6 +573,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Hours,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        used: |i| i.axis == Axis::Custom,
         access: number!(base_hours),
     },
     FieldSpec {
@@ -562,6 +588,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Decimal,
         group: FormGroup::Scale,
+        used: |i| i.axis == Axis::Custom,
         access: number!(exponent),
     },
     FieldSpec {
@@ -577,6 +604,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Size,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        used: |i| i.prices_by_steps(),
         access: number!(steps_per_second),
     },
     FieldSpec {
@@ -590,6 +618,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        used: |i| i.uses_checkpoints(),
         access: choice!(family, ModelFamily),
     },
     FieldSpec {
@@ -605,6 +634,11 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Size,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        // The kinds whose designs evaluate (design.rs: RunCost::Eval).
+        used: |i| matches!(
+            i.kind,
+            ContributionKind::Benchmark | ContributionKind::Model | ContributionKind::Dataset
+        ),
         access: number!(eval_tokens),
     },
     FieldSpec {
@@ -623,6 +657,8 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Size,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        // Released checkpoints set the rungs, not a floor.
+        used: |i| !i.uses_checkpoints(),
         access: Access::Optional(|i| &i.floor, |i| &mut i.floor),
     },
     FieldSpec {
@@ -641,6 +677,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Size,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        used: ALWAYS,
         access: Access::Optional(|i| &i.top, |i| &mut i.top),
     },
     FieldSpec {
@@ -654,6 +691,11 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        // The kinds that compare tuned arms at several sizes (design.rs).
+        used: |i| matches!(
+            i.kind,
+            ContributionKind::Insight | ContributionKind::NegativeResult | ContributionKind::Codebase
+        ),
         access: choice!(tuning, Tuning),
     },
     FieldSpec {
@@ -667,6 +709,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Statistics,
+        used: ALWAYS,
         access: Access::Optional(|i| &i.effect, |i| &mut i.effect),
     },
     FieldSpec {
@@ -680,6 +723,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Statistics,
+        used: ALWAYS,
         access: Access::Optional(|i| &i.noise, |i| &mut i.noise),
     },
     FieldSpec {
@@ -695,6 +739,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Statistics,
+        used: ALWAYS,
         access: number!(alpha),
     },
     FieldSpec {
@@ -709,6 +754,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Statistics,
+        used: ALWAYS,
         access: number!(power),
     },
     FieldSpec {
@@ -722,6 +768,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Scale,
+        used: |i| i.axis == Axis::Finetune && i.kind != ContributionKind::Benchmark,
         access: choice!(finetune_method, FinetuneMethod),
     },
     FieldSpec {
@@ -740,6 +787,7 @@ pub const FIELDS: &[FieldSpec] = &[
         units: Units::Plain,
         keyboard: Keyboard::Text,
         group: FormGroup::Statistics,
+        used: ALWAYS,
         access: number!(multiplier),
     },
 ];

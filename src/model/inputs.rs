@@ -274,27 +274,7 @@ impl Inputs {
     /// Whether this field matters for these inputs; the form shows only those
     /// (and any holding an error).
     pub fn uses(&self, field: Field) -> bool {
-        use ContributionKind::*;
-        match field {
-            Field::TokensPerParam => self.axis == Axis::Pretrain && self.kind != Benchmark,
-            // On the data axis, the size of a new dataset counts its repeats.
-            Field::DataTokens => self.axis == Axis::Finetune || self.kind == Dataset,
-            // Deep RL prices runs by steps, but the network must still fit in memory.
-            Field::ModelParams => self.axis == Axis::Data,
-            Field::StepsPerSecond => self.prices_by_steps(),
-            Field::BaseHours | Field::Exponent => self.axis == Axis::Custom,
-            Field::Family => self.uses_checkpoints(),
-            // The kinds whose designs evaluate (design.rs: RunCost::Eval).
-            Field::EvalTokens => matches!(self.kind, Benchmark | Model | Dataset),
-            // The kinds that compare tuned arms at several sizes (design.rs).
-            Field::Tuning => matches!(self.kind, Insight | NegativeResult | Codebase),
-            // Only one axis makes sense for a benchmark: nothing to choose.
-            Field::Axis => self.kind.axes().len() > 1,
-            // Released checkpoints set the rungs, not a floor.
-            Field::Floor => !self.uses_checkpoints(),
-            Field::FinetuneMethod => self.axis == Axis::Finetune && self.kind != Benchmark,
-            _ => true,
-        }
+        (field.spec().used)(self)
     }
 
     /// Whether a choice field offers this option for these inputs: a
