@@ -80,98 +80,114 @@ pub fn reason(reason: &Reason) -> Cited {
     }
 }
 
+/// A demand's words, and the principle it cites, if any (the citation
+/// closes the sentence, before its full stop).
+type Demand = (&'static str, Option<PrincipleId>);
+
+const INSIGHT_DEMANDS: &[Demand] = &[
+    (
+        "Say what others should do differently, and show it changes an outcome they care about: less compute, less data, less supervision or better results ",
+        Some(PrincipleId::Deliverables),
+    ),
+];
+
+const NEGATIVE_RESULT_DEMANDS: &[Demand] = &[
+    (
+        "Explain why the idea should have worked: a negative result helps only if the attempt was expected to succeed ",
+        Some(PrincipleId::Negative),
+    ),
+    (
+        "Show the try was fair: at least as much tuning as the baselines at every size compared, and several variants, all reported (our calibration of a fair try).",
+        None,
+    ),
+    (
+        "Test equivalence, not a gain: two one-sided tests (TOST) or confidence intervals that exclude the smallest effect worth caring about.",
+        None,
+    ),
+];
+
+const MODEL_DEMANDS: &[Demand] = &[
+    (
+        "Beat existing models on the benchmarks relevant to its use, evaluated the same way ",
+        Some(PrincipleId::Artifacts),
+    ),
+    (
+        "Say how much compute and data the model used next to the models it is compared with.",
+        None,
+    ),
+    (
+        "Release the weights with an evaluation harness others can rerun.",
+        None,
+    ),
+];
+
+const BENCHMARK_DEMANDS: &[Demand] = &[
+    (
+        "Show from the literature where existing benchmarks fail to measure the capability, and that yours measures it ",
+        Some(PrincipleId::Artifacts),
+    ),
+    (
+        "Show it separates models and is not saturated: scores spread across sizes, with headroom above the best model.",
+        None,
+    ),
+    (
+        "Report human or reference performance on the same items.",
+        None,
+    ),
+    (
+        "Check for contamination: overlap of items with pretraining data, and a canary string in the release.",
+        None,
+    ),
+];
+
+const CODEBASE_DEMANDS: &[Demand] = &[
+    (
+        "Reproduce published results within their reported variance before claiming anything new (our rule for codebases; the essay does not say how a codebase proves its value).",
+        None,
+    ),
+    (
+        "Measure throughput and time-to-target against the existing tool on the same hardware and settings.",
+        None,
+    ),
+    (
+        "Release the code with the scripts that produced every number.",
+        None,
+    ),
+];
+
+const OPTIMIZER_DEMANDS: &[Demand] = &[
+    (
+        "Tune every hyperparameter (learning rate, warm-up, weight decay, β₂ at least) for your optimiser and the baselines alike, at every size compared: claimed speed-ups fell from about 1.4× at 130M to 1.1× at 1.2B once AdamW was tuned (Wen et al. 2025; Dahl et al. 2023, AlgoPerf; Kaddour et al. 2023).",
+        None,
+    ),
+    (
+        "Compare at two or more tokens-per-parameter ratios: speed-ups shrink as runs get longer (Wen et al. 2025).",
+        None,
+    ),
+    (
+        "Report time to the baseline's final loss, not only steps: the optimiser's own overhead per step counts (Dahl et al. 2023, AlgoPerf).",
+        None,
+    ),
+];
+
 /// What the kind adds that is not compute, tied to the essay's points.
 pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Cited> {
-    let list: Vec<Cited> = match kind {
-        ContributionKind::Insight => vec![
-            Cited::on(
-                "Say what others should do differently, and show it changes an outcome they care \
-             about: less compute, less data, less supervision or better results ",
-                PrincipleId::Deliverables,
-                ".",
-            ),
-        ],
-        ContributionKind::NegativeResult => vec![
-            Cited::on(
-                "Explain why the idea should have worked: a negative result helps only if the \
-             attempt was expected to succeed ",
-                PrincipleId::Negative,
-                ".",
-            ),
-            Cited::plain(
-                "Show the try was fair: at least as much tuning as the baselines at every size \
-             compared, and several variants, all reported (our calibration of a fair try).",
-            ),
-            Cited::plain(
-                "Test equivalence, not a gain: two one-sided tests (TOST) or confidence intervals \
-             that exclude the smallest effect worth caring about.",
-            ),
-        ],
-        ContributionKind::Model => vec![
-            Cited::on(
-                "Beat existing models on the benchmarks relevant to its use, evaluated the same \
-             way ",
-                PrincipleId::Artifacts,
-                ".",
-            ),
-            Cited::plain(
-                "Say how much compute and data the model used next to the models it is compared with.",
-            ),
-            Cited::plain(
-                "Release the weights with an evaluation harness others can rerun.",
-            ),
-        ],
-        ContributionKind::Benchmark => vec![
-            Cited::on(
-                "Show from the literature where existing benchmarks fail to measure the \
-             capability, and that yours measures it ",
-                PrincipleId::Artifacts,
-                ".",
-            ),
-            Cited::plain(
-                "Show it separates models and is not saturated: scores spread across sizes, with \
-             headroom above the best model.",
-            ),
-            Cited::plain(
-                "Report human or reference performance on the same items.",
-            ),
-            Cited::plain(
-                "Check for contamination: overlap of items with pretraining data, and a canary string \
-             in the release.",
-            ),
-        ],
-        ContributionKind::Dataset => dataset_demands(top_tokens),
-        ContributionKind::Codebase => vec![
-            Cited::plain(
-                "Reproduce published results within their reported variance before claiming \
-             anything new (our rule for codebases; the essay does not say how a codebase proves its value).",
-            ),
-            Cited::plain(
-                "Measure throughput and time-to-target against the existing tool on the same \
-             hardware and settings.",
-            ),
-            Cited::plain(
-                "Release the code with the scripts that produced every number.",
-            ),
-        ],
-        ContributionKind::Optimizer => vec![
-            Cited::plain(
-                "Tune every hyperparameter (learning rate, warm-up, weight decay, β₂ at least) for \
-             your optimiser and the baselines alike, at every size compared: claimed speed-ups \
-             fell from about 1.4× at 130M to 1.1× at 1.2B once AdamW was tuned (Wen et al. 2025; \
-             Dahl et al. 2023, AlgoPerf; Kaddour et al. 2023).",
-            ),
-            Cited::plain(
-                "Compare at two or more tokens-per-parameter ratios: speed-ups shrink as runs get \
-             longer (Wen et al. 2025).",
-            ),
-            Cited::plain(
-                "Report time to the baseline's final loss, not only steps: the optimiser's own \
-             overhead per step counts (Dahl et al. 2023, AlgoPerf).",
-            ),
-        ],
+    let table = match kind {
+        ContributionKind::Insight => INSIGHT_DEMANDS,
+        ContributionKind::NegativeResult => NEGATIVE_RESULT_DEMANDS,
+        ContributionKind::Model => MODEL_DEMANDS,
+        ContributionKind::Benchmark => BENCHMARK_DEMANDS,
+        ContributionKind::Codebase => CODEBASE_DEMANDS,
+        ContributionKind::Optimizer => OPTIMIZER_DEMANDS,
+        ContributionKind::Dataset => return dataset_demands(top_tokens),
     };
-    list
+    table
+        .iter()
+        .map(|&(words, principle)| match principle {
+            Some(principle) => Cited::on(words, principle, "."),
+            None => Cited::plain(words),
+        })
+        .collect()
 }
 
 /// What a dataset must show: better weights at equal compute, and enough
