@@ -199,50 +199,94 @@ impl State {
         }
     }
 
+    /// Text typed into a field: a valid value is used at once; a rejected
+    /// one leaves the plan on the field's last committed value.
+    fn edit(&mut self, before: &State, field: Field, text: String) {
+        // A required field left empty is an error, not a silent reset to
+        // the default: the user is probably about to type a new value.
+        let result = if text.trim().is_empty() && !field.is_optional() {
+            Err(InputError {
+                field,
+                value: "nothing".into(),
+                allowed: field.allowed(),
+            })
+        } else {
+            self.inputs.set(field, &FieldValue::Text(text.clone()))
+        };
+        let was_shown = before
+            .rejected
+            .iter()
+            .any(|r| r.shown && r.error.field == field);
+        self.clear_text(field);
+        if field == Field::Axis {
+            self.clear_scales_if_axis_changed(&before.inputs);
+        }
+        match result {
+            Ok(()) => self.drafts.push((field, text)),
+            Err(error) => {
+                // The plan falls back to the value the field had before
+                // this edit began, not to a half-typed one.
+                let committed = before.committed.text(field);
+                let _ = self.inputs.set(
+                    field,
+                    &committed.map_or(FieldValue::Missing, FieldValue::Text),
+                );
+                // An error already on screen stays (it would flicker
+                // otherwise); a new one waits for a pause or the blur.
+                self.rejected.push(Rejected {
+                    text,
+                    error,
+                    shown: was_shown,
+                });
+            }
+        }
+    }
+
+    /// A preset's values, over whatever the fields held.
+    fn preset(&mut self, before: &State, preset: &'static Preset) {
+        for &(field, text) in preset.values {
+            // Presets are valid by construction (tested in presets.rs);
+            // empty text restores the field's default.
+            let _ = self.inputs.set(field, &FieldValue::Text(text.into()));
+            self.clear_text(field);
+        }
+        self.clear_scales_if_axis_changed(&before.inputs);
+        // A preset that sets its own scales keeps them.
+        for &(field, text) in preset.values {
+            if matches!(field, Field::Floor | Field::Top) {
+                let _ = self.inputs.set(field, &FieldValue::Text(text.into()));
+            }
+        }
+        self.commit_if_valid();
+    }
+
+    /// A fresh state holding an opened file's inputs, saying what was opened.
+    fn opened(opened: Opened, name: &str, from: FileFrom, view: View) -> State {
+        let what = match &opened.results {
+            Some(results) => {
+                let rows = results.text.lines().skip(1).count();
+                format!(
+                    "inputs and {}",
+                    crate::model::format::plural(rows as u64, "result", "results")
+                )
+            }
+            None => "inputs".to_owned(),
+        };
+        State {
+            opened: Some(format!("Opened {}: {what}.", shown_name(name))),
+            opened_by_drop: from == FileFrom::Drop,
+            committed: opened.inputs.clone(),
+            inputs: opened.inputs,
+            ..State::fresh(view)
+        }
+    }
+
     /// The state after `action`. Pure: the UI renders whatever this returns.
     pub fn apply(&self, action: Action) -> State {
         let mut next = self.clone();
         next.exported = None;
         match action {
-            Action::Edit(field, text) => {
-                // A required field left empty is an error, not a silent reset to
-                // the default: the user is probably about to type a new value.
-                let result = if text.trim().is_empty() && !field.is_optional() {
-                    Err(InputError {
-                        field,
-                        value: "nothing".into(),
-                        allowed: field.allowed(),
-                    })
-                } else {
-                    next.inputs.set(field, &FieldValue::Text(text.clone()))
-                };
-                let was_shown = self
-                    .rejected
-                    .iter()
-                    .any(|r| r.shown && r.error.field == field);
-                next.clear_text(field);
-                if field == Field::Axis {
-                    next.clear_scales_if_axis_changed(&self.inputs);
-                }
-                match result {
-                    Ok(()) => next.drafts.push((field, text)),
-                    Err(error) => {
-                        // The plan falls back to the value the field had before
-                        // this edit began, not to a half-typed one.
-                        let before = self.committed.text(field);
-                        let _ = next
-                            .inputs
-                            .set(field, &before.map_or(FieldValue::Missing, FieldValue::Text));
-                        // An error already on screen stays (it would flicker
-                        // otherwise); a new one waits for a pause or the blur.
-                        next.rejected.push(Rejected {
-                            text,
-                            error,
-                            shown: was_shown,
-                        });
-                    }
-                }
-            }
+            Action::Edit(field, text) => next.edit(self, field, text),
             Action::Blur(field) => {
                 next.drafts.retain(|(f, _)| *f != field);
                 for r in next.rejected.iter_mut().filter(|r| r.error.field == field) {
@@ -265,22 +309,7 @@ impl State {
                 }
                 next.commit_if_valid();
             }
-            Action::Preset(preset) => {
-                for &(field, text) in preset.values {
-                    // Presets are valid by construction (tested in presets.rs);
-                    // empty text restores the field's default.
-                    let _ = next.inputs.set(field, &FieldValue::Text(text.into()));
-                    next.clear_text(field);
-                }
-                next.clear_scales_if_axis_changed(&self.inputs);
-                // A preset that sets its own scales keeps them.
-                for &(field, text) in preset.values {
-                    if matches!(field, Field::Floor | Field::Top) {
-                        let _ = next.inputs.set(field, &FieldValue::Text(text.into()));
-                    }
-                }
-                next.commit_if_valid();
-            }
+            Action::Preset(preset) => next.preset(self, preset),
             Action::Reset => {
                 let mut before = self.clone();
                 before.undo = None;
@@ -298,24 +327,7 @@ impl State {
             }
             Action::ForgetUndo => next.undo = None,
             Action::Open(Ok(opened), name, from) => {
-                let what = match &opened.results {
-                    Some(results) => {
-                        let rows = results.text.lines().skip(1).count();
-                        format!(
-                            "inputs and {}",
-                            crate::model::format::plural(rows as u64, "result", "results")
-                        )
-                    }
-                    None => "inputs".to_owned(),
-                };
-                let opened = *opened;
-                next = State {
-                    opened: Some(format!("Opened {}: {what}.", shown_name(&name))),
-                    opened_by_drop: from == FileFrom::Drop,
-                    committed: opened.inputs.clone(),
-                    inputs: opened.inputs,
-                    ..State::fresh(self.view)
-                };
+                next = State::opened(*opened, &name, from, self.view);
             }
             Action::Open(Err(why), name, from) => {
                 next.opened = Some(format!(

@@ -3,8 +3,8 @@
 
 use evidence_ladder::model::axis::{Axis, Shape};
 use evidence_ladder::model::checkpoints::ModelFamily;
-use evidence_ladder::model::design::{design, Demands, RunCost, RL_MIN_SEEDS};
-use evidence_ladder::model::evidence::{level_for, principle, rule_for, rule_for_claim};
+use evidence_ladder::model::design::{design, Demands, GroupId, RunCost, RL_MIN_SEEDS};
+use evidence_ladder::model::evidence::{level_for, rule_for, rule_for_claim, PRINCIPLES};
 use evidence_ladder::model::fields::Rule;
 use evidence_ladder::model::format;
 use evidence_ladder::model::hardware::{find_accelerator, ACCELERATORS};
@@ -256,7 +256,7 @@ fn the_default_checklist_is_paid_for() {
     let main = plan
         .experiments
         .iter()
-        .find(|e| e.what == "main")
+        .find(|e| e.what == GroupId::Main)
         .expect("the main comparison");
     assert!(main.seeds >= 5);
     assert_eq!(small, 4 * 3 * main.seeds + 3 * 3 * 5 + 8 * 4);
@@ -301,14 +301,14 @@ fn power_analysis_sets_the_headline_seeds() {
     let headline = plan
         .experiments
         .iter()
-        .find(|e| e.what == "headline")
+        .find(|e| e.what == GroupId::Headline)
         .expect("headline");
     assert_eq!((headline.seeds, headline.runs), (64, 2 * 64));
     // Other groups keep the level's seeds.
     assert!(plan
         .experiments
         .iter()
-        .filter(|e| e.what == "main")
+        .filter(|e| e.what == GroupId::Main)
         .all(|e| e.seeds == 5));
     assert!(plan
         .warnings
@@ -400,7 +400,7 @@ fn each_kind_is_proven_its_own_way() {
     for e in &benchmark.experiments {
         assert!(
             close(e.flops_per_run, scaling.eval_flops(e.scale)),
-            "{}",
+            "{:?}",
             e.what
         );
         assert!(e.flops_per_run < scaling.train_flops(e.scale) / 1000.0);
@@ -410,7 +410,9 @@ fn each_kind_is_proven_its_own_way() {
     assert!(dataset
         .experiments
         .iter()
-        .any(|e| e.label.contains("existing dataset")));
+        .any(
+            |e| evidence_ladder::text::design::label(e.what, &e.facts).contains("existing dataset")
+        ));
     assert_eq!(
         dataset
             .experiments
@@ -431,12 +433,12 @@ fn each_kind_is_proven_its_own_way() {
     let idea = negative
         .experiments
         .iter()
-        .find(|e| e.what == "tuning")
+        .find(|e| e.what == GroupId::Tuning)
         .expect("tuning");
     let baselines = negative
         .experiments
         .iter()
-        .find(|e| e.what == "baseline-tuning")
+        .find(|e| e.what == GroupId::BaselineTuning)
         .expect("baseline tuning");
     assert!(idea.configs >= baselines.configs);
     assert!(statistics(&negative.evidence.statistics).contains("TOST"));
@@ -451,7 +453,7 @@ fn each_kind_is_proven_its_own_way() {
     let finals: Vec<_> = model
         .experiments
         .iter()
-        .filter(|e| e.what == "final")
+        .filter(|e| e.what == GroupId::Final)
         .collect();
     assert_eq!(finals.len(), 1);
     assert_eq!((finals[0].runs, finals[0].tier), (1, Tier::Large));
@@ -616,14 +618,15 @@ proptest! {
             let seeds = plan
                 .experiments
                 .iter()
-                .find(|e| e.what == t.what && e.label == t.label)
+                .find(|e| e.what == t.what && e.facts == t.facts)
                 .map_or(t.seeds, |e| e.seeds);
             evidence_ladder::model::design::Template { seeds, ..t }
         })
         .collect();
         prop_assert_eq!(plan.requirements.len() >= templates.len(), true);
         for (t, line) in templates.iter().zip(&requirements::of(&plan)) {
-            prop_assert!(line.starts_with(&t.label), "{} / {}", line, t.label);
+            let label = evidence_ladder::text::design::label(t.what, &t.facts);
+            prop_assert!(line.starts_with(&label), "{} / {}", line, label);
             let runs = format::plural(t.runs(), "run", "runs");
             prop_assert!(line.contains(&runs), "{}", line);
             // A family with too few sizes under the memory cap leaves out the
@@ -636,7 +639,7 @@ proptest! {
                 let total: u32 = plan
                     .experiments
                     .iter()
-                    .filter(|e| e.what == t.what && e.label == t.label)
+                    .filter(|e| e.what == t.what && e.facts == t.facts)
                     .map(|e| e.runs)
                     .sum();
                 if total != t.runs() {
@@ -823,15 +826,18 @@ proptest! {
 
     #[test]
     fn every_essay_citation_names_a_principle(inputs in any_inputs()) {
-        // The page links "(the essay: …)" to the principle it names; a
-        // reworded citation would otherwise become a dead link.
+        // Citations are typed (text::cited), so each names a principle; a
+        // citation written into a sentence by hand would not be linked.
         let plan = Plan::new(inputs);
         let text = serde_json::to_string(&evidence_ladder::text::public::plan_json(&plan))
             .expect("a plan serialises");
         let mut cited = 0;
         for citation in text.split("(the essay: ").skip(1) {
             let phrase = citation.split(')').next().unwrap_or_default();
-            prop_assert!(principle(phrase).is_some(), "unknown principle {phrase:?}");
+            prop_assert!(
+                PRINCIPLES.iter().any(|p| p.phrase == phrase),
+                "unknown principle {phrase:?}"
+            );
             cited += 1;
         }
         // At least the "does this scale?" question cites one.
@@ -919,7 +925,7 @@ proptest! {
     fn deep_rl_headlines_follow_the_field(inputs in any_inputs()) {
         let plan = Plan::new(inputs.clone());
         if inputs.field == ResearchField::Rl {
-            for e in plan.experiments.iter().filter(|e| e.what == "headline") {
+            for e in plan.experiments.iter().filter(|e| e.what == GroupId::Headline) {
                 prop_assert!(e.seeds >= RL_MIN_SEEDS && e.settings >= 3);
             }
         }
@@ -1079,7 +1085,7 @@ fn every_run_fits_in_memory(plan: &Plan) -> Result<(), String> {
         let usable = memory.usable_gb(usage);
         if needed > usable * (1.0 + 1e-9) {
             return Err(format!(
-                "{} at {params:e} needs {needed} GB of {usable} GB",
+                "{:?} at {params:e} needs {needed} GB of {usable} GB",
                 e.what
             ));
         }
@@ -1261,7 +1267,7 @@ fn a_benchmark_evaluates_every_released_size_it_can() {
     let bottom = dataset
         .experiments
         .iter()
-        .find(|e| e.what == "datasets")
+        .find(|e| e.what == GroupId::Datasets)
         .expect("the datasets group");
     assert_eq!(rule.df, f64::from(bottom.arms * (bottom.seeds - 1)));
 }

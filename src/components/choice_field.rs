@@ -1,14 +1,18 @@
+//! A drop-down field: its label from the field table, its options, and a
+//! hint whose citations link to the essay's principles.
+
 use yew::prelude::*;
 
 use super::{principles, Dispatch};
 use crate::model::inputs::Field;
 use crate::state::Action;
+use crate::text::cited::Cited;
 
 /// What a drop-down shows.
 pub struct ChoiceField<'a> {
     pub field: Field,
-    /// Explains the chosen option; its "(the essay: …)" citations become links.
-    pub hint: String,
+    /// Explains the chosen option; its citation of the essay becomes a link.
+    pub hint: Cited,
     /// (value, text) pairs.
     pub options: Vec<(String, String)>,
     pub selected: &'a str,

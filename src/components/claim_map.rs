@@ -1,3 +1,6 @@
+//! The claim map: the 5×5 grid of generality × novelty and what this budget
+//! supports in each cell, navigable as an ARIA grid.
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

@@ -1,3 +1,6 @@
+//! The compute presets: typical set-ups that fill accelerator, count and
+//! hours in one click.
+
 use yew::prelude::*;
 
 use super::Dispatch;

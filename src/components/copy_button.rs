@@ -1,3 +1,6 @@
+//! The copy button: copies a text to the clipboard and says so, or shows it
+//! selected where the browser refuses.
+
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;

@@ -1,3 +1,5 @@
+//! The Embed dialog: ready-to-paste HTML for the current inputs.
+
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;

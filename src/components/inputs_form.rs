@@ -1,3 +1,7 @@
+//! The inputs form: every field of the table in its group (the claim, the
+//! compute, what the ladder scales, the statistics), with the claim's 1–5
+//! scales, the quick durations and the presets beside them.
+
 use yew::prelude::*;
 
 use super::choice_field::ChoiceField;
@@ -5,11 +9,12 @@ use super::text_field::TextField;
 use super::{choice_field, compute_presets, text_field, Dispatch};
 use crate::model::axis::Axis;
 use crate::model::evidence::{GENERALITY, NOVELTY};
-use crate::model::fields::{self, parse_number, read_as_percent, typed_text};
+use crate::model::fields::{self, parse_number, read_as_percent, typed_text, FormGroup};
 use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::presets::FIELD_PRESETS;
 use crate::state::{Action, State};
+use crate::text::cited::{self, Cited};
 
 /// Durations offered next to the hours field, in days.
 const DAY_SHORTCUTS: [(&str, f64); 5] = [
@@ -20,6 +25,13 @@ const DAY_SHORTCUTS: [(&str, f64); 5] = [
     ("90 days", 90.0),
 ];
 
+/// The field's hint after these words.
+fn with_prefix(prefix: String, field: Field, axis: Axis) -> Cited {
+    let mut hint = cited::hint(field, axis);
+    hint.before = prefix + &hint.before;
+    hint
+}
+
 /// A drop-down over one of the claim's 1–5 scales (generality, novelty): each
 /// option is a step with an example, and the hint explains the chosen step
 /// and `why` it matters.
@@ -27,7 +39,7 @@ fn scale_field(field: Field, scale: &[(&str, &str); 5], value: u8, dispatch: &Di
     let (name, example) = scale[usize::from(value.clamp(1, 5) - 1)];
     choice_field::view(ChoiceField {
         field,
-        hint: format!("{name}, e.g. {example} {}", field.hint(Axis::Pretrain)),
+        hint: with_prefix(format!("{name}, e.g. {example} "), field, Axis::Pretrain),
         options: scale
             .iter()
             .enumerate()
@@ -77,6 +89,131 @@ pub struct InputsFormProps {
     pub dispatch: Dispatch,
 }
 
+/// A picker over the field table's options, its hint from the table.
+/// Only what makes sense here is offered: a benchmark's axis, a field's
+/// families.
+fn choice(state: &State, field: Field, dispatch: &Dispatch) -> Html {
+    let inputs = &state.inputs;
+    let selected = if field == Field::Family {
+        // The family the plan uses: one the field offers, even when the
+        // state still holds another field's (the plan says so in a warning).
+        inputs.clone().reconciled().0.family.id().to_owned()
+    } else {
+        state.text(field)
+    };
+    let offered: Vec<(String, String)> = field
+        .options()
+        .into_iter()
+        .filter(|(id, _)| inputs.offers(field, id))
+        .map(|(id, text)| (id.to_owned(), text))
+        .collect();
+    // "Insight: a lesson others can apply" is cut in the narrow column:
+    // the drop-down shows the name, the hint what the chosen one means.
+    let detail = offered
+        .iter()
+        .find(|(id, _)| *id == selected)
+        .and_then(|(_, text)| text.split_once(": "))
+        .map(|(_, rest)| format::capitalised(rest));
+    choice_field::view(ChoiceField {
+        field,
+        hint: match (field, detail) {
+            (Field::Accelerator, _) => with_prefix(
+                format!(
+                    "{}. ",
+                    fields::accelerator_figures(&selected).unwrap_or_default()
+                ),
+                field,
+                inputs.axis,
+            ),
+            (_, Some(detail)) => with_prefix(format!("{detail}. "), field, inputs.axis),
+            (_, None) => cited::hint(field, inputs.axis),
+        },
+        options: offered
+            .into_iter()
+            .map(|(id, text)| {
+                let name = text
+                    .split_once(": ")
+                    .map_or(text.as_str(), |(name, _)| name);
+                (id, name.to_owned())
+            })
+            .collect(),
+        selected: &selected,
+        dispatch,
+    })
+}
+
+/// The accelerators, the time (with quick durations) and the money.
+fn compute_fieldset(state: &State, dispatch: &Dispatch) -> Html {
+    let number = |field: Field| number_field(state, field, dispatch);
+    html! {
+        <fieldset>
+            <legend>{ "Your compute" }</legend>
+            { compute_presets::view(dispatch) }
+            { choice(state, Field::Accelerator, dispatch) }
+            { number(Field::Count) }
+            { number(Field::Hours) }
+            <div class="presets days" role="group" aria-label="Quick durations">
+                { for DAY_SHORTCUTS.iter().map(|(label, days)| {
+                    let hours = format::number_text(days * 24.0);
+                    html! {
+                        <button type="button" class="chip" onclick={dispatch.to(move |_: MouseEvent| Action::Edit(Field::Hours, hours.clone()))}>
+                            { *label }
+                        </button>
+                    }
+                }) }
+                // Hidden, not removed, while Hours holds an error: the row keeps its height.
+                <span class={classes!("hint", state.error(Field::Hours).is_some().then_some("unseen"))}>
+                    { format!("= {}", format::duration(state.inputs.hours)) }
+                </span>
+            </div>
+            { number(Field::Mfu) }
+            { number(Field::Flops) }
+            { number(Field::Reserve) }
+            { number(Field::Price) }
+            { number(Field::Currency) }
+        </fieldset>
+    }
+}
+
+/// What the ladder scales: the field's presets, the choices these inputs
+/// use, and the scale fields they use (or that hold an error, so an error
+/// is never hidden).
+fn scale_fieldset(state: &State, dispatch: &Dispatch) -> Html {
+    let inputs = &state.inputs;
+    let scale_fields: Vec<Field> = Field::in_group(FormGroup::Scale)
+        .filter(|&f| !f.is_choice() && (inputs.uses(f) || state.error(f).is_some()))
+        .collect();
+    html! {
+        <fieldset>
+            <legend>{ "What the ladder scales" }</legend>
+            <div class="presets fields" role="group" aria-label="Field presets">
+                { for FIELD_PRESETS.iter().map(|preset| {
+                    html! {
+                        <button type="button" class="chip" title={preset.source}
+                            onclick={dispatch.to(move |_: MouseEvent| Action::Preset(preset))}>
+                            { preset.label }
+                        </button>
+                    }
+                }) }
+            </div>
+            { choice(state, Field::ResearchField, dispatch) }
+            if inputs.uses(Field::Axis) {
+                { choice(state, Field::Axis, dispatch) }
+            }
+            if inputs.uses(Field::FinetuneMethod) {
+                { choice(state, Field::FinetuneMethod, dispatch) }
+            }
+            if inputs.uses(Field::Family) {
+                { choice(state, Field::Family, dispatch) }
+            }
+            { for scale_fields.iter().map(|&f| number_field(state, f, dispatch)) }
+            if inputs.uses(Field::Tuning) {
+                { choice(state, Field::Tuning, dispatch) }
+            }
+        </fieldset>
+    }
+}
+
 /// Every input, grouped as a researcher thinks of them: the claim, the
 /// compute, then the optional statistics. A component, so that typing
 /// results (which leaves the inputs' state alone) does not render it again.
@@ -85,155 +222,24 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
     let state: &State = &props.state;
     let dispatch = &props.dispatch;
     let inputs = &state.inputs;
-    let number = |field: Field| number_field(state, field, dispatch);
     // Open when it holds something, so an error inside is never hidden.
-    let stats_open = [
-        Field::Effect,
-        Field::Noise,
-        Field::Alpha,
-        Field::Power,
-        Field::Multiplier,
-    ]
-    .iter()
-    .any(|&f| state.error(f).is_some())
+    let stats_open = Field::in_group(FormGroup::Statistics).any(|f| state.error(f).is_some())
         || inputs.effect.is_some()
         || inputs.noise.is_some();
-    // A picker over the field table's options, its hint from the table.
-    // The family the plan uses: one the field offers, even when the state
-    // still holds another field's (the plan says so in a warning).
-    let family_shown = inputs.clone().reconciled().0.family.id().to_owned();
-    let choice = |field: Field| {
-        let selected = if field == Field::Family {
-            family_shown.clone()
-        } else {
-            state.text(field)
-        };
-        // Only what makes sense here: a benchmark's axis, a field's families.
-        let offered: Vec<(String, String)> = field
-            .options()
-            .into_iter()
-            .filter(|(id, _)| inputs.offers(field, id))
-            .map(|(id, text)| (id.to_owned(), text))
-            .collect();
-        // "Insight: a lesson others can apply" is cut in the narrow column:
-        // the drop-down shows the name, the hint what the chosen one means.
-        let detail = offered
-            .iter()
-            .find(|(id, _)| *id == selected)
-            .and_then(|(_, text)| text.split_once(": "))
-            .map(|(_, rest)| format::capitalised(rest));
-        choice_field::view(ChoiceField {
-            field,
-            hint: match (field, detail) {
-                (Field::Accelerator, _) => format!(
-                    "{}. {}",
-                    fields::accelerator_figures(&selected).unwrap_or_default(),
-                    field.hint(inputs.axis)
-                ),
-                (_, Some(detail)) => format!("{detail}. {}", field.hint(inputs.axis)),
-                (_, None) => field.hint(inputs.axis).into(),
-            },
-            options: offered
-                .into_iter()
-                .map(|(id, text)| {
-                    let name = text
-                        .split_once(": ")
-                        .map_or(text.as_str(), |(name, _)| name);
-                    (id, name.to_owned())
-                })
-                .collect(),
-            selected: &selected,
-            dispatch,
-        })
-    };
-    let generality_field = scale_field(Field::Generality, &GENERALITY, inputs.generality, dispatch);
-    let novelty_field = scale_field(Field::Novelty, &NOVELTY, inputs.novelty, dispatch);
-    // The fields these inputs use, and any other holding an error, so an
-    // error is never hidden.
-    let scale_fields: Vec<Field> = [
-        Field::TokensPerParam,
-        Field::DataTokens,
-        Field::ModelParams,
-        Field::StepsPerSecond,
-        Field::BaseHours,
-        Field::Exponent,
-        Field::EvalTokens,
-        Field::GeneratedTokens,
-        Field::Floor,
-        Field::Top,
-    ]
-    .into_iter()
-    .filter(|&f| inputs.uses(f) || state.error(f).is_some())
-    .collect();
     html! {
         <form class="inputs-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset>
                 <legend>{ "The claim" }</legend>
-                { choice(Field::Kind) }
-                { generality_field }
-                { novelty_field }
+                { choice(state, Field::Kind, dispatch) }
+                { scale_field(Field::Generality, &GENERALITY, inputs.generality, dispatch) }
+                { scale_field(Field::Novelty, &NOVELTY, inputs.novelty, dispatch) }
             </fieldset>
-            <fieldset>
-                <legend>{ "Your compute" }</legend>
-                { compute_presets::view(dispatch) }
-                { choice(Field::Accelerator) }
-                { number(Field::Count) }
-                { number(Field::Hours) }
-                <div class="presets days" role="group" aria-label="Quick durations">
-                    { for DAY_SHORTCUTS.iter().map(|(label, days)| {
-                        let hours = format::number_text(days * 24.0);
-                        html! {
-                            <button type="button" class="chip" onclick={dispatch.to(move |_: MouseEvent| Action::Edit(Field::Hours, hours.clone()))}>
-                                { *label }
-                            </button>
-                        }
-                    }) }
-                    // Hidden, not removed, while Hours holds an error: the row keeps its height.
-                    <span class={classes!("hint", state.error(Field::Hours).is_some().then_some("unseen"))}>
-                        { format!("= {}", format::duration(inputs.hours)) }
-                    </span>
-                </div>
-                { number(Field::Mfu) }
-                { number(Field::Flops) }
-                { number(Field::Reserve) }
-                { number(Field::Price) }
-                { number(Field::Currency) }
-            </fieldset>
-            <fieldset>
-                <legend>{ "What the ladder scales" }</legend>
-                <div class="presets fields" role="group" aria-label="Field presets">
-                    { for FIELD_PRESETS.iter().map(|preset| {
-                        html! {
-                            <button type="button" class="chip" title={preset.source}
-                                onclick={dispatch.to(move |_: MouseEvent| Action::Preset(preset))}>
-                                { preset.label }
-                            </button>
-                        }
-                    }) }
-                </div>
-                { choice(Field::ResearchField) }
-                if inputs.uses(Field::Axis) {
-                    { choice(Field::Axis) }
-                }
-                if inputs.uses(Field::FinetuneMethod) {
-                    { choice(Field::FinetuneMethod) }
-                }
-                if inputs.uses(Field::Family) {
-                    { choice(Field::Family) }
-                }
-                { for scale_fields.iter().map(|&f| number(f)) }
-                if inputs.uses(Field::Tuning) {
-                    { choice(Field::Tuning) }
-                }
-            </fieldset>
+            { compute_fieldset(state, dispatch) }
+            { scale_fieldset(state, dispatch) }
             <details class="advanced" open={stats_open}>
                 <summary>{ "Advanced: statistics" }</summary>
                 <p class="hint">{ "Give the smallest gain worth detecting and the seed-to-seed noise to size the seeds by a power analysis." }</p>
-                { number(Field::Effect) }
-                { number(Field::Noise) }
-                { number(Field::Alpha) }
-                { number(Field::Power) }
-                { number(Field::Multiplier) }
+                { for Field::in_group(FormGroup::Statistics).map(|f| number_field(state, f, dispatch)) }
             </details>
         </form>
     }

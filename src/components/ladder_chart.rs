@@ -1,3 +1,6 @@
+//! The budget bar: the compute of each tier, the reserve and what is left,
+//! as one bar as wide as the budget.
+
 use yew::prelude::*;
 
 use crate::model::format;

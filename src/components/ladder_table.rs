@@ -1,3 +1,6 @@
+//! The ladder and experiments tables (full and small), with row headings
+//! that narrow screens show as card labels.
+
 use yew::prelude::*;
 
 use crate::model::format;

@@ -1,3 +1,6 @@
+//! The Method section: every rule and constant behind the numbers, with its
+//! source.
+
 use yew::prelude::*;
 
 use super::principles::{self, escaped};

@@ -1,34 +1,29 @@
+//! The essay's principles in our words, and the links to them from the
+//! "(the essay: …)" citations in hints and the checklist.
+
 use yew::prelude::*;
 
-use crate::model::evidence::{principle, PRINCIPLES};
+use crate::model::evidence::PRINCIPLES;
 use crate::model::format;
+use crate::text::cited::{citation, Cited};
 
-const CITATION: &str = "(the essay: ";
-
-/// Text whose "(the essay: …)" citations link to the principle they name,
-/// so a reader can see what the principle says and where it comes from.
-pub fn cited(text: &str) -> Html {
-    let mut parts: Vec<Html> = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find(CITATION) {
-        let after = &rest[start + CITATION.len()..];
-        let Some(end) = after.find(')') else { break };
-        let phrase = &after[..end];
-        // Keep "(" and ")" outside the link: the link reads as the citation itself.
-        parts.push(html! { { &rest[..=start] } });
-        parts.push(match principle(phrase) {
-            Some(p) => html! {
-                <a href={format!("#principle-{}", p.id)} title={p.meaning}>
-                    { format!("the essay: {phrase}") }
-                </a>
-            },
-            // Unreachable while the domain's test holds; plain text beats a dead link.
-            None => html! { { format!("the essay: {phrase}") } },
-        });
-        rest = &after[end..];
+/// A sentence whose citation of the essay links to the principle it
+/// names, so a reader can see what the principle says and where it comes from.
+pub fn cited(text: &Cited) -> Html {
+    let Some((principle, after)) = &text.cites else {
+        return html! { { text.before.clone() } };
+    };
+    let p = principle.principle();
+    // Keep "(" and ")" outside the link: the link reads as the citation itself.
+    html! {
+        <>
+            { format!("{}(", text.before) }
+            <a href={format!("#principle-{}", p.id)} title={p.meaning}>
+                { citation(*principle) }
+            </a>
+            { format!("){after}") }
+        </>
     }
-    parts.push(html! { { rest } });
-    parts.into_iter().collect()
 }
 
 /// The essay's principles in our words, each a target for [`cited`].

@@ -1,3 +1,6 @@
+//! The results notice: a file read or refused, another tab's results, and
+//! a save the browser refused, each with what the user can do about it.
+
 use yew::prelude::*;
 
 use super::Dispatch;

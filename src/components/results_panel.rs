@@ -13,7 +13,7 @@ use crate::model::results::input::shown_name;
 use crate::model::results::sentences::{direction_text, multiplier_cell, Style};
 use crate::model::results::{
     prediction_sentence, results_template_csv, scale_unit, too_large, verdict_sentence, Analysis,
-    Ask, PastedResults, ResultsReading, RungGain, Verdict, TEMPLATE_ARMS,
+    Ask, ParsedResults, PastedResults, ResultsReading, RungGain, Verdict, TEMPLATE_ARMS,
 };
 use crate::results_state::ResultsAction;
 
@@ -264,144 +264,153 @@ fn prediction_row(analysis: &Analysis, unit: &str) -> Html {
     }
 }
 
-/// The Results section. `reading` is `pasted` read and analysed.
-pub fn view(
-    plan: &Plan,
-    pasted: &PastedResults,
-    reading: &ResultsReading,
-    busy: bool,
-    dispatch: &Dispatch,
-) -> Html {
-    let unit = scale_unit(plan.scaling.axis);
-    let on_template = {
-        let scales: Vec<f64> = plan.ladder.rungs.iter().map(|r| r.scale).collect();
-        let seeds = plan.evidence.seeds_per_configuration;
-        Callback::from(move |_: MouseEvent| {
-            let csv = results_template_csv(&scales, &TEMPLATE_ARMS, seeds);
-            let _ = browser::download("evidence-ladder-results.csv", "text/csv", &csv);
-        })
-    };
-    let emit = {
-        let dispatch = dispatch.clone();
-        move |next: PastedResults| dispatch.send_results(ResultsAction::Edit(next))
-    };
-    let on_text = {
-        let pasted = pasted.clone();
-        let emit = emit.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            // Refused before it is read or kept: the page stays responsive
-            // and the saved copy small. The textarea goes back to the last text.
-            // Its length in UTF-16 units is read first, in JS: a text past the
-            // limit in those units is past it in bytes too, and is refused
-            // without being copied into the wasm (a 20 MB paste took 2.5 s).
-            let units = f64::from(area.text_length());
-            let text = if too_large(units).is_some() {
-                String::new()
-            } else {
-                area.value()
-            };
-            match too_large(units.max(text.len() as f64)) {
-                Some(why) => {
-                    area.set_value(&pasted.text);
-                    dispatch.send_results(ResultsAction::Unreadable("The pasted text".into(), why));
-                }
-                None => emit(PastedResults {
-                    text,
-                    ..pasted.clone()
-                }),
-            }
-        })
-    };
-    // A long paste never enters the text box (see `BOX_LINES`): taken from
-    // the clipboard here, where the box holds nothing yet or only a little.
-    let on_paste = {
-        let pasted = pasted.clone();
-        let emit = emit.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
-                return;
-            };
-            // Its length is read in JS first: a paste past the limit is
-            // refused without being copied into the wasm.
-            let Some(clip) = e.clipboard_data().and_then(|d| clipboard_text(&d)) else {
-                return;
-            };
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            let units = f64::from(clip.length()) + f64::from(area.text_length());
-            if let Some(why) = too_large(units) {
-                e.prevent_default();
+/// Sends edited results to the results state.
+fn emitter(dispatch: &Dispatch) -> impl Fn(PastedResults) + Clone + 'static {
+    let dispatch = dispatch.clone();
+    move |next: PastedResults| dispatch.send_results(ResultsAction::Edit(next))
+}
+
+/// Downloads a CSV template with this plan's rungs and seeds.
+fn template_callback(plan: &Plan) -> Callback<MouseEvent> {
+    let scales: Vec<f64> = plan.ladder.rungs.iter().map(|r| r.scale).collect();
+    let seeds = plan.evidence.seeds_per_configuration;
+    Callback::from(move |_: MouseEvent| {
+        let csv = results_template_csv(&scales, &TEMPLATE_ARMS, seeds);
+        let _ = browser::download("evidence-ladder-results.csv", "text/csv", &csv);
+    })
+}
+
+/// Text typed into the box, refused when too large.
+fn text_callback(pasted: &PastedResults, dispatch: &Dispatch) -> Callback<InputEvent> {
+    let pasted = pasted.clone();
+    let emit = emitter(dispatch);
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: InputEvent| {
+        let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+        // Refused before it is read or kept: the page stays responsive
+        // and the saved copy small. The textarea goes back to the last text.
+        // Its length in UTF-16 units is read first, in JS: a text past the
+        // limit in those units is past it in bytes too, and is refused
+        // without being copied into the wasm (a 20 MB paste took 2.5 s).
+        let units = f64::from(area.text_length());
+        let text = if too_large(units).is_some() {
+            String::new()
+        } else {
+            area.value()
+        };
+        match too_large(units.max(text.len() as f64)) {
+            Some(why) => {
+                area.set_value(&pasted.text);
                 dispatch.send_results(ResultsAction::Unreadable("The pasted text".into(), why));
-                return;
             }
-            let clip = String::from(clip);
-            if !too_long_for_the_box(&clip) {
-                return; // the browser pastes it, and `on_text` reads it
-            }
-            e.prevent_default();
-            // What is selected is replaced, as a paste does (an empty box
-            // has nothing to keep).
-            if area.text_length() == 0 {
-                return emit(PastedResults {
-                    text: clip,
-                    ..pasted.clone()
-                });
-            }
-            let value = area.value();
-            let utf16: Vec<u16> = value.encode_utf16().collect();
-            let at = |i: Option<u32>, or: usize| i.map_or(or, |i| (i as usize).min(utf16.len()));
-            let start = at(area.selection_start().ok().flatten(), utf16.len());
-            let end = at(area.selection_end().ok().flatten(), start).max(start);
-            let text = format!(
-                "{}{clip}{}",
-                String::from_utf16_lossy(&utf16[..start]),
-                String::from_utf16_lossy(&utf16[end..])
-            );
-            emit(PastedResults {
+            None => emit(PastedResults {
                 text,
                 ..pasted.clone()
-            });
-        })
-    };
-    let on_file = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                super::files::read_results(&dispatch, file);
-            }
-            input.set_value("");
-        })
-    };
-    let select = |id: &'static str,
-                  label: &'static str,
-                  chosen: &str,
-                  edit: fn(&mut PastedResults, String)| {
-        let pasted = pasted.clone();
-        let emit = emit.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let mut next = pasted.clone();
-            edit(&mut next, select.value());
-            emit(next);
-        });
-        html! {
-            <div class="field">
-                <label for={id}>{ label }</label>
-                <select id={id} required=true {onchange}>
-                    <option value="" disabled=true selected={chosen.is_empty()}>{ "Choose an arm…" }</option>
-                    { for reading.parsed.arms.iter().map(|arm| html! {
-                        <option value={arm.clone()} selected={arm == chosen}>{ format::visible(arm) }</option>
-                    }) }
-                </select>
-            </div>
+            }),
         }
-    };
+    })
+}
+
+/// A paste: refused when too large, and a long one taken from the clipboard
+/// here, where the box holds nothing yet or only a little, so that it never
+/// enters the text box (see `BOX_LINES`).
+fn paste_callback(pasted: &PastedResults, dispatch: &Dispatch) -> Callback<Event> {
+    let pasted = pasted.clone();
+    let emit = emitter(dispatch);
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: Event| {
+        let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+            return;
+        };
+        // Its length is read in JS first: a paste past the limit is
+        // refused without being copied into the wasm.
+        let Some(clip) = e.clipboard_data().and_then(|d| clipboard_text(&d)) else {
+            return;
+        };
+        let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+        let units = f64::from(clip.length()) + f64::from(area.text_length());
+        if let Some(why) = too_large(units) {
+            e.prevent_default();
+            dispatch.send_results(ResultsAction::Unreadable("The pasted text".into(), why));
+            return;
+        }
+        let clip = String::from(clip);
+        if !too_long_for_the_box(&clip) {
+            return; // the browser pastes it, and `text_callback` reads it
+        }
+        e.prevent_default();
+        // What is selected is replaced, as a paste does (an empty box
+        // has nothing to keep).
+        if area.text_length() == 0 {
+            return emit(PastedResults {
+                text: clip,
+                ..pasted.clone()
+            });
+        }
+        let value = area.value();
+        let utf16: Vec<u16> = value.encode_utf16().collect();
+        let at = |i: Option<u32>, or: usize| i.map_or(or, |i| (i as usize).min(utf16.len()));
+        let start = at(area.selection_start().ok().flatten(), utf16.len());
+        let end = at(area.selection_end().ok().flatten(), start).max(start);
+        let text = format!(
+            "{}{clip}{}",
+            String::from_utf16_lossy(&utf16[..start]),
+            String::from_utf16_lossy(&utf16[end..])
+        );
+        emit(PastedResults {
+            text,
+            ..pasted.clone()
+        });
+    })
+}
+
+/// A chosen CSV file, read and then forgotten by the input.
+fn file_callback(dispatch: &Dispatch) -> Callback<Event> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            super::files::read_results(&dispatch, file);
+        }
+        input.set_value("");
+    })
+}
+
+/// A picker of one of the pasted arms.
+fn arm_select(
+    (id, label): (&'static str, &'static str),
+    chosen: &str,
+    (pasted, reading): (&PastedResults, &ResultsReading),
+    dispatch: &Dispatch,
+    edit: fn(&mut PastedResults, String),
+) -> Html {
+    let pasted = pasted.clone();
+    let emit = emitter(dispatch);
+    let onchange = Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        let mut next = pasted.clone();
+        edit(&mut next, select.value());
+        emit(next);
+    });
+    html! {
+        <div class="field">
+            <label for={id}>{ label }</label>
+            <select id={id} required=true {onchange}>
+                <option value="" disabled=true selected={chosen.is_empty()}>{ "Choose an arm…" }</option>
+                { for reading.parsed.arms.iter().map(|arm| html! {
+                    <option value={arm.clone()} selected={arm == chosen}>{ format::visible(arm) }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// The method and baseline arms, which direction is better, and what is
+/// still to choose.
+fn arm_choices(pasted: &PastedResults, reading: &ResultsReading, dispatch: &Dispatch) -> Html {
     let direction = |higher: bool| {
         let pasted = pasted.clone();
-        let emit = emit.clone();
+        let emit = emitter(dispatch);
         let metric = reading.metric_key();
         Callback::from(move |_: Event| {
             emit(PastedResults {
@@ -417,16 +426,109 @@ pub fn view(
         .as_deref()
         .map(|m| format::excerpt(m, 40))
         .unwrap_or_default();
+    let both = (pasted, reading);
+    html! {
+        <>
+            <div class="results-choices">
+                { arm_select(("results-method", "Method arm"), &reading.method, both, dispatch, |p, v| p.method = v) }
+                { arm_select(("results-baseline", "Baseline arm"), &reading.baseline, both, dispatch, |p, v| p.baseline = v) }
+                <fieldset class="direction">
+                    <legend>{ "Which is better?" }</legend>
+                    <label class="check">
+                        <input type="radio" name="results-direction" required=true
+                            checked={reading.higher_is_better == Some(true)} onchange={direction(true)} />
+                        { " Higher values (accuracy, reward)" }
+                    </label>
+                    <label class="check">
+                        <input type="radio" name="results-direction" required=true
+                            checked={reading.higher_is_better == Some(false)} onchange={direction(false)} />
+                        { " Lower values (loss, error)" }
+                    </label>
+                    if reading.direction_inferred {
+                        <p class="hint direction-source">{ format!("Read from the column name {metric_shown}: {}; change it if that is wrong.", if reading.higher_is_better == Some(true) { "higher is better" } else { "lower is better" }) }</p>
+                    }
+                </fieldset>
+            </div>
+            if !reading.ask.is_empty() {
+                <p class="ask" role="status">{ format!("Choose {} to see the verdict.", ask_words(&reading.ask)) }</p>
+            }
+        </>
+    }
+}
+
+/// The lines that were not read, and why.
+fn bad_lines(parsed: &ParsedResults) -> Html {
+    html! {
+        <div class="bad-lines" role="alert">
+            <p>{ format!("{} not read; everything else is used:", format::plural((parsed.bad_lines.len() + parsed.more_bad_lines) as u64, "line was", "lines were")) }</p>
+            <ul>
+                { for parsed.bad_lines.iter().map(|b| html! { <li>{ format!("Line {}: {}", b.line, b.message) }</li> }) }
+                if parsed.more_bad_lines > 0 {
+                    <li>{ format!("and {} more.", format::plural(parsed.more_bad_lines as u64, "line", "lines")) }</li>
+                }
+            </ul>
+        </div>
+    }
+}
+
+/// The analysis: the arms, the prediction, the next step, charts and the
+/// table of gains per rung.
+fn analysis_view(plan: &Plan, analysis: &Analysis, unit: &str) -> Html {
+    let with_multiplier = analysis.multiplier_trend.is_some();
+    html! {
+        <>
+            <p class="verdict-sentence-direction hint">{ format!("{} against {} ({}).", shown_name(&analysis.method), shown_name(&analysis.baseline), direction_text(analysis, Style::Page)) }</p>
+            <p>{ prediction_sentence(analysis, unit, "") }</p>
+            if let Some(step) = crate::text::stages::next_step(plan, analysis) {
+                <p class="next-step"><strong>{ step }</strong></p>
+            }
+            if !analysis.warnings.is_empty() {
+                <ul class="warnings">{ for analysis.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
+            }
+            { charts(analysis, plan.scaling.scale_heading()) }
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Gain per rung">
+                <table class="gains">
+                    <thead><tr>
+                        <th scope="col">{ "Size" }</th>
+                        if with_multiplier {
+                            <th scope="col">{ "Compute multiplier (95% interval)" }</th>
+                        }
+                        <th scope="col">{ "Method mean" }</th>
+                        <th scope="col">{ "Baseline mean" }</th>
+                        <th scope="col">{ "Gain" }</th>
+                        <th scope="col">{ "95% interval" }</th>
+                        <th scope="col">{ "Seeds" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for analysis.rungs.iter().map(|r| gain_row(r, unit, with_multiplier)) }
+                    </tbody>
+                    <tfoot>{ prediction_row(analysis, unit) }</tfoot>
+                </table>
+            </div>
+            <p class="source">{ analysis.statistics.clone() }</p>
+        </>
+    }
+}
+
+/// The Results section. `reading` is `pasted` read and analysed.
+pub fn view(
+    plan: &Plan,
+    pasted: &PastedResults,
+    reading: &ResultsReading,
+    busy: bool,
+    dispatch: &Dispatch,
+) -> Html {
+    let unit = scale_unit(plan.scaling.axis);
     let parsed = &reading.parsed;
     html! {
         <section class="panel results-analysis" aria-labelledby="results-analysis-title">
             <h3 id="results-analysis-title">{ "Results: does it scale?" }</h3>
             <p class="hint">{ "After running the ladder, paste its results (from a spreadsheet: a header row, then one row per run, tab- or comma-separated; long form params, arm, seed and a metric column such as val_loss or accuracy, plus a task or env column to aggregate several tasks; or one column per arm) or choose a CSV file. They stay in this browser and are never put in the link." }</p>
             <div class="buttons">
-                <button type="button" class="secondary" onclick={on_template}>{ "Download results template (CSV)" }</button>
+                <button type="button" class="secondary" onclick={template_callback(plan)}>{ "Download results template (CSV)" }</button>
                 <label class="button file secondary">
                     { "Choose a CSV file…" }
-                    <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="visually-hidden" onchange={on_file} />
+                    <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" class="visually-hidden" onchange={file_callback(dispatch)} />
                 </label>
             </div>
             if too_long_for_the_box(&pasted.text) {
@@ -439,8 +541,8 @@ pub fn view(
                     if busy {
                         <span class="results-busy">{ " Reading and analysing…" }</span>
                     }
-                    <textarea id="results-text" rows="6" spellcheck="false" value={pasted.text.clone()} oninput={on_text}
-                        onpaste={on_paste}
+                    <textarea id="results-text" rows="6" spellcheck="false" value={pasted.text.clone()} oninput={text_callback(pasted, dispatch)}
+                        onpaste={paste_callback(pasted, dispatch)}
                         placeholder={"params,arm,seed,val_loss\n1.2e8,method,1,3.31\n1.2e8,baseline,1,3.35"} />
                 </div>
             }
@@ -448,40 +550,10 @@ pub fn view(
                 <p class="error" role="alert">{ why.clone() }</p>
             }
             if !parsed.rows.is_empty() {
-                <div class="results-choices">
-                    { select("results-method", "Method arm", &reading.method, |p, v| p.method = v) }
-                    { select("results-baseline", "Baseline arm", &reading.baseline, |p, v| p.baseline = v) }
-                    <fieldset class="direction">
-                        <legend>{ "Which is better?" }</legend>
-                        <label class="check">
-                            <input type="radio" name="results-direction" required=true
-                                checked={reading.higher_is_better == Some(true)} onchange={direction(true)} />
-                            { " Higher values (accuracy, reward)" }
-                        </label>
-                        <label class="check">
-                            <input type="radio" name="results-direction" required=true
-                                checked={reading.higher_is_better == Some(false)} onchange={direction(false)} />
-                            { " Lower values (loss, error)" }
-                        </label>
-                        if reading.direction_inferred {
-                            <p class="hint direction-source">{ format!("Read from the column name {metric_shown}: {}; change it if that is wrong.", if reading.higher_is_better == Some(true) { "higher is better" } else { "lower is better" }) }</p>
-                        }
-                    </fieldset>
-                </div>
-                if !reading.ask.is_empty() {
-                    <p class="ask" role="status">{ format!("Choose {} to see the verdict.", ask_words(&reading.ask)) }</p>
-                }
+                { arm_choices(pasted, reading, dispatch) }
             }
             if !parsed.bad_lines.is_empty() {
-                <div class="bad-lines" role="alert">
-                    <p>{ format!("{} not read; everything else is used:", format::plural((parsed.bad_lines.len() + parsed.more_bad_lines) as u64, "line was", "lines were")) }</p>
-                    <ul>
-                        { for parsed.bad_lines.iter().map(|b| html! { <li>{ format!("Line {}: {}", b.line, b.message) }</li> }) }
-                        if parsed.more_bad_lines > 0 {
-                            <li>{ format!("and {} more.", format::plural(parsed.more_bad_lines as u64, "line", "lines")) }</li>
-                        }
-                    </ul>
-                </div>
+                { bad_lines(parsed) }
             }
             if !parsed.notes.is_empty() {
                 <ul class="notes">{ for parsed.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
@@ -503,39 +575,7 @@ pub fn view(
                 { match &reading.analysis {
                     None => html! {},
                     Some(Err(why)) => html! { <p class="error">{ format!("No analysis yet: {why}") }</p> },
-                    Some(Ok(analysis)) => html! {
-                        <>
-                            <p class="verdict-sentence-direction hint">{ format!("{} against {} ({}).", shown_name(&analysis.method), shown_name(&analysis.baseline), direction_text(analysis, Style::Page)) }</p>
-                            <p>{ prediction_sentence(analysis, unit, "") }</p>
-                            if let Some(step) = crate::text::stages::next_step(plan, analysis) {
-                                <p class="next-step"><strong>{ step }</strong></p>
-                            }
-                            if !analysis.warnings.is_empty() {
-                                <ul class="warnings">{ for analysis.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
-                            }
-                            { charts(analysis, plan.scaling.scale_heading()) }
-                            <div class="table-scroll" tabindex="0" role="region" aria-label="Gain per rung">
-                                <table class="gains">
-                                    <thead><tr>
-                                        <th scope="col">{ "Size" }</th>
-                                        if analysis.multiplier_trend.is_some() {
-                                            <th scope="col">{ "Compute multiplier (95% interval)" }</th>
-                                        }
-                                        <th scope="col">{ "Method mean" }</th>
-                                        <th scope="col">{ "Baseline mean" }</th>
-                                        <th scope="col">{ "Gain" }</th>
-                                        <th scope="col">{ "95% interval" }</th>
-                                        <th scope="col">{ "Seeds" }</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        { for analysis.rungs.iter().map(|r| gain_row(r, unit, analysis.multiplier_trend.is_some())) }
-                                    </tbody>
-                                    <tfoot>{ prediction_row(analysis, unit) }</tfoot>
-                                </table>
-                            </div>
-                            <p class="source">{ analysis.statistics.clone() }</p>
-                        </>
-                    },
+                    Some(Ok(analysis)) => analysis_view(plan, analysis, unit),
                 } }
             </div>
         </section>

@@ -1,3 +1,6 @@
+//! The Share panel: the link, the Markdown, the plan as a JSON file (which
+//! opens again as a saved plan), the embed dialog, and the printed footer.
+
 use std::rc::Rc;
 
 use yew::prelude::*;

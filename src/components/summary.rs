@@ -1,3 +1,6 @@
+//! The summary at the top of the page: the level and whether the ladder
+//! fits, or which fields hold text that is not valid.
+
 use yew::prelude::*;
 
 use crate::components::jump_link;

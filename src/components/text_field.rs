@@ -1,3 +1,6 @@
+//! A number field's text box: label, unit, hint, error and the note on how
+//! the text was read.
+
 use yew::prelude::*;
 
 use super::Dispatch;
@@ -49,7 +52,11 @@ pub fn view(props: TextField) -> Html {
     // Phones' decimal keypads have no "e", "%" or suffixes: the table says
     // which keyboard each field needs.
     let inputmode = field.spec().keyboard.inputmode();
-    let (label, unit, hint) = (field.label(), field.unit(axis), field.hint(axis));
+    let (label, unit, hint) = (
+        field.label(),
+        field.unit(axis),
+        crate::text::cited::hint(field, axis).to_string(),
+    );
     let described_by = if error.is_some() {
         format!("{error_id} {hint_id}")
     } else {

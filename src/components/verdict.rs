@@ -1,3 +1,6 @@
+//! The verdict panel: totals against the budget, and whether the ladder fits
+//! and, if not, what to change.
+
 use yew::prelude::*;
 
 use super::Dispatch;

@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use super::inputs::FinetuneMethod;
+use super::choices::{ContributionKind, FinetuneMethod};
 
 /// FLOPs per parameter per training token (forward and backward pass).
 /// Source: Kaplan et al. 2020, "Scaling Laws for Neural Language Models", C ≈ 6·N·D.
@@ -501,6 +501,18 @@ pub fn default_floor(axis: Axis) -> f64 {
         Axis::Pretrain | Axis::Finetune => 20e6,
         Axis::Data => 1e8,
         Axis::Custom => 1.0,
+    }
+}
+
+impl ContributionKind {
+    /// The axes whose scale means something for this kind, the first the
+    /// one used when another is asked for. A benchmark evaluates released
+    /// checkpoints: its rungs are model sizes, whatever the axis says.
+    pub fn axes(self) -> &'static [Axis] {
+        match self {
+            Self::Benchmark => &[Axis::Pretrain],
+            _ => &Axis::ALL,
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::inputs::ResearchField;
+use super::choices::ResearchField;
 
 /// A family of released checkpoints of one architecture and recipe, trained
 /// at several sizes.

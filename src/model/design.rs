@@ -7,7 +7,6 @@
 use serde::Serialize;
 
 use super::evidence::LevelRule;
-use super::format::{self, plural};
 use super::inputs::{ContributionKind, ResearchField, Tuning};
 
 /// Configurations in a tuning sweep, per arm. Our calibration: random search
@@ -100,14 +99,88 @@ pub enum RunCost {
     Longer(f64),
 }
 
+/// What a group of runs shows. The plan decides on these, never on a
+/// group's words; the JSON writes each as its id ("headline", "trend-tuning").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupId {
+    /// Every arm over the level's settings and seeds at the smallest size.
+    Main,
+    Ablations,
+    /// Variants of a negative result's idea.
+    Variants,
+    /// The tuning sweep at the smallest size.
+    Tuning,
+    BaselineTuning,
+    /// The arms as scale grows.
+    Trend,
+    TrendTuning,
+    TrendBaselineTuning,
+    /// The comparison at the largest size that the claim stands on.
+    Headline,
+    HeadlineTuning,
+    HeadlineBaselineTuning,
+    /// One check that μP's transferred learning rate holds above the sweep.
+    TransferCheck,
+    /// A learning-rate sweep at every size above the smallest.
+    LrTuning,
+    Recipe,
+    RecipeCheck,
+    Final,
+    Evaluation,
+    ExistingBenchmarks,
+    OtherFamilies,
+    PromptFormats,
+    /// A data paper's training runs: every dataset, the same recipe and seeds.
+    Datasets,
+    Reproduction,
+    Throughput,
+    /// An optimiser comparison's sweep at the smallest size.
+    Sweep,
+    SizeSweep,
+    DataRatio,
+    StepTime,
+}
+
+impl GroupId {
+    /// Whether the group tunes hyperparameters rather than compares.
+    pub fn is_tuning(self) -> bool {
+        matches!(
+            self,
+            GroupId::Tuning
+                | GroupId::BaselineTuning
+                | GroupId::TrendTuning
+                | GroupId::TrendBaselineTuning
+                | GroupId::HeadlineTuning
+                | GroupId::HeadlineBaselineTuning
+                | GroupId::LrTuning
+        )
+    }
+}
+
+/// What a group's words are written from, besides its id and counts: the
+/// kind and field, where it runs, and the level's settings, domains,
+/// baselines and ablations it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupFacts {
+    pub kind: ContributionKind,
+    pub at: Placement,
+    pub field: ResearchField,
+    pub settings: u32,
+    pub domains: u32,
+    pub baselines: u32,
+    pub ablations: u32,
+}
+
 /// A group of runs the paper needs, before it is placed on rungs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Template {
     pub at: Placement,
-    /// Short id of what the group shows, stable for scripts: "headline".
-    pub what: &'static str,
-    /// What the group shows, in words.
-    pub label: String,
+    /// What the group shows; its id is stable for scripts: "headline".
+    pub what: GroupId,
+    /// What its words are written from (`text::design`).
+    #[serde(skip)]
+    pub facts: GroupFacts,
     /// Methods, baselines, variants or datasets compared.
     pub arms: u32,
     pub settings: u32,
@@ -115,20 +188,6 @@ pub struct Template {
     /// Configurations per arm (a tuning sweep); 1 otherwise.
     pub configs: u32,
     pub cost: RunCost,
-}
-
-/// A group's design in words: "4 arms × 3 settings × 5 seeds"; settings and
-/// configurations only when there is more than one.
-pub fn design_text(arms: u32, settings: u32, configs: u32, seeds: u32) -> String {
-    let mut factors = vec![plural(arms, "arm", "arms")];
-    if settings > 1 {
-        factors.push(format!("{settings} settings"));
-    }
-    if configs > 1 {
-        factors.push(format!("{configs} configurations"));
-    }
-    factors.push(plural(seeds, "seed", "seeds"));
-    factors.join(" × ")
 }
 
 impl Template {
@@ -192,44 +251,394 @@ impl Demands {
     }
 }
 
-/// "in 3 settings" or "in 5 settings across 2 domains (3 + 2)".
-fn in_settings(d: &Demands) -> String {
-    if d.domains <= 1 {
-        return format!("in {}", plural(d.settings, "setting", "settings"));
-    }
-    let base = d.settings / d.domains;
-    let split: Vec<String> = (0..d.domains)
-        .map(|i| (base + u32::from(i < d.settings % d.domains)).to_string())
-        .collect();
-    format!(
-        "in {} across {} domains ({})",
-        plural(d.settings, "setting", "settings"),
-        d.domains,
-        split.join(" + ")
-    )
+/// Where a group's count comes from: the level's demands, the field's
+/// conventions, or one of the calibrated constants above. Named, so a row of
+/// the table cannot swap its arms with its seeds unnoticed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Count {
+    /// A fixed number: 1, a pair of arms, or one of the constants above.
+    Fixed(u32),
+    /// The method (idea, dataset, optimiser) and every baseline.
+    WithBaselines,
+    /// The baselines alone.
+    Baselines,
+    /// Ablations of the method, or variants of the idea.
+    Ablations,
+    /// Every setting the level asks for.
+    Settings,
+    /// One main setting per domain: where sweeps run.
+    PerDomain,
+    /// The headline's settings: every task in deep RL, else one per domain.
+    HeadlineSettings,
+    /// The trend's settings: the headline's in deep RL, else one per domain.
+    TrendSettings,
+    /// The tasks of a data paper's evaluation suite.
+    SuiteTasks,
+    /// The level's seeds.
+    Seeds,
+    /// The headline's seeds (the power analysis's, or the level's).
+    HeadlineSeeds,
+    /// The trend's seeds: the headline's in deep RL, else the level's.
+    TrendSeeds,
 }
 
-/// A group of runs: where it runs, what it shows, and its design.
-#[allow(clippy::too_many_arguments)]
-fn group(
+/// One run, setting, seed or configuration.
+const ONE: Count = Count::Fixed(1);
+/// Two arms: the method and its strongest baseline, or the two codebases.
+const PAIR: Count = Count::Fixed(2);
+/// Timed repeats of a throughput measurement: three shows the spread of a
+/// noisy timing at little cost (our calibration).
+const TIMING_REPEATS: Count = Count::Fixed(3);
+/// Seeds per dataset at the sizes above the smallest: the smallest measures
+/// the seed noise with the headline's seeds; two above it show that the
+/// ranking holds without paying for the full count at every size (our calibration).
+const LARGER_DATASET_SEEDS: Count = Count::Fixed(2);
+
+/// Which tuning a row belongs to: every kind's rows run whatever the tuning,
+/// except the sweeps above the smallest size, which μP's transfer replaces
+/// with one check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum When {
+    Always,
+    /// Only when every rung gets its own learning-rate sweep.
+    Sweep,
+    /// Only when μP transfers the smallest size's hyperparameters.
+    Mup,
+}
+
+/// One group of a kind's design, as data; `text::design` writes its words.
+#[derive(Clone, Copy, Debug)]
+struct Row {
     at: Placement,
-    what: &'static str,
-    label: String,
-    arms: u32,
-    settings: u32,
-    seeds: u32,
-    configs: u32,
+    id: GroupId,
+    arms: Count,
+    settings: Count,
+    seeds: Count,
+    configs: Count,
     cost: RunCost,
-) -> Template {
-    Template {
-        at,
-        what,
-        label,
-        arms,
-        settings,
-        seeds,
-        configs,
-        cost,
+    when: When,
+}
+
+/// A row of full training runs, one configuration each, whatever the tuning.
+const RUNS: Row = Row {
+    at: Placement::Bottom,
+    id: GroupId::Main,
+    arms: ONE,
+    settings: ONE,
+    seeds: ONE,
+    configs: ONE,
+    cost: RunCost::Train,
+    when: When::Always,
+};
+
+/// A row of evaluations, one each.
+const EVALS: Row = Row {
+    cost: RunCost::Eval,
+    ..RUNS
+};
+
+/// A tuning sweep of one seed per configuration, in each domain.
+const SWEEP: Row = Row {
+    settings: Count::PerDomain,
+    ..RUNS
+};
+
+// What Insight and Negative result share: every arm over the level's
+// settings and seeds at the smallest size, a second group of the same shape
+// (ablations of the method, variants of the idea), and the headline pair on
+// the headline's settings and seeds.
+const COMPARED: Row = Row {
+    arms: Count::WithBaselines,
+    settings: Count::Settings,
+    seeds: Count::Seeds,
+    ..RUNS
+};
+const TAKEN_APART: Row = Row {
+    id: GroupId::Ablations,
+    arms: Count::Ablations,
+    ..COMPARED
+};
+const TREND: Row = Row {
+    at: Placement::Middle,
+    id: GroupId::Trend,
+    arms: PAIR,
+    settings: Count::TrendSettings,
+    seeds: Count::TrendSeeds,
+    ..RUNS
+};
+const HEADLINE: Row = Row {
+    at: Placement::Top,
+    id: GroupId::Headline,
+    arms: PAIR,
+    settings: Count::HeadlineSettings,
+    seeds: Count::HeadlineSeeds,
+    ..RUNS
+};
+/// μTransfer covers width, not depth or training length: the transferred
+/// learning rate is checked once above the sweep, whatever the number of
+/// rungs (Yang et al. 2022).
+const TRANSFER_CHECK: Row = Row {
+    at: Placement::Check,
+    id: GroupId::TransferCheck,
+    arms: PAIR,
+    configs: Count::Fixed(LR_CONFIGS),
+    when: When::Mup,
+    ..SWEEP
+};
+/// A learning-rate sweep above the smallest size, where every rung is swept.
+const LR_SWEEP: Row = Row {
+    configs: Count::Fixed(LR_CONFIGS),
+    when: When::Sweep,
+    ..SWEEP
+};
+
+const INSIGHT: &[Row] = &[
+    COMPARED,
+    TAKEN_APART,
+    Row {
+        id: GroupId::Tuning,
+        arms: Count::WithBaselines,
+        configs: Count::Fixed(TUNING_CONFIGS),
+        ..SWEEP
+    },
+    Row {
+        arms: Count::WithBaselines,
+        ..TREND
+    },
+    HEADLINE,
+    Row {
+        at: Placement::Middle,
+        id: GroupId::TrendTuning,
+        arms: Count::WithBaselines,
+        ..LR_SWEEP
+    },
+    Row {
+        at: Placement::Top,
+        id: GroupId::HeadlineTuning,
+        arms: PAIR,
+        ..LR_SWEEP
+    },
+    TRANSFER_CHECK,
+];
+
+// The idea gets twice the baselines' tuning, at the smallest size and at
+// every size it is compared at, the largest included: that is where a
+// reviewer looks for an untuned idea.
+const NEGATIVE_RESULT: &[Row] = &[
+    COMPARED,
+    Row {
+        id: GroupId::Variants,
+        ..TAKEN_APART
+    },
+    Row {
+        id: GroupId::Tuning,
+        configs: Count::Fixed(2 * TUNING_CONFIGS),
+        ..SWEEP
+    },
+    Row {
+        id: GroupId::BaselineTuning,
+        arms: Count::Baselines,
+        configs: Count::Fixed(TUNING_CONFIGS),
+        ..SWEEP
+    },
+    TREND,
+    HEADLINE,
+    Row {
+        at: Placement::Middle,
+        id: GroupId::TrendTuning,
+        configs: Count::Fixed(2 * LR_CONFIGS),
+        ..LR_SWEEP
+    },
+    Row {
+        at: Placement::Middle,
+        id: GroupId::TrendBaselineTuning,
+        ..LR_SWEEP
+    },
+    Row {
+        at: Placement::Top,
+        id: GroupId::HeadlineTuning,
+        configs: Count::Fixed(2 * LR_CONFIGS),
+        ..LR_SWEEP
+    },
+    Row {
+        at: Placement::Top,
+        id: GroupId::HeadlineBaselineTuning,
+        ..LR_SWEEP
+    },
+    TRANSFER_CHECK,
+];
+
+const MODEL: &[Row] = &[
+    Row {
+        id: GroupId::Recipe,
+        configs: Count::Fixed(TUNING_CONFIGS),
+        ..RUNS
+    },
+    Row {
+        at: Placement::Middle,
+        id: GroupId::RecipeCheck,
+        arms: PAIR,
+        ..RUNS
+    },
+    Row {
+        at: Placement::Top,
+        id: GroupId::Final,
+        ..RUNS
+    },
+    Row {
+        at: Placement::Top,
+        id: GroupId::Evaluation,
+        arms: Count::WithBaselines,
+        settings: Count::Settings,
+        ..EVALS
+    },
+];
+
+const BENCHMARK: &[Row] = &[
+    Row {
+        at: Placement::Every,
+        id: GroupId::Evaluation,
+        settings: Count::Settings,
+        ..EVALS
+    },
+    Row {
+        at: Placement::Every,
+        id: GroupId::ExistingBenchmarks,
+        arms: Count::Baselines,
+        ..EVALS
+    },
+    Row {
+        at: Placement::Top,
+        id: GroupId::OtherFamilies,
+        arms: Count::Fixed(OTHER_FAMILIES),
+        settings: Count::Settings,
+        ..EVALS
+    },
+    Row {
+        at: Placement::Top,
+        id: GroupId::PromptFormats,
+        configs: Count::Fixed(PROMPT_FORMATS),
+        ..EVALS
+    },
+];
+
+// One fixed recipe, the same compute and the same seeds for every dataset.
+const DATASET: &[Row] = &[
+    Row {
+        id: GroupId::Datasets,
+        arms: Count::WithBaselines,
+        seeds: Count::HeadlineSeeds,
+        ..RUNS
+    },
+    Row {
+        at: Placement::Upper,
+        id: GroupId::Trend,
+        arms: Count::WithBaselines,
+        seeds: LARGER_DATASET_SEEDS,
+        ..RUNS
+    },
+    Row {
+        id: GroupId::Evaluation,
+        arms: Count::WithBaselines,
+        settings: Count::SuiteTasks,
+        seeds: Count::HeadlineSeeds,
+        ..EVALS
+    },
+    Row {
+        at: Placement::Upper,
+        id: GroupId::Evaluation,
+        arms: Count::WithBaselines,
+        settings: Count::SuiteTasks,
+        seeds: LARGER_DATASET_SEEDS,
+        ..EVALS
+    },
+];
+
+/// A timed measurement of both arms on the same hardware at every size.
+const TIMED: Row = Row {
+    at: Placement::Every,
+    arms: PAIR,
+    seeds: TIMING_REPEATS,
+    cost: RunCost::Partial(THROUGHPUT_FRACTION),
+    ..RUNS
+};
+
+// Code compared with other code is a method comparison: both arms tuned
+// alike at every size they are compared at (Schmidt et al. 2021).
+const CODEBASE: &[Row] = &[
+    Row {
+        id: GroupId::Reproduction,
+        arms: PAIR,
+        settings: Count::Settings,
+        seeds: Count::HeadlineSeeds,
+        ..RUNS
+    },
+    Row {
+        id: GroupId::Tuning,
+        arms: PAIR,
+        configs: Count::Fixed(TUNING_CONFIGS),
+        ..SWEEP
+    },
+    Row {
+        id: GroupId::Throughput,
+        ..TIMED
+    },
+    HEADLINE,
+    Row {
+        at: Placement::Upper,
+        id: GroupId::LrTuning,
+        arms: PAIR,
+        ..LR_SWEEP
+    },
+    TRANSFER_CHECK,
+];
+
+/// An optimiser's sweep: every hyperparameter, in every domain.
+const OPTIMIZER_SWEEP: Row = Row {
+    configs: Count::Fixed(OPTIMIZER_CONFIGS),
+    ..SWEEP
+};
+
+// Every optimiser swept and compared at the smallest size, and re-tuned
+// above it, whatever the tuning: sweeps are what the comparison is about.
+const OPTIMIZER: &[Row] = &[
+    Row {
+        id: GroupId::Sweep,
+        arms: Count::WithBaselines,
+        ..OPTIMIZER_SWEEP
+    },
+    COMPARED,
+    Row {
+        at: Placement::Upper,
+        id: GroupId::SizeSweep,
+        arms: PAIR,
+        ..OPTIMIZER_SWEEP
+    },
+    Row {
+        at: Placement::Centre,
+        id: GroupId::DataRatio,
+        arms: PAIR,
+        cost: RunCost::Longer(DATA_RATIO),
+        ..OPTIMIZER_SWEEP
+    },
+    TREND,
+    Row {
+        id: GroupId::StepTime,
+        ..TIMED
+    },
+    HEADLINE,
+];
+
+/// Each kind's table of groups.
+fn rows(kind: ContributionKind) -> &'static [Row] {
+    match kind {
+        ContributionKind::Insight => INSIGHT,
+        ContributionKind::NegativeResult => NEGATIVE_RESULT,
+        ContributionKind::Model => MODEL,
+        ContributionKind::Benchmark => BENCHMARK,
+        ContributionKind::Dataset => DATASET,
+        ContributionKind::Codebase => CODEBASE,
+        ContributionKind::Optimizer => OPTIMIZER,
     }
 }
 
@@ -237,104 +646,57 @@ fn group(
 /// headline and the trend run.
 struct Context<'a> {
     d: &'a Demands,
-    baselines: u32,
     per_domain: u32,
     headline_settings: u32,
-    headline_where: String,
     trend_settings: u32,
     trend_seeds: u32,
-    trend_where: String,
+    suite_tasks: u32,
 }
 
 impl<'a> Context<'a> {
     fn of(d: &'a Demands) -> Self {
         let per_domain = d.domains.max(1);
         let headline_settings = d.headline_settings();
-        let headline_where = if d.field == ResearchField::Rl {
-            format!("on each of {headline_settings} tasks")
-        } else {
-            domains_phrase(per_domain)
-        };
         // Deep RL aggregates over tasks, so the trend across sizes runs the
         // headline's tasks and seeds: an interquartile mean needs them at every size.
-        let (trend_settings, trend_seeds, trend_where) = if d.field == ResearchField::Rl {
-            (headline_settings, d.headline_seeds, headline_where.clone())
+        let (trend_settings, trend_seeds) = if d.field == ResearchField::Rl {
+            (headline_settings, d.headline_seeds)
         } else {
-            (per_domain, d.seeds, domains_phrase(per_domain))
+            (per_domain, d.seeds)
         };
         Context {
             d,
-            baselines: d.baselines,
             per_domain,
             headline_settings,
-            headline_where,
             trend_settings,
             trend_seeds,
-            trend_where,
+            suite_tasks: dataset_suite(d.field, d.settings).0,
         }
     }
 
-    /// ", in each of 2 domains" where the claim spans several: every sweep
-    /// runs in every domain the headline runs in.
-    fn each_domain(&self) -> String {
-        if self.per_domain > 1 {
-            format!(", in each of {} domains", self.per_domain)
-        } else {
-            String::new()
+    fn count(&self, count: Count) -> u32 {
+        let d = self.d;
+        match count {
+            Count::Fixed(n) => n,
+            Count::WithBaselines => 1 + d.baselines,
+            Count::Baselines => d.baselines,
+            Count::Ablations => d.ablations,
+            Count::Settings => d.settings,
+            Count::PerDomain => self.per_domain,
+            Count::HeadlineSettings => self.headline_settings,
+            Count::TrendSettings => self.trend_settings,
+            Count::SuiteTasks => self.suite_tasks,
+            Count::Seeds => d.seeds,
+            Count::HeadlineSeeds => d.headline_seeds,
+            Count::TrendSeeds => self.trend_seeds,
         }
     }
 
-    /// An optimiser's sweep in words: every hyperparameter, in every domain.
-    fn optimizer_sweep(&self) -> String {
-        format!(
-            "{OPTIMIZER_CONFIGS} configurations over learning rate, warm-up, weight decay and β₂{}",
-            self.each_domain()
-        )
-    }
-
-    /// The tuning above the smallest size: a learning-rate sweep per group
-    /// where every rung is swept, else one check that μP's transfer holds.
-    fn larger_size_tuning(
-        &self,
-        sweeps: &[(Placement, &'static str, u32, &str)],
-        compared: &str,
-    ) -> Vec<Template> {
-        if self.d.sweeps_every_rung() {
-            sweeps
-                .iter()
-                .map(|&(at, what, arms, who)| {
-                    group(
-                        at,
-                        what,
-                        format!(
-                            "Learning-rate sweep: {LR_CONFIGS} values for {who}{}",
-                            self.each_domain()
-                        ),
-                        arms,
-                        self.per_domain,
-                        1,
-                        LR_CONFIGS,
-                        RunCost::Train,
-                    )
-                })
-                .collect()
-        } else {
-            // μTransfer covers width, not depth or training length: check
-            // the transferred learning rate once above the sweep, whatever
-            // the number of rungs (Yang et al. 2022).
-            vec![group(
-                Placement::Check,
-                "transfer-check",
-                format!(
-                    "Transfer check: {LR_CONFIGS} learning rates around the transferred one, {compared}{}",
-                    self.each_domain()
-                ),
-                2,
-                self.per_domain,
-                1,
-                LR_CONFIGS,
-                RunCost::Train,
-            )]
+    fn applies(&self, when: When) -> bool {
+        match when {
+            When::Always => true,
+            When::Sweep => self.d.sweeps_every_rung(),
+            When::Mup => !self.d.sweeps_every_rung(),
         }
     }
 }
@@ -342,385 +704,37 @@ impl<'a> Context<'a> {
 /// The groups of runs a paper of this kind needs at this level.
 ///
 /// ```
-/// use evidence_ladder::model::design::{design, Demands};
+/// use evidence_ladder::model::design::{design, Demands, GroupId};
 /// use evidence_ladder::model::evidence::rule_for;
 /// use evidence_ladder::model::inputs::{ContributionKind, ResearchField, Tuning};
 /// let d = Demands::of(rule_for(3), 5, ResearchField::Llm, Tuning::Sweep);
 /// let groups = design(ContributionKind::Insight, &d);
-/// assert!(groups.iter().any(|g| g.what == "headline" && g.arms == 2));
+/// assert!(groups.iter().any(|g| g.what == GroupId::Headline && g.arms == 2));
 /// ```
 pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
     let c = Context::of(d);
-    match kind {
-        ContributionKind::Insight => insight(&c),
-        ContributionKind::NegativeResult => negative_result(&c),
-        ContributionKind::Model => model(&c),
-        ContributionKind::Benchmark => benchmark(&c),
-        ContributionKind::Dataset => dataset(&c),
-        ContributionKind::Codebase => codebase(&c),
-        ContributionKind::Optimizer => optimizer(&c),
-    }
-}
-
-/// The method, its ablations and the tuning sweep at the smallest size.
-fn insight_small(c: &Context) -> Vec<Template> {
-    use Placement::*;
-    use RunCost::*;
-    let (d, b) = (c.d, c.baselines);
-    vec![
-        group(
-            Bottom,
-            "main",
-            format!(
-                "Method and {} {}",
-                plural(b, "baseline", "baselines"),
-                in_settings(d)
-            ),
-            1 + b,
-            d.settings,
-            d.seeds,
-            1,
-            Train,
-        ),
-        group(
-            Bottom,
-            "ablations",
-            format!(
-                "Ablations: the method without each of {} {}",
-                plural(d.ablations, "part", "parts"),
-                in_settings(d)
-            ),
-            d.ablations,
-            d.settings,
-            d.seeds,
-            1,
-            Train,
-        ),
-        group(
-            Bottom,
-            "tuning",
-            format!(
-                "Tuning sweep: {TUNING_CONFIGS} configurations for the method and for each baseline alike{}",
-                c.each_domain()
-            ),
-            1 + b,
-            c.per_domain,
-            1,
-            TUNING_CONFIGS,
-            Train,
-        ),
-    ]
-}
-
-fn insight(c: &Context) -> Vec<Template> {
-    use Placement::*;
-    use RunCost::*;
-    let (d, b) = (c.d, c.baselines);
-    let mut groups = insight_small(c);
-    groups.extend([
-        group(
-            Middle,
-            "trend",
-            format!(
-                "Method against every baseline as scale grows, {}",
-                c.trend_where
-            ),
-            1 + b,
-            c.trend_settings,
-            c.trend_seeds,
-            1,
-            Train,
-        ),
-        group(
-            Top,
-            "headline",
-            format!(
-                "Headline: method against its strongest baseline, {}",
-                c.headline_where
-            ),
-            2,
-            c.headline_settings,
-            d.headline_seeds,
-            1,
-            Train,
-        ),
-    ]);
-    groups.extend(c.larger_size_tuning(
-        &[
-            (
-                Middle,
-                "trend-tuning",
-                1 + b,
-                "the method and for each baseline",
-            ),
-            (
-                Top,
-                "headline-tuning",
-                2,
-                "the method and for its strongest baseline",
-            ),
-        ],
-        "method and strongest baseline",
-    ));
-    groups
-}
-
-/// The idea, its variants and their tuning at the smallest size.
-fn negative_result_small(c: &Context) -> Vec<Template> {
-    use Placement::*;
-    use RunCost::*;
-    let (d, b) = (c.d, c.baselines);
-    vec![
-        group(
-            Bottom,
-            "main",
-            format!(
-                "The idea and {} {}",
-                plural(b, "baseline", "baselines"),
-                in_settings(d)
-            ),
-            1 + b,
-            d.settings,
-            d.seeds,
-            1,
-            Train,
-        ),
-        group(
-            Bottom,
-            "variants",
-            format!(
-                "{} of the idea {}, so the try is thorough",
-                plural(d.ablations, "variant", "variants"),
-                in_settings(d)
-            ),
-            d.ablations,
-            d.settings,
-            d.seeds,
-            1,
-            Train,
-        ),
-        group(
-            Bottom,
-            "tuning",
-            format!(
-                "Tuning sweep for the idea: {} configurations, twice each baseline's{}",
-                2 * TUNING_CONFIGS,
-                c.each_domain()
-            ),
-            1,
-            c.per_domain,
-            1,
-            2 * TUNING_CONFIGS,
-            Train,
-        ),
-        group(
-            Bottom,
-            "baseline-tuning",
-            format!(
-                "Tuning sweep: {TUNING_CONFIGS} configurations for each baseline{}",
-                c.each_domain()
-            ),
-            b,
-            c.per_domain,
-            1,
-            TUNING_CONFIGS,
-            Train,
-        ),
-    ]
-}
-
-fn negative_result(c: &Context) -> Vec<Template> {
-    use Placement::*;
-    use RunCost::*;
-    let d = c.d;
-    let mut groups = negative_result_small(c);
-    groups.extend([
-        group(
-            Middle,
-            "trend",
-            format!(
-                "The gap does not close: the idea against the strongest baseline as scale grows, {}",
-                c.trend_where
-            ),
-            2,
-            c.trend_settings,
-            c.trend_seeds,
-            1,
-            Train,
-        ),
-        group(
-            Top,
-            "headline",
-            format!(
-                "Headline: equivalence, or a gap that stays, {}",
-                c.headline_where
-            ),
-            2,
-            c.headline_settings,
-            d.headline_seeds,
-            1,
-            Train,
-        ),
-    ]);
-    if d.sweeps_every_rung() {
-        // The idea gets at least the baseline's tuning at every size it is
-        // compared at, the largest included: that is where a reviewer
-        // looks for an untuned idea.
-        for (at, idea, baseline) in [
-            (Middle, "trend-tuning", "trend-baseline-tuning"),
-            (Top, "headline-tuning", "headline-baseline-tuning"),
-        ] {
-            groups.push(group(
-                at,
-                idea,
-                format!(
-                    "Learning-rate sweep for the idea: {} values, twice the baseline's{}",
-                    2 * LR_CONFIGS,
-                    c.each_domain()
-                ),
-                1,
-                c.per_domain,
-                1,
-                2 * LR_CONFIGS,
-                Train,
-            ));
-            groups.push(group(
-                at,
-                baseline,
-                format!(
-                    "Learning-rate sweep for the strongest baseline: {LR_CONFIGS} values{}",
-                    c.each_domain()
-                ),
-                1,
-                c.per_domain,
-                1,
-                LR_CONFIGS,
-                Train,
-            ));
-        }
-    } else {
-        groups.extend(c.larger_size_tuning(&[], "the idea and the strongest baseline"));
-    }
-    groups
-}
-
-fn model(c: &Context) -> Vec<Template> {
-    use Placement::*;
-    use RunCost::*;
-    let (d, b) = (c.d, c.baselines);
-    vec![
-        group(
-            Bottom,
-            "recipe",
-            format!(
-                "Recipe search: {TUNING_CONFIGS} candidate recipes (data mix, schedule, architecture)"
-            ),
-            1,
-            1,
-            1,
-            TUNING_CONFIGS,
-            Train,
-        ),
-        group(
-            Middle,
-            "recipe-check",
-            "Recipe check: the two best recipes one step up".into(),
-            2,
-            1,
-            1,
-            1,
-            Train,
-        ),
-        group(
-            Top,
-            "final",
-            "Final training run of the released model".into(),
-            1,
-            1,
-            1,
-            1,
-            Train,
-        ),
-        group(
-            Top,
-            "evaluation",
-            format!(
-                "Evaluate the model and {} on {}, the same way, with a bootstrap over each benchmark's items",
-                plural(b, "existing model", "existing models"),
-                plural(d.settings, "benchmark", "benchmarks")
-            ),
-            1 + b,
-            d.settings,
-            1,
-            1,
-            Eval,
-        ),
-    ]
-}
-
-fn benchmark(c: &Context) -> Vec<Template> {
-    use Placement::*;
-    use RunCost::*;
-    let (d, b) = (c.d, c.baselines);
-    // Vision checkpoints have no prompts: their scores move with the test
-    // resolution and crop instead (Touvron et al. 2019, "Fixing the
-    // train-test resolution discrepancy").
-    let robustness = if d.field == ResearchField::Vision {
-        format!("Robustness: the largest model at {PROMPT_FORMATS} test resolutions and crops")
-    } else {
-        format!("Robustness: the largest model with {PROMPT_FORMATS} prompt formats")
-    };
-    vec![
-        group(
-            Every,
-            "evaluation",
-            format!(
-                "Evaluate the model of this size on {} of your benchmark, with item-level standard errors",
-                plural(d.settings, "subset", "subsets")
-            ),
-            1,
-            d.settings,
-            1,
-            1,
-            Eval,
-        ),
-        group(
-            Every,
-            "existing-benchmarks",
-            format!(
-                "The same model on {}, to show what they miss",
-                plural(b, "existing benchmark", "existing benchmarks")
-            ),
-            b,
-            1,
-            1,
-            1,
-            Eval,
-        ),
-        group(
-            Top,
-            "other-families",
-            format!(
-                "The largest model of {} that fits, to show the benchmark is not one family's",
-                plural(OTHER_FAMILIES, "other family", "other families")
-            ),
-            OTHER_FAMILIES,
-            d.settings,
-            1,
-            1,
-            Eval,
-        ),
-        group(
-            Top,
-            "prompt-formats",
-            robustness,
-            1,
-            1,
-            1,
-            PROMPT_FORMATS,
-            Eval,
-        ),
-    ]
+    rows(kind)
+        .iter()
+        .filter(|row| c.applies(row.when))
+        .map(|row| Template {
+            at: row.at,
+            what: row.id,
+            facts: GroupFacts {
+                kind,
+                at: row.at,
+                field: d.field,
+                settings: d.settings,
+                domains: d.domains,
+                baselines: d.baselines,
+                ablations: d.ablations,
+            },
+            arms: c.count(row.arms),
+            settings: c.count(row.settings),
+            seeds: c.count(row.seeds),
+            configs: c.count(row.configs),
+            cost: row.cost,
+        })
+        .collect()
 }
 
 /// The evaluation suite a data paper reports, by field: DCLM's CORE suite
@@ -734,242 +748,6 @@ pub fn dataset_suite(field: ResearchField, settings: u32) -> (u32, Option<&'stat
             Some("DataComp's suite (Gadre et al. 2023)"),
         ),
         _ => (settings, None),
-    }
-}
-
-fn dataset(c: &Context) -> Vec<Template> {
-    use Placement::*;
-    use RunCost::*;
-    let (d, b) = (c.d, c.baselines);
-    let (tasks, suite) = dataset_suite(d.field, d.settings);
-    let on_tasks = match suite {
-        Some(suite) => format!("the {tasks} tasks of {suite}"),
-        None => plural(tasks, "task", "tasks"),
-    };
-    vec![
-        group(
-            Bottom,
-            "datasets",
-            format!(
-                "Train on your data and on {} with one fixed recipe and the same compute, the same seeds for every dataset, to measure seed noise",
-                plural(b, "existing dataset", "existing datasets"),
-            ),
-            1 + b,
-            1,
-            d.headline_seeds,
-            1,
-            Train,
-        ),
-        group(
-            Upper,
-            "trend",
-            "Every dataset at each larger size, same recipe, compute and seeds".into(),
-            1 + b,
-            1,
-            2,
-            1,
-            Train,
-        ),
-        group(
-            Bottom,
-            "evaluation",
-            format!("Evaluate every model trained here on {on_tasks}"),
-            1 + b,
-            tasks,
-            d.headline_seeds,
-            1,
-            Eval,
-        ),
-        group(
-            Upper,
-            "evaluation",
-            format!("Evaluate each dataset's models on {on_tasks}"),
-            1 + b,
-            tasks,
-            2,
-            1,
-            Eval,
-        ),
-    ]
-}
-
-fn codebase(c: &Context) -> Vec<Template> {
-    use Placement::*;
-    use RunCost::*;
-    let d = c.d;
-    // Code compared with other code is a method comparison: both arms
-    // tuned alike at every size they are compared at (Schmidt et al. 2021).
-    let mut groups = vec![
-        group(
-            Bottom,
-            "reproduction",
-            format!(
-                "Reproduce published results with your code and the existing code {}",
-                in_settings(d)
-            ),
-            2,
-            d.settings,
-            d.headline_seeds,
-            1,
-            Train,
-        ),
-        group(
-            Bottom,
-            "tuning",
-            format!(
-                "Tuning sweep: {TUNING_CONFIGS} configurations for each codebase alike{}",
-                c.each_domain()
-            ),
-            2,
-            c.per_domain,
-            1,
-            TUNING_CONFIGS,
-            Train,
-        ),
-        group(
-            Every,
-            "throughput",
-            "Throughput of your code against the existing code on the same hardware, at the sizes people use (1% of a run, 3 repeats)"
-                .into(),
-            2,
-            1,
-            3,
-            1,
-            Partial(THROUGHPUT_FRACTION),
-        ),
-        group(
-            Top,
-            "headline",
-            format!(
-                "Headline: time to a target loss, both codebases, {}",
-                c.headline_where
-            ),
-            2,
-            c.headline_settings,
-            d.headline_seeds,
-            1,
-            Train,
-        ),
-    ];
-    groups.extend(c.larger_size_tuning(
-        &[(Upper, "lr-tuning", 2, "each codebase")],
-        "both codebases",
-    ));
-    groups
-}
-
-/// Every optimiser swept and compared at the smallest size, and re-tuned above it.
-fn optimizer_small(c: &Context) -> Vec<Template> {
-    use Placement::*;
-    use RunCost::*;
-    let (d, b) = (c.d, c.baselines);
-    let sweep = c.optimizer_sweep();
-    vec![
-        group(
-            Bottom,
-            "sweep",
-            format!(
-                "Hyperparameter sweep for your optimiser and for each of {} (AdamW first) alike: {sweep}",
-                plural(b, "baseline optimiser", "baseline optimisers")
-            ),
-            1 + b,
-            c.per_domain,
-            1,
-            OPTIMIZER_CONFIGS,
-            Train,
-        ),
-        group(
-            Bottom,
-            "main",
-            format!(
-                "Every optimiser at its best configuration {}",
-                in_settings(d)
-            ),
-            1 + b,
-            d.settings,
-            d.seeds,
-            1,
-            Train,
-        ),
-        group(
-            Upper,
-            "size-sweep",
-            format!("Re-tune your optimiser and the strongest baseline at this size: {sweep}"),
-            2,
-            c.per_domain,
-            1,
-            OPTIMIZER_CONFIGS,
-            Train,
-        ),
-    ]
-}
-
-fn optimizer(c: &Context) -> Vec<Template> {
-    use Placement::*;
-    use RunCost::*;
-    let d = c.d;
-    let sweep = c.optimizer_sweep();
-    let mut groups = optimizer_small(c);
-    groups.extend([
-        group(
-            Centre,
-            "data-ratio",
-            format!(
-                "A second tokens-per-parameter ratio: both optimisers on {} the tokens, each re-tuned ({sweep}); claimed speed-ups shrink with longer training",
-                format::number_text(DATA_RATIO) + "×"
-            ),
-            2,
-            c.per_domain,
-            1,
-            OPTIMIZER_CONFIGS,
-            Longer(DATA_RATIO),
-        ),
-        group(
-            Middle,
-            "trend",
-            format!(
-                "Your optimiser against the strongest baseline as scale grows, {}",
-                c.trend_where
-            ),
-            2,
-            c.trend_settings,
-            c.trend_seeds,
-            1,
-            Train,
-        ),
-        group(
-            Every,
-            "step-time",
-            "Time per step of both optimisers on the same hardware (1% of a run, 3 repeats): a saving in steps must survive the optimiser's own overhead"
-                .into(),
-            2,
-            1,
-            3,
-            1,
-            Partial(THROUGHPUT_FRACTION),
-        ),
-        group(
-            Top,
-            "headline",
-            format!(
-                "Headline: steps and time to the baseline's final loss, both tuned at this size, {}",
-                c.headline_where
-            ),
-            2,
-            c.headline_settings,
-            d.headline_seeds,
-            1,
-            Train,
-        ),
-    ]);
-    groups
-}
-
-fn domains_phrase(domains: u32) -> String {
-    if domains <= 1 {
-        "in the main setting".into()
-    } else {
-        format!("in the main setting of each of {domains} domains")
     }
 }
 
@@ -1023,12 +801,6 @@ mod tests {
     use crate::model::evidence::{rule_for, rule_for_claim};
 
     #[test]
-    fn settings_split_across_domains() {
-        let d = Demands::of(rule_for(4), 5, ResearchField::Llm, Tuning::Sweep);
-        assert_eq!(in_settings(&d), "in 5 settings across 2 domains (3 + 2)");
-    }
-
-    #[test]
     fn compared_arms_are_tuned_at_every_rung_unless_hyperparameters_transfer() {
         for kind in [
             ContributionKind::Insight,
@@ -1054,7 +826,7 @@ mod tests {
         let d = Demands::of(rule_for(3), 5, ResearchField::Llm, Tuning::Mup);
         assert!(design(ContributionKind::Insight, &d)
             .iter()
-            .any(|g| g.what == "transfer-check"));
+            .any(|g| g.what == GroupId::TransferCheck));
     }
 
     #[test]
@@ -1071,12 +843,12 @@ mod tests {
                 assert_eq!(d.domains, 3);
                 let groups = design(kind, &d);
                 for g in groups.iter().filter(|g| g.configs > 1) {
-                    assert_eq!(g.settings, 3, "{kind:?} {}", g.what);
+                    assert_eq!(g.settings, 3, "{kind:?} {:?}", g.what);
                 }
                 if tuning == Tuning::Mup && kind != ContributionKind::Optimizer {
                     let check = groups
                         .iter()
-                        .find(|g| g.what == "transfer-check")
+                        .find(|g| g.what == GroupId::TransferCheck)
                         .unwrap_or_else(|| panic!("{kind:?}: no transfer check"));
                     // Placed on a rung even when the ladder has two.
                     assert_eq!(check.at, Placement::Check);
@@ -1108,7 +880,7 @@ mod tests {
         let groups = design(ContributionKind::Insight, &d);
         let headline = groups
             .iter()
-            .find(|g| g.what == "headline")
+            .find(|g| g.what == GroupId::Headline)
             .expect("headline");
         assert!(headline.seeds >= RL_MIN_SEEDS && headline.settings >= RL_MIN_TASKS);
     }
@@ -1116,7 +888,7 @@ mod tests {
     #[test]
     fn every_kind_has_its_own_groups() {
         let d = Demands::of(rule_for(3), 5, ResearchField::Llm, Tuning::Sweep);
-        let names: Vec<Vec<&str>> = ContributionKind::ALL
+        let names: Vec<Vec<GroupId>> = ContributionKind::ALL
             .iter()
             .map(|&k| design(k, &d).iter().map(|g| g.what).collect())
             .collect();

@@ -2,11 +2,31 @@
 
 use serde::Serialize;
 
-use super::inputs::{ContributionKind, ResearchField};
+use super::choices::{ContributionKind, ResearchField};
 
-/// One of the essay's principles, in our words. Advice that rests on one
-/// cites it as "(the essay: {phrase})", and the page links that citation to
-/// the principle's entry in the method section (`#principle-{id}`).
+/// Which of the essay's principles a piece of advice rests on. Advice
+/// carries this id beside its words (`text::cited`), which write it as
+/// "(the essay: {phrase})" and which the page links to the principle's
+/// entry in the method section (`#principle-{id}`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrincipleId {
+    Deliverables,
+    Generality,
+    Novelty,
+    Artifacts,
+    Negative,
+    SmallScale,
+    Scaling,
+}
+
+impl PrincipleId {
+    /// Its entry of [`PRINCIPLES`].
+    pub fn principle(self) -> &'static Principle {
+        &PRINCIPLES[self as usize]
+    }
+}
+
+/// One of the essay's principles, in our words.
 #[derive(Debug, PartialEq)]
 pub struct Principle {
     pub id: &'static str,
@@ -16,7 +36,7 @@ pub struct Principle {
 }
 
 /// The essay's principles the calculator encodes, in our words, in the order
-/// the method section lists them.
+/// the method section lists them and [`PrincipleId`] names them.
 pub const PRINCIPLES: [Principle; 7] = [
     Principle {
         id: "deliverables",
@@ -54,11 +74,6 @@ pub const PRINCIPLES: [Principle; 7] = [
         meaning: "A plan must show the effect across a span of scales and whether the gain over the baselines holds as scale grows.",
     },
 ];
-
-/// The principle an "(the essay: …)" citation names.
-pub fn principle(phrase: &str) -> Option<&'static Principle> {
-    PRINCIPLES.iter().find(|p| p.phrase == phrase)
-}
 
 /// What one evidence level asks for. The table [`LEVELS`] is the rule book.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -373,6 +388,33 @@ pub fn reasons(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_principle_id_names_its_row() {
+        use PrincipleId::*;
+        let ids = [
+            Deliverables,
+            Generality,
+            Novelty,
+            Artifacts,
+            Negative,
+            SmallScale,
+            Scaling,
+        ];
+        assert_eq!(ids.len(), PRINCIPLES.len());
+        let names = [
+            "deliverables",
+            "generality",
+            "novelty",
+            "artifacts",
+            "negative",
+            "small-scale",
+            "scaling",
+        ];
+        for (id, name) in ids.into_iter().zip(names) {
+            assert_eq!(id.principle().id, name);
+        }
+    }
 
     #[test]
     fn table_rows_match_level_numbers() {

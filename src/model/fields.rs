@@ -1,16 +1,24 @@
 //! Every input in one table: its key (the URL's and the JS API's name), the
 //! label and hint the form shows, its unit, default, allowed range, the units
-//! people type, the keyboard phones should offer, and whether it may be empty.
+//! people type, the keyboard phones should offer, the form group it sits in,
+//! when it matters, and where its value lives in [`Inputs`] (its accessor).
 //!
-//! Parsing ([`super::inputs::Inputs::set`]), the form, the summary's names,
-//! the URL and the JS API's error messages all read this table, so adding an
-//! input is one row here plus its use in the domain.
+//! Parsing, resetting and writing back a value ([`super::inputs::Inputs::set`],
+//! `text`, `Default`), the form, the summary's names, the URL and the JS API's
+//! error messages all read this table, so adding an input is a `Field`
+//! variant, a member of the record (`record.rs`) with its blank, and one row
+//! here (its `used` column says when it matters, and so when the form shows
+//! it); then its use in the domain, and a line in the form if its group is the
+//! claim or the compute (those lay their fields out by hand around their
+//! scales, presets and shortcuts; the other groups loop over the table).
 
 use super::axis::Axis;
 use super::checkpoints::ModelFamily;
+use super::choices::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
+use super::evidence::PrincipleId;
 use super::format::number_text;
-use super::hardware::ACCELERATORS;
-use super::inputs::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
+use super::hardware::{find_accelerator, ACCELERATORS};
+use super::record::Inputs;
 
 /// One input field. Its key is the name used by the URL query and the JS API.
 /// The order is the table's: [`FIELDS`]`[field as usize]` is its row.
@@ -114,6 +122,9 @@ pub enum Hint {
     Fixed(&'static str),
     /// One hint per axis, in [`Axis::ALL`]'s order.
     ByAxis([&'static str; 4]),
+    /// A hint resting on one of the essay's principles: the words before
+    /// its citation, the principle, and the words after.
+    Cites(&'static str, PrincipleId, &'static str),
 }
 
 /// A field's unit next to its box.
@@ -143,8 +154,86 @@ pub struct FieldSpec {
     pub rule: Rule,
     pub units: Units,
     pub keyboard: Keyboard,
-    /// Optional fields may be left empty; the others must hold a value.
-    pub optional: bool,
+    /// Where the form shows it.
+    pub group: FormGroup,
+    /// Whether it matters for these inputs; the form shows only those (and
+    /// any holding an error).
+    pub used: fn(&Inputs) -> bool,
+    /// Where its value lives in [`Inputs`]; an optional field's is an `Option`.
+    pub access: Access,
+}
+
+/// A field every plan uses.
+const ALWAYS: fn(&Inputs) -> bool = |_| true;
+
+/// The form's groups, as a researcher thinks of the inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormGroup {
+    /// The contribution and how far it reaches.
+    Claim,
+    /// The accelerators, the time and the money.
+    Compute,
+    /// What the ladder scales and from where to where.
+    Scale,
+    /// The optional statistics of the power analysis.
+    Statistics,
+}
+
+/// Reads a value of the record.
+pub type Get<T> = fn(&Inputs) -> &T;
+/// Reaches a value of the record to write it.
+pub type Put<T> = fn(&mut Inputs) -> &mut T;
+
+/// Where a field's value lives in [`Inputs`], by its type: the setter,
+/// the reset to a default, the text and the form read and write every field
+/// through this, so none of them lists the fields again.
+#[derive(Clone, Copy)]
+pub enum Access {
+    /// A whole number from 1 to 5.
+    Level(Get<u8>, Put<u8>),
+    /// A whole count.
+    Count(Get<u32>, Put<u32>),
+    Number(Get<f64>, Put<f64>),
+    /// A number that may be left empty.
+    Optional(Get<Option<f64>>, Put<Option<f64>>),
+    /// A currency code.
+    Code(Get<String>, Put<String>),
+    /// One of a list: the chosen option's id, and a setter that takes an id
+    /// (`None` when no option has it).
+    Choice(
+        fn(&Inputs) -> &'static str,
+        fn(&mut Inputs, &str) -> Option<()>,
+    ),
+}
+
+impl std::fmt::Debug for Access {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Access::Level(..) => "Level",
+            Access::Count(..) => "Count",
+            Access::Number(..) => "Number",
+            Access::Optional(..) => "Optional",
+            Access::Code(..) => "Code",
+            Access::Choice(..) => "Choice",
+        })
+    }
+}
+
+/// A number field's accessor: `number!(hours)`.
+macro_rules! number {
+    ($name:ident) => {
+        Access::Number(|i| &i.$name, |i| &mut i.$name)
+    };
+}
+
+/// A choice field's accessor, for a choice type with `id` and `from_id`.
+macro_rules! choice {
+    ($name:ident, $choice:ident) => {
+        Access::Choice(
+            |i| i.$name.id(),
+            |i, id| $choice::from_id(id).map(|c| i.$name = c),
+        )
+    };
 }
 
 /// A picker's options from a list of choices: (id, label).
@@ -231,42 +320,48 @@ const fn number(min: f64, min_allowed: bool, max: f64) -> Rule {
 // an extra "000"; each is far above anything a real plan uses. Lower bounds
 // refuse values whose answer would be meaningless: under 36 seconds of
 // compute, a test level whose quantile is not finite in f64.
-pub const FIELDS: [FieldSpec; 31] = [
+pub const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         field: Field::Kind,
         key: "kind",
         label: "Contribution kind",
-        hint: Hint::Fixed("What the paper delivers: an artifact (model, benchmark, dataset, code) or an insight (the essay: a paper delivers artifacts or insights)."),
+        hint: Hint::Cites("What the paper delivers: an artifact (model, benchmark, dataset, code) or an insight ", PrincipleId::Deliverables, "."),
         unit: Unit::None,
         default: "insight",
         rule: Rule::Choice(kinds),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Claim,
+        used: ALWAYS,
+        access: choice!(kind, ContributionKind),
     },
     FieldSpec {
         field: Field::Generality,
         key: "generality",
         label: "Generality of the claim",
-        hint: Hint::Fixed("Each step up asks for more settings, sizes and seeds (the essay: broader claims need more evidence)."),
+        hint: Hint::Cites("Each step up asks for more settings, sizes and seeds ", PrincipleId::Generality, "."),
         unit: Unit::None,
         default: "3",
         rule: Rule::Integer { min: 1.0, max: 5.0 },
         units: Units::Plain,
         keyboard: Keyboard::Numeric,
-        optional: false,
+        group: FormGroup::Claim,
+        used: ALWAYS,
+        access: Access::Level(|i| &i.generality, |i| &mut i.generality),
     },
     FieldSpec {
         field: Field::Novelty,
         key: "novelty",
         label: "Novelty: distance from accepted practice",
-        hint: Hint::Fixed("Each step up asks for more evidence; contradicting \"scale wins\" needs the most (the essay: claims farther from practice need more evidence)."),
+        hint: Hint::Cites("Each step up asks for more evidence; contradicting \"scale wins\" needs the most ", PrincipleId::Novelty, "."),
         unit: Unit::None,
         default: "3",
         rule: Rule::Integer { min: 1.0, max: 5.0 },
         units: Units::Plain,
         keyboard: Keyboard::Numeric,
-        optional: false,
+        group: FormGroup::Claim,
+        used: ALWAYS,
+        access: Access::Level(|i| &i.novelty, |i| &mut i.novelty),
     },
     FieldSpec {
         field: Field::ResearchField,
@@ -278,7 +373,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: Rule::Choice(research_fields),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        used: ALWAYS,
+        access: choice!(field, ResearchField),
     },
     FieldSpec {
         field: Field::Accelerator,
@@ -290,7 +387,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: Rule::Choice(accelerators),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Compute,
+        used: ALWAYS,
+        access: Access::Choice(|i| i.accelerator.id, |i, id| find_accelerator(id).map(|a| i.accelerator = a)),
     },
     FieldSpec {
         field: Field::Count,
@@ -305,7 +404,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         },
         units: Units::Plain,
         keyboard: Keyboard::Numeric,
-        optional: false,
+        group: FormGroup::Compute,
+        used: ALWAYS,
+        access: Access::Count(|i| &i.count, |i| &mut i.count),
     },
     FieldSpec {
         field: Field::Hours,
@@ -318,7 +419,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(0.01, true, 1_000_000.0),
         units: Units::Hours,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Compute,
+        used: ALWAYS,
+        access: number!(hours),
     },
     FieldSpec {
         field: Field::Mfu,
@@ -333,7 +436,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(0.01, true, 1.0),
         units: Units::Share,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Compute,
+        used: ALWAYS,
+        access: number!(mfu),
     },
     FieldSpec {
         field: Field::Flops,
@@ -346,7 +451,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1e12, true, 1e30),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Compute,
+        used: ALWAYS,
+        access: Access::Optional(|i| &i.flops, |i| &mut i.flops),
     },
     FieldSpec {
         field: Field::Price,
@@ -358,7 +465,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(0.0, true, 1_000_000.0),
         units: Units::Money,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Compute,
+        used: ALWAYS,
+        access: Access::Optional(|i| &i.price, |i| &mut i.price),
     },
     FieldSpec {
         field: Field::Currency,
@@ -370,7 +479,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: Rule::Code,
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Compute,
+        used: ALWAYS,
+        access: Access::Code(|i| &i.currency, |i| &mut i.currency),
     },
     FieldSpec {
         field: Field::Reserve,
@@ -378,13 +489,17 @@ pub const FIELDS: [FieldSpec; 31] = [
         label: "Reserve: share of the budget kept back",
         hint: Hint::Fixed("For failed runs, debugging and evaluation, e.g. 0.2 or 20% (our calibration). The plan fits when it uses at most the rest."),
         unit: Unit::None,
-        // Our calibration; see `inputs::DEFAULT_RESERVE`.
+        // Our calibration, not a published figure: OPT-175B's logbook records
+        // dozens of restarts after failures (Zhang et al. 2022), and
+        // evaluation and debugging runs come on top.
         default: "0.2",
         // All of it would leave nothing to plan.
         rule: number(0.0, true, 0.95),
         units: Units::Share,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Compute,
+        used: ALWAYS,
+        access: number!(reserve),
     },
     FieldSpec {
         field: Field::Axis,
@@ -396,7 +511,10 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: Rule::Choice(axes),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        // Only one axis makes sense for a benchmark: nothing to choose.
+        used: |i| i.kind.axes().len() > 1,
+        access: choice!(axis, Axis),
     },
     FieldSpec {
         field: Field::TokensPerParam,
@@ -409,7 +527,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1.0, true, 10_000.0),
         units: Units::Plain,
         keyboard: Keyboard::Decimal,
-        optional: false,
+        group: FormGroup::Scale,
+        used: |i| i.axis == Axis::Pretrain && i.kind != ContributionKind::Benchmark,
+        access: number!(tokens_per_param),
     },
     FieldSpec {
         field: Field::DataTokens,
@@ -422,7 +542,10 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1e3, true, 1e16),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        // On the data axis, the size of a new dataset counts its repeats.
+        used: |i| i.axis == Axis::Finetune || i.kind == ContributionKind::Dataset,
+        access: number!(data_tokens),
     },
     FieldSpec {
         field: Field::ModelParams,
@@ -435,7 +558,10 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1e3, true, 1e13),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        // Deep RL prices runs by steps, but the network must still fit in memory.
+        used: |i| i.axis == Axis::Data,
+        access: number!(model_params),
     },
     FieldSpec {
         field: Field::BaseHours,
@@ -447,7 +573,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1e-3, true, 1e6),
         units: Units::Hours,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        used: |i| i.axis == Axis::Custom,
+        access: number!(base_hours),
     },
     FieldSpec {
         field: Field::Exponent,
@@ -460,7 +588,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(0.1, true, 4.0),
         units: Units::Plain,
         keyboard: Keyboard::Decimal,
-        optional: false,
+        group: FormGroup::Scale,
+        used: |i| i.axis == Axis::Custom,
+        access: number!(exponent),
     },
     FieldSpec {
         field: Field::StepsPerSecond,
@@ -474,7 +604,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1e-3, true, 1e9),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        used: |i| i.prices_by_steps(),
+        access: number!(steps_per_second),
     },
     FieldSpec {
         field: Field::Family,
@@ -486,7 +618,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: Rule::Choice(families),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        used: |i| i.uses_checkpoints(),
+        access: choice!(family, ModelFamily),
     },
     FieldSpec {
         field: Field::EvalTokens,
@@ -500,7 +634,13 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1e3, true, 1e13),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        // The kinds whose designs evaluate (design.rs: RunCost::Eval).
+        used: |i| matches!(
+            i.kind,
+            ContributionKind::Benchmark | ContributionKind::Model | ContributionKind::Dataset
+        ),
+        access: number!(eval_tokens),
     },
     FieldSpec {
         field: Field::GeneratedTokens,
@@ -515,7 +655,15 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(0.0, true, 1e13),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        // Language models write answers; a vision model's label is one pass.
+        used: |i| {
+            matches!(
+                i.kind,
+                ContributionKind::Benchmark | ContributionKind::Model | ContributionKind::Dataset
+            ) && i.field == ResearchField::Llm
+        },
+        access: number!(generated_tokens),
     },
     FieldSpec {
         field: Field::Floor,
@@ -532,7 +680,10 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(0.0, false, 1e15),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Scale,
+        // Released checkpoints set the rungs, not a floor.
+        used: |i| !i.uses_checkpoints(),
+        access: Access::Optional(|i| &i.floor, |i| &mut i.floor),
     },
     FieldSpec {
         field: Field::Top,
@@ -549,7 +700,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(0.0, false, 1e15),
         units: Units::Size,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Scale,
+        used: ALWAYS,
+        access: Access::Optional(|i| &i.top, |i| &mut i.top),
     },
     FieldSpec {
         field: Field::Tuning,
@@ -561,7 +714,13 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: Rule::Choice(tunings),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        // The kinds that compare tuned arms at several sizes (design.rs).
+        used: |i| matches!(
+            i.kind,
+            ContributionKind::Insight | ContributionKind::NegativeResult | ContributionKind::Codebase
+        ),
+        access: choice!(tuning, Tuning),
     },
     FieldSpec {
         field: Field::Effect,
@@ -573,7 +732,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1e-9, true, 1e9),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Statistics,
+        used: ALWAYS,
+        access: Access::Optional(|i| &i.effect, |i| &mut i.effect),
     },
     FieldSpec {
         field: Field::Noise,
@@ -585,7 +746,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1e-9, true, 1e9),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: true,
+        group: FormGroup::Statistics,
+        used: ALWAYS,
+        access: Access::Optional(|i| &i.noise, |i| &mut i.noise),
     },
     FieldSpec {
         field: Field::Alpha,
@@ -599,7 +762,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1e-6, true, 0.5),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Statistics,
+        used: ALWAYS,
+        access: number!(alpha),
     },
     FieldSpec {
         field: Field::Power,
@@ -612,7 +777,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(0.5, true, 0.999),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Statistics,
+        used: ALWAYS,
+        access: number!(power),
     },
     FieldSpec {
         field: Field::FinetuneMethod,
@@ -624,7 +791,9 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: Rule::Choice(finetune_methods),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Scale,
+        used: |i| i.axis == Axis::Finetune && i.kind != ContributionKind::Benchmark,
+        access: choice!(finetune_method, FinetuneMethod),
     },
     FieldSpec {
         field: Field::Multiplier,
@@ -641,14 +810,16 @@ pub const FIELDS: [FieldSpec; 31] = [
         rule: number(1.0, true, 1000.0),
         units: Units::Plain,
         keyboard: Keyboard::Text,
-        optional: false,
+        group: FormGroup::Statistics,
+        used: ALWAYS,
+        access: number!(multiplier),
     },
 ];
 
 impl Field {
     /// Every field, in the table's order.
-    pub const ALL: [Field; 31] = {
-        let mut all = [Field::Kind; 31];
+    pub const ALL: [Field; FIELDS.len()] = {
+        let mut all = [Field::Kind; FIELDS.len()];
         let mut i = 0;
         while i < FIELDS.len() {
             all[i] = FIELDS[i].field;
@@ -677,13 +848,29 @@ impl Field {
 
     /// Optional fields may be left empty; the others fall back to a default.
     pub fn is_optional(self) -> bool {
-        self.spec().optional
+        matches!(self.spec().access, Access::Optional(..))
     }
 
-    pub fn hint(self, axis: Axis) -> &'static str {
+    /// Whether the field is picked from a list rather than typed.
+    pub fn is_choice(self) -> bool {
+        matches!(self.spec().rule, Rule::Choice(_))
+    }
+
+    /// The fields the form shows in this group, in the table's order.
+    pub fn in_group(group: FormGroup) -> impl Iterator<Item = Field> {
+        FIELDS
+            .iter()
+            .filter(move |s| s.group == group)
+            .map(|s| s.field)
+    }
+
+    /// The hint's words before its citation, and the principle it cites
+    /// with the words after, if it cites one (`text::cited::hint` joins them).
+    pub fn hint(self, axis: Axis) -> (&'static str, Option<(PrincipleId, &'static str)>) {
         match self.spec().hint {
-            Hint::Fixed(text) => text,
-            Hint::ByAxis(texts) => texts[axis as usize],
+            Hint::Fixed(text) => (text, None),
+            Hint::ByAxis(texts) => (texts[axis as usize], None),
+            Hint::Cites(before, principle, after) => (before, Some((principle, after))),
         }
     }
 
@@ -789,13 +976,20 @@ pub fn parse_number(text: &str, units: Units) -> Option<f64> {
     n.is_finite().then_some(n)
 }
 
+/// Whether a bare number was typed as people type a percentage ("40"),
+/// not in a machine's notation ("4e1"), which reads as the number itself,
+/// as the same value given as a number (the JS API, a saved plan) does.
+fn typed_as_percent(text: &str, n: f64) -> bool {
+    n > 1.0 && n <= 100.0 && !text.contains(['e', 'E'])
+}
+
 /// A share: "40%" and, above 1 up to 100, a bare "40" are percentages;
 /// "0.4" is a share. Divided, not multiplied by 0.01, so "30%" is exactly 0.3.
 fn parse_share(text: &str) -> Option<f64> {
     let n = match text.strip_suffix('%') {
         Some(body) => plain_number(body.trim_end())? / 100.0,
         None => match plain_number(text)? {
-            n if n > 1.0 && n <= 100.0 => n / 100.0,
+            n if typed_as_percent(text, n) => n / 100.0,
             n => n,
         },
     };
@@ -809,7 +1003,7 @@ pub fn read_as_percent(text: &str, units: Units) -> Option<f64> {
     (units == Units::Share && !text.ends_with('%'))
         .then(|| plain_number(text))
         .flatten()
-        .filter(|n| *n > 1.0 && *n <= 100.0)
+        .filter(|&n| typed_as_percent(text, n))
 }
 
 /// Money without its currency: "$2.50", "2.50 USD", "2.50usd", "USD 2.50".
@@ -989,6 +1183,63 @@ impl Field {
 mod tests {
     use super::*;
 
+    /// A row whose accessor disagrees with its rule would accept a value and
+    /// store nothing (a choice read as a number, a count as a share).
+    #[test]
+    fn each_accessor_fits_its_rule_and_writes_its_own_member() {
+        for spec in FIELDS {
+            let fits = match (spec.access, spec.rule) {
+                (Access::Choice(..), Rule::Choice(_)) | (Access::Code(..), Rule::Code) => true,
+                (Access::Level(..), Rule::Integer { max, .. }) => max <= f64::from(u8::MAX),
+                (Access::Count(..), Rule::Integer { max, .. }) => max <= f64::from(u32::MAX),
+                (Access::Number(..) | Access::Optional(..), Rule::Number { .. }) => true,
+                _ => false,
+            };
+            assert!(fits, "{}: {:?} for {:?}", spec.key, spec.access, spec.rule);
+        }
+        // Setting one field changes that field's text and no other's.
+        let blank = crate::model::inputs::Inputs::default();
+        let mut checked = 0;
+        for field in Field::ALL {
+            let candidates: Vec<String> = match field.spec().rule {
+                Rule::Choice(options) => {
+                    options().into_iter().map(|(id, _)| id.to_owned()).collect()
+                }
+                Rule::Code => vec!["EUR".to_owned()],
+                Rule::Integer { min, max } | Rule::Number { min, max, .. } => {
+                    [min + 1.0, (min + max) / 2.0, max]
+                        .map(number_text)
+                        .to_vec()
+                }
+            };
+            // The first value the field takes that differs from its default.
+            let Some(other) = candidates.into_iter().find(|c| {
+                let mut trial = blank.clone();
+                trial
+                    .set(field, &crate::model::inputs::FieldValue::Text(c.clone()))
+                    .is_ok()
+                    && trial.text(field) != blank.text(field)
+            }) else {
+                panic!("{}: no value other than its default", field.key());
+            };
+            let mut inputs = blank.clone();
+            let _ = inputs.set(
+                field,
+                &crate::model::inputs::FieldValue::Text(other.clone()),
+            );
+            for f in Field::ALL {
+                assert_eq!(
+                    inputs.text(f) != blank.text(f),
+                    f == field,
+                    "setting {} to {other}",
+                    field.key()
+                );
+            }
+            checked += 1;
+        }
+        assert_eq!(checked, FIELDS.len());
+    }
+
     #[test]
     fn rows_are_in_the_enums_order_with_unique_keys_and_labels() {
         for (i, spec) in FIELDS.iter().enumerate() {
@@ -1027,8 +1278,13 @@ mod tests {
 
     #[test]
     fn required_fields_have_defaults_and_optional_ones_do_not() {
-        for spec in &FIELDS {
-            assert_eq!(spec.default.is_empty(), spec.optional, "{}", spec.key);
+        for spec in FIELDS {
+            assert_eq!(
+                spec.default.is_empty(),
+                spec.field.is_optional(),
+                "{}",
+                spec.key
+            );
         }
     }
 
@@ -1100,6 +1356,7 @@ mod tests {
         assert_eq!(read_as_percent("40", Units::Share), Some(40.0));
         assert_eq!(read_as_percent("40%", Units::Share), None);
         assert_eq!(read_as_percent("0.4", Units::Share), None);
+        assert_eq!(read_as_percent("4e1", Units::Share), None);
         assert_eq!(read_as_percent("40", Units::Plain), None);
     }
 

@@ -6,184 +6,16 @@
 use std::fmt;
 
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::Deserialize;
 
 use super::axis::{default_floor, Axis, Decode, Scaling, Shape};
 use super::checkpoints::ModelFamily;
+pub use super::choices::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
 pub use super::fields::Field;
-use super::fields::{parse_number, Rule};
+use super::fields::{parse_number, Access, Rule};
 use super::format::number_text;
-use super::hardware::{find_accelerator, Accelerator, ACCELERATORS};
-
-/// What kind of contribution the paper makes: an artifact or an insight (the essay).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContributionKind {
-    Insight,
-    NegativeResult,
-    Model,
-    Benchmark,
-    Dataset,
-    Codebase,
-    Optimizer,
-}
-
-impl ContributionKind {
-    pub const ALL: [Self; 7] = [
-        Self::Insight,
-        Self::NegativeResult,
-        Self::Model,
-        Self::Benchmark,
-        Self::Dataset,
-        Self::Codebase,
-        Self::Optimizer,
-    ];
-
-    /// The id used in URLs and the JS API.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Insight => "insight",
-            Self::NegativeResult => "negative_result",
-            Self::Model => "model",
-            Self::Benchmark => "benchmark",
-            Self::Dataset => "dataset",
-            Self::Codebase => "codebase",
-            Self::Optimizer => "optimizer",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Insight => "Insight: a lesson others can apply",
-            Self::NegativeResult => "Negative result: an idea that should have worked, did not",
-            Self::Model => "Model",
-            Self::Benchmark => "Benchmark",
-            Self::Dataset => "Training dataset",
-            Self::Codebase => "Codebase",
-            Self::Optimizer => "Optimiser: a training algorithm against tuned baselines",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.id() == id)
-    }
-
-    /// The axes whose scale means something for this kind, the first the
-    /// one used when another is asked for. A benchmark evaluates released
-    /// checkpoints: its rungs are model sizes, whatever the axis says.
-    pub fn axes(self) -> &'static [Axis] {
-        match self {
-            Self::Benchmark => &[Axis::Pretrain],
-            _ => &Axis::ALL,
-        }
-    }
-}
-
-/// The research field, for the conventions its reviewers expect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ResearchField {
-    Llm,
-    Vision,
-    Rl,
-    Other,
-}
-
-impl ResearchField {
-    pub const ALL: [Self; 4] = [Self::Llm, Self::Vision, Self::Rl, Self::Other];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Llm => "llm",
-            Self::Vision => "vision",
-            Self::Rl => "rl",
-            Self::Other => "other",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Llm => "Language models",
-            Self::Vision => "Vision",
-            Self::Rl => "Deep reinforcement learning",
-            Self::Other => "Other",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.id() == id)
-    }
-}
-
-/// How the compared arms' hyperparameters are set above the smallest rung.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Tuning {
-    /// A learning-rate sweep per arm at every rung where arms are compared:
-    /// the best learning rate moves with size (GPT-3 used 6e-4 at 125M and
-    /// 2e-4 at 1.3B; Brown et al. 2020, Table 2.1).
-    Sweep,
-    /// Hyperparameters tuned at the smallest rung transfer to larger ones
-    /// under the maximal-update parametrisation (Yang et al. 2022, μTransfer).
-    Mup,
-}
-
-impl Tuning {
-    pub const ALL: [Self; 2] = [Self::Sweep, Self::Mup];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Sweep => "sweep",
-            Self::Mup => "mup",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Sweep => "Sweep: a learning-rate sweep per arm at every compared size",
-            Self::Mup => "μP: the smallest size's sweep transfers (Yang et al. 2022)",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.id() == id)
-    }
-}
-
-/// How a model is fine-tuned on the fine-tuning axis: all its weights, or
-/// low-rank adapters on a frozen model (Hu et al. 2021, LoRA), or adapters on
-/// a frozen model quantised to 4 bits (Dettmers et al. 2023, QLoRA).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FinetuneMethod {
-    Full,
-    Lora,
-    Qlora,
-}
-
-impl FinetuneMethod {
-    pub const ALL: [Self; 3] = [Self::Full, Self::Lora, Self::Qlora];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Full => "full",
-            Self::Lora => "lora",
-            Self::Qlora => "qlora",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Full => "Full: every weight trained",
-            Self::Lora => "LoRA: adapters on frozen bf16 weights (Hu et al. 2021)",
-            Self::Qlora => "QLoRA: adapters on frozen 4-bit weights (Dettmers et al. 2023)",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.id() == id)
-    }
-}
+use super::hardware::ACCELERATORS;
+pub use super::record::Inputs;
 
 /// A value as it arrives from the outside: a JS number, or text from a URL, a
 /// data attribute or a form field.
@@ -284,116 +116,45 @@ pub enum Adjustment {
     },
 }
 
-/// Everything the plan depends on. Defaults are the essay's reference point: a
-/// mid-level insight on 8 A100s for 30 days, pretraining language models.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Inputs {
-    pub kind: ContributionKind,
-    /// 1 one setting … 5 a general law of deep learning.
-    pub generality: u8,
-    /// 1 confirms consensus … 5 contradicts a near-fact such as "scale wins".
-    pub novelty: u8,
-    #[serde(serialize_with = "accelerator_id")]
-    pub accelerator: &'static Accelerator,
-    pub count: u32,
-    pub hours: f64,
-    pub mfu: f64,
-    /// A total budget in FLOPs that replaces accelerator × count × hours × MFU.
-    pub flops: Option<f64>,
-    /// Cost of one accelerator-hour, in the user's currency.
-    pub price: Option<f64>,
-    pub tokens_per_param: f64,
-    /// Smallest gain worth detecting, in the metric's units.
-    pub effect: Option<f64>,
-    /// Seed-to-seed standard deviation of the metric, same units as `effect`.
-    pub noise: Option<f64>,
-    pub alpha: f64,
-    pub power: f64,
-    /// The compute multiplier the method is expected to be worth (1 = no gain).
-    pub multiplier: f64,
-    /// Share of the budget kept for failed runs, debugging and evaluation.
-    pub reserve: f64,
-    /// The largest scale wanted (parameters on pretrain and finetune); the
-    /// ladder is sized to it instead of to the whole budget.
-    pub top: Option<f64>,
-    pub axis: Axis,
-    /// The smallest scale worth a run, in the axis's unit; the axis's default when empty.
-    pub floor: Option<f64>,
-    /// The data you have, in tokens: the fixed data of a fine-tuning ladder,
-    /// and the size of a new dataset (to count how often it repeats).
-    pub data_tokens: f64,
-    /// The fixed model of a data ladder, in parameters.
-    pub model_params: f64,
-    /// Accelerator-hours of the smallest run, on the custom axis.
-    pub base_hours: f64,
-    /// How cost grows with scale on the custom axis: cost ∝ scale^exponent.
-    pub exponent: f64,
-    /// Currency code for costs, such as USD.
-    pub currency: String,
-    /// The research field, for its reviewers' conventions.
-    pub field: ResearchField,
-    /// How compared arms are tuned above the smallest rung.
-    pub tuning: Tuning,
-    /// Environment steps per second of one run on one accelerator (deep RL).
-    pub steps_per_second: f64,
-    /// The public family whose checkpoints a benchmark evaluates.
-    pub family: ModelFamily,
-    /// Tokens one model reads to answer one evaluation set (a subset of the benchmark).
-    pub eval_tokens: f64,
-    /// Of those, the tokens the model generates (decoding, priced by memory
-    /// bandwidth); the rest are read in one forward pass.
-    pub generated_tokens: f64,
-    /// How models are fine-tuned on the fine-tuning axis.
-    pub finetune_method: FinetuneMethod,
-}
-
-/// Share of the budget kept in reserve when none is given. Our calibration,
-/// not a published figure: OPT-175B's logbook records dozens of restarts after
-/// failures (Zhang et al. 2022), and evaluation and debugging runs come on top.
-pub const DEFAULT_RESERVE: f64 = 0.2;
-
-/// Tokens per parameter for compute-optimal training.
-/// Source: Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models" (Chinchilla).
-pub const CHINCHILLA_TOKENS_PER_PARAM: f64 = 20.0;
-
 impl Default for Inputs {
     /// Every field at its default from the field table ([`super::fields::FIELDS`]).
     fn default() -> Self {
+        // Rust builds a record with every member named, so each gets a
+        // blank here; the table is the one source of defaults, and the loop
+        // writes every field's (a table test checks each default is valid).
         let mut inputs = Inputs {
             kind: ContributionKind::Insight,
-            generality: 3,
-            novelty: 3,
+            generality: 0,
+            novelty: 0,
             accelerator: &ACCELERATORS[0],
-            count: 8,
-            hours: 720.0,
-            mfu: 0.3,
+            count: 0,
+            hours: 0.0,
+            mfu: 0.0,
             flops: None,
             price: None,
-            tokens_per_param: CHINCHILLA_TOKENS_PER_PARAM,
+            tokens_per_param: 0.0,
             effect: None,
             noise: None,
-            alpha: 0.05,
-            power: 0.8,
-            multiplier: 1.5,
-            reserve: DEFAULT_RESERVE,
+            alpha: 0.0,
+            power: 0.0,
+            multiplier: 0.0,
+            reserve: 0.0,
             top: None,
             axis: Axis::Pretrain,
             floor: None,
-            data_tokens: 1e8,
-            model_params: 1.25e8,
-            base_hours: 1.0,
-            exponent: 1.0,
-            currency: "USD".into(),
+            data_tokens: 0.0,
+            model_params: 0.0,
+            base_hours: 0.0,
+            exponent: 0.0,
+            currency: String::new(),
             field: ResearchField::Llm,
             tuning: Tuning::Sweep,
-            steps_per_second: 5000.0,
+            steps_per_second: 0.0,
             family: ModelFamily::Qwen25,
-            eval_tokens: 5e6,
-            generated_tokens: 1e6,
+            eval_tokens: 0.0,
+            generated_tokens: 0.0,
             finetune_method: FinetuneMethod::Full,
         };
-        // The table is the one source of defaults: the values above are
-        // placeholders, each overwritten here.
         for field in Field::ALL {
             inputs.reset(field);
         }
@@ -448,7 +209,9 @@ impl Inputs {
                 {
                     return Err(reject());
                 }
-                self.currency = text.to_ascii_uppercase();
+                if let Access::Code(_, put) = spec.access {
+                    *put(self) = text.to_ascii_uppercase();
+                }
             }
             rule => {
                 let n = match value {
@@ -466,142 +229,53 @@ impl Inputs {
 
     /// Sets a choice field to the option with this id; `None` when there is none.
     fn choose(&mut self, field: Field, id: &str) -> Option<()> {
-        match field {
-            Field::Kind => self.kind = ContributionKind::from_id(id)?,
-            Field::Axis => self.axis = Axis::from_id(id)?,
-            Field::Accelerator => self.accelerator = find_accelerator(id)?,
-            Field::ResearchField => self.field = ResearchField::from_id(id)?,
-            Field::Tuning => self.tuning = Tuning::from_id(id)?,
-            Field::Family => self.family = ModelFamily::from_id(id)?,
-            Field::FinetuneMethod => self.finetune_method = FinetuneMethod::from_id(id)?,
-            _ => return None,
+        match field.spec().access {
+            Access::Choice(_, choose) => choose(self, id),
+            _ => None,
         }
-        Some(())
     }
 
     // Only called with a value its rule accepted, so the integer casts are exact.
     fn store(&mut self, field: Field, n: f64) {
         // Adding 0.0 turns -0 into 0, so "-0" never shows up in a field or a URL.
         let n = n + 0.0;
-        match field {
-            Field::Generality => self.generality = n as u8,
-            Field::Novelty => self.novelty = n as u8,
-            Field::Count => self.count = n as u32,
-            Field::Hours => self.hours = n,
-            Field::Mfu => self.mfu = n,
-            Field::Flops => self.flops = Some(n),
-            Field::Price => self.price = Some(n),
-            Field::TokensPerParam => self.tokens_per_param = n,
-            Field::Effect => self.effect = Some(n),
-            Field::Noise => self.noise = Some(n),
-            Field::Alpha => self.alpha = n,
-            Field::Power => self.power = n,
-            Field::Multiplier => self.multiplier = n,
-            Field::Reserve => self.reserve = n,
-            Field::Top => self.top = Some(n),
-            Field::Floor => self.floor = Some(n),
-            Field::DataTokens => self.data_tokens = n,
-            Field::ModelParams => self.model_params = n,
-            Field::BaseHours => self.base_hours = n,
-            Field::Exponent => self.exponent = n,
-            Field::StepsPerSecond => self.steps_per_second = n,
-            Field::EvalTokens => self.eval_tokens = n,
-            Field::GeneratedTokens => self.generated_tokens = n,
-            Field::Kind
-            | Field::Accelerator
-            | Field::Axis
-            | Field::Currency
-            | Field::ResearchField
-            | Field::Tuning
-            | Field::Family
-            | Field::FinetuneMethod => {}
+        match field.spec().access {
+            Access::Level(_, put) => *put(self) = n as u8,
+            Access::Count(_, put) => *put(self) = n as u32,
+            Access::Number(_, put) => *put(self) = n,
+            Access::Optional(_, put) => *put(self) = Some(n),
+            Access::Code(..) | Access::Choice(..) => {}
         }
     }
 
     /// Back to the table's default: empty for an optional field.
     fn reset(&mut self, field: Field) {
-        match field {
-            Field::Flops => self.flops = None,
-            Field::Price => self.price = None,
-            Field::Effect => self.effect = None,
-            Field::Noise => self.noise = None,
-            Field::Top => self.top = None,
-            Field::Floor => self.floor = None,
-            _ => {
-                // Every required default is valid (tested), so this cannot fail.
-                let default = FieldValue::Text(field.spec().default.to_owned());
-                let _ = self.set(field, &default);
-            }
+        if let Access::Optional(_, put) = field.spec().access {
+            *put(self) = None;
+            return;
         }
+        // Every required default is valid (tested), so this cannot fail.
+        let default = FieldValue::Text(field.spec().default.to_owned());
+        let _ = self.set(field, &default);
     }
 
     /// The field's value as text that [`Inputs::set`] reads back exactly;
     /// `None` for an empty optional field.
     pub fn text(&self, field: Field) -> Option<String> {
-        let number = |n: f64| Some(number_text(n));
-        match field {
-            Field::Kind => Some(self.kind.id().to_owned()),
-            Field::Generality => Some(self.generality.to_string()),
-            Field::Novelty => Some(self.novelty.to_string()),
-            Field::Accelerator => Some(self.accelerator.id.to_owned()),
-            Field::Count => Some(self.count.to_string()),
-            Field::Hours => number(self.hours),
-            Field::Mfu => number(self.mfu),
-            Field::Flops => self.flops.and_then(number),
-            Field::Price => self.price.and_then(number),
-            Field::TokensPerParam => number(self.tokens_per_param),
-            Field::Effect => self.effect.and_then(number),
-            Field::Noise => self.noise.and_then(number),
-            Field::Alpha => number(self.alpha),
-            Field::Reserve => number(self.reserve),
-            Field::Top => self.top.and_then(number),
-            Field::Axis => Some(self.axis.id().to_owned()),
-            Field::Floor => self.floor.and_then(number),
-            Field::DataTokens => number(self.data_tokens),
-            Field::ModelParams => number(self.model_params),
-            Field::BaseHours => number(self.base_hours),
-            Field::Exponent => number(self.exponent),
-            Field::Currency => Some(self.currency.clone()),
-            Field::Power => number(self.power),
-            Field::Multiplier => number(self.multiplier),
-            Field::ResearchField => Some(self.field.id().to_owned()),
-            Field::Tuning => Some(self.tuning.id().to_owned()),
-            Field::Family => Some(self.family.id().to_owned()),
-            Field::StepsPerSecond => number(self.steps_per_second),
-            Field::EvalTokens => number(self.eval_tokens),
-            Field::GeneratedTokens => number(self.generated_tokens),
-            Field::FinetuneMethod => Some(self.finetune_method.id().to_owned()),
-        }
+        Some(match field.spec().access {
+            Access::Level(get, _) => get(self).to_string(),
+            Access::Count(get, _) => get(self).to_string(),
+            Access::Number(get, _) => number_text(*get(self)),
+            Access::Optional(get, _) => number_text((*get(self))?),
+            Access::Code(get, _) => get(self).clone(),
+            Access::Choice(get, _) => get(self).to_owned(),
+        })
     }
 
     /// Whether this field matters for these inputs; the form shows only those
     /// (and any holding an error).
     pub fn uses(&self, field: Field) -> bool {
-        use ContributionKind::*;
-        match field {
-            Field::TokensPerParam => self.axis == Axis::Pretrain && self.kind != Benchmark,
-            // On the data axis, the size of a new dataset counts its repeats.
-            Field::DataTokens => self.axis == Axis::Finetune || self.kind == Dataset,
-            // Deep RL prices runs by steps, but the network must still fit in memory.
-            Field::ModelParams => self.axis == Axis::Data,
-            Field::StepsPerSecond => self.prices_by_steps(),
-            Field::BaseHours | Field::Exponent => self.axis == Axis::Custom,
-            Field::Family => self.uses_checkpoints(),
-            // The kinds whose designs evaluate (design.rs: RunCost::Eval).
-            Field::EvalTokens => matches!(self.kind, Benchmark | Model | Dataset),
-            // Language models write answers; a vision model's label is one pass.
-            Field::GeneratedTokens => {
-                self.uses(Field::EvalTokens) && self.field == ResearchField::Llm
-            }
-            // The kinds that compare tuned arms at several sizes (design.rs).
-            Field::Tuning => matches!(self.kind, Insight | NegativeResult | Codebase),
-            // Only one axis makes sense for a benchmark: nothing to choose.
-            Field::Axis => self.kind.axes().len() > 1,
-            // Released checkpoints set the rungs, not a floor.
-            Field::Floor => !self.uses_checkpoints(),
-            Field::FinetuneMethod => self.axis == Axis::Finetune && self.kind != Benchmark,
-            _ => true,
-        }
+        (field.spec().used)(self)
     }
 
     /// Whether a choice field offers this option for these inputs: a
@@ -757,11 +431,6 @@ impl Inputs {
         }
         Ok((inputs, unknown))
     }
-}
-
-/// The accelerator by its id, as in the URL: `"a100"`.
-fn accelerator_id<S: Serializer>(a: &&'static Accelerator, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(a.id)
 }
 
 /// Any value a script passes for one input: the field's own rule then accepts

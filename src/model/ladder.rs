@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::axis::{Axis, Scaling};
 use super::checkpoints::pick_sizes;
-use super::design::{Placement, RunCost, Template};
+use super::design::{GroupFacts, GroupId, Placement, RunCost, Template};
 use super::hardware::Budget;
 use super::memory::{Memory, Use};
 
@@ -71,8 +71,11 @@ pub struct Experiment {
     pub scale: f64,
     /// Parameters of the model, where the axis knows them.
     pub params: Option<f64>,
-    pub what: &'static str,
-    pub label: String,
+    pub what: GroupId,
+    /// What its words are written from (`text::design`); the public JSON
+    /// writes them as `label`.
+    #[serde(skip)]
+    pub facts: GroupFacts,
     pub arms: u32,
     pub settings: u32,
     pub seeds: u32,
@@ -322,7 +325,7 @@ pub fn experiments(
                 scale,
                 params: scaling.params_at(scale),
                 what: template.what,
-                label: template.label.clone(),
+                facts: template.facts,
                 arms: template.arms,
                 settings: template.settings,
                 seeds: template.seeds,
@@ -696,9 +699,14 @@ impl LadderRequest<'_> {
     ) -> Chosen {
         let max = self.max_scale();
         let cap = top.unwrap_or(f64::INFINITY).min(max);
-        let ladders = self.extended_checkpoint_ladders(sizes, cap);
-        let affordable = ladders.iter().rfind(|s| self.cost_of(s) <= available);
-        match (affordable, ladders.first()) {
+        // The level's own ladders stay the fallback: an extended ladder's
+        // extra sizes must not turn a claim that fits into one that does not.
+        let ladders = self.checkpoint_ladders(sizes, cap);
+        let extended = self.extended_checkpoint_ladders(sizes, cap);
+        let affordable =
+            |all: &[Vec<f64>]| all.iter().rfind(|s| self.cost_of(s) <= available).cloned();
+        let affordable = affordable(&extended).or_else(|| affordable(&ladders));
+        match (affordable.as_ref(), ladders.first()) {
             (Some(scales), _) => {
                 let top_here = scales.last().copied().unwrap_or(0.0);
                 // What stops the next larger ladder: memory, the

@@ -4,6 +4,7 @@
 pub mod assumptions;
 pub mod axis;
 pub mod checkpoints;
+pub mod choices;
 pub mod design;
 pub mod evidence;
 pub mod fields;
@@ -17,6 +18,7 @@ pub mod plan;
 pub mod power;
 pub mod presets;
 pub mod query;
+pub mod record;
 pub mod requirements;
 pub mod results;
 pub mod rng;

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::assumptions::{assumptions, Assumption};
 use super::axis::Scaling;
-use super::design::{self, Demands, Template};
+use super::design::{self, Demands, GroupId, Template};
 use super::evidence::{level_for, reasons, rule_for_claim, Evidence, LevelRule, Statistics};
 use super::hardware::{Budget, BudgetSource};
 use super::inputs::{Adjustment, ContributionKind, FieldValue, InputError, Inputs};
@@ -85,7 +85,9 @@ pub struct Plan {
     pub budget: Budget,
     pub scaling: Scaling,
     pub ladder: Ladder,
-    /// Every group of runs the plan asks for, priced: the ladder's totals are their sums.
+    /// Every group of runs the plan asks for, priced: the ladder's totals are
+    /// their sums. The public JSON writes them with their labels (`text::public`).
+    #[serde(skip)]
     pub experiments: Vec<Experiment>,
     /// The least compute that satisfies the level: its cheapest ladder, whose
     /// bottom rung is the smallest scale worth a run.
@@ -399,7 +401,7 @@ impl LevelPlan {
     fn headline_seeds(&self) -> u32 {
         self.templates
             .iter()
-            .find(|t| t.what == "headline")
+            .find(|t| t.what == GroupId::Headline)
             .or_else(|| self.templates.iter().find(|t| t.seeds > 1))
             .map_or(1, |t| t.seeds)
     }
@@ -656,7 +658,7 @@ fn dataset_rule(inputs: &Inputs, templates: &[Template]) -> Option<DatasetRule> 
     if inputs.kind != ContributionKind::Dataset {
         return None;
     }
-    let seeded = templates.iter().find(|t| t.what == "datasets")?;
+    let seeded = templates.iter().find(|t| t.what == GroupId::Datasets)?;
     let df = f64::from(seeded.arms) * f64::from(seeded.seeds.saturating_sub(1));
     if df < 1.0 {
         return None;
@@ -821,8 +823,8 @@ mod tests {
                 // The headline runs in each domain's main setting.
                 assert!(plan.requirements.iter().any(|r| matches!(
                     r,
-                    Requirement::Runs { label, settings, .. }
-                        if label.starts_with("Headline") && *settings == e.domains
+                    Requirement::Runs { what, settings, .. }
+                        if *what == GroupId::Headline && *settings == e.domains
                 )));
             }
         }

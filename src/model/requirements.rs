@@ -3,7 +3,7 @@
 //! statistics, the release, and what the measurements need.
 //! `text::requirements` writes one sentence each.
 
-use super::design::{Placement, Template};
+use super::design::{GroupFacts, GroupId, Placement, Template};
 use super::evidence::{LevelRule, Statistics};
 use super::inputs::{ContributionKind, ResearchField};
 
@@ -12,7 +12,9 @@ use super::inputs::{ContributionKind, ResearchField};
 pub enum Requirement {
     /// A group of runs: `runs` at each of `sizes` sizes placed `at`.
     Runs {
-        label: String,
+        /// The group, and what its words are written from.
+        what: GroupId,
+        facts: GroupFacts,
         runs: u32,
         sizes: u32,
         at: Placement,
@@ -66,7 +68,8 @@ pub fn experiments(templates: &[Template], rungs: u32) -> Vec<Requirement> {
     templates
         .iter()
         .map(|t| Requirement::Runs {
-            label: t.label.clone(),
+            what: t.what,
+            facts: t.facts,
             runs: t.runs(),
             sizes: sizes(t.at, rungs),
             at: t.at,

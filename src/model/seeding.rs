@@ -3,7 +3,7 @@
 //! that "holds" comes out with the target power at about the least compute,
 //! and the verdict's power for the plan as placed.
 
-use super::design::{Placement, Template};
+use super::design::{GroupId, Placement, Template};
 use super::inputs::{ContributionKind, Inputs, ResearchField};
 use super::ladder::{Experiment, Ladder};
 use super::power::DEFAULT_LOSS_SD;
@@ -11,7 +11,12 @@ use super::power::{place_seeds, verdict_power, Comparison, SeedLayout, VerdictPo
 
 /// Groups that carry the method against its strongest baseline in the main
 /// setting: the comparison the verdict reads at every rung.
-const VERDICT_GROUPS: [&str; 4] = ["main", "datasets", "trend", "headline"];
+const VERDICT_GROUPS: [GroupId; 4] = [
+    GroupId::Main,
+    GroupId::Datasets,
+    GroupId::Trend,
+    GroupId::Headline,
+];
 
 /// Fewest seeds per arm the placement gives any rung: two, the fewest that
 /// give a rung its own variance. The simulated power agrees with the full
@@ -21,8 +26,8 @@ const LEAST_SEEDS: u32 = 2;
 /// Whether a group's seeds follow the verdict's: the verdict's own groups,
 /// and the evaluations of the models they train (a dataset paper evaluates
 /// every model its comparison trains).
-fn follows_verdict(what: &str) -> bool {
-    VERDICT_GROUPS.contains(&what) || what == "evaluation"
+fn follows_verdict(what: GroupId) -> bool {
+    VERDICT_GROUPS.contains(&what) || what == GroupId::Evaluation
 }
 
 /// Whether the results will be judged in compute multipliers: a loss-like

@@ -111,7 +111,7 @@ const SPLIT_MIDDLE_FROM: usize = 4;
 /// a long middle's upper half.
 fn stage_of(e: &Experiment, upper_from: Option<usize>) -> StageId {
     match e.tier {
-        Tier::Small if e.what.ends_with("tuning") => StageId::Tune,
+        Tier::Small if e.what.is_tuning() => StageId::Tune,
         Tier::Small => StageId::Small,
         Tier::Medium if upper_from.is_some_and(|r| e.rung >= r) => StageId::UpperMiddle,
         Tier::Medium => StageId::Middle,

@@ -3,7 +3,8 @@
 //! is (from `model::evidence`'s typed reasons). The page, the Markdown and
 //! the JSON's `kind_demands`, `reasons` and `reviewer_questions` read these.
 
-use crate::model::evidence::{Reason, GENERALITY, NOVELTY};
+use super::cited::Cited;
+use crate::model::evidence::{PrincipleId, Reason, GENERALITY, NOVELTY};
 use crate::model::format;
 use crate::model::inputs::ContributionKind;
 use crate::model::plan::Plan;
@@ -26,197 +27,269 @@ fn phrase(axis: &str, level: u8, names: &[(&str, &str); 5]) -> String {
 }
 
 /// What this plan's kind must show beyond compute.
-pub fn demands(plan: &Plan) -> Vec<String> {
+pub fn demands(plan: &Plan) -> Vec<Cited> {
     let top_tokens = plan.ladder.rungs.last().and_then(|r| r.tokens);
     kind_demands(plan.inputs.kind, top_tokens)
 }
 
 /// The questions this plan's reviewers will ask.
-pub fn questions(plan: &Plan) -> Vec<&'static str> {
+pub fn questions(plan: &Plan) -> Vec<Cited> {
     let i = &plan.inputs;
     reviewer_questions(i.kind, i.generality, i.novelty)
 }
 
 /// Why this plan's level is what it is, one sentence each.
-pub fn reasons(plan: &Plan) -> Vec<String> {
+pub fn reasons(plan: &Plan) -> Vec<Cited> {
     plan.evidence.reasons.iter().map(reason).collect()
 }
 
 /// One reason as a sentence.
-pub fn reason(reason: &Reason) -> String {
+pub fn reason(reason: &Reason) -> Cited {
     match *reason {
-        Reason::Generality { generality, by } => format!(
-            "{} raises the level by {by}: a broader claim is more useful and must \
-             be shown in more settings (the essay: broader claims need more evidence).",
-            format::capitalised(&generality_phrase(generality))
+        Reason::Generality { generality, by } => Cited::on(
+            format!(
+                "{} raises the level by {by}: a broader claim is more useful and must \
+                 be shown in more settings ",
+                format::capitalised(&generality_phrase(generality))
+            ),
+            PrincipleId::Generality,
+            ".",
         ),
-        Reason::Novelty { novelty, by } => format!(
-            "{} raises the level by {by}: the farther a claim sits from accepted \
-             practice, the harder reviewers will push (the essay: claims farther from practice \
-             need more evidence).",
-            format::capitalised(&novelty_phrase(novelty))
+        Reason::Novelty { novelty, by } => Cited::on(
+            format!(
+                "{} raises the level by {by}: the farther a claim sits from accepted \
+                 practice, the harder reviewers will push ",
+                format::capitalised(&novelty_phrase(novelty))
+            ),
+            PrincipleId::Novelty,
+            ".",
         ),
-        Reason::ContradictsScale => "Contradicting \"scale wins\" needs at least level 4: it is the most consistent \
-             finding in the field (the essay: claims farther from practice need more evidence)."
-            .into(),
-        Reason::Exploratory => {
-            "A narrow claim close to consensus: exploratory evidence is enough (our calibration)."
-                .into()
-        }
-        Reason::PowerSeeds { seeds, level_seeds } => format!(
+        Reason::ContradictsScale => Cited::on(
+            "Contradicting \"scale wins\" needs at least level 4: it is the most consistent \
+             finding in the field ",
+            PrincipleId::Novelty,
+            ".",
+        ),
+        Reason::Exploratory => Cited::plain(
+            "A narrow claim close to consensus: exploratory evidence is enough (our calibration).",
+        ),
+        Reason::PowerSeeds { seeds, level_seeds } => Cited::plain(format!(
             "The power analysis needs {seeds} seeds per arm for the headline comparisons, more than \
              the level's {level_seeds}."
-        ),
+        )),
     }
 }
 
+/// A demand's words, and the principle it cites, if any (the citation
+/// closes the sentence, before its full stop).
+type Demand = (&'static str, Option<PrincipleId>);
+
+const INSIGHT_DEMANDS: &[Demand] = &[
+    (
+        "Say what others should do differently, and show it changes an outcome they care about: less compute, less data, less supervision or better results ",
+        Some(PrincipleId::Deliverables),
+    ),
+];
+
+const NEGATIVE_RESULT_DEMANDS: &[Demand] = &[
+    (
+        "Explain why the idea should have worked: a negative result helps only if the attempt was expected to succeed ",
+        Some(PrincipleId::Negative),
+    ),
+    (
+        "Show the try was fair: at least as much tuning as the baselines at every size compared, and several variants, all reported (our calibration of a fair try).",
+        None,
+    ),
+    (
+        "Test equivalence, not a gain: two one-sided tests (TOST) or confidence intervals that exclude the smallest effect worth caring about.",
+        None,
+    ),
+];
+
+const MODEL_DEMANDS: &[Demand] = &[
+    (
+        "Beat existing models on the benchmarks relevant to its use, evaluated the same way ",
+        Some(PrincipleId::Artifacts),
+    ),
+    (
+        "Say how much compute and data the model used next to the models it is compared with.",
+        None,
+    ),
+    (
+        "Release the weights with an evaluation harness others can rerun.",
+        None,
+    ),
+];
+
+const BENCHMARK_DEMANDS: &[Demand] = &[
+    (
+        "Show from the literature where existing benchmarks fail to measure the capability, and that yours measures it ",
+        Some(PrincipleId::Artifacts),
+    ),
+    (
+        "Show it separates models and is not saturated: scores spread across sizes, with headroom above the best model.",
+        None,
+    ),
+    (
+        "Report human or reference performance on the same items.",
+        None,
+    ),
+    (
+        "Check for contamination: overlap of items with pretraining data, and a canary string in the release.",
+        None,
+    ),
+];
+
+const CODEBASE_DEMANDS: &[Demand] = &[
+    (
+        "Reproduce published results within their reported variance before claiming anything new (our rule for codebases; the essay does not say how a codebase proves its value).",
+        None,
+    ),
+    (
+        "Measure throughput and time-to-target against the existing tool on the same hardware and settings.",
+        None,
+    ),
+    (
+        "Release the code with the scripts that produced every number.",
+        None,
+    ),
+];
+
+const OPTIMIZER_DEMANDS: &[Demand] = &[
+    (
+        "Tune every hyperparameter (learning rate, warm-up, weight decay, β₂ at least) for your optimiser and the baselines alike, at every size compared: claimed speed-ups fell from about 1.4× at 130M to 1.1× at 1.2B once AdamW was tuned (Wen et al. 2025; Dahl et al. 2023, AlgoPerf; Kaddour et al. 2023).",
+        None,
+    ),
+    (
+        "Compare at two or more tokens-per-parameter ratios: speed-ups shrink as runs get longer (Wen et al. 2025).",
+        None,
+    ),
+    (
+        "Report time to the baseline's final loss, not only steps: the optimiser's own overhead per step counts (Dahl et al. 2023, AlgoPerf).",
+        None,
+    ),
+];
+
 /// What the kind adds that is not compute, tied to the essay's points.
-pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<String> {
-    let list: Vec<String> = match kind {
-        ContributionKind::Insight => vec![
-            "Say what others should do differently, and show it changes an outcome they care \
-             about: less compute, less data, less supervision or better results (the essay: a paper \
-             delivers artifacts or insights)."
-                .into(),
-        ],
-        ContributionKind::NegativeResult => vec![
-            "Explain why the idea should have worked: a negative result helps only if the \
-             attempt was expected to succeed (the essay: a negative result shows an idea that should have worked did not)."
-                .into(),
-            "Show the try was fair: at least as much tuning as the baselines at every size \
-             compared, and several variants, all reported (our calibration of a fair try)."
-                .into(),
-            "Test equivalence, not a gain: two one-sided tests (TOST) or confidence intervals \
-             that exclude the smallest effect worth caring about."
-                .into(),
-        ],
-        ContributionKind::Model => vec![
-            "Beat existing models on the benchmarks relevant to its use, evaluated the same \
-             way (the essay: each artifact proves its value its own way)."
-                .into(),
-            "Say how much compute and data the model used next to the models it is compared with."
-                .into(),
-            "Release the weights with an evaluation harness others can rerun.".into(),
-        ],
-        ContributionKind::Benchmark => vec![
-            "Show from the literature where existing benchmarks fail to measure the \
-             capability, and that yours measures it (the essay: each artifact proves its value its own way)."
-                .into(),
-            "Show it separates models and is not saturated: scores spread across sizes, with \
-             headroom above the best model."
-                .into(),
-            "Report human or reference performance on the same items.".into(),
-            "Check for contamination: overlap of items with pretraining data, and a canary string \
-             in the release."
-                .into(),
-        ],
-        ContributionKind::Dataset => dataset_demands(top_tokens),
-        ContributionKind::Codebase => vec![
-            "Reproduce published results within their reported variance before claiming \
-             anything new (our rule for codebases; the essay does not say how a codebase proves its value)."
-                .into(),
-            "Measure throughput and time-to-target against the existing tool on the same \
-             hardware and settings."
-                .into(),
-            "Release the code with the scripts that produced every number.".into(),
-        ],
-        ContributionKind::Optimizer => vec![
-            "Tune every hyperparameter (learning rate, warm-up, weight decay, β₂ at least) for \
-             your optimiser and the baselines alike, at every size compared: claimed speed-ups \
-             fell from about 1.4× at 130M to 1.1× at 1.2B once AdamW was tuned (Wen et al. 2025; \
-             Dahl et al. 2023, AlgoPerf; Kaddour et al. 2023)."
-                .into(),
-            "Compare at two or more tokens-per-parameter ratios: speed-ups shrink as runs get \
-             longer (Wen et al. 2025)."
-                .into(),
-            "Report time to the baseline's final loss, not only steps: the optimiser's own \
-             overhead per step counts (Dahl et al. 2023, AlgoPerf)."
-                .into(),
-        ],
+pub fn kind_demands(kind: ContributionKind, top_tokens: Option<f64>) -> Vec<Cited> {
+    let table = match kind {
+        ContributionKind::Insight => INSIGHT_DEMANDS,
+        ContributionKind::NegativeResult => NEGATIVE_RESULT_DEMANDS,
+        ContributionKind::Model => MODEL_DEMANDS,
+        ContributionKind::Benchmark => BENCHMARK_DEMANDS,
+        ContributionKind::Codebase => CODEBASE_DEMANDS,
+        ContributionKind::Optimizer => OPTIMIZER_DEMANDS,
+        ContributionKind::Dataset => return dataset_demands(top_tokens),
     };
-    list
+    table
+        .iter()
+        .map(|&(words, principle)| match principle {
+            Some(principle) => Cited::on(words, principle, "."),
+            None => Cited::plain(words),
+        })
+        .collect()
 }
 
 /// What a dataset must show: better weights at equal compute, and enough
 /// data for the largest run (`top_tokens`, where the axis reads tokens).
-fn dataset_demands(top_tokens: Option<f64>) -> Vec<String> {
+fn dataset_demands(top_tokens: Option<f64>) -> Vec<Cited> {
     let mut list = vec![
-        "Train one model on your data and one on existing data with the same compute; \
-         yours must give better weights (the essay: each artifact proves its value its \
-         own way). We ask for it at every size of the ladder, with one fixed recipe for \
-         every dataset (as DCLM fixes it, Li et al. 2024)."
-            .into(),
-        "Release the trained weights with the data.".into(),
+        Cited::on(
+            "Train one model on your data and one on existing data with the same compute; \
+         yours must give better weights ",
+            PrincipleId::Artifacts,
+            ". We ask for it at every size of the ladder, with one fixed recipe for \
+         every dataset (as DCLM fixes it, Li et al. 2024).",
+        ),
+        Cited::plain("Release the trained weights with the data."),
     ];
     if let Some(tokens) = top_tokens {
-        list.push(format!(
+        list.push(Cited::plain(format!(
             "Have at least {} tokens of data for the largest run, or repeat it at most \
              4 times: beyond about 4 epochs repeated data is worth much less than new \
              data (Muennighoff et al. 2023).",
             format::count(tokens / 4.0)
-        ));
+        )));
     }
     list
 }
 
 /// Questions to prepare for, "does this scale?" first (the essay: every
 /// reviewer asks whether it scales), then those of a broad or a novel claim.
-pub fn reviewer_questions(
-    kind: ContributionKind,
-    generality: u8,
-    novelty: u8,
-) -> Vec<&'static str> {
-    let mut list: Vec<&'static str> = match kind {
-        ContributionKind::Insight => vec![
-            "Does this scale? Does the gain over the baselines hold, grow or shrink across the \
-             ladder? (the essay: every reviewer asks whether it scales)",
-            "Were the baselines tuned with the same budget as the method?",
-            "How much do the results vary across seeds?",
-            "Which part of the method matters? Show the ablations.",
-            "Does the lesson hold outside the settings you tested?",
-        ],
-        ContributionKind::NegativeResult => vec![
-            "Does this scale? Could the idea start to work at a larger size? Show the gap does \
-             not close across the ladder. (the essay: every reviewer asks whether it scales)",
-            "Did the idea get a fair try: as much tuning as the baseline, and which variants?",
-            "Is the result equivalence, or just an underpowered test that found nothing?",
-            "Why should it have worked, and what would have made it work?",
-        ],
-        ContributionKind::Model => vec![
-            "Does this scale? Would the recipe keep its edge at a larger size? (the essay: every reviewer asks whether it scales)",
-            "Is it compared with the strongest current models, evaluated the same way?",
-            "How much of the gain is more compute or data rather than the recipe?",
-            "Is any benchmark contaminated by the training data?",
-        ],
-        ContributionKind::Benchmark => vec![
-            "Does this scale? Does the benchmark still separate models as they grow, or does it \
-             saturate? (the essay: every reviewer asks whether it scales)",
-            "What does it measure that existing benchmarks miss?",
-            "How do humans score, and how noisy are the labels?",
-            "Is it free of contamination?",
-        ],
-        ContributionKind::Dataset => vec![
-            "Does this scale? Does the advantage of your data hold at larger sizes? (the essay: every reviewer asks whether it scales)",
-            "Does the gain come from the data itself, at equal compute and tokens?",
-            "Is the evaluation data excluded from the dataset?",
-        ],
-        ContributionKind::Codebase => vec![
-            "Does this scale? Does the speed-up hold at the sizes people train? (the essay: every reviewer asks whether it scales)",
-            "Does it reproduce published numbers?",
-            "Is the comparison fair: same hardware, same settings, tuned existing code?",
-        ],
-        ContributionKind::Optimizer => vec![
-            "Does this scale? Does the speed-up hold at larger sizes and longer runs, or shrink \
-             as it usually does? (the essay: every reviewer asks whether it scales)",
-            "Was the baseline tuned as hard as your optimiser, every hyperparameter, at every size?",
-            "Is the saving in steps also a saving in time, with the optimiser's overhead?",
-        ],
+pub fn reviewer_questions(kind: ContributionKind, generality: u8, novelty: u8) -> Vec<Cited> {
+    // Each kind's "does this scale?" question first (it rests on the
+    // essay's principle), then the kind's own.
+    let (scales, own): (&str, &[&str]) = match kind {
+        ContributionKind::Insight => (
+            "Does the gain over the baselines hold, grow or shrink across the ladder?",
+            &[
+                "Were the baselines tuned with the same budget as the method?",
+                "How much do the results vary across seeds?",
+                "Which part of the method matters? Show the ablations.",
+                "Does the lesson hold outside the settings you tested?",
+            ],
+        ),
+        ContributionKind::NegativeResult => (
+            "Could the idea start to work at a larger size? Show the gap does not close across the ladder.",
+            &[
+                "Did the idea get a fair try: as much tuning as the baseline, and which variants?",
+                "Is the result equivalence, or just an underpowered test that found nothing?",
+                "Why should it have worked, and what would have made it work?",
+            ],
+        ),
+        ContributionKind::Model => (
+            "Would the recipe keep its edge at a larger size?",
+            &[
+                "Is it compared with the strongest current models, evaluated the same way?",
+                "How much of the gain is more compute or data rather than the recipe?",
+                "Is any benchmark contaminated by the training data?",
+            ],
+        ),
+        ContributionKind::Benchmark => (
+            "Does the benchmark still separate models as they grow, or does it saturate?",
+            &[
+                "What does it measure that existing benchmarks miss?",
+                "How do humans score, and how noisy are the labels?",
+                "Is it free of contamination?",
+            ],
+        ),
+        ContributionKind::Dataset => (
+            "Does the advantage of your data hold at larger sizes?",
+            &[
+                "Does the gain come from the data itself, at equal compute and tokens?",
+                "Is the evaluation data excluded from the dataset?",
+            ],
+        ),
+        ContributionKind::Codebase => (
+            "Does the speed-up hold at the sizes people train?",
+            &[
+                "Does it reproduce published numbers?",
+                "Is the comparison fair: same hardware, same settings, tuned existing code?",
+            ],
+        ),
+        ContributionKind::Optimizer => (
+            "Does the speed-up hold at larger sizes and longer runs, or shrink as it usually does?",
+            &[
+                "Was the baseline tuned as hard as your optimiser, every hyperparameter, at every size?",
+                "Is the saving in steps also a saving in time, with the optimiser's overhead?",
+            ],
+        ),
     };
+    let mut list = vec![Cited::on(
+        format!("Does this scale? {scales} "),
+        PrincipleId::Scaling,
+        "",
+    )];
+    list.extend(own.iter().map(|&q| Cited::plain(q)));
     if generality >= 4 {
-        list.push("Does it hold in every domain the claim covers?");
+        list.push(Cited::plain(
+            "Does it hold in every domain the claim covers?",
+        ));
     }
     if novelty >= 4 {
-        list.push("Why does this disagree with common practice, and what rules out a bug?");
+        list.push(Cited::plain(
+            "Why does this disagree with common practice, and what rules out a bug?",
+        ));
     }
     list
 }
@@ -240,7 +313,7 @@ mod tests {
         let said = |g, n, level, seeds, power| -> String {
             evidence::reasons(g, n, level, seeds, power)
                 .iter()
-                .map(reason)
+                .map(|r| reason(r).to_string())
                 .collect::<Vec<_>>()
                 .join(" ")
         };

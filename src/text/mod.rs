@@ -5,6 +5,8 @@
 //! the results analysis's sentences. New facts get their words here.)
 
 pub mod assumptions;
+pub mod cited;
+pub mod design;
 pub mod evidence;
 pub mod public;
 pub mod report;

@@ -5,7 +5,9 @@
 use serde::Serialize;
 
 use super::assumptions::{self, AssumptionText};
+use super::cited::Cited;
 use crate::model::evidence::Evidence;
+use crate::model::ladder::Experiment;
 use crate::model::plan::Plan;
 
 /// The plan as JSON sees it: its own fields, and the words of the facts
@@ -14,9 +16,18 @@ use crate::model::plan::Plan;
 pub struct PlanJson<'a> {
     #[serde(flatten)]
     plan: &'a Plan,
+    experiments: Vec<ExperimentJson<'a>>,
     evidence: EvidenceJson<'a>,
     assumptions: Vec<AssumptionText>,
     warnings: Vec<String>,
+}
+
+/// A group of runs as JSON sees it: its own fields, and its label.
+#[derive(Serialize)]
+struct ExperimentJson<'a> {
+    #[serde(flatten)]
+    experiment: &'a Experiment,
+    label: String,
 }
 
 /// The evidence as JSON sees it: its own fields, and the sentences on what
@@ -27,15 +38,23 @@ struct EvidenceJson<'a> {
     evidence: &'a Evidence,
     statistics: String,
     requirements: Vec<String>,
-    kind_demands: Vec<String>,
-    reasons: Vec<String>,
-    reviewer_questions: Vec<&'static str>,
+    kind_demands: Vec<Cited>,
+    reasons: Vec<Cited>,
+    reviewer_questions: Vec<Cited>,
 }
 
 /// The public form of `plan`.
 pub fn plan_json(plan: &Plan) -> PlanJson<'_> {
     PlanJson {
         plan,
+        experiments: plan
+            .experiments
+            .iter()
+            .map(|experiment| ExperimentJson {
+                experiment,
+                label: super::design::label(experiment.what, &experiment.facts),
+            })
+            .collect(),
         evidence: EvidenceJson {
             evidence: &plan.evidence,
             statistics: super::requirements::statistics(&plan.evidence.statistics),

@@ -310,9 +310,9 @@ pub const EXPERIMENT_COLUMNS: [&str; 6] = [
 pub fn experiment_cells(plan: &Plan, e: &Experiment) -> Vec<String> {
     vec![
         format!("{} ({})", scale_text(plan, e.scale), e.tier.id()),
-        e.label.clone(),
+        super::design::label(e.what, &e.facts),
         format::whole(e.runs),
-        crate::model::design::design_text(e.arms, e.settings, e.configs, e.seeds),
+        super::design::design_text(e.arms, e.settings, e.configs, e.seeds),
         format::flops(e.flops),
         format::percent(e.flops / plan.ladder.planned_flops.max(f64::MIN_POSITIVE)),
     ]
@@ -685,7 +685,7 @@ fn dataset_seeds_above(plan: &Plan) -> String {
     let seeds: Vec<u32> = plan
         .experiments
         .iter()
-        .filter(|e| e.rung > 0 && e.what == "trend")
+        .filter(|e| e.rung > 0 && e.what == crate::model::design::GroupId::Trend)
         .map(|e| e.seeds)
         .collect();
     match (seeds.iter().min(), seeds.iter().max()) {
@@ -965,10 +965,11 @@ pub fn markdown(
         e.level,
         e.name,
     );
-    for item in super::requirements::of(plan)
-        .into_iter()
-        .chain(super::evidence::demands(plan))
-    {
+    for item in super::requirements::of(plan).into_iter().chain(
+        super::evidence::demands(plan)
+            .iter()
+            .map(ToString::to_string),
+    ) {
         md.push_str(&format!("- [ ] {item}\n"));
     }
     if let Some(p) = &plan.power {
@@ -1030,7 +1031,7 @@ mod tests {
         let above = plan
             .experiments
             .iter()
-            .find(|e| e.rung > 0 && e.what == "trend")
+            .find(|e| e.rung > 0 && e.what == crate::model::design::GroupId::Trend)
             .map(|e| e.seeds)
             .expect("a trend group");
         let line = seeds_line(&plan);

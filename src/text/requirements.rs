@@ -3,7 +3,8 @@
 //! Markdown and the JSON's `evidence.requirements` and
 //! `evidence.statistics` read these.
 
-use crate::model::design::{self, Placement};
+use super::design;
+use crate::model::design::Placement;
 use crate::model::evidence::Statistics;
 use crate::model::format;
 use crate::model::inputs::{ContributionKind, ResearchField};
@@ -19,7 +20,8 @@ pub fn of(plan: &Plan) -> Vec<String> {
 pub fn sentence(requirement: &Requirement) -> String {
     match requirement {
         Requirement::Runs {
-            label,
+            what,
+            facts,
             runs,
             sizes,
             at,
@@ -40,7 +42,8 @@ pub fn sentence(requirement: &Requirement) -> String {
                 format!("{each} {}", where_text(*at))
             };
             format!(
-                "{label}: {count} ({}).",
+                "{}: {count} ({}).",
+                design::label(*what, facts),
                 design::design_text(*arms, *settings, *configs, *seeds)
             )
         }
@@ -166,7 +169,16 @@ mod tests {
     #[test]
     fn a_group_on_several_sizes_counts_them_and_their_total() {
         let runs = Requirement::Runs {
-            label: "Method against every baseline".into(),
+            what: crate::model::design::GroupId::Trend,
+            facts: crate::model::design::GroupFacts {
+                kind: ContributionKind::Insight,
+                at: Placement::Middle,
+                field: ResearchField::Llm,
+                settings: 3,
+                domains: 1,
+                baselines: 3,
+                ablations: 2,
+            },
             runs: 20,
             sizes: 2,
             at: Placement::Middle,
@@ -177,7 +189,7 @@ mod tests {
         };
         assert_eq!(
             sentence(&runs),
-            "Method against every baseline: 20 runs at each of 2 sizes, 40 in all (4 arms × 5 seeds)."
+            "Method against every baseline as scale grows, in the main setting: 20 runs at each of 2 sizes, 40 in all (4 arms × 5 seeds)."
         );
     }
 

@@ -213,72 +213,81 @@ fn label(field: &str, s: Option<Scalar>) -> Result<String, AnalysisError> {
     }
 }
 
+/// The pasted runs, each checked: at most [`MAX_ROWS`], every one an object
+/// with a number for its size and value and a label for its arm and seed.
+fn rows_of(raw: Option<RawRows>) -> Result<Vec<ResultRow>, AnalysisError> {
+    let rows = match raw {
+        None => {
+            return Err(AnalysisError::Missing {
+                field: "results".to_owned(),
+            })
+        }
+        Some(RawRows::Other(_)) => {
+            return Err(AnalysisError::Invalid {
+                field: "results".to_owned(),
+                expected: "an array of { params, arm, seed, value }",
+            })
+        }
+        Some(RawRows::List(rows)) => rows,
+    };
+    if rows.len() > MAX_ROWS {
+        return Err(AnalysisError::TooMany {
+            what: "runs",
+            found: rows.len(),
+            limit: MAX_ROWS,
+        });
+    }
+    let mut results = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        let RawRowOrOther::Row(row) = row else {
+            return Err(AnalysisError::Invalid {
+                field: format!("results[{i}]"),
+                expected: "an object { params, arm, seed, value }",
+            });
+        };
+        results.push(ResultRow {
+            params: number(&format!("results[{i}].params"), row.params)?,
+            arm: label(&format!("results[{i}].arm"), row.arm)?,
+            seed: label(&format!("results[{i}].seed"), row.seed)?,
+            value: number(&format!("results[{i}].value"), row.value)?,
+            task: match row.task {
+                None => None,
+                task => Some(label(&format!("results[{i}].task"), task)?)
+                    .filter(|t| !t.trim().is_empty()),
+            },
+        });
+    }
+    Ok(results)
+}
+
+/// Whether higher is better: as given, or known from the metric's name.
+fn direction_of(given: Option<Scalar>, metric: Option<&str>) -> Result<bool, AnalysisError> {
+    match given {
+        Some(Scalar::Bool(b)) => Ok(b),
+        None => {
+            metric
+                .and_then(direction::higher_is_better)
+                .ok_or_else(|| AnalysisError::Missing {
+                    field: "higher_is_better".to_owned(),
+                })
+        }
+        Some(_) => Err(AnalysisError::Invalid {
+            field: "higher_is_better".to_owned(),
+            expected: "true (accuracy-like metric) or false (loss-like metric)",
+        }),
+    }
+}
+
 impl TryFrom<RawInput> for AnalysisInput {
     type Error = AnalysisError;
 
     fn try_from(raw: RawInput) -> Result<Self, AnalysisError> {
-        let rows = match raw.results {
-            None => {
-                return Err(AnalysisError::Missing {
-                    field: "results".to_owned(),
-                })
-            }
-            Some(RawRows::Other(_)) => {
-                return Err(AnalysisError::Invalid {
-                    field: "results".to_owned(),
-                    expected: "an array of { params, arm, seed, value }",
-                })
-            }
-            Some(RawRows::List(rows)) => rows,
-        };
-        if rows.len() > MAX_ROWS {
-            return Err(AnalysisError::TooMany {
-                what: "runs",
-                found: rows.len(),
-                limit: MAX_ROWS,
-            });
-        }
-        let mut results = Vec::with_capacity(rows.len());
-        for (i, row) in rows.into_iter().enumerate() {
-            let RawRowOrOther::Row(row) = row else {
-                return Err(AnalysisError::Invalid {
-                    field: format!("results[{i}]"),
-                    expected: "an object { params, arm, seed, value }",
-                });
-            };
-            results.push(ResultRow {
-                params: number(&format!("results[{i}].params"), row.params)?,
-                arm: label(&format!("results[{i}].arm"), row.arm)?,
-                seed: label(&format!("results[{i}].seed"), row.seed)?,
-                value: number(&format!("results[{i}].value"), row.value)?,
-                task: match row.task {
-                    None => None,
-                    task => Some(label(&format!("results[{i}].task"), task)?)
-                        .filter(|t| !t.trim().is_empty()),
-                },
-            });
-        }
+        let results = rows_of(raw.results)?;
         let metric = match raw.metric {
             None => None,
             s => Some(label("metric", s)?),
         };
-        let higher_is_better = match raw.higher_is_better {
-            Some(Scalar::Bool(b)) => b,
-            None => match metric.as_deref().and_then(direction::higher_is_better) {
-                Some(b) => b,
-                None => {
-                    return Err(AnalysisError::Missing {
-                        field: "higher_is_better".to_owned(),
-                    })
-                }
-            },
-            Some(_) => {
-                return Err(AnalysisError::Invalid {
-                    field: "higher_is_better".to_owned(),
-                    expected: "true (accuracy-like metric) or false (loss-like metric)",
-                })
-            }
-        };
+        let higher_is_better = direction_of(raw.higher_is_better, metric.as_deref())?;
         let optional = |field: &str, s: Option<Scalar>| match s {
             None => Ok(None),
             s => number(field, s).map(Some),

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::estimate::RungNoise;
 use super::input::ResultRow;
-use super::welch::{rung_gain, ArmSummary, Compared};
+use super::welch::{rung_gain, ArmSummary, Compared, RungGain};
 use crate::model::format;
 use crate::model::pace::Pace;
 use crate::model::rng::Xorshift as Rng;
@@ -169,6 +169,67 @@ async fn resampled_gains(
     out
 }
 
+/// One rung's gain: the IQM of per-task gains, beside each arm's IQM of
+/// per-task means, the arms counted over every task.
+fn aggregated_rung(params: f64, tasks: &[TaskRuns], direction: f64) -> RungGain {
+    let gain = iqm(&tasks.iter().map(|t| t.gain(direction)).collect::<Vec<_>>());
+    let arm_mean = |pick: fn(&TaskRuns) -> &Vec<f64>| {
+        iqm(&tasks.iter().map(|t| mean(pick(t))).collect::<Vec<_>>())
+    };
+    let (m, b) = (arm_mean(|t| &t.method), arm_mean(|t| &t.baseline));
+    let summary = |mean: f64, n: usize| ArmSummary {
+        n,
+        mean,
+        variance: None,
+    };
+    let n_method: usize = tasks.iter().map(|t| t.method.len()).sum();
+    let n_baseline: usize = tasks.iter().map(|t| t.baseline.len()).sum();
+    let mut rung = rung_gain(
+        params,
+        &summary(m, n_method),
+        &summary(b, n_baseline),
+        direction,
+    );
+    rung.gain = gain;
+    rung
+}
+
+/// The bootstrap variance stands in for the gain's, split evenly between
+/// the arms; each arm counts its fewest seeds on any task.
+fn bootstrap_noise(tasks: &[TaskRuns], resampled: &[f64]) -> RungNoise {
+    let boot_mean = mean(resampled);
+    let variance = resampled
+        .iter()
+        .map(|g| (g - boot_mean).powi(2))
+        .sum::<f64>()
+        / (RESAMPLES - 1) as f64;
+    let fewest = |pick: fn(&TaskRuns) -> usize| tasks.iter().map(pick).min().unwrap_or(0);
+    RungNoise {
+        method: variance / 2.0,
+        baseline: variance / 2.0,
+        paired: None,
+        n_method: fewest(|t| t.method.len()) as f64,
+        n_baseline: fewest(|t| t.baseline.len()) as f64,
+    }
+}
+
+/// How the tasks were aggregated, for the analysis's notes.
+fn aggregation_note(task_counts: &[usize]) -> Option<String> {
+    let (&fewest, &most) = (task_counts.iter().min()?, task_counts.iter().max()?);
+    Some(format!(
+        "Scores are normalised per task (0 = the lowest either arm reached on that task, \
+         1 = the highest), then aggregated over {} per size by the interquartile mean of \
+         per-task gains, with stratified bootstrap 95% intervals ({} resamples; Agarwal \
+         et al. 2021).",
+        if fewest == most {
+            format::plural(most as u64, "task", "tasks")
+        } else {
+            format!("{fewest} to {most} tasks")
+        },
+        format::whole(RESAMPLES as u64)
+    ))
+}
+
 /// Compares `method` with `baseline` at every size, aggregating tasks by
 /// the IQM of per-task gains in normalised units, with a stratified
 /// bootstrap interval. A task counts at a rung when both arms ran it there.
@@ -195,43 +256,10 @@ pub async fn compare_rungs(
         if tasks.is_empty() {
             continue;
         }
-        let gain = iqm(&tasks.iter().map(|t| t.gain(direction)).collect::<Vec<_>>());
         let resampled = resampled_gains(&tasks, direction, &mut rng, pace).await;
         let at = |q: f64| resampled[((q * RESAMPLES as f64) as usize).min(RESAMPLES - 1)];
-        let boot_mean = mean(&resampled);
-        let variance = resampled
-            .iter()
-            .map(|g| (g - boot_mean).powi(2))
-            .sum::<f64>()
-            / (RESAMPLES - 1) as f64;
-        let fewest = |pick: fn(&TaskRuns) -> usize| tasks.iter().map(pick).min().unwrap_or(0);
-        let arm_mean = |pick: fn(&TaskRuns) -> &Vec<f64>| {
-            iqm(&tasks.iter().map(|t| mean(pick(t))).collect::<Vec<_>>())
-        };
-        let (m, b) = (arm_mean(|t| &t.method), arm_mean(|t| &t.baseline));
-        let summary = |mean: f64, n: usize| ArmSummary {
-            n,
-            mean,
-            variance: None,
-        };
-        let n_method: usize = tasks.iter().map(|t| t.method.len()).sum();
-        let n_baseline: usize = tasks.iter().map(|t| t.baseline.len()).sum();
-        let mut rung = rung_gain(
-            f64::from_bits(bits),
-            &summary(m, n_method),
-            &summary(b, n_baseline),
-            direction,
-        );
-        rung.gain = gain;
-        // The bootstrap variance stands in for the gain's, split evenly
-        // between the arms; each arm counts its fewest seeds on any task.
-        let noise = RungNoise {
-            method: variance / 2.0,
-            baseline: variance / 2.0,
-            paired: None,
-            n_method: fewest(|t| t.method.len()) as f64,
-            n_baseline: fewest(|t| t.baseline.len()) as f64,
-        };
+        let rung = aggregated_rung(f64::from_bits(bits), &tasks, direction);
+        let noise = bootstrap_noise(&tasks, &resampled);
         compared.push(rung, noise, direction);
         if let Some(r) = compared.rungs.last_mut().filter(|r| r.ci_low.is_some()) {
             // The percentile interval, which the IQM's skew may make uneven.
@@ -241,20 +269,7 @@ pub async fn compare_rungs(
         }
         task_counts.push(tasks.len());
     }
-    if let (Some(&fewest), Some(&most)) = (task_counts.iter().min(), task_counts.iter().max()) {
-        warnings.push(format!(
-            "Scores are normalised per task (0 = the lowest either arm reached on that task, \
-             1 = the highest), then aggregated over {} per size by the interquartile mean of \
-             per-task gains, with stratified bootstrap 95% intervals ({} resamples; Agarwal \
-             et al. 2021).",
-            if fewest == most {
-                format::plural(most as u64, "task", "tasks")
-            } else {
-                format!("{fewest} to {most} tasks")
-            },
-            format::whole(RESAMPLES as u64)
-        ));
-    }
+    warnings.extend(aggregation_note(&task_counts));
     compared
 }
 
