@@ -26,7 +26,7 @@
 
 use crate::model::pace::Pace;
 use crate::model::rng::Xorshift as Rng;
-use crate::model::t_dist::normal_quantile;
+use crate::model::t_dist::normal_quantile_rough;
 
 /// Bootstrap resamples per rung: 2,000 keep the 2.5% and 97.5% percentiles
 /// within about 0.06 bootstrap standard deviations of their limit (one
@@ -168,13 +168,13 @@ pub fn iqm_in_place(values: &mut [f64]) -> f64 {
 /// [`NormalDraws`]: 2¹⁰ equal-probability bins.
 const BINS: usize = 1 << 10;
 
-/// Bins at each end drawn by the exact quantile (where the function curves
-/// too much for a straight line between grid points).
+/// Bins at each end drawn by Acklam's approximation (where the function
+/// curves too much for a straight line between grid points).
 const EXACT_TAIL_BINS: usize = 8;
 
 /// Standard normal draws by the inverse CDF: 53 random bits pick a point
 /// of (0, 1); its quantile is interpolated between grid points computed
-/// once, exact in the tails. A draw costs a few nanoseconds where the
+/// once, by Acklam's approximation in the tails. A draw costs a few nanoseconds where the
 /// Box–Muller transform's logarithm and cosine (software functions in wasm)
 /// cost tens. Within 5e-4 of the exact quantile everywhere (tested).
 pub struct NormalDraws {
@@ -186,7 +186,7 @@ impl Default for NormalDraws {
         let grid = (0..=BINS)
             .map(|i| match i {
                 0 | BINS => 0.0, // never read: the end bins use the exact quantile
-                i => normal_quantile(i as f64 / BINS as f64),
+                i => normal_quantile_rough(i as f64 / BINS as f64),
             })
             .collect();
         Self { grid }
@@ -205,7 +205,7 @@ impl NormalDraws {
         let bin = (bits >> FRACTION_BITS) as usize;
         if !(EXACT_TAIL_BINS..BINS - EXACT_TAIL_BINS).contains(&bin) {
             // The middle of the 2⁻⁵³-wide cell: never 0 or 1.
-            return normal_quantile((bits as f64 + 0.5) / (1u64 << 53) as f64);
+            return normal_quantile_rough((bits as f64 + 0.5) / (1u64 << 53) as f64);
         }
         let fraction = (bits & ((1 << FRACTION_BITS) - 1)) as f64 / (1u64 << FRACTION_BITS) as f64;
         self.grid[bin] + fraction * (self.grid[bin + 1] - self.grid[bin])
@@ -278,6 +278,7 @@ fn resampled_mean(values: &[f64], rng: &mut Rng) -> f64 {
 mod tests {
     use super::*;
     use crate::model::pace::{run_now, Unpaced};
+    use crate::model::t_dist::normal_quantile;
 
     fn sorted_iqm(values: &[f64]) -> f64 {
         // The definition, by sorting: each position weighted by its share.
