@@ -20,20 +20,42 @@ const DAY_SHORTCUTS: [(&str, f64); 5] = [
     ("90 days", 90.0),
 ];
 
+/// The steps of the claim's scales in a few words, for their drop-downs:
+/// "3 · Surprising but compatible" and "5 · A general law of deep learning"
+/// were cut in the 296 px input column beside the answer (the hint gives
+/// the chosen step's whole name and an example).
+const GENERALITY_SHORT: [&str; 5] = [
+    "One setting",
+    "A task family",
+    "A domain or modality",
+    "Several domains",
+    "A general law",
+];
+const NOVELTY_SHORT: [&str; 5] = [
+    "Confirms consensus",
+    "Incremental",
+    "Surprising, compatible",
+    "Contradicts practice",
+    "Contradicts a near-fact",
+];
+
 /// A drop-down over one of the claim's 1–5 scales (generality, novelty): each
-/// option is a step with an example, and the hint explains the chosen step
-/// and `why` it matters.
-fn scale_field(field: Field, scale: &[(&str, &str); 5], value: u8, dispatch: &Dispatch) -> Html {
+/// option is a step in a few words, and the hint explains the chosen step
+/// with an example and `why` it matters.
+fn scale_field(
+    field: Field,
+    (scale, short): (&[(&str, &str); 5], &[&str; 5]),
+    value: u8,
+    dispatch: &Dispatch,
+) -> Html {
     let (name, example) = scale[usize::from(value.clamp(1, 5) - 1)];
     choice_field::view(ChoiceField {
         field,
         hint: format!("{name}, e.g. {example} {}", field.hint(Axis::Pretrain)),
-        options: scale
+        options: short
             .iter()
             .enumerate()
-            // The example is in the hint: an option this long is cut in a
-            // narrow column.
-            .map(|(i, (name, _))| ((i + 1).to_string(), format!("{} · {name}", i + 1)))
+            .map(|(i, name)| ((i + 1).to_string(), format!("{} · {name}", i + 1)))
             .collect(),
         selected: &value.to_string(),
         dispatch,
@@ -63,7 +85,9 @@ fn number_field(state: &State, field: Field, dispatch: &Dispatch) -> Html {
         error: state
             .error(field)
             .map(|_| field.form_message(inputs.axis, &text)),
-        reserve: field.form_message(inputs.axis, ""),
+        // The longest message this field can show: an empty optional field
+        // is valid, so only a typed one can be refused.
+        reserve: field.form_message(inputs.axis, if field.spec().optional { "?" } else { "" }),
         note,
         text,
         dispatch,
@@ -146,8 +170,18 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
             dispatch,
         })
     };
-    let generality_field = scale_field(Field::Generality, &GENERALITY, inputs.generality, dispatch);
-    let novelty_field = scale_field(Field::Novelty, &NOVELTY, inputs.novelty, dispatch);
+    let generality_field = scale_field(
+        Field::Generality,
+        (&GENERALITY, &GENERALITY_SHORT),
+        inputs.generality,
+        dispatch,
+    );
+    let novelty_field = scale_field(
+        Field::Novelty,
+        (&NOVELTY, &NOVELTY_SHORT),
+        inputs.novelty,
+        dispatch,
+    );
     // The fields these inputs use, and any other holding an error, so an
     // error is never hidden.
     let scale_fields: Vec<Field> = [
