@@ -139,13 +139,19 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
             .filter(|(id, _)| inputs.offers(field, id))
             .map(|(id, text)| (id.to_owned(), text))
             .collect();
-        // "Insight: a lesson others can apply" is cut in the narrow column:
-        // the drop-down shows the name, the hint what the chosen one means.
+        // "Insight: a lesson others can apply" and "Pythia · 10 sizes, 14M
+        // to 12B" are cut in the narrow column: the drop-down shows the name,
+        // the hint what the chosen one means.
+        let split = |text: &str| -> Option<(String, String)> {
+            text.split_once(": ")
+                .or_else(|| text.split_once(" · "))
+                .map(|(name, rest)| (name.to_owned(), rest.to_owned()))
+        };
         let detail = offered
             .iter()
             .find(|(id, _)| *id == selected)
-            .and_then(|(_, text)| text.split_once(": "))
-            .map(|(_, rest)| format::capitalised(rest));
+            .and_then(|(_, text)| split(text))
+            .map(|(_, rest)| format::capitalised(&rest));
         choice_field::view(ChoiceField {
             field,
             hint: match (field, detail) {
@@ -160,10 +166,8 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
             options: offered
                 .into_iter()
                 .map(|(id, text)| {
-                    let name = text
-                        .split_once(": ")
-                        .map_or(text.as_str(), |(name, _)| name);
-                    (id, name.to_owned())
+                    let name = split(&text).map_or(text, |(name, _)| name);
+                    (id, name)
                 })
                 .collect(),
             selected: &selected,
