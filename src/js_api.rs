@@ -531,9 +531,9 @@ impl Plain {
                 continue;
             }
             self.count(&row)?;
-            if matches!(is_array(&row), Ok(true)) {
-                rows.push(RawRowOrOther::Other);
-                continue;
+            // A nested array (perhaps 100,000 deep): the walk words it.
+            if !matches!(is_array(&row), Ok(false)) {
+                return Err(Fast::General);
             }
             let mut field = |k: usize| -> Result<Option<Scalar>, Fast> {
                 let value = own(&row, &keys[k])?;
