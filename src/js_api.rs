@@ -475,29 +475,21 @@ fn own(target: &JsValue, key: &JsValue) -> Result<JsValue, Fast> {
 }
 
 impl Plain {
-    fn count(&mut self, value: &JsValue) -> Result<(), Fast> {
-        self.values += 1;
-        if self.values > SCRIPT.values {
-            return Err(Fast::Refused(Refusal::TooMany));
-        }
-        if value.is_string() {
-            self.text += value.unchecked_ref::<JsString>().length() as usize;
-            if self.text > SCRIPT.text {
-                return Err(Fast::Refused(Refusal::TooMuchText));
-            }
-        }
-        Ok(())
-    }
-
-    /// A scalar, or none for an absent value.
+    /// A scalar, or none for an absent value. Numbers first, and text
+    /// counted from the copy: each question is a call across the boundary.
     fn scalar(&mut self, value: &JsValue) -> Result<Option<Scalar>, Fast> {
         if value.is_undefined() {
             return Ok(None);
         }
-        self.count(value)?;
+        self.tally()?;
         Ok(Some(if let Some(x) = value.as_f64() {
             Scalar::Number(x)
         } else if let Some(text) = value.as_string() {
+            // UTF-16 units, as the walk counts them.
+            self.text += text.encode_utf16().count();
+            if self.text > SCRIPT.text {
+                return Err(Fast::Refused(Refusal::TooMuchText));
+            }
             Scalar::Text(text)
         } else if let Some(b) = value.as_bool() {
             Scalar::Bool(b)
@@ -508,8 +500,17 @@ impl Plain {
         }))
     }
 
+    /// One more value read.
+    fn tally(&mut self) -> Result<(), Fast> {
+        self.values += 1;
+        if self.values > SCRIPT.values {
+            return Err(Fast::Refused(Refusal::TooMany));
+        }
+        Ok(())
+    }
+
     fn rows(&mut self, results: &JsValue) -> Result<Vec<RawRowOrOther>, Fast> {
-        self.count(results)?;
+        self.tally()?;
         let length = get(results, &"length".into())
             .map_err(|_| Fast::General)?
             .as_f64()
@@ -526,11 +527,11 @@ impl Plain {
                 if row.is_symbol() || row.is_function() || row.is_bigint() {
                     return Err(Fast::General);
                 }
-                self.count(&row)?;
+                self.tally()?;
                 rows.push(RawRowOrOther::Other);
                 continue;
             }
-            self.count(&row)?;
+            self.tally()?;
             // A nested array (perhaps 100,000 deep): the walk words it.
             if !matches!(is_array(&row), Ok(false)) {
                 return Err(Fast::General);

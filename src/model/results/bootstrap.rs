@@ -21,8 +21,8 @@
 //!   exact bootstrap: the interval's ends within 10% of its width wherever
 //!   this is chosen (two exact bootstraps with other draws differ by 2–7%);
 //! - and the resamples drop from 2,000 towards [`FEWEST_RESAMPLES`] only
-//!   when tasks × rungs × 2,000 exceeds [`NORMAL_DRAWS`] (more than 1,250
-//!   task-rungs; at most 100 tasks × 50 rungs = 5,000, which gets 500).
+//!   when tasks × rungs × 2,000 exceeds [`NORMAL_DRAWS`] (more than 750
+//!   task-rungs; at most 100 tasks × 50 rungs = 5,000, which gets 300).
 
 use crate::model::pace::Pace;
 use crate::model::rng::Xorshift as Rng;
@@ -40,15 +40,17 @@ pub const RESAMPLES: usize = 2_000;
 pub const EXACT_DRAWS: usize = 4_000_000;
 
 /// Most task gains drawn from their normal limit in one analysis
-/// (resamples × tasks summed over rungs), each with its share of an IQM:
-/// about 40 ms in the browser. Ours.
-pub const NORMAL_DRAWS: usize = 2_500_000;
+/// (resamples × tasks summed over rungs), each with its share of an IQM
+/// (two selections among up to 100 tasks, 2 µs in the browser): about
+/// 40 ms. Ours: at 2.5 million, 100 tasks × 50 rungs of the JS API's most
+/// took 255 ms in all in Chromium on a loaded machine.
+pub const NORMAL_DRAWS: usize = 1_500_000;
 
-/// The fewest resamples per rung: 500 keep the percentile ends within
-/// about 0.12 bootstrap standard deviations (one Monte Carlo standard
-/// error), 6% of the interval's half-width. The limits (100 tasks, 50
+/// The fewest resamples per rung: 300 keep the percentile ends within
+/// about 0.15 bootstrap standard deviations (one Monte Carlo standard
+/// error), 8% of the interval's half-width. The limits (100 tasks, 50
 /// rungs) never ask for fewer under [`NORMAL_DRAWS`]. Ours.
-pub const FEWEST_RESAMPLES: usize = 500;
+pub const FEWEST_RESAMPLES: usize = 300;
 
 /// One task at one rung: the method's and the baseline's normalised values.
 pub struct TaskRuns {
@@ -110,11 +112,11 @@ impl Bootstrap {
     /// // 5 tasks at 4 rungs, 20 runs per arm: 800 runs, 1.6 million draws.
     /// let small = rungs(4, 5);
     /// assert_eq!(Bootstrap::for_rungs(small.iter().map(Vec::as_slice)).draws, Draws::Runs);
-    /// // 100 tasks at 50 rungs: normal draws, 500 resamples.
+    /// // 100 tasks at 50 rungs: normal draws, 300 resamples.
     /// let large = rungs(50, 100);
     /// assert_eq!(
     ///     Bootstrap::for_rungs(large.iter().map(Vec::as_slice)),
-    ///     Bootstrap { draws: Draws::Normal, resamples: 500 }
+    ///     Bootstrap { draws: Draws::Normal, resamples: 300 }
     /// );
     /// ```
     pub fn for_rungs<'a>(rungs: impl Iterator<Item = &'a [TaskRuns]>) -> Self {
