@@ -182,28 +182,32 @@ pub async fn compare_rungs(
         }
         task_counts.push(tasks.len());
     }
-    if let (Some(&fewest), Some(&most)) = (task_counts.iter().min(), task_counts.iter().max()) {
-        warnings.push(format!(
-            "Scores are normalised per task (0 = the lowest either arm reached on that task, \
-             1 = the highest), then aggregated over {} per size by the interquartile mean of \
-             per-task gains, with stratified bootstrap 95% intervals ({} resamples{}; \
-             Agarwal et al. 2021).",
-            if fewest == most {
-                format::plural(most as u64, "task", "tasks")
-            } else {
-                format!("{fewest} to {most} tasks")
-            },
-            format::whole(how.resamples as u64),
-            match how.draws {
-                Draws::Runs => "",
-                Draws::Normal => {
-                    ", each task's resampled gain drawn from its normal limit: too many \
-                     runs to redraw one by one"
-                }
-            }
-        ));
-    }
+    warnings.extend(method_note(&task_counts, how));
     compared
+}
+
+/// How the tasks were aggregated, for the analysis's notes; none without tasks.
+fn method_note(task_counts: &[usize], how: Bootstrap) -> Option<String> {
+    let (fewest, most) = (task_counts.iter().min()?, task_counts.iter().max()?);
+    Some(format!(
+        "Scores are normalised per task (0 = the lowest either arm reached on that task, \
+         1 = the highest), then aggregated over {} per size by the interquartile mean of \
+         per-task gains, with stratified bootstrap 95% intervals ({} resamples{}; \
+         Agarwal et al. 2021).",
+        if fewest == most {
+            format::plural(*most as u64, "task", "tasks")
+        } else {
+            format!("{fewest} to {most} tasks")
+        },
+        format::whole(how.resamples as u64),
+        match how.draws {
+            Draws::Runs => "",
+            Draws::Normal => {
+                ", each task's resampled gain drawn from its normal limit: too many \
+                 runs to redraw one by one"
+            }
+        }
+    ))
 }
 
 #[cfg(test)]
