@@ -92,6 +92,29 @@ describe('tables fit', () => {
     await context.close();
   });
 
+  test('at 1024 px a wider table scrolls sideways with its first column kept, and the ladder is padded like every panel', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const page = await openApp(context, `${server.url}?kind=model&axis=data&price=2.50`);
+    const got = await page.evaluate(() => {
+      const box = document.querySelector('.ladder .table-scroll');
+      box.scrollIntoView();
+      const first = box.querySelector('tbody th');
+      const before = first.getBoundingClientRect().left;
+      box.scrollLeft = 10_000;
+      const last = box.querySelector('tbody tr > :last-child').getBoundingClientRect();
+      const edge = box.getBoundingClientRect();
+      const padding = [...document.querySelectorAll('.results > .panel')].map((p) => getComputedStyle(p).paddingLeft);
+      return {
+        scrolls: box.scrollWidth > box.clientWidth,
+        kept: Math.abs(first.getBoundingClientRect().left - before) < 1,
+        lastVisible: last.right <= edge.right + 1,
+        paddings: [...new Set(padding)],
+      };
+    });
+    assert.deepEqual(got, { scrolls: true, kept: true, lastVisible: true, paddings: ['16px'] });
+    await context.close();
+  });
+
   test('on a phone the first column stays while the rest scroll, and the total cost is in the summary', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await openApp(context, `${server.url}?kind=benchmark&price=2.50`);
@@ -115,6 +138,55 @@ describe('tables fit', () => {
     assert.match(await page.locator('.summary .fit').textContent(), /[\d,.]+[KM]? USD/);
     await context.close();
   });
+});
+
+describe('the input column', () => {
+  for (const width of [1024, 1280]) {
+    test(`every drop-down shows its whole choice, and fields are evenly spaced (${width} px)`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await openApp(context, server.url);
+      const cut = [];
+      const gaps = [];
+      for (const query of ['?axis=pretrain', '?axis=data', '?axis=custom', '?axis=finetune', '?kind=benchmark', '?field=rl']) {
+        await page.goto(server.url + query);
+        await page.locator('.calculator[data-ready]').waitFor({ state: 'attached' });
+        const seen = await page.evaluate(() => {
+          const canvas = document.createElement('canvas').getContext('2d');
+          const cut = [];
+          for (const select of document.querySelectorAll('.inputs select')) {
+            const style = getComputedStyle(select);
+            canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            // Room for the text: the box less its padding and the arrow (about 1.25rem).
+            const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+            for (const option of select.options) {
+              if (canvas.measureText(option.text).width > room) cut.push(`${select.id}: ${option.text}`);
+            }
+          }
+          // What is left blank under each field's last line of text: the
+          // room kept for an error longer than the hint.
+          const textBottom = (e) => {
+            const range = document.createRange();
+            range.selectNodeContents(e);
+            return Math.max(...[...range.getClientRects()].map((r) => r.bottom));
+          };
+          const gaps = [...document.querySelectorAll('.inputs .field')].map((field) => {
+            const hint = field.querySelector('.messages > .hint, p.hint');
+            const bottom = hint ? textBottom(hint) : field.querySelector('select, input').getBoundingClientRect().bottom;
+            return [field.querySelector('label').textContent, Math.round(field.getBoundingClientRect().bottom - bottom)];
+          });
+          return { cut, gaps };
+        });
+        cut.push(...seen.cut);
+        gaps.push(...seen.gaps.map(([label, blank]) => [`${query} ${label}`, blank]));
+      }
+      const widest = gaps.reduce((a, b) => (b[1] > a[1] ? b : a));
+      console.log(`# ${width}px: ${cut.length} options cut; most left blank under a field: ${widest[1]} px (${widest[0]})`);
+      assert.deepEqual(cut, []);
+      // Less than a line (14 px text, 21 px lines) under any field.
+      assert.ok(widest[1] < 12, `${widest[0]}: ${widest[1]} px blank`);
+      await context.close();
+    });
+  }
 });
 
 describe("people's units", () => {

@@ -52,6 +52,20 @@ before(async () => {
 after(() => stop({ server, browser }));
 
 describe('analyze()', () => {
+  test('plain input, read directly, gives what the general walk gives', async () => {
+    // A getter that throws once sends the call the general way (the walk,
+    // then serde), which reads it again: both ways must agree to the digit.
+    const same = await page.evaluate((rows) => {
+      const plain = { results: rows, method: 'method', baseline: 'baseline', metric: 'accuracy' };
+      let thrown = false;
+      const tricky = { ...plain, results: rows.map((r, i) => (i === 3 ? { ...r, get value() { if (!thrown) { thrown = true; throw new Error('once'); } return r.value; } } : r)) };
+      const a = JSON.stringify(window.evidenceLadder.analyze(plain));
+      const b = JSON.stringify(window.evidenceLadder.analyze(tricky));
+      return { thrown, same: a === b, length: a.length };
+    }, runs([0.5, 1.0, 1.5, 2.0]).map((r, i) => (i % 7 ? r : { ...r, task: undefined, extra: { nested: [1, 2] } })));
+    assert.deepEqual(same, { thrown: true, same: true, length: same.length });
+  });
+
   const cases = [
     ['grows', [0.5, 1.0, 1.5, 2.0], 0.05],
     ['shrinks', [2.0, 1.5, 1.0, 0.5], 0.05],

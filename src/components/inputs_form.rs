@@ -32,20 +32,42 @@ fn with_prefix(prefix: String, field: Field, axis: Axis) -> Cited {
     hint
 }
 
+/// The steps of the claim's scales in a few words, for their drop-downs:
+/// "3 · Surprising but compatible" and "5 · A general law of deep learning"
+/// were cut in the 296 px input column beside the answer (the hint gives
+/// the chosen step's whole name and an example).
+const GENERALITY_SHORT: [&str; 5] = [
+    "One setting",
+    "A task family",
+    "A domain or modality",
+    "Several domains",
+    "A general law",
+];
+const NOVELTY_SHORT: [&str; 5] = [
+    "Confirms consensus",
+    "Incremental",
+    "Surprising, compatible",
+    "Contradicts practice",
+    "Contradicts a near-fact",
+];
+
 /// A drop-down over one of the claim's 1–5 scales (generality, novelty): each
-/// option is a step with an example, and the hint explains the chosen step
-/// and `why` it matters.
-fn scale_field(field: Field, scale: &[(&str, &str); 5], value: u8, dispatch: &Dispatch) -> Html {
+/// option is a step in a few words, and the hint explains the chosen step
+/// with an example and `why` it matters.
+fn scale_field(
+    field: Field,
+    (scale, short): (&[(&str, &str); 5], &[&str; 5]),
+    value: u8,
+    dispatch: &Dispatch,
+) -> Html {
     let (name, example) = scale[usize::from(value.clamp(1, 5) - 1)];
     choice_field::view(ChoiceField {
         field,
         hint: with_prefix(format!("{name}, e.g. {example} "), field, Axis::Pretrain),
-        options: scale
+        options: short
             .iter()
             .enumerate()
-            // The example is in the hint: an option this long is cut in a
-            // narrow column.
-            .map(|(i, (name, _))| ((i + 1).to_string(), format!("{} · {name}", i + 1)))
+            .map(|(i, name)| ((i + 1).to_string(), format!("{} · {name}", i + 1)))
             .collect(),
         selected: &value.to_string(),
         dispatch,
@@ -75,7 +97,9 @@ fn number_field(state: &State, field: Field, dispatch: &Dispatch) -> Html {
         error: state
             .error(field)
             .map(|_| field.form_message(inputs.axis, &text)),
-        reserve: field.form_message(inputs.axis, ""),
+        // The longest message this field can show: an empty optional field
+        // is valid, so only a typed one can be refused.
+        reserve: field.form_message(inputs.axis, if field.is_optional() { "?" } else { "" }),
         note,
         text,
         dispatch,
@@ -107,13 +131,19 @@ fn choice(state: &State, field: Field, dispatch: &Dispatch) -> Html {
         .filter(|(id, _)| inputs.offers(field, id))
         .map(|(id, text)| (id.to_owned(), text))
         .collect();
-    // "Insight: a lesson others can apply" is cut in the narrow column:
-    // the drop-down shows the name, the hint what the chosen one means.
+    // "Insight: a lesson others can apply" and "Pythia · 10 sizes, 14M
+    // to 12B" are cut in the narrow column: the drop-down shows the name,
+    // the hint what the chosen one means.
+    let split = |text: &str| -> Option<(String, String)> {
+        text.split_once(": ")
+            .or_else(|| text.split_once(" · "))
+            .map(|(name, rest)| (name.to_owned(), rest.to_owned()))
+    };
     let detail = offered
         .iter()
         .find(|(id, _)| *id == selected)
-        .and_then(|(_, text)| text.split_once(": "))
-        .map(|(_, rest)| format::capitalised(rest));
+        .and_then(|(_, text)| split(text))
+        .map(|(_, rest)| format::capitalised(&rest));
     choice_field::view(ChoiceField {
         field,
         hint: match (field, detail) {
@@ -131,10 +161,8 @@ fn choice(state: &State, field: Field, dispatch: &Dispatch) -> Html {
         options: offered
             .into_iter()
             .map(|(id, text)| {
-                let name = text
-                    .split_once(": ")
-                    .map_or(text.as_str(), |(name, _)| name);
-                (id, name.to_owned())
+                let name = split(&text).map_or(text, |(name, _)| name);
+                (id, name)
             })
             .collect(),
         selected: &selected,
@@ -231,8 +259,8 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
             <fieldset>
                 <legend>{ "The claim" }</legend>
                 { choice(state, Field::Kind, dispatch) }
-                { scale_field(Field::Generality, &GENERALITY, inputs.generality, dispatch) }
-                { scale_field(Field::Novelty, &NOVELTY, inputs.novelty, dispatch) }
+                { scale_field(Field::Generality, (&GENERALITY, &GENERALITY_SHORT), inputs.generality, dispatch) }
+                { scale_field(Field::Novelty, (&NOVELTY, &NOVELTY_SHORT), inputs.novelty, dispatch) }
             </fieldset>
             { compute_fieldset(state, dispatch) }
             { scale_fieldset(state, dispatch) }

@@ -84,7 +84,8 @@ impl ResearchField {
         match self {
             Self::Llm => "Language models",
             Self::Vision => "Vision",
-            Self::Rl => "Deep reinforcement learning",
+            // "Deep reinforcement learning" was cut in the 296 px input column.
+            Self::Rl => "Deep RL: reinforcement learning with deep networks",
             Self::Other => "Other",
         }
     }

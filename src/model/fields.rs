@@ -395,7 +395,7 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::Count,
         key: "count",
         label: "Count",
-        hint: Hint::Fixed("How many accelerators you have, e.g. 8."),
+        hint: Hint::Fixed("How many accelerators you have, from 1 to 1,000,000, e.g. 8."),
         unit: Unit::Fixed("accelerators"),
         default: "8",
         rule: Rule::Integer {
@@ -473,7 +473,7 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::Currency,
         key: "currency",
         label: "Currency",
-        hint: Hint::Fixed("A code such as USD or EUR, shown with costs."),
+        hint: Hint::Fixed("A code of 1 to 5 letters such as USD or EUR, shown with costs."),
         unit: Unit::None,
         default: "USD",
         rule: Rule::Code,
@@ -551,7 +551,7 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::ModelParams,
         key: "model_params",
         label: "Fixed model size",
-        hint: Hint::Fixed("The model trained on growing data, e.g. 125M."),
+        hint: Hint::Fixed("The model trained on growing data, e.g. 125M (the smallest GPT-3), at most 10T."),
         unit: Unit::Fixed("params"),
         // 125M parameters, the smallest GPT-3 (Brown et al. 2020).
         default: "1.25e8",
@@ -567,7 +567,7 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::BaseHours,
         key: "base_hours",
         label: "Smallest run",
-        hint: Hint::Fixed("Measure one run at your smallest scale, e.g. 2 (accelerator-hours)."),
+        hint: Hint::Fixed("Measure one run at your smallest scale and give what it cost in accelerator-hours, e.g. 2."),
         unit: Unit::Fixed("accelerator-hours"),
         default: "1",
         rule: number(1e-3, true, 1e6),
@@ -670,10 +670,10 @@ pub const FIELDS: &[FieldSpec] = &[
         key: "floor",
         label: "Smallest scale worth a run (optional)",
         hint: Hint::ByAxis([
-            "e.g. 20M; empty uses the axis's default (20M).",
-            "e.g. 100M; empty uses the axis's default (100M).",
-            "e.g. 20M; empty uses the axis's default (20M).",
-            "A multiple of the smallest run, e.g. 1 (the default).",
+            "The smallest model worth training, e.g. 20M: smaller runs say little about scale. Left empty, the axis's default (20M).",
+            "The least data worth a run, e.g. 100M tokens: less says little about scale. Left empty, the axis's default (100M).",
+            "The smallest model worth fine-tuning, e.g. 20M: smaller runs say little about scale. Left empty, the axis's default (20M).",
+            "A multiple of the smallest run, e.g. 1 (the default): smaller runs say little about scale.",
         ]),
         unit: Unit::Scale,
         default: "",
@@ -1150,7 +1150,9 @@ impl Field {
         let limit = |n: f64| limit_text(n, spec.units);
         let range = match spec.rule {
             Rule::Choice(_) => "one of the choices in the list".to_owned(),
-            Rule::Code => "a currency code of 3 letters, such as USD or EUR".to_owned(),
+            // What the rule accepts (1 to 5 letters), in few words: the
+            // form reserves room for the longest message under the field.
+            Rule::Code => "1 to 5 letters, such as USD or EUR".to_owned(),
             Rule::Integer { min, max } => {
                 format!("a whole number from {} to {}", limit(min), limit(max))
             }

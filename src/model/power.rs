@@ -20,10 +20,10 @@
 
 use serde::Serialize;
 
+use super::results::bootstrap::iqm_in_place;
 use super::results::estimate::{Coefficients, RungNoise};
 use super::results::multiplier::multipliers;
 use super::results::t_dist::student_t_quantile;
-use super::results::tasks::iqm_sorting;
 use super::results::trend::Series;
 use super::results::verdict::MOST_DECLINE_PER_DECADE;
 use super::results::welch::{rung_gain, ArmSummary, Compared};
@@ -417,7 +417,7 @@ impl TaskPool {
                     for ((x, g), s) in scratch.iter_mut().zip(&gains).zip(&spread) {
                         *x = g + s * rng.normal();
                     }
-                    let v = iqm_sorting(&mut scratch);
+                    let v = iqm_in_place(&mut scratch);
                     sum += v;
                     squares += v * v;
                 }
@@ -441,7 +441,7 @@ impl TaskPool {
         let n = self.n as f64;
         scratch.clear();
         scratch.extend((0..self.tasks).map(|_| Self::task_gain(rng, n)));
-        let estimate = iqm_sorting(scratch);
+        let estimate = iqm_in_place(scratch);
         (estimate, self.ratios[rng.state.below(self.ratios.len())])
     }
 }

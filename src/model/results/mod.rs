@@ -6,12 +6,14 @@
 //! - [`input`] checks what `analyze` is given; [`direction`] reads a metric's direction from its name;
 //! - [`t_dist`] (in `model`, shared with the planner) is the t distribution everything uses;
 //! - [`welch`] compares the arms at each rung (paired where seeds pair), [`tasks`]
-//!   aggregates several tasks; [`estimate`] carries seed noise into every estimate;
+//!   aggregates several tasks ([`bootstrap`]: their intervals, within a
+//!   budget); [`estimate`] carries seed noise into every estimate;
 //! - [`curve`] fits the baseline's scaling curve and [`multiplier`] reads compute multipliers off it;
 //! - [`trend`] fits a line against log scale; [`verdict`] decides and says what would settle it;
 //! - [`sentences`] and [`export`] put it into words, Markdown and CSV;
 //! - [`pasted`] is what the page keeps and asks.
 
+pub mod bootstrap;
 pub mod curve;
 pub mod direction;
 pub mod estimate;

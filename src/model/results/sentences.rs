@@ -263,7 +263,7 @@ fn per_decade(analysis: &Analysis) -> Option<String> {
 
 /// The verdict in words fit for a paper, e.g. "The compute multiplier holds
 /// from 48M to 480M: at 480M, base would need 2.0× (95% CI 1.8× to 2.2×) the
-/// compute to match ours (ours’s val_loss is lower than base’s by 0.05 (95%
+/// compute to match ours (ours’ val_loss is lower than base’s by 0.05 (95%
 /// CI 0.04 to 0.06)); per tenfold scale the multiplier changes by ×1.0 (95%
 /// CI ×0.9 to ×1.1)." A method behind at every size is said first; an
 /// unclear verdict ends with what would settle it.

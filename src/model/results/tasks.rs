@@ -8,17 +8,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::bootstrap::{iqm_in_place, resampled_gains, Bootstrap, Draws, NormalDraws, TaskRuns};
 use super::estimate::RungNoise;
 use super::input::ResultRow;
-use super::welch::{rung_gain, ArmSummary, Compared, RungGain};
+use super::welch::{rung_gain, ArmSummary, Compared};
 use crate::model::format;
 use crate::model::pace::Pace;
 use crate::model::rng::Xorshift as Rng;
-
-/// Bootstrap resamples per rung: 2,000 keep the 2.5% and 97.5% percentiles
-/// within about 0.5 percentage points of their limit (Efron & Tibshirani
-/// 1993 suggest 1,000 or more for percentile intervals). Our calibration.
-const RESAMPLES: usize = 2_000;
 
 /// Whether these runs span several tasks.
 pub fn several(rows: &[ResultRow]) -> bool {
@@ -40,39 +36,11 @@ pub fn several(rows: &[ResultRow]) -> bool {
 /// assert_eq!(iqm(&[5.0]), 5.0);
 /// ```
 pub fn iqm(values: &[f64]) -> f64 {
-    iqm_sorting(&mut values.to_vec())
-}
-
-/// [`iqm`] of `values`, sorted in place: the bootstrap's, with no
-/// allocation per resample.
-pub(crate) fn iqm_sorting(sorted: &mut [f64]) -> f64 {
-    // Unstable is enough: numbers equal under `total_cmp` are the same bits.
-    sorted.sort_unstable_by(f64::total_cmp);
-    let n = sorted.len() as f64;
-    let (low, high) = (0.25 * n, 0.75 * n);
-    let mut total = 0.0;
-    for (i, v) in sorted.iter().enumerate() {
-        // The share of this value's unit interval [i, i + 1) inside [low, high).
-        let share = ((i as f64 + 1.0).min(high) - (i as f64).max(low)).max(0.0);
-        total += share * v;
-    }
-    total / (high - low)
+    iqm_in_place(&mut values.to_vec())
 }
 
 fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
-}
-
-/// One task at one rung: the method's and the baseline's normalised values.
-struct TaskRuns {
-    method: Vec<f64>,
-    baseline: Vec<f64>,
-}
-
-impl TaskRuns {
-    fn gain(&self, direction: f64) -> f64 {
-        direction * (mean(&self.method) - mean(&self.baseline))
-    }
 }
 
 /// Per task, the lowest and highest value either arm reached on it at any
@@ -130,104 +98,19 @@ fn grouped<'a>(
     sizes
 }
 
-/// Runs drawn between two pauses of the bootstrap: about 1 ms natively
-/// (a draw costs about 16 ns; issue 34's benchmark: 100 tasks at 50 rungs,
-/// 180 million draws, took 2.9 s in one piece).
-const DRAWS_PER_PAUSE: usize = 65_536;
-
-/// The bootstrap distribution of the IQM gain: resampling runs within each
-/// task keeps every task in every resample. `pace` may let the page run
-/// every [`DRAWS_PER_PAUSE`] draws or so.
-async fn resampled_gains(
-    tasks: &[TaskRuns],
-    direction: f64,
-    rng: &mut Rng,
-    pace: &mut dyn Pace,
-) -> Vec<f64> {
-    let draws: usize = tasks
-        .iter()
-        .map(|t| t.method.len() + t.baseline.len())
-        .sum();
-    let every = (DRAWS_PER_PAUSE / draws.max(1)).max(1);
-    let mut gains = vec![0.0; tasks.len()];
-    let mut scratch = gains.clone();
-    let mut out = Vec::with_capacity(RESAMPLES);
-    for i in 0..RESAMPLES {
-        for (g, t) in gains.iter_mut().zip(tasks) {
-            let pick = |v: &[f64], rng: &mut Rng| -> f64 {
-                (0..v.len()).map(|_| v[rng.below(v.len())]).sum::<f64>() / v.len() as f64
-            };
-            *g = direction * (pick(&t.method, rng) - pick(&t.baseline, rng));
-        }
-        scratch.copy_from_slice(&gains);
-        out.push(iqm_sorting(&mut scratch));
-        if i % every == every - 1 {
-            pace.pause().await;
-        }
-    }
-    out.sort_by(f64::total_cmp);
-    out
-}
-
-/// One rung's gain: the IQM of per-task gains, beside each arm's IQM of
-/// per-task means, the arms counted over every task.
-fn aggregated_rung(params: f64, tasks: &[TaskRuns], direction: f64) -> RungGain {
-    let gain = iqm(&tasks.iter().map(|t| t.gain(direction)).collect::<Vec<_>>());
-    let arm_mean = |pick: fn(&TaskRuns) -> &Vec<f64>| {
-        iqm(&tasks.iter().map(|t| mean(pick(t))).collect::<Vec<_>>())
-    };
-    let (m, b) = (arm_mean(|t| &t.method), arm_mean(|t| &t.baseline));
-    let summary = |mean: f64, n: usize| ArmSummary {
-        n,
-        mean,
-        variance: None,
-    };
-    let n_method: usize = tasks.iter().map(|t| t.method.len()).sum();
-    let n_baseline: usize = tasks.iter().map(|t| t.baseline.len()).sum();
-    let mut rung = rung_gain(
-        params,
-        &summary(m, n_method),
-        &summary(b, n_baseline),
-        direction,
-    );
-    rung.gain = gain;
-    rung
-}
-
-/// The bootstrap variance stands in for the gain's, split evenly between
-/// the arms; each arm counts its fewest seeds on any task.
-fn bootstrap_noise(tasks: &[TaskRuns], resampled: &[f64]) -> RungNoise {
-    let boot_mean = mean(resampled);
-    let variance = resampled
-        .iter()
-        .map(|g| (g - boot_mean).powi(2))
-        .sum::<f64>()
-        / (RESAMPLES - 1) as f64;
-    let fewest = |pick: fn(&TaskRuns) -> usize| tasks.iter().map(pick).min().unwrap_or(0);
-    RungNoise {
-        method: variance / 2.0,
-        baseline: variance / 2.0,
-        paired: None,
-        n_method: fewest(|t| t.method.len()) as f64,
-        n_baseline: fewest(|t| t.baseline.len()) as f64,
-    }
-}
-
-/// How the tasks were aggregated, for the analysis's notes.
-fn aggregation_note(task_counts: &[usize]) -> Option<String> {
-    let (&fewest, &most) = (task_counts.iter().min()?, task_counts.iter().max()?);
-    Some(format!(
-        "Scores are normalised per task (0 = the lowest either arm reached on that task, \
-         1 = the highest), then aggregated over {} per size by the interquartile mean of \
-         per-task gains, with stratified bootstrap 95% intervals ({} resamples; Agarwal \
-         et al. 2021).",
-        if fewest == most {
-            format::plural(most as u64, "task", "tasks")
-        } else {
-            format!("{fewest} to {most} tasks")
-        },
-        format::whole(RESAMPLES as u64)
-    ))
+/// Per size (as bits) with runs of both arms, the tasks both arms ran there.
+fn compared_tasks(rows: &[ResultRow], method: &str, baseline: &str) -> Vec<(u64, Vec<TaskRuns>)> {
+    grouped(rows, method, baseline)
+        .into_iter()
+        .map(|(bits, by_task)| {
+            let tasks: Vec<TaskRuns> = by_task
+                .into_values()
+                .filter(|t| !t.method.is_empty() && !t.baseline.is_empty())
+                .collect();
+            (bits, tasks)
+        })
+        .filter(|(_, tasks)| !tasks.is_empty())
+        .collect()
 }
 
 /// Compares `method` with `baseline` at every size, aggregating tasks by
@@ -245,21 +128,51 @@ pub async fn compare_rungs(
     let mut compared = Compared::default();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut task_counts = Vec::new();
-    let groups = grouped(rows, method, baseline);
+    let rungs = compared_tasks(rows, method, baseline);
+    // One way to bootstrap for every rung, within the analysis's budget.
+    let how = Bootstrap::for_rungs(rungs.iter().map(|(_, tasks)| tasks.as_slice()));
+    let normal = NormalDraws::default();
     // Grouping 90,000 runs is a stretch of its own: the page's turn after it.
     pace.pause().await;
-    for (bits, by_task) in groups {
-        let tasks: Vec<TaskRuns> = by_task
-            .into_values()
-            .filter(|t| !t.method.is_empty() && !t.baseline.is_empty())
-            .collect();
-        if tasks.is_empty() {
-            continue;
-        }
-        let resampled = resampled_gains(&tasks, direction, &mut rng, pace).await;
-        let at = |q: f64| resampled[((q * RESAMPLES as f64) as usize).min(RESAMPLES - 1)];
-        let rung = aggregated_rung(f64::from_bits(bits), &tasks, direction);
-        let noise = bootstrap_noise(&tasks, &resampled);
+    for (bits, tasks) in rungs {
+        let gain = iqm(&tasks.iter().map(|t| t.gain(direction)).collect::<Vec<_>>());
+        let resampled = resampled_gains(&tasks, direction, how, (&mut rng, &normal), pace).await;
+        let last = resampled.len() - 1;
+        let at = |q: f64| resampled[((q * resampled.len() as f64) as usize).min(last)];
+        let boot_mean = mean(&resampled);
+        let variance = resampled
+            .iter()
+            .map(|g| (g - boot_mean).powi(2))
+            .sum::<f64>()
+            / last.max(1) as f64;
+        let fewest = |pick: fn(&TaskRuns) -> usize| tasks.iter().map(pick).min().unwrap_or(0);
+        let arm_mean = |pick: fn(&TaskRuns) -> &Vec<f64>| {
+            iqm(&tasks.iter().map(|t| mean(pick(t))).collect::<Vec<_>>())
+        };
+        let (m, b) = (arm_mean(|t| &t.method), arm_mean(|t| &t.baseline));
+        let summary = |mean: f64, n: usize| ArmSummary {
+            n,
+            mean,
+            variance: None,
+        };
+        let n_method: usize = tasks.iter().map(|t| t.method.len()).sum();
+        let n_baseline: usize = tasks.iter().map(|t| t.baseline.len()).sum();
+        let mut rung = rung_gain(
+            f64::from_bits(bits),
+            &summary(m, n_method),
+            &summary(b, n_baseline),
+            direction,
+        );
+        rung.gain = gain;
+        // The bootstrap variance stands in for the gain's, split evenly
+        // between the arms; each arm counts its fewest seeds on any task.
+        let noise = RungNoise {
+            method: variance / 2.0,
+            baseline: variance / 2.0,
+            paired: None,
+            n_method: fewest(|t| t.method.len()) as f64,
+            n_baseline: fewest(|t| t.baseline.len()) as f64,
+        };
         compared.push(rung, noise, direction);
         if let Some(r) = compared.rungs.last_mut().filter(|r| r.ci_low.is_some()) {
             // The percentile interval, which the IQM's skew may make uneven.
@@ -269,8 +182,32 @@ pub async fn compare_rungs(
         }
         task_counts.push(tasks.len());
     }
-    warnings.extend(aggregation_note(&task_counts));
+    warnings.extend(method_note(&task_counts, how));
     compared
+}
+
+/// How the tasks were aggregated, for the analysis's notes; none without tasks.
+fn method_note(task_counts: &[usize], how: Bootstrap) -> Option<String> {
+    let (fewest, most) = (task_counts.iter().min()?, task_counts.iter().max()?);
+    Some(format!(
+        "Scores are normalised per task (0 = the lowest either arm reached on that task, \
+         1 = the highest), then aggregated over {} per size by the interquartile mean of \
+         per-task gains, with stratified bootstrap 95% intervals ({} resamples{}; \
+         Agarwal et al. 2021).",
+        if fewest == most {
+            format::plural(*most as u64, "task", "tasks")
+        } else {
+            format!("{fewest} to {most} tasks")
+        },
+        format::whole(how.resamples as u64),
+        match how.draws {
+            Draws::Runs => "",
+            Draws::Normal => {
+                ", each task's resampled gain drawn from its normal limit: too many \
+                 runs to redraw one by one"
+            }
+        }
+    ))
 }
 
 #[cfg(test)]
