@@ -98,6 +98,9 @@ pub fn gate(plan: &Plan, stage: &Stage) -> String {
         ),
         GateMetric::HoldsOrGrows => format!("Claim that the gain scales only when the results say \u{201C}holds\u{201D} or \u{201C}grows\u{201D} ({} per tenfold scale).", advantage),
         GateMetric::NoGainVerdict => "Claim the negative result only when the results say \u{201C}no gain\u{201D} at every size.".to_owned(),
+        // One size has nothing to be adjacent to: its gate checks the
+        // evaluation itself, which the next sizes are compared with.
+        GateMetric::AdjacentSizesSeparate if stage.scales.len() < 2 => format!("Go on when the evaluation at {at} runs end to end and scores above chance on the items: the next sizes are compared with it."),
         GateMetric::AdjacentSizesSeparate => format!("Go on when adjacent sizes up to {at} differ by more than their paired item-level errors: the benchmark separates models."),
         GateMetric::ReproductionMatches => format!("Go on when the reproduction at {at} matches its reference within the reference's interval."),
     }
