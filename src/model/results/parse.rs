@@ -272,6 +272,16 @@ pub async fn parse_paced(text: &str, pace: &mut dyn Pace) -> ParsedResults {
         }
     }
     parsed.notes.extend(seen.renamed.note());
+    if let (count @ 1.., first) = seen.seedless {
+        parsed.notes.push(format!(
+            "Line {first}{} no seed: each such line counts as a run of its own, not paired \
+             with the other arm's run of the same seed. Fill in the seed to pair it.",
+            match count {
+                1 => " has".to_owned(),
+                n => format!(" and {} more have", format::whole(n as u64 - 1)),
+            }
+        ));
+    }
     if columns.seed.is_none() && columns.value.is_some() && !parsed.rows.is_empty() {
         parsed.notes.push(
             "No seed column: each line counts as a run of its own, and the arms' runs are \
@@ -329,6 +339,8 @@ struct Seen {
     sizes: HashMap<u64, usize>,
     tasks: HashSet<String>,
     renamed: Renamed,
+    /// Lines with an empty seed under a seed column: how many, and the first.
+    seedless: (usize, usize),
 }
 
 impl Columns {
@@ -506,6 +518,14 @@ fn read_line(
     }
     let seed = match columns.seed.map(cell) {
         Some(s) if !s.is_empty() => format::csv_uncell(s).to_owned(),
+        // An empty seed under a seed column: a run of its own, and said.
+        Some(_) => {
+            if seen.seedless.0 == 0 {
+                seen.seedless.1 = number;
+            }
+            seen.seedless.0 += 1;
+            format!("line {number}")
+        }
         // The long form without seeds: each line is its own run.
         _ if columns.value.is_some() => format!("line {number}"),
         // The wide form without seeds: number the lines of each size 1, 2, 3…
@@ -679,6 +699,22 @@ mod tests {
         assert_eq!(parse_scale("0"), None);
         assert_eq!(parse_scale("-5"), None);
         assert_eq!(parse_scale(""), None);
+    }
+
+    #[test]
+    fn a_line_without_a_seed_is_read_and_said() {
+        let text = "params,arm,seed,val_loss\n1e8,ours,1,3.1\n1e8,base,1,3.2\n1e8,ours,,3.0\n1e8,base,,3.3\n";
+        let parsed = parse_results_text(text);
+        assert_eq!(parsed.rows.len(), 4);
+        let notes = parsed.notes.join(" ");
+        assert!(notes.contains("Line 4 and 1 more have no seed"), "{notes}");
+        // Seeded lines say nothing.
+        let seeded = parse_results_text("params,arm,seed,val_loss\n1e8,ours,1,3.1\n");
+        assert!(
+            !seeded.notes.iter().any(|n| n.contains("no seed")),
+            "{:?}",
+            seeded.notes
+        );
     }
 
     #[test]
