@@ -211,6 +211,31 @@ fn accuracy_gains_count_rung_to_rung_scatter_too() {
     assert!(grows <= 0.05, "grows or holds {grows}");
 }
 
+/// Counts of "holds" among data sets with the gain, and of an invented
+/// trend ("grows" or "shrinks") among those without, as rates.
+#[derive(Default)]
+struct Tally {
+    holds: usize,
+    trend: usize,
+    sets: usize,
+}
+
+impl Tally {
+    fn add(&mut self, verdict: Verdict, with_gain: bool) {
+        if with_gain {
+            self.holds += usize::from(verdict == Verdict::Holds);
+            self.sets += 1;
+        } else {
+            self.trend += usize::from(matches!(verdict, Verdict::Grows | Verdict::Shrinks));
+        }
+    }
+
+    fn rates(&self) -> (f64, f64) {
+        let n = self.sets.max(1) as f64;
+        (self.holds as f64 / n, self.trend as f64 / n)
+    }
+}
+
 /// The full analysis's rate of "holds" on raw results simulated for a plan's
 /// rungs and seeds, beside the rate `plan.power` shows.
 /// `flops_at(scale)` is one run's FLOPs at any scale: a method worth `m`×
@@ -225,7 +250,7 @@ fn full_analysis_holds(
 ) -> (f64, f64) {
     use evidence_ladder::model::power::loss_at_compute;
     let mut rng = Rng(seed);
-    let (mut holds, mut trend) = (0, 0);
+    let mut tally = Tally::default();
     const N: usize = 2_000;
     for _ in 0..N {
         for (multiplier, count_holds) in [(m, true), (1.0, false)] {
@@ -254,15 +279,10 @@ fn full_analysis_holds(
                 top_params: None,
                 compute_exponent: Some(c.compute_exponent),
             };
-            let v = analyze(&input).expect("valid").verdict;
-            if count_holds {
-                holds += usize::from(v == Verdict::Holds);
-            } else {
-                trend += usize::from(matches!(v, Verdict::Grows | Verdict::Shrinks));
-            }
+            tally.add(analyze(&input).expect("valid").verdict, count_holds);
         }
     }
-    (holds as f64 / N as f64, trend as f64 / N as f64)
+    tally.rates()
 }
 
 #[test]
@@ -356,7 +376,7 @@ fn whole_plans_show_the_power_their_analysis_has() {
 /// of "holds" with the gain and of a false "grows" or "shrinks" without.
 fn full_analysis_on_tasks(scales: &[f64], seeds: &[u32], tasks: u32, gain: f64) -> (f64, f64) {
     let mut rng = Rng(17);
-    let (mut holds, mut trend) = (0, 0);
+    let mut tally = Tally::default();
     const N: usize = 1_500;
     for _ in 0..N {
         for (shift, count_holds) in [(gain, true), (0.0, false)] {
@@ -389,15 +409,10 @@ fn full_analysis_on_tasks(scales: &[f64], seeds: &[u32], tasks: u32, gain: f64) 
                 top_params: None,
                 compute_exponent: None,
             };
-            let v = analyze(&input).expect("valid").verdict;
-            if count_holds {
-                holds += usize::from(v == Verdict::Holds);
-            } else {
-                trend += usize::from(matches!(v, Verdict::Grows | Verdict::Shrinks));
-            }
+            tally.add(analyze(&input).expect("valid").verdict, count_holds);
         }
     }
-    (holds as f64 / N as f64, trend as f64 / N as f64)
+    tally.rates()
 }
 
 /// The power a deep-RL plan shows (its verdict read in gains, the
