@@ -9,6 +9,7 @@ use super::evidence::{level_for, rule_for_claim};
 use super::hardware::Accelerator;
 use super::inputs::{ContributionKind, Field, FinetuneMethod, Inputs, ResearchField, Tuning};
 use super::memory::{Memory, Use};
+use super::power::Worth;
 
 /// One number (or choice) the plan rests on.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,10 +51,8 @@ pub enum Assumption {
     /// seeds scatter: a compute multiplier on a loss curve, or a gain in
     /// seed SDs over `tasks` tasks; `given` when the researcher set it.
     VerdictPower {
-        multiplier: Option<f64>,
-        gain_sds: Option<f64>,
+        worth: Worth,
         seed_sd: f64,
-        tasks: u32,
         given: bool,
     },
     /// The bottom rung; `given` when the researcher set it.

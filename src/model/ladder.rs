@@ -492,22 +492,22 @@ impl LadderRequest<'_> {
             .collect()
     }
 
-    /// Ladders for training on released sizes, smallest top first: the
+    /// The level's ladders of released sizes (`level`, smallest top first),
+    /// extended for training: the
     /// bottom stays at the cheapest ladder's and a larger top adds the
     /// family's sizes between (up to [`MOST_RUNGS`]), as `scales_between`
     /// does for a continuous ladder, rather than sliding the whole ladder
     /// up with the top. Tops too close to that bottom keep the level's own
     /// ladder.
-    fn extended_checkpoint_ladders(&self, sizes: &[f64], max: f64) -> Vec<Vec<f64>> {
-        let level = self.checkpoint_ladders(sizes, max);
+    fn extended_checkpoint_ladders(&self, sizes: &[f64], level: &[Vec<f64>]) -> Vec<Vec<f64>> {
         let Some(bottom) = self
             .cheapest_checkpoint_ladder(sizes)
             .and_then(|s| s.first().copied())
         else {
-            return level;
+            return level.to_vec();
         };
         level
-            .into_iter()
+            .iter()
             .map(|ladder| {
                 let top = ladder.last().copied().unwrap_or(bottom);
                 let between: Vec<f64> = sizes
@@ -518,7 +518,7 @@ impl LadderRequest<'_> {
                 let rungs = (between.len() as u32).clamp(self.rungs, MOST_RUNGS.max(self.rungs));
                 pick_sizes(&between, rungs, top / bottom, top)
                     .filter(|wide| wide.len() >= ladder.len() && self.spans(wide))
-                    .unwrap_or(ladder)
+                    .unwrap_or_else(|| ladder.clone())
             })
             .collect()
     }
@@ -702,7 +702,7 @@ impl LadderRequest<'_> {
         // The level's own ladders stay the fallback: an extended ladder's
         // extra sizes must not turn a claim that fits into one that does not.
         let ladders = self.checkpoint_ladders(sizes, cap);
-        let extended = self.extended_checkpoint_ladders(sizes, cap);
+        let extended = self.extended_checkpoint_ladders(sizes, &ladders);
         let affordable =
             |all: &[Vec<f64>]| all.iter().rfind(|s| self.cost_of(s) <= available).cloned();
         let affordable = affordable(&extended).or_else(|| affordable(&ladders));

@@ -489,10 +489,8 @@ impl Plan {
             self.assumptions.insert(
                 at,
                 Assumption::VerdictPower {
-                    multiplier: p.multiplier,
-                    gain_sds: p.gain.map(|g| g / p.seed_sd.max(f64::MIN_POSITIVE)),
+                    worth: p.worth(),
                     seed_sd: p.seed_sd,
-                    tasks: p.tasks,
                     given: self.inputs.noise.is_some()
                         || (p.gain.is_some() && self.inputs.effect.is_some()),
                 },

@@ -104,6 +104,20 @@ pub struct VerdictPower {
     pub data_sets: u32,
 }
 
+impl VerdictPower {
+    /// What the rates assume the method is worth, in the verdict's unit
+    /// (a gain in seed SDs).
+    pub fn worth(&self) -> Worth {
+        match (self.multiplier, self.gain) {
+            (Some(m), _) => Worth::Multiplier(m),
+            (None, gain) => Worth::Gain {
+                sds: gain.unwrap_or(0.0) / self.seed_sd.max(f64::MIN_POSITIVE),
+                tasks: self.tasks,
+            },
+        }
+    }
+}
+
 /// Chinchilla's fitted loss (Hoffmann et al. 2022, approach 3: E 1.69,
 /// A 406.4, B 410.7, α 0.34, β 0.28) at compute C on its compute-optimal
 /// path D = 20·N, C = 6·N·D.
@@ -446,6 +460,12 @@ impl TaskPool {
     }
 }
 
+/// Whether the results could reach a verdict at all: two or more rungs,
+/// each with two or more seeds per arm (one gives a rung no interval).
+fn reachable(c: &Comparison) -> bool {
+    c.seeds.len() >= 2 && c.seeds.iter().all(|&n| n >= 2)
+}
+
 /// One comparison's simulation: the expected estimates, their noise and
 /// the line's weights, prepared once for all data sets.
 struct Simulation {
@@ -579,7 +599,7 @@ impl Simulation {
     /// cannot be reached (fewer than two rungs, a rung with fewer than two
     /// seeds, or a loss curve the analysis reads no multiplier off).
     fn new(c: &Comparison, multiplier: f64, seed_sd: f64) -> Option<Self> {
-        if c.seeds.len() < 2 || c.seeds.iter().any(|&n| n < 2) {
+        if !reachable(c) {
             return None;
         }
         let assumed = expected(c, multiplier, seed_sd);
@@ -597,7 +617,7 @@ impl Simulation {
     /// a paired difference per rung; several are aggregated as the analysis
     /// does (`results::tasks`), drawn from a [`TaskPool`].
     fn on_gains(c: &Comparison, tasks: u32, sds: f64) -> Option<Self> {
-        if c.seeds.len() < 2 || c.seeds.iter().any(|&n| n < 2) {
+        if !reachable(c) {
             return None;
         }
         let k = c.seeds.len();
@@ -714,7 +734,7 @@ impl Worth {
     }
 
     /// Whether the method is worth anything at all: power is only sought then.
-    fn some(self) -> bool {
+    pub fn assumes_a_gain(self) -> bool {
         match self {
             Self::Multiplier(m) => m > 1.0,
             Self::Gain { sds, .. } => sds > 0.0,
@@ -912,7 +932,7 @@ pub fn verdict_power(c: &Comparison, worth: Worth, seed_sd: f64) -> Option<Verdi
         no_gain_when_none: rate(&without, &[Outcome::NoGain]),
         no_gain_when_worth: rate(&with, &[Outcome::NoGain]),
         seeds: c.seeds.clone(),
-        seeds_to_reach_target: (holds < TARGET && worth.some())
+        seeds_to_reach_target: (holds < TARGET && worth.assumes_a_gain())
             .then(|| seeds_to_reach(c, worth, seed_sd))
             .flatten(),
         data_sets: DATA_SETS as u32,

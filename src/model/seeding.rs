@@ -65,7 +65,7 @@ fn seed_sd(inputs: &Inputs) -> f64 {
 pub const DEFAULT_GAIN_SDS: f64 = 1.0;
 
 /// What the plan assumes the method is worth, in the verdict's unit.
-fn worth(inputs: &Inputs, experiments: &[Experiment]) -> Worth {
+fn worth(inputs: &Inputs, experiments: &[Experiment], rungs: usize) -> Worth {
     if in_multiplier(inputs) {
         return Worth::Multiplier(inputs.multiplier);
     }
@@ -75,41 +75,36 @@ fn worth(inputs: &Inputs, experiments: &[Experiment]) -> Worth {
     };
     // The tasks the comparison covers at every rung: the fewest settings
     // any rung's verdict groups run.
-    let rungs = experiments
-        .iter()
-        .map(|e| e.rung)
-        .max()
-        .map_or(0, |r| r + 1);
-    let tasks = (0..rungs)
-        .filter_map(|r| {
-            experiments
-                .iter()
-                .filter(|e| e.rung == r && VERDICT_GROUPS.contains(&e.what))
-                .map(|e| e.settings)
-                .max()
-        })
+    let tasks = per_rung(experiments, rungs, |e| e.settings)
+        .into_iter()
+        .filter(|&t| t > 0)
         .min()
         .unwrap_or(1);
     Worth::Gain { sds, tasks }
 }
 
-/// The verdict's comparison on this ladder: each rung's scale, one run's
-/// FLOPs and the most seeds per arm any verdict group runs there.
-fn comparison(ladder: &Ladder, experiments: &[Experiment], exponent: f64) -> Comparison {
-    let seeds = (0..ladder.rungs.len())
+/// At each of `rungs` rungs, the most of `value` any verdict group runs
+/// there (0 where none does).
+fn per_rung(experiments: &[Experiment], rungs: usize, value: fn(&Experiment) -> u32) -> Vec<u32> {
+    (0..rungs)
         .map(|r| {
             experiments
                 .iter()
                 .filter(|e| e.rung == r && VERDICT_GROUPS.contains(&e.what))
-                .map(|e| e.seeds)
+                .map(value)
                 .max()
                 .unwrap_or(0)
         })
-        .collect();
+        .collect()
+}
+
+/// The verdict's comparison on this ladder: each rung's scale, one run's
+/// FLOPs and the most seeds per arm any verdict group runs there.
+fn comparison(ladder: &Ladder, experiments: &[Experiment], exponent: f64) -> Comparison {
     Comparison {
         scales: ladder.rungs.iter().map(|r| r.scale).collect(),
         flops_per_run: ladder.rungs.iter().map(|r| r.flops_per_run).collect(),
-        seeds,
+        seeds: per_rung(experiments, ladder.rungs.len(), |e| e.seeds),
         compute_exponent: exponent,
     }
 }
@@ -199,7 +194,7 @@ pub fn power_of(
     }
     verdict_power(
         &comparison(ladder, experiments, exponent),
-        worth(inputs, experiments),
+        worth(inputs, experiments, ladder.rungs.len()),
         seed_sd(inputs),
     )
 }

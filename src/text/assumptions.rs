@@ -15,6 +15,7 @@ use crate::model::memory::{
     Use, ACTIVATION_SHARE, ADAPTER_SHARE, EVAL_MARGIN, LORA_FROZEN_BYTES, QLORA_FROZEN_BYTES,
 };
 use crate::model::plan::Plan;
+use crate::model::power::Worth;
 
 /// One assumption as people read it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -116,12 +117,10 @@ pub fn words(assumption: &Assumption, scaling: &Scaling) -> AssumptionText {
             "Henderson et al. 2018 (Deep RL that Matters); Agarwal et al. 2021 (rliable)",
         ),
         Assumption::VerdictPower {
-            multiplier,
-            gain_sds,
+            worth,
             seed_sd,
-            tasks,
             given,
-        } => verdict_power(*multiplier, *gain_sds, *seed_sd, *tasks, *given),
+        } => verdict_power(*worth, *seed_sd, *given),
         Assumption::TestLevel { alpha, power } => text(
             "Test level and power",
             format!(
@@ -135,16 +134,10 @@ pub fn words(assumption: &Assumption, scaling: &Scaling) -> AssumptionText {
 }
 
 /// What the verdict's power assumes: the method's worth and the seed noise.
-fn verdict_power(
-    multiplier: Option<f64>,
-    gain_sds: Option<f64>,
-    seed_sd: f64,
-    tasks: u32,
-    given: bool,
-) -> AssumptionText {
+fn verdict_power(worth: Worth, seed_sd: f64, given: bool) -> AssumptionText {
     let yours = if given { "yours" } else { "ours" };
-    match multiplier {
-        Some(m) => text(
+    match worth {
+        Worth::Multiplier(m) => text(
             "Verdict's power",
             format!(
                 "a method worth {}× compute (the Multiplier input), seed-to-seed spread {} in the loss ({yours}), on a loss curve shaped like Chinchilla's",
@@ -153,11 +146,11 @@ fn verdict_power(
             ),
             "Hoffmann et al. 2022 (Chinchilla), approach 3's fitted loss, for the curve's shape; the spread and the default multiplier 1.5 are our assumptions: measure the spread from the first stage's seeds and enter it as Noise",
         ),
-        None => text(
+        Worth::Gain { sds, tasks } => text(
             "Verdict's power",
             format!(
                 "a gain of {} seed-to-seed SD on each of {} ({yours}), tasks alike in seed noise",
-                format::number_text(gain_sds.unwrap_or(0.0)),
+                format::number_text(sds),
                 format::plural(u64::from(tasks), "task", "tasks")
             ),
             "Our assumption: deep-RL gains are often no larger than the spread between seeds (Henderson et al. 2018); set Effect and Noise to assume another gain. Aggregated as Results does (Agarwal et al. 2021)",

@@ -5,7 +5,7 @@ use crate::model::axis::Axis;
 use crate::model::format;
 use crate::model::inputs::ContributionKind;
 use crate::model::plan::Plan;
-use crate::model::power::VerdictPower;
+use crate::model::power::{VerdictPower, Worth};
 use crate::model::results::sentences::times;
 use crate::model::results::{Analysis, Verdict};
 use crate::model::stages::{GateMetric, Stage, StageId};
@@ -131,21 +131,18 @@ pub fn cost_line(plan: &Plan, stage: &Stage) -> String {
 /// The method the power assumes: "a method truly worth 1.5× compute", or
 /// for gains "a method truly 1 seed SD better on each of 3 tasks".
 pub fn assumed_method(p: &VerdictPower) -> String {
-    match (p.multiplier, p.gain) {
-        (Some(m), _) => format!("a method truly worth {}\u{00D7} compute", times(m)),
-        (None, gain) => {
-            let sds = gain.unwrap_or(0.0) / p.seed_sd.max(f64::MIN_POSITIVE);
-            format!(
-                "a method truly {} seed-to-seed SD{} better {}",
-                times(sds),
-                if (sds - 1.0).abs() < 1e-9 { "" } else { "s" },
-                if p.tasks >= 2 {
-                    format!("on each of {} tasks", p.tasks)
-                } else {
-                    "at every size".to_owned()
-                }
-            )
-        }
+    match p.worth() {
+        Worth::Multiplier(m) => format!("a method truly worth {}\u{00D7} compute", times(m)),
+        Worth::Gain { sds, tasks } => format!(
+            "a method truly {} seed-to-seed SD{} better {}",
+            times(sds),
+            if (sds - 1.0).abs() < 1e-9 { "" } else { "s" },
+            if tasks >= 2 {
+                format!("on each of {tasks} tasks")
+            } else {
+                "at every size".to_owned()
+            }
+        ),
     }
 }
 
@@ -227,10 +224,7 @@ pub fn power_sentence(p: &VerdictPower) -> String {
 
 /// What would reach 80% "holds", when the plan falls short.
 pub fn power_advice(p: &VerdictPower) -> Option<String> {
-    if p.holds >= crate::model::power::TARGET
-        || p.multiplier.is_some_and(|m| m <= 1.0)
-        || p.gain.is_some_and(|g| g <= 0.0)
-    {
+    if p.holds >= crate::model::power::TARGET || !p.worth().assumes_a_gain() {
         return None;
     }
     Some(match p.seeds_to_reach_target {
