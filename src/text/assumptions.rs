@@ -109,28 +109,38 @@ pub fn words(assumption: &Assumption, scaling: &Scaling) -> AssumptionText {
             generated,
         } => evaluation(*eval_tokens, *generated),
         Assumption::Decoding(d) => decoding(d, scaling),
-        Assumption::DeepRlStatistics { seeds, tasks } => text(
-            "Deep RL statistics",
-            format!(
-                "at least {seeds} seeds per arm on each of at least {tasks} tasks at the headline; tasks aggregated by the interquartile mean with stratified bootstrap intervals"
-            ),
-            "Henderson et al. 2018 (Deep RL that Matters); Agarwal et al. 2021 (rliable)",
-        ),
+        Assumption::DeepRlStatistics { seeds, tasks } => deep_rl_statistics(*seeds, *tasks),
         Assumption::VerdictPower {
             worth,
             seed_sd,
             given,
         } => verdict_power(*worth, *seed_sd, *given),
-        Assumption::TestLevel { alpha, power } => text(
-            "Test level and power",
-            format!(
-                "α = {}, power = {}",
-                format::number_text(*alpha),
-                format::number_text(*power)
-            ),
-            "Cohen 1988, Statistical Power Analysis for the Behavioral Sciences; seeds from the exact power of the noncentral t (as G*Power computes it)",
-        ),
+        Assumption::TestLevel { alpha, power } => test_level(*alpha, *power),
     }
+}
+
+/// Deep RL's seeds and tasks at the headline, and how tasks are aggregated.
+fn deep_rl_statistics(seeds: u32, tasks: u32) -> AssumptionText {
+    text(
+        "Deep RL statistics",
+        format!(
+            "at least {seeds} seeds per arm on each of at least {tasks} tasks at the headline; tasks aggregated by the interquartile mean with stratified bootstrap intervals"
+        ),
+        "Henderson et al. 2018 (Deep RL that Matters); Agarwal et al. 2021 (rliable)",
+    )
+}
+
+/// The t-test's level and power.
+fn test_level(alpha: f64, power: f64) -> AssumptionText {
+    text(
+        "Test level and power",
+        format!(
+            "α = {}, power = {}",
+            format::number_text(alpha),
+            format::number_text(power)
+        ),
+        "Cohen 1988, Statistical Power Analysis for the Behavioral Sciences; seeds from the exact power of the noncentral t (as G*Power computes it)",
+    )
 }
 
 /// What the verdict's power assumes: the method's worth and the seed noise.

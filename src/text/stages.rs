@@ -294,6 +294,31 @@ fn passes(stage: &Stage, analysis: &Analysis, low: f64, none: f64) -> Option<boo
     })
 }
 
+/// What the trend predicts next, for the next step's words: the
+/// multiplier's prediction where there is one, else the gain's.
+fn prediction(analysis: &Analysis) -> Option<String> {
+    match analysis.predictions.last() {
+        Some(p) => Some(format!(
+            ", predicted {}\u{00D7} to {}\u{00D7} at {}",
+            times(p.pi_low),
+            times(p.pi_high),
+            format::size(p.params)
+        )),
+        None => analysis
+            .next
+            .pi_low
+            .zip(analysis.next.pi_high)
+            .map(|(lo, hi)| {
+                format!(
+                    ", a gain of {} to {} predicted at {}",
+                    format::number(lo),
+                    format::number(hi),
+                    format::size(analysis.next.params)
+                )
+            }),
+    }
+}
+
 /// With results pasted: the last stage whose sizes all have results, the
 /// verdict on its gate, and what to run next. `None` when the results cover
 /// no stage's sizes yet or the gate needs something pasted results lack.
@@ -328,26 +353,7 @@ pub fn next_step(plan: &Plan, analysis: &Analysis) -> Option<String> {
         (largest.ci_low?, largest.ci_high?)
     };
     let none = if multiplier { 1.0 } else { 0.0 };
-    let prediction = match analysis.predictions.last() {
-        Some(p) => Some(format!(
-            ", predicted {}\u{00D7} to {}\u{00D7} at {}",
-            times(p.pi_low),
-            times(p.pi_high),
-            format::size(p.params)
-        )),
-        None => analysis
-            .next
-            .pi_low
-            .zip(analysis.next.pi_high)
-            .map(|(lo, hi)| {
-                format!(
-                    ", a gain of {} to {} predicted at {}",
-                    format::number(lo),
-                    format::number(hi),
-                    format::size(analysis.next.params)
-                )
-            }),
-    };
+    let prediction = prediction(analysis);
     let go = passes(stage, analysis, low, none)?;
     let measured = if multiplier {
         format!(

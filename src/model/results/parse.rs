@@ -516,21 +516,7 @@ fn read_line(
     if let Some(task) = &task {
         seen.task(task, number)?;
     }
-    let seed = match columns.seed.map(cell) {
-        Some(s) if !s.is_empty() => format::csv_uncell(s).to_owned(),
-        // An empty seed under a seed column: a run of its own, and said.
-        Some(_) => {
-            if seen.seedless.0 == 0 {
-                seen.seedless.1 = number;
-            }
-            seen.seedless.0 += 1;
-            format!("line {number}")
-        }
-        // The long form without seeds: each line is its own run.
-        _ if columns.value.is_some() => format!("line {number}"),
-        // The wide form without seeds: number the lines of each size 1, 2, 3…
-        _ => lines_of_size.to_string(),
-    };
+    let seed = seen.seed(columns, columns.seed.map(cell), number, lines_of_size);
     let (runs, problems, filled) = line_runs(columns, &cell, &mut seen.renamed);
     for (arm, value) in runs {
         add_run(
@@ -554,6 +540,31 @@ fn read_line(
 }
 
 impl Seen {
+    /// The line's seed: its cell, else a name of its own (counting an empty
+    /// seed under a seed column, which the notes then mention).
+    fn seed(
+        &mut self,
+        columns: &Columns,
+        cell: Option<&str>,
+        number: usize,
+        lines_of_size: usize,
+    ) -> String {
+        match cell {
+            Some(s) if !s.is_empty() => format::csv_uncell(s).to_owned(),
+            Some(_) => {
+                if self.seedless.0 == 0 {
+                    self.seedless.1 = number;
+                }
+                self.seedless.0 += 1;
+                format!("line {number}")
+            }
+            // The long form without seeds: each line is its own run.
+            None if columns.value.is_some() => format!("line {number}"),
+            // The wide form without seeds: number the lines of each size 1, 2, 3…
+            None => lines_of_size.to_string(),
+        }
+    }
+
     /// Counts a line of this size; refuses the 51st size as soon as it is read.
     fn size(&mut self, params: f64, number: usize) -> Result<usize, String> {
         let rungs = self.sizes.len();
