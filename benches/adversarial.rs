@@ -271,6 +271,55 @@ mod cases {
         report("a saved plan with 150,000 rows", took, None);
     }
 
+    /// `analyze()` on the most the JS API reads, in the shapes that cost most
+    /// (as `e2e/results-paced.test.mjs` calls it in the browser): many tasks at
+    /// many rungs, many runs per task, one task with many seeds.
+    fn heaviest_analyses() {
+        let shapes: [(&str, usize, usize, fn(usize) -> usize); 4] = [
+            ("100 tasks x 50 rungs, 1-2 seeds", 100, 50, |t| {
+                1 + usize::from(t % 3 == 0)
+            }),
+            ("100 tasks x 8 rungs x 10 seeds", 100, 8, |_| 10),
+            ("3 tasks x 50 rungs x 55 seeds", 3, 50, |_| 55),
+            ("one task, 50 rungs x 199 seeds", 1, 50, |_| 199),
+        ];
+        for (name, tasks, rungs, seeds) in shapes {
+            let mut rows = Vec::new();
+            for t in 0..tasks {
+                for r in 1..=rungs {
+                    for s in 0..seeds(t) {
+                        for (arm, shift) in [("m", 0.1), ("b", 0.0)] {
+                            let value = shift + (s as f64 * 0.37 + (t + r) as f64).sin();
+                            let task = if tasks > 1 {
+                                format!(r#","task":"t{t}""#)
+                            } else {
+                                String::new()
+                            };
+                            rows.push(format!(
+                                r#"{{"params":{},"arm":"{arm}","seed":{s},"value":{value}{task}}}"#,
+                                r as f64 * 1e6
+                            ));
+                        }
+                    }
+                }
+            }
+            let json = format!(
+                r#"{{"results":[{}],"method":"m","baseline":"b","higher_is_better":true}}"#,
+                rows.join(",")
+            );
+            let Ok(input) = serde_json::from_str::<AnalysisInput>(&json) else {
+                println!("{name}: the input did not read");
+                continue;
+            };
+            let took = time(|| analyze(&input));
+            report(
+                &format!("analyze(): {name} ({} rows)", rows.len()),
+                took,
+                None,
+            );
+        }
+    }
+
     fn plans() {
         let mut worst = (Duration::ZERO, String::new());
         let mut queries = vec![
@@ -309,5 +358,6 @@ mod cases {
         plans();
         parsers();
         json_cases();
+        heaviest_analyses();
     }
 }

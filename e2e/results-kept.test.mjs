@@ -4,7 +4,7 @@
 // over a newer one. Also the deferred address bar (issue 25.1).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, start, stop } from './support.mjs';
+import { FROZEN_MS, openApp, start, stop } from './support.mjs';
 
 let server, browser;
 const KEY = 'evidence-ladder.results.v1';
@@ -189,8 +189,9 @@ describe('bounded work', () => {
     // Let any task still running finish and be reported.
     await page.waitForTimeout(300);
     const longest = await page.evaluate(() => window.longest);
+    console.log(`# a 1.4-million-line file refused after ${elapsed} ms; longest task ${longest.toFixed(0)} ms`);
     assert.ok(elapsed < 1000, `refused after ${elapsed} ms`);
-    assert.ok(longest < 200, `the longest main-thread task took ${longest} ms`);
+    assert.ok(longest < FROZEN_MS, `the longest main-thread task took ${longest} ms`);
     assert.equal(await area(page).inputValue(), csv(1));
     await context.close();
   });

@@ -86,6 +86,18 @@ export async function serve(
   };
 }
 
+/**
+ * The longest main-thread task a test accepts before calling the page
+ * frozen: web.dev's Interaction to Next Paint counts a response slower than
+ * 500 ms as poor (https://web.dev/articles/inp). The tests guard against
+ * freezes, which took seconds before they were fixed (issue 34: 2.3–75 s).
+ * How close the page comes to README's 200 ms budget is a speed, so it is
+ * measured, not asserted: the tests print what they saw and
+ * `cargo bench --bench adversarial` times the same inputs natively; a busy
+ * or slower CI machine must not fail a test on speed.
+ */
+export const FROZEN_MS = 500;
+
 export const CHROMIUM_ARGS = [
   '--headless=new',
   '--no-sandbox',
