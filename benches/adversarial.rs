@@ -275,7 +275,9 @@ mod cases {
     /// (as `e2e/results-paced.test.mjs` calls it in the browser): many tasks at
     /// many rungs, many runs per task, one task with many seeds.
     fn heaviest_analyses() {
-        let shapes: [(&str, usize, usize, fn(usize) -> usize); 4] = [
+        /// A name, tasks, rungs, and seeds per arm for task t.
+        type Shape = (&'static str, usize, usize, fn(usize) -> usize);
+        let shapes: [Shape; 4] = [
             ("100 tasks x 50 rungs, 1-2 seeds", 100, 50, |t| {
                 1 + usize::from(t % 3 == 0)
             }),
