@@ -6,8 +6,8 @@ use std::rc::Rc;
 use crate::model::inputs::{Field, FieldValue, InputError, Inputs};
 use crate::model::presets::Preset;
 use crate::model::query::{ParsedQuery, View};
-use crate::model::results::input::shown_name;
 pub use crate::model::saved::Opened;
+use crate::text::results::shown_name;
 
 /// Text in a field that is not (yet) an allowed value, and why.
 #[derive(Clone, Debug, PartialEq)]

@@ -12,13 +12,18 @@
 
 use evidence_ladder::model::checkpoints::ModelFamily;
 use evidence_ladder::model::inputs::{FieldValue, NamedValues};
-use evidence_ladder::model::results::sentences::{direction_text, multiplier_cell, Style};
+use evidence_ladder::model::results::parse::{Form, ParsedResults};
 use evidence_ladder::model::results::{
-    analyze, looks_like_results, markdown_section, parse_results_text, prediction_sentence,
-    results_csv, too_large, verdict_sentence, AnalysisInput, PastedResults, PlanScale, ResultRow,
-    ResultsExport,
+    analyze, looks_like_results, parse_results_text, results_csv, too_large, AnalysisInput, Ask,
+    PastedResults, PlanScale, ResultRow, ResultsExport,
 };
 use evidence_ladder::model::saved::{saved_too_large, SavedFile};
+use evidence_ladder::text::files;
+use evidence_ladder::text::results::sentences::{direction_text, multiplier_cell, Style};
+use evidence_ladder::text::results::{
+    analysis_json, errors, export_json, markdown_section, note, prediction_sentence,
+    verdict_sentence,
+};
 use serde_json::{json, Map, Value};
 
 const FIXTURE: &str = "tests/fixtures/analysis-snapshots.json";
@@ -282,7 +287,7 @@ fn analysis_outcome(input: &AnalysisInput) -> Value {
         Ok(a) => {
             let cells: Vec<String> = a.rungs.iter().map(multiplier_cell).collect();
             json!({
-                "json": serde_json::to_value(&a).expect("JSON"),
+                "json": serde_json::to_value(analysis_json(&a)).expect("JSON"),
                 "verdict": verdict_sentence(&a, "", ""),
                 "verdict_tokens_points": verdict_sentence(&a, "tokens", "points"),
                 "prediction": prediction_sentence(&a, "", ""),
@@ -311,24 +316,53 @@ fn pasted_outcome(pasted: &PastedResults) -> Value {
     let reading = pasted.read(&plan);
     let analysis = match &reading.analysis {
         None => Value::Null,
-        Some(Ok(a)) => json!({ "verdict": verdict_sentence(a, "", ""), "json": a }),
-        Some(Err(why)) => json!({ "error": why }),
+        Some(Ok(a)) => json!({ "verdict": verdict_sentence(a, "", ""), "json": analysis_json(a) }),
+        Some(Err(why)) => json!({ "error": why.to_string() }),
     };
+    let ask: Vec<&str> = reading
+        .ask
+        .iter()
+        .map(|a| match a {
+            Ask::Method => "method",
+            Ask::Baseline => "baseline",
+            Ask::Direction => "direction",
+        })
+        .collect();
     json!({
-        "parsed": serde_json::to_value(&parsed).expect("JSON"),
-        "looks_like_results": looks_like_results(text).err(),
-        "ask": reading.ask,
+        "parsed": parsed_json(&parsed),
+        "looks_like_results": looks_like_results(text).err().map(|why| errors::not_results(&why)),
+        "ask": ask,
         "method": reading.method,
         "baseline": reading.baseline,
         "higher_is_better": reading.higher_is_better,
         "analysis": analysis,
-        "export": ResultsExport::new(pasted, &reading),
+        "export": ResultsExport::new(pasted, &reading).as_ref().map(export_json),
+    })
+}
+
+/// What was read, with its problems and notes in words.
+fn parsed_json(parsed: &ParsedResults) -> Value {
+    let bad: Vec<Value> = parsed
+        .bad_lines
+        .iter()
+        .map(|b| json!({ "line": b.line, "message": errors::line_problem(&b.why) }))
+        .collect();
+    json!({
+        "rows": parsed.rows,
+        "bad_lines": bad,
+        "more_bad_lines": parsed.more_bad_lines,
+        "unfilled_lines": parsed.unfilled_lines,
+        "arms": parsed.arms,
+        "form": match parsed.form { Form::Long => "long", Form::Wide => "wide" },
+        "metric": parsed.metric,
+        "refused": parsed.refused.map(errors::refusal),
+        "notes": parsed.notes.iter().map(note).collect::<Vec<_>>(),
     })
 }
 
 /// Saved plan files the page refuses, and the other messages about files.
 fn file_messages() -> Value {
-    let open = |file: SavedFile| file.open().err();
+    let open = |file: SavedFile| file.open().err().map(|why| files::not_opened(&why));
     let app = Some("Evidence Ladder".to_owned());
     let many = evidence_ladder::model::saved::SavedResults {
         results: vec![row(1e8, "a", "1", 1.0, None); 100_001],
@@ -346,8 +380,8 @@ fn file_messages() -> Value {
     .map(ModelFamily::label)
     .collect();
     json!({
-        "saved_too_large": saved_too_large(2e7),
-        "results_too_large": too_large(3e6),
+        "saved_too_large": saved_too_large(2e7).map(files::too_large),
+        "results_too_large": too_large(3e6).map(files::too_large),
         "not_ours": open(SavedFile { app: None, inputs: None, results: None }),
         "no_inputs": open(SavedFile { app: app.clone(), inputs: None, results: None }),
         "bad_input": open(SavedFile {

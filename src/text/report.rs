@@ -1007,7 +1007,7 @@ pub fn markdown(
     md.push_str(&format!("- Seeds: {}\n", seeds_line(plan)));
     if let Some(analysis) = results.and_then(|r| r.analysis.as_ref()) {
         md.push('\n');
-        md.push_str(&crate::model::results::markdown_section(
+        md.push_str(&super::results::markdown_section(
             analysis,
             crate::model::results::scale_unit(plan.scaling.axis),
             "",

@@ -9,10 +9,9 @@ use std::fmt;
 
 use super::direction;
 use super::limits::{
-    MAX_ABS_VALUE, MAX_ARMS, MAX_LISTED_NAMES, MAX_QUOTED_CHARS, MAX_ROWS, MAX_RUNGS, MAX_SCALE,
-    MAX_TASKS, MIN_SCALE,
+    MAX_ABS_VALUE, MAX_ARMS, MAX_LISTED_NAMES, MAX_ROWS, MAX_RUNGS, MAX_SCALE, MAX_TASKS, MIN_SCALE,
 };
-use crate::model::format;
+use super::note::Note;
 
 /// One run: the metric one arm reached with one seed at one rung.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -62,7 +61,8 @@ pub struct AnalysisInput {
     pub compute_exponent: Option<f64>,
 }
 
-/// Why an input cannot be analysed. Its text names the field and, for a row, its index.
+/// Why an input cannot be analysed: the field and, for a row, its index
+/// (worded by `text::results::errors`, which `Display` uses).
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnalysisError {
     /// A field is absent or null, e.g. `results[3].value`.
@@ -90,49 +90,6 @@ pub enum AnalysisError {
     },
     /// Numbers so large the statistics would overflow.
     TooLarge,
-}
-
-impl fmt::Display for AnalysisError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Missing { field } => write!(f, "{field} is missing"),
-            Self::Invalid { field, expected } => write!(f, "{field} must be {expected}"),
-            Self::UnknownArm { role, name, arms } => write!(
-                f,
-                "{role} \"{}\" is not an arm in results (arms found: {})",
-                format::visible(name),
-                if arms.is_empty() {
-                    "none".to_owned()
-                } else {
-                    arms.iter()
-                        .map(|a| format::visible(a))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            ),
-            Self::SameArm { name } => write!(
-                f,
-                "method and baseline are both \"{}\": choose two different arms",
-                format::visible(name)
-            ),
-            Self::TooFewRungs { found } => write!(
-                f,
-                "results need at least two rungs (distinct params) with runs of both the method \
-                 and the baseline; found {found}"
-            ),
-            Self::TooMany { what, found, limit } => write!(
-                f,
-                "results have {} {what}, more than the {} this analysis reads",
-                format::number(*found as f64),
-                format::number(*limit as f64)
-            ),
-            Self::TooLarge => write!(
-                f,
-                "the values are too large to compare (differences or spreads overflow); \
-                 rescale the metric"
-            ),
-        }
-    }
 }
 
 impl std::error::Error for AnalysisError {}
@@ -505,26 +462,9 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
     }
 }
 
-/// A name the user typed or a file supplied (an arm, a metric, a file's
-/// name) as the page shows it in text: controls, zero-width and bidi
-/// characters written as `<U+202E>` (so a name cannot reverse or hide the
-/// sentence around it), at most [`MAX_QUOTED_CHARS`] characters and "…".
-///
-/// ```
-/// use evidence_ladder::model::results::input::shown_name;
-/// assert_eq!(shown_name("\u{202E}gpj.exe"), "<U+202E>gpj.exe");
-/// assert_eq!(shown_name(&"x".repeat(50)), format!("{}…", "x".repeat(40)));
-/// ```
-pub fn shown_name(name: &str) -> String {
-    let mut chars = name.chars();
-    let head: String = chars.by_ref().take(MAX_QUOTED_CHARS).collect();
-    let ellipsis = if chars.next().is_some() { "…" } else { "" };
-    format!("{}{ellipsis}", format::visible(&head))
-}
-
 /// Raw arm names that lost invisible characters: each counted once in a hash
 /// set (44,000 such names once cost 44,000² comparisons), the first
-/// [`MAX_LISTED_NAMES`] kept, escaped and shortened, to be shown.
+/// [`MAX_LISTED_NAMES`] kept to be shown.
 #[derive(Default)]
 pub(super) struct Renamed {
     seen: HashSet<String>,
@@ -536,27 +476,17 @@ impl Renamed {
         if !self.seen.contains(raw) {
             self.seen.insert(raw.to_owned());
             if self.shown.len() < MAX_LISTED_NAMES {
-                self.shown.push(format::excerpt(raw, MAX_QUOTED_CHARS));
+                self.shown.push(raw.to_owned());
             }
         }
     }
 
-    /// The note for the page, or `None` when no name changed.
-    pub(super) fn note(&self) -> Option<String> {
-        if self.seen.is_empty() {
-            return None;
-        }
-        let more = self.seen.len() - self.shown.len();
-        let more = if more > 0 {
-            format!(" and {} more", format::whole(more as u64))
-        } else {
-            String::new()
-        };
-        Some(format!(
-            "Invisible characters (zero-width spaces or direction marks) were removed from arm \
-             names: {}{more}.",
-            self.shown.join(", ")
-        ))
+    /// The note, or `None` when no name changed.
+    pub(super) fn note(&self) -> Option<Note> {
+        (!self.seen.is_empty()).then(|| Note::RenamedArms {
+            names: self.shown.clone(),
+            more: self.seen.len() - self.shown.len(),
+        })
     }
 }
 
@@ -565,7 +495,7 @@ pub(super) struct Checked {
     pub rows: Vec<ResultRow>,
     pub method: String,
     pub baseline: String,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Every row's numbers in range and arm named, the limits kept, method and
@@ -635,40 +565,31 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
 }
 
 /// What the checks noticed: renamed arms, arms left out, a direction that
-/// contradicts the metric's name. Names are shown escaped and shortened.
+/// contradicts the metric's name.
 fn warnings(
     input: &AnalysisInput,
     arms: &[String],
     (method, baseline): (&str, &str),
     renamed: &Renamed,
-) -> Vec<String> {
+) -> Vec<Note> {
     let mut warnings = Vec::new();
     warnings.extend(renamed.note());
     let others: Vec<String> = arms
         .iter()
         .filter(|a| *a != method && *a != baseline)
-        .map(|a| shown_name(a))
+        .cloned()
         .collect();
     if !others.is_empty() {
-        warnings.push(format!(
-            "Arms other than the method and the baseline are left out: {}.",
-            others.join(", ")
-        ));
+        warnings.push(Note::ArmsLeftOut { arms: others });
     }
     if let Some(metric) = &input.metric {
         if let Some(named) = direction::higher_is_better(metric) {
             if named != input.higher_is_better {
-                warnings.push(format!(
-                    "The metric \"{}\" reads as {} is better, but the analysis was told {} is \
-                     better; check the direction.",
-                    shown_name(metric),
-                    if named { "higher" } else { "lower" },
-                    if input.higher_is_better {
-                        "higher"
-                    } else {
-                        "lower"
-                    },
-                ));
+                warnings.push(Note::DirectionContradicts {
+                    metric: metric.clone(),
+                    named_higher: named,
+                    told_higher: input.higher_is_better,
+                });
             }
         }
     }

@@ -57,3 +57,12 @@ pub const MAX_LINE_BYTES: usize = 8_192;
 /// Arm names a note lists ("… and 43,990 more"): a note on 44,000 renamed
 /// arms once printed 3.3 MB on the page.
 pub const MAX_LISTED_NAMES: usize = 5;
+
+/// A file refused for its size before it is read, with its size in bytes:
+/// pasted or dropped results (over [`MAX_TEXT_BYTES`]) or a saved plan
+/// (over `saved::MAX_SAVED_BYTES`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TooLarge {
+    Results { bytes: f64 },
+    SavedPlan { bytes: f64 },
+}
