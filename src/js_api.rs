@@ -300,7 +300,7 @@ fn refusal_message(root: &str, limits: Limits, refusal: Refusal) -> String {
 
 /// 100000 → "100,000".
 fn with_commas(n: usize) -> String {
-    crate::model::format::whole(n as u64)
+    crate::text::format::whole(n as u64)
 }
 
 /// The message of a serde-wasm-bindgen error: it wraps a JS `Error`, and its

@@ -7,8 +7,8 @@
 //! reads as results, a replacement can be undone, a copy saved later by
 //! another tab wins over an older one, and a refused save is said.
 
-use crate::model::format;
 use crate::model::results::{looks_like_results, PastedResults};
+use crate::text::format;
 use crate::text::results::shown_name;
 
 /// What the Results section holds, and what the page knows about its saved copy.

@@ -124,7 +124,7 @@ impl State {
     /// The state a link opens: accepted fields applied, each refusal explained.
     pub fn from_query(parsed: ParsedQuery) -> State {
         State {
-            notices: parsed.messages(),
+            notices: crate::text::fields::query_messages(&parsed),
             committed: parsed.inputs.clone(),
             inputs: parsed.inputs,
             ..State::fresh(parsed.view)
@@ -208,7 +208,6 @@ impl State {
             Err(InputError {
                 field,
                 value: "nothing".into(),
-                allowed: field.allowed(),
             })
         } else {
             self.inputs.set(field, &FieldValue::Text(text.clone()))
@@ -267,7 +266,7 @@ impl State {
                 let rows = results.text.lines().skip(1).count();
                 format!(
                     "inputs and {}",
-                    crate::model::format::plural(rows as u64, "result", "results")
+                    crate::text::format::plural(rows as u64, "result", "results")
                 )
             }
             None => "inputs".to_owned(),

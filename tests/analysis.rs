@@ -1278,7 +1278,7 @@ fn the_largest_allowed_input_is_analysed_quickly() {
     let mut rng = Pcg(5);
     let mut text = String::from("params,arm,seed,val_loss\n");
     for k in 0..MAX_RUNGS {
-        let params = evidence_ladder::model::format::size(1e7 * 10f64.powf(k as f64 / 10.0));
+        let params = evidence_ladder::text::format::size(1e7 * 10f64.powf(k as f64 / 10.0));
         for s in 0..seeds {
             text.push_str(&format!("{params},m,{s},{:.3}\n", 3.0 + 0.1 * rng.normal()));
             text.push_str(&format!("{params},b,{s},{:.3}\n", 3.1 + 0.1 * rng.normal()));

@@ -377,7 +377,7 @@ fn file_messages() -> Value {
         ModelFamily::Dinov2,
     ]
     .into_iter()
-    .map(ModelFamily::label)
+    .map(evidence_ladder::text::fields::family_label)
     .collect();
     json!({
         "saved_too_large": saved_too_large(2e7).map(files::too_large),

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::principles::{self, escaped};
 use crate::model::evidence::LEVELS;
-use crate::model::format;
 use crate::model::plan::Plan;
+use crate::text::format;
 
 /// Every rule and constant behind the numbers, with its source.
 pub fn view(plan: &Plan) -> Html {

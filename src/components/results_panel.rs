@@ -7,13 +7,13 @@ use yew::prelude::*;
 use super::chart::{self, Chart, Curve, Point, Series};
 use super::Dispatch;
 use crate::browser;
-use crate::model::format;
 use crate::model::plan::Plan;
 use crate::model::results::{
     results_template_csv, scale_unit, too_large, Analysis, Ask, ParsedResults, PastedResults,
     ResultsReading, RungGain, Verdict, TEMPLATE_ARMS,
 };
 use crate::results_state::ResultsAction;
+use crate::text::format;
 use crate::text::results::sentences::{direction_text, multiplier_cell, Style};
 use crate::text::results::{
     errors, note, prediction_sentence, shown_name, verdict_sentence, STATISTICS,

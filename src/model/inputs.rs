@@ -11,9 +11,9 @@ use serde::Deserialize;
 use super::axis::{default_floor, Axis, Decode, Scaling, Shape};
 use super::checkpoints::ModelFamily;
 pub use super::choices::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
+use super::codec::number_text;
 pub use super::fields::Field;
 use super::fields::{parse_number, Access, Rule};
-use super::format::number_text;
 use super::hardware::ACCELERATORS;
 pub use super::record::Inputs;
 
@@ -29,28 +29,14 @@ pub enum FieldValue {
     Other(&'static str),
 }
 
-/// Why a value was rejected: the field, what was given and what is allowed.
+/// Why a value was rejected: the field and what was given (what the field
+/// allows, and the error's text, are `text::fields`'s).
 #[derive(Clone, Debug, PartialEq)]
 pub struct InputError {
     pub field: Field,
     /// The rejected value as text, shortened so a hostile 100 KB value stays readable.
     pub value: String,
-    pub allowed: String,
 }
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} must be {} (got {})",
-            self.field.key(),
-            self.allowed,
-            self.value
-        )
-    }
-}
-
-impl std::error::Error for InputError {}
 
 /// Longest rejected value echoed back in a message, in characters.
 const ECHO_LIMIT: usize = 40;
@@ -180,7 +166,6 @@ impl Inputs {
         let reject = || InputError {
             field,
             value: echo(value),
-            allowed: field.allowed(),
         };
         let text = match value {
             FieldValue::Text(t) if t.trim().is_empty() => None,

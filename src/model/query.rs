@@ -56,25 +56,6 @@ pub struct ParsedQuery {
     pub has_inputs: bool,
 }
 
-impl ParsedQuery {
-    /// Every refusal and notice, one sentence each, as the page lists them:
-    /// "novelty=99 ignored: must be a whole number from 1 to 5."
-    pub fn messages(&self) -> Vec<String> {
-        self.rejected
-            .iter()
-            .map(|e| {
-                format!(
-                    "{}={} ignored: must be {}.",
-                    e.field.key(),
-                    e.value.trim_matches('"'),
-                    e.allowed
-                )
-            })
-            .chain(self.notices.iter().cloned())
-            .collect()
-    }
-}
-
 /// Reads a query string (with or without the leading `?`).
 ///
 /// ```

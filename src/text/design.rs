@@ -4,11 +4,11 @@
 //! `GroupFacts`. The experiments table, the checklist, the Markdown and the
 //! JSON's `label` read these.
 
+use super::format::{self, plural};
 use crate::model::design::{
     dataset_suite, GroupFacts, GroupId, Placement, DATA_RATIO, LR_CONFIGS, OPTIMIZER_CONFIGS,
     OTHER_FAMILIES, PROMPT_FORMATS, TUNING_CONFIGS,
 };
-use crate::model::format::{self, plural};
 use crate::model::inputs::{ContributionKind, ResearchField};
 
 /// The facts a group's words read.

@@ -1,6 +1,6 @@
 //! Files in words: why a saved plan or a file of results is not opened.
 
-use crate::model::format;
+use super::format;
 use crate::model::results::limits::{TooLarge, MAX_ROWS, MAX_TEXT_BYTES};
 use crate::model::saved::{NotOpened, MAX_SAVED_BYTES};
 

@@ -5,9 +5,9 @@
 //! `every_table_adds_up_in_every_view`).
 
 use super::evidence::{generality_phrase, novelty_phrase};
+use super::format;
 use crate::model::axis::Axis;
 use crate::model::fields::Rule;
-use crate::model::format;
 use crate::model::hardware::BudgetSource;
 use crate::model::inputs::{ContributionKind, Inputs};
 use crate::model::ladder::{Experiment, Rung, Shortfall, SizedBy};

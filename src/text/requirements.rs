@@ -4,9 +4,9 @@
 //! `evidence.statistics` read these.
 
 use super::design;
+use super::format;
 use crate::model::design::Placement;
 use crate::model::evidence::Statistics;
-use crate::model::format;
 use crate::model::inputs::{ContributionKind, ResearchField};
 use crate::model::plan::Plan;
 use crate::model::requirements::Requirement;

@@ -3,7 +3,7 @@
 //! (The Markdown section is `text::results`'s.)
 
 use super::input::ResultRow;
-use crate::model::format::csv_cell;
+use crate::model::codec::csv_cell;
 
 /// The header every CSV this module writes starts with (with `value` as the metric).
 pub const CSV_HEADER: &str = "params,arm,seed,value";

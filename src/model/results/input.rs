@@ -449,10 +449,10 @@ impl TryFrom<RawInput> for AnalysisInput {
 /// assert_eq!(clean_name("ours"), "ours");
 /// ```
 pub fn clean_name(name: &str) -> Cow<'_, str> {
-    if name.chars().any(crate::model::format::is_invisible) {
+    if name.chars().any(crate::model::codec::is_invisible) {
         Cow::Owned(
             name.chars()
-                .filter(|c| !crate::model::format::is_invisible(*c))
+                .filter(|c| !crate::model::codec::is_invisible(*c))
                 .collect::<String>()
                 .trim()
                 .to_owned(),

@@ -11,7 +11,7 @@ use super::limits::{
     MAX_RUNGS, MAX_SCALE, MAX_TASKS, MAX_TEXT_BYTES, MIN_SCALE,
 };
 use super::note::Note;
-use crate::model::format;
+use crate::model::codec;
 use crate::model::pace::{run_now, Pace, Unpaced};
 
 /// A line of pasted text that could not be read, and why.
@@ -428,7 +428,7 @@ impl Columns {
             .unwrap_or(',');
         let names: Vec<String> = split_line(header, delimiter)
             .iter()
-            .map(|n| clean_name(format::csv_uncell(n)).into_owned())
+            .map(|n| clean_name(codec::csv_uncell(n)).into_owned())
             .collect();
         if names.len() > MAX_COLUMNS {
             return Err(Stop(Some(Refusal::TooManyColumns {
@@ -542,7 +542,7 @@ fn read_line(
         .task
         .map(cell)
         .filter(|t| !t.is_empty())
-        .map(|t| format::csv_uncell(t).to_owned());
+        .map(|t| codec::csv_uncell(t).to_owned());
     if let Some(task) = &task {
         seen.task(task, number)?;
     }
@@ -580,7 +580,7 @@ impl Seen {
         lines_of_size: usize,
     ) -> String {
         match cell {
-            Some(s) if !s.is_empty() => format::csv_uncell(s).to_owned(),
+            Some(s) if !s.is_empty() => codec::csv_uncell(s).to_owned(),
             Some(_) => {
                 if self.seedless.0 == 0 {
                     self.seedless.1 = number;
@@ -642,7 +642,7 @@ fn line_runs<'a>(
     };
     match columns.value {
         Some(value_col) => {
-            let raw_arm = format::csv_uncell(cell(columns.arm.unwrap_or(columns.params)));
+            let raw_arm = codec::csv_uncell(cell(columns.arm.unwrap_or(columns.params)));
             let arm = clean_name(raw_arm);
             let value = cell(value_col);
             if arm.is_empty() {

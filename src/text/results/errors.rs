@@ -4,13 +4,13 @@
 
 use std::fmt;
 
-use crate::model::format;
 use crate::model::results::limits::{
     MAX_ARMS, MAX_COLUMNS, MAX_LINE_BYTES, MAX_QUOTED_CHARS, MAX_ROWS, MAX_RUNGS, MAX_TASKS,
     MAX_TEXT_BYTES,
 };
 use crate::model::results::parse::{BadValue, CellProblem, LineProblem, NotResults, Refusal};
 use crate::model::results::AnalysisError;
+use crate::text::format;
 
 impl fmt::Display for AnalysisError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,8 +2,8 @@
 //! goes through `format`'s escapers, so it is inert wherever it is pasted.
 
 use super::sentences::{direction_text, multiplier_cell, prediction_sentence, verdict_text, Style};
-use crate::model::format::{self, markdown_text};
 use crate::model::results::Analysis;
+use crate::text::format::{self, markdown_text};
 
 /// The results as a Markdown section for the exports: the per-rung table, the
 /// verdict, the prediction, the warnings and how the numbers were computed.

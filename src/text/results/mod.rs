@@ -11,9 +11,9 @@ pub mod sentences;
 
 use serde::Serialize;
 
-use crate::model::format;
 use crate::model::results::limits::MAX_QUOTED_CHARS;
 use crate::model::results::{Analysis, ResultsExport, RungGain};
+use crate::text::format;
 
 pub use markdown::markdown_section;
 pub use notes::{no_multiplier, note, STATISTICS};

@@ -2,9 +2,9 @@
 //! the Markdown), why a rung has no compute multiplier, and how the numbers
 //! were computed.
 
-use crate::model::format;
 use crate::model::results::limits::MAX_QUOTED_CHARS;
 use crate::model::results::{NoMultiplier, Note};
+use crate::text::format;
 
 /// How the numbers were computed, with sources, for the method section and exports.
 pub const STATISTICS: &str = "Where lower is better and the metric falls with scale (loss, \

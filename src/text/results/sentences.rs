@@ -3,10 +3,10 @@
 //! the multipliers in table cells. Numbers come from `format`; names are
 //! made safe for where they go ([`Style`]).
 
-use crate::model::format;
 use crate::model::results::verdict::{Verdict, MOST_PROJECTED_SEEDS};
 use crate::model::results::welch::RungGain;
 use crate::model::results::Analysis;
+use crate::text::format;
 
 /// Where a sentence goes, which decides how user text in it is made safe.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
