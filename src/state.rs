@@ -207,7 +207,7 @@ impl State {
         let result = if text.trim().is_empty() && !field.is_optional() {
             Err(InputError {
                 field,
-                value: "nothing".into(),
+                value: crate::model::inputs::Given::Nothing,
             })
         } else {
             self.inputs.set(field, &FieldValue::Text(text.clone()))
@@ -487,8 +487,8 @@ mod tests {
             .apply(Action::Edit(Field::Hours, String::new()))
             .apply(Action::Blur(Field::Hours));
         assert_eq!(
-            s.error(Field::Hours).map(|e| e.value.as_str()),
-            Some("nothing")
+            s.error(Field::Hours).map(|e| &e.value),
+            Some(&crate::model::inputs::Given::Nothing)
         );
         assert_eq!(s.inputs.hours, 720.0);
     }

@@ -10,8 +10,8 @@ use crate::model::axis::Axis;
 use crate::model::checkpoints::ModelFamily;
 use crate::model::codec::number_text;
 use crate::model::fields::{Rule, Unit, Units};
-use crate::model::inputs::{Field, InputError};
-use crate::model::query::ParsedQuery;
+use crate::model::inputs::{Field, Given, InputError};
+use crate::model::query::{Notice, ParsedQuery, MAX_QUERY_LEN};
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -20,7 +20,7 @@ impl fmt::Display for InputError {
             "{} must be {} (got {})",
             self.field.key(),
             allowed(self.field),
-            self.value
+            given(&self.value)
         )
     }
 }
@@ -52,6 +52,52 @@ pub fn options(field: Field) -> Vec<(&'static str, String)> {
     }
 }
 
+/// A rejected value as messages quote it: a number as the link writes it,
+/// text in quotes, shortened and with its invisible characters shown.
+pub fn given(value: &Given) -> String {
+    match value {
+        Given::Number(n) => number_text(*n),
+        Given::Text { start, cut } => {
+            let ellipsis = if *cut { "…" } else { "" };
+            format!("\"{}\"", escape_invisible(&format!("{start}{ellipsis}")))
+        }
+        Given::Nothing => "nothing".to_owned(),
+        Given::Other(kind) => (*kind).to_owned(),
+    }
+}
+
+/// Writes characters that print nothing or reorder text (controls, zero-width
+/// and bidi marks) as `<U+202E>`: a rejected value must not reverse the
+/// notice that quotes it, nor look like a valid value.
+pub fn escape_invisible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let invisible = c.is_control()
+            || matches!(c,
+                '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+                | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E0FFF}');
+        if invisible {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What a link's query says besides its values.
+fn notice(notice: &Notice) -> String {
+    match notice {
+        Notice::Cut => {
+            format!("The link is longer than {MAX_QUERY_LEN} characters; only its start was read.")
+        }
+        Notice::Repeated(key) => format!("{key} appears more than once; the first value was used."),
+    }
+}
+
 /// Every refusal and notice of a link, one sentence each, as the page lists
 /// them: "novelty=99 ignored: must be a whole number from 1 to 5."
 pub fn query_messages(parsed: &ParsedQuery) -> Vec<String> {
@@ -62,11 +108,11 @@ pub fn query_messages(parsed: &ParsedQuery) -> Vec<String> {
             format!(
                 "{}={} ignored: must be {}.",
                 e.field.key(),
-                e.value.trim_matches('"'),
+                given(&e.value).trim_matches('"'),
                 allowed(e.field)
             )
         })
-        .chain(parsed.notices.iter().cloned())
+        .chain(parsed.notices.iter().map(notice))
         .collect()
 }
 
@@ -176,6 +222,23 @@ pub fn form_message(field: Field, axis: Axis, typed: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_values_show_invisible_characters() {
+        let text = |s: &str| Given::Text {
+            start: s.to_owned(),
+            cut: false,
+        };
+        assert_eq!(given(&text("a\u{202E}b")), "\"a<U+202E>b\"");
+        assert_eq!(given(&text("4\u{200B}")), "\"4<U+200B>\"");
+        assert_eq!(given(&text("\u{1}é")), "\"<U+0001>é\"");
+        let cut = Given::Text {
+            start: "ab".into(),
+            cut: true,
+        };
+        assert_eq!(given(&cut), "\"ab…\"");
+        assert_eq!(given(&Given::Number(2.6e21)), "2.6e21");
+    }
 
     #[test]
     fn messages_use_the_label_and_readable_limits() {

@@ -961,7 +961,7 @@ pub fn markdown(
         // "Insight", not "Insight: a lesson others apply" after a colon of its own.
         i.kind.label().split(':').next().unwrap_or_default(),
         claim_phrase(i.generality, i.novelty),
-        plan.kind_summary,
+        super::design::kind_summary(i.kind),
         e.level,
         e.name,
     );

@@ -68,10 +68,7 @@ pub enum AnalysisError {
     /// A field is absent or null, e.g. `results[3].value`.
     Missing { field: String },
     /// A field has the wrong type or value; `expected` says what it must be.
-    Invalid {
-        field: String,
-        expected: &'static str,
-    },
+    Invalid { field: String, expected: Expected },
     /// `method` or `baseline` names no arm in the results.
     UnknownArm {
         role: &'static str,
@@ -84,7 +81,7 @@ pub enum AnalysisError {
     TooFewRungs { found: usize },
     /// More runs, rungs or arms than the analysis reads.
     TooMany {
-        what: &'static str,
+        what: Counted,
         found: usize,
         limit: usize,
     },
@@ -93,6 +90,39 @@ pub enum AnalysisError {
 }
 
 impl std::error::Error for AnalysisError {}
+
+/// What a refused field must be (worded by `text::results::errors`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Number,
+    TextOrNumber,
+    /// `results`: a list of rows.
+    Rows,
+    /// A row: an object with its fields.
+    Row,
+    /// `higher_is_better`: true or false.
+    Direction,
+    /// Above 0 and at most 10.
+    ComputeExponent,
+    /// Within [`MIN_SCALE`] to 10 × [`MAX_SCALE`].
+    NextParams,
+    /// Within [`MIN_SCALE`] to [`MAX_SCALE`].
+    Params,
+    Finite,
+    /// Within ±[`MAX_ABS_VALUE`].
+    ValueInRange,
+    /// An arm's name, not empty once cleaned.
+    Name,
+}
+
+/// What the analysis counts against a limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    Runs,
+    Arms,
+    Rungs,
+    Tasks,
+}
 
 /// The `Visitor` methods for scalars, each giving `$other`: for a visitor
 /// that takes one shape (a row, a list) and calls anything else other.
@@ -319,7 +349,7 @@ fn number(at: At, s: Option<Scalar>) -> Result<f64, AnalysisError> {
         Some(Scalar::Number(x)) => Ok(x),
         Some(_) => Err(AnalysisError::Invalid {
             field: at.to_string(),
-            expected: "a number",
+            expected: Expected::Number,
         }),
     }
 }
@@ -334,7 +364,7 @@ fn label(at: At, s: Option<Scalar>) -> Result<String, AnalysisError> {
         Some(Scalar::Number(x)) => Ok(x.to_string()),
         Some(_) => Err(AnalysisError::Invalid {
             field: at.to_string(),
-            expected: "text or a number",
+            expected: Expected::TextOrNumber,
         }),
     }
 }
@@ -351,14 +381,14 @@ fn rows_of(raw: Option<RawRows>) -> Result<Vec<ResultRow>, AnalysisError> {
         Some(RawRows::Other) => {
             return Err(AnalysisError::Invalid {
                 field: "results".to_owned(),
-                expected: "an array of { params, arm, seed, value }",
+                expected: Expected::Rows,
             })
         }
         Some(RawRows::List(rows)) => rows,
     };
     if rows.len() > MAX_ROWS {
         return Err(AnalysisError::TooMany {
-            what: "runs",
+            what: Counted::Runs,
             found: rows.len(),
             limit: MAX_ROWS,
         });
@@ -368,7 +398,7 @@ fn rows_of(raw: Option<RawRows>) -> Result<Vec<ResultRow>, AnalysisError> {
         let RawRowOrOther::Row(row) = row else {
             return Err(AnalysisError::Invalid {
                 field: format!("results[{i}]"),
-                expected: "an object { params, arm, seed, value }",
+                expected: Expected::Row,
             });
         };
         results.push(ResultRow {
@@ -398,7 +428,7 @@ fn direction_of(given: Option<Scalar>, metric: Option<&str>) -> Result<bool, Ana
         }
         Some(_) => Err(AnalysisError::Invalid {
             field: "higher_is_better".to_owned(),
-            expected: "true (accuracy-like metric) or false (loss-like metric)",
+            expected: Expected::Direction,
         }),
     }
 }
@@ -423,7 +453,7 @@ impl TryFrom<RawInput> for AnalysisInput {
         if compute_exponent.is_some_and(|e| !(e > 0.0 && e <= 10.0)) {
             return Err(AnalysisError::Invalid {
                 field: "compute_exponent".to_owned(),
-                expected: "a number above 0 and at most 10 (2 when pretraining)",
+                expected: Expected::ComputeExponent,
             });
         }
         Ok(Self {
@@ -503,7 +533,7 @@ pub(super) struct Checked {
 pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
     if input.results.len() > MAX_ROWS {
         return Err(AnalysisError::TooMany {
-            what: "runs",
+            what: Counted::Runs,
             found: input.results.len(),
             limit: MAX_ROWS,
         });
@@ -513,7 +543,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
         if !(next.is_finite() && (MIN_SCALE..=MAX_SCALE * 10.0).contains(&next)) {
             return Err(AnalysisError::Invalid {
                 field: "next_params".to_owned(),
-                expected: "a number from 1e-30 to 1e31 (the next rung's size)",
+                expected: Expected::NextParams,
             });
         }
     }
@@ -527,7 +557,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
         if !arms.contains(&row.arm) {
             if arms.len() == MAX_ARMS {
                 return Err(AnalysisError::TooMany {
-                    what: "arms",
+                    what: Counted::Arms,
                     found: count_distinct(rows.iter().map(|r| r.arm.as_str())),
                     limit: MAX_ARMS,
                 });
@@ -538,7 +568,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
     let rungs = count_distinct(rows.iter().map(|r| r.params.to_bits()));
     if rungs > MAX_RUNGS {
         return Err(AnalysisError::TooMany {
-            what: "rungs (distinct params)",
+            what: Counted::Rungs,
             found: rungs,
             limit: MAX_RUNGS,
         });
@@ -606,26 +636,26 @@ fn clean_rows(results: &[ResultRow]) -> Result<(Vec<ResultRow>, Renamed), Analys
         if !(row.params.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&row.params)) {
             return Err(AnalysisError::Invalid {
                 field: format!("results[{i}].params"),
-                expected: "a number from 1e-30 to 1e30 (the rung's size, > 0)",
+                expected: Expected::Params,
             });
         }
         if !row.value.is_finite() {
             return Err(AnalysisError::Invalid {
                 field: format!("results[{i}].value"),
-                expected: "a finite number",
+                expected: Expected::Finite,
             });
         }
         if row.value.abs() > MAX_ABS_VALUE {
             return Err(AnalysisError::Invalid {
                 field: format!("results[{i}].value"),
-                expected: "a number from -1e100 to 1e100 (larger values overflow the statistics)",
+                expected: Expected::ValueInRange,
             });
         }
         let arm = clean_name(&row.arm);
         if arm.is_empty() {
             return Err(AnalysisError::Invalid {
                 field: format!("results[{i}].arm"),
-                expected: "a non-empty name",
+                expected: Expected::Name,
             });
         }
         if arm != row.arm.trim() {
@@ -635,7 +665,7 @@ fn clean_rows(results: &[ResultRow]) -> Result<(Vec<ResultRow>, Renamed), Analys
             tasks.insert(task);
             if tasks.len() > MAX_TASKS {
                 return Err(AnalysisError::TooMany {
-                    what: "tasks",
+                    what: Counted::Tasks,
                     found: count_distinct(results.iter().filter_map(|r| r.task.as_deref())),
                     limit: MAX_TASKS,
                 });

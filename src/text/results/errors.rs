@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use crate::model::results::input::{Counted, Expected};
 use crate::model::results::limits::{
     MAX_ARMS, MAX_COLUMNS, MAX_LINE_BYTES, MAX_QUOTED_CHARS, MAX_ROWS, MAX_RUNGS, MAX_TASKS,
     MAX_TEXT_BYTES,
@@ -16,7 +17,9 @@ impl fmt::Display for AnalysisError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Missing { field } => write!(f, "{field} is missing"),
-            Self::Invalid { field, expected } => write!(f, "{field} must be {expected}"),
+            Self::Invalid { field, expected } => {
+                write!(f, "{field} must be {}", expected_text(*expected))
+            }
             Self::UnknownArm { role, name, arms } => write!(
                 f,
                 "{role} \"{}\" is not an arm in results (arms found: {})",
@@ -42,8 +45,9 @@ impl fmt::Display for AnalysisError {
             ),
             Self::TooMany { what, found, limit } => write!(
                 f,
-                "results have {} {what}, more than the {} this analysis reads",
+                "results have {} {}, more than the {} this analysis reads",
                 format::number(*found as f64),
+                counted(*what),
                 format::number(*limit as f64)
             ),
             Self::TooLarge => write!(
@@ -52,6 +56,35 @@ impl fmt::Display for AnalysisError {
                  rescale the metric"
             ),
         }
+    }
+}
+
+/// What a refused field must be.
+fn expected_text(expected: Expected) -> &'static str {
+    match expected {
+        Expected::Number => "a number",
+        Expected::TextOrNumber => "text or a number",
+        Expected::Rows => "an array of { params, arm, seed, value }",
+        Expected::Row => "an object { params, arm, seed, value }",
+        Expected::Direction => "true (accuracy-like metric) or false (loss-like metric)",
+        Expected::ComputeExponent => "a number above 0 and at most 10 (2 when pretraining)",
+        Expected::NextParams => "a number from 1e-30 to 1e31 (the next rung's size)",
+        Expected::Params => "a number from 1e-30 to 1e30 (the rung's size, > 0)",
+        Expected::Finite => "a finite number",
+        Expected::ValueInRange => {
+            "a number from -1e100 to 1e100 (larger values overflow the statistics)"
+        }
+        Expected::Name => "a non-empty name",
+    }
+}
+
+/// What is counted against a limit, in the plural.
+fn counted(what: Counted) -> &'static str {
+    match what {
+        Counted::Runs => "runs",
+        Counted::Arms => "arms",
+        Counted::Rungs => "rungs (distinct params)",
+        Counted::Tasks => "tasks",
     }
 }
 
