@@ -704,6 +704,26 @@ mod tests {
         assert_eq!(number_text(0.4), "0.4");
         assert_eq!(number_text(2.6e21), "2.6e21");
         assert_eq!(number_text(0.00001), "1e-5");
+        // Round trips: every number's text reads back, through the fields'
+        // own parser, to exactly that number; and plain-sized numbers
+        // are written without an exponent.
+        let mut x = 1.234_567_890_123_4e-30;
+        while x < 1e30 {
+            for n in [x, -x, 0.1 + 0.2, 1.0 / 3.0, 0.0] {
+                let text = number_text(n);
+                assert_eq!(
+                    parse_number(&text, super::super::fields::Units::Plain),
+                    Some(n),
+                    "{n} as {text}"
+                );
+                assert_eq!(
+                    text.contains('e'),
+                    n != 0.0 && !(1e-4..1e7).contains(&n.abs()),
+                    "{text}"
+                );
+            }
+            x *= 7.3;
+        }
     }
 
     #[test]
