@@ -96,6 +96,36 @@ fn score_runs(sizes: &[f64], seeds: usize, sd: f64, gain: impl Fn(usize) -> f64)
 
 const SIZES: [f64; 4] = [1e8, 3e8, 1e9, 3e9];
 
+/// Five tasks of different scales, three rungs, three seeds.
+fn several_tasks() -> AnalysisInput {
+    let mut tasks = Vec::new();
+    for t in ["pong", "breakout", "seaquest", "qbert", "alien"] {
+        for (r, &n) in SIZES[..3].iter().enumerate() {
+            for s in 0..3 {
+                let i = r * 13 + s * 3 + t.len();
+                let seed = s.to_string();
+                let scale = 100.0 * t.len() as f64;
+                let base = scale * (0.2 + 0.1 * r as f64);
+                tasks.push(row(
+                    n,
+                    "ours",
+                    &seed,
+                    base + scale * 0.05 * (1.0 + jitter(i)),
+                    Some(t),
+                ));
+                tasks.push(row(
+                    n,
+                    "base",
+                    &seed,
+                    base + scale * 0.03 * jitter(i + 1),
+                    Some(t),
+                ));
+            }
+        }
+    }
+    input(tasks, true)
+}
+
 /// The named inputs `analyze` is given.
 fn analysis_cases() -> Vec<(&'static str, AnalysisInput)> {
     let mut cases = Vec::new();
@@ -153,32 +183,7 @@ fn analysis_cases() -> Vec<(&'static str, AnalysisInput)> {
     names.baseline = "adams".into();
     names.metric = Some("win_[rate]".into());
     cases.push(("names_to_escape", names));
-    let mut tasks = Vec::new();
-    for t in ["pong", "breakout", "seaquest", "qbert", "alien"] {
-        for (r, &n) in SIZES[..3].iter().enumerate() {
-            for s in 0..3 {
-                let i = r * 13 + s * 3 + t.len();
-                let seed = s.to_string();
-                let scale = 100.0 * t.len() as f64;
-                let base = scale * (0.2 + 0.1 * r as f64);
-                tasks.push(row(
-                    n,
-                    "ours",
-                    &seed,
-                    base + scale * 0.05 * (1.0 + jitter(i)),
-                    Some(t),
-                ));
-                tasks.push(row(
-                    n,
-                    "base",
-                    &seed,
-                    base + scale * 0.03 * jitter(i + 1),
-                    Some(t),
-                ));
-            }
-        }
-    }
-    cases.push(("several_tasks", input(tasks, true)));
+    cases.push(("several_tasks", several_tasks()));
     cases
 }
 

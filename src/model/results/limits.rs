@@ -1,6 +1,7 @@
 //! How much the results section reads, and why. Past these the page would
 //! block (a 10 MB paste took 8.6 s to parse and 1.7 s per edit; 20,000 arms
-//! made 40,000 `<option>`s) and no real ladder needs more.
+//! made 40,000 `<option>`s) and no real ladder needs more. A file over its
+//! size limit is refused unread, as a [`TooLarge`].
 
 /// Largest pasted or dropped text, in bytes (UTF-8). 100,000 runs of a
 /// long-form table are about 2 MB at 20 bytes a line; a bigger file is not a
