@@ -242,27 +242,35 @@ mod tests {
 
     #[test]
     fn messages_use_the_label_and_readable_limits() {
-        let top = form_message(Field::Top, Axis::Pretrain, "x");
-        assert_eq!(
-            top,
-            "Top model must be above 0 and at most 1,000T parameters, such as 350M or 1.3B."
-        );
-        assert_eq!(
-            form_message(Field::Count, Axis::Pretrain, "8x"),
-            "Count must be a whole number from 1 to 1,000,000."
-        );
-        assert_eq!(
-            form_message(Field::Count, Axis::Pretrain, " "),
-            "Count needs a value: a whole number from 1 to 1,000,000."
-        );
-        assert_eq!(
-            form_message(Field::Mfu, Axis::Pretrain, "2"),
-            "MFU must be from 1% to 100%, such as 0.4 or 40%."
-        );
-        assert_eq!(
-            form_message(Field::Reserve, Axis::Pretrain, "2"),
-            "Reserve must be from 0% to 95%, such as 0.4 or 40%."
-        );
+        for (field, typed, want) in [
+            (
+                Field::Top,
+                "x",
+                "Top model must be above 0 and at most 1,000T parameters, such as 350M or 1.3B.",
+            ),
+            (
+                Field::Count,
+                "8x",
+                "Count must be a whole number from 1 to 1,000,000.",
+            ),
+            (
+                Field::Count,
+                " ",
+                "Count needs a value: a whole number from 1 to 1,000,000.",
+            ),
+            (
+                Field::Mfu,
+                "2",
+                "MFU must be from 1% to 100%, such as 0.4 or 40%.",
+            ),
+            (
+                Field::Reserve,
+                "2",
+                "Reserve must be from 0% to 95%, such as 0.4 or 40%.",
+            ),
+        ] {
+            assert_eq!(form_message(field, Axis::Pretrain, typed), want);
+        }
         assert!(form_message(Field::Hours, Axis::Pretrain, "x").starts_with(
             "Hours of wall-clock time must be from 0.01 to 1,000,000 hours, such as 36 h"
         ));
