@@ -323,7 +323,7 @@ fn judge(
     sizes.extend(input.top_params.filter(|t| *t > top && *t != next_params));
     sizes.sort_by(f64::total_cmp);
     let judged = Judgements::of(&compared, direction, multipliers.as_ref().ok(), &sizes);
-    warnings.extend(note::about_trend(
+    warnings.extend(about_trend(
         judged.main().line.as_ref(),
         &compared,
         top,
@@ -354,6 +354,29 @@ fn judge(
         metric: input.metric.clone(),
     };
     ensure_finite(analysis)
+}
+
+/// What the trend can and cannot say, whether the method is worse at the
+/// largest rung, and whether the next rung asked for lies above it.
+pub fn about_trend(line: Option<&Line>, compared: &Compared, top: f64, next: f64) -> Vec<Note> {
+    let mut notes = Vec::new();
+    match line {
+        None => notes.push(Note::NoTrend),
+        Some(l) if l.used.len() == 2 => notes.push(Note::TwoRungs),
+        Some(l) if l.scattered => notes.push(Note::Scattered),
+        Some(_) => {}
+    }
+    if let Some(r) = compared
+        .rungs
+        .last()
+        .filter(|r| r.ci_high.is_some_and(|hi| hi < 0.0))
+    {
+        notes.push(Note::WorseAtTop { params: r.params });
+    }
+    if next <= top {
+        notes.push(Note::NextNotLarger { next, top });
+    }
+    notes
 }
 
 /// The verdicts on the gain and, where there is one, on the multiplier.

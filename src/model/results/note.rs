@@ -1,11 +1,28 @@
 //! What the analysis (and the reading of pasted text) noticed on the way,
 //! as facts: arms renamed or left out, seeds missing, rungs left out or
 //! without an interval, how tasks were aggregated, what the trend can and
-//! cannot say. `text::results` words them (the
-//! JSON's `warnings`, the page's list, the Markdown).
+//! cannot say, and why a rung has no compute multiplier. `text::results`
+//! words them (the JSON's `warnings` and `multiplier_note`, the page, the
+//! Markdown). It imports nothing of the analysis, which all reports to it.
 
-use super::trend::Line;
-use super::welch::Compared;
+use serde::{Deserialize, Serialize};
+
+/// Why a rung, or the whole analysis, has no compute multiplier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoMultiplier {
+    /// Higher is better (accuracy, win rate, return): such metrics are
+    /// bounded or have no power law in compute.
+    HigherIsBetter,
+    /// Scores over several tasks are aggregated in normalised units.
+    SeveralTasks,
+    /// A value at or below zero: a power law in compute cannot reach it.
+    NotPositive,
+    /// The baseline does not improve with scale, so compute buys nothing to compare with.
+    BaselineFlat,
+    /// The method's value is below the floor the baseline's curve approaches.
+    BeyondFloor,
+}
 
 /// One thing the analysis noticed. Names are kept as given (cleaned of
 /// invisible characters where the analysis cleaned them); the text layer
@@ -66,27 +83,4 @@ pub enum Note {
     Seedless { first: usize, count: usize },
     /// Pasted long-form results without a seed column.
     NoSeedColumn,
-}
-
-/// What the trend can and cannot say, whether the method is worse at the
-/// largest rung, and whether the next rung asked for lies above it.
-pub fn about_trend(line: Option<&Line>, compared: &Compared, top: f64, next: f64) -> Vec<Note> {
-    let mut notes = Vec::new();
-    match line {
-        None => notes.push(Note::NoTrend),
-        Some(l) if l.used.len() == 2 => notes.push(Note::TwoRungs),
-        Some(l) if l.scattered => notes.push(Note::Scattered),
-        Some(_) => {}
-    }
-    if let Some(r) = compared
-        .rungs
-        .last()
-        .filter(|r| r.ci_high.is_some_and(|hi| hi < 0.0))
-    {
-        notes.push(Note::WorseAtTop { params: r.params });
-    }
-    if next <= top {
-        notes.push(Note::NextNotLarger { next, top });
-    }
-    notes
 }

@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::estimate::{interval, variance, RungNoise};
 use super::input::ResultRow;
-use super::multiplier::NoMultiplier;
-use super::note::Note;
+use super::note::{NoMultiplier, Note};
 
 /// One rung's comparison. Intervals are `None` (null in JSON) when an arm has
 /// fewer than two seeds. Paired seeds give a paired t interval.
