@@ -1386,16 +1386,18 @@ proptest! {
         use evidence_ladder::model::plan::Plan;
         use evidence_ladder::model::results::ResultsExport;
         let plan = Plan::new(Default::default());
-        let export = |a: &evidence_ladder::model::results::Analysis| ResultsExport {
-            results: rows.clone(),
-            method: a.method.clone(),
-            baseline: a.baseline.clone(),
-            higher_is_better: Some(true),
-            metric: a.metric.clone(),
-            analysis: Some(a.clone()),
-        };
-        let full = evidence_ladder::text::report::markdown(&plan, "https://example.org/", Some(&export(&a)));
-        let full_plain = evidence_ladder::text::report::markdown(&plan, "https://example.org/", Some(&export(&benign)));
+        fn export<'a>(a: &'a Analysis, rows: &'a [ResultRow]) -> ResultsExport<'a> {
+            ResultsExport {
+                results: rows,
+                method: &a.method,
+                baseline: &a.baseline,
+                higher_is_better: Some(true),
+                metric: a.metric.as_deref(),
+                analysis: Some(a),
+            }
+        }
+        let full = evidence_ladder::text::report::markdown(&plan, "https://example.org/", Some(&export(&a, &rows)));
+        let full_plain = evidence_ladder::text::report::markdown(&plan, "https://example.org/", Some(&export(&benign, &rows)));
         prop_assert_eq!(full.matches("](").count(), full_plain.matches("](").count());
         prop_assert_eq!(full.matches('<').count(), full_plain.matches('<').count());
         prop_assert_eq!(kinds(&full), kinds(&full_plain));

@@ -950,7 +950,7 @@ fn markdown_ladder(plan: &Plan) -> String {
 pub fn markdown(
     plan: &Plan,
     link: &str,
-    results: Option<&crate::model::results::ResultsExport>,
+    results: Option<&crate::model::results::ResultsExport<'_>>,
 ) -> String {
     let e = &plan.evidence;
     let i = &plan.inputs;
@@ -1005,7 +1005,7 @@ pub fn markdown(
         ));
     }
     md.push_str(&format!("- Seeds: {}\n", seeds_line(plan)));
-    if let Some(analysis) = results.and_then(|r| r.analysis.as_ref()) {
+    if let Some(analysis) = results.and_then(|r| r.analysis) {
         md.push('\n');
         md.push_str(&super::results::markdown_section(
             analysis,

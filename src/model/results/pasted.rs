@@ -217,30 +217,31 @@ pub fn scale_unit(axis: crate::model::axis::Axis) -> &'static str {
 }
 
 /// What the exports carry of the results: the runs, the arms compared, the
-/// direction (null when not yet chosen), the metric, and the analysis.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ResultsExport {
-    pub results: Vec<ResultRow>,
-    pub method: String,
-    pub baseline: String,
+/// direction (null when not yet chosen), the metric, and the analysis;
+/// borrowed from the reading, which is not copied to be written out.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ResultsExport<'a> {
+    pub results: &'a [ResultRow],
+    pub method: &'a str,
+    pub baseline: &'a str,
     pub higher_is_better: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric: Option<String>,
+    pub metric: Option<&'a str>,
     /// In JSON with its notes worded (`text::results::export_json`).
     #[serde(skip)]
-    pub analysis: Option<Analysis>,
+    pub analysis: Option<&'a Analysis>,
 }
 
-impl ResultsExport {
+impl<'a> ResultsExport<'a> {
     /// None when nothing was pasted.
-    pub fn new(_pasted: &PastedResults, reading: &ResultsReading) -> Option<Self> {
+    pub fn new(_pasted: &PastedResults, reading: &'a ResultsReading) -> Option<Self> {
         (!reading.parsed.rows.is_empty()).then(|| ResultsExport {
-            results: reading.parsed.rows.clone(),
-            method: reading.method.clone(),
-            baseline: reading.baseline.clone(),
+            results: &reading.parsed.rows,
+            method: &reading.method,
+            baseline: &reading.baseline,
             higher_is_better: reading.higher_is_better,
-            metric: reading.parsed.metric.clone(),
-            analysis: reading.analysis.clone().and_then(Result::ok),
+            metric: reading.parsed.metric.as_deref(),
+            analysis: reading.analysis.as_ref().and_then(|a| a.as_ref().ok()),
         })
     }
 }

@@ -44,15 +44,15 @@ struct RungJson<'a> {
 #[derive(Serialize)]
 pub struct ResultsExportJson<'a> {
     #[serde(flatten)]
-    export: &'a ResultsExport,
+    export: &'a ResultsExport<'a>,
     analysis: Option<AnalysisJson<'a>>,
 }
 
 /// The public form of the results exported.
-pub fn export_json(export: &ResultsExport) -> ResultsExportJson<'_> {
+pub fn export_json<'a>(export: &'a ResultsExport<'a>) -> ResultsExportJson<'a> {
     ResultsExportJson {
         export,
-        analysis: export.analysis.as_ref().map(analysis_json),
+        analysis: export.analysis.map(analysis_json),
     }
 }
 
