@@ -9,7 +9,7 @@ use super::text_field::TextField;
 use super::{choice_field, compute_presets, text_field, Dispatch};
 use crate::model::axis::Axis;
 use crate::model::evidence::{GENERALITY, NOVELTY};
-use crate::model::fields::{self, parse_number, read_as_percent, typed_text, FormGroup};
+use crate::model::fields::{parse_number, read_as_percent, typed_text, FormGroup};
 use crate::model::inputs::Field;
 use crate::model::presets::FIELD_PRESETS;
 use crate::state::{Action, State};
@@ -153,7 +153,7 @@ fn choice(state: &State, field: Field, dispatch: &Dispatch) -> Html {
             (Field::Accelerator, _) => with_prefix(
                 format!(
                     "{}. ",
-                    fields::accelerator_figures(&selected).unwrap_or_default()
+                    crate::text::fields::accelerator_figures(&selected).unwrap_or_default()
                 ),
                 field,
                 inputs.axis,

@@ -276,29 +276,12 @@ fn finetune_methods() -> Vec<(&'static str, String)> {
 /// The names only: with its figures ("NVIDIA GeForce RTX 4090 · 165.2
 /// TFLOPS, 24 GB") the chosen one was cut off in the 16–18.5rem inputs
 /// column of the two-column layout (issue 33); the figures of the chosen one
-/// are the field's hint ([`accelerator_figures`]).
+/// are the field's hint (`text::fields::accelerator_figures`).
 fn accelerators() -> Vec<(&'static str, String)> {
     ACCELERATORS
         .iter()
         .map(|a| (a.id, a.name.to_owned()))
         .collect()
-}
-
-/// "312 TFLOPS, 80 GB": the figures the plan uses for the accelerator `id`.
-///
-/// ```
-/// use evidence_ladder::model::fields::accelerator_figures;
-/// assert_eq!(accelerator_figures("a100").as_deref(), Some("312 TFLOPS, 80 GB"));
-/// assert_eq!(accelerator_figures("nope"), None);
-/// ```
-pub fn accelerator_figures(id: &str) -> Option<String> {
-    crate::model::hardware::find_accelerator(id).map(|a| {
-        format!(
-            "{} TFLOPS, {} GB",
-            number_text(a.peak_tflops),
-            number_text(a.memory_gb)
-        )
-    })
 }
 
 fn families() -> Vec<(&'static str, String)> {

@@ -98,6 +98,23 @@ fn notice(notice: &Notice) -> String {
     }
 }
 
+/// "312 TFLOPS, 80 GB": the figures the plan uses for the accelerator `id`.
+///
+/// ```
+/// use evidence_ladder::text::fields::accelerator_figures;
+/// assert_eq!(accelerator_figures("a100").as_deref(), Some("312 TFLOPS, 80 GB"));
+/// assert_eq!(accelerator_figures("nope"), None);
+/// ```
+pub fn accelerator_figures(id: &str) -> Option<String> {
+    crate::model::hardware::find_accelerator(id).map(|a| {
+        format!(
+            "{} TFLOPS, {} GB",
+            number_text(a.peak_tflops),
+            number_text(a.memory_gb)
+        )
+    })
+}
+
 /// Every refusal and notice of a link, one sentence each, as the page lists
 /// them: "novelty=99 ignored: must be a whole number from 1 to 5."
 pub fn query_messages(parsed: &ParsedQuery) -> Vec<String> {
