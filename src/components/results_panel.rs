@@ -9,14 +9,14 @@ use super::Dispatch;
 use crate::browser;
 use crate::model::plan::Plan;
 use crate::model::results::{
-    results_template_csv, scale_unit, too_large, Analysis, Ask, ParsedResults, PastedResults,
-    ResultsReading, RungGain, Verdict, TEMPLATE_ARMS,
+    results_template_csv, too_large, Analysis, Ask, ParsedResults, PastedResults, ResultsReading,
+    RungGain, Verdict, TEMPLATE_ARMS,
 };
 use crate::results_state::ResultsAction;
 use crate::text::format;
 use crate::text::results::sentences::{direction_text, multiplier_cell, Style};
 use crate::text::results::{
-    errors, note, prediction_sentence, shown_name, verdict_sentence, STATISTICS,
+    errors, note, prediction_sentence, scale_unit, shown_name, verdict_sentence, STATISTICS,
 };
 
 /// Lines of results above which they are not put in the text box, and

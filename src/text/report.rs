@@ -1009,7 +1009,7 @@ pub fn markdown(
         md.push('\n');
         md.push_str(&super::results::markdown_section(
             analysis,
-            crate::model::results::scale_unit(plan.scaling.axis),
+            super::results::scale_unit(plan.scaling.axis),
             "",
         ));
     }

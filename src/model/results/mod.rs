@@ -47,8 +47,7 @@ pub use parse::{
     ParsedResults,
 };
 pub use pasted::{
-    scale_unit, too_large, Ask, PastedResults, PlanScale, ResultsExport, ResultsReading,
-    TEMPLATE_ARMS,
+    too_large, Ask, PastedResults, PlanScale, ResultsExport, ResultsReading, TEMPLATE_ARMS,
 };
 pub use t_dist::{student_t_cdf, student_t_quantile};
 pub use verdict::{Settle, Verdict};

@@ -207,15 +207,6 @@ pub fn too_large(bytes: f64) -> Option<TooLarge> {
     (bytes > MAX_TEXT_BYTES as f64).then_some(TooLarge::Results { bytes })
 }
 
-/// The words that follow a size on this axis in the results' sentences: ""
-/// for parameter counts (130M), "tokens" on the data axis, "× the smallest run" on custom.
-pub fn scale_unit(axis: crate::model::axis::Axis) -> &'static str {
-    match axis {
-        crate::model::axis::Axis::Pretrain | crate::model::axis::Axis::Finetune => "",
-        other => other.unit(),
-    }
-}
-
 /// What the exports carry of the results: the runs, the arms compared, the
 /// direction (null when not yet chosen), the metric, and the analysis;
 /// borrowed from the reading, which is not copied to be written out.

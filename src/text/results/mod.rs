@@ -39,6 +39,15 @@ struct RungJson<'a> {
     multiplier_note: Option<String>,
 }
 
+/// The words that follow a size on this axis in the results' sentences: ""
+/// for parameter counts (130M), "tokens" on the data axis, "× the smallest run" on custom.
+pub fn scale_unit(axis: crate::model::axis::Axis) -> &'static str {
+    match axis {
+        crate::model::axis::Axis::Pretrain | crate::model::axis::Axis::Finetune => "",
+        other => other.unit(),
+    }
+}
+
 /// The results as the exports carry them: the runs, the arms and the
 /// direction, and the analysis in its public form.
 #[derive(Serialize)]
