@@ -223,3 +223,98 @@ fn tasks(fewest: usize, most: usize, resamples: usize, normal_limit: bool) -> St
         }
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of each note, with a name that would reverse the sentence.
+    fn every_note() -> Vec<Note> {
+        let name = "m\u{202E}x".to_owned();
+        vec![
+            Note::RenamedArms {
+                names: vec![name.clone()],
+                more: 3,
+            },
+            Note::ArmsLeftOut {
+                arms: vec![name.clone()],
+            },
+            Note::DirectionContradicts {
+                metric: name.clone(),
+                named_higher: false,
+                told_higher: true,
+            },
+            Note::DuplicateSeed {
+                params: 1.25e8,
+                arm: name.clone(),
+                seed: "7".into(),
+            },
+            Note::OneArmOnly {
+                params: 1e9,
+                has: name.clone(),
+                lacks: "base".into(),
+            },
+            Note::FewSeeds {
+                params: 1e9,
+                arms: vec![(name.clone(), 1), ("base".into(), 0)],
+            },
+            Note::ZeroSpread { params: 1e9 },
+            Note::TasksAggregated {
+                fewest: 3,
+                most: 5,
+                resamples: 2_000,
+                normal_limit: true,
+            },
+            Note::SignChange {
+                ahead: vec![1e8],
+                behind: vec![1e9, 1e10],
+            },
+            Note::NoTrend,
+            Note::TwoRungs,
+            Note::Scattered,
+            Note::WorseAtTop { params: 1e10 },
+            Note::NextNotLarger {
+                next: 1e9,
+                top: 1e10,
+            },
+            Note::Seedless { first: 4, count: 2 },
+            Note::NoSeedColumn,
+        ]
+    }
+
+    #[test]
+    fn every_note_is_a_sentence_with_its_numbers_and_names_shown() {
+        for n in every_note() {
+            let text = note(&n);
+            assert!(text.ends_with('.'), "{text}");
+            assert!(text.starts_with(|c: char| c.is_uppercase()), "{text}");
+            // A name never reorders the sentence: its bidi mark is written out.
+            assert!(!text.contains('\u{202E}'), "{text}");
+        }
+        let said = |n: &Note| note(n);
+        let all = every_note();
+        assert!(said(&all[0]).ends_with("\"m<U+202E>x\" and 3 more."));
+        assert!(said(&all[3]).starts_with("At 125M, m<U+202E>x has seed \"7\" more than once"));
+        assert!(said(&all[5]).contains("m<U+202E>x has 1 seed and base has 0 seed"));
+        assert!(said(&all[7]).contains("over 3 to 5 tasks per size"));
+        assert!(said(&all[7]).contains("2,000 resamples, each task's resampled gain"));
+        assert!(said(&all[8]).ends_with("ahead at 100M and behind at 1B, 10B."));
+        assert!(
+            said(&all[13]).contains("(1B) is not larger than the largest rung with results (10B)")
+        );
+        assert!(said(&all[14]).starts_with("Line 4 and 1 more have no seed"));
+    }
+
+    #[test]
+    fn every_reason_for_no_multiplier_says_so() {
+        for why in [
+            NoMultiplier::HigherIsBetter,
+            NoMultiplier::SeveralTasks,
+            NoMultiplier::NotPositive,
+            NoMultiplier::BaselineFlat,
+            NoMultiplier::BeyondFloor,
+        ] {
+            assert!(no_multiplier(why).starts_with("No compute multiplier"));
+        }
+    }
+}
