@@ -487,3 +487,40 @@ fn analysis_matches_the_snapshot() {
         diffs.join("\n")
     );
 }
+
+/// "Download JSON" carries the results with the analysis as `analyze()`
+/// gives it: its notes, multiplier notes and method text in words.
+#[test]
+fn a_saved_plan_carries_the_analysis_in_words() {
+    use evidence_ladder::model::plan::Plan;
+    use evidence_ladder::model::saved::SavedPlan;
+    let pasted = PastedResults {
+        text: "params,arm,seed,accuracy\n1e8,method,1,50\n1e8,baseline,1,48\n1e9,method,1,60\n1e9,baseline,1,55\n".into(),
+        ..PastedResults::default()
+    };
+    let reading = pasted.read(&PlanScale::default());
+    let analysis = match &reading.analysis {
+        Some(Ok(a)) => a,
+        other => panic!("no analysis: {other:?}"),
+    };
+    let export = ResultsExport::new(&pasted, &reading).expect("results");
+    let plan = Plan::new(Default::default());
+    let saved = SavedPlan::new(
+        &plan,
+        evidence_ladder::text::public::plan_json(&plan),
+        Some(export_json(&export)),
+    );
+    let json = serde_json::to_value(&saved).expect("JSON");
+    assert_eq!(
+        json["results"]["analysis"],
+        serde_json::to_value(analysis_json(analysis)).expect("JSON")
+    );
+    let words = &json["results"]["analysis"];
+    assert!(words["warnings"]
+        .as_array()
+        .is_some_and(|w| !w.is_empty() && w.iter().all(Value::is_string)));
+    assert!(words["rungs"][0]["multiplier_note"].is_string());
+    assert!(words["statistics"].is_string());
+    assert_eq!(json["results"]["results"].as_array().map(Vec::len), Some(4));
+    assert_eq!(json["results"]["metric"], "accuracy");
+}
