@@ -266,7 +266,7 @@ mod cases {
         let took = time(|| {
             serde_json::from_str::<SavedFile>(&json)
                 .map_err(|e| e.to_string())
-                .and_then(SavedFile::open)
+                .and_then(|file| file.open().map_err(|why| format!("{why:?}")))
         });
         report("a saved plan with 150,000 rows", took, None);
     }

@@ -11,7 +11,7 @@ use evidence_ladder::text::report::markdown;
 fn main() {
     let query = std::env::args().nth(1).unwrap_or_default();
     let parsed = parse_query(&query);
-    for message in parsed.messages() {
+    for message in evidence_ladder::text::fields::query_messages(&parsed) {
         eprintln!("{message}");
     }
     let plan = Plan::new(parsed.inputs);

@@ -300,7 +300,7 @@ fn refusal_message(root: &str, limits: Limits, refusal: Refusal) -> String {
 
 /// 100000 → "100,000".
 fn with_commas(n: usize) -> String {
-    crate::model::format::whole(n as u64)
+    crate::text::format::whole(n as u64)
 }
 
 /// The message of a serde-wasm-bindgen error: it wraps a JS `Error`, and its
@@ -347,7 +347,9 @@ pub fn saved_from_text(text: &str) -> Result<Box<crate::state::Opened>, String> 
          Download JSON)."
             .to_owned()
     })?;
-    file.open().map(Box::new)
+    file.open()
+        .map(Box::new)
+        .map_err(|why| crate::text::files::not_opened(&why))
 }
 
 /// One value a script gave for an input, as the field rules read it.
@@ -417,7 +419,7 @@ fn analyze(input: JsValue) -> Result<JsValue, JsValue> {
     };
     let analysis = crate::model::results::analyze(&input)
         .map_err(|e| Error::new(&format!("analyze(input): {e}")))?;
-    to_js(&analysis)
+    to_js(&crate::text::results::analysis_json(&analysis))
 }
 
 /// Why [`read_plain_input`] stopped.

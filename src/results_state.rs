@@ -7,9 +7,9 @@
 //! reads as results, a replacement can be undone, a copy saved later by
 //! another tab wins over an older one, and a refused save is said.
 
-use crate::model::format;
-use crate::model::results::input::shown_name;
 use crate::model::results::{looks_like_results, PastedResults};
+use crate::text::format;
+use crate::text::results::shown_name;
 
 /// What the Results section holds, and what the page knows about its saved copy.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -77,7 +77,9 @@ pub enum Saved {
 impl ResultsAction {
     /// A file's action with its text read at once: for small texts and tests.
     pub fn file(name: &str, text: &str) -> ResultsAction {
-        let checked = looks_like_results(text).map(|parsed| parsed.rows.len());
+        let checked = looks_like_results(text)
+            .map(|parsed| parsed.rows.len())
+            .map_err(|why| crate::text::results::errors::not_results(&why));
         ResultsAction::File(name.to_owned(), text.to_owned(), checked)
     }
 }

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use crate::model::inputs::{Field, FieldValue, InputError, Inputs};
 use crate::model::presets::Preset;
 use crate::model::query::{ParsedQuery, View};
-use crate::model::results::input::shown_name;
 pub use crate::model::saved::Opened;
+use crate::text::results::shown_name;
 
 /// Text in a field that is not (yet) an allowed value, and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,7 +124,7 @@ impl State {
     /// The state a link opens: accepted fields applied, each refusal explained.
     pub fn from_query(parsed: ParsedQuery) -> State {
         State {
-            notices: parsed.messages(),
+            notices: crate::text::fields::query_messages(&parsed),
             committed: parsed.inputs.clone(),
             inputs: parsed.inputs,
             ..State::fresh(parsed.view)
@@ -207,8 +207,7 @@ impl State {
         let result = if text.trim().is_empty() && !field.is_optional() {
             Err(InputError {
                 field,
-                value: "nothing".into(),
-                allowed: field.allowed(),
+                value: crate::model::inputs::Given::Nothing,
             })
         } else {
             self.inputs.set(field, &FieldValue::Text(text.clone()))
@@ -267,7 +266,7 @@ impl State {
                 let rows = results.text.lines().skip(1).count();
                 format!(
                     "inputs and {}",
-                    crate::model::format::plural(rows as u64, "result", "results")
+                    crate::text::format::plural(rows as u64, "result", "results")
                 )
             }
             None => "inputs".to_owned(),
@@ -488,8 +487,8 @@ mod tests {
             .apply(Action::Edit(Field::Hours, String::new()))
             .apply(Action::Blur(Field::Hours));
         assert_eq!(
-            s.error(Field::Hours).map(|e| e.value.as_str()),
-            Some("nothing")
+            s.error(Field::Hours).map(|e| &e.value),
+            Some(&crate::model::inputs::Given::Nothing)
         );
         assert_eq!(s.inputs.hours, 720.0);
     }

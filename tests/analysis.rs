@@ -4,10 +4,13 @@
 // In tests a None where a number is due is the failure being tested for.
 #![allow(clippy::unwrap_used)]
 
+use evidence_ladder::model::results::parse::{BadValue, CellProblem, LineProblem, Refusal};
 use evidence_ladder::model::results::{
-    analyze, markdown_section, parse_results_text, results_csv, results_template_csv,
-    student_t_cdf, student_t_quantile, verdict_sentence, Analysis, AnalysisInput, ResultRow,
-    Verdict,
+    analyze, parse_results_text, results_csv, results_template_csv, student_t_cdf,
+    student_t_quantile, Analysis, AnalysisInput, Note, ResultRow, Verdict,
+};
+use evidence_ladder::text::results::{
+    analysis_json, errors, markdown_section, note, prediction_sentence, verdict_sentence,
 };
 use proptest::prelude::*;
 
@@ -32,6 +35,11 @@ fn input(results: Vec<ResultRow>, higher_is_better: bool) -> AnalysisInput {
         top_params: None,
         compute_exponent: None,
     }
+}
+
+/// The analysis's notes in words, as the page and the JSON give them.
+fn said(a: &Analysis) -> Vec<String> {
+    a.warnings.iter().map(note).collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -466,22 +474,22 @@ fn verdict_data_sets_by_hand() {
     assert_eq!(make(&[0.0, 0.01, 0.0]).trend.verdict, Verdict::NoGain);
     let straight = make(&[1.0, 2.0, 3.0, 4.0]);
     assert!(!straight.rung_scatter);
-    assert!(!straight.warnings.iter().any(|w| w.contains("scatter")));
+    assert!(!straight.warnings.contains(&Note::Scattered));
     // A bent trend is scatter around the line: it widens the interval, not only a warning.
     let curved = make(&[1.0, 4.0, 1.0, 4.0]);
     assert!(curved.rung_scatter);
     assert!(
-        curved
-            .warnings
-            .iter()
-            .any(|w| w.contains("scatter around the trend")),
+        curved.warnings.contains(&Note::Scattered),
         "{:?}",
         curved.warnings
     );
     assert_eq!(curved.trend.df, Some(2.0));
     let flips = make(&[-0.5, 0.5, 1.5]);
     assert!(
-        flips.warnings.iter().any(|w| w.contains("changes sign")),
+        flips
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Note::SignChange { ahead, behind } if ahead.len() == 2 && behind.len() == 1)),
         "{:?}",
         flips.warnings
     );
@@ -628,7 +636,7 @@ fn json_input_with_missing_or_mistyped_fields_names_them() {
 #[test]
 fn analysis_serialises_with_the_issue_field_names() {
     let a = analyze(&input(good_rows(), true)).expect("valid");
-    let v = serde_json::to_value(&a).expect("serialises");
+    let v = serde_json::to_value(analysis_json(&a)).expect("serialises");
     for key in [
         "params",
         "method_mean",
@@ -646,8 +654,19 @@ fn analysis_serialises_with_the_issue_field_names() {
     }
     assert!(v["trend"]["verdict"].is_string());
     assert!(v["next"]["gain"].is_number() && v["warnings"].is_array());
-    let back: Analysis = serde_json::from_value(v).expect("round-trips");
-    assert_eq!(back, a);
+    // The notes and the method text are words in the JSON, written from the
+    // analysis's facts: one sentence per note, none dropped.
+    assert_eq!(
+        v["warnings"].as_array().map(Vec::len),
+        Some(a.warnings.len())
+    );
+    assert!(v["warnings"]
+        .as_array()
+        .is_some_and(|w| w.iter().all(|w| w.is_string())));
+    assert!(v["statistics"]
+        .as_str()
+        .is_some_and(|s| s.contains("Welch")));
+    assert_eq!(v["rungs"].as_array().map(Vec::len), Some(a.rungs.len()));
 }
 
 #[test]
@@ -660,7 +679,7 @@ fn rungs_with_one_arm_or_one_seed_are_reported() {
     let a = analyze(&input(rows, true)).expect("valid");
     assert_eq!(a.rungs.len(), 3);
     assert!(a.rungs[0].ci_low.is_none() && a.rungs[0].gain == 1.0);
-    let all = a.warnings.join("\n");
+    let all = said(&a).join("\n");
     assert!(all.contains("At 10B only ours has results"), "{all}");
     assert!(
         all.contains("At 10M ours has 1 seed and base has 1 seed"),
@@ -757,16 +776,31 @@ fn bad_lines_are_listed_and_nothing_else_is_lost() {
     );
     let lines: Vec<usize> = p.bad_lines.iter().map(|b| b.line).collect();
     assert_eq!(lines, [3, 5, 6, 8, 9], "{:?}", p.bad_lines);
-    assert!(p.bad_lines[0].message.contains("params \"big\""));
-    assert!(p.bad_lines[1].message.contains("value \"sixty\""));
-    assert!(p.bad_lines[2].message.contains("arm is empty"));
-    assert!(p.bad_lines[3].message.contains("5 cells"));
+    assert_eq!(
+        p.bad_lines[0].why,
+        LineProblem::BadParams { text: "big".into() }
+    );
+    assert!(matches!(
+        &p.bad_lines[1].why,
+        LineProblem::Cells(cells) if matches!(
+            &cells[..],
+            [CellProblem::BadValue { text, why: BadValue::NotANumber, .. }] if text == "sixty"
+        )
+    ));
+    assert_eq!(
+        p.bad_lines[2].why,
+        LineProblem::Cells(vec![CellProblem::EmptyArm])
+    );
+    assert!(matches!(
+        p.bad_lines[3].why,
+        LineProblem::TooManyCells { cells: 5, width: 4 }
+    ));
     assert_eq!(p.unfilled_lines, [7]);
     // Wide form: one bad cell loses only that cell.
     let p = parse_results_text("params,seed,ours,base\n1e8,1,x,60\n");
     assert_eq!(p.rows, vec![row(1e8, "base", "1", 60.0)]);
     assert_eq!(p.bad_lines[0].line, 2);
-    assert!(p.bad_lines[0].message.contains("ours value \"x\""));
+    assert!(errors::line_problem(&p.bad_lines[0].why).contains("ours value \"x\""));
 }
 
 #[test]
@@ -1077,8 +1111,7 @@ fn several_tasks_are_aggregated_by_the_interquartile_mean() {
         assert!(r.multiplier.is_none() && r.multiplier_note.is_some());
     }
     assert!(
-        analysis
-            .warnings
+        said(&analysis)
             .iter()
             .any(|w| w.contains("interquartile mean")),
         "{:?}",
@@ -1103,7 +1136,8 @@ fn text_over_the_limit_is_refused_without_reading() {
     let start = std::time::Instant::now();
     let p = parse_results_text(&big);
     assert!(start.elapsed().as_millis() < 50, "{:?}", start.elapsed());
-    assert!(p.refused.unwrap().contains("2 MB"));
+    assert!(matches!(p.refused, Some(Refusal::TooManyBytes { .. })));
+    assert!(errors::refusal(p.refused.unwrap()).contains("2 MB"));
     assert!(p.rows.is_empty());
 }
 
@@ -1113,18 +1147,17 @@ fn too_many_arms_or_rungs_are_refused_with_a_message() {
     for i in 0..21 {
         arms.push_str(&format!("1e8,arm{i},1,1\n"));
     }
-    assert!(parse_results_text(&arms)
-        .refused
-        .unwrap()
-        .contains("more than 20 arms"));
+    assert_eq!(
+        parse_results_text(&arms).refused,
+        Some(Refusal::TooManyArms { line: 22 })
+    );
     let mut rungs = String::from("params,arm,seed,value\n");
     for i in 1..=51 {
         rungs.push_str(&format!("{i}e6,a,1,1\n"));
     }
-    assert!(parse_results_text(&rungs)
-        .refused
-        .unwrap()
-        .contains("51 different sizes"));
+    let refused = parse_results_text(&rungs).refused;
+    assert_eq!(refused, Some(Refusal::TooManySizes { line: 52 }));
+    assert!(errors::refusal(refused.unwrap()).contains("51 different sizes"));
     // The same limits hold for analyze() called directly.
     let rows: Vec<ResultRow> = (0..21)
         .map(|i| row(1e8, &format!("arm{i}"), "1", 1.0))
@@ -1153,7 +1186,11 @@ fn messages_name_the_line_and_the_rule_and_quote_little() {
         "params,arm,seed,value\n1e8,a,1,NaN\n1e8,a,2,{long}\n1e8,a,3,1.7e308\n1e8,a,4,0,5\n{long},a,5,1\n"
     );
     let p = parse_results_text(&text);
-    let messages: Vec<&str> = p.bad_lines.iter().map(|b| b.message.as_str()).collect();
+    let messages: Vec<String> = p
+        .bad_lines
+        .iter()
+        .map(|b| errors::line_problem(&b.why))
+        .collect();
     assert!(
         messages[0].contains("\"NaN\" is not a number (NaN)"),
         "{messages:?}"
@@ -1202,13 +1239,17 @@ fn invisible_characters_do_not_make_a_second_arm() {
         "params,arm,seed,value\n1e8,method,1,1\n1e8,method\u{200B},2,2\n1e8,baseline,1,0\n",
     );
     assert_eq!(p.arms, ["method", "baseline"]);
-    assert!(p.notes[0].contains("method<U+200B>"), "{:?}", p.notes);
+    assert!(
+        note(&p.notes[0]).contains("method<U+200B>"),
+        "{:?}",
+        p.notes
+    );
     let mut rows = good_rows();
     rows[0].arm = "ours\u{200B}".into();
     let a = analyze(&input(rows, true)).unwrap();
     assert_eq!(a.rungs[0].n_method, 3);
     assert!(
-        a.warnings.iter().any(|w| w.contains("ours<U+200B>")),
+        said(&a).iter().any(|w| w.contains("ours<U+200B>")),
         "{:?}",
         a.warnings
     );
@@ -1237,7 +1278,7 @@ fn the_largest_allowed_input_is_analysed_quickly() {
     let mut rng = Pcg(5);
     let mut text = String::from("params,arm,seed,val_loss\n");
     for k in 0..MAX_RUNGS {
-        let params = evidence_ladder::model::format::size(1e7 * 10f64.powf(k as f64 / 10.0));
+        let params = evidence_ladder::text::format::size(1e7 * 10f64.powf(k as f64 / 10.0));
         for s in 0..seeds {
             text.push_str(&format!("{params},m,{s},{:.3}\n", 3.0 + 0.1 * rng.normal()));
             text.push_str(&format!("{params},b,{s},{:.3}\n", 3.1 + 0.1 * rng.normal()));
@@ -1345,16 +1386,18 @@ proptest! {
         use evidence_ladder::model::plan::Plan;
         use evidence_ladder::model::results::ResultsExport;
         let plan = Plan::new(Default::default());
-        let export = |a: &evidence_ladder::model::results::Analysis| ResultsExport {
-            results: rows.clone(),
-            method: a.method.clone(),
-            baseline: a.baseline.clone(),
-            higher_is_better: Some(true),
-            metric: a.metric.clone(),
-            analysis: Some(a.clone()),
-        };
-        let full = evidence_ladder::text::report::markdown(&plan, "https://example.org/", Some(&export(&a)));
-        let full_plain = evidence_ladder::text::report::markdown(&plan, "https://example.org/", Some(&export(&benign)));
+        fn export<'a>(a: &'a Analysis, rows: &'a [ResultRow]) -> ResultsExport<'a> {
+            ResultsExport {
+                results: rows,
+                method: &a.method,
+                baseline: &a.baseline,
+                higher_is_better: Some(true),
+                metric: a.metric.as_deref(),
+                analysis: Some(a),
+            }
+        }
+        let full = evidence_ladder::text::report::markdown(&plan, "https://example.org/", Some(&export(&a, &rows)));
+        let full_plain = evidence_ladder::text::report::markdown(&plan, "https://example.org/", Some(&export(&benign, &rows)));
         prop_assert_eq!(full.matches("](").count(), full_plain.matches("](").count());
         prop_assert_eq!(full.matches('<').count(), full_plain.matches('<').count());
         prop_assert_eq!(kinds(&full), kinds(&full_plain));
@@ -1452,7 +1495,7 @@ fn a_constant_2x_method_holds_in_compute_although_its_loss_gap_shrinks() {
         s.starts_with("The compute multiplier holds from 48M to 480M"),
         "{s}"
     );
-    let predicted = evidence_ladder::model::results::prediction_sentence(&a, "", "");
+    let predicted = prediction_sentence(&a, "", "");
     assert!(
         predicted.starts_with("At 4.8B the method is expected to be worth"),
         "{predicted}"
@@ -1463,7 +1506,7 @@ fn a_constant_2x_method_holds_in_compute_although_its_loss_gap_shrinks() {
 fn no_gain_is_its_own_verdict_in_json() {
     let a = analyze(&input(chinchilla_rows(1.0), false)).expect("valid");
     assert_eq!(a.verdict, Verdict::NoGain);
-    let v = serde_json::to_value(&a).expect("serialises");
+    let v = serde_json::to_value(analysis_json(&a)).expect("serialises");
     assert_eq!(v["verdict"], "no_gain");
     assert_eq!(v["trend"]["verdict"], "no_gain");
     for key in [
@@ -1492,7 +1535,7 @@ fn no_gain_is_its_own_verdict_in_json() {
 fn accuracy_has_no_multiplier_and_says_why() {
     let a = analyze(&input(good_rows(), true)).expect("valid");
     assert!(a.multiplier_trend.is_none() && a.predictions.is_empty());
-    let v = serde_json::to_value(&a).expect("serialises");
+    let v = serde_json::to_value(analysis_json(&a)).expect("serialises");
     assert!(v["rungs"][0]["multiplier"].is_null());
     let note = v["rungs"][0]["multiplier_note"].as_str().expect("a note");
     assert!(note.contains("higher is better"), "{note}");
@@ -1537,11 +1580,14 @@ fn deep_rl_scores_are_normalised_per_task_before_aggregating() {
     assert!(
         !a.warnings
             .iter()
-            .any(|w| w.contains("worse than the baseline")),
+            .any(|w| matches!(w, Note::WorseAtTop { .. })),
         "{:?}",
         a.warnings
     );
-    assert!(a.warnings.iter().any(|w| w.contains("normalised per task")));
+    assert!(a
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Note::TasksAggregated { .. })));
 }
 
 #[test]
@@ -1559,13 +1605,6 @@ fn one_seed_per_arm_prints_no_slope_or_prediction() {
         s.contains("To settle it: run at least 3 seeds per arm"),
         "{s}"
     );
-    assert_eq!(
-        evidence_ladder::model::results::prediction_sentence(&a, "", ""),
-        ""
-    );
-    assert!(
-        a.warnings.iter().any(|w| w.contains("No trend")),
-        "{:?}",
-        a.warnings
-    );
+    assert_eq!(prediction_sentence(&a, "", ""), "");
+    assert!(a.warnings.contains(&Note::NoTrend), "{:?}", a.warnings);
 }

@@ -9,9 +9,12 @@
 use evidence_ladder::model::inputs::ContributionKind;
 use evidence_ladder::model::plan::Plan;
 use evidence_ladder::model::query::parse_query;
+use evidence_ladder::model::results::parse::{LineProblem, Refusal};
+use evidence_ladder::model::results::Note;
 use evidence_ladder::model::results::{
     analyze, parse_results_text, AnalysisInput, ParsedResults, ResultRow,
 };
+use evidence_ladder::text::results::{errors, note};
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
 
@@ -119,9 +122,13 @@ fn hostile_results_are_read_or_refused_within_budget() {
     for text in &cases {
         let (parsed, took) = read_timed(text);
         assert!(took < DEBUG_PARSE_BUDGET, "{took:?}: {:?}", &text[..60]);
-        let said = parsed.refused.iter().chain(&parsed.notes);
+        let said = parsed
+            .refused
+            .map(errors::refusal)
+            .into_iter()
+            .chain(parsed.notes.iter().map(note));
         assert!(
-            said.map(String::len).sum::<usize>() < 2_000,
+            said.map(|s| s.len()).sum::<usize>() < 2_000,
             "{:?}",
             parsed.notes
         );
@@ -132,27 +139,40 @@ fn hostile_results_are_read_or_refused_within_budget() {
         read_timed(&cases[2]).0,
         read_timed(&cases[3]).0,
     );
-    assert!(first.refused.unwrap().contains("more than 100 tasks"));
-    let second = second.refused.unwrap();
-    assert!(second.contains("more than the 8,192"), "{second}");
-    assert!(third.refused.unwrap().contains("51 different sizes"));
+    assert!(matches!(
+        first.refused,
+        Some(Refusal::TooManyTasks { line: 102 })
+    ));
+    assert!(matches!(
+        second.refused,
+        Some(Refusal::HeaderTooLong { bytes }) if bytes > 8_192
+    ));
+    assert!(matches!(
+        third.refused,
+        Some(Refusal::TooManySizes { line: 52 })
+    ));
     assert_eq!(fourth.arms, ["m"]);
-    assert!(fourth.notes[0].contains("more."), "{:?}", fourth.notes);
+    assert!(
+        matches!(&fourth.notes[0], Note::RenamedArms { names, more } if names.len() == 5 && *more > 0),
+        "{:?}",
+        fourth.notes
+    );
+    assert!(note(&fourth.notes[0]).ends_with("more."));
 }
 
 #[test]
 fn limits_apply_while_reading_not_after() {
     // 300 columns (a short header) are refused; so are 21 arm columns.
     let wide: String = (0..300).map(|i| format!(",c{i}")).collect();
-    assert!(parse_results_text(&format!("params{wide}\n1,2\n"))
-        .refused
-        .unwrap()
-        .contains("301 columns"));
+    assert_eq!(
+        parse_results_text(&format!("params{wide}\n1,2\n")).refused,
+        Some(Refusal::TooManyColumns { columns: 301 })
+    );
     let arms: String = (0..21).map(|i| format!(",a{i}")).collect();
-    assert!(parse_results_text(&format!("params,seed{arms}\n1,1\n"))
-        .refused
-        .unwrap()
-        .contains("21 arm columns"));
+    assert_eq!(
+        parse_results_text(&format!("params,seed{arms}\n1,1\n")).refused,
+        Some(Refusal::TooManyArmColumns { columns: 21 })
+    );
     // A line longer than a results line needs is named, not read.
     let long = format!(
         "params,arm,seed,value\n1e8,{},1,1\n1e8,b,1,2\n",
@@ -160,8 +180,9 @@ fn limits_apply_while_reading_not_after() {
     );
     let parsed = parse_results_text(&long);
     assert_eq!(parsed.bad_lines[0].line, 2);
-    assert!(
-        parsed.bad_lines[0].message.contains("9,0"),
+    assert_eq!(
+        parsed.bad_lines[0].why,
+        LineProblem::TooLong { bytes: 9_008 },
         "{:?}",
         parsed.bad_lines
     );

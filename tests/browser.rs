@@ -316,8 +316,8 @@ async fn summary_says_whether_the_plan_fits() {
     );
     let expected = format!(
         "Fits your budget: {} → {} parameters, {} runs",
-        evidence_ladder::model::format::count(bottom),
-        evidence_ladder::model::format::count(top),
+        evidence_ladder::text::format::count(bottom),
+        evidence_ladder::text::format::count(top),
         plan.ladder.runs
     );
     assert!(fit.contains(&expected), "{fit} / {expected}");

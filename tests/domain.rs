@@ -6,7 +6,6 @@ use evidence_ladder::model::checkpoints::ModelFamily;
 use evidence_ladder::model::design::{design, Demands, GroupId, RunCost, RL_MIN_SEEDS};
 use evidence_ladder::model::evidence::{level_for, rule_for, rule_for_claim, PRINCIPLES};
 use evidence_ladder::model::fields::Rule;
-use evidence_ladder::model::format;
 use evidence_ladder::model::hardware::{find_accelerator, ACCELERATORS};
 use evidence_ladder::model::inputs::{
     Adjustment, ContributionKind, Field, FieldValue, FinetuneMethod, Inputs, ResearchField, Tuning,
@@ -18,6 +17,7 @@ use evidence_ladder::model::presets::FIELD_PRESETS;
 use evidence_ladder::model::query::{parse_query, to_query, View};
 use evidence_ladder::model::stats::{detectable_effect, t_test_power, tost_power};
 use evidence_ladder::model::warnings::Warning;
+use evidence_ladder::text::format;
 use evidence_ladder::text::requirements::{self, statistics};
 
 #[test]

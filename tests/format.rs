@@ -2,7 +2,7 @@
 //! written back into a field or a link, short and within rounding everywhere else.
 #![cfg(not(target_arch = "wasm32"))]
 
-use evidence_ladder::model::format::{count, duration, flops, number, number_text};
+use evidence_ladder::text::format::{count, duration, flops, number, number_text};
 use proptest::prelude::*;
 
 proptest! {

@@ -3,7 +3,7 @@
 
 use evidence_ladder::model::inputs::{Field, Inputs};
 use evidence_ladder::model::plan::Plan;
-use evidence_ladder::model::query::{parse_query, to_query, MAX_QUERY_LEN};
+use evidence_ladder::model::query::{parse_query, to_query, Notice, MAX_QUERY_LEN};
 use proptest::prelude::*;
 
 /// Pieces a hostile or broken link is made of.
@@ -42,7 +42,10 @@ proptest! {
         let defaults = Inputs::default();
         for e in &parsed.rejected {
             // 40 characters at most, each shown as up to "<U+XXXXX>" when invisible, plus quotes and "…".
-            prop_assert!(e.value.chars().count() <= 3 + 40 * 9, "messages echo a bounded value");
+            prop_assert!(
+                evidence_ladder::text::fields::given(&e.value).chars().count() <= 3 + 40 * 9,
+                "messages echo a bounded value"
+            );
             // A refused field keeps its default: nothing half-applied.
             prop_assert_eq!(parsed.inputs.text(e.field), defaults.text(e.field));
         }
@@ -75,8 +78,8 @@ fn a_huge_query_is_cut_and_still_read() {
     let query = format!("novelty=4&flops={}", "9".repeat(100_000));
     let parsed = parse_query(&query);
     assert_eq!(parsed.inputs.novelty, 4);
-    assert!(parsed
-        .notices
+    assert!(parsed.notices.contains(&Notice::Cut));
+    assert!(evidence_ladder::text::fields::query_messages(&parsed)
         .iter()
         .any(|n| n.contains(&MAX_QUERY_LEN.to_string())));
 }

@@ -100,7 +100,7 @@ fn scale_of(chart: &Chart) -> (Scale, Vec<f64>, usize) {
         (true, false) => (y_low - 0.5, y_low + 0.5),
         _ => (0.0, 1.0),
     };
-    let (ticks, decimals) = crate::model::format::nice_ticks(y_low, y_high, 4);
+    let (ticks, decimals) = crate::text::format::nice_ticks(y_low, y_high, 4);
     // The ticks bound the range, so the top and bottom lines are labelled.
     let (y_low, y_high) = (
         ticks.first().copied().unwrap_or(y_low),
@@ -123,7 +123,7 @@ pub fn view(chart: &Chart) -> Html {
                 <svg class="y-ticks" aria-hidden="true">
                     { for ticks.iter().map(|&v| html! {
                         <text x="100%" dx="-6" y={scale.py(v)} dy="0.35em" text-anchor="end">
-                            { crate::model::format::signed(v, decimals, false) }
+                            { crate::text::format::signed(v, decimals, false) }
                         </text>
                     }) }
                 </svg>
@@ -137,7 +137,7 @@ pub fn view(chart: &Chart) -> Html {
                 </svg>
                 <svg class="x-ticks" aria-hidden="true">
                     { for spaced(&chart.x_ticks, &scale).into_iter().map(|x| html! {
-                        <text x={scale.px(x)} y="1em" text-anchor="middle">{ crate::model::format::size(x) }</text>
+                        <text x={scale.px(x)} y="1em" text-anchor="middle">{ crate::text::format::size(x) }</text>
                     }) }
                 </svg>
                 <span class="x-title">{ chart.x_title.clone() }</span>

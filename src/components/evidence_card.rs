@@ -19,7 +19,7 @@ pub fn view(plan: &Plan) -> Html {
     html! {
         <article class={classes!("panel", "evidence", format!("level-{}", e.level))} aria-labelledby="evidence-title">
             <h3 id="evidence-title">{ format!("What level {} ({}) asks of your paper", e.level, e.name) }</h3>
-            <p class="kind-summary">{ plan.kind_summary }</p>
+            <p class="kind-summary">{ crate::text::design::kind_summary(plan.inputs.kind) }</p>
             <div class="columns">
                 <section>
                     <h3>{ "What the claim needs" }</h3>

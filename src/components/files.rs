@@ -13,12 +13,14 @@ use crate::state::{Action, FileFrom};
 pub fn open_file(dispatch: &Dispatch, file: web_sys::File, from: FileFrom) {
     // Refused by its size before a byte is read into the page or the wasm.
     if let Some(why) = crate::model::saved::saved_too_large(file.size()) {
+        let why = crate::text::files::too_large(why);
         return dispatch.send(Action::Open(Err(why), file.name(), from));
     }
     let dispatch = dispatch.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let name = file.name();
         if let Some(why) = too_large(file.size()) {
+            let why = crate::text::files::too_large(why);
             return dispatch.send(Action::Open(Err(why), name, from));
         }
         let file = gloo_file::File::from(file);
@@ -28,7 +30,7 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File, from: FileFrom) {
                 dispatch.send(Action::FileNote(
                     format!(
                         "{} is a table, not a saved plan: it was read as results (see Results).",
-                        crate::model::results::input::shown_name(&name)
+                        crate::text::results::shown_name(&name)
                     ),
                     from,
                 ));
@@ -80,6 +82,7 @@ pub fn on_drop(dispatch: &Dispatch) -> Callback<DragEvent> {
 pub fn read_results(dispatch: &Dispatch, file: web_sys::File) {
     let name = file.name();
     if let Some(why) = too_large(file.size()) {
+        let why = crate::text::files::too_large(why);
         return dispatch.send_results(ResultsAction::Unreadable(name, why));
     }
     let dispatch = dispatch.clone();
@@ -97,6 +100,8 @@ pub fn read_results(dispatch: &Dispatch, file: web_sys::File) {
 /// with how many runs it holds or why it is not results.
 async fn checked_file(name: String, text: String) -> ResultsAction {
     let parsed = parse_paced(&text, &mut crate::browser::Sliced::alone()).await;
-    let checked = results_or_why(parsed).map(|parsed| parsed.rows.len());
+    let checked = results_or_why(parsed)
+        .map(|parsed| parsed.rows.len())
+        .map_err(|why| crate::text::results::errors::not_results(&why));
     ResultsAction::File(name, text, checked)
 }

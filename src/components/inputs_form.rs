@@ -9,12 +9,12 @@ use super::text_field::TextField;
 use super::{choice_field, compute_presets, text_field, Dispatch};
 use crate::model::axis::Axis;
 use crate::model::evidence::{GENERALITY, NOVELTY};
-use crate::model::fields::{self, parse_number, read_as_percent, typed_text, FormGroup};
-use crate::model::format;
+use crate::model::fields::{parse_number, read_as_percent, typed_text, FormGroup};
 use crate::model::inputs::Field;
 use crate::model::presets::FIELD_PRESETS;
 use crate::state::{Action, State};
 use crate::text::cited::{self, Cited};
+use crate::text::format;
 
 /// Durations offered next to the hours field, in days.
 const DAY_SHORTCUTS: [(&str, f64); 5] = [
@@ -96,10 +96,14 @@ fn number_field(state: &State, field: Field, dispatch: &Dispatch) -> Html {
         axis: inputs.axis,
         error: state
             .error(field)
-            .map(|_| field.form_message(inputs.axis, &text)),
+            .map(|_| crate::text::fields::form_message(field, inputs.axis, &text)),
         // The longest message this field can show: an empty optional field
         // is valid, so only a typed one can be refused.
-        reserve: field.form_message(inputs.axis, if field.is_optional() { "?" } else { "" }),
+        reserve: crate::text::fields::form_message(
+            field,
+            inputs.axis,
+            if field.is_optional() { "?" } else { "" },
+        ),
         note,
         text,
         dispatch,
@@ -125,8 +129,7 @@ fn choice(state: &State, field: Field, dispatch: &Dispatch) -> Html {
     } else {
         state.text(field)
     };
-    let offered: Vec<(String, String)> = field
-        .options()
+    let offered: Vec<(String, String)> = crate::text::fields::options(field)
         .into_iter()
         .filter(|(id, _)| inputs.offers(field, id))
         .map(|(id, text)| (id.to_owned(), text))
@@ -150,7 +153,7 @@ fn choice(state: &State, field: Field, dispatch: &Dispatch) -> Html {
             (Field::Accelerator, _) => with_prefix(
                 format!(
                     "{}. ",
-                    fields::accelerator_figures(&selected).unwrap_or_default()
+                    crate::text::fields::accelerator_figures(&selected).unwrap_or_default()
                 ),
                 field,
                 inputs.axis,

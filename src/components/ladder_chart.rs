@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::model::format;
 use crate::model::plan::Plan;
+use crate::text::format;
 
 /// Width of the bar in SVG units; it scales to the panel's width.
 const WIDTH: f64 = 1000.0;

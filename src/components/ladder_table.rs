@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::model::format;
 use crate::model::plan::Plan;
+use crate::text::format;
 use crate::text::report::{
     experiment_cells, ladder_columns, ladder_rows, small_ladder, split_lines, total_cells,
     EXPERIMENT_COLUMNS,

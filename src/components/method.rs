@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::principles::{self, escaped};
 use crate::model::evidence::LEVELS;
-use crate::model::format;
 use crate::model::plan::Plan;
+use crate::text::format;
 
 /// Every rule and constant behind the numbers, with its source.
 pub fn view(plan: &Plan) -> Html {
@@ -78,6 +78,6 @@ fn static_markup() -> String {
          <p>With a smallest gain worth detecting δ and a seed-to-seed spread σ, the headline comparisons get the smallest n per arm at which a two-sided two-sample t-test reaches the chosen power, computed exactly from the noncentral t (about 16/d² at α 0.05 and power 0.8, d = δ/σ; Cohen 1988). A claim across domains tests one headline comparison per domain and corrects for them with Holm's method, so the seeds are sized at α divided by the number of comparisons (Holm's strictest step). A negative result tests equivalence instead (two one-sided tests, exact power; Chow, Shao &amp; Wang 2008). Deep RL asks at least 10 seeds per task and aggregates tasks by the interquartile mean (Agarwal et al. 2021). The level's seed count is the floor, and the plan states what its headline seeds detect.</p>\
          <h4>Reading the results</h4><p>{}</p>\
          <h4>Numbers and their sources</h4>",
-        escaped(crate::model::results::STATISTICS),
+        escaped(crate::text::results::STATISTICS),
     )
 }

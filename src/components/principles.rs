@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::model::evidence::PRINCIPLES;
-use crate::model::format;
 use crate::text::cited::{citation, Cited};
+use crate::text::format;
 
 /// A sentence whose citation of the essay links to the principle it
 /// names, so a reader can see what the principle says and where it comes from.

@@ -7,15 +7,17 @@ use yew::prelude::*;
 use super::chart::{self, Chart, Curve, Point, Series};
 use super::Dispatch;
 use crate::browser;
-use crate::model::format;
 use crate::model::plan::Plan;
-use crate::model::results::input::shown_name;
-use crate::model::results::sentences::{direction_text, multiplier_cell, Style};
 use crate::model::results::{
-    prediction_sentence, results_template_csv, scale_unit, too_large, verdict_sentence, Analysis,
-    Ask, ParsedResults, PastedResults, ResultsReading, RungGain, Verdict, TEMPLATE_ARMS,
+    results_template_csv, too_large, Analysis, Ask, ParsedResults, PastedResults, ResultsReading,
+    RungGain, Verdict, TEMPLATE_ARMS,
 };
 use crate::results_state::ResultsAction;
+use crate::text::format;
+use crate::text::results::sentences::{direction_text, multiplier_cell, Style};
+use crate::text::results::{
+    errors, note, prediction_sentence, scale_unit, shown_name, verdict_sentence, STATISTICS,
+};
 
 /// Lines of results above which they are not put in the text box, and
 /// bytes likewise: Chromium makes each line of a text box an element, and
@@ -301,7 +303,10 @@ fn text_callback(pasted: &PastedResults, dispatch: &Dispatch) -> Callback<InputE
         match too_large(units.max(text.len() as f64)) {
             Some(why) => {
                 area.set_value(&pasted.text);
-                dispatch.send_results(ResultsAction::Unreadable("The pasted text".into(), why));
+                dispatch.send_results(ResultsAction::Unreadable(
+                    "The pasted text".into(),
+                    crate::text::files::too_large(why),
+                ));
             }
             None => emit(PastedResults {
                 text,
@@ -331,7 +336,10 @@ fn paste_callback(pasted: &PastedResults, dispatch: &Dispatch) -> Callback<Event
         let units = f64::from(clip.length()) + f64::from(area.text_length());
         if let Some(why) = too_large(units) {
             e.prevent_default();
-            dispatch.send_results(ResultsAction::Unreadable("The pasted text".into(), why));
+            dispatch.send_results(ResultsAction::Unreadable(
+                "The pasted text".into(),
+                crate::text::files::too_large(why),
+            ));
             return;
         }
         let clip = String::from(clip);
@@ -462,7 +470,7 @@ fn bad_lines(parsed: &ParsedResults) -> Html {
         <div class="bad-lines" role="alert">
             <p>{ format!("{} not read; everything else is used:", format::plural((parsed.bad_lines.len() + parsed.more_bad_lines) as u64, "line was", "lines were")) }</p>
             <ul>
-                { for parsed.bad_lines.iter().map(|b| html! { <li>{ format!("Line {}: {}", b.line, b.message) }</li> }) }
+                { for parsed.bad_lines.iter().map(|b| html! { <li>{ format!("Line {}: {}", b.line, errors::line_problem(&b.why)) }</li> }) }
                 if parsed.more_bad_lines > 0 {
                     <li>{ format!("and {} more.", format::plural(parsed.more_bad_lines as u64, "line", "lines")) }</li>
                 }
@@ -483,7 +491,7 @@ fn analysis_view(plan: &Plan, analysis: &Analysis, unit: &str) -> Html {
                 <p class="next-step"><strong>{ step }</strong></p>
             }
             if !analysis.warnings.is_empty() {
-                <ul class="warnings">{ for analysis.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
+                <ul class="warnings">{ for analysis.warnings.iter().map(|w| html! { <li>{ note(w) }</li> }) }</ul>
             }
             { charts(analysis, plan.scaling.scale_heading()) }
             <div class="table-scroll" tabindex="0" role="region" aria-label="Gain per rung">
@@ -505,7 +513,7 @@ fn analysis_view(plan: &Plan, analysis: &Analysis, unit: &str) -> Html {
                     <tfoot>{ prediction_row(analysis, unit) }</tfoot>
                 </table>
             </div>
-            <p class="source">{ analysis.statistics.clone() }</p>
+            <p class="source">{ STATISTICS }</p>
         </>
     }
 }
@@ -547,7 +555,7 @@ pub fn view(
                 </div>
             }
             if let Some(why) = &parsed.refused {
-                <p class="error" role="alert">{ why.clone() }</p>
+                <p class="error" role="alert">{ errors::refusal(*why) }</p>
             }
             if !parsed.rows.is_empty() {
                 { arm_choices(pasted, reading, dispatch) }
@@ -556,7 +564,7 @@ pub fn view(
                 { bad_lines(parsed) }
             }
             if !parsed.notes.is_empty() {
-                <ul class="notes">{ for parsed.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+                <ul class="notes">{ for parsed.notes.iter().map(|n| html! { <li>{ note(n) }</li> }) }</ul>
             }
             // Only the verdict's sentence is read out when it changes, not the
             // charts, table and method below it: its own live region.

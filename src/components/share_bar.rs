@@ -39,7 +39,7 @@ pub fn download_json(plan: &Plan, pasted: &PastedResults, reading: &ResultsReadi
     js_api::to_json_text(&crate::model::saved::SavedPlan::new(
         plan,
         public,
-        results.as_ref(),
+        results.as_ref().map(crate::text::results::export_json),
     ))
     .is_some_and(|json| browser::download("evidence-plan.json", "application/json", &json).is_ok())
 }

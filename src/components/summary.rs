@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use crate::components::jump_link;
-use crate::model::format;
 use crate::model::inputs::Field;
 use crate::model::plan::Plan;
+use crate::text::format;
 use crate::text::report;
 
 /// The answer in two lines, first on the page: the level (announced to

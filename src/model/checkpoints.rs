@@ -129,17 +129,6 @@ impl ModelFamily {
             Self::Dinov2 => "Oquab et al. 2023 (DINOv2): ViT-S, B, L and g/14, 21M to 1.1B",
         }
     }
-
-    pub fn label(self) -> String {
-        let sizes = self.sizes();
-        format!(
-            "{} · {} sizes, {} to {}",
-            self.name(),
-            sizes.len(),
-            super::format::size(sizes[0]),
-            super::format::size(sizes[sizes.len() - 1])
-        )
-    }
 }
 
 /// Picks `rungs` sizes of `sizes` (ascending) that are at most `max`, the

@@ -737,44 +737,23 @@ pub fn design(kind: ContributionKind, d: &Demands) -> Vec<Template> {
         .collect()
 }
 
-/// The evaluation suite a data paper reports, by field: DCLM's CORE suite
-/// for language (Li et al. 2024, 22 tasks), DataComp's for image-text data
-/// (Gadre et al. 2023, 38 tasks); else the level's settings.
-pub fn dataset_suite(field: ResearchField, settings: u32) -> (u32, Option<&'static str>) {
-    match field {
-        ResearchField::Llm => (settings.max(22), Some("DCLM's CORE suite (Li et al. 2024)")),
-        ResearchField::Vision => (
-            settings.max(38),
-            Some("DataComp's suite (Gadre et al. 2023)"),
-        ),
-        _ => (settings, None),
-    }
+/// An evaluation suite a data paper reports (named by `text::design`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Suite {
+    /// DCLM's CORE suite for language (Li et al. 2024, 22 tasks).
+    DclmCore,
+    /// DataComp's suite for image-text data (Gadre et al. 2023, 38 tasks).
+    DataComp,
 }
 
-/// What changes when this kind is chosen, in one line.
-pub fn kind_summary(kind: ContributionKind) -> &'static str {
-    match kind {
-        ContributionKind::Insight => {
-            "An insight must be shown true: the method against tuned baselines across settings and a ladder of scales, asking whether the gain holds as scale grows."
-        }
-        ContributionKind::NegativeResult => {
-            "A negative result is worth something only if the idea got a fair, thorough try: more tuning than the baselines, several variants, and a ladder showing the gap does not close; its statistics test equivalence, not a gain."
-        }
-        ContributionKind::Model => {
-            "A model is judged by beating existing models on the relevant benchmarks: the compute is one final run at the top size, the small runs that chose its recipe, and evaluations."
-        }
-        ContributionKind::Benchmark => {
-            "A benchmark is judged by what it reveals about existing models, so no training ladder is planned: the compute is evaluating released checkpoints of one family, with error bars over the benchmark's items."
-        }
-        ContributionKind::Dataset => {
-            "A dataset is judged by training on it and on existing data with one fixed recipe and the same compute: the arms are datasets, one run each per size, with seeds at the smallest size to measure the noise."
-        }
-        ContributionKind::Codebase => {
-            "A codebase is judged by what it makes possible or faster: reproduce known results, then measure speed against existing code at the sizes people use."
-        }
-        ContributionKind::Optimizer => {
-            "An optimiser is judged against baselines tuned as hard as it is: every hyperparameter swept for both at every size compared and at a second data ratio, with time per step measured, since claimed speed-ups shrink once the baseline is tuned."
-        }
+/// The evaluation suite a data paper reports, by field, and its tasks:
+/// DCLM's CORE suite for language, DataComp's for image-text data; else
+/// the level's settings.
+pub fn dataset_suite(field: ResearchField, settings: u32) -> (u32, Option<Suite>) {
+    match field {
+        ResearchField::Llm => (settings.max(22), Some(Suite::DclmCore)),
+        ResearchField::Vision => (settings.max(38), Some(Suite::DataComp)),
+        _ => (settings, None),
     }
 }
 
@@ -893,9 +872,18 @@ mod tests {
             .map(|&k| design(k, &d).iter().map(|g| g.what).collect())
             .collect();
         for (i, a) in names.iter().enumerate() {
-            for b in &names[i + 1..] {
-                assert_ne!(a, b);
-            }
+            // Its own: at least one group no other kind plans.
+            let others: Vec<&GroupId> = names
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .flat_map(|(_, b)| b)
+                .collect();
+            assert!(
+                a.iter().any(|g| !others.contains(&g)),
+                "{:?}: {a:?}",
+                ContributionKind::ALL[i]
+            );
         }
     }
 }

@@ -15,8 +15,8 @@
 use super::axis::Axis;
 use super::checkpoints::ModelFamily;
 use super::choices::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
+use super::codec::number_text;
 use super::evidence::PrincipleId;
-use super::format::number_text;
 use super::hardware::{find_accelerator, ACCELERATORS};
 use super::record::Inputs;
 
@@ -276,7 +276,7 @@ fn finetune_methods() -> Vec<(&'static str, String)> {
 /// The names only: with its figures ("NVIDIA GeForce RTX 4090 · 165.2
 /// TFLOPS, 24 GB") the chosen one was cut off in the 16–18.5rem inputs
 /// column of the two-column layout (issue 33); the figures of the chosen one
-/// are the field's hint ([`accelerator_figures`]).
+/// are the field's hint (`text::fields::accelerator_figures`).
 fn accelerators() -> Vec<(&'static str, String)> {
     ACCELERATORS
         .iter()
@@ -284,27 +284,11 @@ fn accelerators() -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// "312 TFLOPS, 80 GB": the figures the plan uses for the accelerator `id`.
-///
-/// ```
-/// use evidence_ladder::model::fields::accelerator_figures;
-/// assert_eq!(accelerator_figures("a100").as_deref(), Some("312 TFLOPS, 80 GB"));
-/// assert_eq!(accelerator_figures("nope"), None);
-/// ```
-pub fn accelerator_figures(id: &str) -> Option<String> {
-    crate::model::hardware::find_accelerator(id).map(|a| {
-        format!(
-            "{} TFLOPS, {} GB",
-            number_text(a.peak_tflops),
-            number_text(a.memory_gb)
-        )
-    })
-}
-
 fn families() -> Vec<(&'static str, String)> {
     ModelFamily::ALL
         .iter()
-        .map(|f| (f.id(), f.label()))
+        // The form shows `text::fields::family_label` (name, sizes and range).
+        .map(|f| (f.id(), f.name().to_owned()))
         .collect()
 }
 
@@ -882,39 +866,6 @@ impl Field {
         }
     }
 
-    /// The allowed values, in words, for error messages.
-    pub fn allowed(self) -> String {
-        let spec = self.spec();
-        let range = match spec.rule {
-            Rule::Choice(options) => {
-                let ids: Vec<&str> = options().into_iter().map(|(id, _)| id).collect();
-                return format!("one of {}", ids.join(", "));
-            }
-            Rule::Code => return "a currency code of 1 to 5 letters, such as USD or EUR".into(),
-            Rule::Integer { min, max } => format!(
-                "a whole number from {} to {}",
-                number_text(min),
-                number_text(max)
-            ),
-            Rule::Number {
-                min,
-                min_allowed: true,
-                max,
-            } => format!("a number from {} to {}", number_text(min), number_text(max)),
-            Rule::Number { min, max, .. } => format!(
-                "a number above {} and at most {}",
-                number_text(min),
-                number_text(max)
-            ),
-        };
-        match spec.units {
-            Units::Plain | Units::Money => range,
-            Units::Size => format!("{range}, such as 350M or 1.3B"),
-            Units::Hours => format!("{range} hours, or days and weeks such as 14d or 2w"),
-            Units::Share => format!("{range}, or a percentage such as 40%"),
-        }
-    }
-
     /// The choices a picker offers, (id, text); empty for typed fields.
     pub fn options(self) -> Vec<(&'static str, String)> {
         match self.spec().rule {
@@ -1101,31 +1052,6 @@ pub fn typed_text(n: f64, units: Units) -> String {
         .unwrap_or(exact)
 }
 
-/// A limit in an error message, readable: "1,000,000", "0.01", "1,000T".
-fn limit_text(n: f64, units: Units) -> String {
-    match units {
-        Units::Size if (1e3..1e18).contains(&n.abs()) => {
-            let (scale, suffix) = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
-                .into_iter()
-                .find(|(scale, _)| n.abs() >= *scale)
-                .unwrap_or((1.0, ""));
-            format!("{}{suffix}", grouped(n / scale))
-        }
-        // Rounded to a millionth of a percent: 0.95 × 100 is 94.99999999999999 in f64.
-        Units::Share => format!("{}%", grouped((n * 1e8).round() / 1e6)),
-        _ => grouped(n),
-    }
-}
-
-/// Digits grouped in thousands where the number is plain: "1,000,000".
-fn grouped(n: f64) -> String {
-    let text = number_text(n);
-    if text.contains('e') || n.abs() < 1e3 {
-        return text;
-    }
-    super::format::group(&text)
-}
-
 impl Field {
     /// The field's name in messages: its label up to a colon or a bracket,
     /// "Top model", "MFU", "Reserve".
@@ -1133,51 +1059,6 @@ impl Field {
         let label = self.label();
         let end = label.find([':', '(']).unwrap_or(label.len());
         label[..end].trim_end()
-    }
-
-    /// Why the form refuses `typed`, in the field's own words with readable
-    /// limits: "Top model must be above 0 and at most 1,000T parameters,
-    /// such as 350M or 1.3B." `axis` names the scales' unit.
-    pub fn form_message(self, axis: Axis, typed: &str) -> String {
-        let spec = self.spec();
-        let unit = match (spec.unit, spec.units) {
-            (Unit::Scale, _) if axis == Axis::Custom => " times the smallest run".to_owned(),
-            (Unit::Scale, _) => format!(" {}", axis.unit()),
-            (Unit::Fixed(unit), Units::Size | Units::Hours) => format!(" {unit}"),
-            (Unit::None, Units::Hours) => " hours".to_owned(),
-            _ => String::new(),
-        };
-        let limit = |n: f64| limit_text(n, spec.units);
-        let range = match spec.rule {
-            Rule::Choice(_) => "one of the choices in the list".to_owned(),
-            // What the rule accepts (1 to 5 letters), in few words: the
-            // form reserves room for the longest message under the field.
-            Rule::Code => "1 to 5 letters, such as USD or EUR".to_owned(),
-            Rule::Integer { min, max } => {
-                format!("a whole number from {} to {}", limit(min), limit(max))
-            }
-            Rule::Number {
-                min,
-                min_allowed: true,
-                max,
-            } => format!("from {} to {}{unit}", limit(min), limit(max)),
-            Rule::Number { min, max, .. } => {
-                format!("above {} and at most {}{unit}", limit(min), limit(max))
-            }
-        };
-        let example = match (spec.units, spec.unit) {
-            (Units::Size, Unit::Scale) if axis == Axis::Custom => "",
-            (Units::Size, _) => ", such as 350M or 1.3B",
-            (Units::Hours, Unit::None) => ", such as 36 h, 14 days or 2 weeks",
-            (Units::Share, _) => ", such as 0.4 or 40%",
-            _ => "",
-        };
-        let name = self.short_label();
-        if typed.trim().is_empty() {
-            format!("{name} needs a value: {range}{example}.")
-        } else {
-            format!("{name} must be {range}{example}.")
-        }
     }
 }
 
@@ -1379,42 +1260,6 @@ mod tests {
             (0.3, Units::Share, "0.3"),
         ] {
             assert_eq!(typed_text(n, units), want);
-        }
-    }
-
-    #[test]
-    fn messages_use_the_label_and_readable_limits() {
-        let top = Field::Top.form_message(Axis::Pretrain, "x");
-        assert_eq!(
-            top,
-            "Top model must be above 0 and at most 1,000T parameters, such as 350M or 1.3B."
-        );
-        assert_eq!(
-            Field::Count.form_message(Axis::Pretrain, "8x"),
-            "Count must be a whole number from 1 to 1,000,000."
-        );
-        assert_eq!(
-            Field::Count.form_message(Axis::Pretrain, " "),
-            "Count needs a value: a whole number from 1 to 1,000,000."
-        );
-        assert_eq!(
-            Field::Mfu.form_message(Axis::Pretrain, "2"),
-            "MFU must be from 1% to 100%, such as 0.4 or 40%."
-        );
-        assert_eq!(
-            Field::Reserve.form_message(Axis::Pretrain, "2"),
-            "Reserve must be from 0% to 95%, such as 0.4 or 40%."
-        );
-        assert!(Field::Hours.form_message(Axis::Pretrain, "x").starts_with(
-            "Hours of wall-clock time must be from 0.01 to 1,000,000 hours, such as 36 h"
-        ));
-        for field in Field::ALL {
-            for axis in Axis::ALL {
-                let message = field.form_message(axis, "x");
-                assert!(message.starts_with(field.short_label()), "{message}");
-                assert!(!message.contains("e15"), "{message}");
-                assert!(!message.contains("000000"), "{message}");
-            }
         }
     }
 }

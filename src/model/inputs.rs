@@ -11,9 +11,9 @@ use serde::Deserialize;
 use super::axis::{default_floor, Axis, Decode, Scaling, Shape};
 use super::checkpoints::ModelFamily;
 pub use super::choices::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
+use super::codec::number_text;
 pub use super::fields::Field;
 use super::fields::{parse_number, Access, Rule};
-use super::format::number_text;
 use super::hardware::ACCELERATORS;
 pub use super::record::Inputs;
 
@@ -29,67 +29,42 @@ pub enum FieldValue {
     Other(&'static str),
 }
 
-/// Why a value was rejected: the field, what was given and what is allowed.
+/// Why a value was rejected: the field and what was given (what the field
+/// allows, and the error's text, are `text::fields`'s).
 #[derive(Clone, Debug, PartialEq)]
 pub struct InputError {
     pub field: Field,
-    /// The rejected value as text, shortened so a hostile 100 KB value stays readable.
-    pub value: String,
-    pub allowed: String,
+    pub value: Given,
 }
 
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} must be {} (got {})",
-            self.field.key(),
-            self.allowed,
-            self.value
-        )
-    }
+/// A rejected value as the message quotes it: a hostile 100 KB text is kept
+/// to its first [`ECHO_LIMIT`] characters.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Given {
+    Number(f64),
+    /// The text's first characters, and whether there were more.
+    Text {
+        start: String,
+        cut: bool,
+    },
+    Nothing,
+    /// What kind of value it was ("a boolean").
+    Other(&'static str),
 }
-
-impl std::error::Error for InputError {}
 
 /// Longest rejected value echoed back in a message, in characters.
-const ECHO_LIMIT: usize = 40;
+pub const ECHO_LIMIT: usize = 40;
 
-fn echo(value: &FieldValue) -> String {
+fn echo(value: &FieldValue) -> Given {
     match value {
-        FieldValue::Number(n) => number_text(*n),
-        FieldValue::Text(t) => {
-            let mut shown: String = t.chars().take(ECHO_LIMIT).collect();
-            if t.chars().count() > ECHO_LIMIT {
-                shown.push('…');
-            }
-            format!("\"{}\"", escape_invisible(&shown))
-        }
-        FieldValue::Missing => "nothing".to_owned(),
-        FieldValue::Other(kind) => (*kind).to_owned(),
+        FieldValue::Number(n) => Given::Number(*n),
+        FieldValue::Text(t) => Given::Text {
+            start: t.chars().take(ECHO_LIMIT).collect(),
+            cut: t.chars().count() > ECHO_LIMIT,
+        },
+        FieldValue::Missing => Given::Nothing,
+        FieldValue::Other(kind) => Given::Other(kind),
     }
-}
-
-/// Writes characters that print nothing or reorder text (controls, zero-width
-/// and bidi marks) as `<U+202E>`: a rejected value must not reverse the
-/// notice that quotes it, nor look like a valid value.
-pub fn escape_invisible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let invisible = c.is_control()
-            || matches!(c,
-                '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
-                | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
-                | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
-                | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}'
-                | '\u{E0000}'..='\u{E0FFF}');
-        if invisible {
-            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// An input changed so the inputs make sense together (see
@@ -180,7 +155,6 @@ impl Inputs {
         let reject = || InputError {
             field,
             value: echo(value),
-            allowed: field.allowed(),
         };
         let text = match value {
             FieldValue::Text(t) if t.trim().is_empty() => None,
@@ -541,10 +515,23 @@ mod tests {
     }
 
     #[test]
-    fn echoed_values_show_invisible_characters() {
-        assert_eq!(echo(&text("a\u{202E}b")), "\"a<U+202E>b\"");
-        assert_eq!(echo(&text("4\u{200B}")), "\"4<U+200B>\"");
-        assert_eq!(echo(&text("\u{1}é")), "\"<U+0001>é\"");
+    fn echoed_values_keep_their_start() {
+        let long = "é".repeat(ECHO_LIMIT + 1);
+        assert_eq!(
+            echo(&text(&long)),
+            Given::Text {
+                start: "é".repeat(ECHO_LIMIT),
+                cut: true
+            }
+        );
+        assert_eq!(
+            echo(&text("4\u{200B}")),
+            Given::Text {
+                start: "4\u{200B}".into(),
+                cut: false
+            }
+        );
+        assert_eq!(echo(&FieldValue::Missing), Given::Nothing);
     }
 
     #[test]
@@ -687,7 +674,7 @@ mod tests {
         let err = inputs
             .set(Field::Generality, &FieldValue::Number(f64::NAN))
             .expect_err("NaN");
-        assert_eq!(err.value, "NaN");
+        assert!(matches!(err.value, Given::Number(n) if n.is_nan()));
     }
 
     #[test]
@@ -717,6 +704,26 @@ mod tests {
         assert_eq!(number_text(0.4), "0.4");
         assert_eq!(number_text(2.6e21), "2.6e21");
         assert_eq!(number_text(0.00001), "1e-5");
+        // Round trips: every number's text reads back, through the fields'
+        // own parser, to exactly that number; and plain-sized numbers
+        // are written without an exponent.
+        let mut x = 1.234_567_890_123_4e-30;
+        while x < 1e30 {
+            for n in [x, -x, 0.1 + 0.2, 1.0 / 3.0, 0.0] {
+                let text = number_text(n);
+                assert_eq!(
+                    parse_number(&text, super::super::fields::Units::Plain),
+                    Some(n),
+                    "{n} as {text}"
+                );
+                assert_eq!(
+                    text.contains('e'),
+                    n != 0.0 && !(1e-4..1e7).contains(&n.abs()),
+                    "{text}"
+                );
+            }
+            x *= 7.3;
+        }
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
+use super::choices::FinetuneMethod;
 use super::hardware::Accelerator;
-use super::inputs::FinetuneMethod;
 
 /// Bytes per parameter of full training with Adam in mixed precision: 2 for
 /// bf16 weights, 2 for gradients, 4 for the fp32 master copy and 4 + 4 for

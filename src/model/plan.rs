@@ -94,8 +94,6 @@ pub struct Plan {
     pub min_flops: f64,
     /// Scales of that cheapest ladder, bottom to top.
     pub min_scales: Vec<f64>,
-    /// What choosing this kind of contribution changes, in one line.
-    pub kind_summary: &'static str,
     /// Seeds per arm from the effect and noise given (a t-test at one rung).
     pub seed_power: Option<PowerAnalysis>,
     /// The plan in stages, each with its go/no-go gate.
@@ -569,7 +567,6 @@ impl Plan {
             experiments,
             min_flops,
             min_scales,
-            kind_summary: design::kind_summary(inputs.kind),
             stages: Vec::new(),
             power: None,
             seed_power: this.power,

@@ -43,6 +43,15 @@ pub struct View {
     pub theme: Theme,
 }
 
+/// What a link's query says besides its values (worded by `text::fields`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Longer than [`MAX_QUERY_LEN`]: only its start was read.
+    Cut,
+    /// This input's key appears more than once; the first value was used.
+    Repeated(String),
+}
+
 /// What a query string says, and what in it was refused.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParsedQuery {
@@ -51,28 +60,9 @@ pub struct ParsedQuery {
     /// Fields whose value was refused; each kept its default.
     pub rejected: Vec<InputError>,
     /// Other things worth telling the user (repeats, truncation).
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     /// Whether the query named any input field, valid or not.
     pub has_inputs: bool,
-}
-
-impl ParsedQuery {
-    /// Every refusal and notice, one sentence each, as the page lists them:
-    /// "novelty=99 ignored: must be a whole number from 1 to 5."
-    pub fn messages(&self) -> Vec<String> {
-        self.rejected
-            .iter()
-            .map(|e| {
-                format!(
-                    "{}={} ignored: must be {}.",
-                    e.field.key(),
-                    e.value.trim_matches('"'),
-                    e.allowed
-                )
-            })
-            .chain(self.notices.iter().cloned())
-            .collect()
-    }
 }
 
 /// Reads a query string (with or without the leading `?`).
@@ -93,9 +83,7 @@ pub fn parse_query(query: &str) -> ParsedQuery {
             end -= 1;
         }
         query = &query[..end];
-        notices.push(format!(
-            "The link is longer than {MAX_QUERY_LEN} characters; only its start was read."
-        ));
+        notices.push(Notice::Cut);
     }
     let mut inputs = Inputs::default();
     let mut view = View::default();
@@ -109,9 +97,7 @@ pub fn parse_query(query: &str) -> ParsedQuery {
         if seen.contains(&key) {
             if Field::from_key(&key).is_some() && !repeated.contains(&key) {
                 repeated.push(key.clone());
-                notices.push(format!(
-                    "{key} appears more than once; the first value was used."
-                ));
+                notices.push(Notice::Repeated(key.clone()));
             }
             continue;
         }
@@ -263,7 +249,10 @@ mod tests {
     #[test]
     fn a_key_repeated_500_times_gets_one_notice() {
         let q = parse_query(&"novelty=2&generality=4&".repeat(500));
-        let repeats = q.notices.iter().filter(|n| n.contains("more than once"));
+        let repeats = q
+            .notices
+            .iter()
+            .filter(|n| matches!(n, Notice::Repeated(_)));
         assert_eq!(repeats.count(), 2);
     }
 
@@ -307,6 +296,6 @@ mod tests {
     fn long_queries_are_cut_at_a_char_boundary() {
         let q = parse_query(&format!("generality=2&x={}", "é".repeat(5000)));
         assert_eq!(q.inputs.generality, 2);
-        assert_eq!(q.notices.len(), 1);
+        assert_eq!(q.notices, [Notice::Cut]);
     }
 }

@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::inputs::{Inputs, NamedValues};
+use super::inputs::{InputError, Inputs, NamedValues};
 use super::plan::Plan;
-use super::results::limits::MAX_ROWS;
+use super::results::limits::{TooLarge, MAX_ROWS};
+use super::results::PastedResults;
 use super::results::{results_csv, ResultRow};
-use super::results::{PastedResults, ResultsExport};
 
 /// The name every file this app writes carries in its `app` field.
 pub const APP_NAME: &str = "Evidence Ladder";
@@ -19,21 +19,32 @@ pub const APP_NAME: &str = "Evidence Ladder";
 /// file once blocked the page 1.3 s; issue 34).
 pub const MAX_SAVED_BYTES: f64 = 16_000_000.0;
 
-/// Why a saved plan file of `bytes` is not read, or `None` when it may be.
+/// A saved plan file of `bytes`, if it is too large to read.
 ///
 /// ```
+/// use evidence_ladder::model::results::limits::TooLarge;
 /// use evidence_ladder::model::saved::saved_too_large;
-/// assert!(saved_too_large(20e6).is_some_and(|why| why.contains("16 MB")));
+/// assert_eq!(saved_too_large(20e6), Some(TooLarge::SavedPlan { bytes: 20e6 }));
 /// assert_eq!(saved_too_large(50e3), None);
 /// ```
-pub fn saved_too_large(bytes: f64) -> Option<String> {
-    (bytes > MAX_SAVED_BYTES).then(|| {
-        format!(
-            "it is {} bytes, more than the {} a saved plan holds (16 MB).",
-            super::format::number(bytes),
-            super::format::number(MAX_SAVED_BYTES)
-        )
-    })
+pub fn saved_too_large(bytes: f64) -> Option<TooLarge> {
+    (bytes > MAX_SAVED_BYTES).then_some(TooLarge::SavedPlan { bytes })
+}
+
+/// Why a saved plan file is not opened (worded by `text::files`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotOpened {
+    /// No `"app": "Evidence Ladder"`.
+    NotOurs,
+    NoInputs,
+    /// An input out of its range or of the wrong type.
+    BadInput(InputError),
+    /// An input this app does not have (its name, shortened).
+    UnknownInput(String),
+    /// More runs than the page reads.
+    TooManyRuns {
+        runs: usize,
+    },
 }
 
 /// What a saved plan file holds, once read and checked.
@@ -85,27 +96,22 @@ impl SavedFile {
     /// };
     /// assert_eq!(file.open().unwrap().inputs.novelty, 4);
     /// ```
-    pub fn open(self) -> Result<Opened, String> {
+    pub fn open(self) -> Result<Opened, NotOpened> {
         if self.app.as_deref() != Some(APP_NAME) {
-            return Err(
-                "it is not a plan saved by Evidence Ladder (no \"app\": \"Evidence Ladder\")."
-                    .into(),
-            );
+            return Err(NotOpened::NotOurs);
         }
-        let pairs = self.inputs.ok_or("it has no \"inputs\".")?.0;
+        let pairs = self.inputs.ok_or(NotOpened::NoInputs)?.0;
         let (inputs, unknown) =
             Inputs::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())))
-                .map_err(|e| format!("{e}."))?;
-        if let Some(name) = unknown.first() {
-            return Err(format!("it has an unknown input \"{name}\"."));
+                .map_err(NotOpened::BadInput)?;
+        if let Some(name) = unknown.into_iter().next() {
+            return Err(NotOpened::UnknownInput(name));
         }
         if let Some(r) = &self.results {
             if r.results.len() > MAX_ROWS {
-                return Err(format!(
-                    "its results hold {} runs, more than the {} this page reads.",
-                    super::format::number(r.results.len() as f64),
-                    super::format::number(MAX_ROWS as f64)
-                ));
+                return Err(NotOpened::TooManyRuns {
+                    runs: r.results.len(),
+                });
             }
         }
         let results = self.results.filter(|r| !r.results.is_empty()).map(|r| {
@@ -128,21 +134,23 @@ impl SavedFile {
 
 /// What "Download JSON" saves: which app made it, the inputs and the plan,
 /// the same plan object `window.evidenceLadder.plan()` returns (`P`, the
-/// text layer's public form of the plan: its words are not the model's to write).
+/// text layer's public form of the plan: its words are not the model's to
+/// write), and the results with their analysis (`R`, the text layer's form
+/// of a [`super::results::ResultsExport`]).
 #[derive(Serialize)]
-pub struct SavedPlan<'a, P> {
+pub struct SavedPlan<'a, P, R> {
     pub app: &'static str,
     pub version: &'static str,
     pub inputs: &'a Inputs,
     pub plan: P,
     /// The pasted results and their analysis, when there are any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub results: Option<&'a ResultsExport>,
+    pub results: Option<R>,
 }
 
-impl<'a, P: Serialize> SavedPlan<'a, P> {
+impl<'a, P: Serialize, R: Serialize> SavedPlan<'a, P, R> {
     /// What to save for `plan`, written out as `public`.
-    pub fn new(plan: &'a Plan, public: P, results: Option<&'a ResultsExport>) -> Self {
+    pub fn new(plan: &'a Plan, public: P, results: Option<R>) -> Self {
         SavedPlan {
             app: APP_NAME,
             version: env!("CARGO_PKG_VERSION"),

@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
+use super::format;
 use crate::model::assumptions::{Assumption, Compute, Decoding, MemoryCap, PerToken};
 use crate::model::axis::{Axis, Bound, Scaling};
 use crate::model::checkpoints::ModelFamily;
 use crate::model::design::{self, LR_CONFIGS, OPTIMIZER_CONFIGS, TUNING_CONFIGS};
-use crate::model::format;
 use crate::model::inputs::{ContributionKind, Tuning};
 use crate::model::memory::{
     Use, ACTIVATION_SHARE, ADAPTER_SHARE, EVAL_MARGIN, LORA_FROZEN_BYTES, QLORA_FROZEN_BYTES,

@@ -1,14 +1,15 @@
 //! A design's words: what each group of runs shows ("Headline: method
 //! against its strongest baseline, in the main setting") and its design
 //! ("4 arms × 3 settings × 5 seeds"), written from the model's `GroupId` and
-//! `GroupFacts`. The experiments table, the checklist, the Markdown and the
-//! JSON's `label` read these.
+//! `GroupFacts`, and what choosing a kind of contribution changes
+//! ([`kind_summary`]). The experiments table, the checklist, the Markdown and
+//! the JSON's `label` and `kind_summary` read these.
 
+use super::format::{self, plural};
 use crate::model::design::{
-    dataset_suite, GroupFacts, GroupId, Placement, DATA_RATIO, LR_CONFIGS, OPTIMIZER_CONFIGS,
-    OTHER_FAMILIES, PROMPT_FORMATS, TUNING_CONFIGS,
+    dataset_suite, GroupFacts, GroupId, Placement, Suite, DATA_RATIO, LR_CONFIGS,
+    OPTIMIZER_CONFIGS, OTHER_FAMILIES, PROMPT_FORMATS, TUNING_CONFIGS,
 };
-use crate::model::format::{self, plural};
 use crate::model::inputs::{ContributionKind, ResearchField};
 
 /// The facts a group's words read.
@@ -214,7 +215,7 @@ fn benchmark_label(id: GroupId, c: &Context) -> String {
 fn dataset_label(id: GroupId, c: &Context) -> String {
     let d = c.d;
     let on_tasks = || match dataset_suite(d.field, d.settings) {
-        (tasks, Some(suite)) => format!("the {tasks} tasks of {suite}"),
+        (tasks, Some(suite)) => format!("the {tasks} tasks of {}", suite_name(suite)),
         (tasks, None) => plural(tasks, "task", "tasks"),
     };
     match (id, c.d.at) {
@@ -314,6 +315,42 @@ pub fn design_text(arms: u32, settings: u32, configs: u32, seeds: u32) -> String
     }
     factors.push(plural(seeds, "seed", "seeds"));
     factors.join(" × ")
+}
+
+/// An evaluation suite by name, with its source.
+fn suite_name(suite: Suite) -> &'static str {
+    match suite {
+        Suite::DclmCore => "DCLM's CORE suite (Li et al. 2024)",
+        Suite::DataComp => "DataComp's suite (Gadre et al. 2023)",
+    }
+}
+
+/// What changes when this kind is chosen, in one line (the plan JSON's
+/// `kind_summary`).
+pub fn kind_summary(kind: ContributionKind) -> &'static str {
+    match kind {
+        ContributionKind::Insight => {
+            "An insight must be shown true: the method against tuned baselines across settings and a ladder of scales, asking whether the gain holds as scale grows."
+        }
+        ContributionKind::NegativeResult => {
+            "A negative result is worth something only if the idea got a fair, thorough try: more tuning than the baselines, several variants, and a ladder showing the gap does not close; its statistics test equivalence, not a gain."
+        }
+        ContributionKind::Model => {
+            "A model is judged by beating existing models on the relevant benchmarks: the compute is one final run at the top size, the small runs that chose its recipe, and evaluations."
+        }
+        ContributionKind::Benchmark => {
+            "A benchmark is judged by what it reveals about existing models, so no training ladder is planned: the compute is evaluating released checkpoints of one family, with error bars over the benchmark's items."
+        }
+        ContributionKind::Dataset => {
+            "A dataset is judged by training on it and on existing data with one fixed recipe and the same compute: the arms are datasets, one run each per size, with seeds at the smallest size to measure the noise."
+        }
+        ContributionKind::Codebase => {
+            "A codebase is judged by what it makes possible or faster: reproduce known results, then measure speed against existing code at the sizes people use."
+        }
+        ContributionKind::Optimizer => {
+            "An optimiser is judged against baselines tuned as hard as it is: every hyperparameter swept for both at every size compared and at a second data ratio, with time per step measured, since claimed speed-ups shrink once the baseline is tuned."
+        }
+    }
 }
 
 #[cfg(test)]

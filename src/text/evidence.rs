@@ -4,8 +4,8 @@
 //! the JSON's `kind_demands`, `reasons` and `reviewer_questions` read these.
 
 use super::cited::Cited;
+use super::format;
 use crate::model::evidence::{PrincipleId, Reason, GENERALITY, NOVELTY};
-use crate::model::format;
 use crate::model::inputs::ContributionKind;
 use crate::model::plan::Plan;
 

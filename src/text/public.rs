@@ -20,6 +20,7 @@ pub struct PlanJson<'a> {
     evidence: EvidenceJson<'a>,
     assumptions: Vec<AssumptionText>,
     warnings: Vec<String>,
+    kind_summary: &'static str,
 }
 
 /// A group of runs as JSON sees it: its own fields, and its label.
@@ -65,5 +66,6 @@ pub fn plan_json(plan: &Plan) -> PlanJson<'_> {
         },
         assumptions: assumptions::of(plan),
         warnings: super::warnings::of(plan),
+        kind_summary: super::design::kind_summary(plan.inputs.kind),
     }
 }

@@ -5,9 +5,9 @@
 //! `every_table_adds_up_in_every_view`).
 
 use super::evidence::{generality_phrase, novelty_phrase};
+use super::format;
 use crate::model::axis::Axis;
 use crate::model::fields::Rule;
-use crate::model::format;
 use crate::model::hardware::BudgetSource;
 use crate::model::inputs::{ContributionKind, Inputs};
 use crate::model::ladder::{Experiment, Rung, Shortfall, SizedBy};
@@ -950,7 +950,7 @@ fn markdown_ladder(plan: &Plan) -> String {
 pub fn markdown(
     plan: &Plan,
     link: &str,
-    results: Option<&crate::model::results::ResultsExport>,
+    results: Option<&crate::model::results::ResultsExport<'_>>,
 ) -> String {
     let e = &plan.evidence;
     let i = &plan.inputs;
@@ -961,7 +961,7 @@ pub fn markdown(
         // "Insight", not "Insight: a lesson others apply" after a colon of its own.
         i.kind.label().split(':').next().unwrap_or_default(),
         claim_phrase(i.generality, i.novelty),
-        plan.kind_summary,
+        super::design::kind_summary(i.kind),
         e.level,
         e.name,
     );
@@ -1005,11 +1005,11 @@ pub fn markdown(
         ));
     }
     md.push_str(&format!("- Seeds: {}\n", seeds_line(plan)));
-    if let Some(analysis) = results.and_then(|r| r.analysis.as_ref()) {
+    if let Some(analysis) = results.and_then(|r| r.analysis) {
         md.push('\n');
-        md.push_str(&crate::model::results::markdown_section(
+        md.push_str(&super::results::markdown_section(
             analysis,
-            crate::model::results::scale_unit(plan.scaling.axis),
+            super::results::scale_unit(plan.scaling.axis),
             "",
         ));
     }

@@ -4,9 +4,9 @@
 //! `evidence.statistics` read these.
 
 use super::design;
+use super::format;
 use crate::model::design::Placement;
 use crate::model::evidence::Statistics;
-use crate::model::format;
 use crate::model::inputs::{ContributionKind, ResearchField};
 use crate::model::plan::Plan;
 use crate::model::requirements::Requirement;
@@ -158,12 +158,25 @@ mod tests {
 
     #[test]
     fn spans_read_with_separators() {
-        let span = Requirement::Span {
-            span: rule_for(5).span,
-            unit: "parameters",
-            rungs: 5,
+        let span = |span: f64| {
+            sentence(&Requirement::Span {
+                span,
+                unit: "parameters",
+                rungs: 5,
+            })
         };
-        assert!(sentence(&span).contains("at least 100× in parameters"));
+        // The highest level's span, then spans wide enough to need separators.
+        assert!(span(rule_for(5).span).contains("at least 100× in parameters"));
+        assert!(
+            span(1_000.0).contains("at least 1,000× in parameters"),
+            "{}",
+            span(1e3)
+        );
+        assert!(
+            span(30_000.0).contains("at least 30,000× in"),
+            "{}",
+            span(3e4)
+        );
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! The stages, their gates and the verdict's power in words: for the page's
 //! timeline, the Markdown checklist and the Results section's next step.
 
+use super::format;
+use super::results::sentences::times;
 use crate::model::axis::Axis;
-use crate::model::format;
 use crate::model::inputs::ContributionKind;
 use crate::model::plan::Plan;
 use crate::model::power::{VerdictPower, Worth};
-use crate::model::results::sentences::times;
 use crate::model::results::{Analysis, Verdict};
 use crate::model::stages::{GateMetric, Stage, StageId};
 

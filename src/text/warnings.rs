@@ -1,7 +1,7 @@
 //! The plan's warnings in words: one sentence for each typed fact of
 //! `model::warnings`, shown under the plan and in the JSON's `warnings`.
 
-use crate::model::format;
+use super::format;
 use crate::model::inputs::Adjustment;
 use crate::model::plan::Plan;
 use crate::model::warnings::Warning;

@@ -9,10 +9,9 @@ use std::fmt;
 
 use super::direction;
 use super::limits::{
-    MAX_ABS_VALUE, MAX_ARMS, MAX_LISTED_NAMES, MAX_QUOTED_CHARS, MAX_ROWS, MAX_RUNGS, MAX_SCALE,
-    MAX_TASKS, MIN_SCALE,
+    MAX_ABS_VALUE, MAX_ARMS, MAX_LISTED_NAMES, MAX_ROWS, MAX_RUNGS, MAX_SCALE, MAX_TASKS, MIN_SCALE,
 };
-use crate::model::format;
+use super::note::Note;
 
 /// One run: the metric one arm reached with one seed at one rung.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -62,16 +61,14 @@ pub struct AnalysisInput {
     pub compute_exponent: Option<f64>,
 }
 
-/// Why an input cannot be analysed. Its text names the field and, for a row, its index.
+/// Why an input cannot be analysed: the field and, for a row, its index
+/// (worded by `text::results::errors`, which `Display` uses).
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnalysisError {
     /// A field is absent or null, e.g. `results[3].value`.
     Missing { field: String },
     /// A field has the wrong type or value; `expected` says what it must be.
-    Invalid {
-        field: String,
-        expected: &'static str,
-    },
+    Invalid { field: String, expected: Expected },
     /// `method` or `baseline` names no arm in the results.
     UnknownArm {
         role: &'static str,
@@ -84,7 +81,7 @@ pub enum AnalysisError {
     TooFewRungs { found: usize },
     /// More runs, rungs or arms than the analysis reads.
     TooMany {
-        what: &'static str,
+        what: Counted,
         found: usize,
         limit: usize,
     },
@@ -92,50 +89,40 @@ pub enum AnalysisError {
     TooLarge,
 }
 
-impl fmt::Display for AnalysisError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Missing { field } => write!(f, "{field} is missing"),
-            Self::Invalid { field, expected } => write!(f, "{field} must be {expected}"),
-            Self::UnknownArm { role, name, arms } => write!(
-                f,
-                "{role} \"{}\" is not an arm in results (arms found: {})",
-                format::visible(name),
-                if arms.is_empty() {
-                    "none".to_owned()
-                } else {
-                    arms.iter()
-                        .map(|a| format::visible(a))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            ),
-            Self::SameArm { name } => write!(
-                f,
-                "method and baseline are both \"{}\": choose two different arms",
-                format::visible(name)
-            ),
-            Self::TooFewRungs { found } => write!(
-                f,
-                "results need at least two rungs (distinct params) with runs of both the method \
-                 and the baseline; found {found}"
-            ),
-            Self::TooMany { what, found, limit } => write!(
-                f,
-                "results have {} {what}, more than the {} this analysis reads",
-                format::number(*found as f64),
-                format::number(*limit as f64)
-            ),
-            Self::TooLarge => write!(
-                f,
-                "the values are too large to compare (differences or spreads overflow); \
-                 rescale the metric"
-            ),
-        }
-    }
+impl std::error::Error for AnalysisError {}
+
+/// What a refused field must be (worded by `text::results::errors`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Number,
+    TextOrNumber,
+    /// `results`: a list of rows.
+    Rows,
+    /// A row: an object with its fields.
+    Row,
+    /// `higher_is_better`: true or false.
+    Direction,
+    /// Above 0 and at most 10.
+    ComputeExponent,
+    /// Within [`MIN_SCALE`] to 10 × [`MAX_SCALE`].
+    NextParams,
+    /// Within [`MIN_SCALE`] to [`MAX_SCALE`].
+    Params,
+    Finite,
+    /// Within ±[`MAX_ABS_VALUE`].
+    ValueInRange,
+    /// An arm's name, not empty once cleaned.
+    Name,
 }
 
-impl std::error::Error for AnalysisError {}
+/// What the analysis counts against a limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    Runs,
+    Arms,
+    Rungs,
+    Tasks,
+}
 
 /// The `Visitor` methods for scalars, each giving `$other`: for a visitor
 /// that takes one shape (a row, a list) and calls anything else other.
@@ -362,7 +349,7 @@ fn number(at: At, s: Option<Scalar>) -> Result<f64, AnalysisError> {
         Some(Scalar::Number(x)) => Ok(x),
         Some(_) => Err(AnalysisError::Invalid {
             field: at.to_string(),
-            expected: "a number",
+            expected: Expected::Number,
         }),
     }
 }
@@ -377,7 +364,7 @@ fn label(at: At, s: Option<Scalar>) -> Result<String, AnalysisError> {
         Some(Scalar::Number(x)) => Ok(x.to_string()),
         Some(_) => Err(AnalysisError::Invalid {
             field: at.to_string(),
-            expected: "text or a number",
+            expected: Expected::TextOrNumber,
         }),
     }
 }
@@ -394,14 +381,14 @@ fn rows_of(raw: Option<RawRows>) -> Result<Vec<ResultRow>, AnalysisError> {
         Some(RawRows::Other) => {
             return Err(AnalysisError::Invalid {
                 field: "results".to_owned(),
-                expected: "an array of { params, arm, seed, value }",
+                expected: Expected::Rows,
             })
         }
         Some(RawRows::List(rows)) => rows,
     };
     if rows.len() > MAX_ROWS {
         return Err(AnalysisError::TooMany {
-            what: "runs",
+            what: Counted::Runs,
             found: rows.len(),
             limit: MAX_ROWS,
         });
@@ -411,7 +398,7 @@ fn rows_of(raw: Option<RawRows>) -> Result<Vec<ResultRow>, AnalysisError> {
         let RawRowOrOther::Row(row) = row else {
             return Err(AnalysisError::Invalid {
                 field: format!("results[{i}]"),
-                expected: "an object { params, arm, seed, value }",
+                expected: Expected::Row,
             });
         };
         results.push(ResultRow {
@@ -441,7 +428,7 @@ fn direction_of(given: Option<Scalar>, metric: Option<&str>) -> Result<bool, Ana
         }
         Some(_) => Err(AnalysisError::Invalid {
             field: "higher_is_better".to_owned(),
-            expected: "true (accuracy-like metric) or false (loss-like metric)",
+            expected: Expected::Direction,
         }),
     }
 }
@@ -466,7 +453,7 @@ impl TryFrom<RawInput> for AnalysisInput {
         if compute_exponent.is_some_and(|e| !(e > 0.0 && e <= 10.0)) {
             return Err(AnalysisError::Invalid {
                 field: "compute_exponent".to_owned(),
-                expected: "a number above 0 and at most 10 (2 when pretraining)",
+                expected: Expected::ComputeExponent,
             });
         }
         Ok(Self {
@@ -492,10 +479,10 @@ impl TryFrom<RawInput> for AnalysisInput {
 /// assert_eq!(clean_name("ours"), "ours");
 /// ```
 pub fn clean_name(name: &str) -> Cow<'_, str> {
-    if name.chars().any(crate::model::format::is_invisible) {
+    if name.chars().any(crate::model::codec::is_invisible) {
         Cow::Owned(
             name.chars()
-                .filter(|c| !crate::model::format::is_invisible(*c))
+                .filter(|c| !crate::model::codec::is_invisible(*c))
                 .collect::<String>()
                 .trim()
                 .to_owned(),
@@ -505,26 +492,9 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
     }
 }
 
-/// A name the user typed or a file supplied (an arm, a metric, a file's
-/// name) as the page shows it in text: controls, zero-width and bidi
-/// characters written as `<U+202E>` (so a name cannot reverse or hide the
-/// sentence around it), at most [`MAX_QUOTED_CHARS`] characters and "…".
-///
-/// ```
-/// use evidence_ladder::model::results::input::shown_name;
-/// assert_eq!(shown_name("\u{202E}gpj.exe"), "<U+202E>gpj.exe");
-/// assert_eq!(shown_name(&"x".repeat(50)), format!("{}…", "x".repeat(40)));
-/// ```
-pub fn shown_name(name: &str) -> String {
-    let mut chars = name.chars();
-    let head: String = chars.by_ref().take(MAX_QUOTED_CHARS).collect();
-    let ellipsis = if chars.next().is_some() { "…" } else { "" };
-    format!("{}{ellipsis}", format::visible(&head))
-}
-
 /// Raw arm names that lost invisible characters: each counted once in a hash
 /// set (44,000 such names once cost 44,000² comparisons), the first
-/// [`MAX_LISTED_NAMES`] kept, escaped and shortened, to be shown.
+/// [`MAX_LISTED_NAMES`] kept to be shown.
 #[derive(Default)]
 pub(super) struct Renamed {
     seen: HashSet<String>,
@@ -536,27 +506,17 @@ impl Renamed {
         if !self.seen.contains(raw) {
             self.seen.insert(raw.to_owned());
             if self.shown.len() < MAX_LISTED_NAMES {
-                self.shown.push(format::excerpt(raw, MAX_QUOTED_CHARS));
+                self.shown.push(raw.to_owned());
             }
         }
     }
 
-    /// The note for the page, or `None` when no name changed.
-    pub(super) fn note(&self) -> Option<String> {
-        if self.seen.is_empty() {
-            return None;
-        }
-        let more = self.seen.len() - self.shown.len();
-        let more = if more > 0 {
-            format!(" and {} more", format::whole(more as u64))
-        } else {
-            String::new()
-        };
-        Some(format!(
-            "Invisible characters (zero-width spaces or direction marks) were removed from arm \
-             names: {}{more}.",
-            self.shown.join(", ")
-        ))
+    /// The note, or `None` when no name changed.
+    pub(super) fn note(&self) -> Option<Note> {
+        (!self.seen.is_empty()).then(|| Note::RenamedArms {
+            names: self.shown.clone(),
+            more: self.seen.len() - self.shown.len(),
+        })
     }
 }
 
@@ -565,7 +525,7 @@ pub(super) struct Checked {
     pub rows: Vec<ResultRow>,
     pub method: String,
     pub baseline: String,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Note>,
 }
 
 /// Every row's numbers in range and arm named, the limits kept, method and
@@ -573,7 +533,7 @@ pub(super) struct Checked {
 pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
     if input.results.len() > MAX_ROWS {
         return Err(AnalysisError::TooMany {
-            what: "runs",
+            what: Counted::Runs,
             found: input.results.len(),
             limit: MAX_ROWS,
         });
@@ -583,7 +543,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
         if !(next.is_finite() && (MIN_SCALE..=MAX_SCALE * 10.0).contains(&next)) {
             return Err(AnalysisError::Invalid {
                 field: "next_params".to_owned(),
-                expected: "a number from 1e-30 to 1e31 (the next rung's size)",
+                expected: Expected::NextParams,
             });
         }
     }
@@ -597,7 +557,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
         if !arms.contains(&row.arm) {
             if arms.len() == MAX_ARMS {
                 return Err(AnalysisError::TooMany {
-                    what: "arms",
+                    what: Counted::Arms,
                     found: count_distinct(rows.iter().map(|r| r.arm.as_str())),
                     limit: MAX_ARMS,
                 });
@@ -608,7 +568,7 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
     let rungs = count_distinct(rows.iter().map(|r| r.params.to_bits()));
     if rungs > MAX_RUNGS {
         return Err(AnalysisError::TooMany {
-            what: "rungs (distinct params)",
+            what: Counted::Rungs,
             found: rungs,
             limit: MAX_RUNGS,
         });
@@ -635,40 +595,31 @@ pub(super) fn check(input: &AnalysisInput) -> Result<Checked, AnalysisError> {
 }
 
 /// What the checks noticed: renamed arms, arms left out, a direction that
-/// contradicts the metric's name. Names are shown escaped and shortened.
+/// contradicts the metric's name.
 fn warnings(
     input: &AnalysisInput,
     arms: &[String],
     (method, baseline): (&str, &str),
     renamed: &Renamed,
-) -> Vec<String> {
+) -> Vec<Note> {
     let mut warnings = Vec::new();
     warnings.extend(renamed.note());
     let others: Vec<String> = arms
         .iter()
         .filter(|a| *a != method && *a != baseline)
-        .map(|a| shown_name(a))
+        .cloned()
         .collect();
     if !others.is_empty() {
-        warnings.push(format!(
-            "Arms other than the method and the baseline are left out: {}.",
-            others.join(", ")
-        ));
+        warnings.push(Note::ArmsLeftOut { arms: others });
     }
     if let Some(metric) = &input.metric {
         if let Some(named) = direction::higher_is_better(metric) {
             if named != input.higher_is_better {
-                warnings.push(format!(
-                    "The metric \"{}\" reads as {} is better, but the analysis was told {} is \
-                     better; check the direction.",
-                    shown_name(metric),
-                    if named { "higher" } else { "lower" },
-                    if input.higher_is_better {
-                        "higher"
-                    } else {
-                        "lower"
-                    },
-                ));
+                warnings.push(Note::DirectionContradicts {
+                    metric: metric.clone(),
+                    named_higher: named,
+                    told_higher: input.higher_is_better,
+                });
             }
         }
     }
@@ -685,26 +636,26 @@ fn clean_rows(results: &[ResultRow]) -> Result<(Vec<ResultRow>, Renamed), Analys
         if !(row.params.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&row.params)) {
             return Err(AnalysisError::Invalid {
                 field: format!("results[{i}].params"),
-                expected: "a number from 1e-30 to 1e30 (the rung's size, > 0)",
+                expected: Expected::Params,
             });
         }
         if !row.value.is_finite() {
             return Err(AnalysisError::Invalid {
                 field: format!("results[{i}].value"),
-                expected: "a finite number",
+                expected: Expected::Finite,
             });
         }
         if row.value.abs() > MAX_ABS_VALUE {
             return Err(AnalysisError::Invalid {
                 field: format!("results[{i}].value"),
-                expected: "a number from -1e100 to 1e100 (larger values overflow the statistics)",
+                expected: Expected::ValueInRange,
             });
         }
         let arm = clean_name(&row.arm);
         if arm.is_empty() {
             return Err(AnalysisError::Invalid {
                 field: format!("results[{i}].arm"),
-                expected: "a non-empty name",
+                expected: Expected::Name,
             });
         }
         if arm != row.arm.trim() {
@@ -714,7 +665,7 @@ fn clean_rows(results: &[ResultRow]) -> Result<(Vec<ResultRow>, Renamed), Analys
             tasks.insert(task);
             if tasks.len() > MAX_TASKS {
                 return Err(AnalysisError::TooMany {
-                    what: "tasks",
+                    what: Counted::Tasks,
                     found: count_distinct(results.iter().filter_map(|r| r.task.as_deref())),
                     limit: MAX_TASKS,
                 });

@@ -1,6 +1,7 @@
 //! How much the results section reads, and why. Past these the page would
 //! block (a 10 MB paste took 8.6 s to parse and 1.7 s per edit; 20,000 arms
-//! made 40,000 `<option>`s) and no real ladder needs more.
+//! made 40,000 `<option>`s) and no real ladder needs more. A file over its
+//! size limit is refused unread, as a [`TooLarge`].
 
 /// Largest pasted or dropped text, in bytes (UTF-8). 100,000 runs of a
 /// long-form table are about 2 MB at 20 bytes a line; a bigger file is not a
@@ -57,3 +58,12 @@ pub const MAX_LINE_BYTES: usize = 8_192;
 /// Arm names a note lists ("… and 43,990 more"): a note on 44,000 renamed
 /// arms once printed 3.3 MB on the page.
 pub const MAX_LISTED_NAMES: usize = 5;
+
+/// A file refused for its size before it is read, with its size in bytes:
+/// pasted or dropped results (over [`MAX_TEXT_BYTES`]) or a saved plan
+/// (over `saved::MAX_SAVED_BYTES`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TooLarge {
+    Results { bytes: f64 },
+    SavedPlan { bytes: f64 },
+}

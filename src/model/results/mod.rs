@@ -10,8 +10,11 @@
 //!   budget); [`estimate`] carries seed noise into every estimate;
 //! - [`curve`] fits the baseline's scaling curve and [`multiplier`] reads compute multipliers off it;
 //! - [`trend`] fits a line against log scale; [`verdict`] decides and says what would settle it;
-//! - [`sentences`] and [`export`] put it into words, Markdown and CSV;
+//! - [`note`] is what it noticed on the way, as facts; [`export`] writes the runs as CSV;
 //! - [`pasted`] is what the page keeps and asks.
+//!
+//! Its words (the verdict sentence, the notes, the Markdown, the JSON's
+//! prose fields) are `text::results`'s.
 
 pub mod bootstrap;
 pub mod curve;
@@ -21,9 +24,9 @@ pub mod export;
 pub mod input;
 pub mod limits;
 pub mod multiplier;
+pub mod note;
 pub mod parse;
 pub mod pasted;
-pub mod sentences;
 /// The t distribution lives beside the planner's statistics (`model::t_dist`),
 /// which use the same one; this keeps `results::t_dist` paths working.
 pub use super::t_dist;
@@ -35,18 +38,17 @@ pub mod welch;
 use serde::{Deserialize, Serialize};
 
 pub use curve::{Curve, CurveKind};
-pub use export::{markdown_section, results_csv, results_template_csv, CSV_HEADER};
+pub use export::{results_csv, results_template_csv, CSV_HEADER};
 pub use input::{AnalysisError, AnalysisInput, ResultRow};
 pub use multiplier::NoMultiplier;
+pub use note::Note;
 pub use parse::{
     looks_like_results, parse_paced, parse_results_text, parse_scale, results_or_why, BadLine,
     ParsedResults,
 };
 pub use pasted::{
-    scale_unit, too_large, Ask, PastedResults, PlanScale, ResultsExport, ResultsReading,
-    TEMPLATE_ARMS,
+    too_large, Ask, PastedResults, PlanScale, ResultsExport, ResultsReading, TEMPLATE_ARMS,
 };
-pub use sentences::{prediction_sentence, verdict_sentence, STATISTICS};
 pub use t_dist::{student_t_cdf, student_t_quantile};
 pub use verdict::{Settle, Verdict};
 pub use welch::RungGain;
@@ -107,10 +109,13 @@ pub struct MultiplierPrediction {
     pub pi_high: f64,
 }
 
-/// Everything `analyze` finds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Everything `analyze` finds. Its public JSON (its notes in words) is
+/// `text::results::analysis_json`'s; it is not read back.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Analysis {
-    /// One per distinct params with runs of both arms, ascending.
+    /// One per distinct params with runs of both arms, ascending (in JSON
+    /// with their notes worded, by `text::results::analysis_json`).
+    #[serde(skip_serializing)]
     pub rungs: Vec<RungGain>,
     /// The trend of the gain in the metric's units.
     pub trend: Trend,
@@ -134,7 +139,9 @@ pub struct Analysis {
     /// True when the rungs scatter around the trend more than seed noise
     /// explains, so that scatter set the trend's interval.
     pub rung_scatter: bool,
-    pub warnings: Vec<String>,
+    /// What the analysis noticed (worded as the JSON's `warnings`).
+    #[serde(skip)]
+    pub warnings: Vec<Note>,
     pub method: String,
     pub baseline: String,
     pub higher_is_better: bool,
@@ -144,8 +151,6 @@ pub struct Analysis {
     /// When the verdict is unclear: what would settle it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_settle: Option<Settle>,
-    /// How the numbers were computed, with sources.
-    pub statistics: String,
 }
 
 /// Each rung's gain, with its coefficients on the rung's two means.
@@ -167,9 +172,7 @@ fn fill_multipliers(compared: &mut Compared, m: &multiplier::Multipliers) {
                 }
                 rung.extrapolated = m.extrapolated[i];
             }
-            None => {
-                rung.multiplier_note = Some(sentences::no_multiplier(NoMultiplier::BeyondFloor))
-            }
+            None => rung.multiplier_note = Some(NoMultiplier::BeyondFloor),
         }
     }
 }
@@ -285,7 +288,7 @@ fn judge(
     input: &AnalysisInput,
     mut compared: Compared,
     several: bool,
-    mut warnings: Vec<String>,
+    mut warnings: Vec<Note>,
     (method, baseline): (String, String),
 ) -> Result<Analysis, AnalysisError> {
     let direction = if input.higher_is_better { 1.0 } else { -1.0 };
@@ -299,7 +302,7 @@ fn judge(
             found: compared.rungs.len(),
         });
     };
-    warnings.extend(welch::sign_change_warning(&compared.rungs));
+    warnings.extend(welch::sign_change(&compared.rungs));
     let compute_exponent = input.compute_exponent.unwrap_or(2.0);
     let multipliers = if several {
         Err(NoMultiplier::SeveralTasks)
@@ -309,9 +312,8 @@ fn judge(
     match &multipliers {
         Ok(m) => fill_multipliers(&mut compared, m),
         Err(why) => {
-            let note = sentences::no_multiplier(*why);
             for r in &mut compared.rungs {
-                r.multiplier_note = Some(note.clone());
+                r.multiplier_note = Some(*why);
             }
         }
     }
@@ -320,7 +322,7 @@ fn judge(
     sizes.extend(input.top_params.filter(|t| *t > top && *t != next_params));
     sizes.sort_by(f64::total_cmp);
     let judged = Judgements::of(&compared, direction, multipliers.as_ref().ok(), &sizes);
-    warnings.extend(sentences::trend_warnings(
+    warnings.extend(about_trend(
         judged.main().line.as_ref(),
         &compared,
         top,
@@ -349,9 +351,31 @@ fn judge(
         baseline,
         higher_is_better: input.higher_is_better,
         metric: input.metric.clone(),
-        statistics: STATISTICS.to_owned(),
     };
     ensure_finite(analysis)
+}
+
+/// What the trend can and cannot say, whether the method is worse at the
+/// largest rung, and whether the next rung asked for lies above it.
+pub fn about_trend(line: Option<&Line>, compared: &Compared, top: f64, next: f64) -> Vec<Note> {
+    let mut notes = Vec::new();
+    match line {
+        None => notes.push(Note::NoTrend),
+        Some(l) if l.used.len() == 2 => notes.push(Note::TwoRungs),
+        Some(l) if l.scattered => notes.push(Note::Scattered),
+        Some(_) => {}
+    }
+    if let Some(r) = compared
+        .rungs
+        .last()
+        .filter(|r| r.ci_high.is_some_and(|hi| hi < 0.0))
+    {
+        notes.push(Note::WorseAtTop { params: r.params });
+    }
+    if next <= top {
+        notes.push(Note::NextNotLarger { next, top });
+    }
+    notes
 }
 
 /// The verdicts on the gain and, where there is one, on the multiplier.

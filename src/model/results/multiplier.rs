@@ -12,29 +12,13 @@
 //! fit's part by central differences of a refit, so intervals and trends
 //! propagate it like any other linear combination (`estimate`).
 
-use serde::{Deserialize, Serialize};
-
 use super::curve::{fit, Curve};
 use super::estimate::Coefficients;
 use super::trend::{fit_line, Series};
 use super::welch::Compared;
 
-/// Why a rung, or the whole analysis, has no compute multiplier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NoMultiplier {
-    /// Higher is better (accuracy, win rate, return): such metrics are
-    /// bounded or have no power law in compute.
-    HigherIsBetter,
-    /// Scores over several tasks are aggregated in normalised units.
-    SeveralTasks,
-    /// A value at or below zero: a power law in compute cannot reach it.
-    NotPositive,
-    /// The baseline does not improve with scale, so compute buys nothing to compare with.
-    BaselineFlat,
-    /// The method's value is below the floor the baseline's curve approaches.
-    BeyondFloor,
-}
+/// Why a rung has no multiplier lives with the other notes (welch.rs marks rungs with it).
+pub use super::note::NoMultiplier;
 
 /// The multipliers of every rung, as log10 values with their coefficients.
 pub struct Multipliers {

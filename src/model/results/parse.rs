@@ -1,30 +1,126 @@
 //! Reading results pasted from a spreadsheet or a CSV file, within the
-//! limits of [`super::limits`], naming every line it cannot read.
-
-use serde::{Deserialize, Serialize};
+//! limits of [`super::limits`], naming every line it cannot read and why
+//! ([`LineProblem`], [`Refusal`]; worded by `text::results::errors`).
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::input::{clean_name, Renamed, ResultRow};
 use super::limits::{
-    MAX_ABS_VALUE, MAX_ARMS, MAX_COLUMNS, MAX_LINE_BYTES, MAX_LISTED_BAD_LINES, MAX_QUOTED_CHARS,
-    MAX_ROWS, MAX_RUNGS, MAX_SCALE, MAX_TASKS, MAX_TEXT_BYTES, MIN_SCALE,
+    MAX_ABS_VALUE, MAX_ARMS, MAX_COLUMNS, MAX_LINE_BYTES, MAX_LISTED_BAD_LINES, MAX_ROWS,
+    MAX_RUNGS, MAX_SCALE, MAX_TASKS, MAX_TEXT_BYTES, MIN_SCALE,
 };
-use crate::model::format;
+use super::note::Note;
+use crate::model::codec;
 use crate::model::pace::{run_now, Pace, Unpaced};
 
 /// A line of pasted text that could not be read, and why.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BadLine {
     /// 1-based, counting the header and blank lines, as a text editor does.
     pub line: usize,
-    pub message: String,
+    pub why: LineProblem,
+}
+
+/// Why a line was not read. Cell texts are kept as given (the words
+/// shorten and escape them).
+#[derive(Clone, Debug, PartialEq)]
+pub enum LineProblem {
+    /// The header names this column twice.
+    ColumnTwice {
+        name: String,
+    },
+    NoParamsColumn,
+    /// The long form with no metric column.
+    NoMetricColumn,
+    /// The long form with several metric columns.
+    SeveralMetricColumns {
+        names: Vec<String>,
+    },
+    /// Neither arm and value columns nor arm columns.
+    NoArmOrValueColumns,
+    /// A value-like column (`value`, `metric`) without an arm column.
+    ValueWithoutArm {
+        name: String,
+    },
+    /// Over [`MAX_LINE_BYTES`].
+    TooLong {
+        bytes: usize,
+    },
+    /// More non-empty cells than the header has columns.
+    TooManyCells {
+        cells: usize,
+        width: usize,
+    },
+    EmptyParams,
+    /// A params cell that is no size within the limits.
+    BadParams {
+        text: String,
+    },
+    /// Cells of this line that could not be read.
+    Cells(Vec<CellProblem>),
+}
+
+/// A cell of a line that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CellProblem {
+    EmptyArm,
+    /// A value under `header` (an arm's column in the wide form) that is no number.
+    BadValue {
+        header: String,
+        wide: bool,
+        text: String,
+        why: BadValue,
+    },
+}
+
+/// Why a metric value is not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadValue {
+    NaN,
+    Infinite,
+    /// Beyond ±[`MAX_ABS_VALUE`].
+    TooLarge,
+    /// "0,5": a decimal comma.
+    DecimalComma,
+    NotANumber,
+}
+
+/// Why nothing of a text was read: a limit passed, or not text at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Over [`MAX_TEXT_BYTES`].
+    TooManyBytes {
+        bytes: usize,
+    },
+    /// NUL bytes: an image or a spreadsheet file.
+    NotText,
+    HeaderTooLong {
+        bytes: usize,
+    },
+    TooManyColumns {
+        columns: usize,
+    },
+    TooManyArmColumns {
+        columns: usize,
+    },
+    /// Line `line` adds the 51st size.
+    TooManySizes {
+        line: usize,
+    },
+    TooManyTasks {
+        line: usize,
+    },
+    TooManyArms {
+        line: usize,
+    },
+    TooManyRuns {
+        line: usize,
+    },
 }
 
 /// Long form (a row per run) or wide form (a column per arm).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Form {
     #[default]
     Long,
@@ -33,8 +129,7 @@ pub enum Form {
 
 /// What `parse_results_text` read: the runs, the lines it could not read, and
 /// the lines whose value is still empty (a template not yet filled in).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ParsedResults {
     pub rows: Vec<ResultRow>,
     /// The first [`MAX_LISTED_BAD_LINES`] lines not read.
@@ -48,31 +143,29 @@ pub struct ParsedResults {
     /// The long form's metric column header (`val_loss`, `accuracy`, `value`).
     pub metric: Option<String>,
     /// Why nothing was read at all (too large, too many runs, not text).
-    pub refused: Option<String>,
-    /// What was changed on the way in (invisible characters removed).
-    pub notes: Vec<String>,
+    pub refused: Option<Refusal>,
+    /// What was changed or assumed on the way in (invisible characters
+    /// removed, lines without a seed).
+    pub notes: Vec<Note>,
 }
 
 impl ParsedResults {
-    fn bad(&mut self, line: usize, message: String) {
-        self.bad_with(line, || message);
+    fn bad(&mut self, line: usize, why: LineProblem) {
+        self.bad_with(line, || why);
     }
 
-    /// [`Self::bad`], writing the message only for the lines that are listed.
-    fn bad_with(&mut self, line: usize, message: impl FnOnce() -> String) {
+    /// [`Self::bad`], keeping the cells only for the lines that are listed.
+    fn bad_with(&mut self, line: usize, why: impl FnOnce() -> LineProblem) {
         if self.bad_lines.len() < MAX_LISTED_BAD_LINES {
-            self.bad_lines.push(BadLine {
-                line,
-                message: message(),
-            });
+            self.bad_lines.push(BadLine { line, why: why() });
         } else {
             self.more_bad_lines += 1;
         }
     }
 
-    fn refuse(message: String) -> Self {
+    fn refuse(why: Refusal) -> Self {
         ParsedResults {
-            refused: Some(message),
+            refused: Some(why),
             ..ParsedResults::default()
         }
     }
@@ -151,17 +244,14 @@ pub fn parse_scale(text: &str) -> Option<f64> {
     (value.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&value)).then_some(value)
 }
 
-/// Reads a metric value, or says in words why not. A trailing `%` is
-/// allowed (spreadsheets show accuracies so) and kept in the same units.
-fn parse_value(text: &str) -> Result<f64, &'static str> {
+/// Reads a metric value, or says why not. A trailing `%` is allowed
+/// (spreadsheets show accuracies so) and kept in the same units.
+fn parse_value(text: &str) -> Result<f64, BadValue> {
     let number = text.strip_suffix('%').unwrap_or(text).trim();
     match number.parse::<f64>() {
-        Ok(v) if v.is_nan() => Err("is not a number (NaN): give the measured value, or leave \
-                                    the cell empty if the run has not finished"),
-        Ok(v) if v.is_infinite() => Err("is infinite: give the measured value"),
-        Ok(v) if v.abs() > MAX_ABS_VALUE => {
-            Err("is too large (beyond ±1e100, where the statistics overflow): rescale the metric")
-        }
+        Ok(v) if v.is_nan() => Err(BadValue::NaN),
+        Ok(v) if v.is_infinite() => Err(BadValue::Infinite),
+        Ok(v) if v.abs() > MAX_ABS_VALUE => Err(BadValue::TooLarge),
         Ok(v) => Ok(v),
         Err(_) => {
             let decimal_comma = number.split_once(',').is_some_and(|(a, b)| {
@@ -172,11 +262,11 @@ fn parse_value(text: &str) -> Result<f64, &'static str> {
                         .all(|c| c.is_ascii_digit())
                     && b.chars().all(|c| c.is_ascii_digit())
             });
-            if decimal_comma {
-                Err("is not a number: use a point for decimals (0.5, not 0,5)")
+            Err(if decimal_comma {
+                BadValue::DecimalComma
             } else {
-                Err("is not a number")
-            }
+                BadValue::NotANumber
+            })
         }
     }
 }
@@ -273,21 +363,10 @@ pub async fn parse_paced(text: &str, pace: &mut dyn Pace) -> ParsedResults {
     }
     parsed.notes.extend(seen.renamed.note());
     if let (count @ 1.., first) = seen.seedless {
-        parsed.notes.push(format!(
-            "Line {first}{} no seed: each such line counts as a run of its own, not paired \
-             with the other arm's run of the same seed. Fill in the seed to pair it.",
-            match count {
-                1 => " has".to_owned(),
-                n => format!(" and {} more have", format::whole(n as u64 - 1)),
-            }
-        ));
+        parsed.notes.push(Note::Seedless { first, count });
     }
     if columns.seed.is_none() && columns.value.is_some() && !parsed.rows.is_empty() {
-        parsed.notes.push(
-            "No seed column: each line counts as a run of its own, and the arms' runs are \
-             compared unpaired. Add a seed column (the same seeds in both arms) to pair them."
-                .to_owned(),
-        );
+        parsed.notes.push(Note::NoSeedColumn);
     }
     parsed
 }
@@ -295,26 +374,19 @@ pub async fn parse_paced(text: &str, pace: &mut dyn Pace) -> ParsedResults {
 /// Why a text is refused before a line of it is read: too large, or not text.
 fn refuse_unread(text: &str) -> Option<ParsedResults> {
     if text.len() > MAX_TEXT_BYTES {
-        return Some(ParsedResults::refuse(format!(
-            "The results are {} bytes, more than the {} this page reads (2 MB); paste one \
-             ladder's results, or fewer seeds or rungs at a time.",
-            format::number(text.len() as f64),
-            format::number(MAX_TEXT_BYTES as f64)
-        )));
+        return Some(ParsedResults::refuse(Refusal::TooManyBytes {
+            bytes: text.len(),
+        }));
     }
     if text.contains('\0') {
-        return Some(ParsedResults::refuse(
-            "This is not text (it holds NUL bytes, as images and spreadsheet files do); save the \
-             results as CSV and use that."
-                .to_owned(),
-        ));
+        return Some(ParsedResults::refuse(Refusal::NotText));
     }
     None
 }
 
 /// Reading stops at the header: with a refusal, or (`None`) with the header
 /// named as a bad line in the reading so far.
-struct Stop(Option<String>);
+struct Stop(Option<Refusal>);
 
 /// The header row read: the delimiter, the names, and which column is which.
 struct Columns {
@@ -346,12 +418,9 @@ struct Seen {
 impl Columns {
     fn read(header: &str, line: usize, parsed: &mut ParsedResults) -> Result<Self, Stop> {
         if header.len() > MAX_LINE_BYTES {
-            return Err(Stop(Some(format!(
-                "The header row is {} bytes long, more than the {} this page reads; the first \
-                 line should name the columns, like params,arm,seed,value.",
-                format::whole(header.len() as u64),
-                format::whole(MAX_LINE_BYTES as u64)
-            ))));
+            return Err(Stop(Some(Refusal::HeaderTooLong {
+                bytes: header.len(),
+            })));
         }
         let delimiter = ['\t', ',', ';']
             .into_iter()
@@ -359,32 +428,25 @@ impl Columns {
             .unwrap_or(',');
         let names: Vec<String> = split_line(header, delimiter)
             .iter()
-            .map(|n| clean_name(format::csv_uncell(n)).into_owned())
+            .map(|n| clean_name(codec::csv_uncell(n)).into_owned())
             .collect();
         if names.len() > MAX_COLUMNS {
-            return Err(Stop(Some(format!(
-                "The header row has {} columns, more than the {MAX_COLUMNS} this page reads; \
-                 results need params, arm, seed and a metric, or one column per arm.",
-                format::whole(names.len() as u64)
-            ))));
+            return Err(Stop(Some(Refusal::TooManyColumns {
+                columns: names.len(),
+            })));
         }
         let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
         let mut distinct = HashSet::new();
         if let Some(i) =
             (0..lower.len()).find(|&i| !lower[i].is_empty() && !distinct.insert(&lower[i]))
         {
-            let twice = format::excerpt(&names[i], MAX_QUOTED_CHARS);
-            parsed.bad(line, format!("the header names column {twice} twice"));
+            let name = names[i].clone();
+            parsed.bad(line, LineProblem::ColumnTwice { name });
             return Err(Stop(None));
         }
         let find = |aliases: &[&str]| lower.iter().position(|n| aliases.contains(&n.as_str()));
         let Some(params) = find(&PARAMS_NAMES) else {
-            parsed.bad(
-                line,
-                "the header row needs a params column: params,arm,seed,value (long form) or \
-                 params,seed,<arm>,<arm> (wide form)"
-                    .to_owned(),
-            );
+            parsed.bad(line, LineProblem::NoParamsColumn);
             return Err(Stop(None));
         };
         let (seed, task, arm) = (find(&SEED_NAMES), find(&TASK_NAMES), find(&ARM_NAMES));
@@ -401,11 +463,9 @@ impl Columns {
                 Stop(None)
             })?;
         if arm_cols.len() > MAX_ARMS {
-            return Err(Stop(Some(format!(
-                "The header names {} arm columns, more than the {MAX_ARMS} arms this page \
-                 compares; compare a method and its baselines, {MAX_ARMS} at most.",
-                arm_cols.len()
-            ))));
+            return Err(Stop(Some(Refusal::TooManyArmColumns {
+                columns: arm_cols.len(),
+            })));
         }
         Ok(Columns {
             delimiter,
@@ -427,39 +487,21 @@ fn value_or_arm_columns(
     others: &[usize],
     names: &[String],
     lower: &[String],
-) -> Result<(Option<usize>, Vec<usize>), Option<String>> {
-    let shown = |cols: &[usize]| -> String {
-        cols.iter()
-            .map(|&i| format::excerpt(&names[i], MAX_QUOTED_CHARS))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+) -> Result<(Option<usize>, Vec<usize>), Option<LineProblem>> {
     match (has_arm, others) {
         (true, [value]) => Ok((Some(*value), Vec::new())),
-        (true, []) => Err(Some(
-            "the long form needs a metric column besides params, arm and seed, e.g. \
-             params,arm,seed,val_loss"
-                .to_owned(),
-        )),
-        (true, several) => Err(Some(format!(
-            "the long form has one metric column, but the header has {}: keep one metric per \
-             paste",
-            shown(several)
-        ))),
-        (false, []) => Err(Some(
-            "the header row needs arm and value columns (long form) or one column per arm \
-             (wide form)"
-                .to_owned(),
-        )),
+        (true, []) => Err(Some(LineProblem::NoMetricColumn)),
+        (true, several) => Err(Some(LineProblem::SeveralMetricColumns {
+            names: several.iter().map(|&i| names[i].clone()).collect(),
+        })),
+        (false, []) => Err(Some(LineProblem::NoArmOrValueColumns)),
         (false, cols) => match cols
             .iter()
             .find(|&&i| VALUE_NAMES.contains(&lower[i].as_str()))
         {
-            Some(&v) => Err(Some(format!(
-                "column {} needs an arm column beside it (long form: params,arm,seed,value), or \
-                 name each arm's column (wide form)",
-                format::excerpt(&names[v], MAX_QUOTED_CHARS)
-            ))),
+            Some(&v) => Err(Some(LineProblem::ValueWithoutArm {
+                name: names[v].clone(),
+            })),
             None => Ok((None, cols.to_vec())),
         },
     }
@@ -473,37 +515,25 @@ fn read_line(
     parsed: &mut ParsedResults,
     number: usize,
     line: &str,
-) -> Result<(), String> {
+) -> Result<(), Refusal> {
     if line.len() > MAX_LINE_BYTES {
-        parsed.bad_with(number, || {
-            let long = format::whole(line.len() as u64);
-            let most = format::whole(MAX_LINE_BYTES as u64);
-            format!("{long} bytes long, more than the {most} a line of results needs")
-        });
+        parsed.bad(number, LineProblem::TooLong { bytes: line.len() });
         return Ok(());
     }
     let cells = split_line(line, columns.delimiter);
     let width = columns.names.len();
     if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
-        parsed.bad_with(number, || {
-            format!(
-                "{} cells but the header has {width} (a delimiter inside a number? quote it)",
-                cells.len()
-            )
-        });
+        let cells = cells.len();
+        parsed.bad(number, LineProblem::TooManyCells { cells, width });
         return Ok(());
     }
     let cell = |i: usize| cells.get(i).map_or("", |c| c.as_ref());
     let Some(params) = parse_scale(cell(columns.params)) else {
-        parsed.bad_with(number, || {
-            if cell(columns.params).is_empty() {
-                "params is empty".to_owned()
-            } else {
-                format!(
-                    "params {} is not a size from 1e-30 to 1e30 (like 1300000000, 1.3e9 or 1.3B)",
-                    format::excerpt(cell(columns.params), MAX_QUOTED_CHARS)
-                )
-            }
+        parsed.bad_with(number, || match cell(columns.params) {
+            "" => LineProblem::EmptyParams,
+            text => LineProblem::BadParams {
+                text: text.to_owned(),
+            },
         });
         return Ok(());
     };
@@ -512,7 +542,7 @@ fn read_line(
         .task
         .map(cell)
         .filter(|t| !t.is_empty())
-        .map(|t| format::csv_uncell(t).to_owned());
+        .map(|t| codec::csv_uncell(t).to_owned());
     if let Some(task) = &task {
         seen.task(task, number)?;
     }
@@ -532,7 +562,7 @@ fn read_line(
         )?;
     }
     if !problems.is_empty() {
-        parsed.bad(number, problems.join("; "));
+        parsed.bad(number, LineProblem::Cells(problems));
     } else if !filled {
         parsed.unfilled_lines.push(number);
     }
@@ -550,7 +580,7 @@ impl Seen {
         lines_of_size: usize,
     ) -> String {
         match cell {
-            Some(s) if !s.is_empty() => format::csv_uncell(s).to_owned(),
+            Some(s) if !s.is_empty() => codec::csv_uncell(s).to_owned(),
             Some(_) => {
                 if self.seedless.0 == 0 {
                     self.seedless.1 = number;
@@ -566,29 +596,21 @@ impl Seen {
     }
 
     /// Counts a line of this size; refuses the 51st size as soon as it is read.
-    fn size(&mut self, params: f64, number: usize) -> Result<usize, String> {
+    fn size(&mut self, params: f64, number: usize) -> Result<usize, Refusal> {
         let rungs = self.sizes.len();
         let count = self.sizes.entry(params.to_bits()).or_insert(0);
         *count += 1;
         if rungs == MAX_RUNGS && *count == 1 {
-            return Err(format!(
-                "The results have {} different sizes (line {number} adds the last), more than \
-                 the {MAX_RUNGS} rungs this page compares; check the params column.",
-                MAX_RUNGS + 1
-            ));
+            return Err(Refusal::TooManySizes { line: number });
         }
         Ok(*count)
     }
 
     /// Counts a task; refuses the 101st as soon as it is read.
-    fn task(&mut self, task: &str, number: usize) -> Result<(), String> {
+    fn task(&mut self, task: &str, number: usize) -> Result<(), Refusal> {
         if !self.tasks.contains(task) {
             if self.tasks.len() == MAX_TASKS {
-                return Err(format!(
-                    "The results hold more than {MAX_TASKS} tasks (line {number} adds a {}st), \
-                     more than this page aggregates; check the task column.",
-                    MAX_TASKS + 1
-                ));
+                return Err(Refusal::TooManyTasks { line: number });
             }
             self.tasks.insert(task.to_owned());
         }
@@ -602,33 +624,34 @@ fn line_runs<'a>(
     columns: &Columns,
     cell: &impl Fn(usize) -> &'a str,
     renamed: &mut Renamed,
-) -> (Vec<(String, f64)>, Vec<String>, bool) {
+) -> (Vec<(String, f64)>, Vec<CellProblem>, bool) {
     let mut runs = Vec::new();
     let mut problems = Vec::new();
     let mut filled = false;
-    let mut read = |arm: String, header: &str, value: &str, what: &str| {
+    let mut read = |arm: String, header: &str, value: &str, wide: bool| {
         filled = true;
         match parse_value(value) {
             Ok(v) => runs.push((arm, v)),
-            Err(why) => problems.push(format!(
-                "{}{what} {} {why}",
-                format::visible(header),
-                format::excerpt(value, MAX_QUOTED_CHARS)
-            )),
+            Err(why) => problems.push(CellProblem::BadValue {
+                header: header.to_owned(),
+                wide,
+                text: value.to_owned(),
+                why,
+            }),
         }
     };
     match columns.value {
         Some(value_col) => {
-            let raw_arm = format::csv_uncell(cell(columns.arm.unwrap_or(columns.params)));
+            let raw_arm = codec::csv_uncell(cell(columns.arm.unwrap_or(columns.params)));
             let arm = clean_name(raw_arm);
             let value = cell(value_col);
             if arm.is_empty() {
-                problems.push("arm is empty".to_owned());
+                problems.push(CellProblem::EmptyArm);
             } else if !value.is_empty() {
                 if arm != raw_arm.trim() {
                     renamed.add(raw_arm);
                 }
-                read(arm.into_owned(), &columns.names[value_col], value, "");
+                read(arm.into_owned(), &columns.names[value_col], value, false);
             }
         }
         None => {
@@ -636,7 +659,7 @@ fn line_runs<'a>(
                 let value = cell(col);
                 if !value.is_empty() {
                     let name = &columns.names[col];
-                    read(name.clone(), name, value, " value");
+                    read(name.clone(), name, value, true);
                 }
             }
         }
@@ -645,23 +668,15 @@ fn line_runs<'a>(
 }
 
 /// Adds one run, refusing the whole text at the 21st arm or the 100,001st run.
-fn add_run(parsed: &mut ParsedResults, number: usize, row: ResultRow) -> Result<(), String> {
+fn add_run(parsed: &mut ParsedResults, number: usize, row: ResultRow) -> Result<(), Refusal> {
     if !parsed.arms.contains(&row.arm) {
         if parsed.arms.len() == MAX_ARMS {
-            return Err(format!(
-                "The results name more than {MAX_ARMS} arms (line {number} adds a {}st); compare \
-                 a method and its baselines, {MAX_ARMS} at most.",
-                MAX_ARMS + 1
-            ));
+            return Err(Refusal::TooManyArms { line: number });
         }
         parsed.arms.push(row.arm.clone());
     }
     if parsed.rows.len() == MAX_ROWS {
-        return Err(format!(
-            "The results have more than {} runs (line {number} is past that); paste one \
-             ladder's results at a time.",
-            format::number(MAX_ROWS as f64)
-        ));
+        return Err(Refusal::TooManyRuns { line: number });
     }
     parsed.rows.push(row);
     Ok(())
@@ -677,22 +692,34 @@ fn add_run(parsed: &mut ParsedResults, number: usize, row: ResultRow) -> Result<
 /// assert!(looks_like_results("\u{89}PNG\r\n\u{1a}\n\0\0").is_err());
 /// assert!(looks_like_results("hello").is_err());
 /// ```
-pub fn looks_like_results(text: &str) -> Result<ParsedResults, String> {
+pub fn looks_like_results(text: &str) -> Result<ParsedResults, NotResults> {
     results_or_why(parse_results_text(text))
 }
 
+/// Why a text is not a results table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotResults {
+    /// Refused before or while reading.
+    Refused(Refusal),
+    /// Its only line (the header) was not read.
+    OneBadLine(BadLine),
+    /// None of its lines could be read.
+    NoLineRead,
+    Empty,
+}
+
 /// [`looks_like_results`] for a text already read (in slices, by the page).
-pub fn results_or_why(parsed: ParsedResults) -> Result<ParsedResults, String> {
-    if let Some(why) = &parsed.refused {
-        return Err(why.clone());
+pub fn results_or_why(parsed: ParsedResults) -> Result<ParsedResults, NotResults> {
+    if let Some(why) = parsed.refused {
+        return Err(NotResults::Refused(why));
     }
     if parsed.rows.is_empty() && parsed.unfilled_lines.is_empty() {
         return Err(match parsed.bad_lines.first() {
             Some(b) if parsed.bad_lines.len() == 1 && parsed.more_bad_lines == 0 => {
-                format!("It is not a results table: line {}: {}.", b.line, b.message)
+                NotResults::OneBadLine(b.clone())
             }
-            Some(_) => "It is not a results table: none of its lines could be read.".to_owned(),
-            None => "It is empty.".to_owned(),
+            Some(_) => NotResults::NoLineRead,
+            None => NotResults::Empty,
         });
     }
     Ok(parsed)
@@ -717,34 +744,22 @@ mod tests {
         let text = "params,arm,seed,val_loss\n1e8,ours,1,3.1\n1e8,base,1,3.2\n1e8,ours,,3.0\n1e8,base,,3.3\n";
         let parsed = parse_results_text(text);
         assert_eq!(parsed.rows.len(), 4);
-        let notes = parsed.notes.join(" ");
-        assert!(notes.contains("Line 4 and 1 more have no seed"), "{notes}");
+        assert_eq!(parsed.notes, [Note::Seedless { first: 4, count: 2 }]);
         // Seeded lines say nothing.
         let seeded = parse_results_text("params,arm,seed,val_loss\n1e8,ours,1,3.1\n");
-        assert!(
-            !seeded.notes.iter().any(|n| n.contains("no seed")),
-            "{:?}",
-            seeded.notes
-        );
+        assert_eq!(seeded.notes, []);
     }
 
     #[test]
-    fn values_explain_why_not() {
+    fn values_say_why_not() {
         assert_eq!(parse_value("61.5%"), Ok(61.5));
-        assert!(parse_value("NaN").expect_err("refused").contains("(NaN)"));
-        assert!(!parse_value("nan")
-            .expect_err("refused")
-            .contains("point for decimals"));
-        assert!(parse_value("0,5")
-            .expect_err("refused")
-            .contains("point for decimals"));
-        assert!(parse_value("1.7e308")
-            .expect_err("refused")
-            .contains("too large"));
-        assert!(parse_value("-inf")
-            .expect_err("refused")
-            .contains("infinite"));
-        assert_eq!(parse_value("abc"), Err("is not a number"));
+        assert_eq!(parse_value("NaN"), Err(BadValue::NaN));
+        assert_eq!(parse_value("nan"), Err(BadValue::NaN));
+        assert_eq!(parse_value("0,5"), Err(BadValue::DecimalComma));
+        assert_eq!(parse_value("1,5,2"), Err(BadValue::NotANumber));
+        assert_eq!(parse_value("1.7e308"), Err(BadValue::TooLarge));
+        assert_eq!(parse_value("-inf"), Err(BadValue::Infinite));
+        assert_eq!(parse_value("abc"), Err(BadValue::NotANumber));
     }
 
     #[test]

@@ -5,10 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::input::clean_name;
+use super::limits::TooLarge;
 use super::limits::MAX_TEXT_BYTES;
 use super::parse::{parse_paced, Form, ParsedResults};
-use super::{analyze_paced, direction, Analysis, AnalysisInput, ResultRow};
-use crate::model::format;
+use super::{analyze_paced, direction, Analysis, AnalysisError, AnalysisInput, ResultRow};
 use crate::model::pace::{run_now, Pace, Unpaced};
 
 /// Arm names the results template uses, so a filled template needs no choices.
@@ -31,8 +31,7 @@ pub struct PastedResults {
 }
 
 /// A choice the page must ask for before it gives a verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ask {
     Method,
     Baseline,
@@ -41,7 +40,7 @@ pub enum Ask {
 
 /// The pasted text read, the two arms compared, the direction, and the
 /// analysis (or why none, or what must be asked first).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResultsReading {
     pub parsed: ParsedResults,
     /// "" when not known yet.
@@ -53,7 +52,7 @@ pub struct ResultsReading {
     pub direction_inferred: bool,
     /// What the page must ask before it can analyse.
     pub ask: Vec<Ask>,
-    pub analysis: Option<Result<Analysis, String>>,
+    pub analysis: Option<Result<Analysis, AnalysisError>>,
 }
 
 impl ResultsReading {
@@ -133,7 +132,7 @@ impl PastedResults {
                 };
                 let analysis = analyze_paced(&input, pace).await;
                 reading.parsed.rows = input.results;
-                reading.analysis = Some(analysis.map_err(|e| e.to_string()));
+                reading.analysis = Some(analysis);
             }
         }
         reading
@@ -202,50 +201,38 @@ impl PastedResults {
     }
 }
 
-/// Why a file or paste of `bytes` bytes is refused before it is read, if it
-/// is over the limit: reading it would freeze the page.
-pub fn too_large(bytes: f64) -> Option<String> {
-    (bytes > MAX_TEXT_BYTES as f64).then(|| {
-        format!(
-            "it is {} bytes, more than the {} this page reads (2 MB).",
-            format::number(bytes),
-            format::number(MAX_TEXT_BYTES as f64)
-        )
-    })
-}
-
-/// The words that follow a size on this axis in the results' sentences: ""
-/// for parameter counts (130M), "tokens" on the data axis, "× the smallest run" on custom.
-pub fn scale_unit(axis: crate::model::axis::Axis) -> &'static str {
-    match axis {
-        crate::model::axis::Axis::Pretrain | crate::model::axis::Axis::Finetune => "",
-        other => other.unit(),
-    }
+/// A file or paste of `bytes` bytes, if it is over the limit: reading it
+/// would freeze the page, so it is refused before it is read.
+pub fn too_large(bytes: f64) -> Option<TooLarge> {
+    (bytes > MAX_TEXT_BYTES as f64).then_some(TooLarge::Results { bytes })
 }
 
 /// What the exports carry of the results: the runs, the arms compared, the
-/// direction (null when not yet chosen), the metric, and the analysis.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ResultsExport {
-    pub results: Vec<ResultRow>,
-    pub method: String,
-    pub baseline: String,
+/// direction (null when not yet chosen), the metric, and the analysis;
+/// borrowed from the reading, which is not copied to be written out.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ResultsExport<'a> {
+    pub results: &'a [ResultRow],
+    pub method: &'a str,
+    pub baseline: &'a str,
     pub higher_is_better: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric: Option<String>,
-    pub analysis: Option<Analysis>,
+    pub metric: Option<&'a str>,
+    /// In JSON with its notes worded (`text::results::export_json`).
+    #[serde(skip)]
+    pub analysis: Option<&'a Analysis>,
 }
 
-impl ResultsExport {
+impl<'a> ResultsExport<'a> {
     /// None when nothing was pasted.
-    pub fn new(_pasted: &PastedResults, reading: &ResultsReading) -> Option<Self> {
+    pub fn new(_pasted: &PastedResults, reading: &'a ResultsReading) -> Option<Self> {
         (!reading.parsed.rows.is_empty()).then(|| ResultsExport {
-            results: reading.parsed.rows.clone(),
-            method: reading.method.clone(),
-            baseline: reading.baseline.clone(),
+            results: &reading.parsed.rows,
+            method: &reading.method,
+            baseline: &reading.baseline,
             higher_is_better: reading.higher_is_better,
-            metric: reading.parsed.metric.clone(),
-            analysis: reading.analysis.clone().and_then(Result::ok),
+            metric: reading.parsed.metric.as_deref(),
+            analysis: reading.analysis.as_ref().and_then(|a| a.as_ref().ok()),
         })
     }
 }
@@ -311,8 +298,8 @@ mod tests {
 
     #[test]
     fn files_over_the_limit_are_refused_unread() {
-        assert!(too_large(3e6).is_some_and(|why| why.contains("2 MB")));
-        assert!(too_large(1e6).is_none());
+        assert_eq!(too_large(3e6), Some(TooLarge::Results { bytes: 3e6 }));
+        assert_eq!(too_large(2e6), None);
     }
 
     #[test]

@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, HashMap};
 use super::bootstrap::{iqm_in_place, resampled_gains, Bootstrap, Draws, NormalDraws, TaskRuns};
 use super::estimate::RungNoise;
 use super::input::ResultRow;
+use super::note::Note;
 use super::welch::{rung_gain, ArmSummary, Compared};
-use crate::model::format;
 use crate::model::pace::Pace;
 use crate::model::rng::Xorshift as Rng;
 
@@ -122,7 +122,7 @@ pub async fn compare_rungs(
     rows: &[ResultRow],
     (method, baseline): (&str, &str),
     direction: f64,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Note>,
     pace: &mut dyn Pace,
 ) -> Compared {
     let mut compared = Compared::default();
@@ -187,27 +187,14 @@ pub async fn compare_rungs(
 }
 
 /// How the tasks were aggregated, for the analysis's notes; none without tasks.
-fn method_note(task_counts: &[usize], how: Bootstrap) -> Option<String> {
+fn method_note(task_counts: &[usize], how: Bootstrap) -> Option<Note> {
     let (fewest, most) = (task_counts.iter().min()?, task_counts.iter().max()?);
-    Some(format!(
-        "Scores are normalised per task (0 = the lowest either arm reached on that task, \
-         1 = the highest), then aggregated over {} per size by the interquartile mean of \
-         per-task gains, with stratified bootstrap 95% intervals ({} resamples{}; \
-         Agarwal et al. 2021).",
-        if fewest == most {
-            format::plural(*most as u64, "task", "tasks")
-        } else {
-            format!("{fewest} to {most} tasks")
-        },
-        format::whole(how.resamples as u64),
-        match how.draws {
-            Draws::Runs => "",
-            Draws::Normal => {
-                ", each task's resampled gain drawn from its normal limit: too many \
-                 runs to redraw one by one"
-            }
-        }
-    ))
+    Some(Note::TasksAggregated {
+        fewest: *fewest,
+        most: *most,
+        resamples: how.resamples,
+        normal_limit: matches!(how.draws, Draws::Normal),
+    })
 }
 
 #[cfg(test)]
@@ -215,7 +202,7 @@ mod tests {
     use super::*;
     use crate::model::pace::{run_now, Unpaced};
 
-    fn compare(rows: &[ResultRow], direction: f64, warnings: &mut Vec<String>) -> Compared {
+    fn compare(rows: &[ResultRow], direction: f64, warnings: &mut Vec<Note>) -> Compared {
         run_now(compare_rungs(
             rows,
             ("method", "baseline"),
@@ -270,7 +257,17 @@ mod tests {
             let (lo, hi) = (r.ci_low.expect("ci"), r.ci_high.expect("ci"));
             assert!(lo <= want && want <= hi && hi - lo < 0.1, "{lo}..{hi}");
         }
-        assert!(warnings[0].contains("5 tasks"), "{warnings:?}");
+        assert!(
+            matches!(
+                warnings[0],
+                Note::TasksAggregated {
+                    fewest: 5,
+                    most: 5,
+                    ..
+                }
+            ),
+            "{warnings:?}"
+        );
         // The same results give the same interval.
         let again = compare(&rows, 1.0, &mut Vec::new());
         assert_eq!(again.rungs, c.rungs);

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::estimate::{interval, variance, RungNoise};
 use super::input::ResultRow;
-use crate::model::format;
+use super::note::{NoMultiplier, Note};
 
 /// One rung's comparison. Intervals are `None` (null in JSON) when an arm has
 /// fewer than two seeds. Paired seeds give a paired t interval.
@@ -40,8 +40,9 @@ pub struct RungGain {
     /// True when the method's value lies beyond the baseline's fitted range,
     /// so the multiplier extrapolates the baseline's curve.
     pub extrapolated: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub multiplier_note: Option<String>,
+    /// Why there is no multiplier here (worded as the JSON's `multiplier_note`).
+    #[serde(skip)]
+    pub multiplier_note: Option<NoMultiplier>,
     /// True when the arms' seeds were paired (the same labels in both), and
     /// compared pair by pair.
     #[serde(default)]
@@ -184,36 +185,36 @@ pub fn compare_rungs(
     method: &str,
     baseline: &str,
     direction: f64,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Note>,
 ) -> Compared {
     let mut sorted: Vec<&ResultRow> = rows.iter().collect();
     sorted.sort_by(|a, b| a.params.total_cmp(&b.params));
     let mut compared = Compared::default();
-    let (method_shown, baseline_shown) = (format::visible(method), format::visible(baseline));
     for group in sorted.chunk_by(|a, b| a.params == b.params) {
         let params = group[0].params;
-        let size = format::size(params);
         let (m_runs, b_runs) = (arm_runs(group, method), arm_runs(group, baseline));
-        for (runs, shown) in [(&m_runs, &method_shown), (&b_runs, &baseline_shown)] {
+        for (runs, arm) in [(&m_runs, method), (&b_runs, baseline)] {
             if let Some(seed) = duplicate_seed(runs) {
-                warnings.push(format!(
-                    "At {size}, {shown} has seed {} more than once; each row counts as a \
-                     separate run.",
-                    format::excerpt(seed, super::limits::MAX_QUOTED_CHARS)
-                ));
+                warnings.push(Note::DuplicateSeed {
+                    params,
+                    arm: arm.to_owned(),
+                    seed: seed.to_owned(),
+                });
             }
         }
         let values = |runs: &[&ResultRow]| runs.iter().map(|r| r.value).collect::<Vec<f64>>();
         let (Some(m), Some(b)) = (summarize(&values(&m_runs)), summarize(&values(&b_runs))) else {
             if !m_runs.is_empty() || !b_runs.is_empty() {
                 let (has, lacks) = if m_runs.is_empty() {
-                    (&baseline_shown, &method_shown)
+                    (baseline, method)
                 } else {
-                    (&method_shown, &baseline_shown)
+                    (method, baseline)
                 };
-                warnings.push(format!(
-                    "At {size} only {has} has results (no {lacks}); that rung is left out."
-                ));
+                warnings.push(Note::OneArmOnly {
+                    params,
+                    has: has.to_owned(),
+                    lacks: lacks.to_owned(),
+                });
             }
             continue;
         };
@@ -225,44 +226,32 @@ pub fn compare_rungs(
             n_baseline: b.n as f64,
         };
         if m.n < 2 || b.n < 2 {
-            let few: Vec<String> = [(&method_shown, m.n), (&baseline_shown, b.n)]
-                .iter()
+            let arms = [(method, m.n), (baseline, b.n)]
+                .into_iter()
                 .filter(|(_, n)| *n < 2)
-                .map(|(arm, n)| format!("{arm} has {n} seed"))
+                .map(|(arm, n)| (arm.to_owned(), n))
                 .collect();
-            warnings.push(format!(
-                "At {size} {}: no interval there, and the trend leaves that rung out \
-                 (it needs at least 2 seeds per arm; 3 or more give usable intervals).",
-                few.join(" and ")
-            ));
+            warnings.push(Note::FewSeeds { params, arms });
         } else if noise.method == 0.0 && noise.baseline == 0.0 {
-            warnings.push(format!(
-                "At {size} every seed gave the same value in both arms, so the interval has \
-                 zero width; check that the seeds really differ."
-            ));
+            warnings.push(Note::ZeroSpread { params });
         }
         compared.push(rung_gain(params, &m, &b, direction), noise, direction);
     }
     compared
 }
 
-/// "The gain changes sign across rungs …" when the method is ahead somewhere and behind elsewhere.
-pub fn sign_change_warning(rungs: &[RungGain]) -> Option<String> {
-    let sizes = |keep: fn(f64) -> bool| -> Vec<String> {
+/// The sizes where the method is ahead and where it is behind, when it is
+/// ahead somewhere and behind elsewhere.
+pub fn sign_change(rungs: &[RungGain]) -> Option<Note> {
+    let sizes = |keep: fn(f64) -> bool| -> Vec<f64> {
         rungs
             .iter()
             .filter(|r| keep(r.gain))
-            .map(|r| format::size(r.params))
+            .map(|r| r.params)
             .collect()
     };
     let (ahead, behind) = (sizes(|g| g > 0.0), sizes(|g| g < 0.0));
-    (!ahead.is_empty() && !behind.is_empty()).then(|| {
-        format!(
-            "The gain changes sign across rungs: the method is ahead at {} and behind at {}.",
-            ahead.join(", "),
-            behind.join(", ")
-        )
-    })
+    (!ahead.is_empty() && !behind.is_empty()).then_some(Note::SignChange { ahead, behind })
 }
 
 #[cfg(test)]

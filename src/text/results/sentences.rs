@@ -1,38 +1,12 @@
 //! The results in words: the verdict naming both arms and the direction, the
 //! prediction for the next rung, what would settle an unclear verdict, and
-//! how the numbers were computed. Numbers come from `format`; names are made
-//! safe for where they go ([`Style`]).
+//! the multipliers in table cells. Numbers come from `format`; names are
+//! made safe for where they go ([`Style`]).
 
-use super::multiplier::NoMultiplier;
-use super::trend::Line;
-use super::verdict::{Verdict, MOST_PROJECTED_SEEDS};
-use super::welch::{Compared, RungGain};
-use super::Analysis;
-use crate::model::format;
-
-/// How the numbers were computed, with sources, for the method section and exports.
-pub const STATISTICS: &str = "Where lower is better and the metric falls with scale (loss, \
-perplexity, bits per byte, error), each rung's advantage is a compute multiplier: how much more \
-compute the baseline would need to reach the method's value there, read off the baseline's \
-scaling curve fitted to its rung means (a power law in compute that levels off at an irreducible \
-value, Hoffmann et al. 2022, with three or more rungs; a straight line in log-log scale through \
-the rungs with fewer), as scaling-law papers report gains (Kaplan et al. 2020; Porian et al. \
-2024). Compute grows as the square of the model size on the pretraining axis (data grows with the \
-model) and in proportion on the data and fine-tuning axes. Otherwise the advantage is the \
-difference of the arms' means, and several tasks are first normalised per task (0 to 1 over the \
-arms' range) and aggregated by the interquartile mean with a stratified bootstrap (Agarwal et al. \
-2021). Seeds that ran in both arms are compared pair by pair. Seed noise is carried through the \
-means and the curve fit to every interval, with Welch's t and Satterthwaite's degrees of freedom \
-(Welch 1947; Satterthwaite 1946). The trend is the weighted least-squares line of the advantage \
-against log10(scale); its interval and the predictions use the larger of the seed-based variance \
-and the rungs' scatter around the line (k - 2 degrees of freedom, the modified Knapp-Hartung rule), \
-so effects shared by all seeds of a rung (a tuned learning rate, the data order) widen them \
-(Bouthillier et al. 2021). The verdict: \"no gain\" when every rung's interval includes none; \
-\"grows\" or \"shrinks\" when the slope's interval is above or below zero; \"holds\" when the \
-largest rung's advantage is above none with its interval and the slope's interval rules out \
-losing more than half of it per tenfold scale; otherwise unclear. Simulated on Chinchilla's \
-fitted law, these rules call a constant 2x method \"holds\" and a method with no gain \"grows\" \
-or \"holds\" at the rates the tests state.";
+use crate::model::results::verdict::{Verdict, MOST_PROJECTED_SEEDS};
+use crate::model::results::welch::RungGain;
+use crate::model::results::Analysis;
+use crate::text::format;
 
 /// Where a sentence goes, which decides how user text in it is made safe.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -393,81 +367,4 @@ pub fn prediction_sentence(analysis: &Analysis, scale_unit: &str, metric_unit: &
         "At {} the gain is expected to be {expected}, if it keeps changing linearly with log scale.",
         size_with_unit(n.params, scale_unit)
     )
-}
-
-/// Why a rung or the analysis has no compute multiplier.
-pub fn no_multiplier(why: NoMultiplier) -> String {
-    match why {
-        NoMultiplier::HigherIsBetter => {
-            "No compute multiplier: a metric where higher is better \
-            (accuracy, win rate, return) is bounded or follows no power law in compute, so the \
-            advantage is the gain in its own units."
-        }
-        NoMultiplier::SeveralTasks => {
-            "No compute multiplier: scores over several tasks are \
-            compared in normalised units."
-        }
-        NoMultiplier::NotPositive => {
-            "No compute multiplier: a value at or below zero cannot lie on \
-            a power law in compute."
-        }
-        NoMultiplier::BaselineFlat => {
-            "No compute multiplier: the baseline does not clearly \
-            improve with scale here (its trend's 95% interval reaches zero), so there is no curve \
-            to read compute off."
-        }
-        NoMultiplier::BeyondFloor => {
-            "No compute multiplier at this rung: the method's value is \
-            below the floor the baseline's fitted curve approaches, or more than a millionfold \
-            compute away on it."
-        }
-    }
-    .to_owned()
-}
-
-/// Warnings about the trend, the largest rung and the next one.
-pub fn trend_warnings(
-    line: Option<&Line>,
-    compared: &Compared,
-    top: f64,
-    next_params: f64,
-) -> Vec<String> {
-    let mut warnings = Vec::new();
-    match line {
-        None => warnings.push(
-            "No trend: fewer than two rungs have at least 2 seeds in each arm, so there is no slope \
-             or prediction to report."
-                .to_owned(),
-        ),
-        Some(l) if l.used.len() == 2 => warnings.push(
-            "With two rungs the trend is the line through them and only seed noise can be counted; \
-             a third rung would show how much rungs scatter around it."
-                .to_owned(),
-        ),
-        Some(l) if l.scattered => warnings.push(
-            "The rungs scatter around the trend more than seed noise explains (effects shared by \
-             all seeds of a rung, such as its tuned learning rate, or a bent trend): the slope's \
-             interval and the predictions count that scatter, so they are wider."
-                .to_owned(),
-        ),
-        Some(_) => {}
-    }
-    if let Some(r) = compared
-        .rungs
-        .last()
-        .filter(|r| r.ci_high.is_some_and(|hi| hi < 0.0))
-    {
-        warnings.push(format!(
-            "At the largest size ({}) the method is worse than the baseline.",
-            format::size(r.params)
-        ));
-    }
-    if next_params <= top {
-        warnings.push(format!(
-            "The next rung ({}) is not larger than the largest rung with results ({}).",
-            format::size(next_params),
-            format::size(top)
-        ));
-    }
-    warnings
 }

@@ -11,6 +11,8 @@
 //! too, once per format: [`visible`] for the page, [`markdown_text`] for
 //! Markdown, [`csv_cell`] for CSV.
 
+pub use crate::model::codec::{csv_cell, csv_uncell, is_invisible, number_text};
+
 /// A count with its noun, singular or plural: "1 run", "1,528 runs".
 pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
@@ -38,28 +40,6 @@ pub fn capitalised(text: &str) -> String {
     text
 }
 
-/// Text for a number that parses back to exactly the same `f64`, with as few
-/// digits as that takes: plain for everyday magnitudes, scientific (`2.6e21`)
-/// for very large or small ones, so no text is hundreds of digits long.
-///
-/// ```
-/// use evidence_ladder::model::format::number_text;
-/// assert_eq!(number_text(720.0), "720");
-/// assert_eq!(number_text(0.1 + 0.2), "0.30000000000000004");
-/// assert_eq!(number_text(2.6e21), "2.6e21");
-/// assert_eq!(number_text(1e-5), "1e-5");
-/// ```
-pub fn number_text(n: f64) -> String {
-    // std's `{}` and `{:e}` both print the shortest digits that read back exactly.
-    if n == 0.0 {
-        "0".into()
-    } else if (1e-4..1e7).contains(&n.abs()) {
-        format!("{n}")
-    } else {
-        format!("{n:e}")
-    }
-}
-
 /// `x` rounded to `figures` significant digits (at least 1), as an `f64`.
 pub fn round_sig(x: f64, figures: usize) -> f64 {
     // Rounding through decimal text is exact where arithmetic on powers of ten is not.
@@ -85,7 +65,7 @@ fn two_sig(x: f64) -> String {
 /// A count with an SI-style suffix: 120M, 1.3B, 26B, 1.5T.
 ///
 /// ```
-/// use evidence_ladder::model::format::count;
+/// use evidence_ladder::text::format::count;
 /// assert_eq!(count(1.3e9), "1.3B");
 /// assert_eq!(count(2.6e10), "26B");
 /// assert_eq!(count(120e6), "120M");
@@ -110,7 +90,7 @@ pub fn count(x: f64) -> String {
 /// FLOPs in scientific notation with two significant figures: 2.6e21, 1e21.
 ///
 /// ```
-/// use evidence_ladder::model::format::flops;
+/// use evidence_ladder::text::format::flops;
 /// assert_eq!(flops(2.5879e21), "2.6e21");
 /// assert_eq!(flops(9.96e18), "1e19");
 /// ```
@@ -125,7 +105,7 @@ pub fn flops(x: f64) -> String {
 /// hours under two days, then days and years.
 ///
 /// ```
-/// use evidence_ladder::model::format::duration;
+/// use evidence_ladder::text::format::duration;
 /// assert_eq!(duration(0.5), "30 min");
 /// assert_eq!(duration(55.2), "2.3 days");
 /// assert_eq!(duration(5.0), "5 h");
@@ -156,7 +136,7 @@ pub fn duration(hours: f64) -> String {
 /// in thousands, with a suffix from a million on.
 ///
 /// ```
-/// use evidence_ladder::model::format::number;
+/// use evidence_ladder::text::format::number;
 /// assert_eq!(number(451.3), "450");
 /// assert_eq!(number(5760.0), "5,800");
 /// assert_eq!(number(0.25), "0.25");
@@ -191,7 +171,7 @@ pub fn percent(share: f64) -> String {
 /// point reads "<1%"; shares too large for [`percent`] read as it writes them.
 ///
 /// ```
-/// use evidence_ladder::model::format::percents;
+/// use evidence_ladder::text::format::percents;
 /// // 4.4 + 4.3 + 20.3 + 49.7 = 78.7: rounded one by one, 4 + 4 + 20 + 50 = 78 beside 79%.
 /// assert_eq!(percents(&[0.044, 0.043, 0.203, 0.497]), ["5%", "4%", "20%", "50%", "79%"]);
 /// assert_eq!(percents(&[0.003, 0.997]), ["<1%", "100%", "100%"]);
@@ -235,7 +215,7 @@ pub fn percents(shares: &[f64]) -> Vec<String> {
 /// results table, sentences and exports must show the size that was pasted.
 ///
 /// ```
-/// use evidence_ladder::model::format::size;
+/// use evidence_ladder::text::format::size;
 /// assert_eq!(size(1.25e8), "125M");
 /// assert_eq!(size(1.3e9), "1.3B");
 /// assert_eq!(size(6.74e9), "6.74B");
@@ -264,7 +244,7 @@ pub fn size(x: f64) -> String {
 /// 0.2, 0.4, 0.6, not 0.187, 0.375, 0.562.
 ///
 /// ```
-/// use evidence_ladder::model::format::nice_ticks;
+/// use evidence_ladder::text::format::nice_ticks;
 /// assert_eq!(nice_ticks(0.12, 0.87, 4), (vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0], 1));
 /// assert_eq!(nice_ticks(3681.6, 3702.0, 4).1, 0);
 /// ```
@@ -293,7 +273,7 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> (Vec<f64>, usize) {
 /// Without an interval, a hundredth of the value. At most 8.
 ///
 /// ```
-/// use evidence_ladder::model::format::decimals_for;
+/// use evidence_ladder::text::format::decimals_for;
 /// assert_eq!(decimals_for(Some(0.8), 1.2), 1);
 /// assert_eq!(decimals_for(Some(0.04), 0.03), 2);
 /// assert_eq!(decimals_for(None, 61.3), 1);
@@ -317,7 +297,7 @@ pub fn decimals_for(width: Option<f64>, value: f64) -> usize {
 /// so no text runs to hundreds of digits.
 ///
 /// ```
-/// use evidence_ladder::model::format::signed;
+/// use evidence_ladder::text::format::signed;
 /// assert_eq!(signed(-0.25, 2, false), "\u{2212}0.25");
 /// assert_eq!(signed(1.2, 1, true), "+1.2");
 /// assert_eq!(signed(-0.001, 1, true), "0.0");
@@ -338,24 +318,12 @@ pub fn signed(x: f64, decimals: usize, plus: bool) -> String {
     format!("{sign}{text}")
 }
 
-/// Characters that print nothing or reorder text: zero-width spaces and
-/// joiners, bidirectional controls, the soft hyphen and the byte-order mark.
-/// A name containing them looks like another name, so they are shown as code
-/// points or stripped, never passed through.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
-        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{E0000}'..='\u{E007F}')
-}
-
 /// User text for the page or a notice: control and invisible characters
 /// written as `<U+200B>`, so two names that look alike can be told apart and
 /// a bidi override cannot reorder the sentence around it.
 ///
 /// ```
-/// use evidence_ladder::model::format::visible;
+/// use evidence_ladder::text::format::visible;
 /// assert_eq!(visible("method\u{200B}"), "method<U+200B>");
 /// assert_eq!(visible("a\u{202E}b\n"), "a<U+202E>b<U+000A>");
 /// ```
@@ -375,7 +343,7 @@ pub fn visible(text: &str) -> String {
 /// "…" when cut: a message about a bad cell never echoes a 5 MB cell.
 ///
 /// ```
-/// use evidence_ladder::model::format::excerpt;
+/// use evidence_ladder::text::format::excerpt;
 /// assert_eq!(excerpt("abc", 40), "\"abc\"");
 /// assert_eq!(excerpt(&"x".repeat(100), 5), "\"xxxxx…\" (100 characters)");
 /// ```
@@ -402,7 +370,7 @@ pub fn excerpt(text: &str, limit: usize) -> String {
 /// Invisible characters are shown as [`visible`] does.
 ///
 /// ```
-/// use evidence_ladder::model::format::markdown_text;
+/// use evidence_ladder::text::format::markdown_text;
 /// assert_eq!(markdown_text("<img src=x>"), "&lt;img src=x&gt;");
 /// assert_eq!(markdown_text("[a](javascript:x)"), "\\[a\\]\\(javascript:x)");
 /// assert_eq!(markdown_text("x\r- [x] ok"), "x - \\[x\\] ok");
@@ -420,7 +388,7 @@ pub fn markdown_text(text: &str) -> String {
 /// of a header separator passes unchanged.
 ///
 /// ```
-/// use evidence_ladder::model::format::markdown_cell;
+/// use evidence_ladder::text::format::markdown_cell;
 /// assert_eq!(markdown_cell("---"), "---");
 /// assert_eq!(markdown_cell("<b>|x"), "&lt;b&gt;\\|x");
 /// ```
@@ -436,7 +404,7 @@ pub fn markdown_cell(text: &str) -> String {
 /// escaped with the rest, so they show as written (issue 34).
 ///
 /// ```
-/// use evidence_ladder::model::format::markdown_text;
+/// use evidence_ladder::text::format::markdown_text;
 /// assert_eq!(markdown_text("https://evil.example/login"), "https\\[:\\]//evil\\[.\\]example/login");
 /// assert_eq!(markdown_text("v1.5 ours"), "v1.5 ours");
 /// ```
@@ -532,56 +500,6 @@ fn markdown_escaped(text: &str, line_start: bool) -> String {
         at_start = at_start && c == ' ';
     }
     out
-}
-
-/// A cell for CSV that a spreadsheet reads as text: line breaks become
-/// spaces; quoted when it holds a delimiter, a quote or outer spaces; and prefixed with `'`
-/// when it starts with `=`, `+`, `-`, `@`, a tab or a CR, which spreadsheets
-/// would run as a formula (OWASP, "CSV Injection"). [`csv_uncell`] undoes the prefix.
-///
-/// ```
-/// use evidence_ladder::model::format::{csv_cell, csv_uncell};
-/// assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-/// assert_eq!(csv_cell("ours"), "ours");
-/// assert_eq!(csv_uncell("'=1+1"), "=1+1");
-/// ```
-pub fn csv_cell(text: &str) -> String {
-    // A line break inside a quoted cell is valid CSV, but many readers
-    // (this app's among them) split lines first: a space keeps one row one line.
-    let flat: String = text
-        .chars()
-        .map(|c| {
-            if matches!(c, '\r' | '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let text = flat.as_str();
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r'])
-        || (text.starts_with('\'') && text[1..].starts_with(['=', '+', '-', '@', '\t', '\r', '\'']))
-    {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    let needs_quotes = guarded.contains([',', '"', '\t', ';', '\n', '\r'])
-        || guarded.trim() != guarded
-        || guarded.starts_with('#');
-    if needs_quotes {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
-}
-
-/// The text of a cell [`csv_cell`] wrote: drops the `'` it put before a formula character.
-pub fn csv_uncell(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
-        _ => cell,
-    }
 }
 
 /// Thousands separators in the integer part of a plain decimal text.
