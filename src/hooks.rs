@@ -159,11 +159,11 @@ pub fn use_reading(pasted: &PastedResults, scale: PlanScale) -> (Rc<ResultsReadi
         // the first render) read nothing again and drew the whole app twice
         // more, busy and then with the same reading, in its own task (issue 35).
         let scale = (!pasted.text.is_empty()).then_some(scale);
-        let read_before = use_mut_ref(|| false);
         use_effect_with((pasted.clone(), scale), move |(pasted, scale)| {
             let mine = generation.get();
-            if *read_before.borrow() || *pasted != PastedResults::default() {
-                *read_before.borrow_mut() = true;
+            // Work number 0 is the first render's, whose reading (of
+            // nothing) is already the initial one unless results were given.
+            if mine > 0 || *pasted != PastedResults::default() {
                 let scale = scale.clone().unwrap_or_default();
                 read_later(pasted.clone(), scale, (reading, busy), &generation, mine);
             }
