@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use super::principles::escaped;
 use crate::model::format;
 use crate::model::plan::Plan;
 use crate::text::report::{
@@ -13,14 +12,6 @@ use crate::text::report::{
 
 /// A table whose first cell in each row is its row heading; narrow screens
 /// show each row as a card labelled by `data-label`.
-///
-/// The table is one string of markup (every cell escaped), not elements
-/// built one call at a time: the ladder and experiments tables are a third
-/// of the page's elements, and as markup the app takes them over from the
-/// prerendered page without visiting each one, and an edit replaces a
-/// changed table through the browser's parser rather than a hundred DOM
-/// calls from the wasm (issue 35). The scrolling region around it stays an
-/// element, so its scroll position survives an edit.
 fn table(
     class: &'static str,
     title_id: &str,
@@ -28,58 +19,37 @@ fn table(
     rows: Vec<Vec<String>>,
     total: Option<Vec<String>>,
 ) -> Html {
-    let mut markup = format!("<table class=\"{class}\"><thead><tr>");
-    for c in headings {
-        markup.push_str(&format!("<th scope=\"col\">{}</th>", escaped(c)));
-    }
-    markup.push_str("</tr></thead><tbody>");
-    for cells in rows {
-        push_row(&mut markup, cells, headings, false);
-    }
-    markup.push_str("</tbody>");
-    if let Some(total) = total {
-        markup.push_str("<tfoot>");
-        push_row(&mut markup, total, headings, true);
-        markup.push_str("</tfoot>");
-    }
-    markup.push_str("</table>");
+    let row = |cells: Vec<String>, is_total: bool| {
+        let mut cells = cells.into_iter();
+        let head = cells.next().unwrap_or_default();
+        html! {
+            <tr class={is_total.then_some("total")}>
+                <th scope="row">{ head }</th>
+                { for cells.zip(headings.iter().skip(1)).map(|(c, label)| {
+                    // Two-part cells ("12 (3.4e19)", "0.14 / 60 GB") may take two
+                    // lines, so a dozen columns fit beside the inputs at 1280 px;
+                    // a number never leaves its unit.
+                    let two_part = label.starts_with("Other runs") || label.starts_with("Memory");
+                    let c = if two_part { c.replace(" GB", "\u{a0}GB") } else { c };
+                    html! { <td data-label={label.clone()} class={two_part.then_some("two-part")}>{ c }</td> }
+                }) }
+            </tr>
+        }
+    };
     html! {
         // Named apart from its section (axe's landmark-unique): "Scale ladder, table".
         <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}, table", title_name(title_id))}>
-            { Html::from_html_unchecked(markup.into()) }
+            <table class={class}>
+                <thead>
+                    <tr>{ for headings.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }</tr>
+                </thead>
+                <tbody>{ for rows.into_iter().map(|r| row(r, false)) }</tbody>
+                if let Some(total) = total {
+                    <tfoot>{ row(total, true) }</tfoot>
+                }
+            </table>
         </div>
     }
-}
-
-/// One row of [`table`]: its first cell the row heading, the others
-/// labelled by their column for the narrow screens' cards.
-fn push_row(markup: &mut String, cells: Vec<String>, headings: &[String], is_total: bool) {
-    let mut cells = cells.into_iter();
-    let head = cells.next().unwrap_or_default();
-    markup.push_str(if is_total {
-        "<tr class=\"total\">"
-    } else {
-        "<tr>"
-    });
-    markup.push_str(&format!("<th scope=\"row\">{}</th>", escaped(&head)));
-    for (c, label) in cells.zip(headings.iter().skip(1)) {
-        // Two-part cells ("12 (3.4e19)", "0.14 / 60 GB") may take two
-        // lines, so a dozen columns fit beside the inputs at 1280 px;
-        // a number never leaves its unit.
-        let two_part = label.starts_with("Other runs") || label.starts_with("Memory");
-        let c = if two_part {
-            c.replace(" GB", "\u{a0}GB")
-        } else {
-            c
-        };
-        let class = if two_part { " class=\"two-part\"" } else { "" };
-        markup.push_str(&format!(
-            "<td data-label=\"{}\"{class}>{}</td>",
-            escaped(label),
-            escaped(&c)
-        ));
-    }
-    markup.push_str("</tr>");
 }
 
 /// The words of a section's title, for its table's region.

@@ -16,37 +16,22 @@ pub fn view(plan: &Plan) -> Html {
             <details>
                 <summary>{ "How the level, the ladder and the seeds are worked out" }</summary>
                 { STATIC.with(Html::clone) }
-                { assumptions(plan) }
+                <dl>
+                    { for crate::text::assumptions::of(plan).into_iter().map(|a| html! {
+                        <>
+                            <dt>{ a.name }</dt>
+                            <dd>{ a.value }<br /><span class="source">{ a.source }</span></dd>
+                        </>
+                    }) }
+                    if let Some(p) = &plan.seed_power {
+                        <dt>{ "Seeds from statistics" }</dt>
+                        <dd>{ format!("Cohen's d = {:.2}: {} runs per arm. ", p.cohen_d, p.seeds_per_arm) }<span class="source">{ p.method }</span></dd>
+                    }
+                </dl>
             </details>
             { principles::view() }
         </section>
     }
-}
-
-/// Every assumption behind this plan's numbers, with its source, as one
-/// string of markup (every value escaped): most of the section's changing
-/// elements, diffed as one string instead of element by element, and taken
-/// over from the prerendered page without visiting each (issue 35).
-fn assumptions(plan: &Plan) -> Html {
-    let mut markup = String::from("<dl>");
-    for a in crate::text::assumptions::of(plan) {
-        markup.push_str(&format!(
-            "<dt>{}</dt><dd>{}<br><span class=\"source\">{}</span></dd>",
-            escaped(a.name),
-            escaped(&a.value),
-            escaped(a.source)
-        ));
-    }
-    if let Some(p) = &plan.seed_power {
-        markup.push_str(&format!(
-            "<dt>Seeds from statistics</dt><dd>Cohen's d = {:.2}: {} runs per arm. <span class=\"source\">{}</span></dd>",
-            p.cohen_d,
-            p.seeds_per_arm,
-            escaped(p.method)
-        ));
-    }
-    markup.push_str("</dl>");
-    Html::from_html_unchecked(markup.into())
 }
 
 thread_local! {
