@@ -154,34 +154,55 @@ pub fn use_reading(pasted: &PastedResults, scale: PlanScale) -> (Rc<ResultsReadi
     let generation = use_memo((), |_| Rc::new(Cell::new(0u64)));
     {
         let (reading, busy, generation) = (reading.clone(), busy.clone(), (*generation).clone());
+        // Nothing pasted reads the same at every scale, and the first
+        // reading is of nothing: without these, each edit of the plan (and
+        // the first render) read nothing again and drew the whole app twice
+        // more, busy and then with the same reading, in its own task (issue 35).
+        let scale = (!pasted.text.is_empty()).then_some(scale);
         use_effect_with((pasted.clone(), scale), move |(pasted, scale)| {
             let mine = generation.get();
-            busy.set(true);
-            let (pasted, scale) = (pasted.clone(), scale.clone());
-            let mut pace = browser::Sliced::new(generation.clone(), mine);
-            // Long texts start in a task of their own: the paste (or the
-            // render) that brought them has used its share of a task already.
-            let defer = pasted.text.len() > DEFER_BYTES;
-            let work = Latest {
-                work: Box::pin(async move {
-                    if defer {
-                        gloo_timers::future::TimeoutFuture::new(0).await;
-                    }
-                    pasted.read_paced(&scale, &mut pace).await
-                }),
-                generation: generation.clone(),
-                mine,
-            };
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(read) = work.await {
-                    reading.set(Rc::new(read));
-                    busy.set(false);
-                }
-            });
+            // Work number 0 is the first render's, whose reading (of
+            // nothing) is already the initial one unless results were given.
+            if mine > 0 || *pasted != PastedResults::default() {
+                let scale = scale.clone().unwrap_or_default();
+                read_later(pasted.clone(), scale, (reading, busy), &generation, mine);
+            }
             move || generation.set(mine + 1)
         });
     }
     ((*reading).clone(), *busy)
+}
+
+/// Reads `pasted` in slices from a future of its own, as work number `mine`
+/// (see [`use_reading`]).
+fn read_later(
+    pasted: PastedResults,
+    scale: PlanScale,
+    (reading, busy): (UseStateHandle<Rc<ResultsReading>>, UseStateHandle<bool>),
+    generation: &Rc<Cell<u64>>,
+    mine: u64,
+) {
+    busy.set(true);
+    let mut pace = browser::Sliced::new(generation.clone(), mine);
+    // Long texts start in a task of their own: the paste (or the
+    // render) that brought them has used its share of a task already.
+    let defer = pasted.text.len() > DEFER_BYTES;
+    let work = Latest {
+        work: Box::pin(async move {
+            if defer {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
+            pasted.read_paced(&scale, &mut pace).await
+        }),
+        generation: generation.clone(),
+        mine,
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(read) = work.await {
+            reading.set(Rc::new(read));
+            busy.set(false);
+        }
+    });
 }
 
 /// On a hydrated page, whether the page's own inputs are on screen yet (true

@@ -523,3 +523,52 @@ async fn the_summary_names_an_invalid_field() {
         .unwrap_or_default();
     assert!(fit.starts_with("! Not valid: Count;"), "{fit}");
 }
+
+/// Counts changes of `attribute` anywhere under `root` from now on; read
+/// the count with [`changes`]. (web-sys's MutationObserver is not among the
+/// features this crate enables, so the observer is made in JS.)
+fn watch(root: &Element, attribute: &str) -> js_sys::Function {
+    let make = js_sys::Function::new_with_args(
+        "root, attribute",
+        "let n = 0; new MutationObserver((r) => { n += r.length; }).observe(root, \
+         { subtree: true, attributes: true, attributeFilter: [attribute] }); \
+         return () => n;",
+    );
+    make.call2(&wasm_bindgen::JsValue::NULL, root, &attribute.into())
+        .expect("observer")
+        .unchecked_into()
+}
+
+/// How many changes the observer from [`watch`] has recorded (its records
+/// are delivered in a microtask, so after a tick).
+async fn changes(count: &js_sys::Function) -> f64 {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    count
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("count")
+        .as_f64()
+        .expect("a number")
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_with_nothing_pasted_does_not_read_the_results_again() {
+    // Issue 35: every plan change used to read "nothing pasted" again for
+    // the new plan, marking the results busy and then not, each a render
+    // of the whole app in the edit's own task.
+    let root = render_app("").await;
+    let busy = watch(&root, "aria-busy");
+    let select: HtmlSelectElement = element(&root, "#field-novelty").unchecked_into();
+    for value in ["1", "5", "2"] {
+        select.set_value(value);
+        fire(&select, "change");
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(status_text(&root), "Evidence level 2 of 5 — Suggestive");
+    assert_eq!(changes(&busy).await, 0.0, "the results were read again");
+    // Pasted results are still read (and marked busy while they are).
+    let paste: web_sys::HtmlTextAreaElement = element(&root, "#results-text").unchecked_into();
+    paste.set_value("params,arm,seed,val_loss\n1e8,method,1,2\n1e8,baseline,1,3");
+    fire(&paste, "input");
+    yew::scheduler::flush().await;
+    assert!(changes(&busy).await > 0.0, "pasted results were not read");
+}
