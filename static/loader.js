@@ -73,7 +73,21 @@ async function compiled(response) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
+/**
+ * Resolves once the page as it arrived (the prerendered plan) has painted,
+ * so the app's downloads do not compete with the stylesheet and the page on
+ * a slow link; after at most a second where no frame comes (a tab opened
+ * in the background draws none).
+ */
+function painted() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 1000);
+  });
+}
+
 try {
+  await painted();
   // The wasm compiles (off the main thread) while the JS is checked,
   // imported and evaluated, rather than after it.
   const wasm = checked(config.wasm, config.wasmIntegrity).then(compiled);
