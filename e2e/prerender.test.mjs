@@ -86,6 +86,28 @@ describe('the prerendered page', () => {
     await ctx.close();
   });
 
+  test("the app's files are fetched after the prerendered page has painted, not preloaded beside it", async () => {
+    // On a slow link a preloaded wasm shares the bandwidth with the page and
+    // its stylesheet; Lighthouse then puts the largest paint after it.
+    const html = await readFile(join(DIST, 'index.html'), 'utf8');
+    assert.doesNotMatch(html, /rel="(?:preload|modulepreload)"/);
+    const ctx = await browser.newContext();
+    const page = await openApp(ctx, server.url);
+    await page.waitForFunction(() => typeof window.evidenceLadder?.plan === 'function');
+    const { paint, wasm, js } = await page.evaluate(() => {
+      const started = (suffix) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(suffix))?.startTime;
+      return {
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        wasm: started('_bg.wasm'),
+        js: performance.getEntriesByType('resource').find((e) => /evidence-ladder-[0-9a-f]+\.js$/.test(e.name))?.startTime,
+      };
+    });
+    console.log(`# first paint ${paint?.toFixed(0)} ms; wasm requested at ${wasm?.toFixed(0)} ms, JS at ${js?.toFixed(0)} ms`);
+    assert.ok(paint > 0 && wasm > 0 && js > 0, JSON.stringify({ paint, wasm, js }));
+    assert.ok(wasm >= paint && js >= paint, `requested before the first paint: ${JSON.stringify({ paint, wasm, js })}`);
+    await ctx.close();
+  });
+
   test('equals what the app draws for the default inputs, and the app takes it over in place', async () => {
     const ctx = await browser.newContext();
     const { page, release } = await held(ctx);
