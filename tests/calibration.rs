@@ -285,6 +285,25 @@ fn full_analysis_holds(
     tally.rates()
 }
 
+/// The shown rates against the full analysis's: "holds" within `tolerance`,
+/// the false trend within 3 points.
+fn agrees(
+    shown: &evidence_ladder::model::power::VerdictPower,
+    (holds, trend): (f64, f64),
+    tolerance: f64,
+) {
+    assert!(
+        (shown.holds - holds).abs() <= tolerance,
+        "holds {} vs {holds}",
+        shown.holds
+    );
+    assert!(
+        (shown.false_trend - trend).abs() <= 0.03,
+        "false trend {} vs {trend}",
+        shown.false_trend
+    );
+}
+
 #[test]
 fn the_plans_power_matches_the_analysis_it_predicts() {
     use evidence_ladder::model::power::{verdict_power, Comparison, Worth};
@@ -309,16 +328,7 @@ fn the_plans_power_matches_the_analysis_it_predicts() {
             "{:?} seeds, {m}x: shown holds {:.3}, false trend {:.3}; the analysis {holds:.3}, {trend:.3}",
             c.seeds, shown.holds, shown.false_trend
         );
-        assert!(
-            (shown.holds - holds).abs() <= tolerance,
-            "holds {} vs {holds}",
-            shown.holds
-        );
-        assert!(
-            (shown.false_trend - trend).abs() <= 0.03,
-            "false trend {} vs {trend}",
-            shown.false_trend
-        );
+        agrees(&shown, (holds, trend), tolerance);
     }
 }
 
@@ -357,16 +367,7 @@ fn whole_plans_show_the_power_their_analysis_has() {
             c.seeds, power.holds, power.false_trend
         );
         assert!(power.holds >= 0.78, "placed for 0.8: {}", power.holds);
-        assert!(
-            (power.holds - holds).abs() <= 0.03,
-            "holds {} vs {holds}",
-            power.holds
-        );
-        assert!(
-            (power.false_trend - trend).abs() <= 0.03,
-            "false trend {} vs {trend}",
-            power.false_trend
-        );
+        agrees(power, (holds, trend), 0.03);
     }
 }
 
@@ -439,15 +440,6 @@ fn deep_rl_plans_show_the_power_their_analysis_has() {
             power.tasks, power.seeds, power.holds, power.false_trend
         );
         assert!(power.tasks >= 3, "tasks {}", power.tasks);
-        assert!(
-            (power.holds - holds).abs() <= 0.03,
-            "holds {} vs {holds}",
-            power.holds
-        );
-        assert!(
-            (power.false_trend - trend).abs() <= 0.03,
-            "false trend {} vs {trend}",
-            power.false_trend
-        );
+        agrees(power, (holds, trend), 0.03);
     }
 }
