@@ -4,6 +4,8 @@
 // In tests a None where a number is due is the failure being tested for.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::input;
 use evidence_ladder::model::results::parse::{BadValue, CellProblem, LineProblem, Refusal};
 use evidence_ladder::model::results::{
     analyze, parse_results_text, results_csv, results_template_csv, student_t_cdf,
@@ -21,19 +23,6 @@ fn row(params: f64, arm: &str, seed: &str, value: f64) -> ResultRow {
         seed: seed.to_owned(),
         value,
         task: None,
-    }
-}
-
-fn input(results: Vec<ResultRow>, higher_is_better: bool) -> AnalysisInput {
-    AnalysisInput {
-        results,
-        method: "ours".to_owned(),
-        baseline: "base".to_owned(),
-        higher_is_better,
-        metric: None,
-        next_params: None,
-        top_params: None,
-        compute_exponent: None,
     }
 }
 

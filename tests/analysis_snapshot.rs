@@ -10,6 +10,8 @@
 //! then read the diff of the fixture before committing it.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::input;
 use evidence_ladder::model::checkpoints::ModelFamily;
 use evidence_ladder::model::inputs::{FieldValue, NamedValues};
 use evidence_ladder::model::results::parse::{Form, ParsedResults};
@@ -35,19 +37,6 @@ fn row(params: f64, arm: &str, seed: &str, value: f64, task: Option<&str>) -> Re
         seed: seed.to_owned(),
         value,
         task: task.map(str::to_owned),
-    }
-}
-
-fn input(results: Vec<ResultRow>, higher_is_better: bool) -> AnalysisInput {
-    AnalysisInput {
-        results,
-        method: "ours".to_owned(),
-        baseline: "base".to_owned(),
-        higher_is_better,
-        metric: None,
-        next_params: None,
-        top_params: None,
-        compute_exponent: None,
     }
 }
 
