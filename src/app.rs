@@ -42,6 +42,29 @@ pub struct AppProps {
     /// follow right after that first render.
     #[prop_or_default]
     pub prerendered: bool,
+    /// The plan the prerendered page shows, when it was computed in a task
+    /// before the takeover (see [`prerendered_plan`]).
+    #[prop_or_default]
+    pub planned: Option<Planned>,
+}
+
+/// A plan computed ahead; the same one when it is the same `Rc` (comparing
+/// plans field by field would cost its own kilobytes of wasm).
+#[derive(Clone)]
+pub struct Planned(pub Rc<Plan>);
+
+impl PartialEq for Planned {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The plan the prerendered page shows. The app's start computes it in a
+/// task of its own and then takes the page over in the next, rather than
+/// doing both in one long task: on a slow phone each is a few hundred
+/// milliseconds during which a tap waits (Lighthouse's Total Blocking Time).
+pub fn prerendered_plan() -> Planned {
+    Planned(Rc::new(Plan::new(start_from("", None).inputs)))
 }
 
 /// How many groups of the plan follow the first render (see
@@ -85,19 +108,22 @@ fn plan_scale(plan: &Plan) -> PlanScale {
 /// saved value can make a visit slower than planning them once did (issue
 /// 34, item 2).
 #[hook]
-fn use_timed_plan(inputs: &Inputs) -> (Rc<Plan>, bool) {
+fn use_timed_plan(inputs: &Inputs, planned: Option<&Planned>) -> (Rc<Plan>, bool) {
     let planned_ms = use_mut_ref(|| 0.0);
     let plan = {
         let planned_ms = planned_ms.clone();
+        let planned = planned
+            .filter(|p| p.0.inputs == *inputs)
+            .map(|p| p.0.clone());
         use_memo(inputs.clone(), move |inputs| {
             let started = browser::now_ms();
-            let plan = Plan::new(inputs.clone());
+            let plan = planned.unwrap_or_else(|| Rc::new(Plan::new(inputs.clone())));
             *planned_ms.borrow_mut() = browser::now_ms() - started;
             plan
         })
     };
     let fast = *planned_ms.borrow() <= SAVE_BUDGET_MS;
-    (plan, fast)
+    ((*plan).clone(), fast)
 }
 
 /// The waits: an error waits while the user may still be typing a valid
@@ -273,7 +299,7 @@ pub fn App(props: &AppProps) -> Html {
         state: state.dispatcher(),
         results: results.dispatcher(),
     };
-    let (plan, fast) = use_timed_plan(&state.inputs);
+    let (plan, fast) = use_timed_plan(&state.inputs, props.planned.as_ref());
     let (reading, reading_busy) = use_reading(&results.pasted, plan_scale(&plan));
 
     use_saved_results(owns_page, &results);

@@ -69,11 +69,19 @@ mod start {
         // prerender step) the static "loading" placeholder gives way to the app.
         if !view.embed && !browser::render_only() && browser::take_prerendered(&root) {
             browser::set_hydrating(true);
-            let props = crate::app::AppProps {
-                prerendered: true,
-                ..Default::default()
-            };
-            yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+            // Three tasks rather than one long one (see `prerendered_plan`).
+            gloo_timers::callback::Timeout::new(0, move || {
+                let props = crate::app::AppProps {
+                    prerendered: true,
+                    planned: Some(crate::app::prerendered_plan()),
+                    ..Default::default()
+                };
+                gloo_timers::callback::Timeout::new(0, move || {
+                    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+                })
+                .forget();
+            })
+            .forget();
         } else {
             let _ = root.remove_attribute("data-prerendered");
             root.set_text_content(None);
@@ -93,6 +101,7 @@ mod start {
                 query: Some(query.into()),
                 app_url: Some(app_url.into()),
                 prerendered: false,
+                planned: None,
             },
         )
         .render();

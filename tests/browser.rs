@@ -572,3 +572,39 @@ async fn an_edit_with_nothing_pasted_does_not_read_the_results_again() {
     yew::scheduler::flush().await;
     assert!(changes(&busy).await > 0.0, "pasted results were not read");
 }
+
+/// A plan computed ahead of the takeover (the prerendered page's, in a task
+/// of its own) is the one drawn when its inputs are the app's, and ignored
+/// otherwise. The given plan is marked (level 5 where the inputs give 3) so
+/// the page shows which one it drew.
+#[wasm_bindgen_test]
+async fn a_plan_computed_ahead_is_drawn_only_for_its_own_inputs() {
+    use evidence_ladder::app::Planned;
+    let marked = |query: &str| {
+        let mut plan = Plan::new(parse_query(query).inputs);
+        plan.evidence.level = 5;
+        Planned(Rc::new(plan))
+    };
+    for (planned_for, shown) in [
+        ("", "Evidence level 5 of 5"),
+        ("novelty=5", "Evidence level 3 of 5"),
+    ] {
+        let root = fresh_root();
+        yew::Renderer::<App>::with_root_and_props(
+            root.clone(),
+            AppProps {
+                query: Some("".into()),
+                planned: Some(marked(planned_for)),
+                ..AppProps::default()
+            },
+        )
+        .render();
+        yew::scheduler::flush().await;
+        drawn(&root).await;
+        assert!(
+            status_text(&root).starts_with(shown),
+            "planned for {planned_for:?}: {}",
+            status_text(&root)
+        );
+    }
+}
