@@ -193,6 +193,36 @@ describe('offline and updates', () => {
   });
   test('under a sub-path', () => scenario('/tools/evidence-ladder/'));
 
+  test('the worker is registered in a task after the load event, not inside it', async () => {
+    // Inside the load event it lengthened the page's parse-end task (forced
+    // layout, DOMContentLoaded, load) before the app was even fetched.
+    const server = await serve(DIST);
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      // This listener is added first, so it runs first: the flag is up for the
+      // page's own load listeners and down from the next task on.
+      window.addEventListener('load', () => {
+        window.inLoadEvent = true;
+        setTimeout(() => (window.inLoadEvent = false), 0);
+      });
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args) {
+        window.registeredInLoadEvent = window.inLoadEvent === true;
+        return register.apply(this, args);
+      };
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url);
+      await page.waitForFunction(() => window.registeredInLoadEvent !== undefined);
+      assert.equal(await page.evaluate(() => window.registeredInLoadEvent), false);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   test('the manifest installs the app from its own folder', async () => {
     const server = await serve(DIST, { prefix: '/tools/evidence-ladder/' });
     const page = await browser.newPage();
