@@ -78,28 +78,11 @@ async function compiled(response) {
  * so the app's downloads do not compete with the stylesheet and the page on
  * a slow link; after at most a second where no frame comes (a tab opened
  * in the background draws none).
- *
- * Where the browser reports paints, its first-contentful-paint entry is the
- * signal: the observer's callback runs in a task of its own. A
- * requestAnimationFrame callback runs inside the task of the frame that
- * presents the page, which ends after the first paint, so Lighthouse counts
- * it toward blocking time (unlike the parse and the first layout, which end
- * before): with the callback it was a long task in 8 of 12 mobile runs,
- * without it in 1 of 4. Every view paints text (the page, or the embed's
- * "Loading…"), so the entry comes.
  */
 function painted() {
   return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 1000);
-    if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-      new PerformanceObserver((list, observer) => {
-        if (list.getEntriesByName('first-contentful-paint').length === 0) return;
-        observer.disconnect();
-        resolve();
-      }).observe({ type: 'paint', buffered: true });
-    } else {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-    }
   });
 }
 
