@@ -107,3 +107,6 @@ try {
   console.error('Evidence Ladder could not start:', error);
   showFailure('The calculator could not load: a file is missing or damaged, perhaps because a new version is being deployed. Retry in a moment.');
 }
+// The app's downloads are done, whether it started or not: pwa.js may now
+// install the offline copy without sharing the link with them.
+window.dispatchEvent(new Event('evidence-ladder-loaded'));
