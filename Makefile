@@ -59,6 +59,7 @@ bench: test-tools release
 	cargo bench --bench plan -- --warm-up-time 1 --measurement-time 3
 	cargo bench --bench adversarial
 	node scripts/bench-browser.mjs
+	node scripts/bench-slow-link.mjs
 
 clean:
 	cargo clean
