@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 // E2E_DIST runs the tests against another build (e.g. main's, to see a new test fail there).
 export const DIST = resolve(process.env.E2E_DIST ?? resolve(import.meta.dirname, '..', 'dist'));
 
-const TYPES = {
+// What the test server (and the slow-link bench) sends each file as.
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

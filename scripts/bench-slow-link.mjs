@@ -13,22 +13,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { brotliCompressSync } from 'node:zlib';
 import { extname, join, resolve } from 'node:path';
-import { launch, serve } from '../e2e/support.mjs';
+import { launch, serve, TYPES } from '../e2e/support.mjs';
 
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 const BYTES_PER_SECOND = 200 * 1024; // 1.6 Mbps
 const LATENCY_MS = 150;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
 
 let linkFreeAt = 0; // when the link has sent everything queued so far
 const compressed = new Map();
