@@ -112,12 +112,12 @@ fn use_timed_plan(inputs: &Inputs, planned: Option<&Planned>) -> (Rc<Plan>, bool
     let planned_ms = use_mut_ref(|| 0.0);
     let plan = {
         let planned_ms = planned_ms.clone();
-        let planned = planned
-            .filter(|p| p.0.inputs == *inputs)
-            .map(|p| p.0.clone());
+        let planned = planned.map(|p| p.0.clone());
         use_memo(inputs.clone(), move |inputs| {
             let started = browser::now_ms();
-            let plan = planned.unwrap_or_else(|| Rc::new(Plan::new(inputs.clone())));
+            let plan = planned
+                .filter(|p| p.inputs == *inputs)
+                .unwrap_or_else(|| Rc::new(Plan::new(inputs.clone())));
             *planned_ms.borrow_mut() = browser::now_ms() - started;
             plan
         })
