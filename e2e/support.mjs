@@ -9,8 +9,7 @@ import { chromium } from 'playwright-core';
 // E2E_DIST runs the tests against another build (e.g. main's, to see a new test fail there).
 export const DIST = resolve(process.env.E2E_DIST ?? resolve(import.meta.dirname, '..', 'dist'));
 
-// What the test server (and the slow-link bench) sends each file as.
-export const TYPES = {
+const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -30,13 +29,17 @@ export const TYPES = {
  * as a real host would (for benchmarks). `cacheControl` replaces the default
  * `no-cache` (e.g. "max-age=600", a common static-host default); `intercept`
  * (req, res, path) may answer a request itself (delays, errors) by returning
- * true. Resolves to { url, origin, close }.
+ * true. `link` ({ bytesPerSecond, latencyMs }) sends every file over one
+ * shared slow link: each response waits the latency, then its bytes queue
+ * behind everything already sent (for benchmarks of slow first visits).
+ * Resolves to { url, origin, close }.
  */
 export async function serve(
   root = DIST,
-  { prefix = '/', cors = false, pages = {}, port = 0, compress = false, cacheControl = 'no-cache', intercept } = {},
+  { prefix = '/', cors = false, pages = {}, port = 0, compress = false, cacheControl = 'no-cache', intercept, link } = {},
 ) {
   const compressed = new Map(); // file → brotli body, compressed once like a CDN would
+  let linkFreeAt = 0; // with `link`: when it has sent everything queued so far
   // Big headers: the hostile-link tests send a 100 KB query.
   const server = createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -68,7 +71,20 @@ export async function serve(
         ...(brotli ? { 'content-encoding': 'br' } : {}),
         ...(cors ? { 'access-control-allow-origin': '*' } : {}),
       });
-      res.end(body);
+      if (!link) {
+        res.end(body);
+        return;
+      }
+      // 8 KB at a time, each after everything queued before it.
+      await new Promise((ok) => setTimeout(ok, link.latencyMs));
+      for (let i = 0; i < body.length; i += 8192) {
+        const chunk = body.subarray(i, i + 8192);
+        const now = performance.now();
+        linkFreeAt = Math.max(linkFreeAt, now) + (chunk.length / link.bytesPerSecond) * 1000;
+        await new Promise((ok) => setTimeout(ok, linkFreeAt - now));
+        res.write(chunk);
+      }
+      res.end();
     } catch {
       res.writeHead(404).end('not found');
     }

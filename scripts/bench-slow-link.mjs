@@ -10,45 +10,15 @@
 // files (static/pwa.js).
 //
 //   node scripts/bench-slow-link.mjs       (about a minute)
-import { readFile, stat } from 'node:fs/promises';
-import { brotliCompressSync } from 'node:zlib';
-import { extname, join, resolve } from 'node:path';
-import { launch, serve, TYPES } from '../e2e/support.mjs';
+import { resolve } from 'node:path';
+import { launch, serve } from '../e2e/support.mjs';
 
 const DIST = resolve(import.meta.dirname, '..', 'dist');
-const BYTES_PER_SECOND = 200 * 1024; // 1.6 Mbps
-const LATENCY_MS = 150;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-let linkFreeAt = 0; // when the link has sent everything queued so far
-const compressed = new Map();
 const server = await serve(DIST, {
-  intercept: async (_req, res, path) => {
-    let file = join(DIST, path);
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    } catch {
-      return false; // the server's own 404
-    }
-    if (!compressed.has(file)) compressed.set(file, brotliCompressSync(await readFile(file)));
-    const body = compressed.get(file);
-    await new Promise((ok) => setTimeout(ok, LATENCY_MS));
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-encoding': 'br',
-      'cache-control': 'no-cache',
-    });
-    // 8 KB at a time, each after everything queued before it.
-    for (let i = 0; i < body.length; i += 8192) {
-      const chunk = body.subarray(i, i + 8192);
-      const now = performance.now();
-      linkFreeAt = Math.max(linkFreeAt, now) + (chunk.length / BYTES_PER_SECOND) * 1000;
-      await new Promise((ok) => setTimeout(ok, linkFreeAt - now));
-      res.write(chunk);
-    }
-    res.end();
-    return true;
-  },
+  compress: true,
+  link: { bytesPerSecond: 200 * 1024, latencyMs: 150 }, // 1.6 Mbps
 });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
