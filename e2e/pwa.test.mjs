@@ -232,6 +232,33 @@ describe('offline and updates', () => {
     }
   });
 
+  test('installing the offline copy sends no file twice where the host has validators', async () => {
+    // The install fetches every file of the build. Those the page has just
+    // downloaded (the wasm is most of the build's bytes) come back as 304s
+    // from a host that sends ETags, rather than as their bytes again.
+    const sent = new Map(); // path → statuses, in order
+    const server = await serve(DIST, {
+      intercept: (req, res, path) => {
+        res.on('finish', () => sent.set(path, [...(sent.get(path) ?? []), res.statusCode]));
+        return false;
+      },
+    });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await status(page).waitFor();
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      const { wasm, js } = JSON.parse(await readFile(join(DIST, 'embed-assets.json'), 'utf8'));
+      for (const file of [wasm, js]) assert.deepEqual(sent.get(`/${file}`), [200, 304], file);
+      const twice = [...sent].filter(([, statuses]) => statuses.filter((s) => s === 200).length > 1);
+      assert.deepEqual(twice, []);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   test('the manifest installs the app from its own folder', async () => {
     const server = await serve(DIST, { prefix: '/tools/evidence-ladder/' });
     const page = await browser.newPage();

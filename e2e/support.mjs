@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: a static server for the release build and
 // Debian's Chromium driven by Playwright.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { brotliCompressSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -27,7 +28,9 @@ const TYPES = {
  * (what a host serving calculators to other sites needs); `pages` maps paths to
  * HTML served from memory; `compress` sends brotli to clients that accept it,
  * as a real host would (for benchmarks). `cacheControl` replaces the default
- * `no-cache` (e.g. "max-age=600", a common static-host default); `intercept`
+ * `no-cache` (e.g. "max-age=600", a common static-host default). Every file
+ * carries an ETag of its bytes and a matching If-None-Match gets 304, as on
+ * common static hosts (nginx, GitHub Pages, Netlify, S3). `intercept`
  * (req, res, path) may answer a request itself (delays, errors) by returning
  * true. `link` ({ bytesPerSecond, latencyMs }) sends every file over one
  * shared slow link: each response waits the latency, then its bytes queue
@@ -61,16 +64,24 @@ export async function serve(
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
       const brotli = compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+      // One tag per representation: the brotli body is other bytes.
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}${brotli ? '-br' : ''}"`;
+      const headers = {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': cacheControl,
+        etag,
+        vary: 'accept-encoding',
+        ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
       if (brotli) {
         if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body));
         body = compressed.get(file);
       }
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': cacheControl,
-        ...(brotli ? { 'content-encoding': 'br' } : {}),
-        ...(cors ? { 'access-control-allow-origin': '*' } : {}),
-      });
+      res.writeHead(200, { ...headers, ...(brotli ? { 'content-encoding': 'br' } : {}) });
       if (!link) {
         res.end(body);
         return;

@@ -12,15 +12,18 @@ const PREFIX = `evidence-ladder:${self.registration.scope}:`;
 const CACHE = PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
-  // From the network, never the HTTP cache (a host's max-age would hand us the
-  // previous index.html), and each file checked against this build's
-  // integrity: a half-finished deploy fails the install, and the old version
-  // stays until the next try, rather than caching a mix.
+  // Each file as the server has it now, never a fresh-looking HTTP cache entry
+  // (a host's max-age would hand us the previous index.html): `no-cache`
+  // asks the server every time, and where the page has just fetched a file
+  // and the host sends validators (ETag, Last-Modified), the answer is a
+  // 304 instead of the file's bytes a second time. Each file is checked
+  // against this build's integrity: a half-finished deploy fails the install,
+  // and the old version stays until the next try, rather than caching a mix.
   event.waitUntil(
     (async () => {
       const responses = await Promise.all(
         PRECACHE.map(async ([url, integrity]) => {
-          const response = await fetch(new Request(url, { cache: 'no-store', integrity }));
+          const response = await fetch(new Request(url, { cache: 'no-cache', integrity }));
           if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
           return [url, response];
         }),
