@@ -461,6 +461,14 @@ fn verdict_data_sets_by_hand() {
     assert_eq!(make(&[3.0, 2.0, 1.0]).trend.verdict, Verdict::Shrinks);
     assert_eq!(make(&[1.0, 1.01, 1.0]).trend.verdict, Verdict::Holds);
     assert_eq!(make(&[0.0, 0.01, 0.0]).trend.verdict, Verdict::NoGain);
+    // Behind at every size, the deficit narrowing: catching up is no gain to
+    // claim, so neither "grows" nor a passed gate.
+    let catching_up = make(&[-3.0, -2.0, -1.0]);
+    assert_eq!(catching_up.trend.verdict, Verdict::Unclear);
+    let s = verdict_sentence(&catching_up, "", "");
+    assert!(s.contains("rises from 100M to 10B without the method getting clearly ahead, so there is no advantage to claim yet"), "{s}");
+    // Overtaking by the largest size does grow.
+    assert_eq!(make(&[-1.0, 1.0, 3.0]).trend.verdict, Verdict::Grows);
     let straight = make(&[1.0, 2.0, 3.0, 4.0]);
     assert!(!straight.rung_scatter);
     assert!(!straight.warnings.contains(&Note::Scattered));

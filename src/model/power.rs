@@ -576,17 +576,19 @@ impl Simulation {
         }) {
             return Outcome::NoGain;
         }
+        let at_top = intercept + slope * d.xs[k - 1];
+        let ahead_at_top = rung_interval(k - 1).0 > 0.0 && at_top > 0.0;
         if slope - half > 0.0 {
-            return Outcome::Grows;
+            return if ahead_at_top {
+                Outcome::Grows
+            } else {
+                Outcome::Unclear
+            };
         }
         if slope + half < 0.0 {
             return Outcome::Shrinks;
         }
-        let at_top = intercept + slope * d.xs[k - 1];
-        if rung_interval(k - 1).0 > 0.0
-            && at_top > 0.0
-            && slope - half > -MOST_DECLINE_PER_DECADE * at_top
-        {
+        if ahead_at_top && slope - half > -MOST_DECLINE_PER_DECADE * at_top {
             Outcome::Holds
         } else {
             Outcome::Unclear

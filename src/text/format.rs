@@ -153,10 +153,13 @@ pub fn number(x: f64) -> String {
 /// A share as a whole percentage: "42%", "1,580%", "<1%" for small non-zero shares.
 pub fn percent(share: f64) -> String {
     let p = share * 100.0;
-    if p > 0.0 && p < 0.5 {
+    let whole = format!("{p:.0}");
+    // A share that rounds to 0 but is not 0 (formatting rounds 0.5 to even,
+    // so a share of half a point too) is "<1%", never "0%".
+    if p > 0.0 && whole == "0" {
         "<1%".into()
     } else if p < 1e5 {
-        format!("{}%", group(&format!("{p:.0}")))
+        format!("{}%", group(&whole))
     } else {
         // A plan this far over budget needs another order of magnitude, not digits.
         "over 100,000%".into()
@@ -581,6 +584,9 @@ mod tests {
     #[test]
     fn percents_never_say_zero_for_something() {
         assert_eq!(percent(0.004), "<1%");
+        // Half a point: formatting rounds it to even, "0", yet it is not none.
+        assert_eq!(percent(0.005), "<1%");
+        assert_eq!(percent(0.5 / 100.0), "<1%");
         assert_eq!(percent(0.0), "0%");
         assert_eq!(percent(0.786), "79%");
         assert_eq!(percent(157.96), "15,796%");

@@ -149,10 +149,19 @@ pub fn assumed_method(p: &VerdictPower) -> String {
 /// The stages and the power in one line, for the pinned summary: "4 stages
 /// with go/no-go gates; a method truly worth 1.5× compute is called “holds”
 /// 82% of the time."
+///
+/// A negative result's verdict is "no gain", so its line gives how often
+/// its seeds read "no gain" when there is none, as its Power section does.
 pub fn power_line(plan: &Plan, p: &VerdictPower) -> String {
+    let stages = format::plural(plan.stages.len() as u64, "stage", "stages");
+    if plan.inputs.kind == ContributionKind::NegativeResult {
+        return format!(
+            "{stages} with go/no-go gates; with no gain at all, these seeds read \u{201C}no gain\u{201D} at every size {} of the time.",
+            format::percent(p.no_gain_when_none),
+        );
+    }
     format!(
-        "{} with go/no-go gates; {} is called \u{201C}holds\u{201D} {} of the time.",
-        format::plural(plan.stages.len() as u64, "stage", "stages"),
+        "{stages} with go/no-go gates; {} is called \u{201C}holds\u{201D} {} of the time.",
         assumed_method(p),
         format::percent(p.holds),
     )
@@ -187,7 +196,7 @@ pub fn power_sentence_for(kind: ContributionKind, p: &VerdictPower) -> String {
     if kind != ContributionKind::NegativeResult {
         return power_sentence(p);
     }
-    let pct = |x: f64| format!("{:.0}%", 100.0 * x);
+    let pct = format::percent;
     format!(
         "With no gain at all, these seeds read \u{201C}no gain\u{201D} at every size {} of the time; {} would be missed (read as \u{201C}no gain\u{201D}) {} of the time. This assumes {} (simulated, {} data sets per rate).",
         pct(p.no_gain_when_none),
@@ -200,7 +209,8 @@ pub fn power_sentence_for(kind: ContributionKind, p: &VerdictPower) -> String {
 
 /// The power in one sentence, for the checklist and the page.
 pub fn power_sentence(p: &VerdictPower) -> String {
-    let pct = |x: f64| format!("{:.0}%", 100.0 * x);
+    // As the summary's line writes them: a rate that is not 0 never reads "0%".
+    let pct = format::percent;
     // Results pair seeds in one metric; over several tasks they compare
     // the arms' bootstrap distributions, unpaired.
     let paired = p.tasks < 2;
@@ -448,6 +458,32 @@ mod tests {
             title(&pretrain, 1, &pretrain.stages[0]),
             "Stage 1 \u{00B7} Tune at 20M"
         );
+    }
+
+    /// The pinned summary states the power of the verdict the claim needs:
+    /// "no gain" for a negative result, as its Power section does.
+    #[test]
+    fn the_summary_line_gives_a_negative_result_its_own_power() {
+        let negative =
+            Plan::new(crate::model::query::parse_query("kind=negative_result&generality=4").inputs);
+        let p = negative.power.as_ref().expect("a verdict power");
+        let line = power_line(&negative, p);
+        let rate = format::percent(p.no_gain_when_none);
+        assert!(
+            line.ends_with(&format!(
+                "read \u{201C}no gain\u{201D} at every size {rate} of the time."
+            )),
+            "{line}"
+        );
+        assert!(!line.contains("holds"), "{line}");
+        assert!(power_sentence_for(negative.inputs.kind, p)
+            .contains(&format!("size {rate} of the time")));
+        let insight = Plan::new(Inputs::default());
+        let p = insight.power.as_ref().expect("a verdict power");
+        assert!(power_line(&insight, p).contains(&format!(
+            "\u{201C}holds\u{201D} {} of the time",
+            format::percent(p.holds)
+        )));
     }
 
     #[test]

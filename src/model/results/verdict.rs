@@ -17,7 +17,8 @@ use super::trend::{fit_line, Line, Series};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
-    /// The slope's 95% interval is above 0.
+    /// The slope's 95% interval is above 0, and the method is ahead at the
+    /// largest rung (that rung's 95% interval and the line there above none).
     Grows,
     /// Evidence of no decline: the advantage at the largest rung is above
     /// none with its 95% interval, and the slope's interval rules out losing
@@ -86,17 +87,25 @@ fn decide(line: &Line, xs: &[f64], series: &Series, noise: &[RungNoise]) -> Verd
     }) {
         return Verdict::NoGain;
     }
-    if lo > 0.0 {
-        return Verdict::Grows;
-    }
-    if hi < 0.0 {
-        return Verdict::Shrinks;
-    }
     let Some(&top) = line.used.last() else {
         return Verdict::Unclear;
     };
     let at_top = line.at(xs[top]);
-    if interval_at(top).0 > 0.0 && at_top > 0.0 && lo > -MOST_DECLINE_PER_DECADE * at_top {
+    // "Grows" and "holds" speak of an advantage, so the method must have
+    // one at the largest rung: a method behind at every size whose deficit
+    // narrows is catching up, not gaining, and passes no gate.
+    let ahead_at_top = interval_at(top).0 > 0.0 && at_top > 0.0;
+    if lo > 0.0 {
+        return if ahead_at_top {
+            Verdict::Grows
+        } else {
+            Verdict::Unclear
+        };
+    }
+    if hi < 0.0 {
+        return Verdict::Shrinks;
+    }
+    if ahead_at_top && lo > -MOST_DECLINE_PER_DECADE * at_top {
         Verdict::Holds
     } else {
         Verdict::Unclear

@@ -182,7 +182,13 @@ fn advantage(analysis: &Analysis) -> &'static str {
 /// The first sentence: what happens to the advantage from the smallest to the largest rung.
 fn opening(analysis: &Analysis, from: &str, to: &str) -> String {
     let what = advantage(analysis);
+    let rising = analysis.trend.ci_low.is_some_and(|lo| lo > 0.0);
     match analysis.verdict {
+        // A clear rise with no advantage at the top (see `Verdict::Grows`).
+        Verdict::Unclear if rising => format!(
+            "The {what} rises from {from} to {to} without the method getting clearly ahead, \
+             so there is no advantage to claim yet"
+        ),
         Verdict::Unclear => {
             format!("Whether the {what} grows, holds or shrinks from {from} to {to} is unclear")
         }
