@@ -42,6 +42,11 @@ fn the_issues_links_plan_within_budget() {
         "effect=0.000000001&noise=1000000000&alpha=0.000001&power=0.999",
         "kind=negative_result&effect=0.001&noise=1&alpha=0.5&power=0.5",
         "generality=5&novelty=5&effect=0.002&noise=1&alpha=0.4&power=0.6",
+        // The verdict's spread of the loss at its edges: hopeless power
+        // searches every seed count; a spread of none reaches it at once.
+        "generality=5&novelty=5&loss_noise=10",
+        "kind=dataset&accelerator=h100&count=1024&loss_noise=10",
+        "loss_noise=0.000000001",
     ] {
         let took = time_plan(query);
         assert!(took < BUDGET, "{query}: {took:?}");

@@ -61,6 +61,37 @@ fn the_verdicts_seeds_are_placed_for_its_power_and_shown_in_the_checklist() {
     assert!(Plan::new(benchmark).power.is_none());
 }
 
+/// Effect and Noise are in the metric's units (accuracy points, say), which
+/// the loss curve behind the verdict's power cannot take: only Loss noise
+/// sets that spread. A vision student who followed the fields' examples
+/// (effect 0.5, noise 0.4) was told a method worth 1.5× compute reads
+/// "holds" 1% of the time, as if the loss varied by 0.4 nats between seeds.
+#[test]
+fn only_loss_noise_sets_the_verdicts_spread_of_the_loss() {
+    let base = "accelerator=rtx4090&count=1&hours=504&field=vision&generality=2";
+    let power = |query: &str| {
+        Plan::new(parse_query(query).inputs)
+            .power
+            .expect("a verdict to power")
+    };
+    let plain = power(base);
+    let metric_units = power(&format!("{base}&effect=0.5&noise=0.4"));
+    assert_eq!(metric_units.seed_sd, plain.seed_sd);
+    assert!(metric_units.holds >= 0.8 - 0.03, "{metric_units:?}");
+    let noisy_loss = power(&format!("{base}&loss_noise=0.4"));
+    assert_eq!(noisy_loss.seed_sd, 0.4);
+    assert!(noisy_loss.holds < 0.1, "{noisy_loss:?}");
+    // Deep RL reads gains in the metric's units: there Noise is the spread.
+    let rl = power("field=rl&effect=2&noise=1&loss_noise=5");
+    assert_eq!((rl.seed_sd, rl.multiplier), (1.0, None));
+    let page = Plan::new(parse_query(&format!("{base}&loss_noise=0.02")).inputs);
+    let md = evidence_ladder::text::report::markdown(&page, "", None);
+    assert!(
+        md.contains("seed-to-seed spread 0.02 in the loss (yours)"),
+        "{md}"
+    );
+}
+
 #[test]
 fn placed_seeds_stop_at_twenty_per_arm_even_where_runs_are_cheap() {
     use evidence_ladder::model::power::MOST_PLACED_SEEDS;

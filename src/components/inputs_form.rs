@@ -256,7 +256,8 @@ pub fn InputsForm(props: &InputsFormProps) -> Html {
     // Open when it holds something, so an error inside is never hidden.
     let stats_open = Field::in_group(FormGroup::Statistics).any(|f| state.error(f).is_some())
         || inputs.effect.is_some()
-        || inputs.noise.is_some();
+        || inputs.noise.is_some()
+        || inputs.loss_noise.is_some();
     html! {
         <form class="inputs-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset>

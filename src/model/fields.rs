@@ -55,6 +55,7 @@ pub enum Field {
     Power,
     FinetuneMethod,
     Multiplier,
+    LossNoise,
 }
 
 /// What values a field accepts.
@@ -797,6 +798,27 @@ pub const FIELDS: &[FieldSpec] = &[
         group: FormGroup::Statistics,
         used: ALWAYS,
         access: number!(multiplier),
+    },
+    FieldSpec {
+        field: Field::LossNoise,
+        key: "loss_noise",
+        label: "Loss noise: seed-to-seed standard deviation of the final loss (optional)",
+        hint: Hint::Fixed(
+            "In nats, e.g. 0.01 (ours when empty). Sets the verdict's power; measure it from the first stage's seeds.",
+        ),
+        unit: Unit::None,
+        default: "",
+        // A final loss is a few nats (Chinchilla's curve, which the power
+        // simulates, runs from about 2 to 4): a spread of more than 10 is a
+        // unit mistake, not noise.
+        rule: number(1e-9, true, 10.0),
+        units: Units::Plain,
+        keyboard: Keyboard::Text,
+        group: FormGroup::Statistics,
+        // Where the verdict reads compute multipliers off the loss: every
+        // field but deep RL, whose returns are judged as gains in Noise's units.
+        used: |i| i.field != ResearchField::Rl,
+        access: Access::Optional(|i| &i.loss_noise, |i| &mut i.loss_noise),
     },
 ];
 

@@ -110,6 +110,7 @@ impl Default for Inputs {
             tokens_per_param: 0.0,
             effect: None,
             noise: None,
+            loss_noise: None,
             alpha: 0.0,
             power: 0.0,
             multiplier: 0.0,
@@ -615,6 +616,7 @@ mod tests {
             (Field::Alpha, &["0", "0.51", "1", "1e-17"]),
             (Field::Power, &["0.49", "1", "0.9999"]),
             (Field::Multiplier, &["0.99", "0", "1001", "-2"]),
+            (Field::LossNoise, &["0", "-0.01", "11", "0.01 nats"]),
         ];
         for (field, values) in bad {
             for v in *values {
@@ -649,6 +651,7 @@ mod tests {
             (Field::Alpha, &["0.5", "0.001"]),
             (Field::Power, &["0.5", "0.999"]),
             (Field::Multiplier, &["1", "1.5", "1000"]),
+            (Field::LossNoise, &["0.01", "1e-9", "10"]),
         ];
         for (field, values) in good {
             for v in *values {

@@ -489,8 +489,10 @@ impl Plan {
                 Assumption::VerdictPower {
                     worth: p.worth(),
                     seed_sd: p.seed_sd,
-                    given: self.inputs.noise.is_some()
-                        || (p.gain.is_some() && self.inputs.effect.is_some()),
+                    given: match p.multiplier {
+                        Some(_) => self.inputs.loss_noise.is_some(),
+                        None => self.inputs.noise.is_some() || self.inputs.effect.is_some(),
+                    },
                 },
             );
         }

@@ -31,7 +31,7 @@ use super::rng::Xorshift;
 
 /// Seed-to-seed standard deviation of a final loss assumed when the plan is
 /// not told one (nats). Ours: the size the calibration tests use; measure
-/// yours from the first stage's seeds and enter it as Noise.
+/// yours from the first stage's seeds and enter it as Loss noise.
 pub const DEFAULT_LOSS_SD: f64 = 0.01;
 
 /// The power a plan aims for: Cohen (1988)'s conventional 0.8.

@@ -33,6 +33,11 @@ pub struct Inputs {
     pub effect: Option<f64>,
     /// Seed-to-seed standard deviation of the metric, same units as `effect`.
     pub noise: Option<f64>,
+    /// Seed-to-seed standard deviation of the final loss, in nats: the
+    /// spread the verdict's power assumes where it reads compute multipliers
+    /// off the loss. Apart from `noise`, whose units are the metric's
+    /// (accuracy points, say), which the loss curve cannot take.
+    pub loss_noise: Option<f64>,
     pub alpha: f64,
     pub power: f64,
     /// The compute multiplier the method is expected to be worth (1 = no gain).

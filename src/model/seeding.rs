@@ -48,14 +48,16 @@ fn placed_for_power(inputs: &Inputs, rungs: usize) -> bool {
         && rungs >= 2
 }
 
-/// The seed-noise size the power assumes: the Noise input, else ours (of
-/// the loss with a multiplier; with a gain, one seed SD is the unit).
+/// The seed-noise size the power assumes. With a multiplier, the spread of
+/// the loss: the Loss noise input, else ours (never Noise, which is in the
+/// metric's units, e.g. accuracy points). With a gain, the Noise input, in
+/// the units of the gain (Effect), else one seed SD as the unit.
 fn seed_sd(inputs: &Inputs) -> f64 {
-    inputs.noise.unwrap_or(if in_multiplier(inputs) {
-        DEFAULT_LOSS_SD
+    if in_multiplier(inputs) {
+        inputs.loss_noise.unwrap_or(DEFAULT_LOSS_SD)
     } else {
-        1.0
-    })
+        inputs.noise.unwrap_or(1.0)
+    }
 }
 
 /// The gain assumed where the verdict reads gains, in seed SDs: Effect over

@@ -154,7 +154,7 @@ fn verdict_power(worth: Worth, seed_sd: f64, given: bool) -> AssumptionText {
                 format::number_text(m),
                 format::number_text(seed_sd)
             ),
-            "Hoffmann et al. 2022 (Chinchilla), approach 3's fitted loss, for the curve's shape; the spread and the default multiplier 1.5 are our assumptions: measure the spread from the first stage's seeds and enter it as Noise",
+            "Hoffmann et al. 2022 (Chinchilla), approach 3's fitted loss, for the curve's shape; the spread and the default multiplier 1.5 are our assumptions: measure the spread from the first stage's seeds and enter it as Loss noise",
         ),
         Worth::Gain { sds, tasks } => text(
             "Verdict's power",
