@@ -602,6 +602,12 @@ proptest! {
             prop_assert!(s.cumulative_share >= last_share);
             last_share = s.cumulative_share;
         }
+        // The reserve is held in proportion to what is run: a plan using
+        // little of its budget does not read as spending the whole reserve
+        // (the budget's share when the plan fills the budget less the reserve).
+        let l = &plan.ladder;
+        let held = l.planned_flops / (1.0 - l.reserve) / l.budget_flops;
+        prop_assert!(close(last_share, held), "{last_share} vs {held}");
         let tiers: Vec<usize> = plan.stages.iter().map(|s| s.id as usize).collect();
         prop_assert!(tiers.windows(2).all(|w| w[0] < w[1]), "stages in order: {tiers:?}");
     }

@@ -117,8 +117,11 @@ fn comparison(ladder: &Ladder, experiments: &[Experiment], exponent: f64) -> Com
 /// level's seeds and shows the power they have).
 ///
 /// The smallest rung keeps at least the level's seeds (its ablations and
-/// sweeps share them); the top at least `least_at_top` (a power analysis
-/// the researcher asked for).
+/// sweeps share them); the headline's rung at least `least_at_headline` (a
+/// power analysis the researcher asked for): the top, except for a dataset,
+/// whose headline seeds measure the seed noise at the smallest size (see
+/// `design::LARGER_DATASET_SEEDS`). Put at a dataset's top, they went to
+/// every rung above the smallest, and a larger budget bought a smaller top.
 pub fn placed_templates(
     inputs: &Inputs,
     templates: &[Template],
@@ -126,7 +129,7 @@ pub fn placed_templates(
     experiments: &[Experiment],
     exponent: f64,
     level_seeds: u32,
-    least_at_top: u32,
+    least_at_headline: u32,
 ) -> Option<Vec<Template>> {
     let k = ladder.rungs.len();
     if !placed_for_power(inputs, k) {
@@ -155,7 +158,12 @@ pub fn placed_templates(
         .collect();
     let mut least = vec![LEAST_SEEDS; k];
     least[0] = level_seeds.max(LEAST_SEEDS);
-    least[k - 1] = least[k - 1].max(least_at_top);
+    let headline = if inputs.kind == ContributionKind::Dataset {
+        0
+    } else {
+        k - 1
+    };
+    least[headline] = least[headline].max(least_at_headline);
     let seeds = place_seeds(
         &comparison(ladder, experiments, exponent),
         &SeedLayout {

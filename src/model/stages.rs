@@ -91,8 +91,8 @@ pub struct Stage {
     /// Wall-clock hours on the user's hardware, at the plan's rate.
     pub wall_clock_hours: f64,
     pub cost: Option<f64>,
-    /// The part of the reserve released with this stage, in FLOPs (the
-    /// reserve's share in proportion to the stage's FLOPs).
+    /// The part of the reserve released with this stage, in FLOPs: the
+    /// reserve's rate applied to the stage's own FLOPs (see [`stages`]).
     pub reserve_flops: f64,
     /// Share of the budget spent once this stage and every earlier one have
     /// run, their reserve included.
@@ -184,8 +184,12 @@ pub fn stages(
         .into_iter()
         .filter(|id| experiments.iter().any(|e| stage_of(e, upper_from) == *id))
         .collect();
-    let planned = ladder.planned_flops.max(f64::MIN_POSITIVE);
-    let reserve = ladder.budget_flops * ladder.reserve;
+    // Each stage holds back for failed runs and debugging in proportion to
+    // what it runs: the reserve's share of the budget when the plan fills
+    // the budget less the reserve, less when it plans less. (Released as a
+    // share of the whole budget's reserve, a plan using 1% of the budget
+    // read "20% of the budget spent" by its last stage.)
+    let reserve_rate = ladder.reserve / (1.0 - ladder.reserve).max(f64::MIN_POSITIVE);
     // Wall-clock per accelerator-hour, as the ladder's totals have it.
     let wall_per_hour = if ladder.accelerator_hours > 0.0 {
         ladder.wall_clock_hours / ladder.accelerator_hours
@@ -208,7 +212,7 @@ pub fn stages(
             };
             let flops = sum(|e| e.flops);
             let hours = sum(|e| e.hours);
-            let reserve_flops = reserve * flops / planned;
+            let reserve_flops = reserve_rate * flops;
             spent += flops + reserve_flops;
             let last = i + 1 == present.len();
             let last_middle = present.get(i + 1) == Some(&StageId::Headline);

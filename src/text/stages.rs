@@ -98,6 +98,8 @@ pub fn gate(plan: &Plan, stage: &Stage) -> String {
         ),
         GateMetric::HoldsOrGrows => format!("Claim that the gain scales only when the results say \u{201C}holds\u{201D} or \u{201C}grows\u{201D} ({} per tenfold scale).", advantage),
         GateMetric::NoGainVerdict => "Claim the negative result only when the results say \u{201C}no gain\u{201D} at every size.".to_owned(),
+        // The last stage's gate is the claim's: no next sizes follow it.
+        GateMetric::AdjacentSizesSeparate if plan.stages.last().is_some_and(|last| std::ptr::eq(last, stage)) => format!("Claim that the benchmark separates models only when every two adjacent sizes up to {at} differ by more than their paired item-level errors, and {at} still scores below the benchmark's ceiling: a saturated benchmark cannot rank larger models."),
         // One size has nothing to be adjacent to: its gate checks the
         // evaluation itself, which the next sizes are compared with.
         GateMetric::AdjacentSizesSeparate if stage.scales.len() < 2 => format!("Go on when the evaluation at {at} runs end to end and scores above chance on the items: the next sizes are compared with it."),
@@ -458,6 +460,30 @@ mod tests {
             title(&pretrain, 1, &pretrain.stages[0]),
             "Stage 1 \u{00B7} Tune at 20M"
         );
+    }
+
+    /// A benchmark's last gate is its claim, not a check before sizes that
+    /// never come.
+    #[test]
+    fn a_benchmarks_last_gate_is_its_claim() {
+        let plan = Plan::new(
+            crate::model::query::parse_query(
+                "kind=benchmark&generality=3&novelty=2&count=8&hours=336",
+            )
+            .inputs,
+        );
+        let gates: Vec<String> = plan.stages.iter().map(|s| gate(&plan, s)).collect();
+        let (last, earlier) = gates.split_last().expect("stages");
+        assert!(
+            last.starts_with("Claim that the benchmark separates models only when"),
+            "{last}"
+        );
+        assert!(!last.contains("the next sizes"), "{last}");
+        assert!(
+            earlier[0].contains("the next sizes are compared with it"),
+            "{gates:?}"
+        );
+        assert!(earlier.iter().all(|g| g.starts_with("Go on")), "{gates:?}");
     }
 
     /// The pinned summary states the power of the verdict the claim needs:
