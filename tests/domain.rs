@@ -61,6 +61,36 @@ fn the_verdicts_seeds_are_placed_for_its_power_and_shown_in_the_checklist() {
     assert!(Plan::new(benchmark).power.is_none());
 }
 
+/// The level's tagline (the page's summary) says what the checklist asks:
+/// deep RL's at least 3 tasks, a benchmark's every released size that fits.
+#[test]
+fn the_summary_and_the_checklist_count_alike() {
+    use evidence_ladder::text::report::{level_tagline, markdown};
+    let rl = Plan::new(
+        parse_query("generality=2&field=rl&count=64&axis=data&model_params=1700000&floor=1000000")
+            .inputs,
+    );
+    assert_eq!(rl.evidence.settings, 3);
+    assert!(
+        level_tagline(&rl).contains(", 3 settings"),
+        "{}",
+        level_tagline(&rl)
+    );
+    assert!(markdown(&rl, "", None).contains("Method and 2 baselines in 3 settings"));
+    let bench =
+        Plan::new(parse_query("kind=benchmark&generality=3&novelty=2&count=8&hours=336").inputs);
+    let sizes = format!("at least {} sizes", bench.evidence.rungs);
+    let tagline = level_tagline(&bench);
+    assert!(
+        tagline.contains(&sizes) && !tagline.contains("apart"),
+        "{tagline}"
+    );
+    assert!(
+        markdown(&bench, "", None).contains(&format!("over {sizes}")),
+        "{sizes}"
+    );
+}
+
 /// Effect and Noise are in the metric's units (accuracy points, say), which
 /// the loss curve behind the verdict's power cannot take: only Loss noise
 /// sets that spread. A vision student who followed the fields' examples

@@ -337,9 +337,12 @@ impl LevelPlan {
         let evidence = Evidence {
             level,
             name: rule.name,
-            settings: rule.settings,
+            // What the checklist asks, so the summary never says less: deep
+            // RL's settings are at least its field's tasks, and a
+            // benchmark's sizes every released one that fits.
+            settings: Demands::of(rule, headline_seeds, inputs.field, inputs.tuning).settings,
             domains: rule.domains,
-            rungs: rule.rungs,
+            rungs: span_rule.rungs,
             span: rule.span,
             seeds: headline_seeds,
             seeds_per_configuration: if compares { rule.seeds } else { 1 },

@@ -778,7 +778,14 @@ pub fn level_tagline(plan: &Plan) -> String {
             _ => "replication",
         },
     };
-    let sizes = if e.rungs > 1 && e.span > 1.0 {
+    let sizes = if e.rungs > 1 && e.span > 1.0 && plan.inputs.uses_checkpoints() {
+        // Released sizes are spaced as their family made them.
+        format!(
+            ", at least {} sizes, at least {}× from smallest to largest",
+            e.rungs,
+            format::number(e.span)
+        )
+    } else if e.rungs > 1 && e.span > 1.0 {
         let step = e.span.powf(1.0 / f64::from(e.rungs - 1));
         format!(
             ", at least {} sizes, at least {}× from smallest to largest (about {}× apart)",
