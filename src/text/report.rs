@@ -671,7 +671,15 @@ fn claim_lines(plan: &Plan) -> Vec<String> {
     }
     if !plan.claim_fits {
         if plan.narrower_claims.is_empty() {
-            lines.push("No narrower claim fits either: add compute or memory.".into());
+            // Name the lever for what binds: "compute or memory" sent a
+            // student whose run needed 1.4 of 18 GB to look for memory.
+            let lever = match l.short_of {
+                Some(Shortfall::Memory) => "add memory: more accelerators, or ones with more memory",
+                Some(Shortfall::Hours) => "allow more time, or add accelerators",
+                Some(Shortfall::Family) => "choose a family whose released sizes span the level",
+                _ => "add compute, or make each run cheaper: a smaller smallest scale worth a run, or less data per run",
+            };
+            lines.push(format!("No narrower claim fits either: {lever}."));
         } else {
             lines.push("Or narrow the claim: the claims listed below fit.".into());
         }
