@@ -541,7 +541,9 @@ fn usage_lines(plan: &Plan) -> Vec<String> {
     let partial_runs = l.partial_runs();
     let runs = if partial_runs > 0 {
         format!(
-            "{} and {} (evaluations, measurements)",
+            // Runs whose cost is not a full run's at their size: an
+            // optimiser's runs on 4× the tokens are training runs too.
+            "{} and {} (evaluations, timings or training of another length)",
             format::plural(l.full_runs(), "run", "runs"),
             format::plural(partial_runs, "other run", "other runs")
         )
