@@ -90,6 +90,7 @@ describe('plan() errors name the field and its range', () => {
     [{ tokens_per_param: 0 }, 'tokens_per_param', 'from 1'],
     [{ effect: 0 }, 'effect', 'from 1e-9'],
     [{ noise: -1 }, 'noise', 'from 1e-9'],
+    [{ loss_noise: 11 }, 'loss_noise', 'to 10'],
     [{ alpha: 0.9 }, 'alpha', 'to 0.5'],
     [{ alpha: 1e-17 }, 'alpha', 'from 1e-6'],
     [{ reserve: 1 }, 'reserve', 'from 0 to 0.95'],
@@ -149,6 +150,16 @@ describe('this round\'s public fields', () => {
     assert.equal(mup.inputs.mfu, 0.4);
     assert.equal(mup.ladder.rungs.at(-1).params, 1.3e9);
     assert.ok(!mup.experiments.some((e) => e.what === 'headline-tuning'));
+  });
+
+  test("the verdict's spread of the loss is loss_noise, never noise (the metric's units)", async () => {
+    const metric = await plan({ effect: 0.5, noise: 0.4 });
+    assert.equal(metric.power.seed_sd, 0.01);
+    assert.ok(metric.power.holds >= 0.75, String(metric.power.holds));
+    const loss = await plan({ loss_noise: '0.4' });
+    assert.equal(loss.inputs.loss_noise, 0.4);
+    assert.equal(loss.power.seed_sd, 0.4);
+    assert.ok(loss.power.holds < 0.1, String(loss.power.holds));
   });
 
   test('a chosen top that does not fit is blamed, not the claim', async () => {
