@@ -12,7 +12,7 @@
 //! claim or the compute (those lay their fields out by hand around their
 //! scales, presets and shortcuts; the other groups loop over the table).
 
-use super::axis::Axis;
+use super::axis::{Axis, ScaleKind};
 use super::checkpoints::ModelFamily;
 use super::choices::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
 use super::codec::number_text;
@@ -120,8 +120,8 @@ impl Keyboard {
 #[derive(Clone, Copy, Debug)]
 pub enum Hint {
     Fixed(&'static str),
-    /// One hint per axis, in [`Axis::ALL`]'s order.
-    ByAxis([&'static str; 4]),
+    /// One hint per kind of scale, in [`ScaleKind::ALL`]'s order.
+    ByScale([&'static str; 5]),
     /// A hint resting on one of the essay's principles: the words before
     /// its citation, the principle, and the words after.
     Cites(&'static str, PrincipleId, &'static str),
@@ -653,11 +653,13 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::Floor,
         key: "floor",
         label: "Smallest scale worth a run (optional)",
-        hint: Hint::ByAxis([
+        // The defaults named here are axis::default_floor's.
+        hint: Hint::ByScale([
             "The smallest model worth training, e.g. 20M: smaller runs say little about scale. Left empty, the axis's default (20M).",
             "The least data worth a run, e.g. 100M tokens: less says little about scale. Left empty, the axis's default (100M).",
             "The smallest model worth fine-tuning, e.g. 20M: smaller runs say little about scale. Left empty, the axis's default (20M).",
             "A multiple of the smallest run, e.g. 1 (the default): smaller runs say little about scale.",
+            "The fewest environment steps worth a run, e.g. 1M steps: fewer say little about scale. Left empty, deep RL's default (1M).",
         ]),
         unit: Unit::Scale,
         default: "",
@@ -673,11 +675,12 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::Top,
         key: "top",
         label: "Top model (optional)",
-        hint: Hint::ByAxis([
+        hint: Hint::ByScale([
             "The largest model you want, e.g. 1.3B; leave empty for the largest the budget and memory allow.",
             "The most data you want, e.g. 10B; leave empty for the most the budget buys.",
             "The largest model you want, e.g. 1.3B; leave empty for the largest the budget and memory allow.",
             "The largest run you want, as a multiple of the smallest, e.g. 100; leave empty for the largest the budget buys.",
+            "The most environment steps you want in a run, e.g. 10M; leave empty for the most the budget buys.",
         ]),
         unit: Unit::Scale,
         default: "",
@@ -850,19 +853,19 @@ impl Field {
 
     /// The hint's words before its citation, and the principle it cites
     /// with the words after, if it cites one (`text::cited::hint` joins them).
-    pub fn hint(self, axis: Axis) -> (&'static str, Option<(PrincipleId, &'static str)>) {
+    pub fn hint(self, scale: ScaleKind) -> (&'static str, Option<(PrincipleId, &'static str)>) {
         match self.spec().hint {
             Hint::Fixed(text) => (text, None),
-            Hint::ByAxis(texts) => (texts[axis as usize], None),
+            Hint::ByScale(texts) => (texts[scale as usize], None),
             Hint::Cites(before, principle, after) => (before, Some((principle, after))),
         }
     }
 
-    pub fn unit(self, axis: Axis) -> Option<&'static str> {
+    pub fn unit(self, scale: ScaleKind) -> Option<&'static str> {
         match self.spec().unit {
             Unit::None => None,
             Unit::Fixed(unit) => Some(unit),
-            Unit::Scale => Some(axis.unit()),
+            Unit::Scale => Some(scale.unit()),
         }
     }
 

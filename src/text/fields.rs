@@ -6,7 +6,7 @@
 use std::fmt;
 
 use super::format;
-use crate::model::axis::Axis;
+use crate::model::axis::ScaleKind;
 use crate::model::checkpoints::ModelFamily;
 use crate::model::codec::number_text;
 use crate::model::fields::{Rule, Unit, Units};
@@ -193,12 +193,12 @@ fn grouped(n: f64) -> String {
 
 /// Why the form refuses `typed`, in the field's own words with readable
 /// limits: "Top model must be above 0 and at most 1,000T parameters,
-/// such as 350M or 1.3B." `axis` names the scales' unit.
-pub fn form_message(field: Field, axis: Axis, typed: &str) -> String {
+/// such as 350M or 1.3B." `scale` names the scales' unit.
+pub fn form_message(field: Field, scale: ScaleKind, typed: &str) -> String {
     let spec = field.spec();
     let unit = match (spec.unit, spec.units) {
-        (Unit::Scale, _) if axis == Axis::Custom => " times the smallest run".to_owned(),
-        (Unit::Scale, _) => format!(" {}", axis.unit()),
+        (Unit::Scale, _) if scale.is_multiple() => " times the smallest run".to_owned(),
+        (Unit::Scale, _) => format!(" {}", scale.unit()),
         (Unit::Fixed(unit), Units::Size | Units::Hours) => format!(" {unit}"),
         (Unit::None, Units::Hours) => " hours".to_owned(),
         _ => String::new(),
@@ -222,7 +222,7 @@ pub fn form_message(field: Field, axis: Axis, typed: &str) -> String {
         }
     };
     let example = match (spec.units, spec.unit) {
-        (Units::Size, Unit::Scale) if axis == Axis::Custom => "",
+        (Units::Size, Unit::Scale) if scale.is_multiple() => "",
         (Units::Size, _) => ", such as 350M or 1.3B",
         (Units::Hours, Unit::None) => ", such as 36 h, 14 days or 2 weeks",
         (Units::Share, _) => ", such as 0.4 or 40%",
@@ -239,6 +239,44 @@ pub fn form_message(field: Field, axis: Axis, typed: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::axis::{default_floor, Axis};
+    use crate::model::choices::ResearchField;
+    use crate::model::fields::typed_text;
+    use crate::model::inputs::Inputs;
+    use crate::text::cited;
+
+    #[test]
+    fn deep_rl_scales_speak_in_environment_steps() {
+        let rl = Inputs {
+            field: ResearchField::Rl,
+            axis: Axis::Data,
+            ..Inputs::default()
+        };
+        let scale = rl.scale_kind();
+        assert_eq!(scale, ScaleKind::Steps);
+        for field in [Field::Floor, Field::Top] {
+            assert_eq!(field.unit(scale), Some("environment steps"));
+            let hint = cited::hint(field, scale).to_string();
+            assert!(!hint.contains("token") && !hint.contains("model"), "{hint}");
+            let message = form_message(field, scale, "x");
+            assert!(message.contains(" environment steps"), "{message}");
+        }
+        // Left empty, the floor is the one the hint names: 1M steps.
+        assert_eq!(rl.scaling(1e18).floor, 1e6);
+    }
+
+    #[test]
+    fn each_floor_hint_names_the_default_the_plan_uses() {
+        for scale in ScaleKind::ALL {
+            let hint = cited::hint(Field::Floor, scale).to_string();
+            let default = typed_text(default_floor(scale), Units::Size);
+            assert!(
+                hint.contains(&format!("({default})"))
+                    || hint.contains(&format!("e.g. {default} (the default)")),
+                "{scale:?}: {hint}"
+            );
+        }
+    }
 
     #[test]
     fn given_values_show_invisible_characters() {
@@ -286,14 +324,16 @@ mod tests {
                 "Reserve must be from 0% to 95%, such as 0.4 or 40%.",
             ),
         ] {
-            assert_eq!(form_message(field, Axis::Pretrain, typed), want);
+            assert_eq!(form_message(field, ScaleKind::Pretrain, typed), want);
         }
-        assert!(form_message(Field::Hours, Axis::Pretrain, "x").starts_with(
-            "Hours of wall-clock time must be from 0.01 to 1,000,000 hours, such as 36 h"
-        ));
+        assert!(
+            form_message(Field::Hours, ScaleKind::Pretrain, "x").starts_with(
+                "Hours of wall-clock time must be from 0.01 to 1,000,000 hours, such as 36 h"
+            )
+        );
         for field in Field::ALL {
-            for axis in Axis::ALL {
-                let message = form_message(field, axis, "x");
+            for scale in ScaleKind::ALL {
+                let message = form_message(field, scale, "x");
                 assert!(message.starts_with(field.short_label()), "{message}");
                 assert!(!message.contains("e15"), "{message}");
                 assert!(!message.contains("000000"), "{message}");
