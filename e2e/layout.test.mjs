@@ -225,11 +225,13 @@ describe("people's units", () => {
       [/^Top model/, 'top', '2000T', 'Top model must be above 0 and at most 1,000T parameters, such as 350M or 1.3B.'],
       [/^Count/, 'count', '8x', 'Count must be a whole number from 1 to 1,000,000.'],
       [/^MFU/, 'mfu', '140%', 'MFU must be from 1% to 100%, such as 0.4 or 40%.'],
+      // Its examples are budgets, inside its own range (not 350M or 1.3B, sizes below 1T).
+      [/^Total compute/, 'flops', 'banana', 'Total compute budget must be from 1T to 1e30 FLOPs, such as 2.6e21 or 3e23.'],
     ]) {
       await page.getByRole('textbox', { name }).fill(typed);
       await page.getByRole('textbox', { name }).blur();
       assert.equal(await page.locator(`#error-${key}`).textContent(), message);
-      await page.getByRole('textbox', { name }).fill(key === 'top' ? '' : key === 'count' ? '8' : '0.3');
+      await page.getByRole('textbox', { name }).fill({ top: '', flops: '', count: '8' }[key] ?? '0.3');
       await page.getByRole('textbox', { name }).blur();
     }
     await context.close();

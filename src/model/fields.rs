@@ -1056,6 +1056,35 @@ pub fn typed_text(n: f64, units: Units) -> String {
 }
 
 impl Field {
+    /// The values a size field's messages give as examples ("such as 350M
+    /// or 1.3B"): inside the field's rule and in its unit, for a scale in
+    /// what `scale` counts. Empty where there is none to give (the custom
+    /// axis's multiples; fields that are not sizes, whose words are fixed).
+    pub fn examples(self, scale: ScaleKind) -> &'static [f64] {
+        match (self, scale) {
+            // The default page's budget is about 2.6e21; GPT-3 took 3.14e23
+            // (Brown et al. 2020).
+            (Field::Flops, _) => &[2.6e21, 3e23],
+            // The defaults (see their rows) and a tenfold or larger step.
+            (Field::DataTokens, _) => &[1e8, 2e9],
+            (Field::EvalTokens, _) => &[5e6, 1e8],
+            (Field::GeneratedTokens, _) => &[1e6, 2e7],
+            (Field::StepsPerSecond, _) => &[5e3, 2e4],
+            // GPT-3's smallest (Brown et al. 2020) and the essay's final 1.3B.
+            (Field::ModelParams, _) => &[1.25e8, 1.3e9],
+            (Field::Floor | Field::Top, ScaleKind::Custom) => &[],
+            // The essay's academic ladder: 120M, 350M, 750M, then 1.3B.
+            (Field::Floor, ScaleKind::Pretrain | ScaleKind::Finetune) => &[2e7, 1.2e8],
+            (Field::Top, ScaleKind::Pretrain | ScaleKind::Finetune) => &[3.5e8, 1.3e9],
+            // From axis::default_floor's 100M tokens and 1M steps up.
+            (Field::Floor, ScaleKind::Data) => &[1e8, 1e9],
+            (Field::Top, ScaleKind::Data) => &[1e9, 1e10],
+            (Field::Floor, ScaleKind::Steps) => &[1e6, 1e7],
+            (Field::Top, ScaleKind::Steps) => &[1e7, 1e8],
+            _ => &[],
+        }
+    }
+
     /// The field's name in messages: its label up to a colon or a bracket,
     /// "Top model", "MFU", "Reserve".
     pub fn short_label(self) -> &'static str {

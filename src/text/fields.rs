@@ -9,7 +9,7 @@ use super::format;
 use crate::model::axis::ScaleKind;
 use crate::model::checkpoints::ModelFamily;
 use crate::model::codec::number_text;
-use crate::model::fields::{Rule, Unit, Units};
+use crate::model::fields::{typed_text, Rule, Unit, Units};
 use crate::model::inputs::{Field, Given, InputError};
 use crate::model::query::{Notice, ParsedQuery, MAX_QUERY_LEN};
 
@@ -160,9 +160,25 @@ pub fn allowed(field: Field) -> String {
     };
     match spec.units {
         Units::Plain | Units::Money => range,
-        Units::Size => format!("{range}, such as 350M or 1.3B"),
+        // Without inputs, a scale's examples are in the default axis's unit.
+        Units::Size => format!("{range}{}", examples(field, ScaleKind::Pretrain)),
         Units::Hours => format!("{range} hours, or days and weeks such as 14d or 2w"),
         Units::Share => format!("{range}, or a percentage such as 40%"),
+    }
+}
+
+/// ", such as 350M or 1.3B": a size field's own examples as people type
+/// them; empty when it has none.
+fn examples(field: Field, scale: ScaleKind) -> String {
+    let texts: Vec<String> = field
+        .examples(scale)
+        .iter()
+        .map(|&n| typed_text(n, Units::Size))
+        .collect();
+    match texts.split_last() {
+        Some((last, [])) => format!(", such as {last}"),
+        Some((last, rest)) => format!(", such as {} or {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 
@@ -222,11 +238,10 @@ pub fn form_message(field: Field, scale: ScaleKind, typed: &str) -> String {
         }
     };
     let example = match (spec.units, spec.unit) {
-        (Units::Size, Unit::Scale) if scale.is_multiple() => "",
-        (Units::Size, _) => ", such as 350M or 1.3B",
-        (Units::Hours, Unit::None) => ", such as 36 h, 14 days or 2 weeks",
-        (Units::Share, _) => ", such as 0.4 or 40%",
-        _ => "",
+        (Units::Size, _) => examples(field, scale),
+        (Units::Hours, Unit::None) => ", such as 36 h, 14 days or 2 weeks".into(),
+        (Units::Share, _) => ", such as 0.4 or 40%".into(),
+        _ => String::new(),
     };
     let name = field.short_label();
     if typed.trim().is_empty() {
@@ -241,8 +256,7 @@ mod tests {
     use super::*;
     use crate::model::axis::{default_floor, Axis};
     use crate::model::choices::ResearchField;
-    use crate::model::fields::typed_text;
-    use crate::model::inputs::Inputs;
+    use crate::model::inputs::{FieldValue, Inputs};
     use crate::text::cited;
 
     #[test]
@@ -263,6 +277,66 @@ mod tests {
         }
         // Left empty, the floor is the one the hint names: 1M steps.
         assert_eq!(rl.scaling(1e18).floor, 1e6);
+    }
+
+    /// Inputs whose scales count what `scale` says.
+    fn counting(scale: ScaleKind) -> Inputs {
+        let (axis, field) = match scale {
+            ScaleKind::Pretrain => (Axis::Pretrain, ResearchField::Llm),
+            ScaleKind::Data => (Axis::Data, ResearchField::Llm),
+            ScaleKind::Finetune => (Axis::Finetune, ResearchField::Llm),
+            ScaleKind::Custom => (Axis::Custom, ResearchField::Llm),
+            ScaleKind::Steps => (Axis::Data, ResearchField::Rl),
+        };
+        Inputs {
+            axis,
+            field,
+            ..Inputs::default()
+        }
+    }
+
+    /// The examples after "such as" in a message: "36 h", "14 days", ….
+    fn examples_in(message: &str) -> Vec<String> {
+        let Some((_, tail)) = message.split_once("such as ") else {
+            return Vec::new();
+        };
+        let tail = tail.split(" (got").next().unwrap_or(tail);
+        tail.trim_end_matches('.')
+            .split(" or ")
+            .flat_map(|part| part.split(", "))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_example_a_message_gives_is_a_value_its_field_accepts() {
+        for scale in ScaleKind::ALL {
+            let inputs = counting(scale);
+            assert_eq!(inputs.scale_kind(), scale);
+            for field in Field::ALL {
+                let messages = [
+                    form_message(field, scale, "x"),
+                    form_message(field, scale, ""),
+                    allowed(field),
+                ];
+                for message in messages {
+                    for example in examples_in(&message) {
+                        let mut set = inputs.clone();
+                        assert!(
+                            set.set(field, &FieldValue::Text(example.clone())).is_ok(),
+                            "{scale:?}: {example:?} is refused by its own field: {message}"
+                        );
+                    }
+                }
+            }
+        }
+        // The messages the review found: examples far below the budget's 1T.
+        let flops = form_message(Field::Flops, ScaleKind::Pretrain, "banana");
+        assert_eq!(
+            flops,
+            "Total compute budget must be from 1T to 1e30 FLOPs, such as 2.6e21 or 3e23."
+        );
+        assert_eq!(examples_in(&allowed(Field::Flops)), ["2.6e21", "3e23"]);
     }
 
     #[test]
