@@ -25,16 +25,19 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File, from: FileFrom) {
         }
         let file = gloo_file::File::from(file);
         let result = match gloo_file::futures::read_as_text(&file).await {
-            // A table of results chosen here goes to Results, and says so.
+            // A table of results chosen here goes to Results, and says so;
+            // text that is neither a plan nor results changes nothing and
+            // says that (the note follows what happened, so it comes after
+            // the check).
             Ok(text) if looks_like_results(&name, &text) => {
-                dispatch.send(Action::FileNote(
-                    format!(
-                        "{} is a table, not a saved plan: it was read as results (see Results).",
-                        crate::text::results::shown_name(&name)
-                    ),
-                    from,
-                ));
-                return dispatch.send_results(checked_file(name, text).await);
+                let checked = checked_text(&text).await;
+                return match crate::text::files::table_as_plan(&name, &checked) {
+                    Ok(note) => {
+                        dispatch.send(Action::FileNote(note, from));
+                        dispatch.send_results(ResultsAction::File(name, text, checked));
+                    }
+                    Err(why) => dispatch.send(Action::Open(Err(why), name, from)),
+                };
             }
             Ok(text) => crate::js_api::saved_from_text(&text),
             Err(_) => Err("the browser could not read it.".into()),
@@ -99,9 +102,14 @@ pub fn read_results(dispatch: &Dispatch, file: web_sys::File) {
 /// A file's text read as results in slices (2 MB once took one long task),
 /// with how many runs it holds or why it is not results.
 async fn checked_file(name: String, text: String) -> ResultsAction {
-    let parsed = parse_paced(&text, &mut crate::browser::Sliced::alone()).await;
-    let checked = results_or_why(parsed)
-        .map(|parsed| parsed.rows.len())
-        .map_err(|why| crate::text::results::errors::not_results(&why));
+    let checked = checked_text(&text).await;
     ResultsAction::File(name, text, checked)
+}
+
+/// How many runs a text holds as results, or why it is not results, in words.
+async fn checked_text(text: &str) -> Result<usize, String> {
+    let parsed = parse_paced(text, &mut crate::browser::Sliced::alone()).await;
+    results_or_why(parsed)
+        .map(|parsed| parsed.rows.len())
+        .map_err(|why| crate::text::results::errors::not_results(&why))
 }
