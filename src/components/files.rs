@@ -30,14 +30,8 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File, from: FileFrom) {
             // says that (the note follows what happened, so it comes after
             // the check).
             Ok(text) if looks_like_results(&name, &text) => {
-                let checked = checked_text(&text).await;
-                return match crate::text::files::table_as_plan(&name, &checked) {
-                    Ok(note) => {
-                        dispatch.send(Action::FileNote(note, from));
-                        dispatch.send_results(ResultsAction::File(name, text, checked));
-                    }
-                    Err(why) => dispatch.send(Action::Open(Err(why), name, from)),
-                };
+                let action = checked_file(name, text).await;
+                return table_chosen(&dispatch, action, from);
             }
             Ok(text) => crate::js_api::saved_from_text(&text),
             Err(_) => Err("the browser could not read it.".into()),
@@ -49,6 +43,22 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File, from: FileFrom) {
         }
         dispatch.send(Action::Open(result, file.name(), from));
     });
+}
+
+/// A table chosen or dropped as a saved plan, once read as results: if it
+/// is results, they replace the pasted ones and the note says so; if not,
+/// nothing changes and the note says why. The note follows what happened.
+fn table_chosen(dispatch: &Dispatch, action: ResultsAction, from: FileFrom) {
+    let ResultsAction::File(name, _, checked) = &action else {
+        return dispatch.send_results(action);
+    };
+    match crate::text::files::table_as_plan(name, checked) {
+        Ok(note) => {
+            dispatch.send(Action::FileNote(note, from));
+            dispatch.send_results(action);
+        }
+        Err(why) => dispatch.send(Action::Open(Err(why), name.clone(), from)),
+    }
 }
 
 /// A file of results rather than a saved plan: named .csv, .tsv or .txt, or
@@ -102,14 +112,9 @@ pub fn read_results(dispatch: &Dispatch, file: web_sys::File) {
 /// A file's text read as results in slices (2 MB once took one long task),
 /// with how many runs it holds or why it is not results.
 async fn checked_file(name: String, text: String) -> ResultsAction {
-    let checked = checked_text(&text).await;
-    ResultsAction::File(name, text, checked)
-}
-
-/// How many runs a text holds as results, or why it is not results, in words.
-async fn checked_text(text: &str) -> Result<usize, String> {
-    let parsed = parse_paced(text, &mut crate::browser::Sliced::alone()).await;
-    results_or_why(parsed)
+    let parsed = parse_paced(&text, &mut crate::browser::Sliced::alone()).await;
+    let checked = results_or_why(parsed)
         .map(|parsed| parsed.rows.len())
-        .map_err(|why| crate::text::results::errors::not_results(&why))
+        .map_err(|why| crate::text::results::errors::not_results(&why));
+    ResultsAction::File(name, text, checked)
 }
