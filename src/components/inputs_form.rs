@@ -63,7 +63,11 @@ fn scale_field(
     let (name, example) = scale[usize::from(value.clamp(1, 5) - 1)];
     choice_field::view(ChoiceField {
         field,
-        hint: with_prefix(format!("{name}, e.g. {example} "), field, ScaleKind::Pretrain),
+        hint: with_prefix(
+            format!("{name}, e.g. {example} "),
+            field,
+            ScaleKind::Pretrain,
+        ),
         options: short
             .iter()
             .enumerate()
