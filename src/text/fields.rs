@@ -339,6 +339,36 @@ mod tests {
         assert_eq!(examples_in(&allowed(Field::Flops)), ["2.6e21", "3e23"]);
     }
 
+    /// The hints' own examples ("e.g. 2.6e21", "e.g. 1M steps") are values
+    /// their fields accept too.
+    #[test]
+    fn every_example_a_hint_gives_is_a_value_its_field_accepts() {
+        let mut checked = 0;
+        for scale in ScaleKind::ALL {
+            for field in Field::ALL.into_iter().filter(|f| !f.is_choice()) {
+                let hint = cited::hint(field, scale).to_string();
+                for (_, after) in hint
+                    .match_indices("e.g. ")
+                    .map(|(i, m)| hint.split_at(i + m.len()))
+                {
+                    let token = after.split_whitespace().next().unwrap_or("");
+                    let token = token.trim_end_matches([',', '.', ';', ':', ')']);
+                    if !token.starts_with(|c: char| c.is_ascii_digit() || c == '$') {
+                        continue;
+                    }
+                    let mut set = counting(scale);
+                    assert!(
+                        set.set(field, &FieldValue::Text(token.to_owned())).is_ok(),
+                        "{scale:?}: {token:?} is refused by its own field: {hint}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        // Every kind of scale's hints, with numbers: not a test of nothing.
+        assert!(checked > 5 * 15, "{checked} examples");
+    }
+
     #[test]
     fn each_floor_hint_names_the_default_the_plan_uses() {
         for scale in ScaleKind::ALL {
