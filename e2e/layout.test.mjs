@@ -225,11 +225,13 @@ describe("people's units", () => {
       [/^Top model/, 'top', '2000T', 'Top model must be above 0 and at most 1,000T parameters, such as 350M or 1.3B.'],
       [/^Count/, 'count', '8x', 'Count must be a whole number from 1 to 1,000,000.'],
       [/^MFU/, 'mfu', '140%', 'MFU must be from 1% to 100%, such as 0.4 or 40%.'],
+      // Its examples are budgets, inside its own range (not 350M or 1.3B, sizes below 1T).
+      [/^Total compute/, 'flops', 'banana', 'Total compute budget must be from 1T to 1e30 FLOPs, such as 2.6e21 or 3e23.'],
     ]) {
       await page.getByRole('textbox', { name }).fill(typed);
       await page.getByRole('textbox', { name }).blur();
       assert.equal(await page.locator(`#error-${key}`).textContent(), message);
-      await page.getByRole('textbox', { name }).fill(key === 'top' ? '' : key === 'count' ? '8' : '0.3');
+      await page.getByRole('textbox', { name }).fill({ top: '', flops: '', count: '8' }[key] ?? '0.3');
       await page.getByRole('textbox', { name }).blur();
     }
     await context.close();
@@ -268,6 +270,63 @@ describe("people's units", () => {
       const cls = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
       console.log(`# CLS while typing errors at ${width}px: ${cls}`, await page.evaluate(() => (window.sources ?? []).slice(0, 8).join('; ')));
       assert.equal(cls, 0);
+      await context.close();
+    });
+  }
+});
+
+describe('lists number and mark each item once, beside its first line', () => {
+  for (const [width, colorScheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']]) {
+    test(`each stage is numbered once, by its title (${width} px, ${colorScheme})`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+      const page = await openApp(context, server.url);
+      await page.locator('.stages').scrollIntoViewIfNeeded();
+      const titles = await page.locator('.stages .timeline > li h3').allTextContents();
+      assert.ok(titles.length >= 4, titles.join(' | '));
+      titles.forEach((t, i) => assert.match(t, new RegExp(`^Stage ${i + 1} · `)));
+      // The list's own markers, as the browser draws and announces them: a
+      // second number beside "Stage N" (the review saw "2. Stage 1").
+      const cdp = await context.newCDPSession(page);
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '.stages .timeline > li' });
+      assert.equal(nodeIds.length, titles.length);
+      for (const nodeId of nodeIds) {
+        const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: true });
+        const item = nodes.find((n) => n.role?.value === 'listitem');
+        const markers = nodes.filter((n) => n.role?.value === 'ListMarker' && n.parentId === item?.nodeId);
+        assert.deepEqual(markers.map((n) => n.name?.value), []);
+      }
+      await context.close();
+    });
+  }
+
+  for (const query of ['?generality=4', '?generality=4&embed=1']) {
+    test(`a wrapped narrower claim has its bullet beside its first line (390 px, ${query})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await openApp(context, server.url + query);
+      const list = page.locator('.verdict .narrower').first();
+      await list.waitFor({ state: 'attached' });
+      // In the embed the verdict may sit in a closed <details>.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await list.scrollIntoViewIfNeeded();
+      const lines = await list.evaluate((ul) =>
+        [...ul.querySelectorAll(':scope > li')].map((li) => {
+          // A zero-width probe on the item's own line box: its baseline is the bullet's.
+          const probe = document.createElement('span');
+          probe.textContent = '\u200b';
+          li.prepend(probe);
+          const bullet = probe.getBoundingClientRect();
+          probe.remove();
+          const range = document.createRange();
+          range.selectNodeContents(li.querySelector('button'));
+          const rects = [...range.getClientRects()];
+          return { bullet: bullet.top, first: rects[0].top, last: rects.at(-1).top, lines: new Set(rects.map((r) => Math.round(r.top))).size };
+        }),
+      );
+      assert.ok(lines.some((l) => l.lines > 1), `a claim wraps at 390 px: ${JSON.stringify(lines)}`);
+      for (const l of lines) {
+        assert.ok(Math.abs(l.bullet - l.first) <= 4, `bullet at ${l.bullet}, first line at ${l.first}, last at ${l.last}`);
+      }
       await context.close();
     });
   }

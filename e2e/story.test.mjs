@@ -49,6 +49,44 @@ describe('messages where the user acts', () => {
   });
 });
 
+describe('what a file or a field says is what happened', () => {
+  test('a file that is neither a saved plan nor results says so, and Results are unchanged', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openApp(context, server.url);
+    const results = page.getByRole('textbox', { name: 'Paste results' });
+    const before = await results.inputValue();
+    await page.locator('.share input[type=file]').setInputFiles({
+      name: 'garbage.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('not json at all {{{'),
+    });
+    const note = page.locator('.share .opened');
+    await note.getByText(/garbage\.json was not opened: it is neither a saved plan nor a table of results\./).waitFor();
+    assert.doesNotMatch(await note.textContent(), /read as results/);
+    assert.equal(await results.inputValue(), before);
+    assert.equal(await page.locator('.results-notices').getByText(/garbage\.json/).count(), 0);
+    await context.close();
+  });
+
+  test('deep RL on the data axis counts its scales in environment steps', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, `${server.url}?field=rl&axis=data`);
+    for (const key of ['floor', 'top']) {
+      const field = await page.locator(`#field-${key}`).evaluate((e) => e.closest('.field').innerText);
+      assert.match(field, /environment steps/, field);
+      assert.doesNotMatch(field, /token/, field);
+    }
+    assert.match(await page.locator('#field-floor').evaluate((e) => e.closest('.field').innerText), /default \(1M\)/);
+    await page.getByRole('textbox', { name: /^Top model/ }).fill('x');
+    await page.getByRole('textbox', { name: /^Top model/ }).blur();
+    assert.equal(
+      await page.locator('#error-top').textContent(),
+      'Top model must be above 0 and at most 1,000T environment steps, such as 10M or 100M.',
+    );
+    await context.close();
+  });
+});
+
 describe('a dropped plan', () => {
   test('says what it opened where the user is, not in the Share panel, until dismissed', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -188,10 +188,12 @@ impl State {
     }
 
     /// The smallest and top scales are in the axis's unit (parameters,
-    /// steps, multiples): kept across an axis change, they would mean
-    /// something else, so they go back to the new axis's defaults.
-    fn clear_scales_if_axis_changed(&mut self, before: &Inputs) {
-        if self.inputs.axis != before.axis {
+    /// tokens, environment steps, multiples): kept across a change of unit
+    /// (another axis, or deep RL on the data axis counting steps, not
+    /// tokens), they would mean something else, so they go back to the new
+    /// unit's defaults.
+    fn clear_scales_if_unit_changed(&mut self, before: &Inputs) {
+        if self.inputs.scale_kind() != before.scale_kind() {
             for scale in [Field::Floor, Field::Top] {
                 let _ = self.inputs.set(scale, &FieldValue::Missing);
                 self.clear_text(scale);
@@ -217,8 +219,8 @@ impl State {
             .iter()
             .any(|r| r.shown && r.error.field == field);
         self.clear_text(field);
-        if field == Field::Axis {
-            self.clear_scales_if_axis_changed(&before.inputs);
+        if matches!(field, Field::Axis | Field::ResearchField) {
+            self.clear_scales_if_unit_changed(&before.inputs);
         }
         match result {
             Ok(()) => self.drafts.push((field, text)),
@@ -249,7 +251,7 @@ impl State {
             let _ = self.inputs.set(field, &FieldValue::Text(text.into()));
             self.clear_text(field);
         }
-        self.clear_scales_if_axis_changed(&before.inputs);
+        self.clear_scales_if_unit_changed(&before.inputs);
         // A preset that sets its own scales keeps them.
         for &(field, text) in preset.values {
             if matches!(field, Field::Floor | Field::Top) {
@@ -437,6 +439,18 @@ mod tests {
         let llm = &FIELD_PRESETS[0];
         let s = s.apply(Action::Preset(llm));
         assert_eq!((s.inputs.floor, s.inputs.top), (None, None));
+    }
+
+    #[test]
+    fn switching_deep_rl_on_the_data_axis_clears_the_scales() {
+        // 10B tokens are not 10B environment steps: the unit changes.
+        let s = start()
+            .apply(Action::Edit(Field::Axis, "data".into()))
+            .apply(Action::Edit(Field::Top, "10B".into()))
+            .apply(Action::Blur(Field::Top))
+            .apply(Action::Edit(Field::ResearchField, "rl".into()));
+        assert_eq!(s.inputs.top, None);
+        assert_eq!(s.text(Field::Top), "");
     }
 
     #[test]

@@ -1611,3 +1611,61 @@ fn one_seed_per_arm_prints_no_slope_or_prediction() {
     assert_eq!(prediction_sentence(&a, "", ""), "");
     assert!(a.warnings.contains(&Note::NoTrend), "{:?}", a.warnings);
 }
+
+/// Whether any number in `text` is padded with zeros after its point
+/// ("0.04800000", "0.4380"): a digit run after a point ending in 0.
+fn padded_numbers(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let number: String = chars[start..i].iter().collect();
+            let number = number.trim_end_matches('.');
+            let exponent = chars.get(i).is_some_and(|c| *c == 'e');
+            if number.contains('.') && number.ends_with('0') && !exponent {
+                found.push(number.to_owned());
+            }
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Seeds that all give the same value leave intervals of zero width (or of
+/// rounding noise): the numbers are then shown to their own figures, never
+/// to eight padded decimals ("0.04800000", "0.438000000").
+#[test]
+fn zero_spread_results_show_unpadded_numbers() {
+    let mut rows = Vec::new();
+    for (i, &params) in [1.2e8, 3.5e8, 7.5e8].iter().enumerate() {
+        for seed in ["0", "1", "2"] {
+            rows.push(row(params, "ours", seed, [0.42, 0.438, 0.46][i]));
+            rows.push(row(params, "base", seed, [0.372, 0.39, 0.412][i]));
+        }
+    }
+    let a = analyze(&input(rows, true)).expect("analysed");
+    let texts = [
+        verdict_sentence(&a, "parameters", ""),
+        prediction_sentence(&a, "parameters", ""),
+        markdown_section(&a, "parameters", ""),
+    ];
+    for text in &texts {
+        assert_eq!(padded_numbers(text), Vec::<String>::new(), "{text}");
+    }
+    assert!(
+        texts[0].contains("by 0.048 (95% CI 0.048 to 0.048)"),
+        "{}",
+        texts[0]
+    );
+    assert!(
+        texts[2].contains("| 0.438 | 0.39 | +0.048 | 0.048 to 0.048 |"),
+        "{}",
+        texts[2]
+    );
+}

@@ -2,11 +2,55 @@
 //! written back into a field or a link, short and within rounding everywhere else.
 #![cfg(not(target_arch = "wasm32"))]
 
-use evidence_ladder::text::format::{count, duration, flops, number, number_text};
+use evidence_ladder::text::format::{
+    count, decimals_beside, decimals_for, duration, flops, number, number_text, signed,
+};
 use proptest::prelude::*;
+
+/// Whether a measured number ends in zeros after its decimal point ("0.0480").
+fn padded(text: &str) -> bool {
+    text.contains('.') && !text.contains('e') && text.ends_with('0')
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    /// Results with zero spread (every seed alike) have an interval of width
+    /// 0, or of rounding noise: each number then shows its own three
+    /// figures, never padded with zeros ("0.04800000", "0.438000000").
+    #[test]
+    fn a_number_without_spread_shows_its_own_figures(
+        mantissa in -999i32..1000,
+        power in -6i32..7,
+        noise in prop_oneof![Just(None), Just(Some(0.0)), (0.0f64..4.0).prop_map(Some)],
+        mean in -999i32..1000,
+    ) {
+        let value = f64::from(mantissa) * 10f64.powi(power - 3);
+        // Width 0, or a few units in the last place (what a bootstrap of equal values leaves).
+        let width = noise.map(|units| units * f64::EPSILON * value.abs());
+        let d = decimals_for(width, value);
+        let text = signed(value, d, false);
+        prop_assert!(!padded(&text), "{} → {}", value, text);
+        prop_assert!(d <= 8);
+        // Within three-figure rounding (or below what 8 decimals show).
+        let back: f64 = text.replace('\u{2212}', "-").parse().expect("a number");
+        prop_assert!((back - value).abs() <= 0.005 * value.abs() + 1e-8, "{} → {}", value, text);
+        // A mean beside that gain: its own figures too.
+        let mean = f64::from(mean) / 1000.0;
+        let cell = signed(mean, decimals_beside(width, value, mean), false);
+        prop_assert!(!padded(&cell), "{} → {}", mean, cell);
+    }
+
+    /// With spread, the decimals resolve a quarter of the interval, as before:
+    /// a final zero there is measured.
+    #[test]
+    fn a_number_with_an_interval_resolves_a_quarter_of_it(value in -1e3f64..1e3, width in 1e-6f64..1e3) {
+        prop_assume!(width > 1e-6 * value.abs());
+        let d = decimals_for(Some(width), value);
+        let expected = (-(width / 4.0).log10().floor()).clamp(0.0, 8.0) as usize;
+        prop_assert_eq!(d, expected);
+        prop_assert_eq!(decimals_beside(Some(width), value, 0.5), d + 1);
+    }
 
     /// Every finite double, from subnormals to the largest: the text reads back
     /// exactly (links and saved inputs depend on it) and stays short.

@@ -25,16 +25,13 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File, from: FileFrom) {
         }
         let file = gloo_file::File::from(file);
         let result = match gloo_file::futures::read_as_text(&file).await {
-            // A table of results chosen here goes to Results, and says so.
+            // A table of results chosen here goes to Results, and says so;
+            // text that is neither a plan nor results changes nothing and
+            // says that (the note follows what happened, so it comes after
+            // the check).
             Ok(text) if looks_like_results(&name, &text) => {
-                dispatch.send(Action::FileNote(
-                    format!(
-                        "{} is a table, not a saved plan: it was read as results (see Results).",
-                        crate::text::results::shown_name(&name)
-                    ),
-                    from,
-                ));
-                return dispatch.send_results(checked_file(name, text).await);
+                let action = checked_file(name, text).await;
+                return table_chosen(&dispatch, action, from);
             }
             Ok(text) => crate::js_api::saved_from_text(&text),
             Err(_) => Err("the browser could not read it.".into()),
@@ -46,6 +43,22 @@ pub fn open_file(dispatch: &Dispatch, file: web_sys::File, from: FileFrom) {
         }
         dispatch.send(Action::Open(result, file.name(), from));
     });
+}
+
+/// A table chosen or dropped as a saved plan, once read as results: if it
+/// is results, they replace the pasted ones and the note says so; if not,
+/// nothing changes and the note says why. The note follows what happened.
+fn table_chosen(dispatch: &Dispatch, action: ResultsAction, from: FileFrom) {
+    let ResultsAction::File(name, _, checked) = &action else {
+        return dispatch.send_results(action);
+    };
+    match crate::text::files::table_as_plan(name, checked) {
+        Ok(note) => {
+            dispatch.send(Action::FileNote(note, from));
+            dispatch.send_results(action);
+        }
+        Err(why) => dispatch.send(Action::Open(Err(why), name.clone(), from)),
+    }
 }
 
 /// A file of results rather than a saved plan: named .csv, .tsv or .txt, or

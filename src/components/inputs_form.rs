@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::choice_field::ChoiceField;
 use super::text_field::TextField;
 use super::{choice_field, compute_presets, text_field, Dispatch};
-use crate::model::axis::Axis;
+use crate::model::axis::ScaleKind;
 use crate::model::evidence::{GENERALITY, NOVELTY};
 use crate::model::fields::{parse_number, read_as_percent, typed_text, FormGroup};
 use crate::model::inputs::Field;
@@ -26,8 +26,8 @@ const DAY_SHORTCUTS: [(&str, f64); 5] = [
 ];
 
 /// The field's hint after these words.
-fn with_prefix(prefix: String, field: Field, axis: Axis) -> Cited {
-    let mut hint = cited::hint(field, axis);
+fn with_prefix(prefix: String, field: Field, scale: ScaleKind) -> Cited {
+    let mut hint = cited::hint(field, scale);
     hint.before = prefix + &hint.before;
     hint
 }
@@ -63,7 +63,11 @@ fn scale_field(
     let (name, example) = scale[usize::from(value.clamp(1, 5) - 1)];
     choice_field::view(ChoiceField {
         field,
-        hint: with_prefix(format!("{name}, e.g. {example} "), field, Axis::Pretrain),
+        hint: with_prefix(
+            format!("{name}, e.g. {example} "),
+            field,
+            ScaleKind::Pretrain,
+        ),
         options: short
             .iter()
             .enumerate()
@@ -93,15 +97,15 @@ fn number_field(state: &State, field: Field, dispatch: &Dispatch) -> Html {
         .map(|p| format!("Read as {}%.", format::number_text(p)));
     text_field::view(TextField {
         field,
-        axis: inputs.axis,
+        scale: inputs.scale_kind(),
         error: state
             .error(field)
-            .map(|_| crate::text::fields::form_message(field, inputs.axis, &text)),
+            .map(|_| crate::text::fields::form_message(field, inputs.scale_kind(), &text)),
         // The longest message this field can show: an empty optional field
         // is valid, so only a typed one can be refused.
         reserve: crate::text::fields::form_message(
             field,
-            inputs.axis,
+            inputs.scale_kind(),
             if field.is_optional() { "?" } else { "" },
         ),
         note,
@@ -156,10 +160,10 @@ fn choice(state: &State, field: Field, dispatch: &Dispatch) -> Html {
                     crate::text::fields::accelerator_figures(&selected).unwrap_or_default()
                 ),
                 field,
-                inputs.axis,
+                inputs.scale_kind(),
             ),
-            (_, Some(detail)) => with_prefix(format!("{detail}. "), field, inputs.axis),
-            (_, None) => cited::hint(field, inputs.axis),
+            (_, Some(detail)) => with_prefix(format!("{detail}. "), field, inputs.scale_kind()),
+            (_, None) => cited::hint(field, inputs.scale_kind()),
         },
         options: offered
             .into_iter()

@@ -14,7 +14,7 @@ use crate::model::results::{
 };
 use crate::results_state::ResultsAction;
 use crate::text::format;
-use crate::text::results::sentences::{direction_text, multiplier_cell, Style};
+use crate::text::results::sentences::{direction_text, gain_cells, multiplier_cell, Style};
 use crate::text::results::{
     errors, note, prediction_sentence, scale_unit, shown_name, verdict_sentence, STATISTICS,
 };
@@ -214,7 +214,7 @@ fn multiplier_chart(analysis: &Analysis, x_title: &str) -> Option<Chart> {
 
 /// One row of the gains table, numbers to the precision their interval supports.
 fn gain_row(r: &RungGain, unit: &str, with_multiplier: bool) -> Html {
-    let d = format::decimals_for(r.ci_low.zip(r.ci_high).map(|(lo, hi)| hi - lo), r.gain);
+    let cells = gain_cells(r);
     let size = if unit.is_empty() {
         format::size(r.params)
     } else {
@@ -226,12 +226,12 @@ fn gain_row(r: &RungGain, unit: &str, with_multiplier: bool) -> Html {
             if with_multiplier {
                 <td>{ multiplier_cell(r) }</td>
             }
-            <td>{ format::signed(r.method_mean, d + 1, false) }</td>
-            <td>{ format::signed(r.baseline_mean, d + 1, false) }</td>
-            <td>{ format::signed(r.gain, d, true) }</td>
-            <td>{ match (r.ci_low, r.ci_high) {
-                (Some(lo), Some(hi)) => format!("{} to {}", format::signed(lo, d, false), format::signed(hi, d, false)),
-                _ => "needs 2 seeds per arm".into(),
+            <td>{ cells.method_mean }</td>
+            <td>{ cells.baseline_mean }</td>
+            <td>{ cells.gain }</td>
+            <td>{ match cells.ci {
+                Some((lo, hi)) => format!("{lo} to {hi}"),
+                None => "needs 2 seeds per arm".into(),
             } }</td>
             <td>{ format!("{} / {}", r.n_method, r.n_baseline) }</td>
         </tr>

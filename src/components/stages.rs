@@ -17,7 +17,9 @@ pub fn view(plan: &Plan) -> Html {
         <section class="panel stages" aria-labelledby="stages-title">
             <h2 id="stages-title">{ "Stages and gates" }</h2>
             <p class="hint">{ "Run the plan in this order. Each gate is fixed now, before its stage's results are seen; paste results in Results to check it." }</p>
-            <ol class="timeline">
+            // Unmarked (each title says "Stage N"), so Safari would drop the
+            // list's semantics without the role said aloud.
+            <ol class="timeline" role="list">
                 { for plan.stages.iter().enumerate().map(|(i, s)| html! {
                     <li>
                         <h3>{ title(plan, i + 1, s) }</h3>

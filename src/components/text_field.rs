@@ -4,15 +4,15 @@
 use yew::prelude::*;
 
 use super::Dispatch;
-use crate::model::axis::Axis;
+use crate::model::axis::ScaleKind;
 use crate::model::inputs::Field;
 use crate::state::Action;
 
 /// What a number field shows.
 pub struct TextField<'a> {
     pub field: Field,
-    /// The scaling axis: the scales' unit and hint follow it.
-    pub axis: Axis,
+    /// What the scales count: their unit and hint follow it.
+    pub scale: ScaleKind,
     /// What the field holds: as typed, or the value.
     pub text: String,
     /// Why the text is refused, once that is shown.
@@ -29,11 +29,11 @@ pub struct TextField<'a> {
 /// the user types (including half-typed values such as "2.6e") is never wiped.
 ///
 /// Label, unit, hint and keyboard come from the field table; the scales'
-/// unit and hint follow the axis.
+/// unit and hint follow what the scales count.
 pub fn view(props: TextField) -> Html {
     let TextField {
         field,
-        axis,
+        scale,
         text,
         error,
         reserve,
@@ -54,8 +54,8 @@ pub fn view(props: TextField) -> Html {
     let inputmode = field.spec().keyboard.inputmode();
     let (label, unit, hint) = (
         field.label(),
-        field.unit(axis),
-        crate::text::cited::hint(field, axis).to_string(),
+        field.unit(scale),
+        crate::text::cited::hint(field, scale).to_string(),
     );
     let described_by = if error.is_some() {
         format!("{error_id} {hint_id}")

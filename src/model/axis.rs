@@ -491,16 +491,69 @@ impl Scaling {
     }
 }
 
-/// The smallest scale worth a run on each axis, when the researcher gives none.
+/// What a plan's scales count, for the form's unit, hints and defaults: the
+/// axis's quantity, or environment steps where deep RL on the data axis
+/// prices runs by them (the same axis, another unit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScaleKind {
+    Pretrain,
+    Data,
+    Finetune,
+    Custom,
+    /// Deep RL on the data axis: environment steps.
+    Steps,
+}
+
+impl ScaleKind {
+    pub const ALL: [Self; 5] = [
+        Self::Pretrain,
+        Self::Data,
+        Self::Finetune,
+        Self::Custom,
+        Self::Steps,
+    ];
+
+    /// What the scales are counted in: "parameters", "environment steps".
+    pub fn unit(self) -> &'static str {
+        match self {
+            Self::Pretrain => Axis::Pretrain.unit(),
+            Self::Data => Axis::Data.unit(),
+            Self::Finetune => Axis::Finetune.unit(),
+            Self::Custom => Axis::Custom.unit(),
+            Self::Steps => "environment steps",
+        }
+    }
+
+    /// Whether the scales are multiples of the smallest run (no size suffixes).
+    pub fn is_multiple(self) -> bool {
+        self == Self::Custom
+    }
+}
+
+impl From<Axis> for ScaleKind {
+    fn from(axis: Axis) -> Self {
+        match axis {
+            Axis::Pretrain => Self::Pretrain,
+            Axis::Data => Self::Data,
+            Axis::Finetune => Self::Finetune,
+            Axis::Custom => Self::Custom,
+        }
+    }
+}
+
+/// The smallest scale worth a run, when the researcher gives none.
 /// Pretrain and finetune: 20M parameters, our assumption bracketed by public LM
 /// suites (Pythia starts at 14M, Biderman et al. 2023; Chinchilla's fits at
 /// 70M, Hoffmann et al. 2022). Data: 100M tokens, our assumption (below that
-/// a run says little about scaling). Custom: the smallest run itself.
-pub fn default_floor(axis: Axis) -> f64 {
-    match axis {
-        Axis::Pretrain | Axis::Finetune => 20e6,
-        Axis::Data => 1e8,
-        Axis::Custom => 1.0,
+/// a run says little about scaling). Steps: 1M environment steps, the usual
+/// MuJoCo budget (Haarnoja et al. 2018), as the Deep RL preset sets. Custom:
+/// the smallest run itself.
+pub fn default_floor(scale: ScaleKind) -> f64 {
+    match scale {
+        ScaleKind::Pretrain | ScaleKind::Finetune => 20e6,
+        ScaleKind::Data => 1e8,
+        ScaleKind::Steps => 1e6,
+        ScaleKind::Custom => 1.0,
     }
 }
 
@@ -533,7 +586,7 @@ mod tests {
                 Axis::Custom => 1.5,
                 _ => 1.0,
             },
-            floor: default_floor(axis),
+            floor: default_floor(axis.into()),
             steps_per_second: None,
             eval_tokens: 5e6,
             method: FinetuneMethod::Full,

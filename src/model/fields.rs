@@ -12,7 +12,7 @@
 //! claim or the compute (those lay their fields out by hand around their
 //! scales, presets and shortcuts; the other groups loop over the table).
 
-use super::axis::Axis;
+use super::axis::{Axis, ScaleKind};
 use super::checkpoints::ModelFamily;
 use super::choices::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
 use super::codec::number_text;
@@ -121,8 +121,8 @@ impl Keyboard {
 #[derive(Clone, Copy, Debug)]
 pub enum Hint {
     Fixed(&'static str),
-    /// One hint per axis, in [`Axis::ALL`]'s order.
-    ByAxis([&'static str; 4]),
+    /// One hint per kind of scale, in [`ScaleKind::ALL`]'s order.
+    ByScale([&'static str; 5]),
     /// A hint resting on one of the essay's principles: the words before
     /// its citation, the principle, and the words after.
     Cites(&'static str, PrincipleId, &'static str),
@@ -654,11 +654,13 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::Floor,
         key: "floor",
         label: "Smallest scale worth a run (optional)",
-        hint: Hint::ByAxis([
+        // The defaults named here are axis::default_floor's.
+        hint: Hint::ByScale([
             "The smallest model worth training, e.g. 20M: smaller runs say little about scale. Left empty, the axis's default (20M).",
             "The least data worth a run, e.g. 100M tokens: less says little about scale. Left empty, the axis's default (100M).",
             "The smallest model worth fine-tuning, e.g. 20M: smaller runs say little about scale. Left empty, the axis's default (20M).",
             "A multiple of the smallest run, e.g. 1 (the default): smaller runs say little about scale.",
+            "The fewest environment steps worth a run, e.g. 1M steps: fewer say little about scale. Left empty, deep RL's default (1M).",
         ]),
         unit: Unit::Scale,
         default: "",
@@ -674,11 +676,12 @@ pub const FIELDS: &[FieldSpec] = &[
         field: Field::Top,
         key: "top",
         label: "Top model (optional)",
-        hint: Hint::ByAxis([
+        hint: Hint::ByScale([
             "The largest model you want, e.g. 1.3B; leave empty for the largest the budget and memory allow.",
             "The most data you want, e.g. 10B; leave empty for the most the budget buys.",
             "The largest model you want, e.g. 1.3B; leave empty for the largest the budget and memory allow.",
             "The largest run you want, as a multiple of the smallest, e.g. 100; leave empty for the largest the budget buys.",
+            "The most environment steps you want in a run, e.g. 10M; leave empty for the most the budget buys.",
         ]),
         unit: Unit::Scale,
         default: "",
@@ -872,19 +875,19 @@ impl Field {
 
     /// The hint's words before its citation, and the principle it cites
     /// with the words after, if it cites one (`text::cited::hint` joins them).
-    pub fn hint(self, axis: Axis) -> (&'static str, Option<(PrincipleId, &'static str)>) {
+    pub fn hint(self, scale: ScaleKind) -> (&'static str, Option<(PrincipleId, &'static str)>) {
         match self.spec().hint {
             Hint::Fixed(text) => (text, None),
-            Hint::ByAxis(texts) => (texts[axis as usize], None),
+            Hint::ByScale(texts) => (texts[scale as usize], None),
             Hint::Cites(before, principle, after) => (before, Some((principle, after))),
         }
     }
 
-    pub fn unit(self, axis: Axis) -> Option<&'static str> {
+    pub fn unit(self, scale: ScaleKind) -> Option<&'static str> {
         match self.spec().unit {
             Unit::None => None,
             Unit::Fixed(unit) => Some(unit),
-            Unit::Scale => Some(axis.unit()),
+            Unit::Scale => Some(scale.unit()),
         }
     }
 
@@ -1075,6 +1078,35 @@ pub fn typed_text(n: f64, units: Units) -> String {
 }
 
 impl Field {
+    /// The values a size field's messages give as examples ("such as 350M
+    /// or 1.3B"): inside the field's rule and in its unit, for a scale in
+    /// what `scale` counts. Empty where there is none to give (the custom
+    /// axis's multiples; fields that are not sizes, whose words are fixed).
+    pub fn examples(self, scale: ScaleKind) -> &'static [f64] {
+        match (self, scale) {
+            // The default page's budget is about 2.6e21; GPT-3 took 3.14e23
+            // (Brown et al. 2020).
+            (Field::Flops, _) => &[2.6e21, 3e23],
+            // The defaults (see their rows) and a tenfold or larger step.
+            (Field::DataTokens, _) => &[1e8, 2e9],
+            (Field::EvalTokens, _) => &[5e6, 1e8],
+            (Field::GeneratedTokens, _) => &[1e6, 2e7],
+            (Field::StepsPerSecond, _) => &[5e3, 2e4],
+            // GPT-3's smallest (Brown et al. 2020) and the essay's final 1.3B.
+            (Field::ModelParams, _) => &[1.25e8, 1.3e9],
+            (Field::Floor | Field::Top, ScaleKind::Custom) => &[],
+            // The essay's academic ladder: 120M, 350M, 750M, then 1.3B.
+            (Field::Floor, ScaleKind::Pretrain | ScaleKind::Finetune) => &[2e7, 1.2e8],
+            (Field::Top, ScaleKind::Pretrain | ScaleKind::Finetune) => &[3.5e8, 1.3e9],
+            // From axis::default_floor's 100M tokens and 1M steps up.
+            (Field::Floor, ScaleKind::Data) => &[1e8, 1e9],
+            (Field::Top, ScaleKind::Data) => &[1e9, 1e10],
+            (Field::Floor, ScaleKind::Steps) => &[1e6, 1e7],
+            (Field::Top, ScaleKind::Steps) => &[1e7, 1e8],
+            _ => &[],
+        }
+    }
+
     /// The field's name in messages: its label up to a colon or a bracket,
     /// "Top model", "MFU", "Reserve".
     pub fn short_label(self) -> &'static str {

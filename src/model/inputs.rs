@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::axis::{default_floor, Axis, Decode, Scaling, Shape};
+use super::axis::{default_floor, Axis, Decode, ScaleKind, Scaling, Shape};
 use super::checkpoints::ModelFamily;
 pub use super::choices::{ContributionKind, FinetuneMethod, ResearchField, Tuning};
 use super::codec::number_text;
@@ -313,6 +313,16 @@ impl Inputs {
         self.field == ResearchField::Rl && self.axis == Axis::Data
     }
 
+    /// What the scales count: the axis's quantity, or environment steps
+    /// where runs are priced by them.
+    pub fn scale_kind(&self) -> ScaleKind {
+        if self.prices_by_steps() {
+            ScaleKind::Steps
+        } else {
+            self.axis.into()
+        }
+    }
+
     /// Whether the rungs are released sizes of a family: a benchmark
     /// evaluates them, LLM fine-tuning starts from them, and a vision model
     /// grown on fixed data is one of the standard ViT sizes.
@@ -357,7 +367,8 @@ impl Inputs {
             floor: if self.uses_checkpoints() {
                 self.family.sizes()[0]
             } else {
-                self.floor.unwrap_or_else(|| default_floor(self.axis))
+                self.floor
+                    .unwrap_or_else(|| default_floor(self.scale_kind()))
             },
             steps_per_second: self.prices_by_steps().then_some(self.steps_per_second),
             eval_tokens: self.eval_tokens,

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::model::axis::Axis;
+use crate::model::axis::ScaleKind;
 use crate::model::evidence::PrincipleId;
 use crate::model::fields::Field;
 
@@ -67,8 +67,8 @@ impl Serialize for Cited {
 }
 
 /// A field's hint, with its citation where it rests on a principle.
-pub fn hint(field: Field, axis: Axis) -> Cited {
-    match field.hint(axis) {
+pub fn hint(field: Field, scale: ScaleKind) -> Cited {
+    match field.hint(scale) {
         (before, None) => Cited::plain(before),
         (before, Some((principle, after))) => Cited::on(before, principle, after),
     }
@@ -93,7 +93,7 @@ mod tests {
             "\"Broader needs more (the essay: broader claims need more evidence).\""
         );
         assert_eq!(
-            hint(Field::Generality, Axis::Pretrain).to_string(),
+            hint(Field::Generality, ScaleKind::Pretrain).to_string(),
             "Each step up asks for more settings, sizes and seeds (the essay: broader claims need more evidence)."
         );
     }

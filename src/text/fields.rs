@@ -6,10 +6,10 @@
 use std::fmt;
 
 use super::format;
-use crate::model::axis::Axis;
+use crate::model::axis::ScaleKind;
 use crate::model::checkpoints::ModelFamily;
 use crate::model::codec::number_text;
-use crate::model::fields::{Rule, Unit, Units};
+use crate::model::fields::{typed_text, Rule, Unit, Units};
 use crate::model::inputs::{Field, Given, InputError};
 use crate::model::query::{Notice, ParsedQuery, MAX_QUERY_LEN};
 
@@ -160,9 +160,25 @@ pub fn allowed(field: Field) -> String {
     };
     match spec.units {
         Units::Plain | Units::Money => range,
-        Units::Size => format!("{range}, such as 350M or 1.3B"),
+        // Without inputs, a scale's examples are in the default axis's unit.
+        Units::Size => format!("{range}{}", examples(field, ScaleKind::Pretrain)),
         Units::Hours => format!("{range} hours, or days and weeks such as 14d or 2w"),
         Units::Share => format!("{range}, or a percentage such as 40%"),
+    }
+}
+
+/// ", such as 350M or 1.3B": a size field's own examples as people type
+/// them; empty when it has none.
+fn examples(field: Field, scale: ScaleKind) -> String {
+    let texts: Vec<String> = field
+        .examples(scale)
+        .iter()
+        .map(|&n| typed_text(n, Units::Size))
+        .collect();
+    match texts.split_last() {
+        Some((last, [])) => format!(", such as {last}"),
+        Some((last, rest)) => format!(", such as {} or {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 
@@ -193,12 +209,12 @@ fn grouped(n: f64) -> String {
 
 /// Why the form refuses `typed`, in the field's own words with readable
 /// limits: "Top model must be above 0 and at most 1,000T parameters,
-/// such as 350M or 1.3B." `axis` names the scales' unit.
-pub fn form_message(field: Field, axis: Axis, typed: &str) -> String {
+/// such as 350M or 1.3B." `scale` names the scales' unit.
+pub fn form_message(field: Field, scale: ScaleKind, typed: &str) -> String {
     let spec = field.spec();
     let unit = match (spec.unit, spec.units) {
-        (Unit::Scale, _) if axis == Axis::Custom => " times the smallest run".to_owned(),
-        (Unit::Scale, _) => format!(" {}", axis.unit()),
+        (Unit::Scale, _) if scale.is_multiple() => " times the smallest run".to_owned(),
+        (Unit::Scale, _) => format!(" {}", scale.unit()),
         (Unit::Fixed(unit), Units::Size | Units::Hours) => format!(" {unit}"),
         (Unit::None, Units::Hours) => " hours".to_owned(),
         _ => String::new(),
@@ -222,11 +238,10 @@ pub fn form_message(field: Field, axis: Axis, typed: &str) -> String {
         }
     };
     let example = match (spec.units, spec.unit) {
-        (Units::Size, Unit::Scale) if axis == Axis::Custom => "",
-        (Units::Size, _) => ", such as 350M or 1.3B",
-        (Units::Hours, Unit::None) => ", such as 36 h, 14 days or 2 weeks",
-        (Units::Share, _) => ", such as 0.4 or 40%",
-        _ => "",
+        (Units::Size, _) => examples(field, scale),
+        (Units::Hours, Unit::None) => ", such as 36 h, 14 days or 2 weeks".into(),
+        (Units::Share, _) => ", such as 0.4 or 40%".into(),
+        _ => String::new(),
     };
     let name = field.short_label();
     if typed.trim().is_empty() {
@@ -239,6 +254,133 @@ pub fn form_message(field: Field, axis: Axis, typed: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::axis::{default_floor, Axis};
+    use crate::model::choices::ResearchField;
+    use crate::model::inputs::{FieldValue, Inputs};
+    use crate::text::cited;
+
+    #[test]
+    fn deep_rl_scales_speak_in_environment_steps() {
+        let rl = Inputs {
+            field: ResearchField::Rl,
+            axis: Axis::Data,
+            ..Inputs::default()
+        };
+        let scale = rl.scale_kind();
+        assert_eq!(scale, ScaleKind::Steps);
+        for field in [Field::Floor, Field::Top] {
+            assert_eq!(field.unit(scale), Some("environment steps"));
+            let hint = cited::hint(field, scale).to_string();
+            assert!(!hint.contains("token") && !hint.contains("model"), "{hint}");
+            let message = form_message(field, scale, "x");
+            assert!(message.contains(" environment steps"), "{message}");
+        }
+        // Left empty, the floor is the one the hint names: 1M steps.
+        assert_eq!(rl.scaling(1e18).floor, 1e6);
+    }
+
+    /// Inputs whose scales count what `scale` says.
+    fn counting(scale: ScaleKind) -> Inputs {
+        let (axis, field) = match scale {
+            ScaleKind::Pretrain => (Axis::Pretrain, ResearchField::Llm),
+            ScaleKind::Data => (Axis::Data, ResearchField::Llm),
+            ScaleKind::Finetune => (Axis::Finetune, ResearchField::Llm),
+            ScaleKind::Custom => (Axis::Custom, ResearchField::Llm),
+            ScaleKind::Steps => (Axis::Data, ResearchField::Rl),
+        };
+        Inputs {
+            axis,
+            field,
+            ..Inputs::default()
+        }
+    }
+
+    /// The examples after "such as" in a message: "36 h", "14 days", ….
+    fn examples_in(message: &str) -> Vec<String> {
+        let Some((_, tail)) = message.split_once("such as ") else {
+            return Vec::new();
+        };
+        let tail = tail.split(" (got").next().unwrap_or(tail);
+        tail.trim_end_matches('.')
+            .split(" or ")
+            .flat_map(|part| part.split(", "))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_example_a_message_gives_is_a_value_its_field_accepts() {
+        for scale in ScaleKind::ALL {
+            let inputs = counting(scale);
+            assert_eq!(inputs.scale_kind(), scale);
+            for field in Field::ALL {
+                let messages = [
+                    form_message(field, scale, "x"),
+                    form_message(field, scale, ""),
+                    allowed(field),
+                ];
+                for message in messages {
+                    for example in examples_in(&message) {
+                        let mut set = inputs.clone();
+                        assert!(
+                            set.set(field, &FieldValue::Text(example.clone())).is_ok(),
+                            "{scale:?}: {example:?} is refused by its own field: {message}"
+                        );
+                    }
+                }
+            }
+        }
+        // The messages the review found: examples far below the budget's 1T.
+        let flops = form_message(Field::Flops, ScaleKind::Pretrain, "banana");
+        assert_eq!(
+            flops,
+            "Total compute budget must be from 1T to 1e30 FLOPs, such as 2.6e21 or 3e23."
+        );
+        assert_eq!(examples_in(&allowed(Field::Flops)), ["2.6e21", "3e23"]);
+    }
+
+    /// The hints' own examples ("e.g. 2.6e21", "e.g. 1M steps") are values
+    /// their fields accept too.
+    #[test]
+    fn every_example_a_hint_gives_is_a_value_its_field_accepts() {
+        let mut checked = 0;
+        for scale in ScaleKind::ALL {
+            for field in Field::ALL.into_iter().filter(|f| !f.is_choice()) {
+                let hint = cited::hint(field, scale).to_string();
+                for (_, after) in hint
+                    .match_indices("e.g. ")
+                    .map(|(i, m)| hint.split_at(i + m.len()))
+                {
+                    let token = after.split_whitespace().next().unwrap_or("");
+                    let token = token.trim_end_matches([',', '.', ';', ':', ')']);
+                    if !token.starts_with(|c: char| c.is_ascii_digit() || c == '$') {
+                        continue;
+                    }
+                    let mut set = counting(scale);
+                    assert!(
+                        set.set(field, &FieldValue::Text(token.to_owned())).is_ok(),
+                        "{scale:?}: {token:?} is refused by its own field: {hint}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        // Every kind of scale's hints, with numbers: not a test of nothing.
+        assert!(checked > 5 * 15, "{checked} examples");
+    }
+
+    #[test]
+    fn each_floor_hint_names_the_default_the_plan_uses() {
+        for scale in ScaleKind::ALL {
+            let hint = cited::hint(Field::Floor, scale).to_string();
+            let default = typed_text(default_floor(scale), Units::Size);
+            assert!(
+                hint.contains(&format!("({default})"))
+                    || hint.contains(&format!("e.g. {default} (the default)")),
+                "{scale:?}: {hint}"
+            );
+        }
+    }
 
     #[test]
     fn given_values_show_invisible_characters() {
@@ -286,14 +428,16 @@ mod tests {
                 "Reserve must be from 0% to 95%, such as 0.4 or 40%.",
             ),
         ] {
-            assert_eq!(form_message(field, Axis::Pretrain, typed), want);
+            assert_eq!(form_message(field, ScaleKind::Pretrain, typed), want);
         }
-        assert!(form_message(Field::Hours, Axis::Pretrain, "x").starts_with(
-            "Hours of wall-clock time must be from 0.01 to 1,000,000 hours, such as 36 h"
-        ));
+        assert!(
+            form_message(Field::Hours, ScaleKind::Pretrain, "x").starts_with(
+                "Hours of wall-clock time must be from 0.01 to 1,000,000 hours, such as 36 h"
+            )
+        );
         for field in Field::ALL {
-            for axis in Axis::ALL {
-                let message = form_message(field, axis, "x");
+            for scale in ScaleKind::ALL {
+                let message = form_message(field, scale, "x");
                 assert!(message.starts_with(field.short_label()), "{message}");
                 assert!(!message.contains("e15"), "{message}");
                 assert!(!message.contains("000000"), "{message}");

@@ -271,9 +271,20 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> (Vec<f64>, usize) {
     (ticks, decimals)
 }
 
+/// An interval's width, when it has one worth resolving: zero spread (every
+/// seed the same) leaves a width of 0 or of rounding noise (1e-17), which
+/// would ask for every decimal there is.
+fn real_width(width: Option<f64>, value: f64) -> Option<f64> {
+    // f64 carries 15 to 17 digits: a width below a billionth of the value
+    // (or of 1e-3, for values near zero) is left over from its arithmetic.
+    width.filter(|w| w.is_finite() && *w > 1e-9 * value.abs().max(1e-3))
+}
+
 /// Decimals that resolve a quarter of an interval's width: enough to show
 /// where the interval lies, not so many that noise looks like precision.
-/// Without an interval, a hundredth of the value. At most 8.
+/// Without an interval (or with one of zero width), the value's own three
+/// significant figures, without trailing zeros: "0.048", not "0.0480" or
+/// "0.04800000". At most 8.
 ///
 /// ```
 /// use evidence_ladder::text::format::decimals_for;
@@ -281,17 +292,53 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> (Vec<f64>, usize) {
 /// assert_eq!(decimals_for(Some(0.04), 0.03), 2);
 /// assert_eq!(decimals_for(None, 61.3), 1);
 /// assert_eq!(decimals_for(None, 613.0), 0);
+/// assert_eq!(decimals_for(None, 0.048), 3);
+/// assert_eq!(decimals_for(Some(1e-17), 0.048), 3);
+/// assert_eq!(decimals_for(Some(0.0), 0.0), 0);
 /// ```
 pub fn decimals_for(width: Option<f64>, value: f64) -> usize {
-    let scale = match width {
-        Some(w) if w > 0.0 && w.is_finite() => w / 4.0,
-        _ => value.abs().max(1e-12) / 100.0,
+    let (scale, trim) = match real_width(width, value) {
+        Some(w) => (w / 4.0, false),
+        None => (value.abs().max(1e-12) / 100.0, true),
     };
     let decimals = -scale.log10().floor();
-    if decimals.is_finite() {
+    let d = if decimals.is_finite() {
         decimals.clamp(0.0, 8.0) as usize
     } else {
         0
+    };
+    // Without an interval nothing says a final zero is measured.
+    if trim {
+        unpadded(value, d)
+    } else {
+        d
+    }
+}
+
+/// The fewest of `d` decimals that show `value` as `d` do: "0.0480" is 0.048.
+fn unpadded(value: f64, mut d: usize) -> usize {
+    while d > 0 && format!("{:.d$}", value.abs()).ends_with('0') {
+        d -= 1;
+    }
+    d
+}
+
+/// Decimals for a mean shown beside its gain: one more than the gain's
+/// decimals, so the means' difference reads as the gain; without an
+/// interval worth the name, no more than the mean needs ("0.438", not
+/// "0.4380").
+///
+/// ```
+/// use evidence_ladder::text::format::decimals_beside;
+/// assert_eq!(decimals_beside(Some(0.04), 0.05, 0.372), 3);
+/// assert_eq!(decimals_beside(Some(0.0), 0.048, 0.42), 2);
+/// assert_eq!(decimals_beside(None, 0.0889, 2.3783), 4);
+/// ```
+pub fn decimals_beside(width: Option<f64>, gain: f64, mean: f64) -> usize {
+    let d = decimals_for(width, gain) + 1;
+    match real_width(width, gain) {
+        Some(_) => d,
+        None => unpadded(mean, d),
     }
 }
 

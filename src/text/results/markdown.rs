@@ -1,7 +1,9 @@
 //! The results as a Markdown section for the exports. Every user string
 //! goes through `format`'s escapers, so it is inert wherever it is pasted.
 
-use super::sentences::{direction_text, multiplier_cell, prediction_sentence, verdict_text, Style};
+use super::sentences::{
+    direction_text, gain_cells, multiplier_cell, prediction_sentence, verdict_text, Style,
+};
 use crate::model::results::Analysis;
 use crate::text::format::{self, markdown_text};
 
@@ -24,14 +26,10 @@ pub fn markdown_section(analysis: &Analysis, scale_unit: &str, metric_unit: &str
         "| Size | Method mean | Baseline mean | Gain | 95% CI | Seeds (method / baseline) |\n|---|---|---|---|---|---|\n"
     });
     for r in &analysis.rungs {
-        let d = format::decimals_for(r.ci_low.zip(r.ci_high).map(|(lo, hi)| hi - lo), r.gain);
-        let ci = match (r.ci_low, r.ci_high) {
-            (Some(lo), Some(hi)) => format!(
-                "{} to {}",
-                format::signed(lo, d, false),
-                format::signed(hi, d, false)
-            ),
-            _ => "–".to_owned(),
+        let cells = gain_cells(r);
+        let ci = match &cells.ci {
+            Some((lo, hi)) => format!("{lo} to {hi}"),
+            None => "–".to_owned(),
         };
         let size = if unit.is_empty() {
             format::size(r.params)
@@ -45,11 +43,7 @@ pub fn markdown_section(analysis: &Analysis, scale_unit: &str, metric_unit: &str
         };
         md.push_str(&format!(
             "| {size} |{multiplier} {} | {} | {} | {ci} | {} / {} |\n",
-            format::signed(r.method_mean, d + 1, false),
-            format::signed(r.baseline_mean, d + 1, false),
-            format::signed(r.gain, d, true),
-            r.n_method,
-            r.n_baseline
+            cells.method_mean, cells.baseline_mean, cells.gain, r.n_method, r.n_baseline
         ));
     }
     md.push_str(&format!(

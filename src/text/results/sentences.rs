@@ -150,6 +150,41 @@ pub fn times(m: f64) -> String {
     }
 }
 
+/// A rung's numbers for a row of the gains table, as the page and the
+/// Markdown both show them.
+pub struct GainCells {
+    pub method_mean: String,
+    pub baseline_mean: String,
+    pub gain: String,
+    /// The interval's ends, when the rung has one.
+    pub ci: Option<(String, String)>,
+}
+
+/// A rung's numbers to the precision its interval supports: the gain and
+/// its interval resolve a quarter of the width, the means one decimal more;
+/// with zero spread, each number its own figures ([`format::decimals_for`]).
+pub fn gain_cells(r: &RungGain) -> GainCells {
+    let width = r.ci_low.zip(r.ci_high).map(|(lo, hi)| hi - lo);
+    let d = format::decimals_for(width, r.gain);
+    GainCells {
+        method_mean: format::signed(
+            r.method_mean,
+            format::decimals_beside(width, r.gain, r.method_mean),
+            false,
+        ),
+        baseline_mean: format::signed(
+            r.baseline_mean,
+            format::decimals_beside(width, r.gain, r.baseline_mean),
+            false,
+        ),
+        gain: format::signed(r.gain, d, true),
+        ci: r
+            .ci_low
+            .zip(r.ci_high)
+            .map(|(lo, hi)| (format::signed(lo, d, false), format::signed(hi, d, false))),
+    }
+}
+
 /// A rung's multiplier for a table cell: "2.1× (1.8× to 2.4×)", marked
 /// when it reads the baseline's curve beyond its rungs; "none" without one.
 pub fn multiplier_cell(r: &RungGain) -> String {
