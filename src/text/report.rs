@@ -367,6 +367,9 @@ pub fn verdict_title(plan: &Plan) -> &'static str {
     match l.short_of {
         None => "Fits your budget",
         Some(Shortfall::Hours) => "Does not fit your deadline",
+        // Before the general case below: "does not fit" read as too big
+        // for a top of 5 parameters, which is too small to span the level.
+        Some(Shortfall::Floor) => "Your top model is too small",
         Some(_) if plan.inputs.top.is_some() && plan.claim_fits => "Your top model does not fit",
         Some(Shortfall::Compute) => "Does not fit your budget",
         // Every rung shown fits: what memory stops is the level's span.
@@ -375,7 +378,6 @@ pub fn verdict_title(plan: &Plan) -> &'static str {
         }
         Some(Shortfall::Memory) => "Does not fit in memory",
         Some(Shortfall::Family) => "The model family has too few sizes",
-        Some(Shortfall::Floor) => "Your top model is too small",
     }
 }
 
@@ -585,16 +587,18 @@ fn shortfall_lines(plan: &Plan) -> Vec<String> {
             format::duration(l.wall_clock_hours),
             format::duration(i.hours),
         )),
+        // The verdict's title says "too small"; the line says how small.
+        Some(Shortfall::Floor) if top_blamed => lines.push(format!(
+            "Your top model is too small: it leaves the smallest rung below the {} worth a run, and the level's span needs a top of at least {}.{largest}",
+            scale_text(plan, plan.scaling.floor),
+            scale_text(plan, plan.min_scales.last().copied().unwrap_or(0.0))
+        )),
         Some(_) if top_blamed => lines.push(format!(
             "Your top model is what does not fit{}.{largest}",
             match l.short_of {
                 Some(Shortfall::Memory) => format!(
                     ": {}",
                     memory_cap_text(plan).unwrap_or_default()
-                ),
-                Some(Shortfall::Floor) => format!(
-                    ": it leaves the smallest rung below the {} worth a run",
-                    scale_text(plan, plan.scaling.floor)
                 ),
                 _ => String::new(),
             }
@@ -1057,6 +1061,21 @@ mod tests {
         } else {
             assert!(line.contains("runs once"), "{line}");
         }
+    }
+
+    /// A top too small to span the level from the smallest scale worth a
+    /// run says so, not "does not fit" (which reads as too big); a top too
+    /// large for the budget still "does not fit".
+    #[test]
+    fn a_top_below_the_span_is_too_small() {
+        let plan = |q: &str| Plan::new(crate::model::query::parse_query(q).inputs);
+        let tiny = plan("generality=4&count=16&top=5");
+        assert_eq!(tiny.ladder.short_of, Some(Shortfall::Floor));
+        assert_eq!(verdict_title(&tiny), "Your top model is too small");
+        let md = markdown(&tiny, "", None);
+        assert!(md.contains("Your top model is too small: it leaves the smallest rung below the 20M worth a run, and the level's span needs a top of at least"), "{md}");
+        let large = plan("top=1.3e9&count=8&hours=336");
+        assert_eq!(verdict_title(&large), "Your top model does not fit");
     }
 
     /// LoRA on Llama 3 with one A100: every rung shown fits in memory, so
