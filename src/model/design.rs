@@ -769,6 +769,13 @@ pub fn compares_over_seeds(kind: ContributionKind) -> bool {
     !matches!(kind, ContributionKind::Model | ContributionKind::Benchmark)
 }
 
+/// Whether the kind's headline seeds (a power analysis's) run at the
+/// smallest size rather than the top: a dataset paper measures the seed
+/// noise there and runs `LARGER_DATASET_SEEDS` above it.
+pub fn headline_seeds_at_smallest(kind: ContributionKind) -> bool {
+    kind == ContributionKind::Dataset
+}
+
 /// Whether the kind's headline statistics test equivalence (TOST) rather than a gain.
 pub fn tests_equivalence(kind: ContributionKind) -> bool {
     kind == ContributionKind::NegativeResult

@@ -3,7 +3,7 @@
 //! that "holds" comes out with the target power at about the least compute,
 //! and the verdict's power for the plan as placed.
 
-use super::design::{GroupId, Placement, Template};
+use super::design::{self, GroupId, Placement, Template};
 use super::inputs::{ContributionKind, Inputs, ResearchField};
 use super::ladder::{Experiment, Ladder};
 use super::power::DEFAULT_LOSS_SD;
@@ -118,10 +118,10 @@ fn comparison(ladder: &Ladder, experiments: &[Experiment], exponent: f64) -> Com
 ///
 /// The smallest rung keeps at least the level's seeds (its ablations and
 /// sweeps share them); the headline's rung at least `least_at_headline` (a
-/// power analysis the researcher asked for): the top, except for a dataset,
-/// whose headline seeds measure the seed noise at the smallest size (see
-/// `design::LARGER_DATASET_SEEDS`). Put at a dataset's top, they went to
-/// every rung above the smallest, and a larger budget bought a smaller top.
+/// power analysis the researcher asked for): the top, or the smallest where
+/// the design runs them there ([`design::headline_seeds_at_smallest`]). Put
+/// at a dataset's top, they went to every rung above the smallest, and a
+/// larger budget bought a smaller top.
 pub fn placed_templates(
     inputs: &Inputs,
     templates: &[Template],
@@ -158,7 +158,7 @@ pub fn placed_templates(
         .collect();
     let mut least = vec![LEAST_SEEDS; k];
     least[0] = level_seeds.max(LEAST_SEEDS);
-    let headline = if inputs.kind == ContributionKind::Dataset {
+    let headline = if design::headline_seeds_at_smallest(inputs.kind) {
         0
     } else {
         k - 1
