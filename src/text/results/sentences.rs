@@ -164,7 +164,8 @@ pub struct GainCells {
 /// its interval resolve a quarter of the width, the means one decimal more;
 /// with zero spread, each number its own figures ([`format::decimals_for`]).
 pub fn gain_cells(r: &RungGain) -> GainCells {
-    let width = r.ci_low.zip(r.ci_high).map(|(lo, hi)| hi - lo);
+    let interval = r.ci_low.zip(r.ci_high);
+    let width = interval.map(|(lo, hi)| hi - lo);
     let d = format::decimals_for(width, r.gain);
     GainCells {
         method_mean: format::signed(
@@ -178,10 +179,7 @@ pub fn gain_cells(r: &RungGain) -> GainCells {
             false,
         ),
         gain: format::signed(r.gain, d, true),
-        ci: r
-            .ci_low
-            .zip(r.ci_high)
-            .map(|(lo, hi)| (format::signed(lo, d, false), format::signed(hi, d, false))),
+        ci: interval.map(|(lo, hi)| (format::signed(lo, d, false), format::signed(hi, d, false))),
     }
 }
 
