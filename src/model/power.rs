@@ -577,9 +577,12 @@ impl Simulation {
             return Outcome::NoGain;
         }
         let at_top = intercept + slope * d.xs[k - 1];
-        let ahead_at_top = rung_interval(k - 1).0 > 0.0 && at_top > 0.0;
+        // Only where a verdict needs it, cheapest test first: the top
+        // rung's interval costs a variance, and this runs for thousands of
+        // data sets per plan.
+        let ahead_at_top = || at_top > 0.0 && rung_interval(k - 1).0 > 0.0;
         if slope - half > 0.0 {
-            return if ahead_at_top {
+            return if ahead_at_top() {
                 Outcome::Grows
             } else {
                 Outcome::Unclear
@@ -588,7 +591,7 @@ impl Simulation {
         if slope + half < 0.0 {
             return Outcome::Shrinks;
         }
-        if ahead_at_top && slope - half > -MOST_DECLINE_PER_DECADE * at_top {
+        if slope - half > -MOST_DECLINE_PER_DECADE * at_top && ahead_at_top() {
             Outcome::Holds
         } else {
             Outcome::Unclear
